@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/api/handlers/servicehandler.h"
+#include "core/api/httpresponse.h"
+#include "core/api/pendingrequest.h"
+
+#include <QHash>
+#include <QMutex>
+#include <QObject>
+#include <QSet>
+
+#include <deque>
+#include <memory>
+
+namespace Core {
+class Clock;
+}
+namespace Core::Journal {
+class JournalService;
+}
+namespace Core::Storage {
+class Database;
+}
+
+namespace Core::Api {
+
+// Moves requests from the HTTP worker threads to the service handlers on the core thread and
+// back. Workers enqueue and wait; the core thread drains whatever has queued in one write
+// transaction (group commit: DESIGN.md), records each request in the journal, commits, and only
+// then releases the waiting workers. Lives on the core thread.
+class Dispatcher final : public QObject, public ResponseSink
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Dispatcher)
+
+public:
+    Dispatcher(const Storage::Database &database,
+               Journal::JournalService *journal,
+               Clock *clock,
+               QObject *parent = nullptr);
+    ~Dispatcher() override;
+
+    // Before the server starts: the handler becomes a child of the dispatcher.
+    void addHandler(ServiceHandler *handler);
+    bool hasHandler(const QString &service) const { return m_handlers.contains(service); }
+
+    // Worker threads: blocks the calling worker (never the core thread) until answered.
+    HttpResponse handle(HttpRequest request);
+    // Worker threads: a request the HTTP layer refused before routing (malformed, too large).
+    void recordRejected(const HttpRequest &request, const HttpResponse &response);
+    // Core thread: answer everything queued with 503 and refuse what still comes.
+    void shutdown();
+
+    void complete(const std::shared_ptr<PendingRequest> &pending,
+                  const QString &operation,
+                  HttpResponse response,
+                  const QString &errorCode) override;
+
+private:
+    HttpResponse health() const;
+    void drain();
+    void dispatch(const std::shared_ptr<PendingRequest> &pending);
+    void record(const AwsRequest &request,
+                const QString &operation,
+                const HttpResponse &response,
+                const QString &errorCode,
+                qint64 durationUs);
+
+    const Storage::Database &m_database;
+    Journal::JournalService *m_journal;
+    Clock *m_clock;
+    QHash<QString, ServiceHandler *> m_handlers;
+    QSet<QString> m_services; // written before listening, read by workers after
+
+    QMutex m_mutex;
+    std::deque<std::shared_ptr<PendingRequest>> m_queue;
+    bool m_drainPosted = false;
+    bool m_stopping = false;
+
+    bool m_inBatch = false;
+    QList<std::pair<std::shared_ptr<PendingRequest>, HttpResponse>> m_outbox;
+};
+
+} // namespace Core::Api

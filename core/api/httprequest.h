@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+#include <utility>
+
+namespace Core::Api {
+
+using HttpHeaders = QList<std::pair<QByteArray, QByteArray>>;
+
+// One HTTP request as the server received it. Project-owned so that no file but httpserver.cpp
+// includes cpp-httplib. A large body is spooled to bodyFile (under the state folder) instead of
+// memory; whoever consumes it may rename that file, the server removes it otherwise.
+struct HttpRequest
+{
+    QByteArray method;
+    QByteArray target; // as sent: percent-encoded path and query
+    QByteArray path;   // target before '?', still percent-encoded
+    QByteArray rawQuery;
+    HttpHeaders headers;
+    QByteArray body;
+    QString bodyFile;
+    qint64 bodySize = 0;
+    QString clientAddress;
+    int clientPort = 0;
+
+    QByteArray header(QByteArrayView name) const;
+    bool hasHeader(QByteArrayView name) const;
+    // Decoded value of a query parameter ("" when absent or valueless); see hasQueryItem.
+    QString queryItem(QStringView name) const;
+    bool hasQueryItem(QStringView name) const;
+    QList<std::pair<QString, QString>> queryItems() const;
+    QString decodedPath() const;
+    // The whole body, read from bodyFile if it was spooled.
+    QByteArray bodyBytes() const;
+};
+
+// Splits "a=1&b=x%20y" with form rules ('+' is a space).
+QList<std::pair<QString, QString>> parseFormEncoded(QByteArrayView text);
+QString percentDecode(QByteArrayView text, bool plusAsSpace);
+
+} // namespace Core::Api

@@ -1,0 +1,447 @@
+// SPDX-License-Identifier: MIT
+#include "core/api/httpserver.h"
+
+#include "core/api/protocols/errorresponse.h"
+#include "core/api/requestrouter.h"
+#include "core/common/ids.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryFile>
+
+#include <httplib.h>
+
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
+
+using namespace Qt::StringLiterals;
+
+namespace Core::Api {
+
+namespace {
+
+// Renamed before httplib reads the body, so it neither inflates gzip uploads (S3 stores bytes as
+// sent) nor compresses answers; restored under the real name in HttpRequest.
+constexpr char HiddenContentEncoding[] = "X-Cb-Content-Encoding";
+constexpr char HiddenAcceptEncoding[] = "X-Cb-Accept-Encoding";
+
+thread_local bool t_answeredByHandler = false;
+
+// httplib's ThreadPool has a fixed size, and each keep-alive connection holds a thread for its
+// life. Long polls park threads for up to 20 s, so this queue starts `base` threads and adds
+// more (up to `max`) whenever no thread is idle; extra threads leave after a minute idle.
+class ElasticTaskQueue final : public httplib::TaskQueue
+{
+public:
+    ElasticTaskQueue(int base, int max)
+        : m_base(base)
+        , m_max(max)
+    {
+        std::unique_lock lock(m_mutex);
+        for (int i = 0; i < base; ++i)
+            spawn();
+    }
+
+    ~ElasticTaskQueue() override { shutdown(); }
+
+    void enqueue(std::function<void()> fn) override
+    {
+        std::unique_lock lock(m_mutex);
+        m_jobs.push_back(std::move(fn));
+        if (m_idle < int(m_jobs.size()) && m_threadCount < m_max)
+            spawn();
+        m_wake.notify_one();
+    }
+
+    void shutdown() override
+    {
+        std::unique_lock lock(m_mutex);
+        m_shutdown = true;
+        m_wake.notify_all();
+        m_finished.wait(lock, [this] { return m_threadCount == 0; });
+    }
+
+private:
+    // Called with the mutex held. Threads are detached and counted; shutdown waits for the count.
+    void spawn()
+    {
+        ++m_threadCount;
+        std::thread([this] { run(); }).detach();
+    }
+
+    void run()
+    {
+        std::unique_lock lock(m_mutex);
+        for (;;) {
+            ++m_idle;
+            const auto ready = [this] { return m_shutdown || !m_jobs.empty(); };
+            bool woke = true;
+            if (m_threadCount > m_base)
+                woke = m_wake.wait_for(lock, std::chrono::seconds(60), ready);
+            else
+                m_wake.wait(lock, ready);
+            --m_idle;
+            if (!woke || m_jobs.empty())
+                break; // idle extra thread, or shutting down with nothing left
+            std::function<void()> job = std::move(m_jobs.front());
+            m_jobs.pop_front();
+            lock.unlock();
+            job();
+            lock.lock();
+        }
+        if (--m_threadCount == 0)
+            m_finished.notify_all();
+    }
+
+    const int m_base;
+    const int m_max;
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::condition_variable m_finished;
+    std::deque<std::function<void()>> m_jobs;
+    int m_threadCount = 0;
+    int m_idle = 0;
+    bool m_shutdown = false;
+};
+
+QByteArray toBytes(const std::string &text)
+{
+    return QByteArray(text.data(), qsizetype(text.size()));
+}
+
+HttpRequest convertRequest(const httplib::Request &in)
+{
+    HttpRequest out;
+    out.method = toBytes(in.method);
+    out.target = toBytes(in.target);
+    const qsizetype question = out.target.indexOf('?');
+    out.path = question < 0 ? out.target : out.target.left(question);
+    out.rawQuery = question < 0 ? QByteArray() : out.target.mid(question + 1);
+    out.headers.reserve(qsizetype(in.headers.size()));
+    for (const auto &[name, value] : in.headers) {
+        if (name == HiddenContentEncoding)
+            out.headers.append({"Content-Encoding", toBytes(value)});
+        else if (name == HiddenAcceptEncoding)
+            out.headers.append({"Accept-Encoding", toBytes(value)});
+        else
+            out.headers.append({toBytes(name), toBytes(value)});
+    }
+    out.clientAddress = QString::fromStdString(in.remote_addr);
+    out.clientPort = in.remote_port;
+    return out;
+}
+
+void renameHeader(httplib::Request &request, const char *from, const char *to)
+{
+    auto it = request.headers.find(from);
+    if (it == request.headers.end())
+        return;
+    std::string value = it->second;
+    request.headers.erase(it);
+    request.headers.emplace(to, std::move(value));
+}
+
+std::string takeContentType(HttpResponse &response)
+{
+    for (qsizetype i = 0; i < response.headers.size(); ++i) {
+        if (response.headers.at(i).first.compare("content-type", Qt::CaseInsensitive) == 0) {
+            std::string type = response.headers.at(i).second.toStdString();
+            response.headers.removeAt(i);
+            return type;
+        }
+    }
+    return {};
+}
+
+void writeResponse(HttpResponse response, httplib::Response &out, bool isHead)
+{
+    out.status = response.status;
+    const std::string contentType = takeContentType(response);
+    for (const auto &[name, value] : std::as_const(response.headers)) {
+        if (name.compare("content-length", Qt::CaseInsensitive) == 0)
+            continue;
+        out.set_header(name.toStdString(), value.toStdString());
+    }
+    if (isHead && response.headContentLength > 0) {
+        // Announce the length of the body a GET would send; httplib sends no body for HEAD.
+        out.set_content_provider(
+            size_t(response.headContentLength),
+            contentType.empty() ? std::string("application/octet-stream") : contentType,
+            [](size_t, size_t, httplib::DataSink &) { return false; });
+        return;
+    }
+    if (!response.bodyFile.isEmpty()) {
+        auto file = std::make_shared<QFile>(response.bodyFile);
+        if (!file->open(QIODevice::ReadOnly)) {
+            out.status = 500;
+            out.set_content("", contentType);
+            return;
+        }
+        const qint64 base = response.bodyFileOffset;
+        out.set_content_provider(
+            size_t(response.bodyFileLength),
+            contentType.empty() ? std::string("application/octet-stream") : contentType,
+            [file, base](size_t offset, size_t length, httplib::DataSink &sink) {
+                constexpr qint64 Chunk = 256 * 1024;
+                if (!file->seek(base + qint64(offset)))
+                    return false;
+                const QByteArray data = file->read(qMin(Chunk, qint64(length)));
+                if (data.isEmpty())
+                    return false;
+                return sink.write(data.constData(), size_t(data.size()));
+            });
+        return;
+    }
+    out.set_content(response.body.constData(), size_t(response.body.size()), contentType);
+}
+
+} // namespace
+
+struct HttpServer::Private
+{
+    Options options;
+    Handler handler;
+    RejectHandler rejectHandler;
+    httplib::Server server;
+    std::thread listener;
+    int boundPort = 0;
+
+    void serve(const httplib::Request &request,
+               httplib::Response &response,
+               const httplib::ContentReader *reader);
+    bool readBody(HttpRequest &target, const httplib::ContentReader &reader, int *status);
+    void fillRejection(const httplib::Request &request, httplib::Response &response);
+};
+
+bool HttpServer::Private::readBody(HttpRequest &target,
+                                   const httplib::ContentReader &reader,
+                                   int *status)
+{
+    std::unique_ptr<QFile> spool;
+    bool tooLarge = false;
+    bool writeFailed = false;
+    const bool ok = reader([&](const char *data, size_t length) {
+        target.bodySize += qint64(length);
+        if (target.bodySize > options.maxBodyBytes) {
+            tooLarge = true;
+            return false;
+        }
+        if (!spool && target.body.size() + qint64(length) > options.memoryBodyLimit) {
+            QDir().mkpath(options.spoolDir);
+            spool = std::make_unique<QFile>(options.spoolDir + u"/upload-"_s
+                                            + Ids::randomHex(24));
+            if (!spool->open(QIODevice::WriteOnly) || spool->write(target.body) != target.body.size()) {
+                writeFailed = true;
+                return false;
+            }
+            target.bodyFile = spool->fileName();
+            target.body.clear();
+        }
+        if (spool) {
+            if (spool->write(data, qint64(length)) != qint64(length)) {
+                writeFailed = true;
+                return false;
+            }
+            return true;
+        }
+        target.body.append(data, qsizetype(length));
+        return true;
+    });
+    if (spool)
+        spool->close();
+    if (tooLarge)
+        *status = 413;
+    else if (writeFailed)
+        *status = 507;
+    else if (!ok)
+        *status = 400;
+    return ok && !tooLarge && !writeFailed;
+}
+
+void HttpServer::Private::serve(const httplib::Request &request,
+                                httplib::Response &response,
+                                const httplib::ContentReader *reader)
+{
+    t_answeredByHandler = true;
+    HttpRequest converted = convertRequest(request);
+    if (reader) {
+        int status = 0;
+        if (!readBody(converted, *reader, &status)) {
+            if (!converted.bodyFile.isEmpty())
+                QFile::remove(converted.bodyFile);
+            const Route route = RequestRouter::route(converted);
+            const QString requestId = Ids::requestId();
+            const AwsError error
+                = status == 413
+                      ? AwsError{u"EntityTooLarge"_s,
+                                 u"Your proposed upload exceeds the maximum allowed size"_s,
+                                 413,
+                                 true}
+                      : status == 507 ? CommonErrors::internalFailure(
+                            u"The upload could not be written to the state folder."_s)
+                                      : AwsError{u"IncompleteBody"_s,
+                                                 u"The request body terminated unexpectedly"_s,
+                                                 400,
+                                                 true};
+            HttpResponse answer = errorResponse(route.protocol, route.service, error, requestId);
+            answer.setHeader("x-cb-error-code", error.code.toLatin1());
+            if (rejectHandler)
+                rejectHandler(converted, answer);
+            answer.headers.removeIf([](const auto &h) { return h.first == "x-cb-error-code"; });
+            answer.setHeader("Connection", "close");
+            writeResponse(std::move(answer), response, false);
+            return;
+        }
+    }
+    const QString spooled = converted.bodyFile;
+    const bool isHead = request.method == "HEAD";
+    writeResponse(handler(std::move(converted)), response, isHead);
+    if (!spooled.isEmpty())
+        QFile::remove(spooled); // a handler that kept the upload has renamed it already
+}
+
+void HttpServer::Private::fillRejection(const httplib::Request &request, httplib::Response &response)
+{
+    if (t_answeredByHandler)
+        return;
+    HttpRequest converted = convertRequest(request);
+    const Route route = RequestRouter::route(converted);
+    AwsError error{u"BadRequest"_s, u"The HTTP request is malformed."_s, response.status, true};
+    switch (response.status) {
+    case 404:
+    case 405:
+        error = {u"MethodNotAllowed"_s,
+                 u"The specified method is not allowed against this resource."_s,
+                 405,
+                 true};
+        break;
+    case 413:
+        error = {u"EntityTooLarge"_s,
+                 u"Your proposed upload exceeds the maximum allowed size"_s,
+                 413,
+                 true};
+        break;
+    case 414:
+        error = {u"RequestURITooLong"_s, u"The request URI is too long."_s, 414, true};
+        break;
+    case 415:
+        error = {u"UnsupportedMediaType"_s, u"The content encoding is not supported."_s, 415, true};
+        break;
+    case 431:
+        error = {u"RequestHeaderSectionTooLarge"_s,
+                 u"Your request header section exceeds the maximum allowed size."_s,
+                 431,
+                 true};
+        break;
+    default:
+        break;
+    }
+    HttpResponse answer = errorResponse(route.protocol == Protocol::Unknown ? Protocol::RestXml
+                                                                            : route.protocol,
+                                        route.service,
+                                        error,
+                                        Ids::requestId());
+    answer.setHeader("x-cb-error-code", error.code.toLatin1());
+    if (rejectHandler)
+        rejectHandler(converted, answer);
+    answer.headers.removeIf([](const auto &h) { return h.first == "x-cb-error-code"; });
+    writeResponse(std::move(answer), response, request.method == "HEAD");
+}
+
+HttpServer::HttpServer(Options options, Handler handler, RejectHandler rejectHandler)
+    : d(std::make_unique<Private>())
+{
+    d->options = std::move(options);
+    d->handler = std::move(handler);
+    d->rejectHandler = std::move(rejectHandler);
+
+    httplib::Server &server = d->server;
+    server.set_tcp_nodelay(true);
+    server.set_keep_alive_max_count(1000);
+    server.set_keep_alive_timeout(5);
+    server.set_read_timeout(30, 0);
+    server.set_write_timeout(30, 0);
+    server.set_payload_max_length(size_t(d->options.maxBodyBytes));
+    const int base = d->options.poolSize;
+    const int max = d->options.maxThreads;
+    server.new_task_queue = [base, max] { return new ElasticTaskQueue(base, max); };
+    server.set_socket_options([](socket_t sock) {
+        int yes = 1;
+        // SO_REUSEADDR only: restart over TIME_WAIT, but never two listeners on one port.
+        ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+    });
+    server.set_pre_routing_handler([](const httplib::Request &request, httplib::Response &) {
+        t_answeredByHandler = false;
+        // Not const in fact: httplib hands us its own request before reading the body.
+        auto &mutableRequest = const_cast<httplib::Request &>(request);
+        renameHeader(mutableRequest, "Content-Encoding", HiddenContentEncoding);
+        renameHeader(mutableRequest, "Accept-Encoding", HiddenAcceptEncoding);
+        return httplib::Server::HandlerResponse::Unhandled;
+    });
+    Private *p = d.get();
+    server.set_expect_100_continue_handler([p](const httplib::Request &request, httplib::Response &) {
+        const qint64 length = QByteArray::fromStdString(request.get_header_value("Content-Length"))
+                                  .toLongLong();
+        return length > p->options.maxBodyBytes ? 413 : 100;
+    });
+    server.set_error_handler([p](const httplib::Request &request, httplib::Response &response) {
+        p->fillRejection(request, response);
+    });
+
+    const std::string everything = "[\\s\\S]*";
+    const auto plain = [p](const httplib::Request &request, httplib::Response &response) {
+        p->serve(request, response, nullptr);
+    };
+    const auto withBody = [p](const httplib::Request &request,
+                              httplib::Response &response,
+                              const httplib::ContentReader &reader) {
+        p->serve(request, response, &reader);
+    };
+    server.Get(everything, plain);
+    server.Options(everything, plain);
+    server.Post(everything, withBody);
+    server.Put(everything, withBody);
+    server.Patch(everything, withBody);
+    server.Delete(everything, withBody);
+}
+
+HttpServer::~HttpServer()
+{
+    stop();
+}
+
+std::expected<int, QString> HttpServer::listen()
+{
+    const std::string host = d->options.bindAddress.toStdString();
+    int port = d->options.port;
+    if (port == 0) {
+        port = d->server.bind_to_any_port(host);
+        if (port <= 0)
+            return std::unexpected(
+                u"Cannot listen on %1: no free port could be bound."_s.arg(d->options.bindAddress));
+    } else if (!d->server.bind_to_port(host, port)) {
+        return std::unexpected(u"Cannot listen on %1:%2: the address is in use by another "
+                               u"program (another Cloudbench?) or cannot be bound. Stop it or "
+                               u"choose another port with --port."_s.arg(d->options.bindAddress)
+                                   .arg(port));
+    }
+    d->boundPort = port;
+    d->listener = std::thread([p = d.get()] { p->server.listen_after_bind(); });
+    return port;
+}
+
+void HttpServer::stop()
+{
+    if (!d->listener.joinable())
+        return;
+    d->server.stop();
+    d->listener.join();
+}
+
+} // namespace Core::Api

@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: MIT
+#include "core/api/protocols/jsonprotocol.h"
+
+#include <QJsonDocument>
+#include <QJsonParseError>
+
+using namespace Qt::StringLiterals;
+
+namespace Core::Api::JsonProtocol {
+
+namespace {
+
+QByteArray contentType(Protocol protocol)
+{
+    return protocol == Protocol::Json11 ? "application/x-amz-json-1.1"
+                                        : "application/x-amz-json-1.0";
+}
+
+} // namespace
+
+Result<QJsonObject> parseBody(const HttpRequest &request)
+{
+    const QByteArray body = request.bodyBytes();
+    if (body.trimmed().isEmpty())
+        return QJsonObject();
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject())
+        return std::unexpected(CommonErrors::serialization(
+            u"Start of structure or map found where not expected."_s));
+    return document.object();
+}
+
+HttpResponse result(const QJsonObject &object, Protocol protocol, const QString &requestId)
+{
+    HttpResponse response;
+    response.body = QJsonDocument(object).toJson(QJsonDocument::Compact);
+    response.setHeader("Content-Type", contentType(protocol));
+    response.setHeader("x-amzn-RequestId", requestId.toLatin1());
+    return response;
+}
+
+HttpResponse error(const AwsError &error,
+                   Protocol protocol,
+                   const QString &errorPrefix,
+                   const QString &requestId,
+                   const QString &queryErrorCode)
+{
+    QJsonObject object{
+        {u"__type"_s, errorPrefix.isEmpty() ? error.code : errorPrefix + u'#' + error.code},
+        {u"message"_s, error.message},
+    };
+    for (const auto &[name, value] : error.extra)
+        object.insert(name, value);
+    HttpResponse response;
+    response.status = error.httpStatus;
+    response.body = QJsonDocument(object).toJson(QJsonDocument::Compact);
+    response.setHeader("Content-Type", contentType(protocol));
+    response.setHeader("x-amzn-RequestId", requestId.toLatin1());
+    if (!queryErrorCode.isEmpty())
+        response.setHeader("x-amzn-query-error",
+                           (queryErrorCode + (error.senderFault ? u";Sender"_s : u";Receiver"_s))
+                               .toUtf8());
+    return response;
+}
+
+} // namespace Core::Api::JsonProtocol

@@ -1,0 +1,157 @@
+// SPDX-License-Identifier: MIT
+#include "core/engine.h"
+
+#include "core/api/dispatcher.h"
+#include "core/api/handlers/stshandler.h"
+#include "core/api/httpserver.h"
+#include "core/common/clock.h"
+#include "core/common/logging.h"
+#include "core/storage/database.h"
+#include "core/sts/stsservice.h"
+
+#include <QDir>
+#include <QFile>
+#include <QLockFile>
+
+#include <array>
+
+using namespace Qt::StringLiterals;
+
+namespace Core {
+
+namespace {
+
+constexpr auto DatabaseFileName = "cloudbench.db";
+// Folders of our own under the state folder that --reset empties.
+constexpr std::array DataFolders = {"tmp", "objects", "functions"};
+
+} // namespace
+
+Engine::Engine(EngineOptions options, Clock *clock, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+    , m_clock(clock)
+{
+    if (!m_clock) {
+        m_ownedClock = std::make_unique<SystemClock>();
+        m_clock = m_ownedClock.get();
+    }
+}
+
+Engine::~Engine()
+{
+    stop();
+}
+
+QString Engine::databasePath() const
+{
+    return QDir(m_options.stateDir).filePath(QLatin1StringView(DatabaseFileName));
+}
+
+QString Engine::endpointUrl() const
+{
+    return u"http://%1:%2"_s.arg(m_options.bindAddress).arg(m_port);
+}
+
+bool Engine::prepareStateDir(QString *error)
+{
+    QDir dir(m_options.stateDir);
+    if (!dir.mkpath(u"."_s)) {
+        *error = u"Cannot create the state folder %1."_s.arg(m_options.stateDir);
+        return false;
+    }
+    m_lock = std::make_unique<QLockFile>(dir.filePath(u"cloudbench.lock"_s));
+    m_lock->setStaleLockTime(0);
+    if (!m_lock->tryLock(100)) {
+        qint64 pid = 0;
+        QString host;
+        QString application;
+        m_lock->getLockInfo(&pid, &host, &application);
+        *error = u"The state folder %1 is in use by another Cloudbench (process %2). Stop it, or "
+                 u"use another --state-dir."_s.arg(m_options.stateDir)
+                     .arg(pid);
+        m_lock.reset();
+        return false;
+    }
+    if (m_options.reset) {
+        for (const QString &suffix : {u""_s, u"-wal"_s, u"-shm"_s})
+            QFile::remove(databasePath() + suffix);
+        for (const char *folder : DataFolders)
+            QDir(dir.filePath(QLatin1StringView(folder))).removeRecursively();
+    }
+    QDir(dir.filePath(u"tmp"_s)).removeRecursively(); // uploads interrupted by a crash
+    dir.mkpath(u"tmp"_s);
+    return true;
+}
+
+void Engine::start()
+{
+    QString error;
+    if (!prepareStateDir(&error)) {
+        emit startFailed(error);
+        return;
+    }
+    m_database = std::make_unique<Storage::Database>(databasePath());
+    if (auto opened = m_database->open(); !opened) {
+        m_database.reset();
+        m_lock.reset();
+        emit startFailed(opened.error());
+        return;
+    }
+
+    m_journal = new Journal::JournalService(*m_database, m_clock, m_options.journal, this);
+    m_sts = new Sts::StsService(m_options.accountId, this);
+    m_dispatcher = new Api::Dispatcher(*m_database, m_journal, m_clock, this);
+    m_dispatcher->addHandler(new Api::StsHandler(m_sts));
+
+    Api::HttpServer::Options serverOptions;
+    serverOptions.bindAddress = m_options.bindAddress;
+    serverOptions.port = m_options.port;
+    serverOptions.spoolDir = QDir(m_options.stateDir).filePath(u"tmp"_s);
+    Api::Dispatcher *dispatcher = m_dispatcher;
+    m_server = std::make_unique<Api::HttpServer>(
+        serverOptions,
+        [dispatcher](Api::HttpRequest request) { return dispatcher->handle(std::move(request)); },
+        [dispatcher](const Api::HttpRequest &request, const Api::HttpResponse &response) {
+            dispatcher->recordRejected(request, response);
+        });
+    const auto listening = m_server->listen();
+    if (!listening) {
+        m_server.reset();
+        stop();
+        emit startFailed(listening.error());
+        return;
+    }
+    m_port = *listening;
+    m_running = true;
+    qCInfo(lcCore).noquote() << "Listening on" << endpointUrl() << "state in"
+                             << m_options.stateDir;
+    emit started(endpointUrl());
+}
+
+void Engine::stop()
+{
+    const bool wasRunning = m_running;
+    m_running = false;
+    if (m_dispatcher)
+        m_dispatcher->shutdown();
+    if (m_server) {
+        m_server->stop();
+        m_server.reset();
+    }
+    delete m_dispatcher;
+    m_dispatcher = nullptr;
+    delete m_sts;
+    m_sts = nullptr;
+    delete m_journal;
+    m_journal = nullptr;
+    if (m_database) {
+        m_database->closeThreadConnection();
+        m_database.reset();
+    }
+    m_lock.reset();
+    if (wasRunning)
+        emit stopped();
+}
+
+} // namespace Core

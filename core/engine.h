@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/journal/journalservice.h"
+
+#include <QObject>
+#include <QString>
+
+#include <memory>
+
+class QLockFile;
+
+namespace Core::Storage {
+class Database;
+}
+namespace Core::Api {
+class Dispatcher;
+class HttpServer;
+} // namespace Core::Api
+namespace Core::Sts {
+class StsService;
+}
+
+namespace Core {
+
+class Clock;
+
+struct EngineOptions
+{
+    QString stateDir;
+    QString bindAddress = QStringLiteral("127.0.0.1");
+    int port = 4566; // 0: any free port
+    bool reset = false;
+    QString accountId = QStringLiteral("000000000000");
+    QString region = QStringLiteral("us-east-1");
+    Journal::JournalService::Options journal;
+};
+
+// Owns the database, every service, the dispatcher and the HTTP server. Created on the GUI thread,
+// moved to the core thread, then started there with start(); all service objects it creates live
+// on the core thread. started() / startFailed() / stopped() report the life cycle. Other threads
+// use the service pointers only through queued calls (Core::callAsync) and their signals.
+class Engine final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Engine)
+
+public:
+    // clock: the engine's time; when null the engine uses a SystemClock it owns.
+    explicit Engine(EngineOptions options, Clock *clock = nullptr, QObject *parent = nullptr);
+    ~Engine() override;
+
+    const EngineOptions &options() const { return m_options; }
+    QString databasePath() const;
+    QString endpointUrl() const; // valid after started()
+    int port() const { return m_port; }
+    Clock *clock() const { return m_clock; }
+
+    Journal::JournalService *journal() const { return m_journal; }
+    Sts::StsService *sts() const { return m_sts; }
+
+    void start();
+    void stop();
+
+signals:
+    void started(const QString &endpointUrl);
+    void startFailed(const QString &message);
+    void stopped();
+
+private:
+    bool prepareStateDir(QString *error);
+
+    EngineOptions m_options;
+    Clock *m_clock;
+    std::unique_ptr<Clock> m_ownedClock;
+    std::unique_ptr<QLockFile> m_lock;
+    std::unique_ptr<Storage::Database> m_database;
+    std::unique_ptr<Api::HttpServer> m_server;
+    Api::Dispatcher *m_dispatcher = nullptr;
+    Journal::JournalService *m_journal = nullptr;
+    Sts::StsService *m_sts = nullptr;
+    int m_port = 0;
+    bool m_running = false;
+};
+
+} // namespace Core

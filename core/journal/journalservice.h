@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/journal/journalentry.h"
+#include "core/journal/journalstore.h"
+
+#include <QObject>
+#include <QTimer>
+
+#include <deque>
+#include <optional>
+
+namespace Core {
+class Clock;
+class Coalescer;
+} // namespace Core
+
+namespace Core::Journal {
+
+// The activity journal: every API request, kept in the database and bounded (the oldest rows go
+// beyond maxEntries; bodies are kept for the newest keptBodies requests, each capped at
+// maxBodyBytes). Lives on the core thread. New entries are announced in batches through
+// entriesAdded (coalesced), never once per request; requestRateChanged follows the rate.
+class JournalService final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(JournalService)
+
+public:
+    struct Options
+    {
+        qint64 maxEntries = 100'000;
+        qint64 keptBodies = 500;
+        qint64 maxBodyBytes = 64 * 1024;
+    };
+
+    JournalService(const Storage::Database &database,
+                   Clock *clock,
+                   Options options,
+                   QObject *parent = nullptr);
+
+    const Options &options() const { return m_options; }
+    void record(JournalDetail detail);
+    QList<JournalEntry> recent(const JournalFilter &filter, qint64 beforeId, int limit) const;
+    std::optional<JournalDetail> detail(qint64 id) const;
+    qint64 count() const;
+    void clear();
+    double requestRate() const { return m_rate; }
+
+signals:
+    void entriesAdded(const QList<Core::Journal::JournalEntry> &entries);
+    void cleared();
+    void requestRateChanged(double requestsPerSecond);
+
+private:
+    void flush();
+    void updateRate();
+
+    JournalStore m_store;
+    Clock *m_clock;
+    Options m_options;
+    Coalescer *m_coalescer;
+    QTimer m_rateTimer;
+    QList<JournalEntry> m_unannounced;
+    std::deque<qint64> m_recentTimes;
+    double m_rate = 0;
+    qint64 m_sincePrune = 0;
+};
+
+} // namespace Core::Journal
