@@ -38,9 +38,9 @@ void Application::start()
 void Application::onStarted(const QString &endpointUrl)
 {
     std::printf("Cloudbench %s listening on %s (state in %s)\n",
-                CB_VERSION,
-                qPrintable(endpointUrl),
-                qPrintable(m_commandLine.engine.stateDir));
+        CB_VERSION,
+        qPrintable(endpointUrl),
+        qPrintable(m_commandLine.engine.stateDir));
     std::fflush(stdout);
     if (m_commandLine.headless)
         return;

@@ -49,6 +49,12 @@ void installSignalHandlers(QCoreApplication *app)
     sigaction(SIGTERM, &action, nullptr);
 }
 
+const Core::EngineOptions &commandLineDefaults()
+{
+    static const Core::EngineOptions defaults;
+    return defaults;
+}
+
 bool wantsHeadless(int argc, char **argv)
 {
     for (int i = 1; i < argc; ++i) {
@@ -75,8 +81,8 @@ int main(int argc, char **argv)
 
     QTranslator qtTranslator;
     QTranslator appTranslator;
-    if (qtTranslator.load(QLocale(), u"qtbase"_s, u"_"_s,
-                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+    if (qtTranslator.load(
+            QLocale(), u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(&qtTranslator);
     if (appTranslator.load(QLocale(), u"cloudbench"_s, u"_"_s, u":/i18n"_s))
         QCoreApplication::installTranslator(&appTranslator);
@@ -86,30 +92,29 @@ int main(int argc, char **argv)
         "main", "Cloudbench: an offline AWS console and AWS-compatible endpoint."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption headless(u"headless"_s,
-                                      QCoreApplication::translate(
-                                          "main", "Serve the endpoint without a window."));
+    const QCommandLineOption headless(
+        u"headless"_s, QCoreApplication::translate("main", "Serve the endpoint without a window."));
     const QCommandLineOption port(u"port"_s,
-                                  QCoreApplication::translate(
-                                      "main", "Port of the endpoint (0 picks a free one)."),
-                                  u"N"_s,
-                                  u"4566"_s);
+        QCoreApplication::translate("main", "Port of the endpoint (0 picks a free one)."),
+        u"N"_s,
+        u"4566"_s);
     const QCommandLineOption bind(u"bind"_s,
-                                  QCoreApplication::translate("main",
-                                                              "Address to listen on."),
-                                  u"ADDR"_s,
-                                  u"127.0.0.1"_s);
-    const QString defaultStateDir
-        = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+        QCoreApplication::translate("main", "Address to listen on."),
+        u"ADDR"_s,
+        u"127.0.0.1"_s);
+    const QString defaultStateDir =
+        QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     const QCommandLineOption stateDir(u"state-dir"_s,
-                                      QCoreApplication::translate(
-                                          "main", "Folder holding the database and objects."),
-                                      u"DIR"_s,
-                                      defaultStateDir);
+        QCoreApplication::translate("main", "Folder holding the database and objects."),
+        u"DIR"_s,
+        defaultStateDir);
     const QCommandLineOption reset(u"reset"_s,
-                                   QCoreApplication::translate(
-                                       "main", "Delete all stored state before starting."));
-    parser.addOptions({headless, port, bind, stateDir, reset});
+        QCoreApplication::translate("main", "Delete all stored state before starting."));
+    const QCommandLineOption maxBody(u"max-body-size"_s,
+        QCoreApplication::translate("main", "Largest request body accepted, in bytes."),
+        u"BYTES"_s,
+        QString::number(commandLineDefaults().maxBodyBytes));
+    parser.addOptions({headless, port, bind, stateDir, reset, maxBody});
     parser.process(*app);
 
     App::CommandLine commandLine;
@@ -124,6 +129,13 @@ int main(int argc, char **argv)
     commandLine.engine.bindAddress = parser.value(bind);
     commandLine.engine.stateDir = QDir(parser.value(stateDir)).absolutePath();
     commandLine.engine.reset = parser.isSet(reset);
+    bool maxBodyOk = false;
+    commandLine.engine.maxBodyBytes = parser.value(maxBody).toLongLong(&maxBodyOk);
+    if (!maxBodyOk || commandLine.engine.maxBodyBytes < 1024) {
+        std::fprintf(
+            stderr, "cloudbench: --max-body-size takes a number of bytes (1024 or more)\n");
+        return 2;
+    }
 
     installSignalHandlers(app.get());
     App::Application application(commandLine);

@@ -107,6 +107,7 @@ void Engine::start()
     Api::HttpServer::Options serverOptions;
     serverOptions.bindAddress = m_options.bindAddress;
     serverOptions.port = m_options.port;
+    serverOptions.maxBodyBytes = m_options.maxBodyBytes;
     serverOptions.spoolDir = QDir(m_options.stateDir).filePath(u"tmp"_s);
     Api::Dispatcher *dispatcher = m_dispatcher;
     m_server = std::make_unique<Api::HttpServer>(
@@ -124,8 +125,7 @@ void Engine::start()
     }
     m_port = *listening;
     m_running = true;
-    qCInfo(lcCore).noquote() << "Listening on" << endpointUrl() << "state in"
-                             << m_options.stateDir;
+    qCInfo(lcCore).noquote() << "Listening on" << endpointUrl() << "state in" << m_options.stateDir;
     emit started(endpointUrl());
 }
 

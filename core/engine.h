@@ -31,6 +31,7 @@ struct EngineOptions
     QString bindAddress = QStringLiteral("127.0.0.1");
     int port = 4566; // 0: any free port
     bool reset = false;
+    qint64 maxBodyBytes = 5LL * 1024 * 1024 * 1024; // larger request bodies get 413
     QString accountId = QStringLiteral("000000000000");
     QString region = QStringLiteral("us-east-1");
     Journal::JournalService::Options journal;

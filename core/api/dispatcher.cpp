@@ -42,15 +42,14 @@ QString describeOperation(const AwsRequest &request)
 } // namespace
 
 Dispatcher::Dispatcher(const Storage::Database &database,
-                       Journal::JournalService *journal,
-                       Clock *clock,
-                       QObject *parent)
+    Journal::JournalService *journal,
+    Clock *clock,
+    QObject *parent)
     : QObject(parent)
     , m_database(database)
     , m_journal(journal)
     , m_clock(clock)
-{
-}
+{}
 
 Dispatcher::~Dispatcher()
 {
@@ -82,12 +81,9 @@ HttpResponse Dispatcher::handle(HttpRequest request)
         if (m_stopping) {
             locker.unlock();
             pending->deliver(errorResponse(pending->request.route.protocol,
-                                           pending->request.route.service,
-                                           {u"ServiceUnavailable"_s,
-                                            u"Cloudbench is shutting down."_s,
-                                            503,
-                                            false},
-                                           pending->request.requestId));
+                pending->request.route.service,
+                {u"ServiceUnavailable"_s, u"Cloudbench is shutting down."_s, 503, false},
+                pending->request.requestId));
             return answer.get();
         }
         m_queue.push_back(std::move(pending));
@@ -120,8 +116,8 @@ HttpResponse Dispatcher::health() const
 {
     QJsonObject services;
     for (const ServiceInfo &info : knownServices())
-        services.insert(info.id,
-                        m_services.contains(info.id) ? u"available"_s : u"not_implemented"_s);
+        services.insert(
+            info.id, m_services.contains(info.id) ? u"available"_s : u"not_implemented"_s);
     HttpResponse response;
     response.body = QJsonDocument(QJsonObject{
                                       {u"version"_s, QStringLiteral(CB_VERSION)},
@@ -168,41 +164,42 @@ void Dispatcher::dispatch(const std::shared_ptr<PendingRequest> &pending)
     const Route &route = request.route;
     if (!route.rejection.isEmpty() || route.service.isEmpty()) {
         responder.fail(describeOperation(request),
-                       {u"UnknownService"_s,
-                        route.rejection.isEmpty()
-                            ? u"The request does not name an AWS service Cloudbench emulates."_s
-                            : route.rejection,
-                        400,
-                        true});
+            {u"UnknownService"_s,
+                route.rejection.isEmpty()
+                    ? u"The request does not name an AWS service Cloudbench emulates."_s
+                    : route.rejection,
+                400,
+                true});
         return;
     }
     ServiceHandler *handler = m_handlers.value(route.service);
     if (!handler) {
         responder.fail(describeOperation(request),
-                       CommonErrors::notImplemented(route.service, describeOperation(request)));
+            CommonErrors::notImplemented(route.service, describeOperation(request)));
         return;
     }
     if (route.service != u"s3"_s && request.http.bodySize > MaxServiceBodyBytes) {
         responder.fail(describeOperation(request),
-                       {u"RequestEntityTooLarge"_s,
-                        u"Request body of %1 bytes exceeds the maximum of %2 bytes."_s
-                            .arg(request.http.bodySize)
-                            .arg(MaxServiceBodyBytes),
-                        413,
-                        true});
+            {u"RequestEntityTooLarge"_s,
+                u"Request body of %1 bytes exceeds the maximum of %2 bytes."_s
+                    .arg(request.http.bodySize)
+                    .arg(MaxServiceBodyBytes),
+                413,
+                true});
         return;
     }
     handler->handle(request, responder);
 }
 
 void Dispatcher::complete(const std::shared_ptr<PendingRequest> &pending,
-                          const QString &operation,
-                          HttpResponse response,
-                          const QString &errorCode)
+    const QString &operation,
+    HttpResponse response,
+    const QString &errorCode)
 {
     if (pending->completed.exchange(true) || pending->answered.load())
         return;
-    record(pending->request, operation, response, errorCode, pending->elapsed.nsecsElapsed() / 1000);
+    record(
+        pending->request, operation, response, errorCode, pending->elapsed.nsecsElapsed() / 1000);
     if (m_inBatch)
         m_outbox.append({pending, std::move(response)});
     else
@@ -210,10 +207,10 @@ void Dispatcher::complete(const std::shared_ptr<PendingRequest> &pending,
 }
 
 void Dispatcher::record(const AwsRequest &request,
-                        const QString &operation,
-                        const HttpResponse &response,
-                        const QString &errorCode,
-                        qint64 durationUs)
+    const QString &operation,
+    const HttpResponse &response,
+    const QString &errorCode,
+    qint64 durationUs)
 {
     if (!m_journal)
         return;
@@ -260,12 +257,9 @@ void Dispatcher::shutdown()
     }
     for (const auto &pending : queued) {
         pending->deliver(errorResponse(pending->request.route.protocol,
-                                       pending->request.route.service,
-                                       {u"ServiceUnavailable"_s,
-                                        u"Cloudbench is shutting down."_s,
-                                        503,
-                                        false},
-                                       pending->request.requestId));
+            pending->request.route.service,
+            {u"ServiceUnavailable"_s, u"Cloudbench is shutting down."_s, 503, false},
+            pending->request.requestId));
     }
     // Parked requests (long polls, invocations) are answered when their handlers let go.
     qDeleteAll(m_handlers);

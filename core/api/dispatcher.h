@@ -36,9 +36,9 @@ class Dispatcher final : public QObject, public ResponseSink
 
 public:
     Dispatcher(const Storage::Database &database,
-               Journal::JournalService *journal,
-               Clock *clock,
-               QObject *parent = nullptr);
+        Journal::JournalService *journal,
+        Clock *clock,
+        QObject *parent = nullptr);
     ~Dispatcher() override;
 
     // Before the server starts: the handler becomes a child of the dispatcher.
@@ -53,19 +53,19 @@ public:
     void shutdown();
 
     void complete(const std::shared_ptr<PendingRequest> &pending,
-                  const QString &operation,
-                  HttpResponse response,
-                  const QString &errorCode) override;
+        const QString &operation,
+        HttpResponse response,
+        const QString &errorCode) override;
 
 private:
     HttpResponse health() const;
     void drain();
     void dispatch(const std::shared_ptr<PendingRequest> &pending);
     void record(const AwsRequest &request,
-                const QString &operation,
-                const HttpResponse &response,
-                const QString &errorCode,
-                qint64 durationUs);
+        const QString &operation,
+        const HttpResponse &response,
+        const QString &errorCode,
+        qint64 durationUs);
 
     const Storage::Database &m_database;
     Journal::JournalService *m_journal;

@@ -117,7 +117,7 @@ QList<std::pair<QString, QString>> parseFormEncoded(QByteArrayView text)
                 items.append({percentDecode(part, true), QString()});
             else
                 items.append({percentDecode(part.first(equals), true),
-                              percentDecode(part.sliced(equals + 1), true)});
+                    percentDecode(part.sliced(equals + 1), true)});
         }
         start = end + 1;
     }

@@ -18,7 +18,7 @@ struct HttpRequest
 {
     QByteArray method;
     QByteArray target; // as sent: percent-encoded path and query
-    QByteArray path;   // target before '?', still percent-encoded
+    QByteArray path; // target before '?', still percent-encoded
     QByteArray rawQuery;
     HttpHeaders headers;
     QByteArray body;

@@ -80,7 +80,9 @@ private:
         std::unique_lock lock(m_mutex);
         for (;;) {
             ++m_idle;
-            const auto ready = [this] { return m_shutdown || !m_jobs.empty(); };
+            const auto ready = [this] {
+                return m_shutdown || !m_jobs.empty();
+            };
             bool woke = true;
             if (m_threadCount > m_base)
                 woke = m_wake.wait_for(lock, std::chrono::seconds(60), ready);
@@ -170,8 +172,7 @@ void writeResponse(HttpResponse response, httplib::Response &out, bool isHead)
     }
     if (isHead && response.headContentLength > 0) {
         // Announce the length of the body a GET would send; httplib sends no body for HEAD.
-        out.set_content_provider(
-            size_t(response.headContentLength),
+        out.set_content_provider(size_t(response.headContentLength),
             contentType.empty() ? std::string("application/octet-stream") : contentType,
             [](size_t, size_t, httplib::DataSink &) { return false; });
         return;
@@ -184,8 +185,7 @@ void writeResponse(HttpResponse response, httplib::Response &out, bool isHead)
             return;
         }
         const qint64 base = response.bodyFileOffset;
-        out.set_content_provider(
-            size_t(response.bodyFileLength),
+        out.set_content_provider(size_t(response.bodyFileLength),
             contentType.empty() ? std::string("application/octet-stream") : contentType,
             [file, base](size_t offset, size_t length, httplib::DataSink &sink) {
                 constexpr qint64 Chunk = 256 * 1024;
@@ -213,15 +213,18 @@ struct HttpServer::Private
     int boundPort = 0;
 
     void serve(const httplib::Request &request,
-               httplib::Response &response,
-               const httplib::ContentReader *reader);
+        httplib::Response &response,
+        const httplib::ContentReader *reader);
     bool readBody(HttpRequest &target, const httplib::ContentReader &reader, int *status);
+    qint64 contentLength(const httplib::Request &request) const
+    {
+        return QByteArray::fromStdString(request.get_header_value("Content-Length")).toLongLong();
+    }
     void fillRejection(const httplib::Request &request, httplib::Response &response);
 };
 
-bool HttpServer::Private::readBody(HttpRequest &target,
-                                   const httplib::ContentReader &reader,
-                                   int *status)
+bool HttpServer::Private::readBody(
+    HttpRequest &target, const httplib::ContentReader &reader, int *status)
 {
     std::unique_ptr<QFile> spool;
     bool tooLarge = false;
@@ -234,9 +237,9 @@ bool HttpServer::Private::readBody(HttpRequest &target,
         }
         if (!spool && target.body.size() + qint64(length) > options.memoryBodyLimit) {
             QDir().mkpath(options.spoolDir);
-            spool = std::make_unique<QFile>(options.spoolDir + u"/upload-"_s
-                                            + Ids::randomHex(24));
-            if (!spool->open(QIODevice::WriteOnly) || spool->write(target.body) != target.body.size()) {
+            spool = std::make_unique<QFile>(options.spoolDir + u"/upload-"_s + Ids::randomHex(24));
+            if (!spool->open(QIODevice::WriteOnly)
+                || spool->write(target.body) != target.body.size()) {
                 writeFailed = true;
                 return false;
             }
@@ -265,30 +268,30 @@ bool HttpServer::Private::readBody(HttpRequest &target,
 }
 
 void HttpServer::Private::serve(const httplib::Request &request,
-                                httplib::Response &response,
-                                const httplib::ContentReader *reader)
+    httplib::Response &response,
+    const httplib::ContentReader *reader)
 {
     t_answeredByHandler = true;
     HttpRequest converted = convertRequest(request);
     if (reader) {
         int status = 0;
-        if (!readBody(converted, *reader, &status)) {
+        const bool declaredTooLarge = contentLength(request) > options.maxBodyBytes;
+        if (declaredTooLarge)
+            status = 413; // refused before reading a byte of it
+        if (declaredTooLarge || !readBody(converted, *reader, &status)) {
             if (!converted.bodyFile.isEmpty())
                 QFile::remove(converted.bodyFile);
             const Route route = RequestRouter::route(converted);
             const QString requestId = Ids::requestId();
-            const AwsError error
-                = status == 413
-                      ? AwsError{u"EntityTooLarge"_s,
-                                 u"Your proposed upload exceeds the maximum allowed size"_s,
-                                 413,
-                                 true}
-                      : status == 507 ? CommonErrors::internalFailure(
-                            u"The upload could not be written to the state folder."_s)
-                                      : AwsError{u"IncompleteBody"_s,
-                                                 u"The request body terminated unexpectedly"_s,
-                                                 400,
-                                                 true};
+            const AwsError error = status == 413 ? AwsError{u"EntityTooLarge"_s,
+                                       u"Your proposed upload exceeds the maximum allowed size"_s,
+                                       413,
+                                       true}
+                : status == 507
+                ? CommonErrors::internalFailure(
+                    u"The upload could not be written to the state folder."_s)
+                : AwsError{
+                    u"IncompleteBody"_s, u"The request body terminated unexpectedly"_s, 400, true};
             HttpResponse answer = errorResponse(route.protocol, route.service, error, requestId);
             answer.setHeader("x-cb-error-code", error.code.toLatin1());
             if (rejectHandler)
@@ -306,7 +309,8 @@ void HttpServer::Private::serve(const httplib::Request &request,
         QFile::remove(spooled); // a handler that kept the upload has renamed it already
 }
 
-void HttpServer::Private::fillRejection(const httplib::Request &request, httplib::Response &response)
+void HttpServer::Private::fillRejection(
+    const httplib::Request &request, httplib::Response &response)
 {
     if (t_answeredByHandler)
         return;
@@ -317,15 +321,15 @@ void HttpServer::Private::fillRejection(const httplib::Request &request, httplib
     case 404:
     case 405:
         error = {u"MethodNotAllowed"_s,
-                 u"The specified method is not allowed against this resource."_s,
-                 405,
-                 true};
+            u"The specified method is not allowed against this resource."_s,
+            405,
+            true};
         break;
     case 413:
         error = {u"EntityTooLarge"_s,
-                 u"Your proposed upload exceeds the maximum allowed size"_s,
-                 413,
-                 true};
+            u"Your proposed upload exceeds the maximum allowed size"_s,
+            413,
+            true};
         break;
     case 414:
         error = {u"RequestURITooLong"_s, u"The request URI is too long."_s, 414, true};
@@ -335,18 +339,18 @@ void HttpServer::Private::fillRejection(const httplib::Request &request, httplib
         break;
     case 431:
         error = {u"RequestHeaderSectionTooLarge"_s,
-                 u"Your request header section exceeds the maximum allowed size."_s,
-                 431,
-                 true};
+            u"Your request header section exceeds the maximum allowed size."_s,
+            431,
+            true};
         break;
     default:
         break;
     }
-    HttpResponse answer = errorResponse(route.protocol == Protocol::Unknown ? Protocol::RestXml
-                                                                            : route.protocol,
-                                        route.service,
-                                        error,
-                                        Ids::requestId());
+    HttpResponse answer =
+        errorResponse(route.protocol == Protocol::Unknown ? Protocol::RestXml : route.protocol,
+            route.service,
+            error,
+            Ids::requestId());
     answer.setHeader("x-cb-error-code", error.code.toLatin1());
     if (rejectHandler)
         rejectHandler(converted, answer);
@@ -370,7 +374,9 @@ HttpServer::HttpServer(Options options, Handler handler, RejectHandler rejectHan
     server.set_payload_max_length(size_t(d->options.maxBodyBytes));
     const int base = d->options.poolSize;
     const int max = d->options.maxThreads;
-    server.new_task_queue = [base, max] { return new ElasticTaskQueue(base, max); };
+    server.new_task_queue = [base, max] {
+        return new ElasticTaskQueue(base, max);
+    };
     server.set_socket_options([](socket_t sock) {
         int yes = 1;
         // SO_REUSEADDR only: restart over TIME_WAIT, but never two listeners on one port.
@@ -385,11 +391,13 @@ HttpServer::HttpServer(Options options, Handler handler, RejectHandler rejectHan
         return httplib::Server::HandlerResponse::Unhandled;
     });
     Private *p = d.get();
-    server.set_expect_100_continue_handler([p](const httplib::Request &request, httplib::Response &) {
-        const qint64 length = QByteArray::fromStdString(request.get_header_value("Content-Length"))
-                                  .toLongLong();
-        return length > p->options.maxBodyBytes ? 413 : 100;
-    });
+    server.set_expect_100_continue_handler(
+        [p](const httplib::Request &request, httplib::Response &response) {
+            if (p->contentLength(request) <= p->options.maxBodyBytes)
+                return 100;
+            response.status = 413; // filled in by the error handler, before any byte is sent
+            return 413;
+        });
     server.set_error_handler([p](const httplib::Request &request, httplib::Response &response) {
         p->fillRejection(request, response);
     });

@@ -17,10 +17,9 @@ class ResponseSink
 public:
     virtual ~ResponseSink() = default;
     virtual void complete(const std::shared_ptr<PendingRequest> &pending,
-                          const QString &operation,
-                          HttpResponse response,
-                          const QString &errorCode)
-        = 0;
+        const QString &operation,
+        HttpResponse response,
+        const QString &errorCode) = 0;
 };
 
 // Shared between the HTTP worker thread waiting on `promise` and the core thread answering it.
@@ -28,7 +27,7 @@ struct PendingRequest
 {
     AwsRequest request;
     std::promise<HttpResponse> promise;
-    std::atomic<bool> answered = false;  // the worker has its response
+    std::atomic<bool> answered = false; // the worker has its response
     std::atomic<bool> completed = false; // a handler answered (it may still wait for commit)
     QElapsedTimer elapsed;
     ResponseSink *sink = nullptr;

@@ -58,8 +58,8 @@ Route RequestRouter::route(const HttpRequest &request)
         if (const ServiceInfo *info = serviceBySigningName(route.scope->service))
             route.service = info->id;
         else
-            route.rejection = u"Cloudbench does not emulate the service '%1'."_s.arg(
-                route.scope->service);
+            route.rejection =
+                u"Cloudbench does not emulate the service '%1'."_s.arg(route.scope->service);
     }
     if (route.service.isEmpty() && route.rejection.isEmpty() && !target.isEmpty()) {
         if (const ServiceInfo *info = serviceByTargetPrefix(target.section(u'.', 0, 0)))

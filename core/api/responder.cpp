@@ -11,8 +11,7 @@ namespace Core::Api {
 PendingRequest::~PendingRequest()
 {
     if (!answered.exchange(true)) {
-        promise.set_value(errorResponse(
-            request.route.protocol,
+        promise.set_value(errorResponse(request.route.protocol,
             request.route.service,
             CommonErrors::internalFailure(u"The request was dropped without an answer."_s),
             request.requestId));
@@ -29,8 +28,7 @@ bool PendingRequest::deliver(HttpResponse response)
 
 Responder::Responder(std::shared_ptr<PendingRequest> pending)
     : m_pending(std::move(pending))
-{
-}
+{}
 
 const AwsRequest &Responder::request() const
 {
@@ -58,12 +56,12 @@ void Responder::fail(const QString &operation, const AwsError &error)
         return;
     const AwsRequest &request = m_pending->request;
     send(operation,
-         errorResponse(request.route.protocol,
-                       request.route.service,
-                       error,
-                       request.requestId,
-                       request.http.method == "HEAD"),
-         error.code);
+        errorResponse(request.route.protocol,
+            request.route.service,
+            error,
+            request.requestId,
+            request.http.method == "HEAD"),
+        error.code);
 }
 
 } // namespace Core::Api

@@ -2,8 +2,8 @@
 #include "core/api/sigv4.h"
 
 #include <QDateTime>
-#include <QTimeZone>
 #include <QStringList>
+#include <QTimeZone>
 
 using namespace Qt::StringLiterals;
 

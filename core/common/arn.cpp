@@ -10,7 +10,7 @@ namespace Core {
 QString Arn::toString() const
 {
     return u"arn:"_s + partition + u':' + service + u':' + region + u':' + accountId + u':'
-           + resource;
+        + resource;
 }
 
 std::optional<Arn> Arn::parse(const QString &text)

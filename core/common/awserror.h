@@ -21,14 +21,11 @@ struct AwsError
     QList<std::pair<QString, QString>> extra = {};
 };
 
-template<typename T>
-using Result = std::expected<T, AwsError>;
+template<typename T> using Result = std::expected<T, AwsError>;
 using Status = std::expected<void, AwsError>;
 
-inline std::unexpected<AwsError> fail(const QString &code,
-                                      const QString &message,
-                                      int httpStatus = 400,
-                                      bool senderFault = true)
+inline std::unexpected<AwsError> fail(
+    const QString &code, const QString &message, int httpStatus = 400, bool senderFault = true)
 {
     return std::unexpected(AwsError{code, message, httpStatus, senderFault});
 }

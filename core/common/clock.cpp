@@ -7,8 +7,7 @@ namespace Core {
 
 Clock::Clock(QObject *parent)
     : QObject(parent)
-{
-}
+{}
 
 QDateTime Clock::now() const
 {
@@ -17,8 +16,7 @@ QDateTime Clock::now() const
 
 SystemClock::SystemClock(QObject *parent)
     : Clock(parent)
-{
-}
+{}
 
 qint64 SystemClock::nowMs() const
 {
@@ -28,8 +26,7 @@ qint64 SystemClock::nowMs() const
 ManualClock::ManualClock(qint64 startMs, QObject *parent)
     : Clock(parent)
     , m_nowMs(startMs)
-{
-}
+{}
 
 qint64 ManualClock::nowMs() const
 {

@@ -25,8 +25,8 @@ QString randomHex(int length)
 
 QString randomAlphanumeric(int length)
 {
-    static constexpr char Alphabet[]
-        = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    static constexpr char Alphabet[] =
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     QString out(length, Qt::Uninitialized);
     auto *generator = QRandomGenerator::global();
     for (int i = 0; i < length; ++i)

@@ -42,7 +42,7 @@ struct JournalDetail
 
 struct JournalFilter
 {
-    QString service;      // empty: all
+    QString service; // empty: all
     bool errorsOnly = false;
 };
 

@@ -13,10 +13,8 @@ constexpr qint64 PruneEvery = 500;
 
 } // namespace
 
-JournalService::JournalService(const Storage::Database &database,
-                               Clock *clock,
-                               Options options,
-                               QObject *parent)
+JournalService::JournalService(
+    const Storage::Database &database, Clock *clock, Options options, QObject *parent)
     : QObject(parent)
     , m_store(database)
     , m_clock(clock)
@@ -52,9 +50,8 @@ void JournalService::record(JournalDetail detail)
     m_coalescer->touch();
 }
 
-QList<JournalEntry> JournalService::recent(const JournalFilter &filter,
-                                           qint64 beforeId,
-                                           int limit) const
+QList<JournalEntry> JournalService::recent(
+    const JournalFilter &filter, qint64 beforeId, int limit) const
 {
     return m_store.page(filter, beforeId, limit);
 }

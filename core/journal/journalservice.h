@@ -35,9 +35,9 @@ public:
     };
 
     JournalService(const Storage::Database &database,
-                   Clock *clock,
-                   Options options,
-                   QObject *parent = nullptr);
+        Clock *clock,
+        Options options,
+        QObject *parent = nullptr);
 
     const Options &options() const { return m_options; }
     void record(JournalDetail detail);

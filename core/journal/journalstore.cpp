@@ -47,8 +47,7 @@ JournalEntry readEntry(const QSqlQuery &query)
 
 JournalStore::JournalStore(const Storage::Database &database)
     : m_database(database)
-{
-}
+{}
 
 qint64 JournalStore::insert(const JournalDetail &detail, bool keepBodies)
 {
@@ -92,7 +91,8 @@ qint64 JournalStore::insert(const JournalDetail &detail, bool keepBodies)
     return id;
 }
 
-QList<JournalEntry> JournalStore::page(const JournalFilter &filter, qint64 beforeId, int limit) const
+QList<JournalEntry> JournalStore::page(
+    const JournalFilter &filter, qint64 beforeId, int limit) const
 {
     QString sql = u"SELECT "_s + QLatin1StringView(EntryColumns) + u" FROM journal WHERE id < ?"_s;
     if (!filter.service.isEmpty())
@@ -116,8 +116,7 @@ QList<JournalEntry> JournalStore::page(const JournalFilter &filter, qint64 befor
 
 std::optional<JournalDetail> JournalStore::detail(qint64 id) const
 {
-    QSqlQuery &query = m_database.prepared(
-        u"SELECT "_s + QLatin1StringView(EntryColumns)
+    QSqlQuery &query = m_database.prepared(u"SELECT "_s + QLatin1StringView(EntryColumns)
         + u", b.journal_id, b.request_headers, b.request_body, b.request_truncated, "
           u"b.response_headers, b.response_body, b.response_truncated FROM journal LEFT JOIN "
           u"journal_bodies b ON b.journal_id = journal.id WHERE id = ?"_s);
@@ -139,8 +138,8 @@ std::optional<JournalDetail> JournalStore::detail(qint64 id) const
 
 void JournalStore::prune(qint64 maxEntries, qint64 keptBodies)
 {
-    QSqlQuery &entries = m_database.prepared(
-        u"DELETE FROM journal WHERE id <= (SELECT MAX(id) FROM journal) - ?"_s);
+    QSqlQuery &entries =
+        m_database.prepared(u"DELETE FROM journal WHERE id <= (SELECT MAX(id) FROM journal) - ?"_s);
     entries.addBindValue(maxEntries);
     entries.exec();
     QSqlQuery &bodies = m_database.prepared(

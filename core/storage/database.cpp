@@ -52,8 +52,7 @@ bool execPragma(QSqlDatabase &db, const QString &sql, QString *answer = nullptr)
 
 Database::Database(QString filePath)
     : m_filePath(std::move(filePath))
-{
-}
+{}
 
 QString Database::connectionName() const
 {
@@ -117,15 +116,24 @@ QString Database::lastErrorText(const QSqlQuery &query)
 
 std::expected<void, QString> Database::open()
 {
+    // Every handle on the connection must be gone before it can be removed on failure.
+    auto opened = openAndMigrate();
+    if (!opened)
+        closeThreadConnection();
+    return opened;
+}
+
+std::expected<void, QString> Database::openAndMigrate()
+{
     const QFileInfo info(m_filePath);
     if (info.exists() && !info.isReadable())
-        return std::unexpected(u"The database file %1 cannot be read (permission denied)."_s.arg(
-            m_filePath));
+        return std::unexpected(
+            u"The database file %1 cannot be read (permission denied)."_s.arg(m_filePath));
     if (info.exists() && info.isFile() && info.size() > 0) {
         QFile file(m_filePath);
         if (!file.open(QIODevice::ReadOnly))
-            return std::unexpected(u"The database file %1 cannot be opened: %2"_s.arg(
-                m_filePath, file.errorString()));
+            return std::unexpected(
+                u"The database file %1 cannot be opened: %2"_s.arg(m_filePath, file.errorString()));
         const QByteArray magic = file.read(16);
         if (magic != QByteArrayLiteral("SQLite format 3\0"))
             return std::unexpected(
@@ -136,43 +144,38 @@ std::expected<void, QString> Database::open()
 
     QSqlDatabase db = connection();
     if (!db.isOpen())
-        return std::unexpected(u"The database file %1 cannot be opened: %2"_s.arg(
-            m_filePath, db.lastError().text()));
+        return std::unexpected(
+            u"The database file %1 cannot be opened: %2"_s.arg(m_filePath, db.lastError().text()));
 
     {
         QSqlQuery check(db);
         if (!check.exec(u"PRAGMA quick_check"_s) || !check.next()
             || check.value(0).toString() != u"ok"_s) {
-            const QString detail = check.lastError().isValid() ? check.lastError().text()
-                                                               : check.value(0).toString();
+            const QString detail =
+                check.lastError().isValid() ? check.lastError().text() : check.value(0).toString();
             check.finish();
-            closeThreadConnection();
             return std::unexpected(
                 u"The database file %1 is damaged (%2). It was left untouched; restore a "
-                u"backup, or move it away to start with an empty state."_s.arg(m_filePath,
-                                                                               detail));
+                u"backup, or move it away to start with an empty state."_s.arg(m_filePath, detail));
         }
     }
 
     QString journalMode;
     if (!execPragma(db, u"PRAGMA journal_mode"_s, &journalMode)
         || journalMode.compare(u"wal"_s, Qt::CaseInsensitive) != 0) {
-        closeThreadConnection();
         return std::unexpected(
             u"The database file %1 could not be switched to WAL mode (it reports '%2')."_s.arg(
                 m_filePath, journalMode));
     }
     QString synchronous;
     if (!execPragma(db, u"PRAGMA synchronous"_s, &synchronous) || synchronous != u"1"_s) {
-        closeThreadConnection();
         return std::unexpected(
-            u"The database file %1 refused synchronous=NORMAL (it reports '%2')."_s.arg(m_filePath,
-                                                                                      synchronous));
+            u"The database file %1 refused synchronous=NORMAL (it reports '%2')."_s.arg(
+                m_filePath, synchronous));
     }
 
     Migrator migrator(*this);
     if (auto applied = migrator.migrate(); !applied) {
-        closeThreadConnection();
         return std::unexpected(applied.error());
     }
     return {};

@@ -33,6 +33,7 @@ public:
 
 private:
     QString connectionName() const;
+    std::expected<void, QString> openAndMigrate();
 
     QString m_filePath;
 };

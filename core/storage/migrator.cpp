@@ -53,8 +53,7 @@ QStringList splitStatements(const QString &script)
 Migrator::Migrator(const Database &database, QString resourceDir)
     : m_database(database)
     , m_resourceDir(std::move(resourceDir))
-{
-}
+{}
 
 QStringList Migrator::knownMigrations() const
 {
@@ -111,8 +110,8 @@ std::expected<QStringList, QString> Migrator::migrate()
                 const QString error = query.lastError().text();
                 query.finish();
                 db.rollback();
-                return std::unexpected(u"Migration %1 of %2 failed: %3"_s.arg(
-                    name, m_database.filePath(), error));
+                return std::unexpected(
+                    u"Migration %1 of %2 failed: %3"_s.arg(name, m_database.filePath(), error));
             }
         }
         query.prepare(u"INSERT INTO schema_version (migration, applied_at) VALUES (?, "

@@ -8,8 +8,7 @@ namespace Core::Sts {
 StsService::StsService(QString accountId, QObject *parent)
     : QObject(parent)
     , m_accountId(std::move(accountId))
-{
-}
+{}
 
 CallerIdentity StsService::getCallerIdentity(const QString &accessKeyId) const
 {

@@ -5,7 +5,6 @@ namespace Core::Api {
 
 ServiceHandler::ServiceHandler(QObject *parent)
     : QObject(parent)
-{
-}
+{}
 
 } // namespace Core::Api

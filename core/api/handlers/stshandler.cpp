@@ -16,8 +16,7 @@ namespace Core::Api {
 StsHandler::StsHandler(Sts::StsService *service, QObject *parent)
     : ServiceHandler(parent)
     , m_service(service)
-{
-}
+{}
 
 QString StsHandler::service() const
 {
@@ -43,8 +42,8 @@ void StsHandler::handle(const AwsRequest &request, Responder responder)
     const auto it = operationTable().constFind(operation);
     if (it == operationTable().cend()) {
         responder.fail(operation,
-                       operation.isEmpty() ? CommonErrors::missingParameter(u"Action"_s)
-                                           : CommonErrors::notImplemented(u"sts"_s, operation));
+            operation.isEmpty() ? CommonErrors::missingParameter(u"Action"_s)
+                                : CommonErrors::notImplemented(u"sts"_s, operation));
         return;
     }
     (this->*(*it))(request, responder);
@@ -56,22 +55,22 @@ void StsHandler::getCallerIdentity(const AwsRequest &request, Responder &respond
     const QString operation = u"GetCallerIdentity"_s;
     if (request.route.protocol == Protocol::Json10 || request.route.protocol == Protocol::Json11) {
         responder.send(operation,
-                       JsonProtocol::result({{u"Account"_s, identity.account},
-                                             {u"Arn"_s, identity.arn},
-                                             {u"UserId"_s, identity.userId}},
-                                            request.route.protocol,
-                                            request.requestId));
+            JsonProtocol::result({{u"Account"_s, identity.account},
+                                     {u"Arn"_s, identity.arn},
+                                     {u"UserId"_s, identity.userId}},
+                request.route.protocol,
+                request.requestId));
         return;
     }
     responder.send(operation,
-                   QueryProtocol::result(operation,
-                                         serviceById(u"sts")->queryXmlns,
-                                         request.requestId,
-                                         [&identity](QXmlStreamWriter &xml) {
-                                             xml.writeTextElement(u"Arn"_s, identity.arn);
-                                             xml.writeTextElement(u"UserId"_s, identity.userId);
-                                             xml.writeTextElement(u"Account"_s, identity.account);
-                                         }));
+        QueryProtocol::result(operation,
+            serviceById(u"sts")->queryXmlns,
+            request.requestId,
+            [&identity](QXmlStreamWriter &xml) {
+                xml.writeTextElement(u"Arn"_s, identity.arn);
+                xml.writeTextElement(u"UserId"_s, identity.userId);
+                xml.writeTextElement(u"Account"_s, identity.account);
+            }));
 }
 
 } // namespace Core::Api

@@ -11,10 +11,10 @@
 namespace Core::Api {
 
 HttpResponse errorResponse(Protocol protocol,
-                           const QString &service,
-                           const AwsError &error,
-                           const QString &requestId,
-                           bool isHead)
+    const QString &service,
+    const AwsError &error,
+    const QString &requestId,
+    bool isHead)
 {
     const ServiceInfo *info = serviceById(service);
     const QString xmlns = info ? info->queryXmlns : QString();

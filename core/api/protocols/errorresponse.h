@@ -9,9 +9,9 @@ namespace Core::Api {
 
 // An AWS error framed the way the request's protocol frames errors for that service.
 HttpResponse errorResponse(Protocol protocol,
-                           const QString &service,
-                           const AwsError &error,
-                           const QString &requestId,
-                           bool isHead = false);
+    const QString &service,
+    const AwsError &error,
+    const QString &requestId,
+    bool isHead = false);
 
 } // namespace Core::Api

@@ -26,8 +26,8 @@ Result<QJsonObject> parseBody(const HttpRequest &request)
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isObject())
-        return std::unexpected(CommonErrors::serialization(
-            u"Start of structure or map found where not expected."_s));
+        return std::unexpected(
+            CommonErrors::serialization(u"Start of structure or map found where not expected."_s));
     return document.object();
 }
 
@@ -41,10 +41,10 @@ HttpResponse result(const QJsonObject &object, Protocol protocol, const QString 
 }
 
 HttpResponse error(const AwsError &error,
-                   Protocol protocol,
-                   const QString &errorPrefix,
-                   const QString &requestId,
-                   const QString &queryErrorCode)
+    Protocol protocol,
+    const QString &errorPrefix,
+    const QString &requestId,
+    const QString &queryErrorCode)
 {
     QJsonObject object{
         {u"__type"_s, errorPrefix.isEmpty() ? error.code : errorPrefix + u'#' + error.code},
@@ -59,8 +59,7 @@ HttpResponse error(const AwsError &error,
     response.setHeader("x-amzn-RequestId", requestId.toLatin1());
     if (!queryErrorCode.isEmpty())
         response.setHeader("x-amzn-query-error",
-                           (queryErrorCode + (error.senderFault ? u";Sender"_s : u";Receiver"_s))
-                               .toUtf8());
+            (queryErrorCode + (error.senderFault ? u";Sender"_s : u";Receiver"_s)).toUtf8());
     return response;
 }
 

@@ -18,9 +18,9 @@ HttpResponse result(const QJsonObject &object, Protocol protocol, const QString 
 // {"__type": "<prefix>#<Code>", "message": "..."}. queryErrorCode, when set, also goes out as
 // x-amzn-query-error for services that are awsQueryCompatible (SQS).
 HttpResponse error(const AwsError &error,
-                   Protocol protocol,
-                   const QString &errorPrefix,
-                   const QString &requestId,
-                   const QString &queryErrorCode = {});
+    Protocol protocol,
+    const QString &errorPrefix,
+    const QString &requestId,
+    const QString &queryErrorCode = {});
 
 } // namespace Core::Api::JsonProtocol

@@ -28,9 +28,9 @@ QList<std::pair<QString, QString>> parameters(const HttpRequest &request)
 }
 
 HttpResponse result(const QString &operation,
-                    const QString &xmlns,
-                    const QString &requestId,
-                    const std::function<void(QXmlStreamWriter &)> &writeResult)
+    const QString &xmlns,
+    const QString &requestId,
+    const std::function<void(QXmlStreamWriter &)> &writeResult)
 {
     QByteArray body;
     QXmlStreamWriter xml(&body);

@@ -17,9 +17,9 @@ QList<std::pair<QString, QString>> parameters(const HttpRequest &request);
 
 // <OperationResponse xmlns=...><OperationResult>...</OperationResult><ResponseMetadata>...
 HttpResponse result(const QString &operation,
-                    const QString &xmlns,
-                    const QString &requestId,
-                    const std::function<void(QXmlStreamWriter &)> &writeResult);
+    const QString &xmlns,
+    const QString &requestId,
+    const std::function<void(QXmlStreamWriter &)> &writeResult);
 
 // <ErrorResponse><Error><Type>Sender</Type><Code>..</Code><Message>..</Message></Error>...
 HttpResponse error(const AwsError &error, const QString &xmlns, const QString &requestId);

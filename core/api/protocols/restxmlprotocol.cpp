@@ -44,7 +44,8 @@ HttpResponse error(const AwsError &error, const QString &requestId, bool isHead)
     writer.writeTextElement(u"Message"_s, error.message);
     for (const auto &[name, value] : error.extra)
         writer.writeTextElement(name, value);
-    writer.writeTextElement(u"RequestId"_s, QString::fromLatin1(response.header("x-amz-request-id")));
+    writer.writeTextElement(
+        u"RequestId"_s, QString::fromLatin1(response.header("x-amz-request-id")));
     writer.writeTextElement(u"HostId"_s, QString::fromLatin1(response.header("x-amz-id-2")));
     writer.writeEndElement();
     writer.writeEndDocument();

@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: MIT
+// Pins the activity journal: entries are stored and paged newest first, bodies are capped and
+// kept only for the newest requests, the table is bounded, and the UI hears about a burst of
+// requests in one coalesced signal rather than one per request.
+#include "core/common/clock.h"
+#include "core/journal/journalservice.h"
+#include "tests/support/tempdatabase.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using Core::Journal::JournalDetail;
+using Core::Journal::JournalFilter;
+using Core::Journal::JournalService;
+
+class tst_Journal final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init() { QTest::failOnWarning(QRegularExpression(u".*"_s)); }
+
+    void recordsAndPagesNewestFirst()
+    {
+        Tests::TempDatabase temp;
+        Core::ManualClock clock;
+        JournalService journal(temp.database(), &clock, {});
+        for (int i = 0; i < 5; ++i)
+            journal.record(detail(i % 2 ? u"sqs"_s : u"s3"_s, i == 3 ? 404 : 200));
+        const auto all = journal.recent({}, 0, 10);
+        QCOMPARE(all.size(), 5);
+        QVERIFY(all.first().id > all.last().id);
+        QCOMPARE(journal.recent({u"sqs"_s, false}, 0, 10).size(), 2);
+        QCOMPARE(journal.recent({{}, true}, 0, 10).size(), 1);
+        const auto older = journal.recent({}, all.at(1).id, 10);
+        QCOMPARE(older.size(), 3);
+        QCOMPARE(older.first().id, all.at(2).id);
+    }
+
+    void burstIsAnnouncedOnce()
+    {
+        Tests::TempDatabase temp;
+        Core::ManualClock clock;
+        JournalService journal(temp.database(), &clock, {});
+        QSignalSpy spy(&journal, &JournalService::entriesAdded);
+        for (int i = 0; i < 100; ++i)
+            journal.record(detail(u"sts"_s, 200));
+        QTRY_COMPARE(spy.size(), 1);
+        QCOMPARE(spy.at(0).at(0).value<QList<Core::Journal::JournalEntry>>().size(), 100);
+        QTest::qWait(300);
+        QCOMPARE(spy.size(), 1);
+    }
+
+    void bodiesAreCappedAndKeptForNewest()
+    {
+        Tests::TempDatabase temp;
+        Core::ManualClock clock;
+        JournalService::Options options;
+        options.keptBodies = 3;
+        options.maxBodyBytes = 10;
+        options.maxEntries = 1000;
+        JournalService journal(temp.database(), &clock, options);
+        for (int i = 0; i < 600; ++i) // pruning runs every 500 records
+            journal.record(detail(u"sts"_s, 200, QByteArray(50, 'x')));
+        const auto entries = journal.recent({}, 0, 1000);
+        QCOMPARE(entries.size(), 600);
+        const auto newest = journal.detail(entries.first().id);
+        QVERIFY(newest && newest->bodiesKept);
+        QCOMPARE(newest->requestBody.size(), 10);
+        QVERIFY(newest->requestTruncated);
+        const auto old = journal.detail(entries.at(400).id);
+        QVERIFY(old);
+        QVERIFY(!old->bodiesKept);
+    }
+
+    void tableIsBounded()
+    {
+        Tests::TempDatabase temp;
+        Core::ManualClock clock;
+        JournalService::Options options;
+        options.maxEntries = 100;
+        JournalService journal(temp.database(), &clock, options);
+        for (int i = 0; i < 1000; ++i)
+            journal.record(detail(u"sts"_s, 200));
+        QVERIFY(journal.count() <= 100 + 500);
+        QVERIFY(journal.count() >= 100);
+    }
+
+private:
+    static JournalDetail detail(const QString &service, int status, QByteArray body = "{}")
+    {
+        JournalDetail detail;
+        detail.entry.timeMs = 1;
+        detail.entry.client = u"127.0.0.1:1"_s;
+        detail.entry.service = service;
+        detail.entry.operation = u"Op"_s;
+        detail.entry.method = u"POST"_s;
+        detail.entry.path = u"/"_s;
+        detail.entry.protocol = u"query"_s;
+        detail.entry.status = status;
+        detail.requestBody = std::move(body);
+        return detail;
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_Journal)
+#include "tst_journal.moc"
