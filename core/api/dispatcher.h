@@ -59,6 +59,7 @@ public:
 
 private:
     HttpResponse health() const;
+    HttpResponse operations() const;
     void drain();
     void dispatch(const std::shared_ptr<PendingRequest> &pending);
     void record(const AwsRequest &request,
@@ -71,7 +72,9 @@ private:
     Journal::JournalService *m_journal;
     Clock *m_clock;
     QHash<QString, ServiceHandler *> m_handlers;
-    QSet<QString> m_services; // written before listening, read by workers after
+    // Written before listening, read by workers after.
+    QSet<QString> m_services;
+    QHash<QString, QStringList> m_operations;
 
     QMutex m_mutex;
     std::deque<std::shared_ptr<PendingRequest>> m_queue;
