@@ -136,6 +136,8 @@ void tst_Translations::upToDate()
     process.start(lupdate,
         {u"-silent"_s,
             u"-no-obsolete"_s,
+            u"-I"_s,
+            QStringLiteral(CB_SOURCE_DIR),
             u"@"_s + QStringLiteral(CB_TRANSLATABLE_SOURCES_LIST),
             u"-ts"_s,
             copy});

@@ -65,6 +65,8 @@ ActivityPane::ActivityPane(
     m_view->setShowGrid(false);
     m_view->setWordWrap(false);
     m_view->setCornerButtonEnabled(false);
+    m_view->setStyleSheet(u"QTableView { selection-background-color: #dbe9f8;"
+                          " selection-color: #16191f; }"_s);
     m_view->setTextElideMode(Qt::ElideMiddle);
     m_view->verticalHeader()->hide();
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 12);
@@ -247,10 +249,14 @@ QWidget *ActivityPane::createEmptyState(const QString &endpointUrl)
     auto *centered = new QWidget(page);
     centered->setLayout(column);
     centered->setMaximumWidth(620);
+    auto *row = new QHBoxLayout;
+    row->addStretch(1);
+    row->addWidget(centered, 100);
+    row->addStretch(1);
 
     auto *layout = new QVBoxLayout(page);
     layout->addStretch(2);
-    layout->addWidget(centered, 0, Qt::AlignHCenter);
+    layout->addLayout(row);
     layout->addStretch(3);
     return page;
 }

@@ -157,15 +157,18 @@ RequestDetailView::RequestDetailView(QWidget *parent)
 
     auto *splitter = new QSplitter(Qt::Horizontal, detail);
     splitter->setChildrenCollapsible(false);
-    splitter->addWidget(createPanel(tr("Request"), &m_request));
-    splitter->addWidget(createPanel(tr("Response"), &m_response));
+    splitter->addWidget(
+        createPanel(tr("Request"), tr("Copy the request to the clipboard"), &m_request));
+    splitter->addWidget(
+        createPanel(tr("Response"), tr("Copy the response to the clipboard"), &m_response));
     detailLayout->addWidget(splitter, 1);
     m_stack->addWidget(detail);
 
     showPlaceholder();
 }
 
-QWidget *RequestDetailView::createPanel(const QString &title, Panel *panel)
+QWidget *RequestDetailView::createPanel(
+    const QString &title, const QString &copyToolTip, Panel *panel)
 {
     auto *widget = new QWidget(this);
     auto *layout = new QVBoxLayout(widget);
@@ -180,7 +183,7 @@ QWidget *RequestDetailView::createPanel(const QString &title, Panel *panel)
     panel->kind->setForegroundRole(QPalette::PlaceholderText);
     auto *copy = new QToolButton(widget);
     copy->setText(tr("Copy"));
-    copy->setToolTip(tr("Copy the %1 to the clipboard").arg(title.toLower()));
+    copy->setToolTip(copyToolTip);
     copy->setAutoRaise(true);
     header->addWidget(caption);
     header->addWidget(panel->kind, 1);
@@ -279,7 +282,7 @@ void RequestDetailView::setSummary(const JournalEntry &entry)
     const QColor color = ActivityModel::statusColor(entry.status);
     m_statusBadge->setText(QString::number(entry.status));
     m_statusBadge->setStyleSheet(
-        u"QLabel { color: white; background: %1; border-radius: 9px; padding: 1px 9px;"
+        u"QLabel { color: white; background: %1; border-radius: 4px; padding: 2px 8px;"
         " font-weight: bold; }"_s.arg(color.name()));
     m_title->setText(entry.operation.isEmpty() ? tr("Unknown operation") : entry.operation);
     m_subtitle->setText(

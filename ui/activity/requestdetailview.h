@@ -42,7 +42,7 @@ private:
         QPlainTextEdit *text = nullptr;
     };
 
-    QWidget *createPanel(const QString &title, Panel *panel);
+    QWidget *createPanel(const QString &title, const QString &copyToolTip, Panel *panel);
     void setSummary(const Core::Journal::JournalEntry &entry);
     void setNote(const QString &note);
 

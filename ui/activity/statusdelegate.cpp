@@ -46,12 +46,12 @@ void StatusDelegate::paint(
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
     QColor fill = color;
-    fill.setAlphaF(option.state & QStyle::State_Selected ? 0.85f : 0.13f);
+    fill.setAlphaF(0.14f);
     painter->setPen(Qt::NoPen);
     painter->setBrush(fill);
     painter->drawRoundedRect(badge, height / 2.0, height / 2.0);
     painter->setFont(font);
-    painter->setPen(option.state & QStyle::State_Selected ? QColor(Qt::white) : color);
+    painter->setPen(color);
     painter->drawText(badge, Qt::AlignCenter, text);
     painter->restore();
 }

@@ -24,7 +24,8 @@ PlaceholderPane::PlaceholderPane(const Description &description, QWidget *parent
     card->setStyleSheet(u"QFrame#placeholderCard { background: palette(base);"
                         " border: 1px solid #dde1e6; border-radius: 8px; }"
                         "QFrame#placeholderCard QLabel { background: transparent; }"_s);
-    card->setMaximumWidth(640);
+    card->setMaximumWidth(680);
+    card->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Maximum);
 
     auto *icon = new QLabel(card);
     icon->setPixmap(
@@ -80,7 +81,13 @@ PlaceholderPane::PlaceholderPane(const Description &description, QWidget *parent
     layout->setContentsMargins(24, 20, 24, 20);
     layout->setSpacing(28);
     layout->addWidget(header);
-    layout->addWidget(card, 0, Qt::AlignHCenter);
+    // Stretches on both sides centre the card; aligning it instead would give it its size hint,
+    // which for word-wrapped labels is too narrow.
+    auto *row = new QHBoxLayout;
+    row->addStretch(1);
+    row->addWidget(card, 100);
+    row->addStretch(1);
+    layout->addLayout(row);
     layout->addStretch(1);
 }
 
