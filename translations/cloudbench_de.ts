@@ -75,132 +75,132 @@
 <context>
     <name>Gui::Activity::ActivityPane</name>
     <message>
-        <location filename="../ui/activity/activitypane.cpp" line="54"/>
+        <location filename="../ui/activity/activitypane.cpp" line="55"/>
         <source>Activity</source>
         <translation>Aktivität</translation>
     </message>
     <message>
-        <location filename="../ui/activity/activitypane.cpp" line="55"/>
+        <location filename="../ui/activity/activitypane.cpp" line="56"/>
         <source>Every request the endpoint answered, newest first. Select one to see its headers and bodies.</source>
         <translation>Jede Anfrage, die der Endpunkt beantwortet hat, die neueste zuerst. Wählen Sie eine aus, um ihre Header und Inhalte zu sehen.</translation>
     </message>
     <message>
-        <location filename="../ui/activity/activitypane.cpp" line="147"/>
+        <location filename="../ui/activity/activitypane.cpp" line="149"/>
         <source>Show the requests to one service only</source>
         <translation>Nur die Anfragen an einen Dienst anzeigen</translation>
     </message>
     <message>
-        <location filename="../ui/activity/activitypane.cpp" line="148"/>
+        <location filename="../ui/activity/activitypane.cpp" line="150"/>
         <source>All services</source>
         <translation>Alle Dienste</translation>
     </message>
     <message>
-        <location filename="../ui/activity/activitypane.cpp" line="154"/>
+        <location filename="../ui/activity/activitypane.cpp" line="156"/>
         <source>Show the requests with a status in this class only</source>
         <translation>Nur die Anfragen mit einem Status dieser Klasse anzeigen</translation>
     </message>
     <message>
-        <location filename="../ui/activity/activitypane.cpp" line="156"/>
+        <location filename="../ui/activity/activitypane.cpp" line="158"/>
         <source>All statuses</source>
         <translation>Alle Status</translation>
     </message>
     <message>
-        <location filename="../ui/activity/activitypane.cpp" line="158"/>
+        <location filename="../ui/activity/activitypane.cpp" line="160"/>
         <source>Errors only</source>
         <translation>Nur Fehler</translation>
     </message>
     <message>
-        <location filename="../ui/activity/activitypane.cpp" line="160"/>
+        <location filename="../ui/activity/activitypane.cpp" line="162"/>
         <source>2xx success</source>
         <translation>2xx Erfolg</translation>
     </message>
     <message>
-        <location filename="../ui/activity/activitypane.cpp" line="161"/>
+        <location filename="../ui/activity/activitypane.cpp" line="163"/>
         <source>4xx client errors</source>
         <translation>4xx Client-Fehler</translation>
     </message>
     <message>
-        <location filename="../ui/activity/activitypane.cpp" line="163"/>
+        <location filename="../ui/activity/activitypane.cpp" line="165"/>
         <source>5xx server errors</source>
         <translation>5xx Server-Fehler</translation>
     </message>
     <message>
-        <location filename="../ui/activity/activitypane.cpp" line="168"/>
+        <location filename="../ui/activity/activitypane.cpp" line="170"/>
         <source>Filter by operation or error code</source>
         <translation>Nach Operation oder Fehlercode filtern</translation>
     </message>
     <message>
-        <location filename="../ui/activity/activitypane.cpp" line="177"/>
+        <location filename="../ui/activity/activitypane.cpp" line="179"/>
         <source>Hold new requests back so the list stays still while you read; they are added when you resume</source>
         <translation>Neue Anfragen zurückhalten, damit die Liste beim Lesen stillsteht; sie werden beim Fortsetzen hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../ui/activity/activitypane.cpp" line="179"/>
+        <location filename="../ui/activity/activitypane.cpp" line="181"/>
         <source>Clear…</source>
         <translation>Leeren…</translation>
     </message>
     <message>
-        <location filename="../ui/activity/activitypane.cpp" line="180"/>
+        <location filename="../ui/activity/activitypane.cpp" line="182"/>
         <source>Delete every request from the activity journal</source>
         <translation>Alle Anfragen aus dem Aktivitätsprotokoll löschen</translation>
     </message>
     <message>
-        <location filename="../ui/activity/activitypane.cpp" line="217"/>
+        <location filename="../ui/activity/activitypane.cpp" line="219"/>
         <source>No requests yet</source>
         <translation>Noch keine Anfragen</translation>
     </message>
     <message>
-        <location filename="../ui/activity/activitypane.cpp" line="224"/>
+        <location filename="../ui/activity/activitypane.cpp" line="226"/>
         <source>Point any AWS client at the endpoint and each request it makes appears here the moment it is answered. Try this in a terminal:</source>
         <translation>Richten Sie einen beliebigen AWS-Client auf den Endpunkt; jede seiner Anfragen erscheint hier, sobald sie beantwortet ist. Probieren Sie dies in einem Terminal:</translation>
     </message>
     <message>
-        <location filename="../ui/activity/activitypane.cpp" line="233"/>
+        <location filename="../ui/activity/activitypane.cpp" line="235"/>
         <source>Any access key works, for example test / test. Help › Endpoint set-up shows the full configuration.</source>
         <translation>Jeder Zugriffsschlüssel funktioniert, zum Beispiel test / test. Hilfe › Endpunkt einrichten zeigt die vollständige Konfiguration.</translation>
     </message>
     <message>
-        <location filename="../ui/activity/activitypane.cpp" line="272"/>
+        <location filename="../ui/activity/activitypane.cpp" line="274"/>
         <source>%1 shown</source>
         <translation>%1 angezeigt</translation>
     </message>
     <message>
-        <location filename="../ui/activity/activitypane.cpp" line="275"/>
+        <location filename="../ui/activity/activitypane.cpp" line="277"/>
         <source>%1 of %2 shown</source>
         <translation>%1 von %2 angezeigt</translation>
     </message>
     <message>
-        <location filename="../ui/activity/activitypane.cpp" line="283"/>
+        <location filename="../ui/activity/activitypane.cpp" line="285"/>
         <source>Pause</source>
         <translation>Anhalten</translation>
     </message>
     <message>
-        <location filename="../ui/activity/activitypane.cpp" line="288"/>
+        <location filename="../ui/activity/activitypane.cpp" line="290"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/activity/activitypane.cpp" line="288"/>
+        <location filename="../ui/activity/activitypane.cpp" line="290"/>
         <source>Resume (%1 new)</source>
         <translation>Fortsetzen (%1 neu)</translation>
     </message>
     <message>
-        <location filename="../ui/activity/activitypane.cpp" line="321"/>
+        <location filename="../ui/activity/activitypane.cpp" line="323"/>
         <source>Clear activity</source>
         <translation>Aktivität leeren</translation>
     </message>
     <message>
-        <location filename="../ui/activity/activitypane.cpp" line="322"/>
+        <location filename="../ui/activity/activitypane.cpp" line="324"/>
         <source>Delete every request from the activity journal?</source>
         <translation>Alle Anfragen aus dem Aktivitätsprotokoll löschen?</translation>
     </message>
     <message>
-        <location filename="../ui/activity/activitypane.cpp" line="325"/>
+        <location filename="../ui/activity/activitypane.cpp" line="327"/>
         <source>This cannot be undone. Buckets, queues, tables and other resources are not affected.</source>
         <translation>Dies kann nicht rückgängig gemacht werden. Buckets, Warteschlangen, Tabellen und andere Ressourcen bleiben unberührt.</translation>
     </message>
     <message>
-        <location filename="../ui/activity/activitypane.cpp" line="327"/>
+        <location filename="../ui/activity/activitypane.cpp" line="329"/>
         <source>Clear</source>
         <translation>Leeren</translation>
     </message>
@@ -236,97 +236,113 @@
 <context>
     <name>Gui::Activity::RequestDetailView</name>
     <message>
-        <location filename="../ui/activity/requestdetailview.cpp" line="91"/>
+        <location filename="../ui/activity/requestdetailview.cpp" line="86"/>
+        <location filename="../ui/activity/requestdetailview.cpp" line="267"/>
         <source>No body</source>
         <translation>Kein Inhalt</translation>
     </message>
     <message>
-        <location filename="../ui/activity/requestdetailview.cpp" line="92"/>
+        <location filename="../ui/activity/requestdetailview.cpp" line="87"/>
         <source>%1 body, %2</source>
         <translation>Inhalt: %1, %2</translation>
     </message>
     <message>
-        <location filename="../ui/activity/requestdetailview.cpp" line="116"/>
+        <location filename="../ui/activity/requestdetailview.cpp" line="119"/>
         <source>Select a request to see its headers and bodies.</source>
         <translation>Wählen Sie eine Anfrage aus, um ihre Header und Inhalte zu sehen.</translation>
     </message>
     <message>
-        <location filename="../ui/activity/requestdetailview.cpp" line="161"/>
+        <location filename="../ui/activity/requestdetailview.cpp" line="164"/>
         <source>Request</source>
         <translation>Anfrage</translation>
     </message>
     <message>
-        <location filename="../ui/activity/requestdetailview.cpp" line="161"/>
+        <location filename="../ui/activity/requestdetailview.cpp" line="164"/>
         <source>Copy the request to the clipboard</source>
         <translation>Die Anfrage in die Zwischenablage kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/activity/requestdetailview.cpp" line="163"/>
+        <location filename="../ui/activity/requestdetailview.cpp" line="166"/>
         <source>Response</source>
         <translation>Antwort</translation>
     </message>
     <message>
-        <location filename="../ui/activity/requestdetailview.cpp" line="163"/>
+        <location filename="../ui/activity/requestdetailview.cpp" line="166"/>
         <source>Copy the response to the clipboard</source>
         <translation>Die Antwort in die Zwischenablage kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/activity/requestdetailview.cpp" line="185"/>
+        <location filename="../ui/activity/requestdetailview.cpp" line="188"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/activity/requestdetailview.cpp" line="245"/>
+        <location filename="../ui/activity/requestdetailview.cpp" line="208"/>
+        <source>Body</source>
+        <translation>Inhalt</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/requestdetailview.cpp" line="209"/>
+        <source>Headers</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/requestdetailview.cpp" line="267"/>
+        <source>Not kept</source>
+        <translation>Nicht aufbewahrt</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/requestdetailview.cpp" line="283"/>
         <source>Headers and bodies are kept for the most recent requests only; this request is older, so only its summary is shown.</source>
         <translation>Header und Inhalte werden nur für die jüngsten Anfragen aufbewahrt; diese Anfrage ist älter, daher wird nur ihre Zusammenfassung angezeigt.</translation>
     </message>
     <message>
-        <location filename="../ui/activity/requestdetailview.cpp" line="249"/>
+        <location filename="../ui/activity/requestdetailview.cpp" line="287"/>
         <source>Only the start of the request body was kept: the journal keeps up to 64 KiB of each body, and none of an upload streamed to disk.</source>
         <translation>Nur der Anfang des Anfrageinhalts wurde aufbewahrt: Das Protokoll behält bis zu 64 KiB je Inhalt und nichts von einem Upload, der auf die Festplatte gestreamt wurde.</translation>
     </message>
     <message>
-        <location filename="../ui/activity/requestdetailview.cpp" line="252"/>
+        <location filename="../ui/activity/requestdetailview.cpp" line="290"/>
         <source>Only the start of the response body was kept: the journal keeps up to 64 KiB of each body, and none of a download streamed from disk.</source>
         <translation>Nur der Anfang des Antwortinhalts wurde aufbewahrt: Das Protokoll behält bis zu 64 KiB je Inhalt und nichts von einem Download, der von der Festplatte gestreamt wurde.</translation>
     </message>
     <message>
-        <location filename="../ui/activity/requestdetailview.cpp" line="261"/>
+        <location filename="../ui/activity/requestdetailview.cpp" line="299"/>
         <source>The journal no longer holds this request.</source>
         <translation>Das Protokoll enthält diese Anfrage nicht mehr.</translation>
     </message>
     <message>
-        <location filename="../ui/activity/requestdetailview.cpp" line="287"/>
+        <location filename="../ui/activity/requestdetailview.cpp" line="325"/>
         <source>Unknown operation</source>
         <translation>Unbekannte Operation</translation>
     </message>
     <message>
-        <location filename="../ui/activity/requestdetailview.cpp" line="297"/>
+        <location filename="../ui/activity/requestdetailview.cpp" line="335"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../ui/activity/requestdetailview.cpp" line="300"/>
+        <location filename="../ui/activity/requestdetailview.cpp" line="338"/>
         <source>Duration</source>
         <translation>Dauer</translation>
     </message>
     <message>
-        <location filename="../ui/activity/requestdetailview.cpp" line="301"/>
+        <location filename="../ui/activity/requestdetailview.cpp" line="339"/>
         <source>Client</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../ui/activity/requestdetailview.cpp" line="302"/>
+        <location filename="../ui/activity/requestdetailview.cpp" line="340"/>
         <source>Protocol</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../ui/activity/requestdetailview.cpp" line="305"/>
+        <location filename="../ui/activity/requestdetailview.cpp" line="344"/>
         <source>Error</source>
         <translation>Fehler</translation>
     </message>
     <message>
-        <location filename="../ui/activity/requestdetailview.cpp" line="307"/>
+        <location filename="../ui/activity/requestdetailview.cpp" line="346"/>
         <source>Request ID</source>
         <translation>Anfrage-ID</translation>
     </message>

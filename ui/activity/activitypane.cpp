@@ -9,6 +9,7 @@
 #include "ui/activity/statusdelegate.h"
 #include "ui/common/codesnippet.h"
 #include "ui/common/icons.h"
+#include "ui/common/nofocusdelegate.h"
 #include "ui/common/pageheader.h"
 #include "ui/common/servicenames.h"
 
@@ -58,6 +59,7 @@ ActivityPane::ActivityPane(
 
     m_view = new QTableView(this);
     m_view->setModel(m_proxy);
+    m_view->setItemDelegate(new NoFocusDelegate(m_view));
     m_view->setItemDelegateForColumn(ActivityModel::Status, new StatusDelegate(m_view));
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -66,7 +68,7 @@ ActivityPane::ActivityPane(
     m_view->setWordWrap(false);
     m_view->setCornerButtonEnabled(false);
     m_view->setStyleSheet(u"QTableView { selection-background-color: #dbe9f8;"
-                          " selection-color: #16191f; }"_s);
+                          " selection-color: #16191f; outline: 0; }"_s);
     m_view->setTextElideMode(Qt::ElideMiddle);
     m_view->verticalHeader()->hide();
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 12);

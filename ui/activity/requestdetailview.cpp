@@ -15,6 +15,7 @@
 #include <QPlainTextEdit>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QTabWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -79,20 +80,22 @@ QString reasonPhrase(int status)
     }
 }
 
-QString bodySection(const QString &headers, const QByteArray &body, bool kept, QString *kindText)
+QString kindText(const PayloadFormatter::Formatted &formatted, qint64 size)
 {
-    if (!kept) {
-        kindText->clear();
-        return {};
-    }
-    const auto formatted =
-        PayloadFormatter::format(body, PayloadFormatter::headerValue(headers, u"Content-Type"));
-    *kindText = formatted.kind == PayloadFormatter::Kind::Empty
-        ? RequestDetailView::tr("No body")
-        : RequestDetailView::tr("%1 body, %2")
-              .arg(PayloadFormatter::kindLabel(formatted.kind),
-                  ActivityModel::formatSize(body.size()));
-    return formatted.text;
+    if (formatted.kind == PayloadFormatter::Kind::Empty)
+        return RequestDetailView::tr("No body");
+    return RequestDetailView::tr("%1 body, %2")
+        .arg(PayloadFormatter::kindLabel(formatted.kind), ActivityModel::formatSize(size));
+}
+
+QString requestLine(const JournalEntry &entry)
+{
+    return u"%1 %2"_s.arg(entry.method, entry.path);
+}
+
+QString statusLine(const JournalEntry &entry)
+{
+    return u"HTTP/1.1 %1 %2"_s.arg(entry.status).arg(reasonPhrase(entry.status)).trimmed();
 }
 
 QString joinHttp(const QString &startLine, const QString &headers, const QString &body)
@@ -190,17 +193,40 @@ QWidget *RequestDetailView::createPanel(
     header->addWidget(copy);
     layout->addLayout(header);
 
-    panel->text = new QPlainTextEdit(widget);
-    panel->text->setReadOnly(true);
-    panel->text->setLineWrapMode(QPlainTextEdit::NoWrap);
-    panel->text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    layout->addWidget(panel->text, 1);
+    const auto makeText = [widget] {
+        auto *text = new QPlainTextEdit(widget);
+        text->setReadOnly(true);
+        text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+        text->setFrameShape(QFrame::NoFrame);
+        return text;
+    };
+    panel->body = makeText();
+    panel->headers = makeText();
+    panel->headers->setLineWrapMode(QPlainTextEdit::NoWrap);
+    panel->tabs = new QTabWidget(widget);
+    panel->tabs->setDocumentMode(true);
+    panel->tabs->addTab(panel->body, tr("Body"));
+    panel->tabs->addTab(panel->headers, tr("Headers"));
+    layout->addWidget(panel->tabs, 1);
 
-    QPlainTextEdit *text = panel->text;
-    connect(copy, &QToolButton::clicked, this, [text] {
-        QApplication::clipboard()->setText(text->toPlainText());
+    connect(copy, &QToolButton::clicked, this, [panel] {
+        QApplication::clipboard()->setText(panel->rawText);
     });
     return widget;
+}
+
+void RequestDetailView::fillPanel(Panel *panel,
+    const QString &startLine,
+    const QString &headers,
+    const QString &body,
+    bool wrapBody,
+    const QString &emptyBodyText)
+{
+    panel->rawText = joinHttp(startLine, headers, body);
+    panel->headers->setPlainText(startLine + u'\n' + headers.trimmed());
+    panel->body->setLineWrapMode(wrapBody ? QPlainTextEdit::WidgetWidth : QPlainTextEdit::NoWrap);
+    panel->body->setPlaceholderText(emptyBodyText);
+    panel->body->setPlainText(body);
 }
 
 void RequestDetailView::showPlaceholder()
@@ -215,9 +241,8 @@ void RequestDetailView::showEntry(const JournalEntry &entry)
     setNote({});
     m_request.kind->clear();
     m_response.kind->clear();
-    m_request.text->setPlainText(u"%1 %2"_s.arg(entry.method, entry.path));
-    m_response.text->setPlainText(
-        u"HTTP/1.1 %1 %2"_s.arg(entry.status).arg(reasonPhrase(entry.status)));
+    fillPanel(&m_request, requestLine(entry), {}, {}, true, {});
+    fillPanel(&m_response, statusLine(entry), {}, {}, true, {});
     m_stack->setCurrentIndex(DetailPage);
 }
 
@@ -225,20 +250,33 @@ void RequestDetailView::showDetail(const JournalDetail &detail)
 {
     const JournalEntry &entry = detail.entry;
     setSummary(entry);
-    QString requestKind;
-    QString responseKind;
-    const QString requestBody =
-        bodySection(detail.requestHeaders, detail.requestBody, detail.bodiesKept, &requestKind);
-    const QString responseBody =
-        bodySection(detail.responseHeaders, detail.responseBody, detail.bodiesKept, &responseKind);
-    m_request.kind->setText(requestKind);
-    m_response.kind->setText(responseKind);
-    m_request.text->setPlainText(
-        joinHttp(u"%1 %2"_s.arg(entry.method, entry.path), detail.requestHeaders, requestBody));
-    m_response.text->setPlainText(
-        joinHttp(u"HTTP/1.1 %1 %2"_s.arg(entry.status).arg(reasonPhrase(entry.status)).trimmed(),
-            detail.responseHeaders,
-            responseBody));
+    PayloadFormatter::Formatted request;
+    PayloadFormatter::Formatted response;
+    if (detail.bodiesKept) {
+        request = PayloadFormatter::format(detail.requestBody,
+            PayloadFormatter::headerValue(detail.requestHeaders, u"Content-Type"));
+        response = PayloadFormatter::format(detail.responseBody,
+            PayloadFormatter::headerValue(detail.responseHeaders, u"Content-Type"));
+        m_request.kind->setText(kindText(request, detail.requestBody.size()));
+        m_response.kind->setText(kindText(response, detail.responseBody.size()));
+    } else {
+        m_request.kind->clear();
+        m_response.kind->clear();
+    }
+    // Hex dumps keep their columns; everything else wraps so long values stay readable.
+    const QString emptyText = detail.bodiesKept ? tr("No body") : tr("Not kept");
+    fillPanel(&m_request,
+        requestLine(entry),
+        detail.requestHeaders,
+        request.text,
+        request.kind != PayloadFormatter::Kind::Binary,
+        emptyText);
+    fillPanel(&m_response,
+        statusLine(entry),
+        detail.responseHeaders,
+        response.text,
+        response.kind != PayloadFormatter::Kind::Binary,
+        emptyText);
 
     QStringList notes;
     if (!detail.bodiesKept) {
@@ -263,12 +301,12 @@ void RequestDetailView::showMissing(const JournalEntry &entry)
 
 QString RequestDetailView::requestText() const
 {
-    return m_request.text->toPlainText();
+    return m_request.rawText;
 }
 
 QString RequestDetailView::responseText() const
 {
-    return m_response.text->toPlainText();
+    return m_response.rawText;
 }
 
 QString RequestDetailView::noteText() const
@@ -301,11 +339,14 @@ void RequestDetailView::setSummary(const JournalEntry &entry)
         fact(tr("Client"), entry.client),
         fact(tr("Protocol"), entry.protocol),
     };
+    QStringList identifiers;
     if (!entry.errorCode.isEmpty())
-        facts.append(fact(tr("Error"), entry.errorCode));
+        identifiers.append(fact(tr("Error"), entry.errorCode));
     if (!entry.requestId.isEmpty())
-        facts.append(fact(tr("Request ID"), entry.requestId));
-    m_facts->setText(facts.join(u"&nbsp;&nbsp;&nbsp;&nbsp;"_s));
+        identifiers.append(fact(tr("Request ID"), entry.requestId));
+    const QString gap = u"&nbsp;&nbsp;&nbsp;&nbsp;"_s;
+    m_facts->setText(
+        facts.join(gap) + (identifiers.isEmpty() ? QString() : u"<br>"_s + identifiers.join(gap)));
 }
 
 void RequestDetailView::setNote(const QString &note)

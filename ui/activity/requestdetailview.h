@@ -8,6 +8,7 @@
 class QLabel;
 class QPlainTextEdit;
 class QStackedWidget;
+class QTabWidget;
 
 namespace Gui::Activity {
 
@@ -36,15 +37,26 @@ public:
     QString noteText() const;
 
 private:
+    // One side of the exchange: the body (shown first, it is what people look for) and the
+    // start line with the headers on a second tab.
     struct Panel
     {
         QLabel *kind = nullptr;
-        QPlainTextEdit *text = nullptr;
+        QTabWidget *tabs = nullptr;
+        QPlainTextEdit *body = nullptr;
+        QPlainTextEdit *headers = nullptr;
+        QString rawText; // start line, headers, body: what Copy puts on the clipboard
     };
 
     QWidget *createPanel(const QString &title, const QString &copyToolTip, Panel *panel);
     void setSummary(const Core::Journal::JournalEntry &entry);
     void setNote(const QString &note);
+    static void fillPanel(Panel *panel,
+        const QString &startLine,
+        const QString &headers,
+        const QString &body,
+        bool wrapBody,
+        const QString &emptyBodyText);
 
     QStackedWidget *m_stack = nullptr;
     QLabel *m_statusBadge = nullptr;

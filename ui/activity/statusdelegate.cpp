@@ -15,7 +15,7 @@ constexpr int BadgePadding = 7;
 } // namespace
 
 StatusDelegate::StatusDelegate(QObject *parent)
-    : QStyledItemDelegate(parent)
+    : NoFocusDelegate(parent)
 {}
 
 void StatusDelegate::paint(
@@ -58,7 +58,7 @@ void StatusDelegate::paint(
 
 QSize StatusDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
-    QSize size = QStyledItemDelegate::sizeHint(option, index);
+    QSize size = NoFocusDelegate::sizeHint(option, index);
     QFont font = option.font;
     font.setBold(true);
     const int width =

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <QStyledItemDelegate>
+#include "ui/common/nofocusdelegate.h"
 
 namespace Gui::Activity {
 
 // Paints an HTTP status as a small tinted badge in ActivityModel::statusColor.
-class StatusDelegate final : public QStyledItemDelegate
+class StatusDelegate final : public NoFocusDelegate
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(StatusDelegate)
