@@ -29,7 +29,7 @@ class ActivityPane final : public QWidget
     Q_DISABLE_COPY_MOVE(ActivityPane)
 
 public:
-    ActivityPane(Core::Journal::JournalService *journal,
+    explicit ActivityPane(Core::Journal::JournalService *journal,
         const QString &endpointUrl,
         QWidget *parent = nullptr);
 

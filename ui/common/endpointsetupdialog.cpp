@@ -88,7 +88,7 @@ EndpointSetupDialog::EndpointSetupDialog(
     layout->addWidget(intro);
     layout->addWidget(tabs, 1);
     layout->addWidget(buttons);
-    resize(680, 520);
+    resize(680, 460);
 }
 
 QStringList EndpointSetupDialog::snippets() const

@@ -13,7 +13,7 @@ class EndpointSetupDialog final : public QDialog
     Q_DISABLE_COPY_MOVE(EndpointSetupDialog)
 
 public:
-    EndpointSetupDialog(
+    explicit EndpointSetupDialog(
         const QString &endpointUrl, const QString &region, QWidget *parent = nullptr);
 
     // Every snippet the dialog shows, in order (the CLI ones first).
