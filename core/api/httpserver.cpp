@@ -127,6 +127,10 @@ HttpRequest convertRequest(const httplib::Request &in)
     out.rawQuery = question < 0 ? QByteArray() : out.target.mid(question + 1);
     out.headers.reserve(qsizetype(in.headers.size()));
     for (const auto &[name, value] : in.headers) {
+        // httplib adds its own pseudo-headers for the socket's addresses; clients never sent them.
+        if (name == "LOCAL_ADDR" || name == "LOCAL_PORT" || name == "REMOTE_ADDR"
+            || name == "REMOTE_PORT")
+            continue;
         if (name == HiddenContentEncoding)
             out.headers.append({"Content-Encoding", toBytes(value)});
         else if (name == HiddenAcceptEncoding)
