@@ -101,7 +101,8 @@ HttpResponse Dispatcher::handle(HttpRequest request)
     return answer.get();
 }
 
-void Dispatcher::recordRejected(const HttpRequest &request, const HttpResponse &response)
+void Dispatcher::recordRejected(
+    const HttpRequest &request, const HttpResponse &response, const QString &errorCode)
 {
     AwsRequest aws;
     aws.http = request;
@@ -109,7 +110,6 @@ void Dispatcher::recordRejected(const HttpRequest &request, const HttpResponse &
     aws.route = RequestRouter::route(request);
     aws.requestId = QString::fromLatin1(response.header("x-amzn-RequestId"));
     aws.receivedAtMs = m_clock->nowMs();
-    QString errorCode = QString::fromLatin1(response.header("x-cb-error-code"));
     QMetaObject::invokeMethod(
         this,
         [this, aws = std::move(aws), response, errorCode] {

@@ -48,7 +48,8 @@ public:
     // Worker threads: blocks the calling worker (never the core thread) until answered.
     HttpResponse handle(HttpRequest request);
     // Worker threads: a request the HTTP layer refused before routing (malformed, too large).
-    void recordRejected(const HttpRequest &request, const HttpResponse &response);
+    void recordRejected(
+        const HttpRequest &request, const HttpResponse &response, const QString &errorCode);
     // Core thread: answer everything queued with 503 and refuse what still comes.
     void shutdown();
 
