@@ -47,6 +47,13 @@ def machine():
     return info
 
 
+def load_average():
+    try:
+        return " ".join(open("/proc/loadavg").read().split()[:3])
+    except OSError:
+        return "?"
+
+
 def rate(value):
     if value is None:
         return ""
@@ -77,16 +84,20 @@ def cell(result):
     if status == "ok":
         return rate(result["ops_per_s"])
     if status == "errors":
-        return f"⚠ {rate(result['ops_per_s'])} ({result['non2xx'] + result['socket_errors']:,} errors)"
+        errors = result["non2xx"] + result["socket_errors"]
+        why = f"{errors:,} errors" if errors else "queue ran dry"
+        return f"⚠ {rate(result['ops_per_s'])} ({why})"
+    if status == "no answers":
+        return "⚠ no answer in time"
     return STATUS_TEXT.get(status, status)
 
 
 def detail_table(results):
     lines = ["| Target | Operation | ops/s | p50 | p99 | non-2xx | client CPU | server CPU | "
-             "status and notes |",
-             "|---|---|--:|--:|--:|--:|--:|--:|---|"]
+             "load | status and notes |",
+             "|---|---|--:|--:|--:|--:|--:|--:|--:|---|"]
     for r in results:
-        ran = r["status"] in ("ok", "errors")
+        ran = r["status"] in ("ok", "errors", "no answers")
         notes = "; ".join(r["notes"])
         errors = f"{r['non2xx']:,}" if ran else ""
         if ran and r["socket_errors"]:
@@ -96,7 +107,7 @@ def detail_table(results):
             f"| {r['target']} | {r['title']} | {rate(r['ops_per_s']) if ran else ''} | "
             f"{millis(r['p50_ms'])} | {millis(r['p99_ms'])} | {errors} | "
             f"{percent(r['client_cpu_pct'])} | {percent(r['server_cpu_pct'])} | "
-            f"{status}{': ' + notes if notes else ''} |")
+            f"{r.get('load', '')} | {status}{': ' + notes if notes else ''} |")
     return "\n".join(lines) + "\n"
 
 
@@ -114,7 +125,7 @@ def side_by_side(results, targets, ops, value):
 
 
 def latency_cell(result):
-    if result is None or result["status"] not in ("ok", "errors"):
+    if result is None or result["p50_ms"] is None:
         return cell(result)
     return f"{millis(result['p50_ms'])} / {millis(result['p99_ms'])}"
 
@@ -135,6 +146,8 @@ def method_text(meta):
 def results_markdown(results, meta, ops):
     lines = [f"# Benchmark run {meta['started']}", "",
              f"Command: `{meta['command']}`", "", method_text(meta), "",
+             f"Load average at the start: {meta['load_start']}; at the end: {meta['load_end']}.",
+             "", "Versions: " + ", ".join(f"{k} {v}" for k, v in meta["versions"].items()), "",
              "## ops/s", "", side_by_side(results, meta["targets"], ops, cell),
              "## p50 / p99 latency", "",
              side_by_side(results, meta["targets"], ops, latency_cell),
@@ -167,9 +180,12 @@ edit bench/ rather than this file. How the harness works: bench/README.md.
 - {m['nproc']} cores: {m['cpu']}
 - memory: {m['memory']}
 - {m['os']}, Linux {m['kernel']}
+- load average (1, 5, 15 min) at the start: {meta['load_start']}; at the end: {meta['load_end']}
 
 The load generator and the server share these cores, so every row also shows the client's CPU
-share: a low figure means wrk was not the bottleneck.
+share: a low figure means wrk was not the bottleneck. The machine is shared with other work: a
+load average well above the core count means the figures are depressed and noisy (the details
+table gives the 1-minute load average when each operation started).
 
 ## Method
 

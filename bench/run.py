@@ -138,6 +138,7 @@ def new_result(target, op):
 
 def run_operation(target, signer, op, options, plan_dir):
     result = new_result(target.name, op)
+    result["load"] = report.load_average().split()[0]
     ctx = Context(target, signer, options)
     try:
         state = op.prepare(ctx)
@@ -211,9 +212,12 @@ def run_operation(target, signer, op, options, plan_dir):
             result["notes"].append(f"{stats['empty']:,} empty receives")
             if stats["empty"] > 0.01 * max(1, stats["received"]):
                 result["status"] = "errors"
+                result["ran_dry"] = True
+    if run["requests"] == 0:
+        result["p50_ms"] = result["p99_ms"] = None
     if done == 0 and result["status"] == "ok":
-        result["status"] = "errors"
-        result["notes"].append("no operation completed")
+        result["status"] = "no answers"
+        result["notes"].append(f"no operation completed within {options.duration} s")
     return result
 
 
@@ -269,6 +273,7 @@ def main(argv):
         "threads": options.threads, "machine": report.machine(),
         "wrk": tool_version(["wrk", "--version"]).split(" [")[0].replace("wrk ", ""),
         "botocore": botocore.__version__, "versions": {}, "target_notes": {},
+        "load_start": report.load_average(),
     }
     results = []
     running = []
@@ -334,6 +339,7 @@ def main(argv):
         for target in running:
             target.stop()
 
+    meta["load_end"] = report.load_average()
     order = {op.key: i for i, op in enumerate(operations.OPERATIONS)}
     results.sort(key=lambda r: (target_names.index(r["target"]), order[r["op"]]))
     path, markdown = report.write_results(out_dir, results, meta, chosen_ops)

@@ -188,9 +188,23 @@ class Cloudbench(Target):
             out = subprocess.run([str(self.binary()), "--version"], capture_output=True,
                                  text=True, timeout=10, env={**os.environ,
                                                              "QT_QPA_PLATFORM": "offscreen"})
-            return out.stdout.strip().replace("cloudbench ", "") or "?"
+            version = out.stdout.strip().replace("cloudbench ", "") or "?"
         except (OSError, subprocess.TimeoutExpired):
-            return "?"
+            version = "?"
+        return f"{version} ({self.build_type()})"
+
+    def build_type(self):
+        """The CMAKE_BUILD_TYPE of the build tree holding the binary: figures from an
+        unoptimised build say little."""
+        for folder in list(self.binary().parents)[:3]:
+            cache = folder / "CMakeCache.txt"
+            if cache.exists():
+                for line in cache.read_text(errors="replace").splitlines():
+                    if line.startswith("CMAKE_BUILD_TYPE:"):
+                        value = line.split("=", 1)[1].strip()
+                        return f"CMAKE_BUILD_TYPE={value}" if value else \
+                            "no CMAKE_BUILD_TYPE: unoptimised"
+        return "build type unknown"
 
 
 def resolve_moto_server(name):
