@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 
 import botocore.exceptions
 
+from signing import ResignTemplate
+
 
 class PrepareTimeout(Exception):
     """Preparing state (e.g. a queue prefill) did not finish within the budget."""
@@ -135,8 +137,6 @@ def prepare_depth(depth):
 
 
 def sign_receive_delete(ctx, state):
-    from signing import ResignTemplate
-
     queue_url = state["queue_url"]
     receive = ctx.sign("sqs", "receive_message", QueueUrl=queue_url, MaxNumberOfMessages=1)
     refills = [

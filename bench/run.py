@@ -50,8 +50,8 @@ def parse_args(argv):
                         help="comma-separated targets (default: %(default)s)")
     parser.add_argument("--ops", default="all",
                         help="comma-separated operation keys, or 'all' (see --list)")
-    parser.add_argument("--duration", type=int, default=5,
-                        help="seconds of load per operation (default: %(default)s)")
+    parser.add_argument("--duration", type=int, default=None,
+                        help="seconds of load per operation (default: 5, or 1 with --quick)")
     parser.add_argument("--quick", action="store_true",
                         help="smoke mode: 1 s per operation and fewer pre-signed requests")
     parser.add_argument("--connections", type=int, default=16,
@@ -76,8 +76,8 @@ def parse_args(argv):
                         help="exit 1 unless every selected run finished without errors")
     parser.add_argument("--list", action="store_true", help="list operations and exit")
     options = parser.parse_args(argv)
-    if options.quick and options.duration == 5:
-        options.duration = 1
+    if options.duration is None:
+        options.duration = 1 if options.quick else 5
     options.distinct = 100 if options.quick else 1000
     options.distinct_objects = 50 if options.quick else 200
     options.distinct_large = 8 if options.quick else 64
@@ -282,6 +282,7 @@ def main(argv):
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, on_term)
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # even when started in background
     try:
         for name in target_names:
             wanted = []

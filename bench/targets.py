@@ -249,8 +249,9 @@ class Moto(Target):
         if not python:
             return "?"
         try:
-            return subprocess.run([python, "-c", "import moto; print(moto.__version__)"],
-                                  capture_output=True, text=True, timeout=60).stdout.strip()
+            code = "import moto, sys; print(moto.__version__, '(Python', sys.version.split()[0] + ')')"
+            return subprocess.run([python, "-c", code], capture_output=True, text=True,
+                                  timeout=60).stdout.strip() or "?"
         except (OSError, subprocess.TimeoutExpired):
             return "?"
 
@@ -264,9 +265,15 @@ class NodeTarget(Target):
     def version(self):
         path = Path(self.options.out_dir) / "node_modules" / self.package / "package.json"
         try:
-            return json.loads(path.read_text())["version"]
+            version = json.loads(path.read_text())["version"]
         except (OSError, ValueError, KeyError):
-            return "?"
+            version = "?"
+        try:
+            node = subprocess.run(["node", "--version"], capture_output=True, text=True,
+                                  timeout=10).stdout.strip()
+        except (OSError, subprocess.TimeoutExpired):
+            node = "?"
+        return f"{version} (node {node})"
 
 
 class Dynalite(NodeTarget):
