@@ -21,7 +21,7 @@ ANCHORS = """\
 STATUS_TEXT = {
     "not implemented": "not implemented",
     "failed": "failed",
-    "skipped": "skipped",
+    "skipped": "skipped: prefill too slow",
     "unavailable": "target unavailable",
     "off": "off",
 }
@@ -85,7 +85,7 @@ def cell(result):
         return rate(result["ops_per_s"])
     if status == "errors":
         errors = result["non2xx"] + result["socket_errors"]
-        why = f"{errors:,} errors" if errors else "queue ran dry"
+        why = (f"{errors:,} error{'s' if errors != 1 else ''}" if errors else "queue ran dry")
         return f"⚠ {rate(result['ops_per_s'])} ({why})"
     if status == "no answers":
         return "⚠ no answer in time"
@@ -204,7 +204,10 @@ Target set-up:
 Higher is better. "⚠" marks a run that had non-2xx answers or socket errors: its figure is not
 a clean throughput. "not implemented" means the target answered 501/NotImplemented (while
 preparing state or to the operation itself); "off" means the operation is not yet switched on
-for Cloudbench in bench/ops.py; "–" means the peer does not offer the service.
+for Cloudbench in bench/ops.py; "skipped: prefill too slow" means preparing the state (e.g.
+filling the queue to its depth) did not finish within the harness's budget; "⚠ no answer in
+time" means not one operation completed within the run; "–" means the peer does not offer the
+service.
 
 {side_by_side(results, meta['targets'], ops, cell)}
 ## p50 / p99 latency

@@ -11,6 +11,7 @@ See bench/README.md for the method and for switching operations on.
 import argparse
 import datetime
 import os
+import re
 import shlex
 import shutil
 import signal
@@ -110,7 +111,6 @@ class Context:
 def describe_answer(status, body):
     """'501 NotImplemented: message' from an AWS error answer (XML or JSON)."""
     import json
-    import re
     text = body[:2000].decode("utf-8", errors="replace")
     code = message = ""
     try:
@@ -203,7 +203,7 @@ def run_operation(target, signer, op, options, plan_dir):
     })
     result["status"] = "ok" if result["non2xx"] == 0 and result["socket_errors"] == 0 else "errors"
     if stats["first_error"]:
-        first = " ".join(stats["first_error"].split())
+        first = " ".join(re.sub(r"<[^>]*>", " ", stats["first_error"]).split())
         result["notes"].append(f"first error: {first[:160]}")
     if plan.mode == "sqs":
         result["notes"].append(f"{stats['received']:,} received, {stats['deleted']:,} deleted, "
