@@ -75,6 +75,9 @@ def parse_args(argv):
                         help="write docs/performance.md from this run")
     parser.add_argument("--require-ok", action="store_true",
                         help="exit 1 unless every selected run finished without errors")
+    parser.add_argument("--self-test", action="store_true",
+                        help="first check the SigV4 signatures replay.lua computes against a "
+                             "fake SQS that verifies them (stdlib only; no peer checks them)")
     parser.add_argument("--list", action="store_true", help="list operations and exit")
     options = parser.parse_args(argv)
     if options.duration is None:
@@ -275,6 +278,15 @@ def main(argv):
         "botocore": botocore.__version__, "versions": {}, "target_notes": {},
         "load_start": report.load_average(),
     }
+    if options.self_test:
+        import selftest
+        problem = selftest.run(plan_dir, log)
+        if problem:
+            log(f"self-test failed: {problem}")
+            return 1
+        log("self-test passed: Lua-signed DeleteMessage requests verify")
+        if not target_names:
+            return 0
     results = []
     running = []
 
