@@ -10,6 +10,7 @@ See bench/README.md for the method and for switching operations on.
 
 import argparse
 import datetime
+import json
 import os
 import re
 import shlex
@@ -113,7 +114,6 @@ class Context:
 
 def describe_answer(status, body):
     """'501 NotImplemented: message' from an AWS error answer (XML or JSON)."""
-    import json
     text = body[:2000].decode("utf-8", errors="replace")
     code = message = ""
     try:
