@@ -79,6 +79,9 @@ def parse_args(argv):
     parser.add_argument("--self-test", action="store_true",
                         help="first check the SigV4 signatures replay.lua computes against a "
                              "fake SQS that verifies them (stdlib only; no peer checks them)")
+    parser.add_argument("--render", metavar="JSON",
+                        help="do not measure: print (and with --write-docs, write) the report "
+                             "of a results JSON written by an earlier run")
     parser.add_argument("--list", action="store_true", help="list operations and exit")
     options = parser.parse_args(argv)
     if options.duration is None:
@@ -250,10 +253,31 @@ def tool_version(command):
         return "?"
 
 
+def publish(results, meta, chosen_ops, options, out_dir):
+    """Print the report, save it (unless out_dir is None) and, if asked, write the docs page."""
+    if out_dir is None:
+        markdown = report.results_markdown(results, meta, chosen_ops)
+    else:
+        path, markdown = report.write_results(out_dir, results, meta, chosen_ops)
+        log(f"written {path} and {path.with_suffix('.json')}")
+    print(markdown)
+    if options.write_docs:
+        op_notes = "\n".join(f"- {op.title}: {op.variation}" for op in chosen_ops)
+        docs = REPO_DIR / "docs" / "performance.md"
+        report.write_docs(docs, results, meta, chosen_ops, op_notes)
+        log(f"written {docs}")
+
+
 def main(argv):
     options = parse_args(argv)
     if options.list:
         list_operations()
+        return 0
+    if options.render:
+        saved = json.loads(Path(options.render).read_text())
+        keys = list(dict.fromkeys(r["op"] for r in saved["results"]))
+        publish(saved["results"], saved["meta"], [operations.BY_KEY[k] for k in keys],
+                options, out_dir=None)
         return 0
     if not shutil.which("wrk"):
         log("wrk is not installed (Debian: wrk)")
@@ -355,14 +379,7 @@ def main(argv):
     meta["load_end"] = report.load_average()
     order = {op.key: i for i, op in enumerate(operations.OPERATIONS)}
     results.sort(key=lambda r: (target_names.index(r["target"]), order[r["op"]]))
-    path, markdown = report.write_results(out_dir, results, meta, chosen_ops)
-    print(markdown)
-    log(f"written {path} and {path.with_suffix('.json')}")
-    if options.write_docs:
-        op_notes = "\n".join(f"- {op.title}: {op.variation}" for op in chosen_ops)
-        docs = REPO_DIR / "docs" / "performance.md"
-        report.write_docs(docs, results, meta, chosen_ops, op_notes)
-        log(f"written {docs}")
+    publish(results, meta, chosen_ops, options, out_dir)
     if options.require_ok:
         bad = [r for r in results if r["status"] != "ok"]
         if bad:
