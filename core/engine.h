@@ -20,6 +20,9 @@ class HttpServer;
 namespace Core::Sts {
 class StsService;
 }
+namespace Core::Sqs {
+class SqsService;
+}
 
 namespace Core {
 
@@ -59,6 +62,7 @@ public:
 
     Journal::JournalService *journal() const { return m_journal; }
     Sts::StsService *sts() const { return m_sts; }
+    Sqs::SqsService *sqs() const { return m_sqs; }
 
     void start();
     void stop();
@@ -80,6 +84,7 @@ private:
     Api::Dispatcher *m_dispatcher = nullptr;
     Journal::JournalService *m_journal = nullptr;
     Sts::StsService *m_sts = nullptr;
+    Sqs::SqsService *m_sqs = nullptr;
     int m_port = 0;
     bool m_running = false;
 };
