@@ -38,6 +38,7 @@ void SqsService::receiveMessageWait(
     waiter.done = std::move(done);
     waiter.timer = std::make_unique<QTimer>();
     waiter.timer->setSingleShot(true);
+    waiter.timer->setTimerType(Qt::PreciseTimer);
     const quint64 id = waiter.id;
     connect(waiter.timer.get(), &QTimer::timeout, this, [this, id] { finishWaiter(id, true); });
     waiter.timer->start(wait * 1000);

@@ -186,6 +186,13 @@ void writeMember(
     xml.writeTextElement(name, scalarText(value));
 }
 
+// Query sends an empty list or map as "Name=" (botocore), an empty string here.
+bool isAbsent(const QJsonValue &value)
+{
+    return value.isUndefined() || value.isNull()
+        || (value.isString() && value.toString().isEmpty());
+}
+
 AwsError wrongType(const QString &name)
 {
     return CommonErrors::serialization(
@@ -260,7 +267,7 @@ Result<QMap<QString, QString>> stringMap(const QJsonObject &input, const QString
 {
     QMap<QString, QString> map;
     const QJsonValue value = input.value(name);
-    if (value.isUndefined() || value.isNull())
+    if (isAbsent(value))
         return map;
     if (!value.isObject())
         return std::unexpected(wrongType(name));
@@ -277,7 +284,7 @@ Result<QStringList> stringList(const QJsonObject &input, const QString &name)
 {
     QStringList list;
     const QJsonValue value = input.value(name);
-    if (value.isUndefined() || value.isNull())
+    if (isAbsent(value))
         return list;
     if (!value.isArray())
         return std::unexpected(wrongType(name));
@@ -293,7 +300,7 @@ Result<Sqs::MessageAttributes> messageAttributes(const QJsonObject &input, const
 {
     Sqs::MessageAttributes attributes;
     const QJsonValue value = input.value(name);
-    if (value.isUndefined() || value.isNull())
+    if (isAbsent(value))
         return attributes;
     if (!value.isObject())
         return std::unexpected(wrongType(name));
@@ -333,7 +340,7 @@ Result<QList<QJsonObject>> entries(const QJsonObject &input)
 {
     QList<QJsonObject> list;
     const QJsonValue value = input.value(u"Entries"_s);
-    if (value.isUndefined() || value.isNull())
+    if (isAbsent(value))
         return list;
     if (!value.isArray())
         return std::unexpected(wrongType(u"Entries"_s));
