@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "app/application.h"
 
+#include "core/sqs/sqsservice.h"
 #include "ui/mainwindow.h"
+#include "ui/sqs/queuespane.h"
 
 #include <QApplication>
 #include <QMessageBox>
@@ -50,6 +52,8 @@ void Application::onStarted(const QString &endpointUrl)
     context.stateDir = m_commandLine.engine.stateDir;
     context.region = m_commandLine.engine.region;
     m_window = std::make_unique<Gui::MainWindow>(context);
+    m_window->setServicePane(
+        Gui::MainWindow::Pane::Queues, new Gui::Sqs::QueuesPane(m_engine->sqs()));
     m_window->show();
 }
 
