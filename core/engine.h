@@ -20,6 +20,12 @@ class HttpServer;
 namespace Core::Sts {
 class StsService;
 }
+namespace Core::Logs {
+class LogsService;
+}
+namespace Core::Lambda {
+class LambdaService;
+}
 
 namespace Core {
 
@@ -59,6 +65,8 @@ public:
 
     Journal::JournalService *journal() const { return m_journal; }
     Sts::StsService *sts() const { return m_sts; }
+    Logs::LogsService *logs() const { return m_logs; }
+    Lambda::LambdaService *lambda() const { return m_lambda; }
 
     void start();
     void stop();
@@ -80,6 +88,8 @@ private:
     Api::Dispatcher *m_dispatcher = nullptr;
     Journal::JournalService *m_journal = nullptr;
     Sts::StsService *m_sts = nullptr;
+    Logs::LogsService *m_logs = nullptr;
+    Lambda::LambdaService *m_lambda = nullptr;
     int m_port = 0;
     bool m_running = false;
 };
