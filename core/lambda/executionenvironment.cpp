@@ -17,6 +17,11 @@ ExecutionEnvironment::ExecutionEnvironment(Setup setup, QObject *parent)
 {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &ExecutionEnvironment::onTimeout);
+    m_drainTimer.setSingleShot(true);
+    connect(&m_drainTimer, &QTimer::timeout, this, [this] {
+        if (m_answer)
+            complete(m_answer->first, m_answer->second);
+    });
 }
 
 ExecutionEnvironment::~ExecutionEnvironment()
@@ -51,6 +56,8 @@ void ExecutionEnvironment::invoke(
     const QByteArray &contextJson, const QByteArray &event, int timeoutMs)
 {
     m_busy = true;
+    m_markSeen = false;
+    m_answer.reset();
     m_lines.clear();
     m_logBytes = 0;
     m_logTruncated = false;
@@ -93,16 +100,30 @@ void ExecutionEnvironment::onStdout()
             sendPending();
             break;
         case BootstrapMessage::Type::Result:
-            complete(Outcome::Success, message->payload);
+            answer(Outcome::Success, message->payload);
             break;
         case BootstrapMessage::Type::Error:
-            complete(Outcome::FunctionError, message->payload);
+            answer(Outcome::FunctionError, message->payload);
             break;
         }
     }
     if (m_reader.isBroken() && m_busy) {
         killGroup();
     }
+}
+
+// The answer is final once the log mark has arrived on stderr (the two pipes are read
+// independently); a bootstrap that never sends it is waited for LogDrainMs at most.
+void ExecutionEnvironment::answer(Outcome outcome, const QByteArray &payload)
+{
+    if (!m_busy)
+        return;
+    if (m_markSeen) {
+        complete(outcome, payload);
+        return;
+    }
+    m_answer = std::pair{outcome, payload};
+    m_drainTimer.start(LogDrainMs);
 }
 
 void ExecutionEnvironment::appendLog(const QByteArray &bytes)
@@ -115,6 +136,10 @@ void ExecutionEnvironment::appendLog(const QByteArray &bytes)
             break;
         QByteArray line = m_partialLine.mid(start, newline - start);
         start = newline + 1;
+        if (line == LogMark) {
+            m_markSeen = true;
+            continue;
+        }
         if (m_logBytes >= MaxLogBytesPerInvocation) {
             if (!m_logTruncated) {
                 m_logTruncated = true;
@@ -138,6 +163,8 @@ void ExecutionEnvironment::appendLog(const QByteArray &bytes)
 void ExecutionEnvironment::onStderr()
 {
     appendLog(m_process->readAllStandardError());
+    if (m_markSeen && m_answer)
+        complete(m_answer->first, m_answer->second);
 }
 
 int ExecutionEnvironment::readMaxMemoryMb() const
@@ -155,11 +182,13 @@ int ExecutionEnvironment::readMaxMemoryMb() const
     return 0;
 }
 
-void ExecutionEnvironment::complete(Outcome outcome, const QByteArray &payload)
+void ExecutionEnvironment::complete(Outcome outcome, QByteArray payload)
 {
     if (!m_busy)
         return;
     m_timer.stop();
+    m_drainTimer.stop();
+    m_answer.reset();
     if (m_process)
         appendLog(m_process->readAllStandardError());
     if (!m_partialLine.isEmpty()) {

@@ -56,6 +56,10 @@ public:
     static constexpr qint64 MaxLogBytesPerInvocation = 8LL * 1024 * 1024;
     static constexpr int MaxLineBytes = 256 * 1024;
     static constexpr int InitTimeoutMs = 10000;
+    // The bootstraps print this line on stderr right before each answer.
+    static constexpr QByteArrayView LogMark = "\x1f\x1f"
+                                              "CB-END\x1f\x1f";
+    static constexpr int LogDrainMs = 1000;
 
     explicit ExecutionEnvironment(Setup setup, QObject *parent = nullptr);
     ~ExecutionEnvironment() override;
@@ -79,7 +83,8 @@ private:
     void onExited(int exitCode, QProcess::ExitStatus status);
     void onTimeout();
     void sendPending();
-    void complete(Outcome outcome, const QByteArray &payload);
+    void answer(Outcome outcome, const QByteArray &payload);
+    void complete(Outcome outcome, QByteArray payload);
     void appendLog(const QByteArray &bytes);
     int readMaxMemoryMb() const;
     void killGroup();
@@ -88,6 +93,9 @@ private:
     QProcess *m_process = nullptr;
     BootstrapReader m_reader;
     QTimer m_timer;
+    QTimer m_drainTimer;
+    bool m_markSeen = false;
+    std::optional<std::pair<Outcome, QByteArray>> m_answer;
     QElapsedTimer m_clock;
     bool m_ready = false;
     bool m_busy = false;

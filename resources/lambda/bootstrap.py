@@ -18,7 +18,16 @@ sys.stdout = open(1, "w", buffering=1, closefd=False)
 sys.stderr = open(2, "w", buffering=1, closefd=False)
 
 
+_LOG_MARK = b"\x1f\x1fCB-END\x1f\x1f\n"
+
+
 def _send(tag, payload):
+    # Everything printed so far reaches the log pipe before the mark, and the mark before the
+    # answer: Cloudbench waits for it so no output of this invocation is lost.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    if tag in (b"RESULT", b"ERROR"):
+        os.write(2, _LOG_MARK)
     _proto_out.write(b"%s %d\n" % (tag, len(payload)) + payload)
 
 
