@@ -36,9 +36,12 @@ inline AwsError conflict(const QString &message)
     return {QStringLiteral("ResourceConflictException"), message, 409};
 }
 
+// Invoke answers RequestTooLargeException, CreateFunction RequestEntityTooLargeException.
 inline AwsError tooLarge(qint64 limit, const QString &operation)
 {
-    return {QStringLiteral("RequestEntityTooLargeException"),
+    return {operation.startsWith(QStringLiteral("Invoke"))
+            ? QStringLiteral("RequestTooLargeException")
+            : QStringLiteral("RequestEntityTooLargeException"),
         QStringLiteral("Request must be smaller than %1 bytes for the %2 operation")
             .arg(limit)
             .arg(operation),

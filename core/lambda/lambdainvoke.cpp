@@ -92,7 +92,8 @@ void LambdaService::invoke(const InvokeRequest &request, InvokeDone done)
     const bool async = request.type == InvocationType::Event;
     const qint64 limit = async ? MaxAsyncPayload : MaxSyncPayload;
     if (request.payload.size() > limit) {
-        done(std::unexpected(Errors::tooLarge(limit, u"Invoke"_s)));
+        done(std::unexpected(
+            Errors::tooLarge(limit, async ? u"InvokeAsync"_s : u"InvokeFunction"_s)));
         return;
     }
     if (const auto error = jsonError(request.payload)) {
