@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "app/application.h"
 
+#include "core/lambda/lambdaservice.h"
+#include "core/logs/logsservice.h"
+#include "ui/lambda/functionspane.h"
 #include "ui/mainwindow.h"
 
 #include <QApplication>
@@ -50,6 +53,8 @@ void Application::onStarted(const QString &endpointUrl)
     context.stateDir = m_commandLine.engine.stateDir;
     context.region = m_commandLine.engine.region;
     m_window = std::make_unique<Gui::MainWindow>(context);
+    m_window->setServicePane(Gui::MainWindow::Pane::Functions,
+        new Gui::Lambda::FunctionsPane(m_engine->lambda(), m_engine->logs()));
     m_window->show();
 }
 

@@ -9,6 +9,7 @@
 #include "core/lambda/lambdastore.h"
 #include "core/lambda/runtimes.h"
 #include "core/lambda/zipreader.h"
+#include "core/lambda/zipwriter.h"
 #include "core/storage/database.h"
 #include "core/storage/sqltransaction.h"
 
@@ -525,6 +526,52 @@ Result<QList<FunctionConfiguration>> LambdaService::listVersionsByFunction(
     if (!m_store->functionExists(*name))
         return std::unexpected(Errors::functionNotFound(functionArn(*name)));
     return m_store->versions(*name);
+}
+
+QByteArray LambdaService::packageSource(const QString &fileName, const QByteArray &source)
+{
+    return ZipWriter::write({{fileName, source, false, false}});
+}
+
+Result<std::pair<QString, QByteArray>> LambdaService::handlerSource(const QString &function) const
+{
+    const auto config = getFunctionConfiguration(function, {});
+    if (!config)
+        return std::unexpected(config.error());
+    const auto runtime = runtimeInfo(config->runtime);
+    const RuntimeKind kind = runtime ? runtime->kind : RuntimeKind::Unsupported;
+    const auto location = parseHandler(config->handler, kind);
+    if (!location)
+        return std::unexpected(Errors::invalidParameter(u"Bad handler "_s + config->handler));
+    const QStringList extensions = kind == RuntimeKind::Node
+        ? QStringList{u".js"_s, u".mjs"_s, u".cjs"_s}
+        : QStringList{u".py"_s};
+    const QDir root(codeDirectory(config->functionName, u"$LATEST"_s));
+    for (const QString &extension : extensions) {
+        QFile file(root.filePath(location->module + extension));
+        if (file.open(QIODevice::ReadOnly))
+            return std::pair{location->module + extension, file.readAll()};
+    }
+    return std::pair{location->module + extensions.first(), QByteArray()};
+}
+
+Result<FunctionConfiguration> LambdaService::updateHandlerSource(
+    const QString &function, const QString &fileName, const QByteArray &source)
+{
+    const auto config = getFunctionConfiguration(function, {});
+    if (!config)
+        return std::unexpected(config.error());
+    if (!ZipReader::isSafeName(fileName))
+        return std::unexpected(Errors::invalidParameter(u"Bad file name "_s + fileName));
+    QList<ZipReader::Entry> entries;
+    QFile archive(codeDirectory(config->functionName, u"$LATEST"_s) + u".zip"_s);
+    if (archive.open(QIODevice::ReadOnly)) {
+        if (auto read = ZipReader::read(archive.readAll()))
+            entries = std::move(*read);
+    }
+    entries.removeIf([&](const ZipReader::Entry &entry) { return entry.name == fileName; });
+    entries.append({fileName, source, false, false});
+    return updateFunctionCode(config->functionName, ZipWriter::write(entries), false, {});
 }
 
 QList<InvocationRecord> LambdaService::recentInvocations(const QString &function, int limit) const

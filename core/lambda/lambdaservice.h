@@ -121,6 +121,13 @@ public:
         const QString &function, const UpdateConfigurationRequest &request);
     Status deleteFunction(const QString &function, const QString &qualifier);
     QString codeDirectory(const QString &function, const QString &version) const;
+    // The console's inline editor: the handler's source file of $LATEST, and saving it back
+    // (the package is rebuilt with that file replaced, then as UpdateFunctionCode).
+    Result<std::pair<QString, QByteArray>> handlerSource(const QString &function) const;
+    Result<FunctionConfiguration> updateHandlerSource(
+        const QString &function, const QString &fileName, const QByteArray &source);
+    // A one-file deployment package (create dialog templates).
+    static QByteArray packageSource(const QString &fileName, const QByteArray &source);
 
     Result<FunctionConfiguration> publishVersion(
         const QString &function, const QString &description, const QString &codeSha256);
