@@ -86,6 +86,9 @@ LambdaService::LambdaService(const Storage::Database &database,
     m_eventTimer.setInterval(100);
     connect(&m_eventTimer, &QTimer::timeout, this, &LambdaService::processEvents);
     connect(m_clock, &Clock::advanced, this, &LambdaService::processEvents);
+    m_pollTimer.setInterval(1000);
+    connect(&m_pollTimer, &QTimer::timeout, this, &LambdaService::pollEventSources);
+    m_pollTimer.start();
 }
 
 LambdaService::~LambdaService()

@@ -6,6 +6,7 @@
 
 #include <QJsonObject>
 #include <QObject>
+#include <QSet>
 #include <QTimer>
 
 #include <functional>
@@ -27,6 +28,7 @@ namespace Core::Lambda {
 class EnvironmentPool;
 class ExecutionEnvironment;
 class LambdaStore;
+class QueueSource;
 
 // Where failed (or succeeded) asynchronous invocations are sent: an SQS queue ARN for now. The
 // engine wires an implementation once SQS exists; without one, records stay in Cloudbench's
@@ -103,6 +105,8 @@ public:
 
     void setEndpointUrl(const QString &url) { m_endpointUrl = url; }
     void setDestinationSink(EventDestinationSink *sink) { m_sink = sink; }
+    // SQS for event source mappings (wired by the engine once SQS exists).
+    void setQueueSource(QueueSource *source) { m_queueSource = source; }
     // Interpreter overrides (tests, or a python3 that is not first on PATH).
     void setInterpreter(const QString &runtimeFamily, const QString &program);
     QString bootstrapDirectory() const;
@@ -162,6 +166,16 @@ public:
     Status tagResource(const QString &arn, const QMap<QString, QString> &tags);
     Status untagResource(const QString &arn, const QStringList &keys);
     Result<QMap<QString, QString>> listTags(const QString &arn) const;
+
+    // Event source mappings (SQS): stored in the wire shape of EventSourceMappingConfiguration.
+    Result<QJsonObject> createEventSourceMapping(const QJsonObject &input);
+    Result<QJsonObject> getEventSourceMapping(const QString &uuid) const;
+    Result<QJsonObject> updateEventSourceMapping(const QString &uuid, const QJsonObject &input);
+    Result<QJsonObject> deleteEventSourceMapping(const QString &uuid);
+    Result<QList<QJsonObject>> listEventSourceMappings(
+        const QString &function, const QString &eventSourceArn) const;
+    // One polling round over the enabled mappings (also run by a one-second timer).
+    void pollEventSources();
 
     void invoke(const InvokeRequest &request, InvokeDone done);
     QList<InvocationRecord> recentInvocations(const QString &function, int limit) const;
@@ -236,6 +250,9 @@ private:
     QString m_endpointUrl;
     QHash<QString, QString> m_interpreters;
     EventDestinationSink *m_sink = nullptr;
+    QueueSource *m_queueSource = nullptr;
+    QTimer m_pollTimer;
+    QSet<QString> m_pollingMappings;
     EnvironmentPool *m_pool;
     Coalescer *m_changes;
     QList<QueuedEvent> m_events;

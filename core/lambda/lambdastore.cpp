@@ -256,6 +256,54 @@ QList<AliasConfiguration> LambdaStore::aliases(const QString &function) const
     return list;
 }
 
+bool LambdaStore::putMapping(
+    const QString &uuid, const QString &function, const QJsonObject &config)
+{
+    QSqlQuery &query = m_database.prepared(
+        u"INSERT OR REPLACE INTO lambda_event_source_mappings (uuid, function_name, config) "
+        u"VALUES (?, ?, ?)"_s);
+    query.addBindValue(uuid);
+    query.addBindValue(function);
+    query.addBindValue(jsonText(config));
+    return run(query);
+}
+
+bool LambdaStore::deleteMapping(const QString &uuid)
+{
+    QSqlQuery &query =
+        m_database.prepared(u"DELETE FROM lambda_event_source_mappings WHERE uuid = ?"_s);
+    query.addBindValue(uuid);
+    return run(query) && query.numRowsAffected() > 0;
+}
+
+std::optional<QJsonObject> LambdaStore::mapping(const QString &uuid) const
+{
+    QSqlQuery &query =
+        m_database.prepared(u"SELECT config FROM lambda_event_source_mappings WHERE uuid = ?"_s);
+    query.addBindValue(uuid);
+    if (!run(query) || !query.next())
+        return std::nullopt;
+    const QString text = query.value(0).toString();
+    query.finish();
+    return parseJson(text);
+}
+
+QList<QJsonObject> LambdaStore::mappings(const QString &function) const
+{
+    QSqlQuery &query = m_database.prepared(
+        u"SELECT config FROM lambda_event_source_mappings WHERE ? = '' OR function_name = ? "
+        u"ORDER BY uuid"_s);
+    query.addBindValue(function.isNull() ? u""_s : function);
+    query.addBindValue(function.isNull() ? u""_s : function);
+    QList<QJsonObject> list;
+    if (!run(query))
+        return list;
+    while (query.next())
+        list.append(parseJson(query.value(0).toString()));
+    query.finish();
+    return list;
+}
+
 void LambdaStore::insertInvocation(const InvocationRecord &record)
 {
     QSqlQuery &query = m_database.prepared(

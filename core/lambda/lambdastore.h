@@ -49,6 +49,12 @@ public:
     std::optional<AliasConfiguration> alias(const QString &function, const QString &alias) const;
     QList<AliasConfiguration> aliases(const QString &function) const;
 
+    bool putMapping(const QString &uuid, const QString &function, const QJsonObject &config);
+    bool deleteMapping(const QString &uuid);
+    std::optional<QJsonObject> mapping(const QString &uuid) const;
+    // All mappings, or those of one function.
+    QList<QJsonObject> mappings(const QString &function) const;
+
     void insertInvocation(const InvocationRecord &record);
     QList<InvocationRecord> recentInvocations(const QString &function, int limit) const;
     void insertEventFailure(const QString &function,

@@ -93,6 +93,8 @@ FunctionsPane::FunctionsPane(
     auto *splitter = new QSplitter(Qt::Vertical, this);
     m_functionView = tableView(splitter);
     m_functionView->setModel(m_functions);
+    m_functionView->horizontalHeader()->setStretchLastSection(false);
+    m_functionView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_functionView->horizontalHeader()->setSectionResizeMode(
         FunctionListModel::Name, QHeaderView::Stretch);
     splitter->addWidget(m_functionView);

@@ -646,4 +646,49 @@ Reply LambdaHandler::getAccountSettings(const Call &)
         });
 }
 
+Reply LambdaHandler::createEventSourceMapping(const Call &call)
+{
+    const auto mapping = m_service->createEventSourceMapping(call.body);
+    if (!mapping)
+        return std::unexpected(mapping.error());
+    return ok(202, *mapping);
+}
+
+Reply LambdaHandler::getEventSourceMapping(const Call &call)
+{
+    const auto mapping = m_service->getEventSourceMapping(call.captures.at(0));
+    if (!mapping)
+        return std::unexpected(mapping.error());
+    return ok(200, *mapping);
+}
+
+Reply LambdaHandler::updateEventSourceMapping(const Call &call)
+{
+    const auto mapping = m_service->updateEventSourceMapping(call.captures.at(0), call.body);
+    if (!mapping)
+        return std::unexpected(mapping.error());
+    return ok(202, *mapping);
+}
+
+Reply LambdaHandler::deleteEventSourceMapping(const Call &call)
+{
+    const auto mapping = m_service->deleteEventSourceMapping(call.captures.at(0));
+    if (!mapping)
+        return std::unexpected(mapping.error());
+    return ok(202, *mapping);
+}
+
+Reply LambdaHandler::listEventSourceMappings(const Call &call)
+{
+    const auto mappings =
+        m_service->listEventSourceMappings(call.request.http.queryItem(u"FunctionName"),
+            call.request.http.queryItem(u"EventSourceArn"));
+    if (!mappings)
+        return std::unexpected(mappings.error());
+    QJsonArray list;
+    for (const QJsonObject &mapping : *mappings)
+        list.append(mapping);
+    return ok(200, QJsonObject{{u"EventSourceMappings"_s, list}});
+}
+
 } // namespace Core::Api

@@ -75,6 +75,11 @@ private:
     Result<std::pair<int, QJsonObject>> untagResource(const Call &call);
     Result<std::pair<int, QJsonObject>> listTags(const Call &call);
     Result<std::pair<int, QJsonObject>> getAccountSettings(const Call &call);
+    Result<std::pair<int, QJsonObject>> createEventSourceMapping(const Call &call);
+    Result<std::pair<int, QJsonObject>> getEventSourceMapping(const Call &call);
+    Result<std::pair<int, QJsonObject>> updateEventSourceMapping(const Call &call);
+    Result<std::pair<int, QJsonObject>> deleteEventSourceMapping(const Call &call);
+    Result<std::pair<int, QJsonObject>> listEventSourceMappings(const Call &call);
 
     Lambda::LambdaService *m_service;
 };

@@ -47,3 +47,10 @@ CREATE TABLE lambda_event_failures (
     payload BLOB NOT NULL,
     error TEXT NOT NULL
 );
+
+CREATE TABLE lambda_event_source_mappings (
+    uuid TEXT PRIMARY KEY,
+    function_name TEXT NOT NULL REFERENCES lambda_functions (name) ON DELETE CASCADE,
+    config TEXT NOT NULL
+);
+CREATE INDEX lambda_event_source_mappings_function ON lambda_event_source_mappings (function_name);

@@ -5,6 +5,7 @@
 // one and two minutes (ManualClock) ending in a recorded failure.
 #include "core/common/clock.h"
 #include "core/lambda/lambdaservice.h"
+#include "core/lambda/queuesource.h"
 #include "core/lambda/zipwriter.h"
 #include "core/logs/logsservice.h"
 #include "tests/support/tempdatabase.h"
@@ -41,6 +42,66 @@ def handler(event, context):
             "env": os.environ.get("GREETING"), "left": context.get_remaining_time_in_millis() > 0}
 )";
 
+// An in-memory queue: receive() hides what it returns until makeVisible().
+class FakeQueue final : public QueueSource
+{
+public:
+    struct Entry
+    {
+        QueueMessage message;
+        bool visible = true;
+    };
+    QList<Entry> entries;
+    int receives = 0;
+
+    void send(const QString &body)
+    {
+        const QString id = u"m%1"_s.arg(entries.size() + receives * 100);
+        entries.append({{id, u"h-"_s + id, body, {}, {}, {}}, true});
+    }
+    void makeVisible()
+    {
+        for (Entry &entry : entries)
+            entry.visible = true;
+    }
+    QStringList bodies() const
+    {
+        QStringList list;
+        for (const Entry &entry : entries)
+            list.append(entry.message.body);
+        return list;
+    }
+    bool queueExists(const QString &queueArn) const override
+    {
+        return queueArn.endsWith(u":jobs"_s);
+    }
+    QList<QueueMessage> receive(const QString &, int maxMessages) override
+    {
+        ++receives;
+        QList<QueueMessage> batch;
+        for (Entry &entry : entries) {
+            if (entry.visible && batch.size() < maxMessages) {
+                entry.visible = false;
+                batch.append(entry.message);
+            }
+        }
+        return batch;
+    }
+    void deleteMessages(const QString &, const QStringList &handles) override
+    {
+        entries.removeIf(
+            [&](const Entry &entry) { return handles.contains(entry.message.receiptHandle); });
+    }
+};
+
+const QByteArray BatchHandler = R"(def handler(event, context):
+    bodies = [r["body"] for r in event["Records"]]
+    print("batch", bodies, event["Records"][0]["eventSource"])
+    if "boom" in bodies:
+        raise RuntimeError("boom")
+    return {"batchItemFailures": [{"itemIdentifier": r["messageId"]} for r in event["Records"] if r["body"] == "retry"]}
+)";
+
 } // namespace
 
 class tst_LambdaService : public QObject
@@ -58,6 +119,7 @@ private slots:
     void reservedConcurrencyZeroThrottles();
     void asyncRetriesWithClock();
     void nodeHandler();
+    void sqsEventSourceMapping();
 
 private:
     CreateFunctionRequest python(const QString &name) const;
@@ -345,6 +407,70 @@ void tst_LambdaService::nodeHandler()
     const auto missing = invokeSync(u"js"_s, "{}");
     QCOMPARE(missing.error().code, u"InvalidRuntimeException"_s);
     QVERIFY(missing.error().message.contains(u"sudo apt install nodejs"_s));
+}
+
+void tst_LambdaService::sqsEventSourceMapping()
+{
+    FakeQueue queue;
+    m_service->setQueueSource(&queue);
+    CreateFunctionRequest request = python(u"worker"_s);
+    request.zipFile = zipOf(u"app.py"_s, BatchHandler);
+    QVERIFY(m_service->createFunction(request));
+    const QString arn = u"arn:aws:sqs:us-east-1:000000000000:jobs"_s;
+    QJsonObject input{
+        {u"EventSourceArn"_s, arn}, {u"FunctionName"_s, u"worker"_s}, {u"BatchSize"_s, 5}};
+    QCOMPARE(m_service
+                 ->createEventSourceMapping(QJsonObject{
+                     {u"EventSourceArn"_s, u"arn:aws:sqs:us-east-1:000000000000:nope"_s},
+                     {u"FunctionName"_s, u"worker"_s}})
+                 .error()
+                 .code,
+        u"InvalidParameterValueException"_s);
+    input.insert(u"BatchSize"_s, 50);
+    QVERIFY(m_service->createEventSourceMapping(input).error().message.contains(u"batch window"_s));
+    input.insert(u"BatchSize"_s, 5);
+    const auto created = m_service->createEventSourceMapping(input);
+    QVERIFY(created);
+    QCOMPARE(created->value(u"State"_s).toString(), u"Creating"_s);
+    const QString uuid = created->value(u"UUID"_s).toString();
+    QCOMPARE(
+        m_service->createEventSourceMapping(input).error().code, u"ResourceConflictException"_s);
+    QCOMPARE(m_service->getEventSourceMapping(uuid)->value(u"State"_s).toString(), u"Enabled"_s);
+
+    // Success: the whole batch is deleted.
+    queue.send(u"a"_s);
+    queue.send(u"b"_s);
+    m_service->pollEventSources();
+    QTRY_VERIFY_WITH_TIMEOUT(queue.entries.isEmpty(), ProcessWaitMs);
+
+    // A failing batch stays on the queue (visible again after the visibility timeout).
+    queue.send(u"boom"_s);
+    m_service->pollEventSources();
+    QTRY_COMPARE_WITH_TIMEOUT(
+        m_service->recentInvocations(u"worker"_s, 10).size(), 2, ProcessWaitMs);
+    QTest::qWait(200);
+    QCOMPARE(queue.bodies(), QStringList{u"boom"_s});
+    queue.entries.clear();
+
+    // ReportBatchItemFailures: only the reported item stays.
+    QVERIFY(m_service->updateEventSourceMapping(
+        uuid, QJsonObject{{u"FunctionResponseTypes"_s, QJsonArray{u"ReportBatchItemFailures"_s}}}));
+    queue.send(u"retry"_s);
+    queue.send(u"c"_s);
+    m_service->pollEventSources();
+    QTRY_COMPARE_WITH_TIMEOUT(queue.bodies(), QStringList{u"retry"_s}, ProcessWaitMs);
+
+    // Disabled: nothing is received.
+    QVERIFY(m_service->updateEventSourceMapping(uuid, QJsonObject{{u"Enabled"_s, false}}));
+    queue.makeVisible();
+    const int receives = queue.receives;
+    m_service->pollEventSources();
+    QCOMPARE(queue.receives, receives);
+    QCOMPARE(m_service->listEventSourceMappings(u"worker"_s, {})->size(), 1);
+    QCOMPARE(
+        m_service->deleteEventSourceMapping(uuid)->value(u"State"_s).toString(), u"Deleting"_s);
+    QCOMPARE(m_service->getEventSourceMapping(uuid).error().code, u"ResourceNotFoundException"_s);
+    m_service->setQueueSource(nullptr);
 }
 
 QTEST_GUILESS_MAIN(tst_LambdaService)
