@@ -537,177 +537,206 @@
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="102"/>
-        <location filename="../ui/lambda/functionspane.cpp" line="305"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="104"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="315"/>
         <source>Select a function to see its code, tests, monitoring and configuration.</source>
         <translation>Wählen Sie eine Funktion, um Code, Tests, Überwachung und Konfiguration zu sehen.</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="107"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="109"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="108"/>
-        <location filename="../ui/lambda/functionspane.cpp" line="176"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="110"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="178"/>
         <source>Test</source>
         <translation>Testen</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="109"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="111"/>
         <source>Monitor</source>
         <translation>Überwachen</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="110"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="112"/>
         <source>Configuration</source>
         <translation>Konfiguration</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="152"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="154"/>
         <source>Deploy</source>
         <translation>Bereitstellen</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="153"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="155"/>
         <source>Save the file into the function&apos;s package (UpdateFunctionCode).</source>
         <translation>Die Datei im Paket der Funktion speichern (UpdateFunctionCode).</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="154"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="156"/>
         <source>Upload .zip file…</source>
         <translation>.zip-Datei hochladen…</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="177"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="179"/>
         <source>Template</source>
         <translation>Vorlage</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="212"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="214"/>
         <source>Follow the log stream</source>
         <translation>Dem Protokollstream folgen</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="238"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="240"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="242"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="244"/>
         <source> MB</source>
         <translation> MB</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="244"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="246"/>
         <source>KEY=value, one per line</source>
         <translation>SCHLÜSSEL=Wert, einer pro Zeile</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="246"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="248"/>
         <source>Reserve concurrency</source>
         <translation>Gleichzeitigkeit reservieren</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="249"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="251"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="250"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="252"/>
         <source>Timeout</source>
         <translation>Zeitlimit</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="251"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="253"/>
         <source>Memory</source>
         <translation>Arbeitsspeicher</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="252"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="254"/>
         <source>Environment variables</source>
         <translation>Umgebungsvariablen</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="312"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="261"/>
+        <source>Publish new version</source>
+        <translation>Neue Version veröffentlichen</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="262"/>
+        <source>Versions, aliases and triggers</source>
+        <translation>Versionen, Aliasse und Auslöser</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="322"/>
         <source>&lt;b&gt;%1&lt;/b&gt; · %2 · handler %3</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; · %2 · Handler %3</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="371"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="397"/>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="398"/>
+        <source>Versions: %1
+Aliases: %2
+SQS triggers: %3</source>
+        <translation>Versionen: %1
+Aliasse: %2
+SQS-Auslöser: %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="413"/>
+        <source>Published version %1.</source>
+        <translation>Version %1 veröffentlicht.</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="442"/>
         <source>Function %1 created.</source>
         <translation>Funktion %1 erstellt.</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="381"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="452"/>
         <source>Delete function</source>
         <translation>Funktion löschen</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="382"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="453"/>
         <source>Delete the function %1 and all its versions?</source>
         <translation>Die Funktion %1 mit allen Versionen löschen?</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="391"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="462"/>
         <source>Function %1 deleted.</source>
         <translation>Funktion %1 gelöscht.</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="408"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="479"/>
         <source>Deployed: the next invocation runs the new code.</source>
         <translation>Bereitgestellt: der nächste Aufruf führt den neuen Code aus.</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="417"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="488"/>
         <source>Upload .zip file</source>
         <translation>.zip-Datei hochladen</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="417"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="488"/>
         <source>ZIP files (*.zip)</source>
         <translation>ZIP-Dateien (*.zip)</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="422"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="493"/>
         <source>Cannot read %1.</source>
         <translation>%1 kann nicht gelesen werden.</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="434"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="505"/>
         <source>Uploaded.</source>
         <translation>Hochgeladen.</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="469"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="540"/>
         <source>Configuration saved.</source>
         <translation>Konfiguration gespeichert.</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="484"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="555"/>
         <source>Running…</source>
         <translation>Wird ausgeführt…</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="499"/>
-        <location filename="../ui/lambda/functionspane.cpp" line="520"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="570"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="591"/>
         <source>Failed: %1</source>
         <translation>Fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="505"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="576"/>
         <source>Request ID: %1
 Duration: %2 ms · Billed duration: %3 ms · Max memory used: %4 MB</source>
         <translation>Anfrage-ID: %1
 Dauer: %2 ms · Abgerechnete Dauer: %3 ms · Max. genutzter Speicher: %4 MB</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="512"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="583"/>
         <source> · Init duration: %1 ms (cold start)</source>
         <translation> · Init-Dauer: %1 ms (Kaltstart)</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="519"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="590"/>
         <source>Succeeded</source>
         <translation>Erfolgreich</translation>
     </message>

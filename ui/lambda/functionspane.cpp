@@ -254,7 +254,15 @@ QWidget *FunctionsPane::createConfigurationTab()
     form->addRow(tr("Environment variables"), m_environment);
     form->addRow(m_reserve, m_concurrency);
     form->addRow(QString(), save);
+    m_deployment = new QLabel(tab);
+    m_deployment->setObjectName(u"deploymentSummary"_s);
+    m_deployment->setWordWrap(true);
+    m_deployment->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *publish = new QPushButton(tr("Publish new version"), tab);
+    form->addRow(tr("Versions, aliases and triggers"), m_deployment);
+    form->addRow(QString(), publish);
     connect(save, &QPushButton::clicked, this, &FunctionsPane::saveConfiguration);
+    connect(publish, &QPushButton::clicked, this, &FunctionsPane::publishVersion);
     return tab;
 }
 
@@ -345,6 +353,67 @@ void FunctionsPane::showFunction(const QString &name)
                 m_logStream = invocations.constFirst().logStream;
                 refreshLog();
             }
+        });
+    refreshDeployment();
+}
+
+// Versions, aliases (with their routing weights) and SQS triggers, as one summary.
+void FunctionsPane::refreshDeployment()
+{
+    const QString name = m_current;
+    Core::callAsync(
+        m_service,
+        this,
+        [service = m_service, name] {
+            QStringList versions;
+            if (const auto list = service->listVersionsByFunction(name)) {
+                for (const auto &version : *list)
+                    versions.append(version.version);
+            }
+            QStringList aliases;
+            if (const auto list = service->listAliases(name)) {
+                for (const auto &alias : *list) {
+                    QString text = alias.name + u" → "_s + alias.functionVersion;
+                    for (auto it = alias.additionalVersionWeights.cbegin();
+                         it != alias.additionalVersionWeights.cend();
+                         ++it)
+                        text += u" (%1: %2 %)"_s.arg(it.key()).arg(it.value() * 100);
+                    aliases.append(text);
+                }
+            }
+            QStringList triggers;
+            if (const auto list = service->listEventSourceMappings(name, {})) {
+                for (const auto &mapping : *list)
+                    triggers.append(mapping.value(u"EventSourceArn"_s).toString().section(u':', 5)
+                        + u" ("_s + mapping.value(u"State"_s).toString() + u", "_s
+                        + QString::number(mapping.value(u"BatchSize"_s).toInt()) + u')');
+            }
+            return std::tuple{versions, aliases, triggers};
+        },
+        [this, name](const auto &summary) {
+            if (name != m_current)
+                return;
+            const auto &[versions, aliases, triggers] = summary;
+            const QString none = tr("none");
+            m_deployment->setText(tr("Versions: %1\nAliases: %2\nSQS triggers: %3")
+                                      .arg(versions.join(u", "_s),
+                                          aliases.isEmpty() ? none : aliases.join(u"; "_s),
+                                          triggers.isEmpty() ? none : triggers.join(u"; "_s)));
+        });
+}
+
+void FunctionsPane::publishVersion()
+{
+    const QString name = m_current;
+    Core::callAsync(
+        m_service,
+        this,
+        [service = m_service, name] { return service->publishVersion(name, {}, {}); },
+        [this](const Core::Result<Core::Lambda::FunctionConfiguration> &published) {
+            setMessage(published ? tr("Published version %1.").arg(published->version)
+                                 : published.error().message,
+                !published);
+            refreshDeployment();
         });
 }
 

@@ -66,6 +66,8 @@ private:
     void saveCode();
     void uploadZip();
     void saveConfiguration();
+    void publishVersion();
+    void refreshDeployment();
     void showTestResult(const QString &status, const QString &body, const QString &details);
     void refreshLog();
     void setMessage(const QString &text, bool error);
@@ -98,6 +100,7 @@ private:
     QPlainTextEdit *m_environment = nullptr;
     QSpinBox *m_concurrency = nullptr;
     QCheckBox *m_reserve = nullptr;
+    QLabel *m_deployment = nullptr;
 };
 
 } // namespace Gui::Lambda

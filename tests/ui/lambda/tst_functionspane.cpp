@@ -11,6 +11,7 @@
 #include "ui/lambda/invocationlistmodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QLabel>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -111,6 +112,9 @@ private slots:
         auto *editor = pane.findChild<QPlainTextEdit *>(u"codeEditor"_s);
         QVERIFY(editor);
         QTRY_VERIFY(editor->toPlainText().contains(u"pane test"_s));
+        auto *deployment = pane.findChild<QLabel *>(u"deploymentSummary"_s);
+        QVERIFY(deployment);
+        QTRY_VERIFY(deployment->text().contains(u"$LATEST"_s));
 
         QSignalSpy finished(&pane, &Gui::Lambda::FunctionsPane::testFinished);
         pane.setTestEvent(u"{\"key1\": \"value1\"}"_s);
