@@ -4,12 +4,14 @@
 #include "core/api/dispatcher.h"
 #include "core/api/handlers/lambdahandler.h"
 #include "core/api/handlers/logshandler.h"
+#include "core/api/handlers/dynamodbhandler.h"
 #include "core/api/handlers/stshandler.h"
 #include "core/api/httpserver.h"
 #include "core/common/clock.h"
 #include "core/common/logging.h"
 #include "core/lambda/lambdaservice.h"
 #include "core/logs/logsservice.h"
+#include "core/dynamodb/dynamodbservice.h"
 #include "core/storage/database.h"
 #include "core/sts/stsservice.h"
 
@@ -118,6 +120,9 @@ void Engine::start()
         m_options.accountId,
         this);
     m_dispatcher->addHandler(new Api::LambdaHandler(m_lambda));
+    m_dynamodb = new DynamoDb::DynamoDbService(
+        *m_database, m_clock, m_options.region, m_options.accountId, this);
+    m_dispatcher->addHandler(new Api::DynamoDbHandler(m_dynamodb));
 
     Api::HttpServer::Options serverOptions;
     serverOptions.bindAddress = m_options.bindAddress;
@@ -165,6 +170,8 @@ void Engine::stop()
     m_lambda = nullptr;
     delete m_logs;
     m_logs = nullptr;
+    delete m_dynamodb;
+    m_dynamodb = nullptr;
     delete m_journal;
     m_journal = nullptr;
     if (m_database) {

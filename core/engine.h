@@ -26,6 +26,9 @@ class LogsService;
 namespace Core::Lambda {
 class LambdaService;
 }
+namespace Core::DynamoDb {
+class DynamoDbService;
+}
 
 namespace Core {
 
@@ -67,6 +70,7 @@ public:
     Sts::StsService *sts() const { return m_sts; }
     Logs::LogsService *logs() const { return m_logs; }
     Lambda::LambdaService *lambda() const { return m_lambda; }
+    DynamoDb::DynamoDbService *dynamodb() const { return m_dynamodb; }
 
     void start();
     void stop();
@@ -90,6 +94,7 @@ private:
     Sts::StsService *m_sts = nullptr;
     Logs::LogsService *m_logs = nullptr;
     Lambda::LambdaService *m_lambda = nullptr;
+    DynamoDb::DynamoDbService *m_dynamodb = nullptr;
     int m_port = 0;
     bool m_running = false;
 };
