@@ -2,16 +2,16 @@
 #include "core/engine.h"
 
 #include "core/api/dispatcher.h"
+#include "core/api/handlers/dynamodbhandler.h"
 #include "core/api/handlers/lambdahandler.h"
 #include "core/api/handlers/logshandler.h"
-#include "core/api/handlers/dynamodbhandler.h"
 #include "core/api/handlers/stshandler.h"
 #include "core/api/httpserver.h"
 #include "core/common/clock.h"
 #include "core/common/logging.h"
+#include "core/dynamodb/dynamodbservice.h"
 #include "core/lambda/lambdaservice.h"
 #include "core/logs/logsservice.h"
-#include "core/dynamodb/dynamodbservice.h"
 #include "core/storage/database.h"
 #include "core/sts/stsservice.h"
 
