@@ -16,6 +16,7 @@
 #include "core/sqs/sqsservice.h"
 #include "core/storage/database.h"
 #include "core/sts/stsservice.h"
+#include "core/wiring/sqslambdabridge.h"
 
 #include <QDir>
 #include <QFile>
@@ -127,6 +128,9 @@ void Engine::start()
     m_dispatcher->addHandler(new Api::DynamoDbHandler(m_dynamodb));
     m_sqs = new Sqs::SqsService(*m_database, m_clock, m_options.accountId, m_options.region, this);
     m_dispatcher->addHandler(new Api::SqsHandler(m_sqs));
+    m_sqsLambdaBridge = std::make_unique<Wiring::SqsLambdaBridge>(m_sqs);
+    m_lambda->setQueueSource(m_sqsLambdaBridge.get());
+    m_lambda->setDestinationSink(m_sqsLambdaBridge.get());
 
     Api::HttpServer::Options serverOptions;
     serverOptions.bindAddress = m_options.bindAddress;
@@ -178,6 +182,7 @@ void Engine::stop()
     m_dynamodb = nullptr;
     delete m_sqs;
     m_sqs = nullptr;
+    m_sqsLambdaBridge.reset();
     delete m_journal;
     m_journal = nullptr;
     if (m_database) {

@@ -33,6 +33,10 @@ namespace Core::Sqs {
 class SqsService;
 }
 
+namespace Core::Wiring {
+class SqsLambdaBridge;
+}
+
 namespace Core {
 
 class Clock;
@@ -93,6 +97,7 @@ private:
     std::unique_ptr<QLockFile> m_lock;
     std::unique_ptr<Storage::Database> m_database;
     std::unique_ptr<Api::HttpServer> m_server;
+    std::unique_ptr<Wiring::SqsLambdaBridge> m_sqsLambdaBridge;
     Api::Dispatcher *m_dispatcher = nullptr;
     Journal::JournalService *m_journal = nullptr;
     Sts::StsService *m_sts = nullptr;

@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/lambda/lambdaservice.h"
+#include "core/lambda/queuesource.h"
+
+namespace Core::Sqs {
+class SqsService;
+}
+
+namespace Core::Wiring {
+
+// Connects Lambda to SQS without either depending on the other: SQS event source mappings poll
+// queues through it, and asynchronous invocations deliver their on-failure records to SQS
+// destinations through it. Owned by the engine; core thread only.
+class SqsLambdaBridge final : public Lambda::QueueSource, public Lambda::EventDestinationSink
+{
+public:
+    explicit SqsLambdaBridge(Sqs::SqsService *sqs);
+
+    bool queueExists(const QString &queueArn) const override;
+    QList<Lambda::QueueMessage> receive(const QString &queueArn, int maxMessages) override;
+    void deleteMessages(const QString &queueArn, const QStringList &receiptHandles) override;
+    bool deliver(const QString &destinationArn, const QByteArray &message) override;
+
+private:
+    QString queueName(const QString &queueArn) const;
+
+    Sqs::SqsService *m_sqs;
+};
+
+} // namespace Core::Wiring
