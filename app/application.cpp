@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "app/application.h"
 
+#include "ui/dynamodb/tablespane.h"
 #include "ui/mainwindow.h"
 
 #include <QApplication>
@@ -50,6 +51,8 @@ void Application::onStarted(const QString &endpointUrl)
     context.stateDir = m_commandLine.engine.stateDir;
     context.region = m_commandLine.engine.region;
     m_window = std::make_unique<Gui::MainWindow>(context);
+    m_window->setServicePane(
+        Gui::MainWindow::Pane::Tables, new Gui::DynamoDb::TablesPane(m_engine->dynamodb()));
     m_window->show();
 }
 
