@@ -23,9 +23,9 @@ namespace {
 QComboBox *typeCombo(QWidget *parent)
 {
     auto *combo = new QComboBox(parent);
-    combo->addItem(QObject::tr("String"), u"S"_s);
-    combo->addItem(QObject::tr("Number"), u"N"_s);
-    combo->addItem(QObject::tr("Binary"), u"B"_s);
+    combo->addItem(CreateTableDialog::tr("String"), u"S"_s);
+    combo->addItem(CreateTableDialog::tr("Number"), u"N"_s);
+    combo->addItem(CreateTableDialog::tr("Binary"), u"B"_s);
     return combo;
 }
 

@@ -94,6 +94,7 @@ void TablesPane::buildUi()
     m_tableView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_tableView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_tableView->setSortingEnabled(true);
+    m_tableView->sortByColumn(TableListModel::Name, Qt::AscendingOrder);
     m_tableView->verticalHeader()->hide();
     m_tableView->horizontalHeader()->setStretchLastSection(true);
     connect(m_tableView->selectionModel(),
@@ -205,6 +206,7 @@ QWidget *TablesPane::buildExplorer()
     m_itemView = new QTableView(page);
     m_itemView->setModel(m_items);
     m_itemView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_itemView->setWordWrap(false);
     m_itemView->horizontalHeader()->setStretchLastSection(true);
     layout->addWidget(m_itemView, 1);
 
