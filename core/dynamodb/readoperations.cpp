@@ -255,6 +255,12 @@ DynamoDbService::Response runPages(const ReadPlan &plan, const Fetch &fetch, boo
 
 DynamoDbService::Response DynamoDbService::query(const QJsonObject &request)
 {
+    return queryImpl(request, false);
+}
+
+DynamoDbService::Response DynamoDbService::queryImpl(
+    const QJsonObject &request, bool keyFilterAllowed)
+{
     ReadPlan plan;
     auto context = RequestSupport::expressionContext(request);
     if (!context)
@@ -274,7 +280,7 @@ DynamoDbService::Response DynamoDbService::query(const QJsonObject &request)
             *context);
     if (!condition)
         return std::unexpected(condition.error());
-    if (plan.filter) {
+    if (plan.filter && !keyFilterAllowed) {
         QSet<QString> names;
         collectNames(*plan.filter, names);
         for (const QString &name : {schema.hashName, schema.rangeName})
