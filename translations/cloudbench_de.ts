@@ -478,6 +478,19 @@
     </message>
 </context>
 <context>
+    <name>Gui::DynamoDb::PartiqlEditor</name>
+    <message>
+        <location filename="../ui/dynamodb/partiqleditor.cpp" line="35"/>
+        <source>Run</source>
+        <translation>Ausführen</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/partiqleditor.cpp" line="78"/>
+        <source>Statement completed · Items returned: %1 · Capacity units consumed: %2</source>
+        <translation>Anweisung ausgeführt · Zurückgegebene Elemente: %1 · Verbrauchte Kapazitätseinheiten: %2</translation>
+    </message>
+</context>
+<context>
     <name>Gui::DynamoDb::TableListModel</name>
     <message>
         <location filename="../ui/dynamodb/tablelistmodel.cpp" line="68"/>
@@ -538,168 +551,173 @@
 <context>
     <name>Gui::DynamoDb::TablesPane</name>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="80"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="81"/>
         <source>Tables</source>
         <translation>Tabellen</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="81"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="82"/>
         <source>DynamoDB tables on this machine. Select a table to explore its items.</source>
         <translation>DynamoDB-Tabellen auf diesem Rechner. Wählen Sie eine Tabelle aus, um ihre Elemente zu erkunden.</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="83"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="84"/>
         <source>Create table</source>
         <translation>Tabelle erstellen</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="84"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="85"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="105"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="106"/>
         <source>Explore items</source>
         <translation>Elemente erkunden</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="108"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="109"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="124"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="110"/>
+        <source>PartiQL editor</source>
+        <translation>PartiQL-Editor</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="126"/>
         <source>Scan</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="125"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="127"/>
         <source>Query</source>
         <translation>Abfrage</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="128"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="130"/>
         <source>Ascending</source>
         <translation>Aufsteigend</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="129"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="131"/>
         <source>Descending</source>
         <translation>Absteigend</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="131"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="133"/>
         <source>Table or index</source>
         <translation>Tabelle oder Index</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="133"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="135"/>
         <source>Sort</source>
         <translation>Sortierung</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="147"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="149"/>
         <source>(any)</source>
         <translation>(beliebig)</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="150"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="152"/>
         <source>and</source>
         <translation>und</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="160"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="162"/>
         <source>Filter attribute name</source>
         <translation>Name des Filterattributs</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="177"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="179"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="185"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="187"/>
         <source>Run</source>
         <translation>Ausführen</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="186"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="188"/>
         <source>Previous</source>
         <translation>Zurück</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="187"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="189"/>
         <source>Next</source>
         <translation>Weiter</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="189"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="191"/>
         <source>Create item</source>
         <translation>Element erstellen</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="190"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="192"/>
         <source>Edit</source>
         <translation>Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="191"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="193"/>
         <source>Duplicate</source>
         <translation>Duplizieren</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="192"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="194"/>
         <source>Delete item</source>
         <translation>Element löschen</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="280"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="282"/>
         <source>Table: %1</source>
         <translation>Tabelle: %1</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="282"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="284"/>
         <source>Index: %1</source>
         <translation>Index: %1</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="299"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="301"/>
         <source>%1 (partition key)</source>
         <translation>%1 (Partitionsschlüssel)</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="301"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="303"/>
         <source>%1 (sort key)</source>
         <translation>%1 (Sortierschlüssel)</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="301"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="303"/>
         <source>No sort key</source>
         <translation>Kein Sortierschlüssel</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="326"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="328"/>
         <source>Enter a value for the partition key %1.</source>
         <translation>Geben Sie einen Wert für den Partitionsschlüssel %1 ein.</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="458"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="460"/>
         <source>Page %1 · Items returned: %2 · Items scanned: %3 · Read capacity units consumed: %4</source>
         <translation>Seite %1 · Zurückgegebene Elemente: %2 · Gelesene Elemente: %3 · Verbrauchte Lesekapazitätseinheiten: %4</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="516"/>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="529"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="518"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="531"/>
         <source>Delete table</source>
         <translation>Tabelle löschen</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="517"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="519"/>
         <source>Delete the table %1 and all its items? This cannot be undone.</source>
         <translation>Die Tabelle %1 mit allen Elementen löschen? Dies kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="555"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="557"/>
         <source>Duplicate item in %1</source>
         <translation>Element in %1 duplizieren</translation>
     </message>

@@ -7,6 +7,7 @@
 #include "ui/dynamodb/createtabledialog.h"
 #include "ui/dynamodb/itemeditordialog.h"
 #include "ui/dynamodb/itemsmodel.h"
+#include "ui/dynamodb/partiqleditor.h"
 #include "ui/dynamodb/tablelistmodel.h"
 
 #include <QComboBox>
@@ -106,6 +107,7 @@ void TablesPane::buildUi()
     m_details = new QPlainTextEdit(tabs);
     m_details->setReadOnly(true);
     tabs->addTab(m_details, tr("Details"));
+    tabs->addTab(new PartiqlEditor(m_service, tabs), tr("PartiQL editor"));
     connect(tabs, &QTabWidget::currentChanged, this, [this](int index) {
         if (index == 1)
             showDetails();

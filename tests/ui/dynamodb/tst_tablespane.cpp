@@ -9,6 +9,7 @@
 #include "ui/dynamodb/dynamodbjson.h"
 #include "ui/dynamodb/itemeditordialog.h"
 #include "ui/dynamodb/itemsmodel.h"
+#include "ui/dynamodb/partiqleditor.h"
 #include "ui/dynamodb/tablelistmodel.h"
 #include "ui/dynamodb/tablespane.h"
 
@@ -178,6 +179,22 @@ private slots:
                     ->getItem(json("{\"TableName\":\"people\",\"Key\":{\"team\":{\"S\":\"green\"},"
                                    "\"id\":{\"N\":\"1\"}}}"))
                     ->contains(u"Item"_s));
+    }
+    void partiqlEditorRunsStatements()
+    {
+        fill(4);
+        Gui::DynamoDb::PartiqlEditor editor(m_service.get());
+        QSignalSpy finished(&editor, &Gui::DynamoDb::PartiqlEditor::finished);
+        editor.setStatement(u"SELECT id FROM people WHERE team = 'red'"_s);
+        editor.run();
+        QTRY_COMPARE(finished.count(), 1);
+        QCOMPARE(editor.results()->rowCount(), 2);
+        QCOMPARE(editor.results()->columns(), QStringList({u"id"_s}));
+        editor.setStatement(u"INSERT INTO people VALUE {'team': 'red', 'id': 1}"_s);
+        editor.run();
+        QTRY_COMPARE(finished.count(), 2);
+        QCOMPARE(editor.statusText(),
+            u"DuplicateItemException: Duplicate primary key exists in table"_s);
     }
 };
 
