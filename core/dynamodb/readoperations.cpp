@@ -59,6 +59,8 @@ Status parseReadRequest(const QJsonObject &request,
     auto table = loadTable();
     if (!table)
         return std::unexpected(table.error());
+    if (auto modern = RequestSupport::rejectLegacyParameters(request); !modern)
+        return modern;
     plan.table = *table;
     auto mode = RequestSupport::capacityMode(request);
     if (!mode)

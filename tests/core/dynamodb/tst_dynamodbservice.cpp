@@ -398,6 +398,16 @@ private slots:
                                     "\"sk\":{\"N\":\"1\"},\"status\":{\"N\":\"1\"}}}"));
         QCOMPARE(gsiType.error().message,
             u"One or more parameter values were invalid: Type mismatch for Index Key status Expected: S Actual: N IndexName: byStatus"_s);
+        const auto legacy =
+            m_service->putItem(json("{\"TableName\":\"orders\",\"Item\":{\"pk\":{\"S\":\"a\"},"
+                                    "\"sk\":{\"N\":\"1\"}},\"Expected\":{\"pk\":{\"Exists\":false}}"
+                                    ",\"ConditionExpression\":\"attribute_exists(pk)\"}"));
+        QCOMPARE(legacy.error().message,
+            u"Can not use both expression and non-expression parameters in the same request: Non-expression parameters: {Expected} Expression parameters: {ConditionExpression}"_s);
+        const auto legacyOnly =
+            m_service->query(json("{\"TableName\":\"orders\",\"KeyConditions\":{}}"));
+        QVERIFY(legacyOnly.error().message.startsWith(
+            u"The legacy parameter KeyConditions is not supported"_s));
         const QJsonObject table =
             ok(m_service->describeTable(json("{\"TableName\":\"orders\"}")))[u"Table"_s].toObject();
         QCOMPARE(table[u"ItemCount"_s].toInt(), 1);
