@@ -531,6 +531,13 @@ private slots:
             json("{\"TableName\":\"orders\",\"IndexName\":\"byCity\",\"KeyConditionExpression\":"
                  "\"city = :c\",\"ExpressionAttributeValues\":{\":c\":{\"S\":\"Oslo\"}}}")));
         QCOMPARE(result[u"Count"_s].toInt(), 2);
+        const QJsonArray indexes = ok(m_service->describeTable(
+            json("{\"TableName\":\"orders\"}")))[u"Table"_s][u"GlobalSecondaryIndexes"_s]
+                                       .toArray();
+        QCOMPARE(indexes.size(), 2);
+        for (const QJsonValue &index : indexes)
+            QCOMPARE(index[u"ItemCount"_s].toInt(),
+                index[u"IndexName"_s].toString() == u"byCity" ? 2 : 0);
         const auto consistent =
             m_service->query(json("{\"TableName\":\"orders\",\"IndexName\":\"byCity\","
                                   "\"ConsistentRead\":true,\"KeyConditionExpression\":\"city = "
