@@ -384,69 +384,90 @@
         <translation>Binär</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/createtabledialog.cpp" line="48"/>
+        <location filename="../ui/dynamodb/createtabledialog.cpp" line="53"/>
         <source>Create table</source>
         <translation>Tabelle erstellen</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/createtabledialog.cpp" line="51"/>
+        <location filename="../ui/dynamodb/createtabledialog.cpp" line="56"/>
         <source>3-255 characters: A-Z a-z 0-9 _ - .</source>
         <translation>3–255 Zeichen: A-Z a-z 0-9 _ - .</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/createtabledialog.cpp" line="52"/>
+        <location filename="../ui/dynamodb/createtabledialog.cpp" line="57"/>
         <source>Table name</source>
         <translation>Tabellenname</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/createtabledialog.cpp" line="56"/>
+        <location filename="../ui/dynamodb/createtabledialog.cpp" line="61"/>
         <source>Partition key</source>
         <translation>Partitionsschlüssel</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/createtabledialog.cpp" line="58"/>
+        <location filename="../ui/dynamodb/createtabledialog.cpp" line="63"/>
+        <location filename="../ui/dynamodb/createtabledialog.cpp" line="86"/>
         <source>Optional</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/createtabledialog.cpp" line="61"/>
+        <location filename="../ui/dynamodb/createtabledialog.cpp" line="66"/>
         <source>Sort key</source>
         <translation>Sortierschlüssel</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/createtabledialog.cpp" line="62"/>
+        <location filename="../ui/dynamodb/createtabledialog.cpp" line="67"/>
         <source>On-demand</source>
         <translation>On-Demand</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/createtabledialog.cpp" line="63"/>
+        <location filename="../ui/dynamodb/createtabledialog.cpp" line="68"/>
         <source>Provisioned</source>
         <translation>Bereitgestellt</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/createtabledialog.cpp" line="64"/>
+        <location filename="../ui/dynamodb/createtabledialog.cpp" line="69"/>
         <source>Capacity mode</source>
         <translation>Kapazitätsmodus</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/createtabledialog.cpp" line="70"/>
+        <location filename="../ui/dynamodb/createtabledialog.cpp" line="75"/>
         <source>Read capacity units</source>
         <translation>Lesekapazitätseinheiten</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/createtabledialog.cpp" line="71"/>
+        <location filename="../ui/dynamodb/createtabledialog.cpp" line="76"/>
         <source>Write capacity units</source>
         <translation>Schreibkapazitätseinheiten</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/createtabledialog.cpp" line="72"/>
+        <location filename="../ui/dynamodb/createtabledialog.cpp" line="77"/>
         <source>Optional, e.g. expiresAt</source>
         <translation>Optional, z. B. expiresAt</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/createtabledialog.cpp" line="73"/>
+        <location filename="../ui/dynamodb/createtabledialog.cpp" line="78"/>
         <source>Time to Live attribute</source>
         <translation>Time-to-Live-Attribut</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/createtabledialog.cpp" line="79"/>
+        <source>Optional, e.g. byCustomer</source>
+        <translation>Optional, z. B. byCustomer</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/createtabledialog.cpp" line="80"/>
+        <source>Global secondary index</source>
+        <translation>Globaler sekundärer Index</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/createtabledialog.cpp" line="84"/>
+        <source>Index partition key</source>
+        <translation>Partitionsschlüssel des Index</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/createtabledialog.cpp" line="89"/>
+        <source>Index sort key</source>
+        <translation>Sortierschlüssel des Index</translation>
     </message>
 </context>
 <context>
@@ -485,7 +506,7 @@
         <translation>Ausführen</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/partiqleditor.cpp" line="78"/>
+        <location filename="../ui/dynamodb/partiqleditor.cpp" line="81"/>
         <source>Statement completed · Items returned: %1 · Capacity units consumed: %2</source>
         <translation>Anweisung ausgeführt · Zurückgegebene Elemente: %1 · Verbrauchte Kapazitätseinheiten: %2</translation>
     </message>

@@ -43,6 +43,11 @@ CreateTableDialog::CreateTableDialog(Core::DynamoDb::DynamoDbService *service, Q
     , m_read(new QSpinBox(this))
     , m_write(new QSpinBox(this))
     , m_ttl(new QLineEdit(this))
+    , m_indexName(new QLineEdit(this))
+    , m_indexPartitionKey(new QLineEdit(this))
+    , m_indexPartitionType(typeCombo(this))
+    , m_indexSortKey(new QLineEdit(this))
+    , m_indexSortType(typeCombo(this))
     , m_error(new QLabel(this))
 {
     setWindowTitle(tr("Create table"));
@@ -71,6 +76,17 @@ CreateTableDialog::CreateTableDialog(Core::DynamoDb::DynamoDbService *service, Q
     form->addRow(tr("Write capacity units"), m_write);
     m_ttl->setPlaceholderText(tr("Optional, e.g. expiresAt"));
     form->addRow(tr("Time to Live attribute"), m_ttl);
+    m_indexName->setPlaceholderText(tr("Optional, e.g. byCustomer"));
+    form->addRow(tr("Global secondary index"), m_indexName);
+    auto *indexPartition = new QHBoxLayout;
+    indexPartition->addWidget(m_indexPartitionKey, 1);
+    indexPartition->addWidget(m_indexPartitionType);
+    form->addRow(tr("Index partition key"), indexPartition);
+    auto *indexSort = new QHBoxLayout;
+    m_indexSortKey->setPlaceholderText(tr("Optional"));
+    indexSort->addWidget(m_indexSortKey, 1);
+    indexSort->addWidget(m_indexSortType);
+    form->addRow(tr("Index sort key"), indexSort);
     layout->addLayout(form);
     m_error->setWordWrap(true);
     m_error->setStyleSheet(u"color: #d13212;"_s);
@@ -94,6 +110,14 @@ void CreateTableDialog::setValues(
     m_sortKey->setText(sortKey);
 }
 
+void CreateTableDialog::setIndex(
+    const QString &name, const QString &partitionKey, const QString &sortKey)
+{
+    m_indexName->setText(name);
+    m_indexPartitionKey->setText(partitionKey);
+    m_indexSortKey->setText(sortKey);
+}
+
 QString CreateTableDialog::errorText() const
 {
     return m_error->text();
@@ -115,10 +139,35 @@ QJsonObject CreateTableDialog::request() const
         {u"AttributeDefinitions"_s, definitions},
         {u"KeySchema"_s, keys},
         {u"BillingMode"_s, m_billing->currentData().toString()}};
-    if (m_billing->currentData().toString() == u"PROVISIONED")
-        request.insert(u"ProvisionedThroughput"_s,
-            QJsonObject{{u"ReadCapacityUnits"_s, m_read->value()},
-                {u"WriteCapacityUnits"_s, m_write->value()}});
+    const QJsonObject throughput{
+        {u"ReadCapacityUnits"_s, m_read->value()}, {u"WriteCapacityUnits"_s, m_write->value()}};
+    const bool provisioned = m_billing->currentData().toString() == u"PROVISIONED";
+    if (provisioned)
+        request.insert(u"ProvisionedThroughput"_s, throughput);
+    if (!m_indexName->text().isEmpty()) {
+        QStringList defined{m_partitionKey->text(), m_sortKey->text()};
+        QJsonArray indexKeys;
+        const auto addKey = [&](QLineEdit *name, QComboBox *type, const QString &keyType) {
+            if (name->text().isEmpty())
+                return;
+            indexKeys.append(
+                QJsonObject{{u"AttributeName"_s, name->text()}, {u"KeyType"_s, keyType}});
+            if (!defined.contains(name->text())) {
+                defined.append(name->text());
+                definitions.append(QJsonObject{{u"AttributeName"_s, name->text()},
+                    {u"AttributeType"_s, type->currentData().toString()}});
+            }
+        };
+        addKey(m_indexPartitionKey, m_indexPartitionType, u"HASH"_s);
+        addKey(m_indexSortKey, m_indexSortType, u"RANGE"_s);
+        QJsonObject index{{u"IndexName"_s, m_indexName->text()},
+            {u"KeySchema"_s, indexKeys},
+            {u"Projection"_s, QJsonObject{{u"ProjectionType"_s, u"ALL"_s}}}};
+        if (provisioned)
+            index.insert(u"ProvisionedThroughput"_s, throughput);
+        request.insert(u"GlobalSecondaryIndexes"_s, QJsonArray{index});
+        request.insert(u"AttributeDefinitions"_s, definitions);
+    }
     return request;
 }
 

@@ -16,7 +16,8 @@ class DynamoDbService;
 namespace Gui::DynamoDb {
 
 // Create table: name, partition key, optional sort key, capacity mode and an optional TTL
-// attribute. Sends CreateTable (and UpdateTimeToLive); AWS's errors show inline.
+// attribute, plus one optional global secondary index (projection ALL). Sends CreateTable (and
+// UpdateTimeToLive); AWS's errors show inline.
 class CreateTableDialog final : public QDialog
 {
     Q_OBJECT
@@ -27,6 +28,7 @@ public:
 
     QJsonObject request() const;
     void setValues(const QString &name, const QString &partitionKey, const QString &sortKey);
+    void setIndex(const QString &name, const QString &partitionKey, const QString &sortKey);
     QString errorText() const;
     void create();
 
@@ -44,6 +46,11 @@ private:
     QSpinBox *m_read;
     QSpinBox *m_write;
     QLineEdit *m_ttl;
+    QLineEdit *m_indexName;
+    QLineEdit *m_indexPartitionKey;
+    QComboBox *m_indexPartitionType;
+    QLineEdit *m_indexSortKey;
+    QComboBox *m_indexSortType;
     QLabel *m_error;
 };
 

@@ -6,6 +6,7 @@
 #include "core/common/clock.h"
 #include "core/dynamodb/dynamodbservice.h"
 #include "tests/support/tempdatabase.h"
+#include "ui/dynamodb/createtabledialog.h"
 #include "ui/dynamodb/dynamodbjson.h"
 #include "ui/dynamodb/itemeditordialog.h"
 #include "ui/dynamodb/itemsmodel.h"
@@ -195,6 +196,25 @@ private slots:
         QTRY_COMPARE(finished.count(), 2);
         QCOMPARE(editor.statusText(),
             u"DuplicateItemException: Duplicate primary key exists in table"_s);
+    }
+    void createTableDialogBuildsIndexesAndShowsErrors()
+    {
+        Gui::DynamoDb::CreateTableDialog dialog(m_service.get());
+        QSignalSpy created(&dialog, &Gui::DynamoDb::CreateTableDialog::created);
+        dialog.setValues(u"ab"_s, u"pk"_s, QString());
+        dialog.create();
+        QTRY_VERIFY(!dialog.errorText().isEmpty());
+        QCOMPARE(dialog.errorText(),
+            u"ValidationException: 1 validation error detected: Value 'ab' at 'tableName' failed to satisfy constraint: Member must have length greater than or equal to 3"_s);
+        dialog.setValues(u"orders"_s, u"pk"_s, u"sk"_s);
+        dialog.setIndex(u"byCustomer"_s, u"customer"_s, u"sk"_s);
+        dialog.create();
+        QTRY_COMPARE(created.count(), 1);
+        const QList<Core::DynamoDb::TableInfo> tables = m_service->tables();
+        QCOMPARE(tables.size(), 1);
+        QCOMPARE(tables.first().indexes.size(), 1);
+        QCOMPARE(tables.first().indexes.first().key.hashName, u"customer"_s);
+        QCOMPARE(tables.first().attributeDefinitions.size(), 3);
     }
 };
 
