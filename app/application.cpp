@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "app/application.h"
 
+#include "core/sqs/sqsservice.h"
 #include "ui/dynamodb/tablespane.h"
 #include "ui/mainwindow.h"
+#include "ui/sqs/queuespane.h"
 
 #include <QApplication>
 #include <QMessageBox>
@@ -53,6 +55,8 @@ void Application::onStarted(const QString &endpointUrl)
     m_window = std::make_unique<Gui::MainWindow>(context);
     m_window->setServicePane(
         Gui::MainWindow::Pane::Tables, new Gui::DynamoDb::TablesPane(m_engine->dynamodb()));
+    m_window->setServicePane(
+        Gui::MainWindow::Pane::Queues, new Gui::Sqs::QueuesPane(m_engine->sqs()));
     m_window->show();
 }
 

@@ -3,11 +3,13 @@
 
 #include "core/api/dispatcher.h"
 #include "core/api/handlers/dynamodbhandler.h"
+#include "core/api/handlers/sqshandler.h"
 #include "core/api/handlers/stshandler.h"
 #include "core/api/httpserver.h"
 #include "core/common/clock.h"
 #include "core/common/logging.h"
 #include "core/dynamodb/dynamodbservice.h"
+#include "core/sqs/sqsservice.h"
 #include "core/storage/database.h"
 #include "core/sts/stsservice.h"
 
@@ -108,6 +110,8 @@ void Engine::start()
     m_dynamodb = new DynamoDb::DynamoDbService(
         *m_database, m_clock, m_options.region, m_options.accountId, this);
     m_dispatcher->addHandler(new Api::DynamoDbHandler(m_dynamodb));
+    m_sqs = new Sqs::SqsService(*m_database, m_clock, m_options.accountId, m_options.region, this);
+    m_dispatcher->addHandler(new Api::SqsHandler(m_sqs));
 
     Api::HttpServer::Options serverOptions;
     serverOptions.bindAddress = m_options.bindAddress;
@@ -152,6 +156,8 @@ void Engine::stop()
     m_sts = nullptr;
     delete m_dynamodb;
     m_dynamodb = nullptr;
+    delete m_sqs;
+    m_sqs = nullptr;
     delete m_journal;
     m_journal = nullptr;
     if (m_database) {

@@ -23,6 +23,9 @@ class StsService;
 namespace Core::DynamoDb {
 class DynamoDbService;
 }
+namespace Core::Sqs {
+class SqsService;
+}
 
 namespace Core {
 
@@ -63,6 +66,7 @@ public:
     Journal::JournalService *journal() const { return m_journal; }
     Sts::StsService *sts() const { return m_sts; }
     DynamoDb::DynamoDbService *dynamodb() const { return m_dynamodb; }
+    Sqs::SqsService *sqs() const { return m_sqs; }
 
     void start();
     void stop();
@@ -85,6 +89,7 @@ private:
     Journal::JournalService *m_journal = nullptr;
     Sts::StsService *m_sts = nullptr;
     DynamoDb::DynamoDbService *m_dynamodb = nullptr;
+    Sqs::SqsService *m_sqs = nullptr;
     int m_port = 0;
     bool m_running = false;
 };
