@@ -4,6 +4,7 @@
 #include "core/lambda/lambdaservice.h"
 #include "core/logs/logsservice.h"
 #include "core/sqs/sqsservice.h"
+#include "ui/dynamodb/tablespane.h"
 #include "ui/lambda/functionspane.h"
 #include "ui/mainwindow.h"
 #include "ui/sqs/queuespane.h"
@@ -55,6 +56,8 @@ void Application::onStarted(const QString &endpointUrl)
     context.stateDir = m_commandLine.engine.stateDir;
     context.region = m_commandLine.engine.region;
     m_window = std::make_unique<Gui::MainWindow>(context);
+    m_window->setServicePane(
+        Gui::MainWindow::Pane::Tables, new Gui::DynamoDb::TablesPane(m_engine->dynamodb()));
     m_window->setServicePane(
         Gui::MainWindow::Pane::Queues, new Gui::Sqs::QueuesPane(m_engine->sqs()));
     m_window->setServicePane(Gui::MainWindow::Pane::Functions,

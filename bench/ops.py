@@ -424,19 +424,19 @@ OPERATIONS = [
     ),
     Operation(
         key="dynamodb-put-item", title="DynamoDB PutItem",
-        peers=("moto", "dynalite"), cloudbench=False,
+        peers=("moto", "dynalite"), cloudbench=True,
         prepare=prepare_items_table, sign=sign_put_items, check=check_status_only,
         variation="distinct keys, cycled (later rounds overwrite)",
     ),
     Operation(
         key="dynamodb-get-item", title="DynamoDB GetItem",
-        peers=("moto", "dynalite"), cloudbench=False,
+        peers=("moto", "dynalite"), cloudbench=True,
         prepare=prepare_get_items, sign=sign_get_items, check=check_get_item,
         variation="distinct keys of items written beforehand, cycled",
     ),
     Operation(
         key="dynamodb-query-100-of-10k", title="DynamoDB Query, 100 items of a 10k partition",
-        peers=("moto", "dynalite"), cloudbench=False,
+        peers=("moto", "dynalite"), cloudbench=True,
         prepare=prepare_query_table, sign=sign_queries, check=check_query,
         variation="100 sort-key windows (BETWEEN) over the partition, cycled",
     ),

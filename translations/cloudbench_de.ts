@@ -4,7 +4,7 @@
 <context>
     <name>App::Application</name>
     <message>
-        <location filename="../app/application.cpp" line="69"/>
+        <location filename="../app/application.cpp" line="72"/>
         <source>Cloudbench cannot start</source>
         <translation>Cloudbench kann nicht starten</translation>
     </message>
@@ -364,6 +364,383 @@
         <location filename="../ui/common/codesnippet.cpp" line="46"/>
         <source>Copied</source>
         <translation>Kopiert</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::DynamoDb::CreateTableDialog</name>
+    <message>
+        <location filename="../ui/dynamodb/createtabledialog.cpp" line="26"/>
+        <source>String</source>
+        <translation>Zeichenkette</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/createtabledialog.cpp" line="27"/>
+        <source>Number</source>
+        <translation>Zahl</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/createtabledialog.cpp" line="28"/>
+        <source>Binary</source>
+        <translation>Binär</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/createtabledialog.cpp" line="53"/>
+        <source>Create table</source>
+        <translation>Tabelle erstellen</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/createtabledialog.cpp" line="56"/>
+        <source>3-255 characters: A-Z a-z 0-9 _ - .</source>
+        <translation>3–255 Zeichen: A-Z a-z 0-9 _ - .</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/createtabledialog.cpp" line="57"/>
+        <source>Table name</source>
+        <translation>Tabellenname</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/createtabledialog.cpp" line="61"/>
+        <source>Partition key</source>
+        <translation>Partitionsschlüssel</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/createtabledialog.cpp" line="63"/>
+        <location filename="../ui/dynamodb/createtabledialog.cpp" line="86"/>
+        <source>Optional</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/createtabledialog.cpp" line="66"/>
+        <source>Sort key</source>
+        <translation>Sortierschlüssel</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/createtabledialog.cpp" line="67"/>
+        <source>On-demand</source>
+        <translation>On-Demand</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/createtabledialog.cpp" line="68"/>
+        <source>Provisioned</source>
+        <translation>Bereitgestellt</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/createtabledialog.cpp" line="69"/>
+        <source>Capacity mode</source>
+        <translation>Kapazitätsmodus</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/createtabledialog.cpp" line="75"/>
+        <source>Read capacity units</source>
+        <translation>Lesekapazitätseinheiten</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/createtabledialog.cpp" line="76"/>
+        <source>Write capacity units</source>
+        <translation>Schreibkapazitätseinheiten</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/createtabledialog.cpp" line="77"/>
+        <source>Optional, e.g. expiresAt</source>
+        <translation>Optional, z. B. expiresAt</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/createtabledialog.cpp" line="78"/>
+        <source>Time to Live attribute</source>
+        <translation>Time-to-Live-Attribut</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/createtabledialog.cpp" line="79"/>
+        <source>Optional, e.g. byCustomer</source>
+        <translation>Optional, z. B. byCustomer</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/createtabledialog.cpp" line="80"/>
+        <source>Global secondary index</source>
+        <translation>Globaler sekundärer Index</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/createtabledialog.cpp" line="84"/>
+        <source>Index partition key</source>
+        <translation>Partitionsschlüssel des Index</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/createtabledialog.cpp" line="89"/>
+        <source>Index sort key</source>
+        <translation>Sortierschlüssel des Index</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::DynamoDb::ItemEditorDialog</name>
+    <message>
+        <location filename="../ui/dynamodb/itemeditordialog.cpp" line="29"/>
+        <source>View DynamoDB JSON</source>
+        <translation>DynamoDB-JSON anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/itemeditordialog.cpp" line="32"/>
+        <source>Create item in %1</source>
+        <translation>Element in %1 erstellen</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/itemeditordialog.cpp" line="33"/>
+        <source>Edit item in %1</source>
+        <translation>Element in %1 bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/itemeditordialog.cpp" line="36"/>
+        <source>Attributes as JSON. Numbers, sets and binary values need the DynamoDB JSON view to keep their exact type.</source>
+        <translation>Attribute als JSON. Zahlen, Mengen und Binärwerte behalten ihren genauen Typ nur in der DynamoDB-JSON-Ansicht.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/itemeditordialog.cpp" line="71"/>
+        <source>The item is not a JSON object: %1</source>
+        <translation>Das Element ist kein JSON-Objekt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::DynamoDb::PartiqlEditor</name>
+    <message>
+        <location filename="../ui/dynamodb/partiqleditor.cpp" line="35"/>
+        <source>Run</source>
+        <translation>Ausführen</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/partiqleditor.cpp" line="81"/>
+        <source>Statement completed · Items returned: %1 · Capacity units consumed: %2</source>
+        <translation>Anweisung ausgeführt · Zurückgegebene Elemente: %1 · Verbrauchte Kapazitätseinheiten: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::DynamoDb::TableListModel</name>
+    <message>
+        <location filename="../ui/dynamodb/tablelistmodel.cpp" line="68"/>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/tablelistmodel.cpp" line="84"/>
+        <source>On-demand</source>
+        <translation>On-Demand</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/tablelistmodel.cpp" line="85"/>
+        <source>Provisioned (%1 RCU, %2 WCU)</source>
+        <translation>Bereitgestellt (%1 RCU, %2 WCU)</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/tablelistmodel.cpp" line="97"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/tablelistmodel.cpp" line="99"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/tablelistmodel.cpp" line="101"/>
+        <source>Partition key</source>
+        <translation>Partitionsschlüssel</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/tablelistmodel.cpp" line="103"/>
+        <source>Sort key</source>
+        <translation>Sortierschlüssel</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/tablelistmodel.cpp" line="105"/>
+        <source>Indexes</source>
+        <translation>Indizes</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/tablelistmodel.cpp" line="107"/>
+        <source>Items</source>
+        <translation>Elemente</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/tablelistmodel.cpp" line="109"/>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/tablelistmodel.cpp" line="111"/>
+        <source>Capacity mode</source>
+        <translation>Kapazitätsmodus</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::DynamoDb::TablesPane</name>
+    <message>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="81"/>
+        <source>Tables</source>
+        <translation>Tabellen</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="82"/>
+        <source>DynamoDB tables on this machine. Select a table to explore its items.</source>
+        <translation>DynamoDB-Tabellen auf diesem Rechner. Wählen Sie eine Tabelle aus, um ihre Elemente zu erkunden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="84"/>
+        <source>Create table</source>
+        <translation>Tabelle erstellen</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="85"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="106"/>
+        <source>Explore items</source>
+        <translation>Elemente erkunden</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="109"/>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="110"/>
+        <source>PartiQL editor</source>
+        <translation>PartiQL-Editor</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="126"/>
+        <source>Scan</source>
+        <translation>Scan</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="127"/>
+        <source>Query</source>
+        <translation>Abfrage</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="130"/>
+        <source>Ascending</source>
+        <translation>Aufsteigend</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="131"/>
+        <source>Descending</source>
+        <translation>Absteigend</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="133"/>
+        <source>Table or index</source>
+        <translation>Tabelle oder Index</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="135"/>
+        <source>Sort</source>
+        <translation>Sortierung</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="149"/>
+        <source>(any)</source>
+        <translation>(beliebig)</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="152"/>
+        <source>and</source>
+        <translation>und</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="162"/>
+        <source>Filter attribute name</source>
+        <translation>Name des Filterattributs</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="179"/>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="187"/>
+        <source>Run</source>
+        <translation>Ausführen</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="188"/>
+        <source>Previous</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="189"/>
+        <source>Next</source>
+        <translation>Weiter</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="191"/>
+        <source>Create item</source>
+        <translation>Element erstellen</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="192"/>
+        <source>Edit</source>
+        <translation>Bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="193"/>
+        <source>Duplicate</source>
+        <translation>Duplizieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="194"/>
+        <source>Delete item</source>
+        <translation>Element löschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="282"/>
+        <source>Table: %1</source>
+        <translation>Tabelle: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="284"/>
+        <source>Index: %1</source>
+        <translation>Index: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="301"/>
+        <source>%1 (partition key)</source>
+        <translation>%1 (Partitionsschlüssel)</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="303"/>
+        <source>%1 (sort key)</source>
+        <translation>%1 (Sortierschlüssel)</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="303"/>
+        <source>No sort key</source>
+        <translation>Kein Sortierschlüssel</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="328"/>
+        <source>Enter a value for the partition key %1.</source>
+        <translation>Geben Sie einen Wert für den Partitionsschlüssel %1 ein.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="460"/>
+        <source>Page %1 · Items returned: %2 · Items scanned: %3 · Read capacity units consumed: %4</source>
+        <translation>Seite %1 · Zurückgegebene Elemente: %2 · Gelesene Elemente: %3 · Verbrauchte Lesekapazitätseinheiten: %4</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="518"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="531"/>
+        <source>Delete table</source>
+        <translation>Tabelle löschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="519"/>
+        <source>Delete the table %1 and all its items? This cannot be undone.</source>
+        <translation>Die Tabelle %1 mit allen Elementen löschen? Dies kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="557"/>
+        <source>Duplicate item in %1</source>
+        <translation>Element in %1 duplizieren</translation>
     </message>
 </context>
 <context>

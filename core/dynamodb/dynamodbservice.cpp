@@ -15,7 +15,6 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSqlQuery>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
@@ -182,20 +181,8 @@ DynamoDbService::Response DynamoDbService::describeTable(const QJsonObject &requ
     table->itemCount = stored->itemCount;
     table->sizeBytes = stored->sizeBytes;
     QHash<QString, std::pair<qint64, qint64>> stats;
-    if (!table->indexes.isEmpty()) {
-        QSqlQuery &query = m_database.prepared(
-            u"SELECT e.index_name, COUNT(*), SUM(i.size) FROM ddb_index_entries e JOIN ddb_items i "
-            u"ON i.table_id = e.table_id AND i.hash_key = e.item_hash AND i.range_key = "
-            u"e.item_range "
-            u"WHERE e.table_id = ? GROUP BY e.index_name"_s);
-        query.addBindValue(table->id);
-        if (query.exec()) {
-            while (query.next())
-                stats.insert(query.value(0).toString(),
-                    {query.value(1).toLongLong(), query.value(2).toLongLong()});
-            query.finish();
-        }
-    }
+    if (!table->indexes.isEmpty())
+        stats = m_store->indexStats(table->id);
     return QJsonObject{{u"Table"_s, TableDefinition::describe(*table, u"ACTIVE"_s, stats)}};
 }
 

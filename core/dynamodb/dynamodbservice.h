@@ -68,6 +68,8 @@ public:
     Response batchWriteItem(const QJsonObject &request);
     Response transactWriteItems(const QJsonObject &request);
     Response transactGetItems(const QJsonObject &request);
+    Response executeStatement(const QJsonObject &request);
+    Response batchExecuteStatement(const QJsonObject &request);
 
     // Snapshots for the console.
     QList<TableInfo> tables() const;
@@ -90,6 +92,8 @@ private:
     void noteItemsChanged(const QString &tableName);
     void noteTablesChanged();
     Response writeOne(const QJsonObject &request, const QString &operation);
+    // Query whose FilterExpression may name key attributes (PartiQL SELECT's WHERE).
+    Response queryImpl(const QJsonObject &request, bool keyFilterAllowed);
     QString tableArn(const QString &name) const;
     Result<TableInfo> tableFromArn(const QString &arn) const;
 

@@ -211,6 +211,23 @@ bool DynamoDbStore::deleteIndex(qint64 tableId, const QString &indexName)
     return run(query);
 }
 
+QHash<QString, std::pair<qint64, qint64>> DynamoDbStore::indexStats(qint64 tableId) const
+{
+    QSqlQuery &query = m_database.prepared(
+        u"SELECT e.index_name, COUNT(*), SUM(i.size) FROM ddb_index_entries e JOIN ddb_items i "
+        u"ON i.table_id = e.table_id AND i.hash_key = e.item_hash AND i.range_key = e.item_range "
+        u"WHERE e.table_id = ? GROUP BY e.index_name"_s);
+    query.addBindValue(tableId);
+    QHash<QString, std::pair<qint64, qint64>> stats;
+    if (!run(query))
+        return stats;
+    while (query.next())
+        stats.insert(
+            query.value(0).toString(), {query.value(1).toLongLong(), query.value(2).toLongLong()});
+    query.finish();
+    return stats;
+}
+
 QList<StoredItem> DynamoDbStore::query(qint64 tableId,
     const QString &indexName,
     const QByteArray &hashKey,

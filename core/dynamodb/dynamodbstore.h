@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -77,6 +78,8 @@ public:
         qint64 tableId, const QString &indexName, const StoredItem &entry, int segment);
     bool deleteIndexEntries(qint64 tableId, const QByteArray &hashKey, const QByteArray &rangeKey);
     bool deleteIndex(qint64 tableId, const QString &indexName);
+    // Per index: (ItemCount, IndexSizeBytes) for DescribeTable.
+    QHash<QString, std::pair<qint64, qint64>> indexStats(qint64 tableId) const;
 
     // Items of one partition in sort-key order, from the primary key index (or an index's).
     QList<StoredItem> query(qint64 tableId,

@@ -139,11 +139,13 @@ DynamoDbService::Response DynamoDbService::getItem(const QJsonObject &request)
 
     QJsonObject response;
     const auto stored = m_store->item(table->id, key->hash, key->range);
-    if (stored) {
+    if (stored && !projection) {
+        response.insert(u"Item"_s, QJsonDocument::fromJson(stored->item).object());
+    } else if (stored) {
         auto item = itemFromJson(QJsonDocument::fromJson(stored->item).object());
         if (item)
-            response.insert(u"Item"_s,
-                itemToJson(projection ? ExpressionEvaluator::project(*item, *projection) : *item));
+            response.insert(
+                u"Item"_s, itemToJson(ExpressionEvaluator::project(*item, *projection)));
     }
     if (*mode != Capacity::Mode::None) {
         Capacity capacity;

@@ -19,6 +19,8 @@ Result<PreparedWrite> PreparedWrite::prepare(
     PreparedWrite write;
     write.kind = kind;
     write.table = table;
+    if (auto modern = RequestSupport::rejectLegacyParameters(spec); !modern)
+        return std::unexpected(modern.error());
     auto context = RequestSupport::expressionContext(spec);
     if (!context)
         return std::unexpected(context.error());

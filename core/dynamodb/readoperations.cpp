@@ -59,6 +59,8 @@ Status parseReadRequest(const QJsonObject &request,
     auto table = loadTable();
     if (!table)
         return std::unexpected(table.error());
+    if (auto modern = RequestSupport::rejectLegacyParameters(request); !modern)
+        return modern;
     plan.table = *table;
     auto mode = RequestSupport::capacityMode(request);
     if (!mode)
@@ -177,37 +179,49 @@ DynamoDbService::Response runPages(const ReadPlan &plan, const Fetch &fetch, boo
     int evaluated = 0;
     int count = 0;
     QJsonArray items;
-    std::optional<Item> lastItem;
+    std::optional<QByteArray> lastStored;
+    const bool passThrough =
+        !plan.filter && !plan.projection && !(plan.index && plan.select != u"ALL_ATTRIBUTES");
     bool stoppedEarly = false;
     std::optional<StartAfter> start = plan.start;
     while (!stoppedEarly) {
         const int chunk = plan.limit ? std::min(plan.limit - evaluated, FetchChunk) : FetchChunk;
         const QList<StoredItem> batch = fetch(start, chunk);
         for (const StoredItem &stored : batch) {
-            auto parsed = itemFromJson(QJsonDocument::fromJson(stored.item).object());
-            if (!parsed)
-                continue;
-            Item item = *parsed;
-            if (plan.index && plan.select != u"ALL_ATTRIBUTES")
-                item = RequestSupport::projectForIndex(item, plan.table, *plan.index);
-            const qint64 size = plan.index ? itemSize(item) : stored.size;
-            bytes += size;
-            ++evaluated;
-            lastItem = item;
-            bool keep = true;
-            if (plan.filter) {
-                auto holds = ExpressionEvaluator::evaluateCondition(
-                    *plan.filter, item, u"FilterExpression"_s);
-                if (!holds)
-                    return std::unexpected(holds.error());
-                keep = *holds;
-            }
-            if (keep) {
+            // Stored items are canonical DynamoDB JSON: without a filter or projection they go
+            // out as stored; only the page's last item is decoded (for LastEvaluatedKey).
+            if (passThrough) {
+                bytes += stored.size;
+                ++evaluated;
                 ++count;
+                lastStored = stored.item;
                 if (plan.select != u"COUNT")
-                    items.append(itemToJson(plan.projection
-                            ? ExpressionEvaluator::project(item, *plan.projection)
-                            : item));
+                    items.append(QJsonDocument::fromJson(stored.item).object());
+            } else {
+                auto parsed = itemFromJson(QJsonDocument::fromJson(stored.item).object());
+                if (!parsed)
+                    continue;
+                Item item = *parsed;
+                if (plan.index && plan.select != u"ALL_ATTRIBUTES")
+                    item = RequestSupport::projectForIndex(item, plan.table, *plan.index);
+                bytes += plan.index ? itemSize(item) : stored.size;
+                ++evaluated;
+                lastStored = stored.item;
+                bool keep = true;
+                if (plan.filter) {
+                    auto holds = ExpressionEvaluator::evaluateCondition(
+                        *plan.filter, item, u"FilterExpression"_s);
+                    if (!holds)
+                        return std::unexpected(holds.error());
+                    keep = *holds;
+                }
+                if (keep) {
+                    ++count;
+                    if (plan.select != u"COUNT")
+                        items.append(itemToJson(plan.projection
+                                ? ExpressionEvaluator::project(item, *plan.projection)
+                                : item));
+                }
             }
             if ((plan.limit && evaluated == plan.limit) || bytes >= PageBytes) {
                 stoppedEarly = true;
@@ -229,6 +243,10 @@ DynamoDbService::Response runPages(const ReadPlan &plan, const Fetch &fetch, boo
     QJsonObject response{{u"Count"_s, count}, {u"ScannedCount"_s, evaluated}};
     if (plan.select != u"COUNT")
         response.insert(u"Items"_s, items);
+    std::optional<Item> lastItem;
+    if (stoppedEarly && lastStored)
+        if (auto parsed = itemFromJson(QJsonDocument::fromJson(*lastStored).object()))
+            lastItem = *parsed;
     if (stoppedEarly && lastItem) {
         Item key = KeyCodec::keyAttributes(*lastItem, plan.table.key);
         if (plan.index) {
@@ -255,6 +273,12 @@ DynamoDbService::Response runPages(const ReadPlan &plan, const Fetch &fetch, boo
 
 DynamoDbService::Response DynamoDbService::query(const QJsonObject &request)
 {
+    return queryImpl(request, false);
+}
+
+DynamoDbService::Response DynamoDbService::queryImpl(
+    const QJsonObject &request, bool keyFilterAllowed)
+{
     ReadPlan plan;
     auto context = RequestSupport::expressionContext(request);
     if (!context)
@@ -274,7 +298,7 @@ DynamoDbService::Response DynamoDbService::query(const QJsonObject &request)
             *context);
     if (!condition)
         return std::unexpected(condition.error());
-    if (plan.filter) {
+    if (plan.filter && !keyFilterAllowed) {
         QSet<QString> names;
         collectNames(*plan.filter, names);
         for (const QString &name : {schema.hashName, schema.rangeName})

@@ -165,6 +165,40 @@ QString tableNameOf(const QJsonObject &request)
     return request.value(u"TableName"_s).toString();
 }
 
+Status rejectLegacyParameters(const QJsonObject &request)
+{
+    static const QStringList legacy{u"AttributeUpdates"_s,
+        u"ConditionalOperator"_s,
+        u"Expected"_s,
+        u"KeyConditions"_s,
+        u"QueryFilter"_s,
+        u"ScanFilter"_s};
+    static const QStringList expressions{u"ConditionExpression"_s,
+        u"FilterExpression"_s,
+        u"KeyConditionExpression"_s,
+        u"ProjectionExpression"_s,
+        u"UpdateExpression"_s};
+    QStringList usedLegacy;
+    QStringList usedExpressions;
+    for (const QString &name : legacy)
+        if (request.contains(name))
+            usedLegacy.append(name);
+    if (usedLegacy.isEmpty())
+        return {};
+    for (const QString &name : expressions)
+        if (request.contains(name))
+            usedExpressions.append(name);
+    if (!usedExpressions.isEmpty())
+        return std::unexpected(Errors::validation(
+            u"Can not use both expression and non-expression parameters in the same request: "
+            u"Non-expression parameters: {%1} Expression parameters: {%2}"_s.arg(
+                usedLegacy.join(u", "_s), usedExpressions.join(u", "_s))));
+    return std::unexpected(Errors::validation(
+        u"The legacy parameter %1 is not supported by Cloudbench; use the expression "
+        u"parameters (ConditionExpression, UpdateExpression, KeyConditionExpression, "
+        u"FilterExpression) instead"_s.arg(usedLegacy.first())));
+}
+
 } // namespace RequestSupport
 
 ItemWriter::ItemWriter(DynamoDbStore &store, const TableInfo &table)

@@ -47,6 +47,9 @@ Result<Item> itemParameter(const QJsonObject &request, const QString &member);
 // The attributes an index holds for an item (keys plus projection).
 Item projectForIndex(const Item &item, const TableInfo &table, const SecondaryIndex &index);
 QString tableNameOf(const QJsonObject &request);
+// The pre-2014 parameters (Expected, AttributeUpdates, KeyConditions, QueryFilter, ScanFilter,
+// ConditionalOperator) are not emulated: rejecting them beats silently ignoring a condition.
+Status rejectLegacyParameters(const QJsonObject &request);
 
 } // namespace RequestSupport
 

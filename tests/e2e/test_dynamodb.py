@@ -164,6 +164,23 @@ class Boto3Client(ServerTestCase):
         self.assertNotIn("batchy", self.ddb.list_tables()["TableNames"])
 
 
+    def test_partiql(self):
+        create_orders(self.ddb, "partiql")
+        self.ddb.execute_statement(Statement="INSERT INTO partiql VALUE {'pk': ?, 'sk': ?, 'status': 'new'}",
+                                   Parameters=[{"S": "a"}, {"N": "1"}])
+        self.ddb.execute_statement(Statement="UPDATE partiql SET n = 5 WHERE pk = 'a' AND sk = 1")
+        items = self.ddb.execute_statement(Statement='SELECT pk, n FROM "partiql" WHERE pk = ?',
+                                           Parameters=[{"S": "a"}])["Items"]
+        self.assertEqual(items, [{"pk": {"S": "a"}, "n": {"N": "5"}}])
+        err = self.error(self.ddb.execute_statement, Statement="INSERT INTO partiql VALUE {'pk': 'a', 'sk': 1}")
+        self.assertEqual(err["Code"], "DuplicateItemException")
+        out = self.ddb.batch_execute_statement(Statements=[
+            {"Statement": "SELECT * FROM partiql WHERE pk = 'a' AND sk = 1"},
+            {"Statement": "SELECT * FROM missingtable WHERE pk = 'a' AND sk = 1"}])["Responses"]
+        self.assertEqual(out[0]["Item"]["status"], {"S": "new"})
+        self.assertEqual(out[1]["Error"]["Code"], "ResourceNotFound")
+
+
 class Boto3Resource(ServerTestCase):
     def test_resource_api_with_python_types(self):
         try:

@@ -51,6 +51,8 @@ const QHash<QString, DynamoDbHandler::Operation> &DynamoDbHandler::operationTabl
         {u"BatchWriteItem"_s, &Service::batchWriteItem},
         {u"TransactWriteItems"_s, &Service::transactWriteItems},
         {u"TransactGetItems"_s, &Service::transactGetItems},
+        {u"ExecuteStatement"_s, &Service::executeStatement},
+        {u"BatchExecuteStatement"_s, &Service::batchExecuteStatement},
     };
     return table;
 }

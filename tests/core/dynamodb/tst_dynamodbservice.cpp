@@ -398,6 +398,16 @@ private slots:
                                     "\"sk\":{\"N\":\"1\"},\"status\":{\"N\":\"1\"}}}"));
         QCOMPARE(gsiType.error().message,
             u"One or more parameter values were invalid: Type mismatch for Index Key status Expected: S Actual: N IndexName: byStatus"_s);
+        const auto legacy =
+            m_service->putItem(json("{\"TableName\":\"orders\",\"Item\":{\"pk\":{\"S\":\"a\"},"
+                                    "\"sk\":{\"N\":\"1\"}},\"Expected\":{\"pk\":{\"Exists\":false}}"
+                                    ",\"ConditionExpression\":\"attribute_exists(pk)\"}"));
+        QCOMPARE(legacy.error().message,
+            u"Can not use both expression and non-expression parameters in the same request: Non-expression parameters: {Expected} Expression parameters: {ConditionExpression}"_s);
+        const auto legacyOnly =
+            m_service->query(json("{\"TableName\":\"orders\",\"KeyConditions\":{}}"));
+        QVERIFY(legacyOnly.error().message.startsWith(
+            u"The legacy parameter KeyConditions is not supported"_s));
         const QJsonObject table =
             ok(m_service->describeTable(json("{\"TableName\":\"orders\"}")))[u"Table"_s].toObject();
         QCOMPARE(table[u"ItemCount"_s].toInt(), 1);
@@ -521,12 +531,78 @@ private slots:
             json("{\"TableName\":\"orders\",\"IndexName\":\"byCity\",\"KeyConditionExpression\":"
                  "\"city = :c\",\"ExpressionAttributeValues\":{\":c\":{\"S\":\"Oslo\"}}}")));
         QCOMPARE(result[u"Count"_s].toInt(), 2);
+        const QJsonArray indexes = ok(m_service->describeTable(
+            json("{\"TableName\":\"orders\"}")))[u"Table"_s][u"GlobalSecondaryIndexes"_s]
+                                       .toArray();
+        QCOMPARE(indexes.size(), 2);
+        for (const QJsonValue &index : indexes)
+            QCOMPARE(index[u"ItemCount"_s].toInt(),
+                index[u"IndexName"_s].toString() == u"byCity" ? 2 : 0);
         const auto consistent =
             m_service->query(json("{\"TableName\":\"orders\",\"IndexName\":\"byCity\","
                                   "\"ConsistentRead\":true,\"KeyConditionExpression\":\"city = "
                                   ":c\",\"ExpressionAttributeValues\":{\":c\":{\"S\":\"Oslo\"}}}"));
         QCOMPARE(consistent.error().message,
             u"Consistent reads are not supported on global secondary indexes"_s);
+    }
+    void partiqlStatements()
+    {
+        createOrders();
+        const auto run = [this](const QString &statement, const QJsonArray &parameters = {}) {
+            QJsonObject request{{u"Statement"_s, statement}};
+            if (!parameters.isEmpty())
+                request.insert(u"Parameters"_s, parameters);
+            return m_service->executeStatement(request);
+        };
+        const QJsonObject s = QJsonObject{{u"S"_s, u"p1"_s}};
+        QVERIFY(run(
+            u"INSERT INTO orders VALUE {'pk': ?, 'sk': 1, 'status': 'new', 'tags': <<'a', 'b'>>, 'meta': {'n': 2.5}}"_s,
+            {s}));
+        QVERIFY(run(u"INSERT INTO \"orders\" VALUE {'pk': 'p1', 'sk': 2, 'status': 'old'}"_s));
+        QVERIFY(run(u"INSERT INTO orders VALUE {'pk': 'p2', 'sk': 1}"_s));
+        const auto duplicate = run(u"INSERT INTO orders VALUE {'pk': 'p1', 'sk': 1}"_s);
+        QCOMPARE(duplicate.error().code, u"DuplicateItemException"_s);
+        QCOMPARE(duplicate.error().message, u"Duplicate primary key exists in table"_s);
+
+        QJsonObject selected =
+            ok(run(u"SELECT sk, status FROM orders WHERE pk = ? AND sk >= 2"_s, {s}));
+        QCOMPARE(compact(selected[u"Items"_s]),
+            QByteArray("[{\"sk\":{\"N\":\"2\"},\"status\":{\"S\":\"old\"}}]"));
+        selected = ok(run(u"SELECT * FROM orders WHERE status IN ['new', 'x'] AND meta.n > 2"_s));
+        QCOMPARE(selected[u"Items"_s].toArray().size(), 1);
+        selected = ok(run(u"SELECT * FROM orders WHERE status IS MISSING"_s));
+        QCOMPARE(selected[u"Items"_s][0][u"pk"_s][u"S"_s].toString(), u"p2"_s);
+        selected = ok(run(u"SELECT pk FROM orders.byStatus WHERE status = 'old'"_s));
+        QCOMPARE(selected[u"Items"_s].toArray().size(), 1);
+
+        QVERIFY(run(
+            u"UPDATE orders SET status = 'paid', total = 10 REMOVE tags WHERE pk = 'p1' AND sk = 1"_s));
+        QVERIFY(run(
+            u"UPDATE orders SET total = total + 5 WHERE pk = 'p1' AND sk = 1 AND status = 'paid'"_s));
+        const QJsonObject item = ok(m_service->getItem(json(
+            "{\"TableName\":\"orders\",\"Key\":{\"pk\":{\"S\":\"p1\"},\"sk\":{\"N\":\"1\"}}}")));
+        QCOMPARE(item[u"Item"_s][u"total"_s][u"N"_s].toString(), u"15"_s);
+        QVERIFY(!item[u"Item"_s].toObject().contains(u"tags"_s));
+        QCOMPARE(run(u"UPDATE orders SET status = 'x' WHERE pk = 'nope' AND sk = 1"_s).error().code,
+            u"ConditionalCheckFailedException"_s);
+        QCOMPARE(run(u"UPDATE orders SET status = 'x' WHERE pk = 'p1'"_s).error().message,
+            u"Where clause does not contain a mandatory equality on all key attributes"_s);
+        QVERIFY(run(u"DELETE FROM orders WHERE pk = 'p2' AND sk = 1"_s));
+        QCOMPARE(ok(m_service->describeTable(
+                     json("{\"TableName\":\"orders\"}")))[u"Table"_s][u"ItemCount"_s]
+                     .toInt(),
+            2);
+        QCOMPARE(run(u"SELECT * FROM orders WHERE pk = ?"_s).error().message,
+            u"Number of parameters in request and statement don't match."_s);
+        QCOMPARE(run(u"SELEKT * FROM orders"_s).error().code, u"ValidationException"_s);
+
+        const QJsonObject batch = ok(m_service->batchExecuteStatement(
+            json("{\"Statements\":[ {\"Statement\":\"SELECT * FROM orders WHERE pk = 'p1' AND sk = "
+                 "2\"}, {\"Statement\":\"SELECT * FROM orders WHERE pk = 'none' AND sk = 2\"}, "
+                 "{\"Statement\":\"SELECT * FROM nosuch WHERE pk = 'p1' AND sk = 2\"}]}")));
+        QCOMPARE(batch[u"Responses"_s][0][u"Item"_s][u"status"_s][u"S"_s].toString(), u"old"_s);
+        QVERIFY(!batch[u"Responses"_s][1].toObject().contains(u"Item"_s));
+        QCOMPARE(batch[u"Responses"_s][2][u"Error"_s][u"Code"_s].toString(), u"ResourceNotFound"_s);
     }
 };
 
