@@ -2,8 +2,10 @@
 #include "core/engine.h"
 
 #include "core/api/dispatcher.h"
+#include "core/api/handlers/cloudwatchhandler.h"
 #include "core/api/handlers/stshandler.h"
 #include "core/api/httpserver.h"
+#include "core/cloudwatch/cloudwatchservice.h"
 #include "core/common/clock.h"
 #include "core/common/logging.h"
 #include "core/storage/database.h"
@@ -103,6 +105,9 @@ void Engine::start()
     m_sts = new Sts::StsService(m_options.accountId, this);
     m_dispatcher = new Api::Dispatcher(*m_database, m_journal, m_clock, this);
     m_dispatcher->addHandler(new Api::StsHandler(m_sts));
+    m_cloudwatch = new CloudWatch::CloudWatchService(
+        *m_database, m_clock, m_options.accountId, m_options.region, this);
+    m_dispatcher->addHandler(new Api::CloudWatchHandler(m_cloudwatch));
 
     Api::HttpServer::Options serverOptions;
     serverOptions.bindAddress = m_options.bindAddress;
@@ -143,6 +148,8 @@ void Engine::stop()
     m_dispatcher = nullptr;
     delete m_sts;
     m_sts = nullptr;
+    delete m_cloudwatch;
+    m_cloudwatch = nullptr;
     delete m_journal;
     m_journal = nullptr;
     if (m_database) {

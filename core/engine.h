@@ -20,6 +20,9 @@ class HttpServer;
 namespace Core::Sts {
 class StsService;
 }
+namespace Core::CloudWatch {
+class CloudWatchService;
+}
 
 namespace Core {
 
@@ -59,6 +62,7 @@ public:
 
     Journal::JournalService *journal() const { return m_journal; }
     Sts::StsService *sts() const { return m_sts; }
+    CloudWatch::CloudWatchService *cloudwatch() const { return m_cloudwatch; }
 
     void start();
     void stop();
@@ -80,6 +84,7 @@ private:
     Api::Dispatcher *m_dispatcher = nullptr;
     Journal::JournalService *m_journal = nullptr;
     Sts::StsService *m_sts = nullptr;
+    CloudWatch::CloudWatchService *m_cloudwatch = nullptr;
     int m_port = 0;
     bool m_running = false;
 };
