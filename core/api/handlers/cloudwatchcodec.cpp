@@ -2,6 +2,7 @@
 #include "core/api/handlers/cloudwatchcodec.h"
 
 #include <QCborArray>
+#include <QCborStreamWriter>
 #include <QJsonArray>
 #include <QMap>
 
@@ -87,7 +88,9 @@ void writeXmlValue(
         for (auto it = map.cbegin(); it != map.cend(); ++it) {
             xml.writeStartElement(u"entry"_s);
             xml.writeTextElement(u"key"_s, it.key().toString());
+            xml.writeStartElement(u"value"_s);
             writeXmlValue(xml, it.value(), mapMembers, false);
+            xml.writeEndElement();
             xml.writeEndElement();
         }
     } else if (value.isMap()) {
@@ -127,21 +130,6 @@ QJsonValue toJsonValue(const QCborValue &value)
     if (value.isDouble() && !std::isfinite(value.toDouble()))
         return numberText(value.toDouble()); // JSON protocols send non-finite doubles as strings
     return value.toJsonValue();
-}
-
-QCborValue toCborValue(const QCborValue &value)
-{
-    if (value.isMap())
-        return toCbor(value.toMap());
-    if (value.isArray()) {
-        QCborArray array;
-        for (const QCborValue &item : value.toArray())
-            array.append(toCborValue(item));
-        return array;
-    }
-    if (const auto ms = timestampOf(value))
-        return timestamp(*ms);
-    return value;
 }
 
 } // namespace
@@ -191,12 +179,45 @@ QJsonObject toJson(const QCborMap &tree)
     return object;
 }
 
-QCborMap toCbor(const QCborMap &tree)
+namespace {
+
+// QCborValue turns tag 1 into a date-time and writes it back as tag 0 (a string); RPC v2 CBOR
+// wants tag 1 with epoch seconds, so the answer is streamed by hand.
+void writeCbor(QCborStreamWriter &writer, const QCborValue &value)
 {
-    QCborMap map;
-    for (auto it = tree.cbegin(); it != tree.cend(); ++it)
-        map.insert(it.key(), toCborValue(it.value()));
-    return map;
+    if (const auto ms = timestampOf(value)) {
+        writer.append(QCborKnownTags::UnixTime_t);
+        if (*ms % 1000 == 0)
+            writer.append(*ms / 1000);
+        else
+            writer.append(double(*ms) / 1000.0);
+    } else if (value.isMap()) {
+        const QCborMap map = value.toMap();
+        writer.startMap(map.size());
+        for (auto it = map.cbegin(); it != map.cend(); ++it) {
+            writeCbor(writer, it.key());
+            writeCbor(writer, it.value());
+        }
+        writer.endMap();
+    } else if (value.isArray()) {
+        const QCborArray array = value.toArray();
+        writer.startArray(array.size());
+        for (const QCborValue &item : array)
+            writeCbor(writer, item);
+        writer.endArray();
+    } else {
+        value.toCbor(writer);
+    }
+}
+
+} // namespace
+
+QByteArray toCbor(const QCborMap &tree)
+{
+    QByteArray bytes;
+    QCborStreamWriter writer(&bytes);
+    writeCbor(writer, tree);
+    return bytes;
 }
 
 Reader::Reader(QCborValue value, QString name)

@@ -24,7 +24,7 @@ QCborMap fromJson(const QJsonObject &object);
 // mapMembers: member names whose value is a map (XML entry/key/value), e.g. ExtendedStatistics.
 void writeXml(QXmlStreamWriter &xml, const QCborMap &tree, const QStringList &mapMembers = {});
 QJsonObject toJson(const QCborMap &tree);
-QCborMap toCbor(const QCborMap &tree);
+QByteArray toCbor(const QCborMap &tree);
 
 QCborValue timestamp(qint64 ms);
 

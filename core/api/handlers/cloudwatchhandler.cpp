@@ -335,8 +335,9 @@ void CloudWatchHandler::answer(
                 (code + (error.senderFault ? u";Sender"_s : u";Receiver"_s)).toUtf8());
             responder.send(operation, std::move(response), code);
         } else {
-            responder.send(operation,
-                CborProtocol::result(CloudWatchCodec::toCbor(*result), request.requestId));
+            HttpResponse response = CborProtocol::result({}, request.requestId);
+            response.body = CloudWatchCodec::toCbor(*result);
+            responder.send(operation, std::move(response));
         }
         return;
     default:
