@@ -3,11 +3,13 @@
 
 #include "core/api/dispatcher.h"
 #include "core/api/handlers/cloudwatchhandler.h"
+#include "core/api/handlers/dynamodbhandler.h"
 #include "core/api/handlers/stshandler.h"
 #include "core/api/httpserver.h"
 #include "core/cloudwatch/cloudwatchservice.h"
 #include "core/common/clock.h"
 #include "core/common/logging.h"
+#include "core/dynamodb/dynamodbservice.h"
 #include "core/storage/database.h"
 #include "core/sts/stsservice.h"
 
@@ -108,6 +110,9 @@ void Engine::start()
     m_cloudwatch = new CloudWatch::CloudWatchService(
         *m_database, m_clock, m_options.accountId, m_options.region, this);
     m_dispatcher->addHandler(new Api::CloudWatchHandler(m_cloudwatch));
+    m_dynamodb = new DynamoDb::DynamoDbService(
+        *m_database, m_clock, m_options.region, m_options.accountId, this);
+    m_dispatcher->addHandler(new Api::DynamoDbHandler(m_dynamodb));
 
     Api::HttpServer::Options serverOptions;
     serverOptions.bindAddress = m_options.bindAddress;
@@ -118,8 +123,10 @@ void Engine::start()
     m_server = std::make_unique<Api::HttpServer>(
         serverOptions,
         [dispatcher](Api::HttpRequest request) { return dispatcher->handle(std::move(request)); },
-        [dispatcher](const Api::HttpRequest &request, const Api::HttpResponse &response) {
-            dispatcher->recordRejected(request, response);
+        [dispatcher](const Api::HttpRequest &request,
+            const Api::HttpResponse &response,
+            const QString &errorCode) {
+            dispatcher->recordRejected(request, response, errorCode);
         });
     const auto listening = m_server->listen();
     if (!listening) {
@@ -150,6 +157,8 @@ void Engine::stop()
     m_sts = nullptr;
     delete m_cloudwatch;
     m_cloudwatch = nullptr;
+    delete m_dynamodb;
+    m_dynamodb = nullptr;
     delete m_journal;
     m_journal = nullptr;
     if (m_database) {

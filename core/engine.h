@@ -23,6 +23,9 @@ class StsService;
 namespace Core::CloudWatch {
 class CloudWatchService;
 }
+namespace Core::DynamoDb {
+class DynamoDbService;
+}
 
 namespace Core {
 
@@ -63,6 +66,7 @@ public:
     Journal::JournalService *journal() const { return m_journal; }
     Sts::StsService *sts() const { return m_sts; }
     CloudWatch::CloudWatchService *cloudwatch() const { return m_cloudwatch; }
+    DynamoDb::DynamoDbService *dynamodb() const { return m_dynamodb; }
 
     void start();
     void stop();
@@ -85,6 +89,7 @@ private:
     Journal::JournalService *m_journal = nullptr;
     Sts::StsService *m_sts = nullptr;
     CloudWatch::CloudWatchService *m_cloudwatch = nullptr;
+    DynamoDb::DynamoDbService *m_dynamodb = nullptr;
     int m_port = 0;
     bool m_running = false;
 };
