@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "app/application.h"
 
+#include "ui/cloudwatch/alarmspane.h"
 #include "ui/mainwindow.h"
 
 #include <QApplication>
@@ -50,6 +51,9 @@ void Application::onStarted(const QString &endpointUrl)
     context.stateDir = m_commandLine.engine.stateDir;
     context.region = m_commandLine.engine.region;
     m_window = std::make_unique<Gui::MainWindow>(context);
+    if (m_engine->cloudwatch())
+        m_window->setServicePane(
+            Gui::MainWindow::Pane::Alarms, new Gui::CloudWatch::AlarmsPane(m_engine->cloudwatch()));
     m_window->show();
 }
 

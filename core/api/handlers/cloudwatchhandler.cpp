@@ -10,6 +10,8 @@
 #include <QCborArray>
 #include <QHash>
 
+#include <zlib.h>
+
 using namespace Qt::StringLiterals;
 
 namespace Core::Api {
@@ -215,6 +217,36 @@ Status readAlarmCommon(const Input &input, CloudWatch::Alarm &alarm)
     return {};
 }
 
+// Newer SDKs gzip PutMetricData bodies above 10 KB (Content-Encoding: gzip, the requestcompression
+// trait); the HTTP layer leaves bodies as sent.
+constexpr qsizetype MaxInflatedBytes = 64 * 1024 * 1024;
+
+std::optional<QByteArray> gunzip(const QByteArray &compressed)
+{
+    z_stream stream{};
+    if (inflateInit2(&stream, 16 + MAX_WBITS) != Z_OK)
+        return std::nullopt;
+    stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(compressed.constData()));
+    stream.avail_in = uInt(compressed.size());
+    QByteArray out;
+    char buffer[64 * 1024];
+    int status = Z_OK;
+    while (status == Z_OK) {
+        stream.next_out = reinterpret_cast<Bytef *>(buffer);
+        stream.avail_out = sizeof(buffer);
+        status = inflate(&stream, Z_NO_FLUSH);
+        if (status != Z_OK && status != Z_STREAM_END)
+            break;
+        out.append(buffer, qsizetype(sizeof(buffer) - stream.avail_out));
+        if (out.size() > MaxInflatedBytes)
+            status = Z_MEM_ERROR;
+    }
+    inflateEnd(&stream);
+    if (status != Z_STREAM_END)
+        return std::nullopt;
+    return out;
+}
+
 Result<QCborMap> empty(const Status &status)
 {
     if (!status)
@@ -274,11 +306,25 @@ void CloudWatchHandler::handle(const AwsRequest &request, Responder responder)
                     : CommonErrors::notImplemented(u"cloudwatch"_s, operation)));
         return;
     }
+    HttpRequest http = request.http;
+    if (http.header("Content-Encoding").trimmed().toLower() == "gzip") {
+        const auto inflated = gunzip(http.bodyBytes());
+        if (!inflated) {
+            answer(request,
+                responder,
+                fail(u"InvalidParameterValue"_s,
+                    u"The request body could not be decompressed (gzip)."_s));
+            return;
+        }
+        http.body = *inflated;
+        http.bodyFile.clear();
+        http.bodySize = inflated->size();
+    }
     QCborMap tree;
     switch (request.route.protocol) {
     case Protocol::Json10:
     case Protocol::Json11: {
-        const auto body = JsonProtocol::parseBody(request.http);
+        const auto body = JsonProtocol::parseBody(http);
         if (!body) {
             answer(request, responder, std::unexpected(body.error()));
             return;
@@ -287,7 +333,7 @@ void CloudWatchHandler::handle(const AwsRequest &request, Responder responder)
         break;
     }
     case Protocol::RpcV2Cbor: {
-        const auto body = CborProtocol::parseBody(request.http);
+        const auto body = CborProtocol::parseBody(http);
         if (!body) {
             answer(request, responder, std::unexpected(body.error()));
             return;
@@ -296,7 +342,7 @@ void CloudWatchHandler::handle(const AwsRequest &request, Responder responder)
         break;
     }
     default:
-        tree = CloudWatchCodec::fromQuery(QueryProtocol::parameters(request.http));
+        tree = CloudWatchCodec::fromQuery(QueryProtocol::parameters(http));
         break;
     }
     answer(request, responder, (this->*(*it))(Input(tree, {})));
