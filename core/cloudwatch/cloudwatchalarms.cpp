@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "core/cloudwatch/alarmrule.h"
+#include "core/cloudwatch/cloudwatcherrors.h"
 #include "core/cloudwatch/cloudwatchservice.h"
 #include "core/cloudwatch/statistics.h"
 #include "core/common/coalescer.h"
@@ -19,15 +20,32 @@ namespace {
 
 constexpr qint64 DaySeconds = 86400;
 
-std::unexpected<AwsError> invalidValue(const QString &value, const QString &parameter)
-{
-    return fail(u"InvalidParameterValue"_s,
-        u"The value %1 for parameter %2 is invalid."_s.arg(value, parameter));
-}
+using CloudWatchErrors::invalidValue;
+using CloudWatchErrors::missing;
 
-std::unexpected<AwsError> missing(const QString &parameter)
+// Put*Alarm on an existing alarm overwrites the configuration and keeps the state (and the tags
+// when none are given); a new alarm starts in INSUFFICIENT_DATA.
+Status carryOverState(Alarm &alarm, const std::optional<Alarm> &existing, qint64 now)
 {
-    return fail(u"MissingParameter"_s, u"The parameter %1 is required."_s.arg(parameter));
+    if (existing && existing->kind != alarm.kind)
+        return fail(u"ValidationError"_s,
+            u"An alarm named %1 of another type already exists."_s.arg(alarm.name));
+    if (existing) {
+        alarm.stateValue = existing->stateValue;
+        alarm.stateReason = existing->stateReason;
+        alarm.stateReasonData = existing->stateReasonData;
+        alarm.stateUpdatedMs = existing->stateUpdatedMs;
+        alarm.stateTransitionedMs = existing->stateTransitionedMs;
+        if (alarm.tags.isEmpty())
+            alarm.tags = existing->tags;
+    } else {
+        alarm.stateValue = u"INSUFFICIENT_DATA"_s;
+        alarm.stateReason = u"Unchecked: Initial alarm creation"_s;
+        alarm.stateUpdatedMs = now;
+        alarm.stateTransitionedMs = now;
+    }
+    alarm.configurationUpdatedMs = now;
+    return {};
 }
 
 Status validateName(const QString &name)
@@ -169,25 +187,8 @@ Status CloudWatchService::putMetricAlarm(const Alarm &input)
     }
     alarm.metric.dimensions = MetricStore::sorted(alarm.metric.dimensions);
     const auto existing = m_alarms.alarm(alarm.name);
-    if (existing && existing->kind != AlarmKind::Metric)
-        return fail(u"ValidationError"_s,
-            u"An alarm named %1 of another type already exists."_s.arg(alarm.name));
-    if (existing) {
-        // An update overwrites the configuration and keeps the state.
-        alarm.stateValue = existing->stateValue;
-        alarm.stateReason = existing->stateReason;
-        alarm.stateReasonData = existing->stateReasonData;
-        alarm.stateUpdatedMs = existing->stateUpdatedMs;
-        alarm.stateTransitionedMs = existing->stateTransitionedMs;
-        if (input.tags.isEmpty())
-            alarm.tags = existing->tags;
-    } else {
-        alarm.stateValue = u"INSUFFICIENT_DATA"_s;
-        alarm.stateReason = u"Unchecked: Initial alarm creation"_s;
-        alarm.stateUpdatedMs = now;
-        alarm.stateTransitionedMs = now;
-    }
-    alarm.configurationUpdatedMs = now;
+    if (auto carried = carryOverState(alarm, existing, now); !carried)
+        return carried;
     const qint64 periodMs = qint64(alarm.period) * 1000;
     alarm.nextEvaluationMs = (now / periodMs + 1) * periodMs;
     Storage::SqlTransaction transaction(m_database.connection());
@@ -240,24 +241,8 @@ Status CloudWatchService::putCompositeAlarm(const Alarm &input)
     alarm.kind = AlarmKind::Composite;
     alarm.arn = alarmArn(alarm.name);
     const auto existing = m_alarms.alarm(alarm.name);
-    if (existing && existing->kind != AlarmKind::Composite)
-        return fail(u"ValidationError"_s,
-            u"An alarm named %1 of another type already exists."_s.arg(alarm.name));
-    if (existing) {
-        alarm.stateValue = existing->stateValue;
-        alarm.stateReason = existing->stateReason;
-        alarm.stateReasonData = existing->stateReasonData;
-        alarm.stateUpdatedMs = existing->stateUpdatedMs;
-        alarm.stateTransitionedMs = existing->stateTransitionedMs;
-        if (input.tags.isEmpty())
-            alarm.tags = existing->tags;
-    } else {
-        alarm.stateValue = u"INSUFFICIENT_DATA"_s;
-        alarm.stateReason = u"Unchecked: Initial alarm creation"_s;
-        alarm.stateUpdatedMs = now;
-        alarm.stateTransitionedMs = now;
-    }
-    alarm.configurationUpdatedMs = now;
+    if (auto carried = carryOverState(alarm, existing, now); !carried)
+        return carried;
     Storage::SqlTransaction transaction(m_database.connection());
     m_alarms.save(alarm);
     addHistory(alarm,

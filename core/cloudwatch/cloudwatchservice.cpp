@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/cloudwatch/cloudwatchservice.h"
 
+#include "core/cloudwatch/cloudwatcherrors.h"
 #include "core/cloudwatch/metricmath.h"
 #include "core/common/clock.h"
 #include "core/common/coalescer.h"
@@ -28,29 +29,12 @@ constexpr int MaxDatapoints = 1440;
 constexpr int ListMetricsPage = 500;
 constexpr int MaxHistogramBuckets = 2000;
 
-std::unexpected<AwsError> invalidValue(const QString &value, const QString &parameter)
-{
-    return fail(u"InvalidParameterValue"_s,
-        u"The value %1 for parameter %2 is invalid."_s.arg(value, parameter));
-}
-
-std::unexpected<AwsError> missing(const QString &parameter)
-{
-    return fail(u"MissingParameter"_s, u"The parameter %1 is required."_s.arg(parameter));
-}
+using CloudWatchErrors::invalidValue;
+using CloudWatchErrors::missing;
 
 bool isFiniteValue(double value)
 {
     return std::isfinite(value);
-}
-
-QString numberText(double value)
-{
-    if (std::isnan(value))
-        return u"NaN"_s;
-    if (std::isinf(value))
-        return value > 0 ? u"Infinity"_s : u"-Infinity"_s;
-    return QString::number(value, 'g', 17);
 }
 
 // A statistic set's raw values: [(value, count)] for Value and Values/Counts.
@@ -100,7 +84,7 @@ Status validateDatum(const MetricDatum &datum, const QString &prefix, qint64 now
             u"At least one of the parameters %1.Value, %1.StatisticValues or %1.Values must be "
             u"specified."_s.arg(prefix));
     if (datum.value && !isFiniteValue(*datum.value))
-        return invalidValue(numberText(*datum.value), prefix + u".Value"_s);
+        return invalidValue(Statistics::numberText(*datum.value), prefix + u".Value"_s);
     if (!datum.counts.isEmpty() && datum.counts.size() != datum.values.size())
         return fail(u"InvalidParameterValue"_s,
             u"The parameters %1.Values and %1.Counts must be of the same size."_s.arg(prefix));
@@ -109,13 +93,13 @@ Status validateDatum(const MetricDatum &datum, const QString &prefix, qint64 now
             u"The collection %1.Values must not have a size greater than 150."_s.arg(prefix));
     for (qsizetype i = 0; i < datum.values.size(); ++i) {
         if (!isFiniteValue(datum.values.at(i)))
-            return invalidValue(
-                numberText(datum.values.at(i)), u"%1.Values.member.%2"_s.arg(prefix).arg(i + 1));
+            return invalidValue(Statistics::numberText(datum.values.at(i)),
+                u"%1.Values.member.%2"_s.arg(prefix).arg(i + 1));
     }
     for (qsizetype i = 0; i < datum.counts.size(); ++i) {
         if (!isFiniteValue(datum.counts.at(i)) || datum.counts.at(i) < 0)
-            return invalidValue(
-                numberText(datum.counts.at(i)), u"%1.Counts.member.%2"_s.arg(prefix).arg(i + 1));
+            return invalidValue(Statistics::numberText(datum.counts.at(i)),
+                u"%1.Counts.member.%2"_s.arg(prefix).arg(i + 1));
     }
     if (const auto &set = datum.statisticValues) {
         const std::pair<const char16_t *, double> members[] = {{u"SampleCount", set->sampleCount},
@@ -124,12 +108,12 @@ Status validateDatum(const MetricDatum &datum, const QString &prefix, qint64 now
             {u"Maximum", set->maximum}};
         for (const auto &[name, value] : members) {
             if (!isFiniteValue(value))
-                return invalidValue(numberText(value),
+                return invalidValue(Statistics::numberText(value),
                     u"%1.StatisticValues.%2"_s.arg(prefix, QString::fromUtf16(name)));
         }
         if (set->sampleCount <= 0)
-            return invalidValue(
-                numberText(set->sampleCount), prefix + u".StatisticValues.SampleCount"_s);
+            return invalidValue(Statistics::numberText(set->sampleCount),
+                prefix + u".StatisticValues.SampleCount"_s);
         if (set->minimum > set->maximum)
             return fail(u"InvalidParameterValue"_s,
                 u"The parameter %1.StatisticValues.Maximum must be greater than or equal to %1."

@@ -124,6 +124,15 @@ const QStringList &standardUnits()
     return units;
 }
 
+QString numberText(double value)
+{
+    if (std::isnan(value))
+        return u"NaN"_s;
+    if (std::isinf(value))
+        return value > 0 ? u"Infinity"_s : u"-Infinity"_s;
+    return QString::number(value, 'g', 17);
+}
+
 QString javaDouble(double value)
 {
     if (std::isnan(value))

@@ -40,6 +40,9 @@ std::optional<double> percentile(QList<std::pair<double, double>> values, double
 // The StandardUnit enumeration of botocore's model.
 const QStringList &standardUnits();
 
+// A number as the wire and error messages print it: NaN, Infinity, -Infinity or %.17g.
+QString numberText(double value);
+
 // Java's Double.toString as CloudWatch writes numbers into reasons ("5.0", "0.25", "1.0E7").
 QString javaDouble(double value);
 

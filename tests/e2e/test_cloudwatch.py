@@ -5,6 +5,7 @@ Data goes in, statistics and metric math come out, an alarm reaches ALARM within
 the real clock and its history shows the transition; bad input gets AWS's error in the request's
 own protocol and stores nothing."""
 import datetime
+import gzip
 import http.client
 import json
 import math
@@ -291,6 +292,31 @@ class CloudWatchTest(ServerTestCase):
         self.assertEqual(errors["badPeriod"]["code"], "InvalidParameterValue")
         self.assertEqual(errors["missing"]["code"], "MissingParameter")
         self.assertEqual(errors["missing"]["status"], 400)
+
+    def test_gzip_json_body(self):
+        """Newer SDKs gzip PutMetricData bodies (requestcompression); JSON 1.0 with query mode."""
+        body = json.dumps({"Namespace": "GzipApp", "MetricData": [
+            {"MetricName": "Bytes", "Value": float(i), "Unit": "Bytes"} for i in range(400)]}).encode()
+        stamp = datetime.datetime.utcnow().strftime("%Y%m%dT%H%M%SZ")
+        headers = {"Content-Type": "application/x-amz-json-1.0", "Content-Encoding": "gzip",
+                   "X-Amz-Target": "GraniteServiceVersion20100801.PutMetricData", "x-amzn-query-mode": "true",
+                   "X-Amz-Date": stamp,
+                   "Authorization": "AWS4-HMAC-SHA256 Credential=test/%s/us-east-1/monitoring/aws4_request, "
+                                    "SignedHeaders=host, Signature=%s" % (stamp[:8], "0" * 64)}
+        for payload, status in ((gzip.compress(body), 200), (b"not gzip at all", 400)):
+            connection = http.client.HTTPConnection("127.0.0.1", self.server.port, timeout=30)
+            connection.request("POST", "/", body=payload, headers=headers)
+            response = connection.getresponse()
+            answer = response.read()
+            connection.close()
+            self.assertEqual(response.status, status, answer)
+        cw = self.boto3_client("cloudwatch")
+        now = datetime.datetime.now(datetime.timezone.utc)
+        stats = cw.get_metric_statistics(Namespace="GzipApp", MetricName="Bytes", Period=300,
+                                         StartTime=now - datetime.timedelta(minutes=4),
+                                         EndTime=now + datetime.timedelta(minutes=1), Statistics=["SampleCount", "Sum"])
+        self.assertEqual(stats["Datapoints"][0]["SampleCount"], 400.0)
+        self.assertEqual(stats["Datapoints"][0]["Sum"], float(sum(range(400))))
 
     # --- RPC v2 CBOR ----------------------------------------------------------------------------
     def test_cbor(self):

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "core/api/handlers/cloudwatchcodec.h"
 
+#include "core/cloudwatch/cloudwatcherrors.h"
+#include "core/cloudwatch/statistics.h"
+
 #include <QCborArray>
 #include <QCborStreamWriter>
 #include <QJsonArray>
@@ -42,15 +45,6 @@ QCborValue toValue(const QueryNode &node)
     return map;
 }
 
-QString numberText(double value)
-{
-    if (std::isnan(value))
-        return u"NaN"_s;
-    if (std::isinf(value))
-        return value > 0 ? u"Infinity"_s : u"-Infinity"_s;
-    return QString::number(value, 'g', 17);
-}
-
 std::optional<double> parseDouble(const QString &text)
 {
     const QString lower = text.trimmed().toLower();
@@ -67,8 +61,7 @@ std::optional<double> parseDouble(const QString &text)
 
 std::unexpected<AwsError> invalid(const QString &value, const QString &parameter)
 {
-    return fail(u"InvalidParameterValue"_s,
-        u"The value %1 for parameter %2 is invalid."_s.arg(value, parameter));
+    return Core::CloudWatch::CloudWatchErrors::invalidValue(value, parameter);
 }
 
 std::optional<qint64> timestampOf(const QCborValue &value)
@@ -105,7 +98,7 @@ void writeXmlValue(
         xml.writeCharacters(
             QDateTime::fromMSecsSinceEpoch(*ms, Qt::UTC).toString(u"yyyy-MM-ddTHH:mm:ss.zzzZ"_s));
     } else if (value.isDouble()) {
-        xml.writeCharacters(numberText(value.toDouble()));
+        xml.writeCharacters(Core::CloudWatch::Statistics::numberText(value.toDouble()));
     } else if (value.isInteger()) {
         xml.writeCharacters(QString::number(value.toInteger()));
     } else if (value.isBool()) {
@@ -128,7 +121,8 @@ QJsonValue toJsonValue(const QCborValue &value)
     if (const auto ms = timestampOf(value))
         return double(*ms) / 1000.0;
     if (value.isDouble() && !std::isfinite(value.toDouble()))
-        return numberText(value.toDouble()); // JSON protocols send non-finite doubles as strings
+        return Core::CloudWatch::Statistics::numberText(
+            value.toDouble()); // JSON protocols send non-finite doubles as strings
     return value.toJsonValue();
 }
 
@@ -257,7 +251,7 @@ QString Reader::string(const QString &key) const
     if (value.isInteger())
         return QString::number(value.toInteger());
     if (value.isDouble())
-        return numberText(value.toDouble());
+        return Core::CloudWatch::Statistics::numberText(value.toDouble());
     if (value.isBool())
         return value.toBool() ? u"true"_s : u"false"_s;
     return {};
@@ -348,7 +342,7 @@ Result<std::optional<qint64>> Reader::timestampMs(const QString &key) const
     if (value.isDouble() || value.isInteger()) {
         const double seconds = value.toDouble();
         if (!std::isfinite(seconds))
-            return invalid(numberText(seconds), path(key));
+            return invalid(Core::CloudWatch::Statistics::numberText(seconds), path(key));
         return std::optional<qint64>(qint64(std::llround(seconds * 1000.0)));
     }
     if (value.isString()) {

@@ -5,6 +5,7 @@
 #include "core/api/protocols/jsonprotocol.h"
 #include "core/api/protocols/queryprotocol.h"
 #include "core/api/serviceinfo.h"
+#include "core/cloudwatch/cloudwatcherrors.h"
 #include "core/cloudwatch/cloudwatchservice.h"
 
 #include <QCborArray>
@@ -20,6 +21,17 @@ namespace {
 
 using CloudWatchCodec::timestamp;
 using Input = CloudWatchCodec::Reader;
+namespace CloudWatchErrors = CloudWatch::CloudWatchErrors;
+
+Result<qint64> requiredTimestamp(const Input &input, const QString &key)
+{
+    const auto value = input.timestampMs(key);
+    if (!value)
+        return std::unexpected(value.error());
+    if (!*value)
+        return CloudWatchErrors::missing(key);
+    return **value;
+}
 
 // botocore's error shapes of CloudWatch: JSON and CBOR name the shape in __type and carry the
 // Query code in x-amzn-query-error (awsQueryCompatible).
@@ -96,11 +108,9 @@ Result<QList<CloudWatch::MetricDataQuery>> readQueries(const Input &input, const
             if (!statPeriod)
                 return std::unexpected(statPeriod.error());
             if (!*statPeriod)
-                return fail(u"MissingParameter"_s,
-                    u"The parameter %1 is required."_s.arg(stat.path(u"Period"_s)));
+                return CloudWatchErrors::missing(stat.path(u"Period"_s));
             if (stat.string(u"Stat"_s).isEmpty())
-                return fail(u"MissingParameter"_s,
-                    u"The parameter %1 is required."_s.arg(stat.path(u"Stat"_s)));
+                return CloudWatchErrors::missing(stat.path(u"Stat"_s));
             query.metricStat = CloudWatch::MetricStat{readMetric(stat.child(u"Metric"_s)),
                 int(**statPeriod),
                 stat.string(u"Stat"_s),
@@ -191,8 +201,7 @@ Result<QList<CloudWatch::Tag>> readTags(const Input &input)
     QList<CloudWatch::Tag> tags;
     for (const Input &item : input.list(u"Tags"_s)) {
         if (item.string(u"Key"_s).isEmpty())
-            return fail(
-                u"MissingParameter"_s, u"The parameter %1 is required."_s.arg(item.path(u"Key"_s)));
+            return CloudWatchErrors::missing(item.path(u"Key"_s));
         tags.append({item.string(u"Key"_s), item.string(u"Value"_s)});
     }
     return tags;
@@ -405,7 +414,7 @@ void CloudWatchHandler::answer(
 Result<QCborMap> CloudWatchHandler::putMetricData(const Input &input)
 {
     if (!input.has(u"Namespace"_s))
-        return fail(u"MissingParameter"_s, u"The parameter Namespace is required."_s);
+        return CloudWatchErrors::missing(u"Namespace"_s);
     QList<CloudWatch::MetricDatum> data;
     for (const Input &item : input.list(u"MetricData"_s)) {
         CloudWatch::MetricDatum datum;
@@ -444,8 +453,7 @@ Result<QCborMap> CloudWatchHandler::putMetricData(const Input &input)
                 if (!number)
                     return std::unexpected(number.error());
                 if (!*number)
-                    return fail(u"MissingParameter"_s,
-                        u"The parameter %1 is required."_s.arg(set.path(key)));
+                    return CloudWatchErrors::missing(set.path(key));
                 *target = **number;
             }
             datum.statisticValues = statistics;
@@ -459,23 +467,19 @@ Result<QCborMap> CloudWatchHandler::getMetricStatistics(const Input &input)
 {
     CloudWatch::GetMetricStatisticsRequest request;
     request.metric = readMetric(input);
-    const auto start = input.timestampMs(u"StartTime"_s);
+    const auto start = requiredTimestamp(input, u"StartTime"_s);
     if (!start)
         return std::unexpected(start.error());
-    const auto end = input.timestampMs(u"EndTime"_s);
+    const auto end = requiredTimestamp(input, u"EndTime"_s);
     if (!end)
         return std::unexpected(end.error());
     const auto period = input.integer(u"Period"_s);
     if (!period)
         return std::unexpected(period.error());
-    for (const auto &[name, present] : {std::pair{u"StartTime"_s, start->has_value()},
-             std::pair{u"EndTime"_s, end->has_value()},
-             std::pair{u"Period"_s, period->has_value()}}) {
-        if (!present)
-            return fail(u"MissingParameter"_s, u"The parameter %1 is required."_s.arg(name));
-    }
-    request.startMs = **start;
-    request.endMs = **end;
+    if (!*period)
+        return CloudWatchErrors::missing(u"Period"_s);
+    request.startMs = *start;
+    request.endMs = *end;
     request.period = int(**period);
     request.statistics = input.strings(u"Statistics"_s);
     request.extendedStatistics = input.strings(u"ExtendedStatistics"_s);
@@ -514,18 +518,14 @@ Result<QCborMap> CloudWatchHandler::getMetricData(const Input &input)
     if (!queries)
         return std::unexpected(queries.error());
     request.queries = *queries;
-    const auto start = input.timestampMs(u"StartTime"_s);
+    const auto start = requiredTimestamp(input, u"StartTime"_s);
     if (!start)
         return std::unexpected(start.error());
-    const auto end = input.timestampMs(u"EndTime"_s);
+    const auto end = requiredTimestamp(input, u"EndTime"_s);
     if (!end)
         return std::unexpected(end.error());
-    if (!*start)
-        return fail(u"MissingParameter"_s, u"The parameter StartTime is required."_s);
-    if (!*end)
-        return fail(u"MissingParameter"_s, u"The parameter EndTime is required."_s);
-    request.startMs = **start;
-    request.endMs = **end;
+    request.startMs = *start;
+    request.endMs = *end;
     request.nextToken = input.string(u"NextToken"_s);
     if (input.has(u"ScanBy"_s))
         request.scanBy = input.string(u"ScanBy"_s);
@@ -611,7 +611,7 @@ Result<QCborMap> CloudWatchHandler::putMetricAlarm(const Input &input)
             return std::unexpected(status.error());
     }
     if (!*evaluationPeriods)
-        return fail(u"MissingParameter"_s, u"The parameter EvaluationPeriods is required."_s);
+        return CloudWatchErrors::missing(u"EvaluationPeriods"_s);
     if (**evaluationPeriods < 1)
         return fail(u"InvalidParameterValue"_s,
             u"The value %1 for parameter EvaluationPeriods is invalid."_s.arg(**evaluationPeriods));
@@ -689,7 +689,7 @@ Result<QCborMap> CloudWatchHandler::describeAlarmsForMetric(const Input &input)
 Result<QCborMap> CloudWatchHandler::deleteAlarms(const Input &input)
 {
     if (!input.has(u"AlarmNames"_s))
-        return fail(u"MissingParameter"_s, u"The parameter AlarmNames is required."_s);
+        return CloudWatchErrors::missing(u"AlarmNames"_s);
     return empty(m_service->deleteAlarms(input.strings(u"AlarmNames"_s)));
 }
 
@@ -704,14 +704,14 @@ Result<QCborMap> CloudWatchHandler::setAlarmState(const Input &input)
 Result<QCborMap> CloudWatchHandler::enableAlarmActions(const Input &input)
 {
     if (!input.has(u"AlarmNames"_s))
-        return fail(u"MissingParameter"_s, u"The parameter AlarmNames is required."_s);
+        return CloudWatchErrors::missing(u"AlarmNames"_s);
     return empty(m_service->enableAlarmActions(input.strings(u"AlarmNames"_s)));
 }
 
 Result<QCborMap> CloudWatchHandler::disableAlarmActions(const Input &input)
 {
     if (!input.has(u"AlarmNames"_s))
-        return fail(u"MissingParameter"_s, u"The parameter AlarmNames is required."_s);
+        return CloudWatchErrors::missing(u"AlarmNames"_s);
     return empty(m_service->disableAlarmActions(input.strings(u"AlarmNames"_s)));
 }
 
@@ -757,7 +757,7 @@ Result<QCborMap> CloudWatchHandler::describeAlarmHistory(const Input &input)
 Result<QCborMap> CloudWatchHandler::tagResource(const Input &input)
 {
     if (!input.has(u"ResourceARN"_s))
-        return fail(u"MissingParameter"_s, u"The parameter ResourceARN is required."_s);
+        return CloudWatchErrors::missing(u"ResourceARN"_s);
     const auto tags = readTags(input);
     if (!tags)
         return std::unexpected(tags.error());
@@ -767,7 +767,7 @@ Result<QCborMap> CloudWatchHandler::tagResource(const Input &input)
 Result<QCborMap> CloudWatchHandler::untagResource(const Input &input)
 {
     if (!input.has(u"ResourceARN"_s))
-        return fail(u"MissingParameter"_s, u"The parameter ResourceARN is required."_s);
+        return CloudWatchErrors::missing(u"ResourceARN"_s);
     return empty(
         m_service->untagResource(input.string(u"ResourceARN"_s), input.strings(u"TagKeys"_s)));
 }
@@ -775,7 +775,7 @@ Result<QCborMap> CloudWatchHandler::untagResource(const Input &input)
 Result<QCborMap> CloudWatchHandler::listTagsForResource(const Input &input)
 {
     if (!input.has(u"ResourceARN"_s))
-        return fail(u"MissingParameter"_s, u"The parameter ResourceARN is required."_s);
+        return CloudWatchErrors::missing(u"ResourceARN"_s);
     const auto tags = m_service->listTagsForResource(input.string(u"ResourceARN"_s));
     if (!tags)
         return std::unexpected(tags.error());
