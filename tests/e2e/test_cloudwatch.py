@@ -6,6 +6,9 @@ the real clock and its history shows the transition; bad input gets AWS's error 
 own protocol and stores nothing."""
 import datetime
 import gzip
+import os
+import shutil
+import subprocess
 import http.client
 import json
 import math
@@ -16,6 +19,34 @@ import unittest
 from cbtest import ServerTestCase
 
 CBOR_PATH = "/service/GraniteServiceVersion20100801/operation/"
+
+# Run by a newer boto3 (botocore >= 1.36 speaks Smithy RPC v2 CBOR to CloudWatch, gzips big
+# PutMetricData bodies): put 1000 datums, read statistics, create an alarm, provoke an error.
+NEW_BOTO3_SCRIPT = r"""
+import datetime, json, sys, boto3, botocore
+cw = boto3.client("cloudwatch", endpoint_url=sys.argv[1], region_name="us-east-1",
+                  aws_access_key_id="test", aws_secret_access_key="test")
+protocol = cw.meta.service_model.protocol
+now = datetime.datetime.now(datetime.timezone.utc)
+cw.put_metric_data(Namespace="NewBoto", MetricData=[
+    {"MetricName": "Load", "Value": float(i % 10), "Unit": "Percent", "Timestamp": now} for i in range(1000)])
+stats = cw.get_metric_statistics(Namespace="NewBoto", MetricName="Load", Period=60, Unit="Percent",
+                                 StartTime=now - datetime.timedelta(minutes=2),
+                                 EndTime=now + datetime.timedelta(minutes=1),
+                                 Statistics=["SampleCount", "Maximum"], ExtendedStatistics=["p50"])
+cw.put_metric_alarm(AlarmName="new-boto", Namespace="NewBoto", MetricName="Load", Statistic="Maximum",
+                    Period=60, EvaluationPeriods=1, Threshold=50, ComparisonOperator="GreaterThanThreshold")
+alarm = cw.describe_alarms(AlarmNames=["new-boto"])["MetricAlarms"][0]
+try:
+    cw.put_metric_data(Namespace="AWS/SQS", MetricData=[{"MetricName": "X", "Value": 1.0}])
+    error = None
+except botocore.exceptions.ClientError as e:
+    error = e.response["Error"]["Code"]
+point = stats["Datapoints"][0]
+print(json.dumps({"protocol": protocol, "count": point["SampleCount"], "max": point["Maximum"],
+                  "p50": point["ExtendedStatistics"]["p50"], "timestampType": type(point["Timestamp"]).__name__,
+                  "state": alarm["StateValue"], "error": error}))
+"""
 
 
 # --- a tiny CBOR codec (RFC 8949 subset: what the RPC v2 protocol uses) -------------------------
@@ -317,6 +348,26 @@ class CloudWatchTest(ServerTestCase):
                                          EndTime=now + datetime.timedelta(minutes=1), Statistics=["SampleCount", "Sum"])
         self.assertEqual(stats["Datapoints"][0]["SampleCount"], 400.0)
         self.assertEqual(stats["Datapoints"][0]["Sum"], float(sum(range(400))))
+
+    def test_newest_boto3_speaks_cbor(self):
+        """Whatever newer python3 is on PATH (not Debian's): skipped when its botocore is old."""
+        candidates = [p for p in (shutil.which("python3"), "/usr/local/bin/python3") if p and
+                      os.path.realpath(p) != os.path.realpath("/usr/bin/python3")]
+        for interpreter in candidates:
+            probe = subprocess.run([interpreter, "-c", "import botocore; print(botocore.__version__)"],
+                                   capture_output=True, text=True)
+            version = tuple(int(x) for x in probe.stdout.strip().split(".")[:2]) if probe.returncode == 0 else ()
+            if version >= (1, 36):
+                break
+        else:
+            self.skipTest("no python3 with botocore >= 1.36 (Smithy RPC v2 CBOR) on this machine")
+        result = subprocess.run([interpreter, "-c", NEW_BOTO3_SCRIPT, self.endpoint],
+                                capture_output=True, text=True, timeout=120)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        out = json.loads(result.stdout)
+        self.assertEqual(out, {"protocol": "smithy-rpc-v2-cbor", "count": 1000.0, "max": 9.0, "p50": 4.0,
+                               "timestampType": "datetime", "state": "INSUFFICIENT_DATA",
+                               "error": "InvalidParameterValue"})
 
     # --- RPC v2 CBOR ----------------------------------------------------------------------------
     def test_cbor(self):
