@@ -298,12 +298,19 @@ QList<CloudWatchService::SeriesPoint> CloudWatchService::metricSeries(const Metr
         return points;
     const qint64 periodMs = qint64(period) * 1000;
     QMap<qint64, Statistics::Accumulator> buckets;
-    for (const MetricStore::StoredDatum &datum : m_metrics.datums(*id, alignedStartMs, endMs)) {
-        if (!unit.isEmpty() && datum.unit != unit)
-            continue;
-        const qint64 bucket =
-            alignedStartMs + (datum.timestampMs - alignedStartMs) / periodMs * periodMs;
-        buckets[bucket].merge(datum.values);
+    if (!Statistics::isExtendedStatistic(statistic)) {
+        for (const MetricStore::PeriodAggregate &aggregated :
+            m_metrics.aggregate(*id, alignedStartMs, endMs, periodMs, unit))
+            buckets[aggregated.periodStartMs].merge(aggregated.values);
+    } else {
+        m_metrics.forEachDatum(
+            *id, alignedStartMs, endMs, true, [&](const MetricStore::StoredDatum &datum) {
+                if (!unit.isEmpty() && datum.unit != unit)
+                    return;
+                const qint64 bucket =
+                    alignedStartMs + (datum.timestampMs - alignedStartMs) / periodMs * periodMs;
+                buckets[bucket].merge(datum.values);
+            });
     }
     for (auto it = buckets.cbegin(); it != buckets.cend(); ++it) {
         if (const auto value = Statistics::value(it.value(), statistic))
@@ -362,11 +369,18 @@ Result<QList<Datapoint>> CloudWatchService::getMetricStatistics(
         return result;
     // One datapoint per (period, unit); a Unit in the request selects that unit only.
     QMap<std::pair<qint64, QString>, Statistics::Accumulator> buckets;
-    for (const MetricStore::StoredDatum &datum : m_metrics.datums(*id, start, request.endMs)) {
-        if (!request.unit.isEmpty() && datum.unit != request.unit)
-            continue;
-        const qint64 bucket = start + (datum.timestampMs - start) / periodMs * periodMs;
-        buckets[{bucket, datum.unit}].merge(datum.values);
+    if (request.extendedStatistics.isEmpty()) {
+        for (const MetricStore::PeriodAggregate &aggregated :
+            m_metrics.aggregate(*id, start, request.endMs, periodMs, request.unit))
+            buckets[{aggregated.periodStartMs, aggregated.unit}].merge(aggregated.values);
+    } else {
+        m_metrics.forEachDatum(
+            *id, start, request.endMs, true, [&](const MetricStore::StoredDatum &datum) {
+                if (!request.unit.isEmpty() && datum.unit != request.unit)
+                    return;
+                const qint64 bucket = start + (datum.timestampMs - start) / periodMs * periodMs;
+                buckets[{bucket, datum.unit}].merge(datum.values);
+            });
     }
     for (auto it = buckets.cbegin(); it != buckets.cend(); ++it) {
         Datapoint point;

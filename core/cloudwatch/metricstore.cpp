@@ -134,19 +134,22 @@ bool MetricStore::insert(qint64 metricId, const StoredDatum &datum)
     return ok;
 }
 
-QList<MetricStore::StoredDatum> MetricStore::datums(
-    qint64 metricId, qint64 fromMs, qint64 toMs) const
+void MetricStore::forEachDatum(qint64 metricId,
+    qint64 fromMs,
+    qint64 toMs,
+    bool withRawValues,
+    const std::function<void(const StoredDatum &)> &visit) const
 {
     QSqlQuery &query = m_database.prepared(
         u"SELECT ts_ms, unit, resolution, sample_count, sum, minimum, maximum, raw_values "
         u"FROM cw_datapoints WHERE metric_id = ? AND ts_ms >= ? AND ts_ms < ? ORDER BY ts_ms"_s);
+    query.setForwardOnly(true);
     query.addBindValue(metricId);
     query.addBindValue(fromMs);
     query.addBindValue(toMs);
-    QList<StoredDatum> result;
     if (query.exec()) {
+        StoredDatum datum;
         while (query.next()) {
-            StoredDatum datum;
             datum.timestampMs = query.value(0).toLongLong();
             datum.unit = query.value(1).toString();
             datum.resolution = query.value(2).toInt();
@@ -154,18 +157,57 @@ QList<MetricStore::StoredDatum> MetricStore::datums(
             datum.values.sum = query.value(4).toDouble();
             datum.values.minimum = query.value(5).toDouble();
             datum.values.maximum = query.value(6).toDouble();
-            if (query.isNull(7)) {
-                datum.values.rawComplete = false;
-            } else if (const QString text = query.value(7).toString(); text.isEmpty()) {
-                datum.values.raw.append({datum.values.sum, 1.0});
-            } else {
-                const QJsonArray raw = QJsonDocument::fromJson(text.toUtf8()).array();
-                for (const QJsonValue &pair : raw)
-                    datum.values.raw.append(
-                        {pair.toArray().at(0).toDouble(), pair.toArray().at(1).toDouble()});
+            datum.values.raw.clear();
+            datum.values.rawComplete = !query.isNull(7);
+            if (withRawValues && datum.values.rawComplete) {
+                const QString text = query.value(7).toString();
+                if (text.isEmpty()) {
+                    datum.values.raw.append({datum.values.sum, 1.0});
+                } else {
+                    const QJsonArray raw = QJsonDocument::fromJson(text.toUtf8()).array();
+                    for (const QJsonValue &pair : raw)
+                        datum.values.raw.append(
+                            {pair.toArray().at(0).toDouble(), pair.toArray().at(1).toDouble()});
+                }
             }
-            result.append(std::move(datum));
+            visit(datum);
         }
+    }
+    query.finish();
+}
+
+QList<MetricStore::PeriodAggregate> MetricStore::aggregate(
+    qint64 metricId, qint64 alignedStartMs, qint64 toMs, qint64 periodMs, const QString &unit) const
+{
+    QSqlQuery &query = m_database.prepared(
+        u"SELECT (ts_ms - ?) / ? AS bucket, unit, sum(sample_count), sum(sum), min(minimum), "
+        u"max(maximum) FROM cw_datapoints WHERE metric_id = ? AND ts_ms >= ? AND ts_ms < ? "
+        u"AND (? = '' OR unit = ?) GROUP BY bucket, unit ORDER BY bucket, unit"_s);
+    query.setForwardOnly(true);
+    for (const QVariant &value : {QVariant(alignedStartMs),
+             QVariant(periodMs),
+             QVariant(metricId),
+             QVariant(alignedStartMs),
+             QVariant(toMs),
+             QVariant(text(unit)),
+             QVariant(text(unit))})
+        query.addBindValue(value);
+    QList<PeriodAggregate> result;
+    if (query.exec()) {
+        while (query.next()) {
+            PeriodAggregate period;
+            period.periodStartMs = alignedStartMs + query.value(0).toLongLong() * periodMs;
+            period.unit = query.value(1).toString();
+            period.values.add(query.value(2).toDouble(),
+                query.value(3).toDouble(),
+                query.value(4).toDouble(),
+                query.value(5).toDouble());
+            period.values.rawComplete = false;
+            result.append(std::move(period));
+        }
+    } else {
+        qCWarning(lcCore) << "cw_datapoints aggregate failed:"
+                          << Storage::Database::lastErrorText(query);
     }
     query.finish();
     return result;

@@ -4,6 +4,7 @@
 #include "core/cloudwatch/cloudwatchtypes.h"
 #include "core/cloudwatch/statistics.h"
 
+#include <functional>
 #include <optional>
 
 namespace Core::Storage {
@@ -38,9 +39,27 @@ public:
     std::optional<qint64> touchMetric(const Metric &metric, qint64 nowMs);
     std::optional<qint64> findMetric(const Metric &metric) const;
     bool insert(qint64 metricId, const StoredDatum &datum);
-    // Datums of one metric with from <= timestamp < to, oldest first (index range scan).
-    QList<StoredDatum> datums(qint64 metricId, qint64 fromMs, qint64 toMs) const;
+    // Visits the datums of one metric with from <= timestamp < to, oldest first (an index range
+    // scan, forward only). Raw values (for percentiles) are decoded only when asked for.
+    void forEachDatum(qint64 metricId,
+        qint64 fromMs,
+        qint64 toMs,
+        bool withRawValues,
+        const std::function<void(const StoredDatum &)> &visit) const;
     // Metrics with id > afterId in id order, optionally of one namespace and name.
+    struct PeriodAggregate
+    {
+        qint64 periodStartMs = 0;
+        QString unit;
+        Statistics::Accumulator values; // no raw values
+    };
+    // SampleCount, Sum, Minimum and Maximum per period and unit, aggregated by SQLite (no
+    // percentiles): the fast path of GetMetricStatistics and alarms on simple statistics.
+    QList<PeriodAggregate> aggregate(qint64 metricId,
+        qint64 alignedStartMs,
+        qint64 toMs,
+        qint64 periodMs,
+        const QString &unit) const;
     QList<StoredMetric> metrics(
         const QString &metricNamespace, const QString &metricName, qint64 afterId, int limit) const;
     QStringList namespaces() const;
