@@ -1,8 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "app/application.h"
 
+#include "core/lambda/lambdaservice.h"
+#include "core/logs/logsservice.h"
+#include "core/sqs/sqsservice.h"
 #include "ui/cloudwatch/alarmspane.h"
+#include "ui/lambda/functionspane.h"
 #include "ui/mainwindow.h"
+#include "ui/sqs/queuespane.h"
 
 #include <QApplication>
 #include <QMessageBox>
@@ -54,6 +59,10 @@ void Application::onStarted(const QString &endpointUrl)
     if (m_engine->cloudwatch())
         m_window->setServicePane(
             Gui::MainWindow::Pane::Alarms, new Gui::CloudWatch::AlarmsPane(m_engine->cloudwatch()));
+    m_window->setServicePane(
+        Gui::MainWindow::Pane::Queues, new Gui::Sqs::QueuesPane(m_engine->sqs()));
+    m_window->setServicePane(Gui::MainWindow::Pane::Functions,
+        new Gui::Lambda::FunctionsPane(m_engine->lambda(), m_engine->logs()));
     m_window->show();
 }
 

@@ -4,12 +4,18 @@
 #include "core/api/dispatcher.h"
 #include "core/api/handlers/cloudwatchhandler.h"
 #include "core/api/handlers/dynamodbhandler.h"
+#include "core/api/handlers/lambdahandler.h"
+#include "core/api/handlers/logshandler.h"
+#include "core/api/handlers/sqshandler.h"
 #include "core/api/handlers/stshandler.h"
 #include "core/api/httpserver.h"
 #include "core/cloudwatch/cloudwatchservice.h"
 #include "core/common/clock.h"
 #include "core/common/logging.h"
 #include "core/dynamodb/dynamodbservice.h"
+#include "core/lambda/lambdaservice.h"
+#include "core/logs/logsservice.h"
+#include "core/sqs/sqsservice.h"
 #include "core/storage/database.h"
 #include "core/sts/stsservice.h"
 
@@ -110,9 +116,22 @@ void Engine::start()
     m_cloudwatch = new CloudWatch::CloudWatchService(
         *m_database, m_clock, m_options.accountId, m_options.region, this);
     m_dispatcher->addHandler(new Api::CloudWatchHandler(m_cloudwatch));
+    m_logs =
+        new Logs::LogsService(*m_database, m_clock, m_options.region, m_options.accountId, this);
+    m_dispatcher->addHandler(new Api::LogsHandler(m_logs));
+    m_lambda = new Lambda::LambdaService(*m_database,
+        m_clock,
+        m_logs,
+        m_options.stateDir,
+        m_options.region,
+        m_options.accountId,
+        this);
+    m_dispatcher->addHandler(new Api::LambdaHandler(m_lambda));
     m_dynamodb = new DynamoDb::DynamoDbService(
         *m_database, m_clock, m_options.region, m_options.accountId, this);
     m_dispatcher->addHandler(new Api::DynamoDbHandler(m_dynamodb));
+    m_sqs = new Sqs::SqsService(*m_database, m_clock, m_options.accountId, m_options.region, this);
+    m_dispatcher->addHandler(new Api::SqsHandler(m_sqs));
 
     Api::HttpServer::Options serverOptions;
     serverOptions.bindAddress = m_options.bindAddress;
@@ -136,6 +155,7 @@ void Engine::start()
         return;
     }
     m_port = *listening;
+    m_lambda->setEndpointUrl(endpointUrl());
     m_running = true;
     qCInfo(lcCore).noquote() << "Listening on" << endpointUrl() << "state in" << m_options.stateDir;
     emit started(endpointUrl());
@@ -157,8 +177,14 @@ void Engine::stop()
     m_sts = nullptr;
     delete m_cloudwatch;
     m_cloudwatch = nullptr;
+    delete m_lambda;
+    m_lambda = nullptr;
+    delete m_logs;
+    m_logs = nullptr;
     delete m_dynamodb;
     m_dynamodb = nullptr;
+    delete m_sqs;
+    m_sqs = nullptr;
     delete m_journal;
     m_journal = nullptr;
     if (m_database) {

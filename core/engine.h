@@ -23,8 +23,17 @@ class StsService;
 namespace Core::CloudWatch {
 class CloudWatchService;
 }
+namespace Core::Logs {
+class LogsService;
+}
+namespace Core::Lambda {
+class LambdaService;
+}
 namespace Core::DynamoDb {
 class DynamoDbService;
+}
+namespace Core::Sqs {
+class SqsService;
 }
 
 namespace Core {
@@ -66,7 +75,10 @@ public:
     Journal::JournalService *journal() const { return m_journal; }
     Sts::StsService *sts() const { return m_sts; }
     CloudWatch::CloudWatchService *cloudwatch() const { return m_cloudwatch; }
+    Logs::LogsService *logs() const { return m_logs; }
+    Lambda::LambdaService *lambda() const { return m_lambda; }
     DynamoDb::DynamoDbService *dynamodb() const { return m_dynamodb; }
+    Sqs::SqsService *sqs() const { return m_sqs; }
 
     void start();
     void stop();
@@ -89,7 +101,10 @@ private:
     Journal::JournalService *m_journal = nullptr;
     Sts::StsService *m_sts = nullptr;
     CloudWatch::CloudWatchService *m_cloudwatch = nullptr;
+    Logs::LogsService *m_logs = nullptr;
+    Lambda::LambdaService *m_lambda = nullptr;
     DynamoDb::DynamoDbService *m_dynamodb = nullptr;
+    Sqs::SqsService *m_sqs = nullptr;
     int m_port = 0;
     bool m_running = false;
 };

@@ -4,7 +4,7 @@
 <context>
     <name>App::Application</name>
     <message>
-        <location filename="../app/application.cpp" line="64"/>
+        <location filename="../app/application.cpp" line="73"/>
         <source>Cloudbench cannot start</source>
         <translation>Cloudbench kann nicht starten</translation>
     </message>
@@ -350,22 +350,22 @@
 <context>
     <name>Gui::CloudWatch::AlarmChart</name>
     <message>
-        <location filename="../ui/cloudwatch/alarmchart.cpp" line="95"/>
+        <location filename="../ui/cloudwatch/alarmchart.cpp" line="96"/>
         <source>In alarm</source>
         <translation>Im Alarm</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/alarmchart.cpp" line="104"/>
+        <location filename="../ui/cloudwatch/alarmchart.cpp" line="106"/>
         <source>Expression</source>
         <translation>Ausdruck</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/alarmchart.cpp" line="109"/>
+        <location filename="../ui/cloudwatch/alarmchart.cpp" line="111"/>
         <source>Datapoints</source>
         <translation>Datenpunkte</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/alarmchart.cpp" line="120"/>
+        <location filename="../ui/cloudwatch/alarmchart.cpp" line="122"/>
         <source>Threshold %1</source>
         <translation>Schwellenwert %1</translation>
     </message>
@@ -373,47 +373,47 @@
 <context>
     <name>Gui::CloudWatch::AlarmListModel</name>
     <message>
-        <location filename="../ui/cloudwatch/alarmlistmodel.cpp" line="50"/>
+        <location filename="../ui/cloudwatch/alarmlistmodel.cpp" line="51"/>
         <source>In alarm</source>
         <translation>Im Alarm</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/alarmlistmodel.cpp" line="52"/>
+        <location filename="../ui/cloudwatch/alarmlistmodel.cpp" line="53"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/alarmlistmodel.cpp" line="53"/>
+        <location filename="../ui/cloudwatch/alarmlistmodel.cpp" line="54"/>
         <source>Insufficient data</source>
         <translation>Unzureichende Daten</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/alarmlistmodel.cpp" line="72"/>
+        <location filename="../ui/cloudwatch/alarmlistmodel.cpp" line="74"/>
         <source>metric math</source>
         <translation>Metrik-Mathematik</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/alarmlistmodel.cpp" line="75"/>
+        <location filename="../ui/cloudwatch/alarmlistmodel.cpp" line="77"/>
         <source>%1 %2 %3 for %4 of %5 datapoints within %6 s</source>
         <translation>%1 %2 %3 für %4 von %5 Datenpunkten innerhalb von %6 s</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/alarmlistmodel.cpp" line="147"/>
+        <location filename="../ui/cloudwatch/alarmlistmodel.cpp" line="151"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/alarmlistmodel.cpp" line="149"/>
+        <location filename="../ui/cloudwatch/alarmlistmodel.cpp" line="153"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/alarmlistmodel.cpp" line="151"/>
+        <location filename="../ui/cloudwatch/alarmlistmodel.cpp" line="155"/>
         <source>Conditions</source>
         <translation>Bedingungen</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/alarmlistmodel.cpp" line="153"/>
+        <location filename="../ui/cloudwatch/alarmlistmodel.cpp" line="157"/>
         <source>Last state update</source>
         <translation>Letzte Statusänderung</translation>
     </message>
@@ -421,22 +421,22 @@
 <context>
     <name>Gui::CloudWatch::AlarmsPane</name>
     <message>
-        <location filename="../ui/cloudwatch/alarmspane.cpp" line="119"/>
+        <location filename="../ui/cloudwatch/alarmspane.cpp" line="123"/>
         <source>Alarms</source>
         <translation>Alarme</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/alarmspane.cpp" line="120"/>
+        <location filename="../ui/cloudwatch/alarmspane.cpp" line="124"/>
         <source>CloudWatch alarms watch a metric and change state when it crosses the threshold for M of N periods.</source>
         <translation>CloudWatch-Alarme überwachen eine Metrik und wechseln den Status, wenn sie in M von N Perioden den Schwellenwert überschreitet.</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/alarmspane.cpp" line="196"/>
+        <location filename="../ui/cloudwatch/alarmspane.cpp" line="205"/>
         <source>Select an alarm</source>
         <translation>Alarm auswählen</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/alarmspane.cpp" line="261"/>
+        <location filename="../ui/cloudwatch/alarmspane.cpp" line="274"/>
         <source>All (%1)</source>
         <translation>Alle (%1)</translation>
     </message>
@@ -511,6 +511,387 @@
         <location filename="../ui/common/endpointsetupdialog.cpp" line="81"/>
         <source>JavaScript (SDK v3)</source>
         <translation>JavaScript (SDK v3)</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::Lambda::CreateFunctionDialog</name>
+    <message>
+        <location filename="../ui/lambda/createfunctiondialog.cpp" line="24"/>
+        <location filename="../ui/lambda/createfunctiondialog.cpp" line="45"/>
+        <source>Create function</source>
+        <translation>Funktion erstellen</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/createfunctiondialog.cpp" line="25"/>
+        <source>my-function</source>
+        <translation>meine-funktion</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/createfunctiondialog.cpp" line="38"/>
+        <source>Function name</source>
+        <translation>Funktionsname</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/createfunctiondialog.cpp" line="39"/>
+        <source>Letters, numbers, hyphens and underscores, up to 64 characters.</source>
+        <translation>Buchstaben, Ziffern, Bindestriche und Unterstriche, bis zu 64 Zeichen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/createfunctiondialog.cpp" line="42"/>
+        <source>Runtime</source>
+        <translation>Laufzeit</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/createfunctiondialog.cpp" line="43"/>
+        <source>Handler</source>
+        <translation>Handler</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::Lambda::EventTemplates</name>
+    <message>
+        <location filename="../ui/lambda/eventtemplates.cpp" line="22"/>
+        <source>Hello world</source>
+        <translation>Hallo Welt</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/eventtemplates.cpp" line="27"/>
+        <source>SQS message</source>
+        <translation>SQS-Nachricht</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/eventtemplates.cpp" line="47"/>
+        <source>S3 put</source>
+        <translation>S3-Put</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/eventtemplates.cpp" line="63"/>
+        <source>API Gateway proxy</source>
+        <translation>API-Gateway-Proxy</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/eventtemplates.cpp" line="74"/>
+        <source>Scheduled event</source>
+        <translation>Geplantes Ereignis</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/eventtemplates.cpp" line="85"/>
+        <source>DynamoDB stream</source>
+        <translation>DynamoDB-Stream</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::Lambda::FunctionListModel</name>
+    <message>
+        <location filename="../ui/lambda/functionlistmodel.cpp" line="63"/>
+        <source>Function name</source>
+        <translation>Funktionsname</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionlistmodel.cpp" line="65"/>
+        <source>Runtime</source>
+        <translation>Laufzeit</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionlistmodel.cpp" line="67"/>
+        <source>Last modified</source>
+        <translation>Zuletzt geändert</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionlistmodel.cpp" line="69"/>
+        <source>Code size</source>
+        <translation>Codegröße</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionlistmodel.cpp" line="71"/>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::Lambda::FunctionsPane</name>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="79"/>
+        <source>Functions</source>
+        <translation>Funktionen</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="80"/>
+        <source>Lambda functions run here with the python3 and node of this machine.</source>
+        <translation>Lambda-Funktionen laufen hier mit python3 und node dieses Rechners.</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="82"/>
+        <source>Create function</source>
+        <translation>Funktion erstellen</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="83"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="104"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="315"/>
+        <source>Select a function to see its code, tests, monitoring and configuration.</source>
+        <translation>Wählen Sie eine Funktion, um Code, Tests, Überwachung und Konfiguration zu sehen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="109"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="110"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="178"/>
+        <source>Test</source>
+        <translation>Testen</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="111"/>
+        <source>Monitor</source>
+        <translation>Überwachen</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="112"/>
+        <source>Configuration</source>
+        <translation>Konfiguration</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="154"/>
+        <source>Deploy</source>
+        <translation>Bereitstellen</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="155"/>
+        <source>Save the file into the function&apos;s package (UpdateFunctionCode).</source>
+        <translation>Die Datei im Paket der Funktion speichern (UpdateFunctionCode).</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="156"/>
+        <source>Upload .zip file…</source>
+        <translation>.zip-Datei hochladen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="179"/>
+        <source>Template</source>
+        <translation>Vorlage</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="214"/>
+        <source>Follow the log stream</source>
+        <translation>Dem Protokollstream folgen</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="240"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="244"/>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="246"/>
+        <source>KEY=value, one per line</source>
+        <translation>SCHLÜSSEL=Wert, einer pro Zeile</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="248"/>
+        <source>Reserve concurrency</source>
+        <translation>Gleichzeitigkeit reservieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="251"/>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="252"/>
+        <source>Timeout</source>
+        <translation>Zeitlimit</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="253"/>
+        <source>Memory</source>
+        <translation>Arbeitsspeicher</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="254"/>
+        <source>Environment variables</source>
+        <translation>Umgebungsvariablen</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="261"/>
+        <source>Publish new version</source>
+        <translation>Neue Version veröffentlichen</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="262"/>
+        <source>Versions, aliases and triggers</source>
+        <translation>Versionen, Aliasse und Auslöser</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="322"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2 · handler %3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2 · Handler %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="397"/>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="398"/>
+        <source>Versions: %1
+Aliases: %2
+SQS triggers: %3</source>
+        <translation>Versionen: %1
+Aliasse: %2
+SQS-Auslöser: %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="413"/>
+        <source>Published version %1.</source>
+        <translation>Version %1 veröffentlicht.</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="442"/>
+        <source>Function %1 created.</source>
+        <translation>Funktion %1 erstellt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="452"/>
+        <source>Delete function</source>
+        <translation>Funktion löschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="453"/>
+        <source>Delete the function %1 and all its versions?</source>
+        <translation>Die Funktion %1 mit allen Versionen löschen?</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="462"/>
+        <source>Function %1 deleted.</source>
+        <translation>Funktion %1 gelöscht.</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="479"/>
+        <source>Deployed: the next invocation runs the new code.</source>
+        <translation>Bereitgestellt: der nächste Aufruf führt den neuen Code aus.</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="488"/>
+        <source>Upload .zip file</source>
+        <translation>.zip-Datei hochladen</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="488"/>
+        <source>ZIP files (*.zip)</source>
+        <translation>ZIP-Dateien (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="493"/>
+        <source>Cannot read %1.</source>
+        <translation>%1 kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="505"/>
+        <source>Uploaded.</source>
+        <translation>Hochgeladen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="540"/>
+        <source>Configuration saved.</source>
+        <translation>Konfiguration gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="555"/>
+        <source>Running…</source>
+        <translation>Wird ausgeführt…</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="570"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="591"/>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="576"/>
+        <source>Request ID: %1
+Duration: %2 ms · Billed duration: %3 ms · Max memory used: %4 MB</source>
+        <translation>Anfrage-ID: %1
+Dauer: %2 ms · Abgerechnete Dauer: %3 ms · Max. genutzter Speicher: %4 MB</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="583"/>
+        <source> · Init duration: %1 ms (cold start)</source>
+        <translation> · Init-Dauer: %1 ms (Kaltstart)</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="590"/>
+        <source>Succeeded</source>
+        <translation>Erfolgreich</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::Lambda::InvocationListModel</name>
+    <message>
+        <location filename="../ui/lambda/invocationlistmodel.cpp" line="42"/>
+        <source>Succeeded</source>
+        <translation>Erfolgreich</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/invocationlistmodel.cpp" line="44"/>
+        <source>Timed out</source>
+        <translation>Zeitüberschreitung</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/invocationlistmodel.cpp" line="45"/>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/invocationlistmodel.cpp" line="47"/>
+        <location filename="../ui/lambda/invocationlistmodel.cpp" line="50"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/invocationlistmodel.cpp" line="53"/>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/invocationlistmodel.cpp" line="70"/>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/invocationlistmodel.cpp" line="72"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/invocationlistmodel.cpp" line="74"/>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/invocationlistmodel.cpp" line="76"/>
+        <source>Init duration</source>
+        <translation>Init-Dauer</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/invocationlistmodel.cpp" line="78"/>
+        <source>Max memory</source>
+        <translation>Max. Speicher</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/invocationlistmodel.cpp" line="80"/>
+        <source>Request ID</source>
+        <translation>Anfrage-ID</translation>
     </message>
 </context>
 <context>
@@ -777,6 +1158,627 @@
         <location filename="../ui/common/placeholderpane.cpp" line="57"/>
         <source>Until then, the endpoint answers every %1 operation with HTTP 501 NotImplemented, so clients fail fast with a clear error instead of hanging. Each such request still shows up in Activity.</source>
         <translation>Bis dahin beantwortet der Endpunkt jede %1-Operation mit HTTP 501 NotImplemented, sodass Clients mit einem klaren Fehler sofort abbrechen, statt zu hängen. Jede solche Anfrage erscheint trotzdem unter Aktivität.</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::Sqs::CreateQueueDialog</name>
+    <message>
+        <location filename="../ui/sqs/createqueuedialog.cpp" line="45"/>
+        <location filename="../ui/sqs/createqueuedialog.cpp" line="91"/>
+        <source>Create queue</source>
+        <translation>Warteschlange erstellen</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/createqueuedialog.cpp" line="46"/>
+        <source>Standard — at-least-once delivery, best-effort order</source>
+        <translation>Standard – Zustellung mindestens einmal, Reihenfolge nach bestem Bemühen</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/createqueuedialog.cpp" line="48"/>
+        <source>FIFO — exactly-once processing, order kept per message group</source>
+        <translation>FIFO – genau einmalige Verarbeitung, Reihenfolge je Nachrichtengruppe garantiert</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/createqueuedialog.cpp" line="51"/>
+        <source>orders</source>
+        <translation>bestellungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/createqueuedialog.cpp" line="54"/>
+        <location filename="../ui/sqs/createqueuedialog.cpp" line="55"/>
+        <location filename="../ui/sqs/createqueuedialog.cpp" line="56"/>
+        <location filename="../ui/sqs/createqueuedialog.cpp" line="62"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/createqueuedialog.cpp" line="60"/>
+        <source> bytes</source>
+        <translation> Byte</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/createqueuedialog.cpp" line="63"/>
+        <source>Content-based deduplication (SHA-256 of the body)</source>
+        <translation>Inhaltsbasierte Deduplizierung (SHA-256 des Nachrichtentexts)</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/createqueuedialog.cpp" line="67"/>
+        <source>Type (cannot be changed later)</source>
+        <translation>Typ (später nicht änderbar)</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/createqueuedialog.cpp" line="72"/>
+        <source>Configuration</source>
+        <translation>Konfiguration</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/createqueuedialog.cpp" line="74"/>
+        <source>Visibility timeout (0 s – 12 h)</source>
+        <translation>Sichtbarkeits-Timeout (0 s – 12 h)</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/createqueuedialog.cpp" line="75"/>
+        <source>Message retention (60 s – 14 days)</source>
+        <translation>Aufbewahrungsdauer (60 s – 14 Tage)</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/createqueuedialog.cpp" line="76"/>
+        <source>Delivery delay (0 – 900 s)</source>
+        <translation>Zustellverzögerung (0 – 900 s)</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/createqueuedialog.cpp" line="77"/>
+        <source>Maximum message size (1 KiB – 1 MiB)</source>
+        <translation>Maximale Nachrichtengröße (1 KiB – 1 MiB)</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/createqueuedialog.cpp" line="78"/>
+        <source>Receive message wait time (0 – 20 s)</source>
+        <translation>Wartezeit beim Empfangen (0 – 20 s)</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/createqueuedialog.cpp" line="81"/>
+        <source>Dead-letter queue</source>
+        <translation>Dead-Letter-Warteschlange</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/createqueuedialog.cpp" line="83"/>
+        <source>Send failed messages to</source>
+        <translation>Fehlgeschlagene Nachrichten senden an</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/createqueuedialog.cpp" line="84"/>
+        <source>Maximum receives</source>
+        <translation>Maximale Empfangsanzahl</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/createqueuedialog.cpp" line="94"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/createqueuedialog.cpp" line="157"/>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/createqueuedialog.cpp" line="170"/>
+        <source>Up to 75 letters, digits, hyphens or underscores; &quot;.fifo&quot; is added.</source>
+        <translation>Bis zu 75 Buchstaben, Ziffern, Binde- oder Unterstriche; „.fifo“ wird angehängt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/createqueuedialog.cpp" line="172"/>
+        <source>Up to 80 letters, digits, hyphens or underscores.</source>
+        <translation>Bis zu 80 Buchstaben, Ziffern, Binde- oder Unterstriche.</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/createqueuedialog.cpp" line="174"/>
+        <source>Not a valid name: %1</source>
+        <translation>Kein gültiger Name: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/createqueuedialog.cpp" line="176"/>
+        <source>A queue named %1 exists already.</source>
+        <translation>Eine Warteschlange namens %1 gibt es bereits.</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/createqueuedialog.cpp" line="178"/>
+        <source>Queue URL ends in …/%1</source>
+        <translation>Die Warteschlangen-URL endet auf …/%1</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::Sqs::MessageListModel</name>
+    <message>
+        <location filename="../ui/sqs/messagelistmodel.cpp" line="24"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/messagelistmodel.cpp" line="26"/>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/messagelistmodel.cpp" line="27"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/messagelistmodel.cpp" line="41"/>
+        <source>Available</source>
+        <translation>Verfügbar</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/messagelistmodel.cpp" line="43"/>
+        <source>In flight</source>
+        <translation>In Bearbeitung</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/messagelistmodel.cpp" line="45"/>
+        <source>Delayed</source>
+        <translation>Verzögert</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/messagelistmodel.cpp" line="81"/>
+        <source>Visible again at %1</source>
+        <translation>Wieder sichtbar um %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/messagelistmodel.cpp" line="96"/>
+        <source>now</source>
+        <translation>jetzt</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/messagelistmodel.cpp" line="116"/>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/messagelistmodel.cpp" line="118"/>
+        <source>Body</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/messagelistmodel.cpp" line="120"/>
+        <source>Receives</source>
+        <translation>Empfänge</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/messagelistmodel.cpp" line="122"/>
+        <source>Visible in</source>
+        <translation>Sichtbar in</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/messagelistmodel.cpp" line="124"/>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/messagelistmodel.cpp" line="126"/>
+        <source>Message ID</source>
+        <translation>Nachrichten-ID</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/messagelistmodel.cpp" line="128"/>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::Sqs::QueueListModel</name>
+    <message>
+        <location filename="../ui/sqs/queuelistmodel.cpp" line="39"/>
+        <source>Other queues send their failed messages here.</source>
+        <translation>Andere Warteschlangen senden ihre fehlgeschlagenen Nachrichten hierher.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/sqs/queuelistmodel.cpp" line="41"/>
+        <source>Messages received more than %n time(s) move to %1.</source>
+        <translation>
+            <numerusform>Nachrichten, die öfter als %n-mal empfangen wurden, wandern nach %1.</numerusform>
+            <numerusform>Nachrichten, die öfter als %n-mal empfangen wurden, wandern nach %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuelistmodel.cpp" line="54"/>
+        <source>FIFO</source>
+        <translation>FIFO</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuelistmodel.cpp" line="54"/>
+        <source>Standard</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuelistmodel.cpp" line="66"/>
+        <source>Dead-letter queue</source>
+        <translation>Dead-Letter-Warteschlange</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/sqs/queuelistmodel.cpp" line="68"/>
+        <source>→ %1 after %n receive(s)</source>
+        <translation>
+            <numerusform>→ %1 nach %n Empfang</numerusform>
+            <numerusform>→ %1 nach %n Empfängen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuelistmodel.cpp" line="87"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuelistmodel.cpp" line="89"/>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuelistmodel.cpp" line="91"/>
+        <source>Available</source>
+        <translation>Verfügbar</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuelistmodel.cpp" line="93"/>
+        <source>In flight</source>
+        <translation>In Bearbeitung</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuelistmodel.cpp" line="95"/>
+        <source>Delayed</source>
+        <translation>Verzögert</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuelistmodel.cpp" line="97"/>
+        <source>Dead-letter</source>
+        <translation>Dead-Letter</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuelistmodel.cpp" line="99"/>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::Sqs::QueuesPane</name>
+    <message>
+        <location filename="../ui/sqs/queuespane.cpp" line="61"/>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuespane.cpp" line="63"/>
+        <source>Message ID</source>
+        <translation>Nachrichten-ID</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuespane.cpp" line="64"/>
+        <source>Receive count</source>
+        <translation>Empfangsanzahl</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuespane.cpp" line="65"/>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuespane.cpp" line="68"/>
+        <source>First received</source>
+        <translation>Zuerst empfangen</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuespane.cpp" line="71"/>
+        <source>Visible at</source>
+        <translation>Sichtbar ab</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuespane.cpp" line="74"/>
+        <source>Expires at</source>
+        <translation>Läuft ab</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuespane.cpp" line="77"/>
+        <source>Message group</source>
+        <translation>Nachrichtengruppe</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuespane.cpp" line="78"/>
+        <source>Deduplication ID</source>
+        <translation>Deduplizierungs-ID</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuespane.cpp" line="79"/>
+        <source>Sequence number</source>
+        <translation>Sequenznummer</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuespane.cpp" line="80"/>
+        <source>Dead-lettered from</source>
+        <translation>Als Dead Letter verschoben aus</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuespane.cpp" line="81"/>
+        <source>MD5 of body</source>
+        <translation>MD5 des Texts</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuespane.cpp" line="85"/>
+        <source>Attribute %1 (%2)</source>
+        <translation>Attribut %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuespane.cpp" line="102"/>
+        <source>Queues</source>
+        <translation>Warteschlangen</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuespane.cpp" line="103"/>
+        <source>Amazon SQS queues on this machine. Counters follow every client live; Peek shows each message&apos;s state without receiving it.</source>
+        <translation>Amazon-SQS-Warteschlangen auf diesem Rechner. Die Zähler folgen jedem Client live; „Einsehen“ zeigt den Zustand jeder Nachricht, ohne sie zu empfangen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuespane.cpp" line="106"/>
+        <location filename="../ui/sqs/queuespane.cpp" line="365"/>
+        <source>Create queue</source>
+        <translation>Warteschlange erstellen</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuespane.cpp" line="107"/>
+        <source>Purge</source>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuespane.cpp" line="108"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuespane.cpp" line="125"/>
+        <source>Peek messages</source>
+        <translation>Nachrichten einsehen</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuespane.cpp" line="126"/>
+        <source>Send and receive</source>
+        <translation>Senden und empfangen</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuespane.cpp" line="127"/>
+        <source>Dead-letter queue</source>
+        <translation>Dead-Letter-Warteschlange</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuespane.cpp" line="174"/>
+        <source>Peeking does not receive: states, receive counts and visibility timeouts stay exactly as they are. Available messages come first, then the rest by the time they become visible.</source>
+        <translation>Einsehen ist kein Empfangen: Zustände, Empfangsanzahlen und Sichtbarkeits-Timeouts bleiben genau, wie sie sind. Verfügbare Nachrichten stehen oben, die übrigen danach, geordnet nach dem Zeitpunkt, ab dem sie sichtbar werden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuespane.cpp" line="211"/>
+        <source>Start DLQ redrive</source>
+        <translation>DLQ-Redrive starten</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuespane.cpp" line="294"/>
+        <source>No queues yet. Create one here or with &lt;code&gt;aws sqs create-queue --queue-name orders&lt;/code&gt;.</source>
+        <translation>Noch keine Warteschlangen. Erstellen Sie eine hier oder mit &lt;code&gt;aws sqs create-queue --queue-name orders&lt;/code&gt;.</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuespane.cpp" line="296"/>
+        <source>Select a queue.</source>
+        <translation>Wählen Sie eine Warteschlange.</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuespane.cpp" line="303"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2 · visibility timeout %3 s · retention %4 s · delay %5 s — &lt;span style=&apos;color:#03743d&apos;&gt;%6 available&lt;/span&gt;, &lt;span style=&apos;color:#b25b00&apos;&gt;%7 in flight&lt;/span&gt;, %8 delayed</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2 · Sichtbarkeits-Timeout %3 s · Aufbewahrung %4 s · Verzögerung %5 s – &lt;span style=&apos;color:#03743d&apos;&gt;%6 verfügbar&lt;/span&gt;, &lt;span style=&apos;color:#b25b00&apos;&gt;%7 in Bearbeitung&lt;/span&gt;, %8 verzögert</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuespane.cpp" line="307"/>
+        <source>FIFO</source>
+        <translation>FIFO</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuespane.cpp" line="307"/>
+        <source>Standard</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuespane.cpp" line="323"/>
+        <source>This is the dead-letter queue of: &lt;b&gt;%1&lt;/b&gt;. A redrive moves its messages back to the queue each one came from.</source>
+        <translation>Dies ist die Dead-Letter-Warteschlange von: &lt;b&gt;%1&lt;/b&gt;. Ein Redrive verschiebt jede Nachricht zurück in die Warteschlange, aus der sie kam.</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuespane.cpp" line="327"/>
+        <source>Messages received more than %1 times move to &lt;b&gt;%2&lt;/b&gt;.</source>
+        <translation>Nachrichten, die öfter als %1-mal empfangen wurden, wandern nach &lt;b&gt;%2&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuespane.cpp" line="331"/>
+        <source>No dead-letter queue. Set one when creating a queue to keep messages that keep failing.</source>
+        <translation>Keine Dead-Letter-Warteschlange. Legen Sie beim Erstellen einer Warteschlange eine fest, um immer wieder fehlschlagende Nachrichten aufzubewahren.</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuespane.cpp" line="366"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuespane.cpp" line="380"/>
+        <location filename="../ui/sqs/queuespane.cpp" line="393"/>
+        <source>Purge queue</source>
+        <translation>Warteschlange leeren</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuespane.cpp" line="381"/>
+        <source>Delete every message in %1, including those in flight? This cannot be undone, and a queue can be purged once a minute.</source>
+        <translation>Alle Nachrichten in %1 löschen, auch die in Bearbeitung? Das lässt sich nicht rückgängig machen, und eine Warteschlange kann nur einmal pro Minute geleert werden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuespane.cpp" line="401"/>
+        <location filename="../ui/sqs/queuespane.cpp" line="411"/>
+        <source>Delete queue</source>
+        <translation>Warteschlange löschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuespane.cpp" line="401"/>
+        <source>Delete %1 and all its messages?</source>
+        <translation>%1 mit allen Nachrichten löschen?</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuespane.cpp" line="450"/>
+        <source>%1: %2 of %3 messages moved</source>
+        <translation>%1: %2 von %3 Nachrichten verschoben</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::Sqs::SendReceivePage</name>
+    <message>
+        <location filename="../ui/sqs/sendreceivepage.cpp" line="33"/>
+        <source>Message ID: %1</source>
+        <translation>Nachrichten-ID: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/sendreceivepage.cpp" line="34"/>
+        <source>MD5 of body: %1</source>
+        <translation>MD5 des Texts: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/sendreceivepage.cpp" line="43"/>
+        <source>Attribute %1 (%2): %3</source>
+        <translation>Attribut %1 (%2): %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/sendreceivepage.cpp" line="56"/>
+        <source>Message body</source>
+        <translation>Nachrichtentext</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/sendreceivepage.cpp" line="60"/>
+        <source>Queue default</source>
+        <translation>Vorgabe der Warteschlange</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/sendreceivepage.cpp" line="62"/>
+        <location filename="../ui/sqs/sendreceivepage.cpp" line="94"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/sendreceivepage.cpp" line="66"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/sendreceivepage.cpp" line="66"/>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/sendreceivepage.cpp" line="66"/>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/sendreceivepage.cpp" line="75"/>
+        <location filename="../ui/sqs/sendreceivepage.cpp" line="79"/>
+        <source>Send message</source>
+        <translation>Nachricht senden</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/sendreceivepage.cpp" line="81"/>
+        <source>Body</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/sendreceivepage.cpp" line="82"/>
+        <source>Delivery delay</source>
+        <translation>Zustellverzögerung</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/sendreceivepage.cpp" line="83"/>
+        <source>Message group ID</source>
+        <translation>Nachrichtengruppen-ID</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/sendreceivepage.cpp" line="84"/>
+        <source>Deduplication ID</source>
+        <translation>Deduplizierungs-ID</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/sendreceivepage.cpp" line="85"/>
+        <source>Attributes</source>
+        <translation>Attribute</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/sendreceivepage.cpp" line="98"/>
+        <source>Poll for messages</source>
+        <translation>Nach Nachrichten abfragen</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/sendreceivepage.cpp" line="99"/>
+        <source>Delete selected</source>
+        <translation>Auswahl löschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/sendreceivepage.cpp" line="111"/>
+        <source>Receive messages</source>
+        <translation>Nachrichten empfangen</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/sendreceivepage.cpp" line="114"/>
+        <source>Wait</source>
+        <translation>Warten</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/sendreceivepage.cpp" line="116"/>
+        <source>Maximum</source>
+        <translation>Höchstens</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/sendreceivepage.cpp" line="150"/>
+        <source>Required for FIFO queues</source>
+        <translation>Für FIFO-Warteschlangen erforderlich</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/sendreceivepage.cpp" line="150"/>
+        <source>Optional</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/sendreceivepage.cpp" line="152"/>
+        <source>Required unless content-based deduplication is on</source>
+        <translation>Erforderlich, außer bei inhaltsbasierter Deduplizierung</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/sendreceivepage.cpp" line="191"/>
+        <source>Sent %1</source>
+        <translation>%1 gesendet</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/sendreceivepage.cpp" line="194"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/sendreceivepage.cpp" line="208"/>
+        <source>Polling…</source>
+        <translation>Frage ab …</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/sqs/sendreceivepage.cpp" line="231"/>
+        <source>%n message(s) received; they are in flight now.</source>
+        <translation>
+            <numerusform>%n Nachricht empfangen; sie ist jetzt in Bearbeitung.</numerusform>
+            <numerusform>%n Nachrichten empfangen; sie sind jetzt in Bearbeitung.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/sqs/sendreceivepage.cpp" line="260"/>
+        <source>%n message(s) deleted.</source>
+        <translation>
+            <numerusform>%n Nachricht gelöscht.</numerusform>
+            <numerusform>%n Nachrichten gelöscht.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,7 @@
 
 #include <httplib.h>
 
+#include <arpa/inet.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sys/socket.h>
@@ -205,6 +206,36 @@ void writeResponse(HttpResponse response, httplib::Response &out, bool isHead)
     out.set_content(response.body.constData(), size_t(response.body.size()), contentType);
 }
 
+// httplib's worker keeps an idle keep-alive connection open for up to its keep-alive timeout
+// and does not notice stop() meanwhile, so shutdown would wait 5 s per idle client. Shutting the
+// read side of this server's accepted sockets (found by their local port) makes them see EOF at
+// once, while a response still being written completes.
+void endIdleConnections(int port)
+{
+    const QDir fds(u"/proc/self/fd"_s);
+    for (const QString &entry : fds.entryList(QDir::Files | QDir::System)) {
+        bool ok = false;
+        const int fd = entry.toInt(&ok);
+        if (!ok)
+            continue;
+        sockaddr_storage address{};
+        socklen_t length = sizeof(address);
+        if (::getsockname(fd, reinterpret_cast<sockaddr *>(&address), &length) != 0)
+            continue;
+        int localPort = -1;
+        if (address.ss_family == AF_INET)
+            localPort = ntohs(reinterpret_cast<const sockaddr_in *>(&address)->sin_port);
+        else if (address.ss_family == AF_INET6)
+            localPort = ntohs(reinterpret_cast<const sockaddr_in6 *>(&address)->sin6_port);
+        sockaddr_storage peer{};
+        socklen_t peerLength = sizeof(peer);
+        const bool connected =
+            ::getpeername(fd, reinterpret_cast<sockaddr *>(&peer), &peerLength) == 0;
+        if (localPort == port && connected)
+            ::shutdown(fd, SHUT_RD);
+    }
+}
+
 } // namespace
 
 struct HttpServer::Private
@@ -215,6 +246,7 @@ struct HttpServer::Private
     httplib::Server server;
     std::thread listener;
     int boundPort = 0;
+    socket_t listenSocket = INVALID_SOCKET;
 
     void serve(const httplib::Request &request,
         httplib::Response &response,
@@ -369,6 +401,7 @@ HttpServer::HttpServer(Options options, Handler handler, RejectHandler rejectHan
     d->rejectHandler = std::move(rejectHandler);
 
     httplib::Server &server = d->server;
+    Private *p = d.get();
     server.set_tcp_nodelay(true);
     server.set_keep_alive_max_count(1000);
     server.set_keep_alive_timeout(5);
@@ -380,10 +413,11 @@ HttpServer::HttpServer(Options options, Handler handler, RejectHandler rejectHan
     server.new_task_queue = [base, max] {
         return new ElasticTaskQueue(base, max);
     };
-    server.set_socket_options([](socket_t sock) {
+    server.set_socket_options([p](socket_t sock) {
         int yes = 1;
         // SO_REUSEADDR only: restart over TIME_WAIT, but never two listeners on one port.
         ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+        p->listenSocket = sock;
     });
     server.set_pre_routing_handler([](const httplib::Request &request, httplib::Response &) {
         t_answeredByHandler = false;
@@ -393,7 +427,6 @@ HttpServer::HttpServer(Options options, Handler handler, RejectHandler rejectHan
         renameHeader(mutableRequest, "Accept-Encoding", HiddenAcceptEncoding);
         return httplib::Server::HandlerResponse::Unhandled;
     });
-    Private *p = d.get();
     server.set_expect_100_continue_handler(
         [p](const httplib::Request &request, httplib::Response &response) {
             if (p->contentLength(request) <= p->options.maxBodyBytes)
@@ -443,6 +476,10 @@ std::expected<int, QString> HttpServer::listen()
                                    .arg(port));
     }
     d->boundPort = port;
+    // httplib 0.11 listens with a backlog of 5: a class of 200 clients connecting at once (or
+    // 200 long polls) would overflow it. listen() again on a listening socket raises it.
+    if (d->listenSocket != INVALID_SOCKET)
+        ::listen(d->listenSocket, SOMAXCONN);
     d->listener = std::thread([p = d.get()] { p->server.listen_after_bind(); });
     return port;
 }
@@ -452,6 +489,7 @@ void HttpServer::stop()
     if (!d->listener.joinable())
         return;
     d->server.stop();
+    endIdleConnections(d->boundPort);
     d->listener.join();
 }
 
