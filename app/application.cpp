@@ -4,6 +4,7 @@
 #include "core/lambda/lambdaservice.h"
 #include "core/logs/logsservice.h"
 #include "core/sqs/sqsservice.h"
+#include "ui/cloudwatch/alarmspane.h"
 #include "ui/dynamodb/tablespane.h"
 #include "ui/lambda/functionspane.h"
 #include "ui/mainwindow.h"
@@ -56,6 +57,9 @@ void Application::onStarted(const QString &endpointUrl)
     context.stateDir = m_commandLine.engine.stateDir;
     context.region = m_commandLine.engine.region;
     m_window = std::make_unique<Gui::MainWindow>(context);
+    if (m_engine->cloudwatch())
+        m_window->setServicePane(
+            Gui::MainWindow::Pane::Alarms, new Gui::CloudWatch::AlarmsPane(m_engine->cloudwatch()));
     m_window->setServicePane(
         Gui::MainWindow::Pane::Tables, new Gui::DynamoDb::TablesPane(m_engine->dynamodb()));
     m_window->setServicePane(

@@ -2,12 +2,14 @@
 #include "core/engine.h"
 
 #include "core/api/dispatcher.h"
+#include "core/api/handlers/cloudwatchhandler.h"
 #include "core/api/handlers/dynamodbhandler.h"
 #include "core/api/handlers/lambdahandler.h"
 #include "core/api/handlers/logshandler.h"
 #include "core/api/handlers/sqshandler.h"
 #include "core/api/handlers/stshandler.h"
 #include "core/api/httpserver.h"
+#include "core/cloudwatch/cloudwatchservice.h"
 #include "core/common/clock.h"
 #include "core/common/logging.h"
 #include "core/dynamodb/dynamodbservice.h"
@@ -112,6 +114,9 @@ void Engine::start()
     m_sts = new Sts::StsService(m_options.accountId, this);
     m_dispatcher = new Api::Dispatcher(*m_database, m_journal, m_clock, this);
     m_dispatcher->addHandler(new Api::StsHandler(m_sts));
+    m_cloudwatch = new CloudWatch::CloudWatchService(
+        *m_database, m_clock, m_options.accountId, m_options.region, this);
+    m_dispatcher->addHandler(new Api::CloudWatchHandler(m_cloudwatch));
     m_logs =
         new Logs::LogsService(*m_database, m_clock, m_options.region, m_options.accountId, this);
     m_dispatcher->addHandler(new Api::LogsHandler(m_logs));
@@ -174,6 +179,8 @@ void Engine::stop()
     m_dispatcher = nullptr;
     delete m_sts;
     m_sts = nullptr;
+    delete m_cloudwatch;
+    m_cloudwatch = nullptr;
     delete m_lambda;
     m_lambda = nullptr;
     delete m_logs;

@@ -20,6 +20,9 @@ class HttpServer;
 namespace Core::Sts {
 class StsService;
 }
+namespace Core::CloudWatch {
+class CloudWatchService;
+}
 namespace Core::Logs {
 class LogsService;
 }
@@ -75,6 +78,7 @@ public:
 
     Journal::JournalService *journal() const { return m_journal; }
     Sts::StsService *sts() const { return m_sts; }
+    CloudWatch::CloudWatchService *cloudwatch() const { return m_cloudwatch; }
     Logs::LogsService *logs() const { return m_logs; }
     Lambda::LambdaService *lambda() const { return m_lambda; }
     DynamoDb::DynamoDbService *dynamodb() const { return m_dynamodb; }
@@ -101,6 +105,7 @@ private:
     Api::Dispatcher *m_dispatcher = nullptr;
     Journal::JournalService *m_journal = nullptr;
     Sts::StsService *m_sts = nullptr;
+    CloudWatch::CloudWatchService *m_cloudwatch = nullptr;
     Logs::LogsService *m_logs = nullptr;
     Lambda::LambdaService *m_lambda = nullptr;
     DynamoDb::DynamoDbService *m_dynamodb = nullptr;

@@ -4,7 +4,7 @@
 <context>
     <name>App::Application</name>
     <message>
-        <location filename="../app/application.cpp" line="72"/>
+        <location filename="../app/application.cpp" line="76"/>
         <source>Cloudbench cannot start</source>
         <translation>Cloudbench kann nicht starten</translation>
     </message>
@@ -345,6 +345,100 @@
         <location filename="../ui/activity/requestdetailview.cpp" line="348"/>
         <source>Request ID</source>
         <translation>Anfrage-ID</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::CloudWatch::AlarmChart</name>
+    <message>
+        <location filename="../ui/cloudwatch/alarmchart.cpp" line="96"/>
+        <source>In alarm</source>
+        <translation>Im Alarm</translation>
+    </message>
+    <message>
+        <location filename="../ui/cloudwatch/alarmchart.cpp" line="106"/>
+        <source>Expression</source>
+        <translation>Ausdruck</translation>
+    </message>
+    <message>
+        <location filename="../ui/cloudwatch/alarmchart.cpp" line="111"/>
+        <source>Datapoints</source>
+        <translation>Datenpunkte</translation>
+    </message>
+    <message>
+        <location filename="../ui/cloudwatch/alarmchart.cpp" line="122"/>
+        <source>Threshold %1</source>
+        <translation>Schwellenwert %1</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::CloudWatch::AlarmListModel</name>
+    <message>
+        <location filename="../ui/cloudwatch/alarmlistmodel.cpp" line="51"/>
+        <source>In alarm</source>
+        <translation>Im Alarm</translation>
+    </message>
+    <message>
+        <location filename="../ui/cloudwatch/alarmlistmodel.cpp" line="53"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../ui/cloudwatch/alarmlistmodel.cpp" line="54"/>
+        <source>Insufficient data</source>
+        <translation>Unzureichende Daten</translation>
+    </message>
+    <message>
+        <location filename="../ui/cloudwatch/alarmlistmodel.cpp" line="74"/>
+        <source>metric math</source>
+        <translation>Metrik-Mathematik</translation>
+    </message>
+    <message>
+        <location filename="../ui/cloudwatch/alarmlistmodel.cpp" line="77"/>
+        <source>%1 %2 %3 for %4 of %5 datapoints within %6 s</source>
+        <translation>%1 %2 %3 für %4 von %5 Datenpunkten innerhalb von %6 s</translation>
+    </message>
+    <message>
+        <location filename="../ui/cloudwatch/alarmlistmodel.cpp" line="151"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../ui/cloudwatch/alarmlistmodel.cpp" line="153"/>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../ui/cloudwatch/alarmlistmodel.cpp" line="155"/>
+        <source>Conditions</source>
+        <translation>Bedingungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/cloudwatch/alarmlistmodel.cpp" line="157"/>
+        <source>Last state update</source>
+        <translation>Letzte Statusänderung</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::CloudWatch::AlarmsPane</name>
+    <message>
+        <location filename="../ui/cloudwatch/alarmspane.cpp" line="123"/>
+        <source>Alarms</source>
+        <translation>Alarme</translation>
+    </message>
+    <message>
+        <location filename="../ui/cloudwatch/alarmspane.cpp" line="124"/>
+        <source>CloudWatch alarms watch a metric and change state when it crosses the threshold for M of N periods.</source>
+        <translation>CloudWatch-Alarme überwachen eine Metrik und wechseln den Status, wenn sie in M von N Perioden den Schwellenwert überschreitet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/cloudwatch/alarmspane.cpp" line="205"/>
+        <source>Select an alarm</source>
+        <translation>Alarm auswählen</translation>
+    </message>
+    <message>
+        <location filename="../ui/cloudwatch/alarmspane.cpp" line="274"/>
+        <source>All (%1)</source>
+        <translation>Alle (%1)</translation>
     </message>
 </context>
 <context>

@@ -15,6 +15,7 @@ import socket
 import sqlite3
 import subprocess
 import tempfile
+import threading
 import time
 import unittest
 
@@ -51,6 +52,7 @@ class Server:
         self.own_state = state_dir is None
         self.state_dir = state_dir or tempfile.mkdtemp(prefix="cb-e2e-")
         self.process = None
+        self.reader = None
         self.endpoint = None
         self.port = None
         self.output = ""
@@ -68,11 +70,19 @@ class Server:
             match = re.search(r"listening on (http://[\d.]+:(\d+))", line)
             if match:
                 self.endpoint, self.port = match.group(1), int(match.group(2))
+                # Keep draining the server's output: a full pipe would block its writes (and
+                # its shutdown) once nobody reads.
+                self.reader = threading.Thread(target=self._drain, daemon=True)
+                self.reader.start()
                 return self
         self.process.kill()
         raise AssertionError("cloudbench did not start:\n" + self.output + self.process.stdout.read())
 
-    def stop(self, timeout=15):
+    def _drain(self):
+        for line in self.process.stdout:
+            self.output += line
+
+    def stop(self, timeout=30):
         if not self.process:
             return None
         if self.process.poll() is None:
@@ -82,8 +92,10 @@ class Server:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
-                raise AssertionError("cloudbench did not stop within %d s of SIGTERM" % timeout)
-        self.output += self.process.stdout.read()
+                raise AssertionError("cloudbench did not stop within %d s of SIGTERM; it printed:\n%s"
+                                     % (timeout, self.output[-5000:]))
+        if self.reader:
+            self.reader.join(10)
         code = self.process.returncode
         self.process = None
         return code

@@ -1,0 +1,504 @@
+// SPDX-License-Identifier: MIT
+#include "core/cloudwatch/metricmath.h"
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+
+using namespace Qt::StringLiterals;
+
+namespace Core::CloudWatch::MetricMath {
+
+namespace {
+
+struct Token
+{
+    enum Kind {
+        Number,
+        Name,
+        Symbol,
+        End,
+    } kind = End;
+    QString text;
+    double number = 0;
+};
+
+QList<Token> tokenize(const QString &text, QString *error)
+{
+    QList<Token> tokens;
+    qsizetype i = 0;
+    while (i < text.size()) {
+        const QChar c = text.at(i);
+        if (c.isSpace()) {
+            ++i;
+        } else if (c.isDigit() || (c == u'.' && i + 1 < text.size() && text.at(i + 1).isDigit())) {
+            qsizetype j = i;
+            while (j < text.size() && (text.at(j).isDigit() || text.at(j) == u'.'))
+                ++j;
+            if (j < text.size() && (text.at(j) == u'e' || text.at(j) == u'E')) {
+                ++j;
+                if (j < text.size() && (text.at(j) == u'+' || text.at(j) == u'-'))
+                    ++j;
+                while (j < text.size() && text.at(j).isDigit())
+                    ++j;
+            }
+            bool ok = false;
+            const double number = text.mid(i, j - i).toDouble(&ok);
+            if (!ok) {
+                *error = u"Invalid number %1"_s.arg(text.mid(i, j - i));
+                return {};
+            }
+            tokens.append({Token::Number, text.mid(i, j - i), number});
+            i = j;
+        } else if (c.isLetter() || c == u'_') {
+            qsizetype j = i;
+            while (j < text.size() && (text.at(j).isLetterOrNumber() || text.at(j) == u'_'))
+                ++j;
+            tokens.append({Token::Name, text.mid(i, j - i), 0});
+            i = j;
+        } else {
+            static const QStringList twoChar{u">="_s, u"<="_s, u"=="_s, u"!="_s};
+            const QString pair = text.mid(i, 2);
+            if (twoChar.contains(pair)) {
+                tokens.append({Token::Symbol, pair, 0});
+                i += 2;
+            } else if (QStringView(u"+-*/^()[],<>").contains(c)) {
+                tokens.append({Token::Symbol, QString(c), 0});
+                ++i;
+            } else {
+                *error = u"Unexpected character '%1'"_s.arg(c);
+                return {};
+            }
+        }
+    }
+    tokens.append({Token::End, {}, 0});
+    return tokens;
+}
+
+using BinaryFunction = std::function<double(double, double)>;
+
+// Series with series: only timestamps present in both; series with scalar: every point.
+Result<Value> combine(const Value &left, const Value &right, const BinaryFunction &op)
+{
+    if (std::holds_alternative<QList<Series>>(left)
+        || std::holds_alternative<QList<Series>>(right)) {
+        if (std::holds_alternative<QList<Series>>(left)
+            && !std::holds_alternative<QList<Series>>(right)) {
+            QList<Series> out;
+            for (const Series &series : std::get<QList<Series>>(left)) {
+                auto one = combine(series, right, op);
+                out.append(std::get<Series>(*one));
+            }
+            return out;
+        }
+        if (std::holds_alternative<QList<Series>>(right)
+            && !std::holds_alternative<QList<Series>>(left)) {
+            QList<Series> out;
+            for (const Series &series : std::get<QList<Series>>(right)) {
+                auto one = combine(left, series, op);
+                out.append(std::get<Series>(*one));
+            }
+            return out;
+        }
+        return fail(u"ValidationError"_s,
+            u"Operations between two arrays of time series are not supported"_s);
+    }
+    if (std::holds_alternative<double>(left) && std::holds_alternative<double>(right))
+        return op(std::get<double>(left), std::get<double>(right));
+    Series out;
+    if (std::holds_alternative<Series>(left) && std::holds_alternative<Series>(right)) {
+        const Series &a = std::get<Series>(left);
+        const Series &b = std::get<Series>(right);
+        for (auto it = a.cbegin(); it != a.cend(); ++it) {
+            if (const auto other = b.constFind(it.key()); other != b.cend())
+                out.insert(it.key(), op(it.value(), other.value()));
+        }
+    } else if (std::holds_alternative<Series>(left)) {
+        const Series &a = std::get<Series>(left);
+        for (auto it = a.cbegin(); it != a.cend(); ++it)
+            out.insert(it.key(), op(it.value(), std::get<double>(right)));
+    } else {
+        const Series &b = std::get<Series>(right);
+        for (auto it = b.cbegin(); it != b.cend(); ++it)
+            out.insert(it.key(), op(std::get<double>(left), it.value()));
+    }
+    return out;
+}
+
+// SUM/AVG/MIN/MAX: of one series a scalar, of an array of series one series (per timestamp).
+Value reduce(const Value &value, const QString &name)
+{
+    const auto fold = [&name](const QList<double> &values) {
+        if (values.isEmpty())
+            return std::nan("");
+        if (name == u"SUM" || name == u"AVG") {
+            double sum = 0;
+            for (double v : values)
+                sum += v;
+            return name == u"SUM" ? sum : sum / double(values.size());
+        }
+        return name == u"MIN" ? *std::min_element(values.cbegin(), values.cend())
+                              : *std::max_element(values.cbegin(), values.cend());
+    };
+    if (const auto *scalar = std::get_if<double>(&value))
+        return *scalar;
+    if (const auto *series = std::get_if<Series>(&value))
+        return fold(series->values());
+    QMap<qint64, QList<double>> columns;
+    for (const Series &series : std::get<QList<Series>>(value)) {
+        for (auto it = series.cbegin(); it != series.cend(); ++it)
+            columns[it.key()].append(it.value());
+    }
+    Series out;
+    for (auto it = columns.cbegin(); it != columns.cend(); ++it)
+        out.insert(it.key(), fold(it.value()));
+    return out;
+}
+
+class Parser
+{
+public:
+    Parser(QList<Token> tokens, const Context &context)
+        : m_tokens(std::move(tokens))
+        , m_context(context)
+    {}
+
+    Result<Value> parseAll()
+    {
+        auto value = parseOr();
+        if (value && peek().kind != Token::End)
+            return fail(u"ValidationError"_s, u"Syntax error near '%1'"_s.arg(peek().text));
+        return value;
+    }
+
+private:
+    const Token &peek() const { return m_tokens.at(m_position); }
+    bool accept(const QString &symbol)
+    {
+        if ((peek().kind == Token::Symbol || peek().kind == Token::Name) && peek().text == symbol) {
+            ++m_position;
+            return true;
+        }
+        return false;
+    }
+
+    Result<Value> parseBinary(const std::function<Result<Value>()> &next,
+        const QList<std::pair<QString, BinaryFunction>> &operators)
+    {
+        auto left = next();
+        while (left) {
+            const auto found = std::find_if(operators.cbegin(),
+                operators.cend(),
+                [this](const auto &op) { return peek().text == op.first; });
+            if (found == operators.cend() || peek().kind == Token::Number)
+                break;
+            ++m_position;
+            auto right = next();
+            if (!right)
+                return right;
+            left = combine(*left, *right, found->second);
+        }
+        return left;
+    }
+
+    Result<Value> parseOr()
+    {
+        return parseBinary([this] { return parseAnd(); }, {{u"OR"_s, [](double a, double b) {
+                                                                return double(a != 0 || b != 0);
+                                                            }}});
+    }
+    Result<Value> parseAnd()
+    {
+        return parseBinary(
+            [this] { return parseComparison(); }, {{u"AND"_s, [](double a, double b) {
+                                                        return double(a != 0 && b != 0);
+                                                    }}});
+    }
+    Result<Value> parseComparison()
+    {
+        return parseBinary([this] { return parseAdditive(); },
+            {{u">="_s,
+                 [](double a, double b) {
+                     return double(a >= b);
+                 }},
+                {u"<="_s,
+                    [](double a, double b) {
+                        return double(a <= b);
+                    }},
+                {u"=="_s,
+                    [](double a, double b) {
+                        return double(a == b);
+                    }},
+                {u"!="_s,
+                    [](double a, double b) {
+                        return double(a != b);
+                    }},
+                {u">"_s,
+                    [](double a, double b) {
+                        return double(a > b);
+                    }},
+                {u"<"_s, [](double a, double b) {
+                     return double(a < b);
+                 }}});
+    }
+    Result<Value> parseAdditive()
+    {
+        return parseBinary([this] { return parseMultiplicative(); },
+            {{u"+"_s, std::plus<double>()}, {u"-"_s, std::minus<double>()}});
+    }
+    Result<Value> parseMultiplicative()
+    {
+        return parseBinary([this] { return parsePower(); },
+            {{u"*"_s, std::multiplies<double>()}, {u"/"_s, [](double a, double b) {
+                                                       return b == 0 ? std::nan("") : a / b;
+                                                   }}});
+    }
+    Result<Value> parsePower()
+    {
+        return parseBinary([this] { return parseUnary(); }, {{u"^"_s, [](double a, double b) {
+                                                                  return std::pow(a, b);
+                                                              }}});
+    }
+    Result<Value> parseUnary()
+    {
+        if (accept(u"-"_s)) {
+            auto operand = parseUnary();
+            if (!operand)
+                return operand;
+            return combine(0.0, *operand, std::minus<double>());
+        }
+        return parsePrimary();
+    }
+
+    Result<QList<Value>> parseArguments()
+    {
+        QList<Value> arguments;
+        if (accept(u")"_s))
+            return arguments;
+        do {
+            auto argument = parseOr();
+            if (!argument)
+                return std::unexpected(argument.error());
+            arguments.append(*argument);
+        } while (accept(u","_s));
+        if (!accept(u")"_s))
+            return fail(u"ValidationError"_s, u"Syntax error: ')' expected"_s);
+        return arguments;
+    }
+
+    Result<Value> parsePrimary()
+    {
+        const Token token = peek();
+        if (token.kind == Token::Number) {
+            ++m_position;
+            return token.number;
+        }
+        if (accept(u"("_s)) {
+            auto inner = parseOr();
+            if (inner && !accept(u")"_s))
+                return fail(u"ValidationError"_s, u"Syntax error: ')' expected"_s);
+            return inner;
+        }
+        if (accept(u"["_s)) {
+            QList<Series> array;
+            do {
+                auto item = parseOr();
+                if (!item)
+                    return item;
+                if (auto *series = std::get_if<Series>(&*item))
+                    array.append(*series);
+                else if (auto *list = std::get_if<QList<Series>>(&*item))
+                    array.append(*list);
+                else
+                    return fail(u"ValidationError"_s, u"Arrays may only contain time series"_s);
+            } while (accept(u","_s));
+            if (!accept(u"]"_s))
+                return fail(u"ValidationError"_s, u"Syntax error: ']' expected"_s);
+            return array;
+        }
+        if (token.kind != Token::Name)
+            return fail(u"ValidationError"_s,
+                token.kind == Token::End ? u"Syntax error: unexpected end of expression"_s
+                                         : u"Syntax error near '%1'"_s.arg(token.text));
+        ++m_position;
+        if (accept(u"("_s)) {
+            auto arguments = parseArguments();
+            if (!arguments)
+                return std::unexpected(arguments.error());
+            return call(token.text, *arguments);
+        }
+        const auto found = m_context.series.constFind(token.text);
+        if (found == m_context.series.cend())
+            return fail(u"ValidationError"_s, u"Unrecognized identifier '%1'"_s.arg(token.text));
+        return *found;
+    }
+
+    Result<Value> call(const QString &name, const QList<Value> &arguments)
+    {
+        const auto arity = [&](qsizetype low, qsizetype high) -> Status {
+            if (arguments.size() < low || arguments.size() > high)
+                return fail(u"ValidationError"_s,
+                    u"Function %1 called with %2 arguments"_s.arg(name).arg(arguments.size()));
+            return {};
+        };
+        const QString upper = name.toUpper();
+        if (upper == u"METRICS") {
+            QList<Series> all;
+            for (const QString &id : m_context.metricStatIds)
+                all.append(m_context.series.value(id));
+            return all;
+        }
+        if (upper == u"SUM" || upper == u"AVG" || upper == u"MIN" || upper == u"MAX") {
+            if (auto ok = arity(1, 1); !ok)
+                return std::unexpected(ok.error());
+            return reduce(arguments.front(), upper);
+        }
+        if (upper == u"ABS") {
+            if (auto ok = arity(1, 1); !ok)
+                return std::unexpected(ok.error());
+            return combine(arguments.front(), 0.0, [](double a, double) { return std::fabs(a); });
+        }
+        if (upper == u"RATE" || upper == u"DIFF") {
+            if (auto ok = arity(1, 1); !ok)
+                return std::unexpected(ok.error());
+            const auto *series = std::get_if<Series>(&arguments.front());
+            if (!series)
+                return fail(u"ValidationError"_s, u"%1 expects a time series"_s.arg(upper));
+            Series out;
+            for (auto it = series->cbegin();
+                 it != series->cend() && std::next(it) != series->cend();
+                 ++it) {
+                const auto next = std::next(it);
+                const double difference = next.value() - it.value();
+                const double seconds = double(next.key() - it.key()) / 1000.0;
+                out.insert(next.key(), upper == u"RATE" ? difference / seconds : difference);
+            }
+            return out;
+        }
+        if (upper == u"IF") {
+            if (auto ok = arity(2, 3); !ok)
+                return std::unexpected(ok.error());
+            return conditional(arguments);
+        }
+        if (upper == u"FILL") {
+            if (auto ok = arity(2, 2); !ok)
+                return std::unexpected(ok.error());
+            return fill(arguments.at(0), arguments.at(1));
+        }
+        if (upper == u"REPEAT" || upper == u"LINEAR")
+            return fail(u"ValidationError"_s,
+                u"%1 is only valid as the second argument of FILL"_s.arg(upper));
+        return fail(u"ValidationError"_s, u"Unrecognized function %1"_s.arg(name));
+    }
+
+    static double at(const Value &value, qint64 timestamp, bool *present)
+    {
+        if (const auto *scalar = std::get_if<double>(&value)) {
+            *present = true;
+            return *scalar;
+        }
+        const Series &series = std::get<Series>(value);
+        const auto found = series.constFind(timestamp);
+        *present = found != series.cend();
+        return *present ? found.value() : 0;
+    }
+
+    Result<Value> conditional(const QList<Value> &arguments)
+    {
+        for (const Value &argument : arguments) {
+            if (std::holds_alternative<QList<Series>>(argument))
+                return fail(u"ValidationError"_s, u"IF does not take arrays of time series"_s);
+        }
+        const Value &condition = arguments.at(0);
+        if (const auto *scalar = std::get_if<double>(&condition))
+            return *scalar != 0 ? arguments.at(1)
+                                : (arguments.size() > 2 ? arguments.at(2) : Value(Series()));
+        Series out;
+        const Series &series = std::get<Series>(condition);
+        for (auto it = series.cbegin(); it != series.cend(); ++it) {
+            bool present = false;
+            if (it.value() != 0) {
+                const double chosen = at(arguments.at(1), it.key(), &present);
+                if (present)
+                    out.insert(it.key(), chosen);
+            } else if (arguments.size() > 2) {
+                const double chosen = at(arguments.at(2), it.key(), &present);
+                if (present)
+                    out.insert(it.key(), chosen);
+            }
+        }
+        return out;
+    }
+
+    Result<Value> fill(const Value &target, const Value &with)
+    {
+        const auto *series = std::get_if<Series>(&target);
+        if (!series)
+            return fail(u"ValidationError"_s, u"FILL expects a time series"_s);
+        const QString mode = m_tokens.at(m_position - 2).text.toUpper();
+        Series out = *series;
+        std::optional<double> last;
+        for (qint64 timestamp : m_context.grid) {
+            if (const auto found = series->constFind(timestamp); found != series->cend()) {
+                last = found.value();
+                continue;
+            }
+            if (mode == u"REPEAT") {
+                if (last)
+                    out.insert(timestamp, *last);
+            } else if (mode == u"LINEAR") {
+                const auto after = series->lowerBound(timestamp);
+                if (after != series->cend() && after != series->cbegin()) {
+                    const auto before = std::prev(after);
+                    const double fraction =
+                        double(timestamp - before.key()) / double(after.key() - before.key());
+                    out.insert(
+                        timestamp, before.value() + fraction * (after.value() - before.value()));
+                }
+            } else {
+                bool present = false;
+                const double value = at(with, timestamp, &present);
+                if (present)
+                    out.insert(timestamp, value);
+            }
+        }
+        return out;
+    }
+
+    QList<Token> m_tokens;
+    const Context &m_context;
+    qsizetype m_position = 0;
+};
+
+} // namespace
+
+Result<Value> evaluate(const QString &expression, const Context &context)
+{
+    QString error;
+    QList<Token> tokens = tokenize(expression, &error);
+    if (!error.isEmpty())
+        return fail(u"ValidationError"_s, error);
+    // REPEAT and LINEAR stand for themselves inside FILL(); give them a placeholder value.
+    Context withKeywords = context;
+    withKeywords.series.insert(u"REPEAT"_s, Series());
+    withKeywords.series.insert(u"LINEAR"_s, Series());
+    Parser parser(std::move(tokens), withKeywords);
+    return parser.parseAll();
+}
+
+QStringList references(const QString &expression)
+{
+    QString error;
+    const QList<Token> tokens = tokenize(expression, &error);
+    QStringList names;
+    for (qsizetype i = 0; i < tokens.size(); ++i) {
+        const Token &token = tokens.at(i);
+        const bool isCall = i + 1 < tokens.size() && tokens.at(i + 1).text == u"(";
+        if (token.kind == Token::Name && !isCall && token.text != u"AND" && token.text != u"OR"
+            && token.text != u"REPEAT" && token.text != u"LINEAR" && !names.contains(token.text))
+            names.append(token.text);
+    }
+    return names;
+}
+
+} // namespace Core::CloudWatch::MetricMath

@@ -1,0 +1,257 @@
+// SPDX-License-Identifier: MIT
+#include "core/cloudwatch/metricstore.h"
+
+#include "core/common/logging.h"
+#include "core/storage/database.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace Core::CloudWatch {
+
+namespace {
+
+// Null QStrings bind as SQL NULL; the text columns are NOT NULL.
+QString text(const QString &value)
+{
+    return value.isNull() ? QString(u""_s) : value;
+}
+
+QString dimensionsKey(const Dimensions &dimensions)
+{
+    QString key;
+    for (const Dimension &dimension : dimensions)
+        key += dimension.name + u'=' + dimension.value + u'\n';
+    return key;
+}
+
+QString dimensionsJson(const Dimensions &dimensions)
+{
+    QJsonArray array;
+    for (const Dimension &dimension : dimensions)
+        array.append(QJsonObject{{u"Name"_s, dimension.name}, {u"Value"_s, dimension.value}});
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+
+Dimensions dimensionsFromJson(const QString &text)
+{
+    Dimensions dimensions;
+    const QJsonArray array = QJsonDocument::fromJson(text.toUtf8()).array();
+    for (const QJsonValue &value : array) {
+        const QJsonObject object = value.toObject();
+        dimensions.append({object.value(u"Name").toString(), object.value(u"Value").toString()});
+    }
+    return dimensions;
+}
+
+// A single value (the common case) is stored as '' and read back from sum and sample_count.
+QString rawJson(const QList<std::pair<double, double>> &raw)
+{
+    if (raw.size() == 1 && raw.front().second == 1)
+        return u""_s;
+    QJsonArray array;
+    for (const auto &[value, count] : raw)
+        array.append(QJsonArray{value, count});
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+
+} // namespace
+
+MetricStore::MetricStore(Storage::Database &database)
+    : m_database(database)
+{}
+
+Dimensions MetricStore::sorted(Dimensions dimensions)
+{
+    std::sort(dimensions.begin(), dimensions.end(), [](const Dimension &a, const Dimension &b) {
+        return a.name < b.name || (a.name == b.name && a.value < b.value);
+    });
+    return dimensions;
+}
+
+std::optional<qint64> MetricStore::findMetric(const Metric &metric) const
+{
+    QSqlQuery &query = m_database.prepared(
+        u"SELECT id FROM cw_metrics WHERE namespace = ? AND name = ? AND dimensions_key = ?"_s);
+    query.addBindValue(text(metric.metricNamespace));
+    query.addBindValue(text(metric.metricName));
+    query.addBindValue(text(dimensionsKey(sorted(metric.dimensions))));
+    std::optional<qint64> id;
+    if (query.exec() && query.next())
+        id = query.value(0).toLongLong();
+    query.finish();
+    return id;
+}
+
+std::optional<qint64> MetricStore::touchMetric(const Metric &metric, qint64 nowMs)
+{
+    const Dimensions dimensions = sorted(metric.dimensions);
+    QSqlQuery &query = m_database.prepared(
+        u"INSERT INTO cw_metrics (namespace, name, dimensions_key, dimensions, last_put_ms) "
+        u"VALUES (?, ?, ?, ?, ?) ON CONFLICT (namespace, name, dimensions_key) DO UPDATE SET "
+        u"last_put_ms = max(last_put_ms, excluded.last_put_ms) RETURNING id"_s);
+    query.addBindValue(text(metric.metricNamespace));
+    query.addBindValue(text(metric.metricName));
+    query.addBindValue(text(dimensionsKey(dimensions)));
+    query.addBindValue(dimensionsJson(dimensions));
+    query.addBindValue(nowMs);
+    std::optional<qint64> id;
+    if (query.exec() && query.next())
+        id = query.value(0).toLongLong();
+    else
+        qCWarning(lcCore) << "cw_metrics upsert failed:" << Storage::Database::lastErrorText(query);
+    query.finish();
+    return id;
+}
+
+bool MetricStore::insert(qint64 metricId, const StoredDatum &datum)
+{
+    QSqlQuery &query = m_database.prepared(
+        u"INSERT INTO cw_datapoints (metric_id, ts_ms, unit, resolution, sample_count, sum, "
+        u"minimum, maximum, raw_values) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    query.addBindValue(metricId);
+    query.addBindValue(datum.timestampMs);
+    query.addBindValue(text(datum.unit));
+    query.addBindValue(datum.resolution);
+    query.addBindValue(datum.values.sampleCount);
+    query.addBindValue(datum.values.sum);
+    query.addBindValue(datum.values.minimum);
+    query.addBindValue(datum.values.maximum);
+    query.addBindValue(datum.values.rawComplete ? QVariant(rawJson(datum.values.raw))
+                                                : QVariant(QMetaType::fromType<QString>()));
+    const bool ok = query.exec();
+    if (!ok)
+        qCWarning(lcCore) << "cw_datapoints insert failed:"
+                          << Storage::Database::lastErrorText(query);
+    query.finish();
+    return ok;
+}
+
+void MetricStore::forEachDatum(qint64 metricId,
+    qint64 fromMs,
+    qint64 toMs,
+    bool withRawValues,
+    const std::function<void(const StoredDatum &)> &visit) const
+{
+    QSqlQuery &query = m_database.prepared(
+        u"SELECT ts_ms, unit, resolution, sample_count, sum, minimum, maximum, raw_values "
+        u"FROM cw_datapoints WHERE metric_id = ? AND ts_ms >= ? AND ts_ms < ? ORDER BY ts_ms"_s);
+    query.setForwardOnly(true);
+    query.addBindValue(metricId);
+    query.addBindValue(fromMs);
+    query.addBindValue(toMs);
+    if (query.exec()) {
+        StoredDatum datum;
+        while (query.next()) {
+            datum.timestampMs = query.value(0).toLongLong();
+            datum.unit = query.value(1).toString();
+            datum.resolution = query.value(2).toInt();
+            datum.values.sampleCount = query.value(3).toDouble();
+            datum.values.sum = query.value(4).toDouble();
+            datum.values.minimum = query.value(5).toDouble();
+            datum.values.maximum = query.value(6).toDouble();
+            datum.values.raw.clear();
+            datum.values.rawComplete = !query.isNull(7);
+            if (withRawValues && datum.values.rawComplete) {
+                const QString text = query.value(7).toString();
+                if (text.isEmpty()) {
+                    datum.values.raw.append({datum.values.sum, 1.0});
+                } else {
+                    const QJsonArray raw = QJsonDocument::fromJson(text.toUtf8()).array();
+                    for (const QJsonValue &pair : raw)
+                        datum.values.raw.append(
+                            {pair.toArray().at(0).toDouble(), pair.toArray().at(1).toDouble()});
+                }
+            }
+            visit(datum);
+        }
+    }
+    query.finish();
+}
+
+QList<MetricStore::PeriodAggregate> MetricStore::aggregate(
+    qint64 metricId, qint64 alignedStartMs, qint64 toMs, qint64 periodMs, const QString &unit) const
+{
+    QSqlQuery &query = m_database.prepared(
+        u"SELECT (ts_ms - ?) / ? AS bucket, unit, sum(sample_count), sum(sum), min(minimum), "
+        u"max(maximum) FROM cw_datapoints WHERE metric_id = ? AND ts_ms >= ? AND ts_ms < ? "
+        u"AND (? = '' OR unit = ?) GROUP BY bucket, unit ORDER BY bucket, unit"_s);
+    query.setForwardOnly(true);
+    for (const QVariant &value : {QVariant(alignedStartMs),
+             QVariant(periodMs),
+             QVariant(metricId),
+             QVariant(alignedStartMs),
+             QVariant(toMs),
+             QVariant(text(unit)),
+             QVariant(text(unit))})
+        query.addBindValue(value);
+    QList<PeriodAggregate> result;
+    if (query.exec()) {
+        while (query.next()) {
+            PeriodAggregate period;
+            period.periodStartMs = alignedStartMs + query.value(0).toLongLong() * periodMs;
+            period.unit = query.value(1).toString();
+            period.values.add(query.value(2).toDouble(),
+                query.value(3).toDouble(),
+                query.value(4).toDouble(),
+                query.value(5).toDouble());
+            period.values.rawComplete = false;
+            result.append(std::move(period));
+        }
+    } else {
+        qCWarning(lcCore) << "cw_datapoints aggregate failed:"
+                          << Storage::Database::lastErrorText(query);
+    }
+    query.finish();
+    return result;
+}
+
+QList<MetricStore::StoredMetric> MetricStore::metrics(
+    const QString &metricNamespace, const QString &metricName, qint64 afterId, int limit) const
+{
+    QSqlQuery &query = m_database.prepared(
+        u"SELECT id, namespace, name, dimensions, last_put_ms FROM cw_metrics WHERE id > ? "
+        u"AND (ifnull(?, '') = '' OR namespace = ?) AND (ifnull(?, '') = '' OR name = ?) ORDER BY id LIMIT ?"_s);
+    query.addBindValue(afterId);
+    query.addBindValue(text(metricNamespace));
+    query.addBindValue(text(metricNamespace));
+    query.addBindValue(text(metricName));
+    query.addBindValue(text(metricName));
+    query.addBindValue(limit);
+    QList<StoredMetric> result;
+    if (query.exec()) {
+        while (query.next()) {
+            StoredMetric stored;
+            stored.id = query.value(0).toLongLong();
+            stored.metric.metricNamespace = query.value(1).toString();
+            stored.metric.metricName = query.value(2).toString();
+            stored.metric.dimensions = dimensionsFromJson(query.value(3).toString());
+            stored.lastPutMs = query.value(4).toLongLong();
+            result.append(std::move(stored));
+        }
+    }
+    query.finish();
+    return result;
+}
+
+QStringList MetricStore::namespaces() const
+{
+    QSqlQuery &query =
+        m_database.prepared(u"SELECT DISTINCT namespace FROM cw_metrics ORDER BY 1"_s);
+    QStringList result;
+    if (query.exec()) {
+        while (query.next())
+            result.append(query.value(0).toString());
+    }
+    query.finish();
+    return result;
+}
+
+} // namespace Core::CloudWatch

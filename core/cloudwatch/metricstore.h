@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/cloudwatch/cloudwatchtypes.h"
+#include "core/cloudwatch/statistics.h"
+
+#include <functional>
+#include <optional>
+
+namespace Core::Storage {
+class Database;
+}
+
+namespace Core::CloudWatch {
+
+// The SQL of CloudWatch metrics (tables cw_metrics, cw_datapoints). Used on the core thread by
+// CloudWatchService only; writes happen inside the caller's SqlTransaction.
+class MetricStore final
+{
+public:
+    struct StoredDatum
+    {
+        qint64 timestampMs = 0;
+        QString unit;
+        int resolution = 60;
+        Statistics::Accumulator values;
+    };
+    struct StoredMetric
+    {
+        qint64 id = 0;
+        Metric metric;
+        qint64 lastPutMs = 0;
+    };
+
+    explicit MetricStore(Storage::Database &database);
+
+    static Dimensions sorted(Dimensions dimensions);
+    // Creates the metric when it is new; always moves its last_put_ms forward.
+    std::optional<qint64> touchMetric(const Metric &metric, qint64 nowMs);
+    std::optional<qint64> findMetric(const Metric &metric) const;
+    bool insert(qint64 metricId, const StoredDatum &datum);
+    // Visits the datums of one metric with from <= timestamp < to, oldest first (an index range
+    // scan, forward only). Raw values (for percentiles) are decoded only when asked for.
+    void forEachDatum(qint64 metricId,
+        qint64 fromMs,
+        qint64 toMs,
+        bool withRawValues,
+        const std::function<void(const StoredDatum &)> &visit) const;
+    // Metrics with id > afterId in id order, optionally of one namespace and name.
+    struct PeriodAggregate
+    {
+        qint64 periodStartMs = 0;
+        QString unit;
+        Statistics::Accumulator values; // no raw values
+    };
+    // SampleCount, Sum, Minimum and Maximum per period and unit, aggregated by SQLite (no
+    // percentiles): the fast path of GetMetricStatistics and alarms on simple statistics.
+    QList<PeriodAggregate> aggregate(qint64 metricId,
+        qint64 alignedStartMs,
+        qint64 toMs,
+        qint64 periodMs,
+        const QString &unit) const;
+    QList<StoredMetric> metrics(
+        const QString &metricNamespace, const QString &metricName, qint64 afterId, int limit) const;
+    QStringList namespaces() const;
+
+private:
+    Storage::Database &m_database;
+};
+
+} // namespace Core::CloudWatch

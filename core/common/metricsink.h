@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QList>
+#include <QString>
+
+#include <utility>
+
+namespace Core {
+
+// Where services report their AWS/<Service> metrics, implemented by CloudWatch
+// (Core::CloudWatch::CloudWatchService). Services receive a MetricSink * (may be null: then they
+// report nothing) and call putMetric() on the core thread in their hot paths: the call only
+// aggregates into a per-minute statistic set in memory (no SQL, no allocation beyond the first
+// datum of a metric in a minute); the sink writes each closed minute to the metrics store.
+// Report real events only, never synthetic values.
+//
+// What each service must report (namespace, metric names, units, dimensions as AWS publishes
+// them; "per event" means one putMetric per occurrence with the value given):
+//
+// AWS/SQS, dimension QueueName:
+//   NumberOfMessagesSent (Count, 1 per message sent, batch entries count singly)
+//   NumberOfMessagesReceived (Count, 1 per message returned by ReceiveMessage)
+//   NumberOfMessagesDeleted (Count, 1 per message deleted)
+//   NumberOfEmptyReceives (Count, 1 per ReceiveMessage that returned no message)
+//   SentMessageSize (Bytes, the body size of each sent message)
+//   ApproximateNumberOfMessagesVisible / ApproximateNumberOfMessagesNotVisible /
+//   ApproximateNumberOfMessagesDelayed (Count, a gauge: the queue's count once a minute)
+//   ApproximateAgeOfOldestMessage (Seconds, a gauge once a minute, only when non-empty)
+// AWS/Lambda, dimension FunctionName (plus a second datum with FunctionName and Resource
+// "<name>:<qualifier>" for versions and aliases):
+//   Invocations (Count, 1 per invocation, including failed ones, not throttled ones)
+//   Errors (Count, 1 per invocation that ended in a function error)
+//   Throttles (Count, 1 per throttled invocation request)
+//   Duration (Milliseconds, the run time of each invocation)
+//   ConcurrentExecutions (Count, a gauge: running instances, reported per invocation start)
+//   DeadLetterErrors (Count, 1 per failed delivery to the dead-letter queue)
+//   IteratorAge (Milliseconds, event source mappings on streams: age of the last record)
+// AWS/DynamoDB, dimension TableName (and TableName + Operation where AWS has it):
+//   ConsumedReadCapacityUnits / ConsumedWriteCapacityUnits (Count, units per request, TableName)
+//   SuccessfulRequestLatency (Milliseconds, per request, TableName + Operation)
+//   ThrottledRequests (Count, TableName + Operation)
+//   UserErrors (Count, 1 per 400 error of any table; no dimension)
+//   ConditionalCheckFailedRequests (Count, 1 per failed condition, TableName)
+//   ReturnedItemCount (Count, items returned by Query/Scan, TableName + Operation)
+// AWS/S3, dimensions BucketName + StorageType (StandardStorage / AllStorageTypes):
+//   BucketSizeBytes (Bytes, StorageType StandardStorage, a gauge once a period)
+//   NumberOfObjects (Count, StorageType AllStorageTypes, a gauge once a period)
+// AWS/S3 request metrics, dimensions BucketName + FilterId "EntireBucket":
+//   AllRequests, GetRequests, PutRequests (Count, 1 per request), 4xxErrors (Count, 1 per 4xx
+//   answer), BytesDownloaded / BytesUploaded (Bytes, body bytes of each request)
+class MetricSink
+{
+public:
+    using MetricDimensions = QList<std::pair<QString, QString>>; // name, value
+
+    virtual ~MetricSink() = default;
+
+    // unit: a CloudWatch StandardUnit ("Count", "Milliseconds", "Bytes", ...). timestampMs: the
+    // engine clock's time of the event.
+    virtual void putMetric(const QString &metricNamespace,
+        const QString &metricName,
+        const MetricDimensions &dimensions,
+        double value,
+        const QString &unit,
+        qint64 timestampMs) = 0;
+};
+
+} // namespace Core

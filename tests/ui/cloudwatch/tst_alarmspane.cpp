@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: MIT
+// Pins the Alarms pane: the alarm list model passes QAbstractItemModelTester, shows states with
+// their colours and counts, and the pane fills itself from a real CloudWatchService (on this
+// thread), opening the first metric alarm that is in ALARM.
+#include "core/cloudwatch/cloudwatchservice.h"
+#include "core/common/clock.h"
+#include "tests/support/tempdatabase.h"
+#include "ui/cloudwatch/alarmlistmodel.h"
+#include "ui/cloudwatch/alarmspane.h"
+
+#include <QAbstractItemModelTester>
+#include <QLabel>
+#include <QPushButton>
+#include <QTableView>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Core::CloudWatch;
+using Gui::CloudWatch::AlarmListModel;
+
+namespace {
+
+Alarm metricAlarm(const QString &name, const QString &state)
+{
+    Alarm alarm;
+    alarm.name = name;
+    alarm.stateValue = state;
+    alarm.metric = {u"App"_s, u"Errors"_s, {}};
+    alarm.statistic = u"Sum"_s;
+    alarm.period = 60;
+    alarm.evaluationPeriods = 3;
+    alarm.datapointsToAlarm = 2;
+    alarm.threshold = 5;
+    alarm.comparisonOperator = u"GreaterThanThreshold"_s;
+    return alarm;
+}
+
+} // namespace
+
+class tst_AlarmsPane final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void modelRowsStatesAndCounts()
+    {
+        AlarmListModel model;
+        QAbstractItemModelTester tester(
+            &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setAlarms({metricAlarm(u"a"_s, u"ALARM"_s),
+            metricAlarm(u"b"_s, u"OK"_s),
+            metricAlarm(u"c"_s, u"INSUFFICIENT_DATA"_s),
+            metricAlarm(u"d"_s, u"ALARM"_s)});
+        QCOMPARE(model.rowCount(), 4);
+        QCOMPARE(model.columnCount(), int(AlarmListModel::ColumnCount));
+        QCOMPARE(model.countInState(u"ALARM"_s), 2);
+        QCOMPARE(model.countInState(u"OK"_s), 1);
+        const QModelIndex state = model.index(0, AlarmListModel::StateColumn);
+        QCOMPARE(state.data().toString(), u"In alarm"_s);
+        QCOMPARE(
+            state.data(Qt::ForegroundRole).value<QColor>(), AlarmListModel::stateColor(u"ALARM"_s));
+        QCOMPARE(model.index(1, AlarmListModel::ConditionColumn).data().toString(),
+            u"Sum Errors > 5 for 2 of 3 datapoints within 60 s"_s);
+        model.setAlarms({});
+        QCOMPARE(model.rowCount(), 0);
+    }
+
+    void paneShowsTheServicesAlarms()
+    {
+        Tests::TempDatabase temp;
+        Core::ManualClock clock;
+        CloudWatchService service(temp.database(), &clock, u"000000000000"_s, u"us-east-1"_s);
+        Alarm ok = metricAlarm(u"calm"_s, u"OK"_s);
+        Alarm firing = metricAlarm(u"firing"_s, u"ALARM"_s);
+        QVERIFY(service.putMetricAlarm(ok));
+        QVERIFY(service.putMetricAlarm(firing));
+        QVERIFY(service.setAlarmState(u"firing"_s, u"ALARM"_s, u"drill"_s, {}));
+        Gui::CloudWatch::AlarmsPane pane(&service);
+        QTRY_COMPARE(pane.model()->rowCount(), 2);
+        const auto buttons = pane.findChildren<QPushButton *>();
+        QStringList texts;
+        for (const QPushButton *button : buttons)
+            texts.append(button->text());
+        QVERIFY2(texts.contains(u"In alarm (1)"_s), qPrintable(texts.join(u", "_s)));
+        QVERIFY(texts.contains(u"All (2)"_s));
+        const auto labels = pane.findChildren<QLabel *>();
+        QTRY_VERIFY(std::any_of(labels.cbegin(), labels.cend(), [](const QLabel *label) {
+            return label->text() == u"drill";
+        }));
+    }
+};
+
+QTEST_MAIN(tst_AlarmsPane)
+#include "tst_alarmspane.moc"

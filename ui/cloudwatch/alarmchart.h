@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/cloudwatch/cloudwatchtypes.h"
+
+#include <QChartView>
+
+namespace Gui::CloudWatch {
+
+// The chart of an alarm's detail: the metric's datapoints at the alarm's period (marked points
+// are the values the evaluator reads), the threshold as a dashed line and the time ranges the
+// alarm spent in ALARM shaded red. Large fonts and thick lines so it reads from the back of a
+// classroom.
+class AlarmChart final : public QChartView
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(AlarmChart)
+
+public:
+    struct Transition
+    {
+        qint64 timestampMs = 0;
+        QString state;
+    };
+
+    explicit AlarmChart(QWidget *parent = nullptr);
+
+    void setData(const Core::CloudWatch::Alarm &alarm,
+        const QList<std::pair<qint64, double>> &points,
+        const QList<Transition> &transitionsOldestFirst,
+        qint64 fromMs,
+        qint64 toMs);
+};
+
+} // namespace Gui::CloudWatch
