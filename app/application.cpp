@@ -46,6 +46,7 @@ void Application::onStarted(const QString &endpointUrl)
         return;
     Gui::MainWindow::Context context;
     context.journal = m_engine->journal();
+    context.s3 = m_engine->s3();
     context.endpointUrl = endpointUrl;
     context.stateDir = m_commandLine.engine.stateDir;
     context.region = m_commandLine.engine.region;

@@ -2,10 +2,12 @@
 #include "core/engine.h"
 
 #include "core/api/dispatcher.h"
+#include "core/api/handlers/s3handler.h"
 #include "core/api/handlers/stshandler.h"
 #include "core/api/httpserver.h"
 #include "core/common/clock.h"
 #include "core/common/logging.h"
+#include "core/s3/s3service.h"
 #include "core/storage/database.h"
 #include "core/sts/stsservice.h"
 
@@ -103,6 +105,13 @@ void Engine::start()
     m_sts = new Sts::StsService(m_options.accountId, this);
     m_dispatcher = new Api::Dispatcher(*m_database, m_journal, m_clock, this);
     m_dispatcher->addHandler(new Api::StsHandler(m_sts));
+    m_s3 = new S3::S3Service(*m_database,
+        m_clock,
+        QDir(m_options.stateDir).filePath(u"objects"_s),
+        m_options.region,
+        this);
+    m_s3->recover();
+    m_dispatcher->addHandler(new Api::S3Handler(m_s3));
 
     Api::HttpServer::Options serverOptions;
     serverOptions.bindAddress = m_options.bindAddress;
@@ -141,6 +150,8 @@ void Engine::stop()
     }
     delete m_dispatcher;
     m_dispatcher = nullptr;
+    delete m_s3;
+    m_s3 = nullptr;
     delete m_sts;
     m_sts = nullptr;
     delete m_journal;

@@ -20,6 +20,9 @@ class HttpServer;
 namespace Core::Sts {
 class StsService;
 }
+namespace Core::S3 {
+class S3Service;
+}
 
 namespace Core {
 
@@ -59,6 +62,7 @@ public:
 
     Journal::JournalService *journal() const { return m_journal; }
     Sts::StsService *sts() const { return m_sts; }
+    S3::S3Service *s3() const { return m_s3; }
 
     void start();
     void stop();
@@ -80,6 +84,7 @@ private:
     Api::Dispatcher *m_dispatcher = nullptr;
     Journal::JournalService *m_journal = nullptr;
     Sts::StsService *m_sts = nullptr;
+    S3::S3Service *m_s3 = nullptr;
     int m_port = 0;
     bool m_running = false;
 };

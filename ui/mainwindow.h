@@ -6,6 +6,9 @@
 namespace Core::Journal {
 class JournalService;
 }
+namespace Core::S3 {
+class S3Service;
+}
 
 namespace Gui {
 
@@ -19,6 +22,7 @@ public:
     struct Context
     {
         Core::Journal::JournalService *journal = nullptr;
+        Core::S3::S3Service *s3 = nullptr;
         QString endpointUrl;
         QString stateDir;
         QString region;
