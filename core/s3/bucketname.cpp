@@ -12,8 +12,8 @@ bool isValidBucketName(const QString &name)
     if (name.size() < 3 || name.size() > 63)
         return false;
     for (const QChar c : name) {
-        const bool allowed = (c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9') || c == u'.'
-            || c == u'-';
+        const bool allowed =
+            (c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9') || c == u'.' || c == u'-';
         if (!allowed)
             return false;
     }
@@ -31,7 +31,8 @@ bool isValidBucketName(const QString &name)
         if (name.startsWith(prefix))
             return false;
     }
-    for (const QString &suffix : {u"-s3alias"_s, u"--ol-s3"_s, u".mrap"_s, u"--x-s3"_s, u"--table-s3"_s}) {
+    for (const QString &suffix :
+        {u"-s3alias"_s, u"--ol-s3"_s, u".mrap"_s, u"--x-s3"_s, u"--table-s3"_s}) {
         if (name.endsWith(suffix))
             return false;
     }

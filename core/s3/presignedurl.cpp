@@ -46,8 +46,8 @@ QString presignGetUrl(const QString &endpoint,
     const QByteArray query = "X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential="
         + encode(accessKeyId + u'/' + QString::fromLatin1(scope)) + "&X-Amz-Date=" + stamp
         + "&X-Amz-Expires=" + QByteArray::number(expiresSeconds) + "&X-Amz-SignedHeaders=host";
-    const QByteArray canonical = "GET\n" + path + '\n' + query + "\nhost:" + host
-        + "\n\nhost\nUNSIGNED-PAYLOAD";
+    const QByteArray canonical =
+        "GET\n" + path + '\n' + query + "\nhost:" + host + "\n\nhost\nUNSIGNED-PAYLOAD";
     const QByteArray toSign = "AWS4-HMAC-SHA256\n" + stamp + '\n' + scope + '\n'
         + QCryptographicHash::hash(canonical, QCryptographicHash::Sha256).toHex();
     QByteArray key4 = hmac("AWS4" + secretKey.toUtf8(), date);

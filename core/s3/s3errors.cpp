@@ -194,9 +194,7 @@ AwsError accessDeniedExpired(const QString &expires, const QString &now)
 
 AwsError incompleteBody()
 {
-    return error(u"IncompleteBody"_s,
-        u"The request body terminated unexpectedly"_s,
-        400);
+    return error(u"IncompleteBody"_s, u"The request body terminated unexpectedly"_s, 400);
 }
 
 AwsError invalidTag(const QString &message)
@@ -211,9 +209,8 @@ AwsError internalError(const QString &message)
 
 AwsError tooManyBuckets()
 {
-    return error(u"TooManyBuckets"_s,
-        u"You have attempted to create more buckets than allowed"_s,
-        400);
+    return error(
+        u"TooManyBuckets"_s, u"You have attempted to create more buckets than allowed"_s, 400);
 }
 
 AwsError illegalLocationConstraint(const QString &constraint)
@@ -226,9 +223,8 @@ AwsError illegalLocationConstraint(const QString &constraint)
 
 AwsError invalidLocationConstraint()
 {
-    return error(u"InvalidLocationConstraint"_s,
-        u"The specified location-constraint is not valid"_s,
-        400);
+    return error(
+        u"InvalidLocationConstraint"_s, u"The specified location-constraint is not valid"_s, 400);
 }
 
 } // namespace Core::S3::Errors

@@ -21,7 +21,8 @@ AwsError badDigestMd5(const QString &expected, const QString &calculated);
 AwsError badDigestChecksum(const QString &algorithm);
 AwsError invalidDigest();
 AwsError invalidRequest(const QString &message);
-AwsError invalidArgument(const QString &message, const QString &name = {}, const QString &value = {});
+AwsError invalidArgument(
+    const QString &message, const QString &name = {}, const QString &value = {});
 AwsError invalidPart();
 AwsError invalidPartOrder();
 AwsError entityTooSmall(qint64 size);

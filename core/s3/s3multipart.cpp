@@ -31,7 +31,8 @@ QString unquoted(QString etag)
 }
 
 // Appends length bytes of source from offset to target, feeding digest.
-bool appendRange(QFile &target, const S3Object &source, qint64 offset, qint64 length, BodyDigest *digest)
+bool appendRange(
+    QFile &target, const S3Object &source, qint64 offset, qint64 length, BodyDigest *digest)
 {
     if (source.filePath.isEmpty()) {
         const QByteArray slice = source.inlineData.mid(offset, length);

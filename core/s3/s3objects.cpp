@@ -46,8 +46,8 @@ Result<S3Object> S3Service::insertNewVersion(S3Object object, const QString &fil
         m_files.remove(fileId);
         return std::unexpected(Errors::noSuchBucket(object.bucket));
     }
-    object.versionId = bucket->versioning == Versioning::Enabled ? Ids::randomAlphanumeric(32)
-                                                                 : u"null"_s;
+    object.versionId =
+        bucket->versioning == Versioning::Enabled ? Ids::randomAlphanumeric(32) : u"null"_s;
     object.isLatest = true;
     object.modifiedMs = m_clock->nowMs();
     QStringList freed;
@@ -55,7 +55,8 @@ Result<S3Object> S3Service::insertNewVersion(S3Object object, const QString &fil
         Storage::SqlTransaction transaction(m_database.connection());
         bool ok = true;
         if (object.versionId == u"null"_s) {
-            const auto removed = m_store->removeVersion(object.bucket, object.key, object.versionId);
+            const auto removed =
+                m_store->removeVersion(object.bucket, object.key, object.versionId);
             ok = removed.has_value();
             if (ok && !removed->isEmpty())
                 freed.append(*removed);
@@ -160,8 +161,8 @@ Result<DeleteResult> S3Service::deleteObject(
         marker.deleteMarker = true;
         marker.modifiedMs = m_clock->nowMs();
         marker.etag = QString();
-        marker.versionId = info->versioning == Versioning::Enabled ? Ids::randomAlphanumeric(32)
-                                                                   : u"null"_s;
+        marker.versionId =
+            info->versioning == Versioning::Enabled ? Ids::randomAlphanumeric(32) : u"null"_s;
         if (marker.versionId == u"null"_s) {
             const auto removed = m_store->removeVersion(bucket, key, marker.versionId);
             ok = removed.has_value();
@@ -232,7 +233,8 @@ Result<ListObjectsResult> S3Service::listObjects(
     QString cursor = query.after;
     int count = 0;
     for (;;) {
-        const QList<S3Object> batch = m_store->currentObjects(bucket, query.prefix, cursor, ListBatch);
+        const QList<S3Object> batch =
+            m_store->currentObjects(bucket, query.prefix, cursor, ListBatch);
         bool restart = false;
         for (const S3Object &object : batch) {
             cursor = object.key;

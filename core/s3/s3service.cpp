@@ -137,12 +137,8 @@ QString S3Service::presignedGetUrl(
     const QString &endpoint, const QString &bucket, const QString &key, int expiresSeconds) const
 {
     const auto info = m_store->bucket(bucket);
-    return presignGetUrl(endpoint,
-        info ? info->region : m_region,
-        bucket,
-        key,
-        m_clock->nowMs(),
-        expiresSeconds);
+    return presignGetUrl(
+        endpoint, info ? info->region : m_region, bucket, key, m_clock->nowMs(), expiresSeconds);
 }
 
 QString S3Service::multipartEtag(const QList<QByteArray> &partMd5s)

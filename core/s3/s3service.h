@@ -80,7 +80,8 @@ public:
     Status putBucketVersioning(const QString &name, Versioning versioning);
     Result<Tags> getBucketTagging(const QString &name) const;
     Status putBucketTagging(const QString &name, const Tags &tags);
-    Result<std::optional<QString>> getBucketDocument(const QString &name, BucketDocument kind) const;
+    Result<std::optional<QString>> getBucketDocument(
+        const QString &name, BucketDocument kind) const;
     Status putBucketDocument(
         const QString &name, BucketDocument kind, const std::optional<QString> &text);
 
@@ -100,7 +101,8 @@ public:
         const QString &key,
         std::optional<ObjectHeaders> headers,
         std::optional<Tags> tags);
-    Result<ListObjectsResult> listObjects(const QString &bucket, const ListObjectsQuery &query) const;
+    Result<ListObjectsResult> listObjects(
+        const QString &bucket, const ListObjectsQuery &query) const;
     Result<ListVersionsResult> listObjectVersions(
         const QString &bucket, const ListVersionsQuery &query) const;
     Result<S3Object> putObjectTagging(
@@ -138,8 +140,10 @@ public:
     // writes on a worker thread (then passes as ObjectBody::stagedFile), and presigned GET URLs.
     static bool isValidBucketName(const QString &name);
     QString newStagingFile() const;
-    QString presignedGetUrl(
-        const QString &endpoint, const QString &bucket, const QString &key, int expiresSeconds) const;
+    QString presignedGetUrl(const QString &endpoint,
+        const QString &bucket,
+        const QString &key,
+        int expiresSeconds) const;
 
     // The multipart ETag: MD5 of the concatenated binary part MD5s, hex, plus "-<count>".
     static QString multipartEtag(const QList<QByteArray> &partMd5s);

@@ -219,7 +219,8 @@ bool S3Store::removeBucketContents(const QString &name)
 
 bool S3Store::setVersioning(const QString &name, Versioning versioning)
 {
-    QSqlQuery &query = m_database.prepared(u"UPDATE s3_buckets SET versioning = ? WHERE name = ?"_s);
+    QSqlQuery &query =
+        m_database.prepared(u"UPDATE s3_buckets SET versioning = ? WHERE name = ?"_s);
     query.addBindValue(int(versioning));
     query.addBindValue(name);
     return run(query);
@@ -269,10 +270,10 @@ std::optional<QString> S3Store::document(const QString &name, BucketDocument kin
 std::optional<S3Object> S3Store::latest(
     const QString &bucket, const QString &key, bool withData) const
 {
-    QSqlQuery &query = m_database.prepared(u"SELECT %1%2 FROM s3_objects WHERE bucket = ? AND "
-                                           u"key = ? AND is_latest = 1"_s.arg(
-                                               QLatin1StringView(ObjectColumns),
-                                               withData ? u", data"_s : QString()));
+    QSqlQuery &query =
+        m_database.prepared(u"SELECT %1%2 FROM s3_objects WHERE bucket = ? AND "
+                            u"key = ? AND is_latest = 1"_s.arg(QLatin1StringView(ObjectColumns),
+                                withData ? u", data"_s : QString()));
     query.addBindValue(bucket);
     query.addBindValue(key);
     std::optional<S3Object> object;
@@ -285,10 +286,10 @@ std::optional<S3Object> S3Store::latest(
 std::optional<S3Object> S3Store::version(
     const QString &bucket, const QString &key, const QString &versionId, bool withData) const
 {
-    QSqlQuery &query = m_database.prepared(u"SELECT %1%2 FROM s3_objects WHERE bucket = ? AND "
-                                           u"key = ? AND version_id = ?"_s.arg(
-                                               QLatin1StringView(ObjectColumns),
-                                               withData ? u", data"_s : QString()));
+    QSqlQuery &query =
+        m_database.prepared(u"SELECT %1%2 FROM s3_objects WHERE bucket = ? AND "
+                            u"key = ? AND version_id = ?"_s.arg(QLatin1StringView(ObjectColumns),
+                                withData ? u", data"_s : QString()));
     query.addBindValue(bucket);
     query.addBindValue(key);
     query.addBindValue(versionId);
@@ -465,8 +466,8 @@ MultipartUpload readUpload(const QSqlQuery &query)
 
 std::optional<MultipartUpload> S3Store::upload(const QString &uploadId) const
 {
-    QSqlQuery &query = m_database.prepared(u"SELECT %1 FROM s3_uploads WHERE upload_id = ?"_s.arg(
-        QLatin1StringView(UploadColumns)));
+    QSqlQuery &query = m_database.prepared(
+        u"SELECT %1 FROM s3_uploads WHERE upload_id = ?"_s.arg(QLatin1StringView(UploadColumns)));
     query.addBindValue(uploadId);
     std::optional<MultipartUpload> upload;
     if (run(query) && query.next())

@@ -60,7 +60,8 @@ public:
     QList<MultipartUpload> uploads(const QString &bucket) const;
     bool deleteUpload(const QString &uploadId);
     // Replaces any earlier part with that number; returns the replaced part's file id or "".
-    std::optional<QString> putPart(const QString &uploadId, const UploadPart &part, const QString &fileId);
+    std::optional<QString> putPart(
+        const QString &uploadId, const UploadPart &part, const QString &fileId);
     QList<UploadPart> parts(const QString &uploadId) const;
 
     QSet<QString> referencedFiles() const;

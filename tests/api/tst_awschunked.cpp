@@ -22,15 +22,15 @@ private slots:
         QTest::addColumn<QByteArray>("decoded");
         QTest::addColumn<QByteArray>("trailer");
         const QByteArray sig = ";chunk-signature=" + QByteArray(64, 'a');
-        QTest::newRow("signed") << QByteArray("5" + sig + "\r\nhello\r\n6" + sig + "\r\n world\r\n0"
-                                       + sig + "\r\n\r\n")
+        QTest::newRow("signed") << QByteArray(
+            "5" + sig + "\r\nhello\r\n6" + sig + "\r\n world\r\n0" + sig + "\r\n\r\n")
                                 << QByteArray("hello world") << QByteArray();
         QTest::newRow("unsigned with trailer")
             << QByteArray("b\r\nhello world\r\n0\r\nx-amz-checksum-crc32:DUoRhQ==\r\n\r\n")
             << QByteArray("hello world") << QByteArray("DUoRhQ==");
         QTest::newRow("trailer without final CRLF")
-            << QByteArray("3\r\nabc\r\n0\r\nx-amz-checksum-crc32:NSRBwg==\r\n")
-            << QByteArray("abc") << QByteArray("NSRBwg==");
+            << QByteArray("3\r\nabc\r\n0\r\nx-amz-checksum-crc32:NSRBwg==\r\n") << QByteArray("abc")
+            << QByteArray("NSRBwg==");
         QTest::newRow("empty body") << QByteArray("0\r\n\r\n") << QByteArray() << QByteArray();
         QTest::newRow("upper-case hex") << QByteArray("A\r\n0123456789\r\n0\r\n\r\n")
                                         << QByteArray("0123456789") << QByteArray();

@@ -29,6 +29,16 @@ def client_error(test, call, code):
 
 
 class S3CliTests(ServerTestCase):
+    def aws_s3(self, *args):
+        """`aws s3 ...` prints text, not JSON: returns stdout."""
+        import subprocess
+        if not os.access("/usr/bin/aws", os.X_OK):
+            self.skipTest("the AWS CLI (/usr/bin/aws) is not installed")
+        result = subprocess.run(["/usr/bin/aws", "--endpoint-url", self.endpoint, "s3", *args],
+                                capture_output=True, text=True, timeout=600)
+        self.assertEqual(result.returncode, 0, f"aws s3 {' '.join(args)}:\n{result.stderr}")
+        return result.stdout
+
     def test_bucket_lifecycle_and_errors(self):
         self.aws("s3api", "create-bucket", "--bucket", "cli-bucket")
         names = [b["Name"] for b in self.aws("s3api", "list-buckets")["Buckets"]]
@@ -41,7 +51,7 @@ class S3CliTests(ServerTestCase):
                  expect_error="InvalidBucketName")
         self.aws("s3api", "put-object", "--bucket", "cli-bucket", "--key", "k", "--body", __file__)
         self.aws("s3api", "delete-bucket", "--bucket", "cli-bucket", expect_error="BucketNotEmpty")
-        self.aws("s3", "rm", "s3://cli-bucket/k")
+        self.aws_s3("rm", "s3://cli-bucket/k")
         self.aws("s3api", "delete-bucket", "--bucket", "cli-bucket")
         self.aws("s3api", "get-bucket-location", "--bucket", "cli-bucket",
                  expect_error="NoSuchBucket")
@@ -56,7 +66,7 @@ class S3CliTests(ServerTestCase):
         self.assertEqual(location["LocationConstraint"], "eu-west-1")
 
     def test_cp_100_mib_round_trip_uses_multipart(self):
-        self.aws("s3", "mb", "s3://big-bucket")
+        self.aws_s3("mb", "s3://big-bucket")
         with tempfile.TemporaryDirectory() as folder:
             source = os.path.join(folder, "big.bin")
             digest = hashlib.sha256()
@@ -66,21 +76,24 @@ class S3CliTests(ServerTestCase):
                     chunk = bytes([i]) + block[1:]
                     digest.update(chunk)
                     out.write(chunk)
-            self.aws("s3", "cp", source, "s3://big-bucket/data/big.bin")
+            self.aws_s3("cp", source, "s3://big-bucket/data/big.bin")
             head = self.aws("s3api", "head-object", "--bucket", "big-bucket", "--key", "data/big.bin")
             self.assertEqual(head["ContentLength"], 100 * 1024 * 1024)
             self.assertRegex(head["ETag"], r'^"[0-9a-f]{32}-\d+"$')
             target = os.path.join(folder, "back.bin")
-            self.aws("s3", "cp", "s3://big-bucket/data/big.bin", target)
+            self.aws_s3("cp", "s3://big-bucket/data/big.bin", target)
             back = hashlib.sha256()
             with open(target, "rb") as stream:
                 for chunk in iter(lambda: stream.read(1 << 20), b""):
                     back.update(chunk)
             self.assertEqual(back.hexdigest(), digest.hexdigest())
-        listing = self.aws("s3", "ls", "s3://big-bucket/")
-        self.assertEqual(listing, {})  # `aws s3 ls` prints text, checked below
-        self.aws("s3", "rm", "--recursive", "s3://big-bucket/")
-        self.aws("s3", "rb", "s3://big-bucket")
+        self.assertIn("PRE data/", self.aws_s3("ls", "s3://big-bucket/"))
+        self.assertIn("104857600 big.bin", self.aws_s3("ls", "s3://big-bucket/data/"))
+        self.aws_s3("rm", "--recursive", "s3://big-bucket/")
+        self.aws_s3("rb", "s3://big-bucket")
+        files = [f for _, _, fs in os.walk(os.path.join(self.server.state_dir, "objects"))
+                 for f in fs]
+        self.assertEqual(files, [])  # the multipart parts and the object's bytes were freed
 
 
 class S3Boto3Tests(ServerTestCase):

@@ -72,8 +72,8 @@ QVariant BucketListModel::data(const QModelIndex &index, int role) const
     case Region:
         return bucket.region;
     case CreatedAt:
-        return QLocale().toString(QDateTime::fromMSecsSinceEpoch(bucket.createdMs),
-            QLocale::ShortFormat);
+        return QLocale().toString(
+            QDateTime::fromMSecsSinceEpoch(bucket.createdMs), QLocale::ShortFormat);
     case Versioning:
         switch (bucket.versioning) {
         case Core::S3::Versioning::Enabled:
@@ -136,8 +136,8 @@ void BucketListModel::setBuckets(const QList<Core::S3::Bucket> &buckets)
             const Core::S3::Bucket &fresh = buckets.at(next);
             Core::S3::Bucket &current = m_buckets[row];
             if (fresh.region != current.region || fresh.versioning != current.versioning
-                || fresh.objectCount != current.objectCount || fresh.totalBytes != current.totalBytes
-                || fresh.createdMs != current.createdMs) {
+                || fresh.objectCount != current.objectCount
+                || fresh.totalBytes != current.totalBytes || fresh.createdMs != current.createdMs) {
                 current = fresh;
                 emit dataChanged(index(int(row), 0), index(int(row), ColumnCount - 1));
             }

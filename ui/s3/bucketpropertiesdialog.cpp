@@ -83,13 +83,16 @@ BucketPropertiesDialog::BucketPropertiesDialog(
                 properties.versioning = info->versioning;
             properties.tags = service->getBucketTagging(bucket).value_or(Core::S3::Tags{});
             using Core::S3::BucketDocument;
-            properties.policy =
-                service->getBucketDocument(bucket, BucketDocument::Policy).value_or(std::nullopt).value_or(QString());
-            properties.cors =
-                service->getBucketDocument(bucket, BucketDocument::Cors).value_or(std::nullopt).value_or(QString());
-            properties.notification = service->getBucketDocument(bucket, BucketDocument::Notification)
-                                          .value_or(std::nullopt)
-                                          .value_or(QString());
+            properties.policy = service->getBucketDocument(bucket, BucketDocument::Policy)
+                                    .value_or(std::nullopt)
+                                    .value_or(QString());
+            properties.cors = service->getBucketDocument(bucket, BucketDocument::Cors)
+                                  .value_or(std::nullopt)
+                                  .value_or(QString());
+            properties.notification =
+                service->getBucketDocument(bucket, BucketDocument::Notification)
+                    .value_or(std::nullopt)
+                    .value_or(QString());
             return properties;
         },
         [this](const Properties &properties) {
@@ -138,8 +141,8 @@ void BucketPropertiesDialog::save()
     const QString problem = policyProblem(m_policy->toPlainText());
     const auto tags = parseTags(m_tags->toPlainText());
     if (!problem.isEmpty() || !tags) {
-        m_message->setText(problem.isEmpty() ? tr("Write each tag as key=value on its own line.")
-                                             : problem);
+        m_message->setText(
+            problem.isEmpty() ? tr("Write each tag as key=value on its own line.") : problem);
         return;
     }
     const auto versioning = Core::S3::Versioning(m_versioning->currentData().toInt());
@@ -160,9 +163,11 @@ void BucketPropertiesDialog::save()
             if (versioning != Core::S3::Versioning::Unversioned)
                 note(service->putBucketVersioning(bucket, versioning));
             note(service->putBucketTagging(bucket, *tags));
-            note(service->putBucketDocument(bucket, BucketDocument::Policy,
+            note(service->putBucketDocument(bucket,
+                BucketDocument::Policy,
                 policy.isEmpty() ? std::nullopt : std::optional<QString>(policy)));
-            note(service->putBucketDocument(bucket, BucketDocument::Cors,
+            note(service->putBucketDocument(bucket,
+                BucketDocument::Cors,
                 cors.isEmpty() ? std::nullopt : std::optional<QString>(cors)));
             return error;
         },

@@ -23,7 +23,8 @@ class BucketPropertiesDialog final : public QDialog
     Q_DISABLE_COPY_MOVE(BucketPropertiesDialog)
 
 public:
-    BucketPropertiesDialog(Core::S3::S3Service *service, const QString &bucket, QWidget *parent = nullptr);
+    BucketPropertiesDialog(
+        Core::S3::S3Service *service, const QString &bucket, QWidget *parent = nullptr);
 
     // "" when the text is an acceptable policy (or empty: no policy), else why not.
     static QString policyProblem(const QString &text);

@@ -143,14 +143,18 @@ BucketsPane::BucketsPane(Core::S3::S3Service *service, QWidget *parent)
     connect(m_deleteBucket, &QPushButton::clicked, this, &BucketsPane::deleteBucket);
     connect(m_emptyBucket, &QPushButton::clicked, this, &BucketsPane::emptyBucket);
     connect(m_properties, &QPushButton::clicked, this, &BucketsPane::showBucketProperties);
-    connect(m_bucketView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+    connect(m_bucketView->selectionModel(),
+        &QItemSelectionModel::currentRowChanged,
+        this,
         [this](const QModelIndex &current) {
             if (current.isValid())
                 openBucket(current.data(Qt::UserRole).toString());
             updateActions();
         });
     connect(m_objectView, &QTableView::activated, this, &BucketsPane::activateObject);
-    connect(m_objectView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+    connect(m_objectView->selectionModel(),
+        &QItemSelectionModel::selectionChanged,
+        this,
         &BucketsPane::updateActions);
     connect(m_objects, &QAbstractItemModel::modelReset, this, &BucketsPane::updateActions);
     connect(m_breadcrumb, &QLabel::linkActivated, this, [this](const QString &prefix) {
@@ -270,7 +274,10 @@ void BucketsPane::emptyBucket()
     if (!ok || typed != tr("permanently delete"))
         return;
     Core::S3::S3Service *service = m_service;
-    Core::callAsync(service, this, [service, bucket] { return service->emptyBucket(bucket); },
+    Core::callAsync(
+        service,
+        this,
+        [service, bucket] { return service->emptyBucket(bucket); },
         [this, bucket](const Core::Status &status) {
             setStatus(status ? tr("Emptied bucket %1.").arg(bucket) : status.error().message);
         });
@@ -297,10 +304,14 @@ void BucketsPane::deleteBucket()
         != QMessageBox::Yes)
         return;
     Core::S3::S3Service *service = m_service;
-    Core::callAsync(service, this, [service, bucket] { return service->deleteBucket(bucket); },
+    Core::callAsync(
+        service,
+        this,
+        [service, bucket] { return service->deleteBucket(bucket); },
         [this, bucket](const Core::Status &status) {
             if (!status) {
-                QMessageBox::warning(this, tr("Delete bucket"),
+                QMessageBox::warning(this,
+                    tr("Delete bucket"),
                     status.error().code + u": "_s + status.error().message);
                 return;
             }
@@ -330,9 +341,9 @@ void BucketsPane::createFolder()
     if (m_objects->bucket().isEmpty())
         return;
     bool ok = false;
-    const QString name =
-        QInputDialog::getText(this, tr("Create folder"), tr("Folder name"), QLineEdit::Normal, {}, &ok)
-            .trimmed();
+    const QString name = QInputDialog::getText(
+        this, tr("Create folder"), tr("Folder name"), QLineEdit::Normal, {}, &ok)
+                             .trimmed();
     if (!ok || name.isEmpty() || name.contains(u'/'))
         return;
     // S3-05: a folder is a zero-byte object whose key ends in "/".
@@ -398,16 +409,19 @@ void BucketsPane::startNextTransfer()
         m_progress->setRange(0, 1000);
         m_progress->setValue(total > 0 ? int(done * 1000 / total) : 1000);
     });
-    connect(m_transfer, &ObjectTransfer::finished, this, [this, upload](bool ok, const QString &message) {
-        const QString key = m_transfer->key();
-        m_transfer->deleteLater();
-        m_transfer = nullptr;
-        if (ok)
-            setStatus((upload ? tr("Uploaded %1.") : tr("Downloaded %1.")).arg(key));
-        else
-            setStatus(tr("%1: %2").arg(key, message));
-        startNextTransfer();
-    });
+    connect(m_transfer,
+        &ObjectTransfer::finished,
+        this,
+        [this, upload](bool ok, const QString &message) {
+            const QString key = m_transfer->key();
+            m_transfer->deleteLater();
+            m_transfer = nullptr;
+            if (ok)
+                setStatus((upload ? tr("Uploaded %1.") : tr("Downloaded %1.")).arg(key));
+            else
+                setStatus(tr("%1: %2").arg(key, message));
+            startNextTransfer();
+        });
     m_transfer->start();
 }
 
@@ -441,8 +455,8 @@ void BucketsPane::downloadSelected()
     if (!index.isValid())
         return;
     const QString key = index.data(ObjectListModel::KeyRole).toString();
-    const QString target = QFileDialog::getSaveFileName(this, tr("Download object"),
-        QDir::home().filePath(key.section(u'/', -1)));
+    const QString target = QFileDialog::getSaveFileName(
+        this, tr("Download object"), QDir::home().filePath(key.section(u'/', -1)));
     if (target.isEmpty())
         return;
     m_queue.append(new ObjectTransfer(
@@ -458,8 +472,9 @@ void BucketsPane::deleteSelected()
     const QString key = index.data(ObjectListModel::KeyRole).toString();
     // With versions shown the selected version is removed for good; otherwise S3 decides
     // (a delete marker in a versioned bucket).
-    const QString versionId =
-        m_objects->showVersions() ? index.data(ObjectListModel::VersionIdRole).toString() : QString();
+    const QString versionId = m_objects->showVersions()
+        ? index.data(ObjectListModel::VersionIdRole).toString()
+        : QString();
     const QString question = versionId.isEmpty()
         ? tr("Delete %1?").arg(key)
         : tr("Permanently delete version %1 of %2?").arg(versionId, key);
@@ -467,7 +482,9 @@ void BucketsPane::deleteSelected()
         return;
     Core::S3::S3Service *service = m_service;
     const QString bucket = m_objects->bucket();
-    Core::callAsync(service, this,
+    Core::callAsync(
+        service,
+        this,
         [service, bucket, key, versionId] { return service->deleteObject(bucket, key, versionId); },
         [this, key](const Core::Result<Core::S3::DeleteResult> &result) {
             if (!result)
@@ -496,8 +513,14 @@ void BucketsPane::presignSelected()
     if (!index.isValid())
         return;
     bool ok = false;
-    const int seconds = QInputDialog::getInt(this, tr("Presigned URL"),
-        tr("Expires in (seconds, at most 7 days):"), 3600, 1, 604800, 60, &ok);
+    const int seconds = QInputDialog::getInt(this,
+        tr("Presigned URL"),
+        tr("Expires in (seconds, at most 7 days):"),
+        3600,
+        1,
+        604800,
+        60,
+        &ok);
     if (!ok)
         return;
     Core::S3::S3Service *service = m_service;
@@ -523,10 +546,14 @@ void BucketsPane::showDetails()
     const QModelIndex index = selectedObject();
     if (!index.isValid() || index.data(ObjectListModel::IsFolderRole).toBool())
         return;
-    const QString versionId =
-        m_objects->showVersions() ? index.data(ObjectListModel::VersionIdRole).toString() : QString();
-    ObjectDetailsDialog(m_service, m_objects->bucket(),
-        index.data(ObjectListModel::KeyRole).toString(), versionId, this)
+    const QString versionId = m_objects->showVersions()
+        ? index.data(ObjectListModel::VersionIdRole).toString()
+        : QString();
+    ObjectDetailsDialog(m_service,
+        m_objects->bucket(),
+        index.data(ObjectListModel::KeyRole).toString(),
+        versionId,
+        this)
         .exec();
 }
 

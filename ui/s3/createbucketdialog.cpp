@@ -27,8 +27,14 @@ CreateBucketDialog::CreateBucketDialog(const QString &defaultRegion, QWidget *pa
     setWindowTitle(tr("Create bucket"));
     m_name->setPlaceholderText(tr("my-bucket-name"));
     m_region->setEditable(true);
-    m_region->addItems({u"us-east-1"_s, u"us-east-2"_s, u"us-west-1"_s, u"us-west-2"_s,
-        u"eu-west-1"_s, u"eu-central-1"_s, u"ap-southeast-1"_s, u"ap-northeast-1"_s});
+    m_region->addItems({u"us-east-1"_s,
+        u"us-east-2"_s,
+        u"us-west-1"_s,
+        u"us-west-2"_s,
+        u"eu-west-1"_s,
+        u"eu-central-1"_s,
+        u"ap-southeast-1"_s,
+        u"ap-northeast-1"_s});
     m_region->setCurrentText(defaultRegion);
     m_message->setWordWrap(true);
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Create bucket"));

@@ -123,11 +123,21 @@ QString ObjectDetailsDialog::previewText(
         if (!document.isNull())
             return QString::fromUtf8(document.toJson(QJsonDocument::Indented));
     }
-    static const QStringList textSuffixes = {u".txt"_s, u".md"_s, u".csv"_s, u".log"_s,
-        u".xml"_s, u".html"_s, u".yaml"_s, u".yml"_s, u".py"_s, u".js"_s, u".json"_s};
+    static const QStringList textSuffixes = {u".txt"_s,
+        u".md"_s,
+        u".csv"_s,
+        u".log"_s,
+        u".xml"_s,
+        u".html"_s,
+        u".yaml"_s,
+        u".yml"_s,
+        u".py"_s,
+        u".js"_s,
+        u".json"_s};
     const bool text = contentType.startsWith(u"text/"_s) || json || contentType.contains(u"xml"_s)
-        || std::any_of(textSuffixes.cbegin(), textSuffixes.cend(),
-            [&key](const QString &suffix) { return key.endsWith(suffix); });
+        || std::any_of(textSuffixes.cbegin(), textSuffixes.cend(), [&key](const QString &suffix) {
+               return key.endsWith(suffix);
+           });
     if (!text || data.contains('\0'))
         return {};
     return QString::fromUtf8(data);
@@ -153,8 +163,9 @@ void ObjectDetailsDialog::show(
         QLocale().toString(QDateTime::fromMSecsSinceEpoch(object.modifiedMs), QLocale::LongFormat));
     row(tr("ETag"), object.etag);
     row(tr("Checksum"),
-        object.checksum.isEmpty() ? tr("None")
-                                  : u"%1: %2"_s.arg(object.checksum.algorithm, object.checksum.value));
+        object.checksum.isEmpty()
+            ? tr("None")
+            : u"%1: %2"_s.arg(object.checksum.algorithm, object.checksum.value));
     row(tr("Storage class"), object.headers.storageClass);
     row(tr("Content-Type"), object.headers.contentType);
     if (!object.headers.contentEncoding.isEmpty())

@@ -32,7 +32,8 @@ public:
         QWidget *parent = nullptr);
 
     // The preview text for a body: pretty JSON, text, or "" when not previewable as text.
-    static QString previewText(const QString &contentType, const QString &key, const QByteArray &data);
+    static QString previewText(
+        const QString &contentType, const QString &key, const QByteArray &data);
 
 private:
     void show(const Core::S3::S3Object &object, const QList<Core::S3::S3Object> &versions);

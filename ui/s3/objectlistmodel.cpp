@@ -30,10 +30,11 @@ ObjectListModel::ObjectListModel(Core::S3::S3Service *service, QObject *parent)
     : QAbstractTableModel(parent)
     , m_service(service)
 {
-    connect(m_service, &Core::S3::S3Service::objectsChanged, this, [this](const QStringList &buckets) {
-        if (buckets.contains(m_bucket))
-            reload();
-    });
+    connect(
+        m_service, &Core::S3::S3Service::objectsChanged, this, [this](const QStringList &buckets) {
+            if (buckets.contains(m_bucket))
+                reload();
+        });
 }
 
 int ObjectListModel::rowCount(const QModelIndex &parent) const
@@ -62,7 +63,8 @@ QVariant ObjectListModel::data(const QModelIndex &index, int role) const
     case IsDeleteMarkerRole:
         return object.deleteMarker;
     case Qt::TextAlignmentRole:
-        return index.column() == Size ? QVariant(int(Qt::AlignRight | Qt::AlignVCenter)) : QVariant();
+        return index.column() == Size ? QVariant(int(Qt::AlignRight | Qt::AlignVCenter))
+                                      : QVariant();
     case Qt::DisplayRole:
     case Qt::ToolTipRole:
         break;
@@ -77,12 +79,13 @@ QVariant ObjectListModel::data(const QModelIndex &index, int role) const
             return tr("Folder");
         if (object.deleteMarker)
             return tr("Delete marker");
-        return QMimeDatabase().mimeTypeForFile(object.key, QMimeDatabase::MatchExtension)
+        return QMimeDatabase()
+            .mimeTypeForFile(object.key, QMimeDatabase::MatchExtension)
             .preferredSuffix();
     case LastModified:
         return entry.folder ? QString()
                             : QLocale().toString(QDateTime::fromMSecsSinceEpoch(object.modifiedMs),
-                                  QLocale::ShortFormat);
+                                QLocale::ShortFormat);
     case Size:
         return entry.folder || object.deleteMarker ? QString() : formatBytes(object.size);
     case StorageClass:
@@ -191,12 +194,21 @@ void ObjectListModel::requestPage()
             } else {
                 const auto result = service->listObjects(bucket, {prefix, u"/"_s, after, PageSize});
                 if (result)
-                    page = {result->commonPrefixes, result->contents, result->truncated, result->last, {}};
+                    page = {result->commonPrefixes,
+                        result->contents,
+                        result->truncated,
+                        result->last,
+                        {}};
             }
             return page;
         },
         [this, generation](const Page &page) {
-            appendPage(generation, page.prefixes, page.objects, page.truncated, page.next, page.nextVersion);
+            appendPage(generation,
+                page.prefixes,
+                page.objects,
+                page.truncated,
+                page.next,
+                page.nextVersion);
         });
 }
 

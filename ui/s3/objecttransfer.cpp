@@ -49,12 +49,16 @@ void ObjectTransfer::start()
             QFile source(from);
             QFile target(to);
             QCryptographicHash md5(QCryptographicHash::Md5);
-            const auto report = [self](bool ok, const QString &message, qint64 size, const QString &hex) {
-                QMetaObject::invokeMethod(self.data(), [self, ok, message, size, hex] {
-                    if (self)
-                        self->copyDone(ok, message, size, hex);
-                }, Qt::QueuedConnection);
-            };
+            const auto report =
+                [self](bool ok, const QString &message, qint64 size, const QString &hex) {
+                    QMetaObject::invokeMethod(
+                        self.data(),
+                        [self, ok, message, size, hex] {
+                            if (self)
+                                self->copyDone(ok, message, size, hex);
+                        },
+                        Qt::QueuedConnection);
+                };
             if (!source.open(QIODevice::ReadOnly) || !target.open(QIODevice::WriteOnly)) {
                 report(false, tr("Cannot open %1.").arg(source.isOpen() ? to : from), 0, {});
                 return;
@@ -78,10 +82,13 @@ void ObjectTransfer::start()
                 done += chunk.size();
                 if (done - lastReport >= ProgressStep) {
                     lastReport = done;
-                    QMetaObject::invokeMethod(self.data(), [self, done, total] {
-                        if (self)
-                            emit self->progressed(done, total);
-                    }, Qt::QueuedConnection);
+                    QMetaObject::invokeMethod(
+                        self.data(),
+                        [self, done, total] {
+                            if (self)
+                                emit self->progressed(done, total);
+                        },
+                        Qt::QueuedConnection);
                 }
             }
             target.close();
@@ -91,7 +98,10 @@ void ObjectTransfer::start()
 
     if (m_direction == Direction::Upload) {
         Core::S3::S3Service *service = m_service;
-        Core::callAsync(service, this, [service] { return service->newStagingFile(); },
+        Core::callAsync(
+            service,
+            this,
+            [service] { return service->newStagingFile(); },
             [this, copy](const QString &staged) {
                 m_stagedFile = staged;
                 if (staged.isEmpty()) {
@@ -105,7 +115,10 @@ void ObjectTransfer::start()
     Core::S3::S3Service *service = m_service;
     const QString bucket = m_bucket;
     const QString key = m_key;
-    Core::callAsync(service, this, [service, bucket, key] { return service->getObject(bucket, key); },
+    Core::callAsync(
+        service,
+        this,
+        [service, bucket, key] { return service->getObject(bucket, key); },
         [this, copy](const Core::Result<Core::S3::S3Object> &object) {
             if (!object) {
                 emit finished(false, object.error().message);

@@ -64,7 +64,8 @@ Result<S3::Tags> parseTagging(const QByteArray &body, int maxTags)
         const QString key = tag->childText(u"Key");
         const QString value = tag->childText(u"Value");
         if (key.isEmpty() || key.size() > 128)
-            return std::unexpected(S3::Errors::invalidTag(u"The TagKey you have provided is invalid"_s));
+            return std::unexpected(
+                S3::Errors::invalidTag(u"The TagKey you have provided is invalid"_s));
         if (value.size() > 256)
             return std::unexpected(
                 S3::Errors::invalidTag(u"The TagValue you have provided is invalid"_s));
@@ -276,15 +277,16 @@ void S3Handler::handle(const AwsRequest &request, Responder responder)
     if (scope && scope->presigned && scope->expiresAtMs >= 0
         && m_service->clock()->nowMs() > scope->expiresAtMs) {
         fail(call,
-            S3::Errors::accessDeniedExpired(S3Xml::isoTime(scope->expiresAtMs).replace(u".000"_s, QString()),
+            S3::Errors::accessDeniedExpired(
+                S3Xml::isoTime(scope->expiresAtMs).replace(u".000"_s, QString()),
                 S3Xml::isoTime(m_service->clock()->nowMs()).replace(u".000"_s, QString())));
         return;
     }
     const auto it = operationTable().constFind(call.operation);
     if (it == operationTable().cend()) {
         if (call.operation.isEmpty())
-            call.operation = QString::fromLatin1(request.http.method) + u' '
-                + request.http.decodedPath();
+            call.operation =
+                QString::fromLatin1(request.http.method) + u' ' + request.http.decodedPath();
         fail(call, S3::Errors::methodNotAllowed());
         return;
     }
@@ -311,8 +313,8 @@ void S3Handler::fail(Call &call, AwsError error)
         headers.append({item.first.toLatin1(), item.second.toLatin1()});
         return true;
     });
-    HttpResponse response = RestXmlProtocol::error(
-        error, call.request.requestId, call.request.http.method == "HEAD");
+    HttpResponse response =
+        RestXmlProtocol::error(error, call.request.requestId, call.request.http.method == "HEAD");
     for (const auto &[name, value] : headers)
         response.setHeader(name, value);
     call.responder.send(call.operation, std::move(response), error.code);
@@ -487,7 +489,8 @@ void S3Handler::getBucketDocument(Call &call)
         HttpResponse response;
         response.body = (*text)->toUtf8();
         response.setHeader("Content-Type", "application/json");
-        response.setHeader("x-amz-request-id", call.request.requestId.left(16).toUpper().toLatin1());
+        response.setHeader(
+            "x-amz-request-id", call.request.requestId.left(16).toUpper().toLatin1());
         return send(call, std::move(response));
     }
     ok(call, (*text)->toUtf8());
@@ -524,8 +527,8 @@ void S3Handler::putBucketDocument(Call &call)
 
 void S3Handler::deleteBucketDocument(Call &call)
 {
-    const auto done =
-        m_service->putBucketDocument(call.target.bucket, documentKind(call.operation), std::nullopt);
+    const auto done = m_service->putBucketDocument(
+        call.target.bucket, documentKind(call.operation), std::nullopt);
     if (!done)
         return fail(call, done.error());
     ok(call, {}, 204);
@@ -543,7 +546,8 @@ void S3Handler::getBucketAcl(Call &call)
         xml.writeStartElement(u"Grant"_s);
         xml.writeStartElement(u"Grantee"_s);
         xml.writeNamespace(u"http://www.w3.org/2001/XMLSchema-instance"_s, u"xsi"_s);
-        xml.writeAttribute(u"http://www.w3.org/2001/XMLSchema-instance"_s, u"type"_s, u"CanonicalUser"_s);
+        xml.writeAttribute(
+            u"http://www.w3.org/2001/XMLSchema-instance"_s, u"type"_s, u"CanonicalUser"_s);
         xml.writeTextElement(u"ID"_s, QLatin1StringView(OwnerId));
         xml.writeTextElement(u"DisplayName"_s, u"cloudbench"_s);
         xml.writeEndElement();
@@ -560,7 +564,8 @@ Result<QList<std::pair<QString, QString>>> parseTaggingHeader(const QByteArray &
     QList<std::pair<QString, QString>> tags;
     for (const auto &[key, value] : parseFormEncoded(header)) {
         if (key.isEmpty() || key.size() > 128)
-            return std::unexpected(S3::Errors::invalidTag(u"The TagKey you have provided is invalid"_s));
+            return std::unexpected(
+                S3::Errors::invalidTag(u"The TagKey you have provided is invalid"_s));
         if (value.size() > 256)
             return std::unexpected(
                 S3::Errors::invalidTag(u"The TagValue you have provided is invalid"_s));

@@ -175,8 +175,7 @@ void S3Handler::completeMultipartUpload(Call &call)
         S3Xml::document(u"CompleteMultipartUploadResult"_s,
             [&](QXmlStreamWriter &xml) {
                 xml.writeTextElement(u"Location"_s,
-                    u"http://%1/%2/%3"_s.arg(
-                        QString::fromLatin1(call.request.http.header("host")),
+                    u"http://%1/%2/%3"_s.arg(QString::fromLatin1(call.request.http.header("host")),
                         object->bucket,
                         S3Wire::urlEncodeKey(object->key)));
                 xml.writeTextElement(u"Bucket"_s, object->bucket);
@@ -254,7 +253,8 @@ void S3Handler::listParts(Call &call)
         writeInitiator(xml, u"Owner"_s);
         xml.writeTextElement(u"StorageClass"_s, result->upload.headers.storageClass);
         xml.writeTextElement(u"PartNumberMarker"_s, QString::number(marker));
-        xml.writeTextElement(u"NextPartNumberMarker"_s, QString::number(result->nextPartNumberMarker));
+        xml.writeTextElement(
+            u"NextPartNumberMarker"_s, QString::number(result->nextPartNumberMarker));
         xml.writeTextElement(u"MaxParts"_s, QString::number(maxParts));
         xml.writeTextElement(u"IsTruncated"_s, result->truncated ? u"true"_s : u"false"_s);
         for (const S3::UploadPart &part : result->parts) {

@@ -42,7 +42,8 @@ bool etagMatches(const QByteArray &header, const QString &etag)
 }
 
 // bytes=a-b, bytes=a-, bytes=-n. nullopt: no usable range (AWS then sends the whole object).
-std::optional<std::pair<qint64, qint64>> parseRange(const QByteArray &header, qint64 size, bool *unsatisfiable)
+std::optional<std::pair<qint64, qint64>> parseRange(
+    const QByteArray &header, qint64 size, bool *unsatisfiable)
 {
     *unsatisfiable = false;
     const QByteArray text = header.trimmed();
@@ -257,7 +258,9 @@ void S3Handler::getObject(Call &call)
         response.setHeader("Content-Range",
             "bytes " + QByteArray::number(offset) + '-' + QByteArray::number(offset + length - 1)
                 + '/' + QByteArray::number(object->size));
-    if (http.header("x-amz-checksum-mode").toUpper() == "ENABLED" && !object->checksum.isEmpty())
+    // The checksum covers the whole object: ranged answers carry none, as in AWS.
+    if (status == 200 && http.header("x-amz-checksum-mode").toUpper() == "ENABLED"
+        && !object->checksum.isEmpty())
         response.setHeader("x-amz-checksum-" + object->checksum.algorithm.toLower().toLatin1(),
             object->checksum.value.toLatin1());
     // Presigned GETs may override the stored headers.
@@ -462,8 +465,8 @@ void S3Handler::listObjects(Call &call)
             if (http.hasQueryItem(u"continuation-token"))
                 xml.writeTextElement(u"ContinuationToken"_s, token);
             if (result->truncated)
-                xml.writeTextElement(u"NextContinuationToken"_s,
-                    QString::fromLatin1(base64Token(result->last)));
+                xml.writeTextElement(
+                    u"NextContinuationToken"_s, QString::fromLatin1(base64Token(result->last)));
             if (http.hasQueryItem(u"start-after"))
                 xml.writeTextElement(u"StartAfter"_s, text(http.queryItem(u"start-after")));
             xml.writeTextElement(u"KeyCount"_s,
@@ -601,7 +604,8 @@ void S3Handler::putObjectTagging(Call &call)
         if (key.isEmpty() || key.size() > 128)
             return fail(call, S3::Errors::invalidTag(u"The TagKey you have provided is invalid"_s));
         if (tag->childText(u"Value").size() > 256)
-            return fail(call, S3::Errors::invalidTag(u"The TagValue you have provided is invalid"_s));
+            return fail(
+                call, S3::Errors::invalidTag(u"The TagValue you have provided is invalid"_s));
         for (const auto &existing : std::as_const(tags)) {
             if (existing.first == key)
                 return fail(call,
@@ -610,8 +614,8 @@ void S3Handler::putObjectTagging(Call &call)
         tags.append({key, tag->childText(u"Value")});
     }
     if (tags.size() > 10)
-        return fail(call,
-            AwsError{u"BadRequest"_s, u"Object tags cannot be greater than 10"_s, 400, true});
+        return fail(
+            call, AwsError{u"BadRequest"_s, u"Object tags cannot be greater than 10"_s, 400, true});
     const auto object = m_service->putObjectTagging(
         call.target.bucket, call.target.key, call.request.http.queryItem(u"versionId"), tags);
     if (!object)

@@ -31,7 +31,8 @@ std::pair<QString, QString> requestedChecksum(const HttpRequest &request)
     for (const char *name : Algorithms) {
         const QByteArray header = "x-amz-checksum-" + QByteArray(name);
         if (request.hasHeader(header))
-            return {QString::fromLatin1(name).toUpper(), QString::fromLatin1(request.header(header))};
+            return {
+                QString::fromLatin1(name).toUpper(), QString::fromLatin1(request.header(header))};
     }
     const QByteArray trailer = request.header("x-amz-trailer").trimmed().toLower();
     if (trailer.startsWith("x-amz-checksum-"))
@@ -65,7 +66,8 @@ bool forEachSlice(const HttpRequest &request, const std::function<bool(QByteArra
 QString storedContentEncoding(const HttpRequest &request)
 {
     QStringList kept;
-    for (const QString &part : QString::fromLatin1(request.header("content-encoding")).split(u',')) {
+    for (const QString &part :
+        QString::fromLatin1(request.header("content-encoding")).split(u',')) {
         const QString trimmed = part.trimmed();
         if (!trimmed.isEmpty() && trimmed != u"aws-chunked"_s)
             kept.append(trimmed);
@@ -112,9 +114,9 @@ Result<S3::ObjectBody> readS3Body(const HttpRequest &request, const S3::ObjectFi
             body.data.append(data);
             return true;
         });
-        const bool decoded =
-            forEachSlice(request, [&decoder](QByteArrayView slice) { return decoder.feed(slice); })
-            && decoder.finish();
+        const bool decoded = forEachSlice(request, [&decoder](QByteArrayView slice) {
+            return decoder.feed(slice);
+        }) && decoder.finish();
         if (staging)
             staging->close();
         const auto discard = [&body] {
@@ -125,8 +127,9 @@ Result<S3::ObjectBody> readS3Body(const HttpRequest &request, const S3::ObjectFi
             discard();
             return std::unexpected(S3::Errors::internalError(u"Cannot store the upload."_s));
         }
-        if (!decoded || (request.hasHeader("x-amz-decoded-content-length")
-                            && declared != decoder.decodedSize())) {
+        if (!decoded
+            || (request.hasHeader("x-amz-decoded-content-length")
+                && declared != decoder.decodedSize())) {
             discard();
             return std::unexpected(S3::Errors::incompleteBody());
         }

@@ -84,14 +84,16 @@ std::optional<Node> parse(const QByteArray &body)
 
 QString isoTime(qint64 ms)
 {
-    return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()).toString(u"yyyy-MM-ddTHH:mm:ss.zzzZ"_s);
+    return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc())
+        .toString(u"yyyy-MM-ddTHH:mm:ss.zzzZ"_s);
 }
 
 QByteArray httpDate(qint64 ms)
 {
     return QLocale::c()
-        .toString(QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()), u"ddd, dd MMM yyyy HH:mm:ss"_s)
-        .toLatin1()
+               .toString(QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()),
+                   u"ddd, dd MMM yyyy HH:mm:ss"_s)
+               .toLatin1()
         + " GMT";
 }
 

@@ -97,20 +97,18 @@ private slots:
 
         QTest::newRow("all") << QString() << QString() << 1000
                              << QStringList{u"a/1,a/2,a/b/3,b,c/4,c/5,d"_s};
-        QTest::newRow("delimiter") << QString() << u"/"_s << 1000
-                                   << QStringList{u"a/,b,c/,d"_s};
-        QTest::newRow("prefix and delimiter") << u"a/"_s << u"/"_s << 1000
-                                              << QStringList{u"a/1,a/2,a/b/"_s};
-        QTest::newRow("prefix only") << u"c/"_s << QString() << 1000
-                                     << QStringList{u"c/4,c/5"_s};
-        QTest::newRow("pages of 2") << QString() << QString() << 2
-                                    << QStringList{u"a/1,a/2"_s, u"a/b/3,b"_s, u"c/4,c/5"_s,
-                                           u"d"_s};
+        QTest::newRow("delimiter") << QString() << u"/"_s << 1000 << QStringList{u"a/,b,c/,d"_s};
+        QTest::newRow("prefix and delimiter")
+            << u"a/"_s << u"/"_s << 1000 << QStringList{u"a/1,a/2,a/b/"_s};
+        QTest::newRow("prefix only") << u"c/"_s << QString() << 1000 << QStringList{u"c/4,c/5"_s};
+        QTest::newRow("pages of 2")
+            << QString() << QString() << 2
+            << QStringList{u"a/1,a/2"_s, u"a/b/3,b"_s, u"c/4,c/5"_s, u"d"_s};
         QTest::newRow("prefixes count toward max keys")
             << QString() << u"/"_s << 1 << QStringList{u"a/"_s, u"b"_s, u"c/"_s, u"d"_s};
         QTest::newRow("no match") << u"zz"_s << u"/"_s << 10 << QStringList{QString()};
-        QTest::newRow("multi-char delimiter") << QString() << u"/b"_s << 1000
-                                              << QStringList{u"a/1,a/2,a/b,b,c/4,c/5,d"_s};
+        QTest::newRow("multi-char delimiter")
+            << QString() << u"/b"_s << 1000 << QStringList{u"a/1,a/2,a/b,b,c/4,c/5,d"_s};
     }
 
     void listing()
@@ -123,7 +121,8 @@ private slots:
         Core::ManualClock clock;
         S3Service service(temp.database(), &clock, temp.dirPath() + u"/objects"_s, u"us-east-1"_s);
         QVERIFY(service.createBucket(u"list"_s, {}).has_value());
-        for (const QString &key : {u"d"_s, u"a/1"_s, u"c/5"_s, u"a/b/3"_s, u"b"_s, u"a/2"_s, u"c/4"_s})
+        for (const QString &key :
+            {u"d"_s, u"a/1"_s, u"c/5"_s, u"a/b/3"_s, u"b"_s, u"a/2"_s, u"c/4"_s})
             QVERIFY(service.putObject(u"list"_s, key, {}, {}, bodyOf("x")).has_value());
 
         QString after;
@@ -198,13 +197,13 @@ private slots:
             u"InvalidArgument"_s);
         QCOMPARE(service.uploadPart(u"mpu"_s, u"k"_s, u"nope"_s, 1, bodyOf("x")).error().code,
             u"NoSuchUpload"_s);
-        QCOMPARE(service.completeMultipartUpload(u"mpu"_s, u"k"_s, id, {{2, p2->etag}, {1, p1->etag}})
-                     .error()
-                     .code,
+        QCOMPARE(
+            service.completeMultipartUpload(u"mpu"_s, u"k"_s, id, {{2, p2->etag}, {1, p1->etag}})
+                .error()
+                .code,
             u"InvalidPartOrder"_s);
-        QCOMPARE(service.completeMultipartUpload(u"mpu"_s, u"k"_s, id, {{1, u"\"bad\""_s}})
-                     .error()
-                     .code,
+        QCOMPARE(
+            service.completeMultipartUpload(u"mpu"_s, u"k"_s, id, {{1, u"\"bad\""_s}}).error().code,
             u"InvalidPart"_s);
         const auto done =
             service.completeMultipartUpload(u"mpu"_s, u"k"_s, id, {{1, p1->etag}, {2, p2->etag}});

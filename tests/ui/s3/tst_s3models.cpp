@@ -43,13 +43,15 @@ class tst_S3Models final : public QObject
 private slots:
     void init()
     {
-        QTest::failOnWarning(QRegularExpression(u"^(?!.*(XDG_RUNTIME_DIR|propagateSizeHints)).*"_s));
+        QTest::failOnWarning(
+            QRegularExpression(u"^(?!.*(XDG_RUNTIME_DIR|propagateSizeHints)).*"_s));
     }
 
     void bucketListMergesSnapshots()
     {
         BucketListModel model(nullptr);
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(
+            &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setBuckets({{u"b"_s, u"us-east-1"_s, 1}, {u"d"_s, u"us-east-1"_s, 2}});
         QCOMPARE(model.rowCount(), 2);
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
@@ -72,7 +74,8 @@ private slots:
         Core::ManualClock clock;
         S3Service service(temp.database(), &clock, temp.dirPath() + u"/objects"_s, u"us-east-1"_s);
         BucketListModel model(&service);
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(
+            &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QVERIFY(service.createBucket(u"live-one"_s, {}).has_value());
         QVERIFY(service.createBucket(u"live-two"_s, {}).has_value());
         QTRY_COMPARE(model.rowCount(), 2);
@@ -87,12 +90,14 @@ private slots:
         S3Service service(temp.database(), &clock, temp.dirPath() + u"/objects"_s, u"us-east-1"_s);
         QVERIFY(service.createBucket(u"browse"_s, {}).has_value());
         for (int i = 0; i < 1200; ++i)
-            QVERIFY(service.putObject(u"browse"_s, u"many/%1"_s.arg(i, 5, 10, QChar(u'0')), {}, {}, bodyOf("x")));
+            QVERIFY(service.putObject(
+                u"browse"_s, u"many/%1"_s.arg(i, 5, 10, QChar(u'0')), {}, {}, bodyOf("x")));
         QVERIFY(service.putObject(u"browse"_s, u"top.txt"_s, {}, {}, bodyOf("t")));
         QVERIFY(service.putObject(u"browse"_s, u"folder/inner.txt"_s, {}, {}, bodyOf("i")));
 
         ObjectListModel model(&service);
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(
+            &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setLocation(u"browse"_s, {});
         QTRY_COMPARE(model.rowCount(), 3);
         QVERIFY(model.index(0, 0).data(ObjectListModel::IsFolderRole).toBool());
@@ -146,7 +151,8 @@ private slots:
         file.write(data);
         file.close();
         pane.uploadFiles({path});
-        QTRY_VERIFY_WITH_TIMEOUT(service.getObject(u"uploads"_s, u"in/data.bin"_s).has_value(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            service.getObject(u"uploads"_s, u"in/data.bin"_s).has_value(), 20000);
         const auto object = service.getObject(u"uploads"_s, u"in/data.bin"_s);
         QCOMPARE(object->size, data.size());
         QCOMPARE(object->etag,
@@ -174,10 +180,11 @@ private slots:
 
     void previewPrettyPrintsJson()
     {
-        const QString text =
-            Gui::S3::ObjectDetailsDialog::previewText(u"application/json"_s, u"a.json"_s, "{\"a\":1}");
+        const QString text = Gui::S3::ObjectDetailsDialog::previewText(
+            u"application/json"_s, u"a.json"_s, "{\"a\":1}");
         QVERIFY(text.contains(u"\"a\": 1"_s));
-        QVERIFY(Gui::S3::ObjectDetailsDialog::previewText(u"image/png"_s, u"a.png"_s, "x").isEmpty());
+        QVERIFY(
+            Gui::S3::ObjectDetailsDialog::previewText(u"image/png"_s, u"a.png"_s, "x").isEmpty());
     }
 };
 
