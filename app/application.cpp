@@ -2,6 +2,7 @@
 #include "app/application.h"
 
 #include "ui/mainwindow.h"
+#include "ui/s3/bucketspane.h"
 
 #include <QApplication>
 #include <QMessageBox>
@@ -46,11 +47,13 @@ void Application::onStarted(const QString &endpointUrl)
         return;
     Gui::MainWindow::Context context;
     context.journal = m_engine->journal();
-    context.s3 = m_engine->s3();
     context.endpointUrl = endpointUrl;
     context.stateDir = m_commandLine.engine.stateDir;
     context.region = m_commandLine.engine.region;
     m_window = std::make_unique<Gui::MainWindow>(context);
+    auto *buckets = new Gui::S3::BucketsPane(m_engine->s3());
+    buckets->setEndpointUrl(endpointUrl);
+    m_window->setServicePane(Gui::MainWindow::Pane::Buckets, buckets);
     m_window->show();
 }
 

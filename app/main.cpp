@@ -114,7 +114,12 @@ int main(int argc, char **argv)
         QCoreApplication::translate("main", "Largest request body accepted, in bytes."),
         u"BYTES"_s,
         QString::number(commandLineDefaults().maxBodyBytes));
-    parser.addOptions({headless, port, bind, stateDir, reset, maxBody});
+    const QCommandLineOption journalLimit(u"journal-limit"_s,
+        QCoreApplication::translate(
+            "main", "Requests kept in the activity journal (oldest dropped)."),
+        u"ENTRIES"_s,
+        QString::number(commandLineDefaults().journal.maxEntries));
+    parser.addOptions({headless, port, bind, stateDir, reset, maxBody, journalLimit});
     parser.process(*app);
 
     App::CommandLine commandLine;
@@ -134,6 +139,14 @@ int main(int argc, char **argv)
     if (!maxBodyOk || commandLine.engine.maxBodyBytes < 1024) {
         std::fprintf(
             stderr, "cloudbench: --max-body-size takes a number of bytes (1024 or more)\n");
+        return 2;
+    }
+
+    bool journalLimitOk = false;
+    commandLine.engine.journal.maxEntries = parser.value(journalLimit).toLongLong(&journalLimitOk);
+    if (!journalLimitOk || commandLine.engine.journal.maxEntries < 100) {
+        std::fprintf(
+            stderr, "cloudbench: --journal-limit takes a number of entries (100 or more)\n");
         return 2;
     }
 

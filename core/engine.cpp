@@ -122,8 +122,10 @@ void Engine::start()
     m_server = std::make_unique<Api::HttpServer>(
         serverOptions,
         [dispatcher](Api::HttpRequest request) { return dispatcher->handle(std::move(request)); },
-        [dispatcher](const Api::HttpRequest &request, const Api::HttpResponse &response) {
-            dispatcher->recordRejected(request, response);
+        [dispatcher](const Api::HttpRequest &request,
+            const Api::HttpResponse &response,
+            const QString &errorCode) {
+            dispatcher->recordRejected(request, response, errorCode);
         });
     const auto listening = m_server->listen();
     if (!listening) {

@@ -1,4 +1,731 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
+<context>
+    <name>App::Application</name>
+    <message>
+        <location filename="../app/application.cpp" line="60"/>
+        <source>Cloudbench cannot start</source>
+        <translation>Cloudbench kann nicht starten</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::Activity::ActivityModel</name>
+    <message>
+        <location filename="../ui/activity/activitymodel.cpp" line="145"/>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/activitymodel.cpp" line="147"/>
+        <source>Service</source>
+        <translation>Dienst</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/activitymodel.cpp" line="149"/>
+        <source>Operation</source>
+        <translation>Operation</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/activitymodel.cpp" line="151"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/activitymodel.cpp" line="153"/>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/activitymodel.cpp" line="155"/>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/activitymodel.cpp" line="157"/>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/activitymodel.cpp" line="159"/>
+        <source>Request size</source>
+        <translation>Anfragegröße</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/activitymodel.cpp" line="161"/>
+        <source>Response size</source>
+        <translation>Antwortgröße</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/activitymodel.cpp" line="325"/>
+        <source>%1 µs</source>
+        <translation>%1 µs</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/activitymodel.cpp" line="327"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/activitymodel.cpp" line="328"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::Activity::ActivityPane</name>
+    <message>
+        <location filename="../ui/activity/activitypane.cpp" line="55"/>
+        <source>Activity</source>
+        <translation>Aktivität</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/activitypane.cpp" line="56"/>
+        <source>Every request the endpoint answered, newest first. Select one to see its headers and bodies.</source>
+        <translation>Jede Anfrage, die der Endpunkt beantwortet hat, die neueste zuerst. Wählen Sie eine aus, um ihre Header und Inhalte zu sehen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/activitypane.cpp" line="149"/>
+        <source>Show the requests to one service only</source>
+        <translation>Nur die Anfragen an einen Dienst anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/activitypane.cpp" line="150"/>
+        <source>All services</source>
+        <translation>Alle Dienste</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/activitypane.cpp" line="156"/>
+        <source>Show the requests with a status in this class only</source>
+        <translation>Nur die Anfragen mit einem Status dieser Klasse anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/activitypane.cpp" line="158"/>
+        <source>All statuses</source>
+        <translation>Alle Status</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/activitypane.cpp" line="160"/>
+        <source>Errors only</source>
+        <translation>Nur Fehler</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/activitypane.cpp" line="162"/>
+        <source>2xx success</source>
+        <translation>2xx Erfolg</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/activitypane.cpp" line="163"/>
+        <source>4xx client errors</source>
+        <translation>4xx Client-Fehler</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/activitypane.cpp" line="165"/>
+        <source>5xx server errors</source>
+        <translation>5xx Server-Fehler</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/activitypane.cpp" line="170"/>
+        <source>Filter by operation or error code</source>
+        <translation>Nach Operation oder Fehlercode filtern</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/activitypane.cpp" line="179"/>
+        <source>Hold new requests back so the list stays still while you read; they are added when you resume</source>
+        <translation>Neue Anfragen zurückhalten, damit die Liste beim Lesen stillsteht; sie werden beim Fortsetzen hinzugefügt</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/activitypane.cpp" line="181"/>
+        <source>Clear…</source>
+        <translation>Leeren…</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/activitypane.cpp" line="182"/>
+        <source>Delete every request from the activity journal</source>
+        <translation>Alle Anfragen aus dem Aktivitätsprotokoll löschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/activitypane.cpp" line="219"/>
+        <source>No requests yet</source>
+        <translation>Noch keine Anfragen</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/activitypane.cpp" line="226"/>
+        <source>Point any AWS client at the endpoint and each request it makes appears here the moment it is answered. Try this in a terminal:</source>
+        <translation>Richten Sie einen beliebigen AWS-Client auf den Endpunkt; jede seiner Anfragen erscheint hier, sobald sie beantwortet ist. Probieren Sie dies in einem Terminal:</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/activitypane.cpp" line="235"/>
+        <source>Any access key works, for example test / test. Help › Endpoint set-up shows the full configuration.</source>
+        <translation>Jeder Zugriffsschlüssel funktioniert, zum Beispiel test / test. Hilfe › Endpunkt einrichten zeigt die vollständige Konfiguration.</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/activitypane.cpp" line="274"/>
+        <source>%1 shown</source>
+        <translation>%1 angezeigt</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/activitypane.cpp" line="277"/>
+        <source>%1 of %2 shown</source>
+        <translation>%1 von %2 angezeigt</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/activitypane.cpp" line="285"/>
+        <source>Pause</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/activitypane.cpp" line="290"/>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/activitypane.cpp" line="290"/>
+        <source>Resume (%1 new)</source>
+        <translation>Fortsetzen (%1 neu)</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/activitypane.cpp" line="323"/>
+        <source>Clear activity</source>
+        <translation>Aktivität leeren</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/activitypane.cpp" line="324"/>
+        <source>Delete every request from the activity journal?</source>
+        <translation>Alle Anfragen aus dem Aktivitätsprotokoll löschen?</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/activitypane.cpp" line="327"/>
+        <source>This cannot be undone. Buckets, queues, tables and other resources are not affected.</source>
+        <translation>Dies kann nicht rückgängig gemacht werden. Buckets, Warteschlangen, Tabellen und andere Ressourcen bleiben unberührt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/activitypane.cpp" line="329"/>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::Activity::PayloadFormatter</name>
+    <message>
+        <location filename="../ui/activity/payloadformatter.cpp" line="148"/>
+        <source>(the first %1 of %2 bytes)</source>
+        <translation>(die ersten %1 von %2 Bytes)</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/payloadformatter.cpp" line="198"/>
+        <source>Empty</source>
+        <translation>Leer</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/payloadformatter.cpp" line="204"/>
+        <source>Form-encoded</source>
+        <translation>Formularkodiert</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/payloadformatter.cpp" line="208"/>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/payloadformatter.cpp" line="210"/>
+        <source>Binary</source>
+        <translation>Binär</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::Activity::RequestDetailView</name>
+    <message>
+        <location filename="../ui/activity/requestdetailview.cpp" line="86"/>
+        <location filename="../ui/activity/requestdetailview.cpp" line="267"/>
+        <source>No body</source>
+        <translation>Kein Inhalt</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/requestdetailview.cpp" line="87"/>
+        <source>%1 body, %2</source>
+        <translation>Inhalt: %1, %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/requestdetailview.cpp" line="119"/>
+        <source>Select a request to see its headers and bodies.</source>
+        <translation>Wählen Sie eine Anfrage aus, um ihre Header und Inhalte zu sehen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/requestdetailview.cpp" line="164"/>
+        <source>Request</source>
+        <translation>Anfrage</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/requestdetailview.cpp" line="164"/>
+        <source>Copy the request to the clipboard</source>
+        <translation>Die Anfrage in die Zwischenablage kopieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/requestdetailview.cpp" line="166"/>
+        <source>Response</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/requestdetailview.cpp" line="166"/>
+        <source>Copy the response to the clipboard</source>
+        <translation>Die Antwort in die Zwischenablage kopieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/requestdetailview.cpp" line="188"/>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/requestdetailview.cpp" line="208"/>
+        <source>Body</source>
+        <translation>Inhalt</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/requestdetailview.cpp" line="209"/>
+        <source>Headers</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/requestdetailview.cpp" line="267"/>
+        <source>Not kept</source>
+        <translation>Nicht aufbewahrt</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/requestdetailview.cpp" line="283"/>
+        <source>Headers and bodies are kept for the most recent requests only; this request is older, so only its summary is shown.</source>
+        <translation>Header und Inhalte werden nur für die jüngsten Anfragen aufbewahrt; diese Anfrage ist älter, daher wird nur ihre Zusammenfassung angezeigt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/requestdetailview.cpp" line="287"/>
+        <source>Only the start of the request body was kept (%1): the journal keeps the start of each body, and none of an upload streamed to disk.</source>
+        <translation>Nur der Anfang des Anfrageinhalts wurde aufbewahrt (%1): Das Protokoll bewahrt den Anfang jedes Inhalts auf, aber nichts von einem auf die Festplatte gestreamten Upload.</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/requestdetailview.cpp" line="291"/>
+        <source>Only the start of the response body was kept (%1): the journal keeps the start of each body, and none of a download streamed from disk.</source>
+        <translation>Nur der Anfang des Antwortinhalts wurde aufbewahrt (%1): Das Protokoll bewahrt den Anfang jedes Inhalts auf, aber nichts von einem von der Festplatte gestreamten Download.</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/requestdetailview.cpp" line="301"/>
+        <source>The journal no longer holds this request.</source>
+        <translation>Das Protokoll enthält diese Anfrage nicht mehr.</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/requestdetailview.cpp" line="327"/>
+        <source>Unknown operation</source>
+        <translation>Unbekannte Operation</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/requestdetailview.cpp" line="337"/>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/requestdetailview.cpp" line="340"/>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/requestdetailview.cpp" line="341"/>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/requestdetailview.cpp" line="342"/>
+        <source>Protocol</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/requestdetailview.cpp" line="346"/>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/requestdetailview.cpp" line="348"/>
+        <source>Request ID</source>
+        <translation>Anfrage-ID</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::CodeSnippet</name>
+    <message>
+        <location filename="../ui/common/codesnippet.cpp" line="32"/>
+        <location filename="../ui/common/codesnippet.cpp" line="47"/>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/codesnippet.cpp" line="33"/>
+        <source>Copy to the clipboard</source>
+        <translation>In die Zwischenablage kopieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/codesnippet.cpp" line="46"/>
+        <source>Copied</source>
+        <translation>Kopiert</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::EndpointSetupDialog</name>
+    <message>
+        <location filename="../ui/common/endpointsetupdialog.cpp" line="46"/>
+        <source>Endpoint set-up</source>
+        <translation>Endpunkt einrichten</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/endpointsetupdialog.cpp" line="48"/>
+        <source>Cloudbench answers AWS API calls at &lt;b&gt;%1&lt;/b&gt;. Point your tools at it; any access key and secret are accepted, the account is 000000000000.</source>
+        <translation>Cloudbench beantwortet AWS-API-Aufrufe unter &lt;b&gt;%1&lt;/b&gt;. Richten Sie Ihre Werkzeuge darauf; jeder Zugriffsschlüssel und jedes Secret wird akzeptiert, das Konto ist 000000000000.</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/endpointsetupdialog.cpp" line="60"/>
+        <source>Store dummy credentials and the region once:</source>
+        <translation>Einmalig Platzhalter-Zugangsdaten und die Region speichern:</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/endpointsetupdialog.cpp" line="61"/>
+        <source>Point the CLI and the SDKs at Cloudbench in this shell (AWS CLI 2.13 or later, recent SDKs):</source>
+        <translation>CLI und SDKs in dieser Shell auf Cloudbench richten (AWS CLI 2.13 oder neuer, aktuelle SDKs):</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/endpointsetupdialog.cpp" line="64"/>
+        <source>Or name the endpoint in each command, which works with every version:</source>
+        <translation>Oder den Endpunkt in jedem Befehl angeben, was mit jeder Version funktioniert:</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/endpointsetupdialog.cpp" line="68"/>
+        <source>AWS CLI</source>
+        <translation>AWS CLI</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/endpointsetupdialog.cpp" line="72"/>
+        <source>Create clients with the endpoint URL:</source>
+        <translation>Clients mit der Endpunkt-URL erzeugen:</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/endpointsetupdialog.cpp" line="74"/>
+        <source>Python (boto3)</source>
+        <translation>Python (boto3)</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/endpointsetupdialog.cpp" line="77"/>
+        <source>Create clients with the endpoint; S3 clients also need forcePathStyle: true.</source>
+        <translation>Clients mit dem Endpunkt erzeugen; S3-Clients brauchen zusätzlich forcePathStyle: true.</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/endpointsetupdialog.cpp" line="81"/>
+        <source>JavaScript (SDK v3)</source>
+        <translation>JavaScript (SDK v3)</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::MainWindow</name>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="64"/>
+        <source>Buckets</source>
+        <translation>Buckets</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="66"/>
+        <source>Queues</source>
+        <translation>Warteschlangen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="68"/>
+        <source>Tables</source>
+        <translation>Tabellen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="70"/>
+        <source>Functions</source>
+        <translation>Funktionen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="72"/>
+        <source>Alarms</source>
+        <translation>Alarme</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="74"/>
+        <source>Activity</source>
+        <translation>Aktivität</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="86"/>
+        <source>Object storage: buckets holding files of any size, addressed by key.</source>
+        <translation>Objektspeicher: Buckets mit Dateien beliebiger Größe, adressiert über einen Schlüssel.</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="88"/>
+        <source>Create and delete buckets, and browse their objects by prefix like folders</source>
+        <translation>Buckets anlegen und löschen und ihre Objekte nach Präfix wie Ordner durchsuchen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="90"/>
+        <source>Upload, download and delete objects, and read their metadata</source>
+        <translation>Objekte hoch- und herunterladen, löschen und ihre Metadaten lesen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="91"/>
+        <source>See objects written by the CLI or your code the moment they land</source>
+        <translation>Objekte sehen, sobald die CLI oder Ihr Code sie schreibt</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="97"/>
+        <source>Message queues that decouple the parts of an application.</source>
+        <translation>Nachrichtenwarteschlangen, die die Teile einer Anwendung entkoppeln.</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="98"/>
+        <source>Create standard and FIFO queues and edit their attributes</source>
+        <translation>Standard- und FIFO-Warteschlangen anlegen und ihre Attribute bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="99"/>
+        <source>Send messages, and peek at them without consuming them</source>
+        <translation>Nachrichten senden und ansehen, ohne sie zu verbrauchen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="100"/>
+        <source>Watch visibility timeouts and dead-letter queues at work</source>
+        <translation>Sichtbarkeits-Timeouts und Dead-Letter-Warteschlangen bei der Arbeit beobachten</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="105"/>
+        <source>A key-value and document database with single-digit millisecond reads.</source>
+        <translation>Eine Schlüssel-Wert- und Dokumentdatenbank mit Lesezugriffen im einstelligen Millisekundenbereich.</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="107"/>
+        <source>Create tables with a partition key and an optional sort key</source>
+        <translation>Tabellen mit einem Partitionsschlüssel und optionalem Sortierschlüssel anlegen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="108"/>
+        <source>Scan and query items, and edit them as JSON</source>
+        <translation>Elemente scannen und abfragen und als JSON bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="109"/>
+        <source>Follow item counts as your code writes</source>
+        <translation>Die Anzahl der Elemente verfolgen, während Ihr Code schreibt</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="114"/>
+        <source>Functions that run your code on demand, without servers.</source>
+        <translation>Funktionen, die Ihren Code bei Bedarf ausführen, ohne Server.</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="115"/>
+        <source>Create Python and Node.js functions from a handler file</source>
+        <translation>Python- und Node.js-Funktionen aus einer Handler-Datei anlegen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="116"/>
+        <source>Invoke them with a test event and read the result and the logs</source>
+        <translation>Sie mit einem Testereignis aufrufen und Ergebnis und Logs lesen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="117"/>
+        <source>Run them with this machine&apos;s python3 and node, offline</source>
+        <translation>Sie offline mit python3 und node dieses Rechners ausführen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="122"/>
+        <source>Metrics, alarms and logs for everything your application does.</source>
+        <translation>Metriken, Alarme und Logs für alles, was Ihre Anwendung tut.</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="123"/>
+        <source>Chart the metrics your code sends with PutMetricData</source>
+        <translation>Die Metriken, die Ihr Code mit PutMetricData sendet, als Diagramm darstellen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="124"/>
+        <source>Create alarms and watch them change state</source>
+        <translation>Alarme anlegen und ihre Zustandswechsel beobachten</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="125"/>
+        <source>Browse log groups and read their log streams</source>
+        <translation>Log-Gruppen durchsuchen und ihre Log-Streams lesen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="197"/>
+        <source>Cloudbench</source>
+        <translation>Cloudbench</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="203"/>
+        <source>Offline AWS console</source>
+        <translation>Offline-AWS-Konsole</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="230"/>
+        <source>Services</source>
+        <translation>Dienste</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="233"/>
+        <source>Endpoint</source>
+        <translation>Endpunkt</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="240"/>
+        <source>%1 (Ctrl+%2)</source>
+        <translation>%1 (Strg+%2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="257"/>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="258"/>
+        <source>&amp;Open State Folder</source>
+        <translation>Zustandsordner ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="259"/>
+        <source>Show the folder holding the database and objects</source>
+        <translation>Den Ordner mit der Datenbank und den Objekten anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="262"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="267"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="284"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="285"/>
+        <source>&amp;Endpoint Set-up…</source>
+        <translation>&amp;Endpunkt einrichten…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="288"/>
+        <source>&amp;About Cloudbench</source>
+        <translation>Ü&amp;ber Cloudbench</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="291"/>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="309"/>
+        <source>Endpoint URL; click to copy it</source>
+        <translation>Endpunkt-URL; zum Kopieren klicken</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="323"/>
+        <source>State folder %1; click to open it</source>
+        <translation>Zustandsordner %1; zum Öffnen klicken</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="333"/>
+        <source>Default region</source>
+        <translation>Standardregion</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="338"/>
+        <source>Requests answered per second, over the last five seconds</source>
+        <translation>Beantwortete Anfragen pro Sekunde, über die letzten fünf Sekunden</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="390"/>
+        <source>%1 — Cloudbench</source>
+        <translation>%1 — Cloudbench</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="407"/>
+        <source>Copied to the clipboard</source>
+        <translation>In die Zwischenablage kopiert</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="425"/>
+        <source>About Cloudbench</source>
+        <translation>Über Cloudbench</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="426"/>
+        <source>&lt;h3&gt;Cloudbench %1&lt;/h3&gt;&lt;p&gt;An AWS console that works offline. Cloudbench emulates S3, SQS, DynamoDB, Lambda and CloudWatch on this machine, keeps their state in one folder, and serves them on an AWS-compatible endpoint for the AWS CLI and SDKs.&lt;/p&gt;&lt;p&gt;Endpoint: %2&lt;br&gt;State folder: %3&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Cloudbench %1&lt;/h3&gt;&lt;p&gt;Eine AWS-Konsole, die offline funktioniert. Cloudbench emuliert S3, SQS, DynamoDB, Lambda und CloudWatch auf diesem Rechner, hält ihren Zustand in einem Ordner und stellt sie über einen AWS-kompatiblen Endpunkt für die AWS CLI und die SDKs bereit.&lt;/p&gt;&lt;p&gt;Endpunkt: %2&lt;br&gt;Zustandsordner: %3&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="438"/>
+        <source>%1 requests/s</source>
+        <translation>%1 Anfragen/s</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::PlaceholderPane</name>
+    <message>
+        <location filename="../ui/common/placeholderpane.cpp" line="36"/>
+        <source>%1 is not available in this version yet</source>
+        <translation>%1 ist in dieser Version noch nicht verfügbar</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/placeholderpane.cpp" line="52"/>
+        <source>When it arrives, this pane will let you:</source>
+        <translation>Sobald es so weit ist, können Sie hier:</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/placeholderpane.cpp" line="57"/>
+        <source>Until then, the endpoint answers every %1 operation with HTTP 501 NotImplemented, so clients fail fast with a clear error instead of hanging. Each such request still shows up in Activity.</source>
+        <translation>Bis dahin beantwortet der Endpunkt jede %1-Operation mit HTTP 501 NotImplemented, sodass Clients mit einem klaren Fehler sofort abbrechen, statt zu hängen. Jede solche Anfrage erscheint trotzdem unter Aktivität.</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../app/main.cpp" line="91"/>
+        <source>Cloudbench: an offline AWS console and AWS-compatible endpoint.</source>
+        <translation>Cloudbench: eine Offline-AWS-Konsole und ein AWS-kompatibler Endpunkt.</translation>
+    </message>
+    <message>
+        <location filename="../app/main.cpp" line="96"/>
+        <source>Serve the endpoint without a window.</source>
+        <translation>Den Endpunkt ohne Fenster bereitstellen.</translation>
+    </message>
+    <message>
+        <location filename="../app/main.cpp" line="98"/>
+        <source>Port of the endpoint (0 picks a free one).</source>
+        <translation>Port des Endpunkts (0 wählt einen freien).</translation>
+    </message>
+    <message>
+        <location filename="../app/main.cpp" line="102"/>
+        <source>Address to listen on.</source>
+        <translation>Adresse, auf der gelauscht wird.</translation>
+    </message>
+    <message>
+        <location filename="../app/main.cpp" line="108"/>
+        <source>Folder holding the database and objects.</source>
+        <translation>Ordner mit der Datenbank und den Objekten.</translation>
+    </message>
+    <message>
+        <location filename="../app/main.cpp" line="112"/>
+        <source>Delete all stored state before starting.</source>
+        <translation>Vor dem Start den gesamten gespeicherten Zustand löschen.</translation>
+    </message>
+    <message>
+        <location filename="../app/main.cpp" line="114"/>
+        <source>Largest request body accepted, in bytes.</source>
+        <translation>Größter angenommener Anfrageinhalt, in Bytes.</translation>
+    </message>
+    <message>
+        <location filename="../app/main.cpp" line="118"/>
+        <source>Requests kept in the activity journal (oldest dropped).</source>
+        <translation>Im Aktivitätsprotokoll aufbewahrte Anfragen (die ältesten werden verworfen).</translation>
+    </message>
+</context>
 </TS>

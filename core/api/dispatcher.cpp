@@ -10,6 +10,7 @@
 #include "core/storage/database.h"
 #include "core/storage/sqltransaction.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMutexLocker>
@@ -61,12 +62,17 @@ void Dispatcher::addHandler(ServiceHandler *handler)
     handler->setParent(this);
     m_handlers.insert(handler->service(), handler);
     m_services.insert(handler->service());
+    QStringList names = handler->operations();
+    names.sort();
+    m_operations.insert(handler->service(), names);
 }
 
 HttpResponse Dispatcher::handle(HttpRequest request)
 {
     if (request.method == "GET" && request.path == "/_cloudbench/health")
         return health();
+    if (request.method == "GET" && request.path == "/_cloudbench/operations")
+        return operations();
 
     auto pending = std::make_shared<PendingRequest>();
     pending->elapsed.start();
@@ -95,7 +101,8 @@ HttpResponse Dispatcher::handle(HttpRequest request)
     return answer.get();
 }
 
-void Dispatcher::recordRejected(const HttpRequest &request, const HttpResponse &response)
+void Dispatcher::recordRejected(
+    const HttpRequest &request, const HttpResponse &response, const QString &errorCode)
 {
     AwsRequest aws;
     aws.http = request;
@@ -103,7 +110,6 @@ void Dispatcher::recordRejected(const HttpRequest &request, const HttpResponse &
     aws.route = RequestRouter::route(request);
     aws.requestId = QString::fromLatin1(response.header("x-amzn-RequestId"));
     aws.receivedAtMs = m_clock->nowMs();
-    QString errorCode = QString::fromLatin1(response.header("x-cb-error-code"));
     QMetaObject::invokeMethod(
         this,
         [this, aws = std::move(aws), response, errorCode] {
@@ -124,6 +130,17 @@ HttpResponse Dispatcher::health() const
                                       {u"services"_s, services},
                                   })
                         .toJson(QJsonDocument::Compact);
+    response.setHeader("Content-Type", "application/json");
+    return response;
+}
+
+HttpResponse Dispatcher::operations() const
+{
+    QJsonObject services;
+    for (auto it = m_operations.cbegin(); it != m_operations.cend(); ++it)
+        services.insert(it.key(), QJsonArray::fromStringList(it.value()));
+    HttpResponse response;
+    response.body = QJsonDocument(services).toJson(QJsonDocument::Compact);
     response.setHeader("Content-Type", "application/json");
     return response;
 }

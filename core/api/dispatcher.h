@@ -48,7 +48,8 @@ public:
     // Worker threads: blocks the calling worker (never the core thread) until answered.
     HttpResponse handle(HttpRequest request);
     // Worker threads: a request the HTTP layer refused before routing (malformed, too large).
-    void recordRejected(const HttpRequest &request, const HttpResponse &response);
+    void recordRejected(
+        const HttpRequest &request, const HttpResponse &response, const QString &errorCode);
     // Core thread: answer everything queued with 503 and refuse what still comes.
     void shutdown();
 
@@ -59,6 +60,7 @@ public:
 
 private:
     HttpResponse health() const;
+    HttpResponse operations() const;
     void drain();
     void dispatch(const std::shared_ptr<PendingRequest> &pending);
     void record(const AwsRequest &request,
@@ -71,7 +73,9 @@ private:
     Journal::JournalService *m_journal;
     Clock *m_clock;
     QHash<QString, ServiceHandler *> m_handlers;
-    QSet<QString> m_services; // written before listening, read by workers after
+    // Written before listening, read by workers after.
+    QSet<QString> m_services;
+    QHash<QString, QStringList> m_operations;
 
     QMutex m_mutex;
     std::deque<std::shared_ptr<PendingRequest>> m_queue;

@@ -127,6 +127,10 @@ HttpRequest convertRequest(const httplib::Request &in)
     out.rawQuery = question < 0 ? QByteArray() : out.target.mid(question + 1);
     out.headers.reserve(qsizetype(in.headers.size()));
     for (const auto &[name, value] : in.headers) {
+        // httplib adds its own pseudo-headers for the socket's addresses; clients never sent them.
+        if (name == "LOCAL_ADDR" || name == "LOCAL_PORT" || name == "REMOTE_ADDR"
+            || name == "REMOTE_PORT")
+            continue;
         if (name == HiddenContentEncoding)
             out.headers.append({"Content-Encoding", toBytes(value)});
         else if (name == HiddenAcceptEncoding)
@@ -221,6 +225,8 @@ struct HttpServer::Private
         return QByteArray::fromStdString(request.get_header_value("Content-Length")).toLongLong();
     }
     void fillRejection(const httplib::Request &request, httplib::Response &response);
+    // A request the HTTP layer refused itself: framed in its protocol, reported to the journal.
+    HttpResponse reject(const HttpRequest &request, const AwsError &error);
 };
 
 bool HttpServer::Private::readBody(
@@ -281,8 +287,6 @@ void HttpServer::Private::serve(const httplib::Request &request,
         if (declaredTooLarge || !readBody(converted, *reader, &status)) {
             if (!converted.bodyFile.isEmpty())
                 QFile::remove(converted.bodyFile);
-            const Route route = RequestRouter::route(converted);
-            const QString requestId = Ids::requestId();
             const AwsError error = status == 413 ? AwsError{u"EntityTooLarge"_s,
                                        u"Your proposed upload exceeds the maximum allowed size"_s,
                                        413,
@@ -292,11 +296,7 @@ void HttpServer::Private::serve(const httplib::Request &request,
                     u"The upload could not be written to the state folder."_s)
                 : AwsError{
                     u"IncompleteBody"_s, u"The request body terminated unexpectedly"_s, 400, true};
-            HttpResponse answer = errorResponse(route.protocol, route.service, error, requestId);
-            answer.setHeader("x-cb-error-code", error.code.toLatin1());
-            if (rejectHandler)
-                rejectHandler(converted, answer);
-            answer.headers.removeIf([](const auto &h) { return h.first == "x-cb-error-code"; });
+            HttpResponse answer = reject(converted, error);
             answer.setHeader("Connection", "close");
             writeResponse(std::move(answer), response, false);
             return;
@@ -309,13 +309,24 @@ void HttpServer::Private::serve(const httplib::Request &request,
         QFile::remove(spooled); // a handler that kept the upload has renamed it already
 }
 
+HttpResponse HttpServer::Private::reject(const HttpRequest &request, const AwsError &error)
+{
+    const Route route = RequestRouter::route(request);
+    const Protocol protocol =
+        route.protocol == Protocol::Unknown ? Protocol::RestXml : route.protocol;
+    HttpResponse answer =
+        errorResponse(protocol, route.service, error, Ids::requestId(), request.method == "HEAD");
+    if (rejectHandler)
+        rejectHandler(request, answer, error.code);
+    return answer;
+}
+
 void HttpServer::Private::fillRejection(
     const httplib::Request &request, httplib::Response &response)
 {
     if (t_answeredByHandler)
         return;
-    HttpRequest converted = convertRequest(request);
-    const Route route = RequestRouter::route(converted);
+    const HttpRequest converted = convertRequest(request);
     AwsError error{u"BadRequest"_s, u"The HTTP request is malformed."_s, response.status, true};
     switch (response.status) {
     case 404:
@@ -346,15 +357,7 @@ void HttpServer::Private::fillRejection(
     default:
         break;
     }
-    HttpResponse answer =
-        errorResponse(route.protocol == Protocol::Unknown ? Protocol::RestXml : route.protocol,
-            route.service,
-            error,
-            Ids::requestId());
-    answer.setHeader("x-cb-error-code", error.code.toLatin1());
-    if (rejectHandler)
-        rejectHandler(converted, answer);
-    answer.headers.removeIf([](const auto &h) { return h.first == "x-cb-error-code"; });
+    HttpResponse answer = reject(converted, error);
     writeResponse(std::move(answer), response, request.method == "HEAD");
 }
 

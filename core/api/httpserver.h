@@ -30,7 +30,8 @@ public:
         int maxThreads = 1024;
     };
     using Handler = std::function<HttpResponse(HttpRequest request)>;
-    using RejectHandler = std::function<void(const HttpRequest &, const HttpResponse &)>;
+    using RejectHandler =
+        std::function<void(const HttpRequest &, const HttpResponse &, const QString &errorCode)>;
 
     HttpServer(Options options, Handler handler, RejectHandler rejectHandler);
     ~HttpServer();

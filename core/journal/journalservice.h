@@ -31,7 +31,7 @@ public:
     {
         qint64 maxEntries = 100'000;
         qint64 keptBodies = 500;
-        qint64 maxBodyBytes = 64 * 1024;
+        qint64 maxBodyBytes = 16 * 1024;
     };
 
     JournalService(const Storage::Database &database,

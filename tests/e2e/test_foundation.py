@@ -151,11 +151,25 @@ class CommandLine(unittest.TestCase):
     def test_help_and_version(self):
         out = self.run_cli("--help")
         self.assertEqual(out.returncode, 0)
-        for option in ("--headless", "--port", "--bind", "--state-dir", "--reset"):
+        for option in ("--headless", "--port", "--bind", "--state-dir", "--reset",
+                       "--max-body-size", "--journal-limit"):
             self.assertIn(option, out.stdout)
         version = self.run_cli("--version")
         self.assertEqual(version.returncode, 0)
         self.assertRegex(version.stdout, r"cloudbench \d+\.\d+\.\d+")
+
+    def test_journal_limit_bounds_the_journal(self):
+        with Server("--journal-limit", "100") as server:
+            batch = (b"POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-"
+                     b"urlencoded\r\nContent-Length: 43\r\n\r\nAction=GetCallerIdentity"
+                     b"&Version=2011-06-15")
+            for _ in range(600):
+                raw_request(server.port, batch)
+            server.stop()
+            count = server.database().execute("SELECT COUNT(*) FROM journal").fetchone()[0]
+        # Pruning runs every 500 requests: never more than the limit plus one pruning interval.
+        self.assertLessEqual(count, 100 + 500)
+        self.assertGreaterEqual(count, 100)
 
     def test_bad_port(self):
         out = self.run_cli("--headless", "--port", "http")

@@ -3,6 +3,7 @@
 
 #include "core/common/async.h"
 #include "core/s3/s3service.h"
+#include "ui/common/pageheader.h"
 #include "ui/s3/bucketlistmodel.h"
 #include "ui/s3/bucketpropertiesdialog.h"
 #include "ui/s3/createbucketdialog.h"
@@ -83,7 +84,7 @@ BucketsPane::BucketsPane(Core::S3::S3Service *service, QWidget *parent)
     auto *create = new QPushButton(tr("Create bucket"), this);
     create->setDefault(true);
     auto *bucketButtons = new QHBoxLayout;
-    bucketButtons->addWidget(new QLabel(tr("<b>Buckets</b>"), this));
+    bucketButtons->addWidget(new QLabel(tr("<b>General purpose buckets</b>"), this));
     bucketButtons->addStretch();
     for (QPushButton *button : {m_properties, m_emptyBucket, m_deleteBucket, create})
         bucketButtons->addWidget(button);
@@ -136,8 +137,14 @@ BucketsPane::BucketsPane(Core::S3::S3Service *service, QWidget *parent)
     splitter->addWidget(bucketSide);
     splitter->addWidget(objectSide);
     splitter->setStretchFactor(1, 2);
+    auto *header = new PageHeader(tr("Buckets"),
+        tr("Amazon S3 buckets and objects on this endpoint. Changes made with the CLI or an SDK "
+           "appear here at once."),
+        this);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(splitter);
+    layout->setContentsMargins(24, 20, 24, 12);
+    layout->addWidget(header);
+    layout->addWidget(splitter, 1);
 
     connect(create, &QPushButton::clicked, this, &BucketsPane::createBucket);
     connect(m_deleteBucket, &QPushButton::clicked, this, &BucketsPane::deleteBucket);
