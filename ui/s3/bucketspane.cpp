@@ -77,6 +77,16 @@ BucketsPane::BucketsPane(Core::S3::S3Service *service, QWidget *parent)
     m_bucketView->setSortingEnabled(true);
     m_bucketView->sortByColumn(BucketListModel::Name, Qt::AscendingOrder);
     m_objectView->setModel(m_objects);
+    m_bucketView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_bucketView->horizontalHeader()->setSectionResizeMode(
+        BucketListModel::Name, QHeaderView::Stretch);
+    m_bucketView->horizontalHeader()->setStretchLastSection(false);
+    m_objectView->horizontalHeader()->setSectionResizeMode(
+        ObjectListModel::Name, QHeaderView::Stretch);
+    m_objectView->horizontalHeader()->setStretchLastSection(false);
+    for (int column = ObjectListModel::Type; column < ObjectListModel::ColumnCount; ++column)
+        m_objectView->setColumnWidth(column, 150);
+    m_objectView->setColumnWidth(ObjectListModel::VersionId, 330);
     m_objectView->setColumnHidden(ObjectListModel::VersionId, true);
     m_objectView->viewport()->setAcceptDrops(true);
     m_objectView->viewport()->installEventFilter(this);
@@ -133,10 +143,12 @@ BucketsPane::BucketsPane(Core::S3::S3Service *service, QWidget *parent)
     objectLayout->addWidget(m_objectView);
     objectLayout->addLayout(transferRow);
 
-    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(bucketSide);
     splitter->addWidget(objectSide);
-    splitter->setStretchFactor(1, 2);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 3);
+    splitter->setSizes({200, 560});
     auto *header = new PageHeader(tr("Buckets"),
         tr("Amazon S3 buckets and objects on this endpoint. Changes made with the CLI or an SDK "
            "appear here at once."),
