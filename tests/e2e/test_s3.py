@@ -56,6 +56,21 @@ class S3CliTests(ServerTestCase):
         self.aws("s3api", "get-bucket-location", "--bucket", "cli-bucket",
                  expect_error="NoSuchBucket")
 
+    def test_presign_tagging_and_listing_from_the_cli(self):
+        self.aws("s3api", "create-bucket", "--bucket", "cli-extras")
+        self.aws("s3api", "put-object", "--bucket", "cli-extras", "--key", "dir/a.txt",
+                 "--body", __file__, "--tagging", "k=v")
+        tags = self.aws("s3api", "get-object-tagging", "--bucket", "cli-extras", "--key", "dir/a.txt")
+        self.assertEqual(tags["TagSet"], [{"Key": "k", "Value": "v"}])
+        url = self.aws_s3("presign", "s3://cli-extras/dir/a.txt", "--expires-in", "300").strip()
+        with urllib.request.urlopen(url, timeout=10) as response:
+            with open(__file__, "rb") as source:
+                self.assertEqual(response.read(), source.read())
+        listing = self.aws("s3api", "list-objects-v2", "--bucket", "cli-extras", "--delimiter", "/")
+        self.assertEqual([p["Prefix"] for p in listing["CommonPrefixes"]], ["dir/"])
+        self.aws("s3api", "get-object", "--bucket", "cli-extras", "--key", "missing", "/dev/null",
+                 expect_error="NoSuchKey")
+
     def test_bucket_already_owned_outside_us_east_1(self):
         config = '{"LocationConstraint": "eu-west-1"}'
         self.aws("s3api", "create-bucket", "--bucket", "eu-bucket", "--region", "eu-west-1",

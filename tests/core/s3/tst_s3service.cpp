@@ -215,6 +215,22 @@ private slots:
         QCOMPARE(fileCount(objects), 0);
     }
 
+    void presignedUrlNamesBucketKeyAndExpiry()
+    {
+        Tests::TempDatabase temp;
+        Core::ManualClock clock(1'700'000'000'000);
+        S3Service service(temp.database(), &clock, temp.dirPath() + u"/objects"_s, u"us-east-1"_s);
+        QVERIFY(service.createBucket(u"signed"_s, u"eu-west-1"_s).has_value());
+        const QString url =
+            service.presignedGetUrl(u"http://127.0.0.1:4566"_s, u"signed"_s, u"a b/c.txt"_s, 60);
+        QVERIFY(url.startsWith(u"http://127.0.0.1:4566/signed/a%20b/c.txt?"_s));
+        QVERIFY(
+            url.contains(u"X-Amz-Credential=test%2F20231114%2Feu-west-1%2Fs3%2Faws4_request"_s));
+        QVERIFY(url.contains(u"X-Amz-Date=20231114T221320Z"_s));
+        QVERIFY(url.contains(u"X-Amz-Expires=60&"_s));
+        QCOMPARE(url.section(u"X-Amz-Signature="_s, 1).size(), 64);
+    }
+
     void recoveryRemovesOrphans()
     {
         Tests::TempDatabase temp;
