@@ -457,6 +457,8 @@ class S3WireTests(ServerTestCase):
             ("POST", "/wire?delete", b"<Delete><Object>", {}, 400, b"MalformedXML"),
             ("GET", "/wire?list-type=2&max-keys=abc", b"", {}, 400, b"InvalidArgument"),
             ("POST", "/wire/k", b"", {}, 405, b"MethodNotAllowed"),
+            ("GET", "/wire?lifecycle", b"", {}, 501, b"NotImplemented"),
+            ("GET", "/wire/k?acl", b"", {}, 501, b"NotImplemented"),
         ]
         for method, path, body, headers, status, code in cases:
             with self.subTest(path=path, code=code):

@@ -282,6 +282,34 @@ void S3Handler::handle(const AwsRequest &request, Responder responder)
                 S3Xml::isoTime(m_service->clock()->nowMs()).replace(u".000"_s, QString())));
         return;
     }
+    // Sub-resources S3 has but Cloudbench does not emulate yet: 501, not a misleading 405.
+    static const QStringList unsupported = {u"lifecycle"_s,
+        u"encryption"_s,
+        u"publicAccessBlock"_s,
+        u"website"_s,
+        u"logging"_s,
+        u"ownershipControls"_s,
+        u"object-lock"_s,
+        u"replication"_s,
+        u"accelerate"_s,
+        u"requestPayment"_s,
+        u"analytics"_s,
+        u"metrics"_s,
+        u"inventory"_s,
+        u"intelligent-tiering"_s,
+        u"acl"_s,
+        u"retention"_s,
+        u"legal-hold"_s,
+        u"restore"_s,
+        u"select"_s,
+        u"attributes"_s};
+    for (const QString &name : request.http.rawQuery.isEmpty() ? QStringList() : unsupported) {
+        if (call.operation != u"GetBucketAcl"_s && request.http.hasQueryItem(name)) {
+            call.operation = QString::fromLatin1(request.http.method) + u" ?"_s + name;
+            fail(call, CommonErrors::notImplemented(u"s3"_s, call.operation));
+            return;
+        }
+    }
     const auto it = operationTable().constFind(call.operation);
     if (it == operationTable().cend()) {
         if (call.operation.isEmpty())
