@@ -13,6 +13,7 @@
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QMetaMethod>
 
 using namespace Qt::StringLiterals;
 
@@ -93,9 +94,13 @@ void S3Service::announce()
         m_changedBuckets.clear();
         emit objectsChanged(names);
     }
+    // The counts and sizes cost a scan per bucket: only worth it when someone is listening
+    // (the console), never for a headless endpoint under load.
+    static const QMetaMethod bucketsSignal = QMetaMethod::fromSignal(&S3Service::bucketsChanged);
     if (m_bucketListChanged) {
         m_bucketListChanged = false;
-        emit bucketsChanged(listBuckets(true));
+        if (isSignalConnected(bucketsSignal))
+            emit bucketsChanged(listBuckets(true));
     }
 }
 
