@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "app/application.h"
 
+#include "core/sqs/sqsservice.h"
 #include "ui/mainwindow.h"
 #include "ui/s3/bucketspane.h"
+#include "ui/sqs/queuespane.h"
 
 #include <QApplication>
 #include <QMessageBox>
@@ -51,6 +53,8 @@ void Application::onStarted(const QString &endpointUrl)
     context.stateDir = m_commandLine.engine.stateDir;
     context.region = m_commandLine.engine.region;
     m_window = std::make_unique<Gui::MainWindow>(context);
+    m_window->setServicePane(
+        Gui::MainWindow::Pane::Queues, new Gui::Sqs::QueuesPane(m_engine->sqs()));
     auto *buckets = new Gui::S3::BucketsPane(m_engine->s3());
     buckets->setEndpointUrl(endpointUrl);
     m_window->setServicePane(Gui::MainWindow::Pane::Buckets, buckets);

@@ -20,6 +20,12 @@ class HttpServer;
 namespace Core::Sts {
 class StsService;
 }
+namespace Core::DynamoDb {
+class DynamoDbService;
+}
+namespace Core::Sqs {
+class SqsService;
+}
 namespace Core::S3 {
 class S3Service;
 }
@@ -62,6 +68,8 @@ public:
 
     Journal::JournalService *journal() const { return m_journal; }
     Sts::StsService *sts() const { return m_sts; }
+    DynamoDb::DynamoDbService *dynamodb() const { return m_dynamodb; }
+    Sqs::SqsService *sqs() const { return m_sqs; }
     S3::S3Service *s3() const { return m_s3; }
 
     void start();
@@ -84,6 +92,8 @@ private:
     Api::Dispatcher *m_dispatcher = nullptr;
     Journal::JournalService *m_journal = nullptr;
     Sts::StsService *m_sts = nullptr;
+    DynamoDb::DynamoDbService *m_dynamodb = nullptr;
+    Sqs::SqsService *m_sqs = nullptr;
     S3::S3Service *m_s3 = nullptr;
     int m_port = 0;
     bool m_running = false;

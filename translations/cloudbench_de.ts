@@ -4,7 +4,7 @@
 <context>
     <name>App::Application</name>
     <message>
-        <location filename="../app/application.cpp" line="64"/>
+        <location filename="../app/application.cpp" line="68"/>
         <source>Cloudbench cannot start</source>
         <translation>Cloudbench kann nicht starten</translation>
     </message>
@@ -825,7 +825,7 @@
     </message>
     <message>
         <location filename="../ui/s3/bucketspane.cpp" line="67"/>
-        <location filename="../ui/s3/bucketspane.cpp" line="112"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="122"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
@@ -845,211 +845,211 @@
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="84"/>
-        <location filename="../ui/s3/bucketspane.cpp" line="259"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="94"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="271"/>
         <source>Create bucket</source>
         <translation>Bucket erstellen</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="87"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="97"/>
         <source>&lt;b&gt;General purpose buckets&lt;/b&gt;</source>
         <translation>&lt;b&gt;Allzweck-Buckets&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="98"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="108"/>
         <source>Find objects by prefix</source>
         <translation>Objekte nach Präfix suchen</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="109"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="119"/>
         <source>Upload…</source>
         <translation>Hochladen …</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="110"/>
-        <location filename="../ui/s3/bucketspane.cpp" line="352"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="120"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="364"/>
         <source>Create folder</source>
         <translation>Ordner erstellen</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="111"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="121"/>
         <source>Download…</source>
         <translation>Herunterladen …</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="113"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="123"/>
         <source>Copy S3 URI</source>
         <translation>S3-URI kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="114"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="124"/>
         <source>Presigned URL…</source>
         <translation>Vorsignierte URL …</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="115"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="125"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="140"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="152"/>
         <source>Buckets</source>
         <translation>Buckets</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="141"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="153"/>
         <source>Amazon S3 buckets and objects on this endpoint. Changes made with the CLI or an SDK appear here at once.</source>
         <translation>Amazon-S3-Buckets und -Objekte auf diesem Endpunkt. Änderungen über die CLI oder ein SDK erscheinen hier sofort.</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="205"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="217"/>
         <source>Select a bucket to browse its objects.</source>
         <translation>Wählen Sie einen Bucket, um seine Objekte zu durchsuchen.</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="262"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="274"/>
         <source>Created bucket %1.</source>
         <translation>Bucket %1 erstellt.</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="274"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="286"/>
         <source>Empty bucket</source>
         <translation>Bucket leeren</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="275"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="287"/>
         <source>Emptying the bucket deletes all objects, versions and delete markers in %1 and cannot be undone.
 Type &quot;permanently delete&quot; to confirm.</source>
         <translation>Das Leeren löscht alle Objekte, Versionen und Löschmarkierungen in %1 und kann nicht rückgängig gemacht werden.
 Geben Sie „endgültig löschen“ ein, um zu bestätigen.</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="281"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="293"/>
         <source>permanently delete</source>
         <translation>endgültig löschen</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="289"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="301"/>
         <source>Emptied bucket %1.</source>
         <translation>Bucket %1 geleert.</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="303"/>
-        <location filename="../ui/s3/bucketspane.cpp" line="310"/>
-        <location filename="../ui/s3/bucketspane.cpp" line="321"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="315"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="322"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="333"/>
         <source>Delete bucket</source>
         <translation>Bucket löschen</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="304"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="316"/>
         <source>The bucket %1 is not empty. AWS only deletes empty buckets.
 Empty it first?</source>
         <translation>Der Bucket %1 ist nicht leer. AWS löscht nur leere Buckets.
 Zuerst leeren?</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="310"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="322"/>
         <source>Delete the bucket %1?</source>
         <translation>Den Bucket %1 löschen?</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="327"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="339"/>
         <source>Deleted bucket %1.</source>
         <translation>Bucket %1 gelöscht.</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="352"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="364"/>
         <source>Folder name</source>
         <translation>Ordnername</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="371"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="383"/>
         <source>Created folder %1.</source>
         <translation>Ordner %1 erstellt.</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="379"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="391"/>
         <source>Upload files</source>
         <translation>Dateien hochladen</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="414"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="426"/>
         <source>Uploading %1…</source>
         <translation>%1 wird hochgeladen …</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="414"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="426"/>
         <source>Downloading %1…</source>
         <translation>%1 wird heruntergeladen …</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="427"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="439"/>
         <source>Uploaded %1.</source>
         <translation>%1 hochgeladen.</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="427"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="439"/>
         <source>Downloaded %1.</source>
         <translation>%1 heruntergeladen.</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="429"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="441"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="466"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="478"/>
         <source>Download object</source>
         <translation>Objekt herunterladen</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="486"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="498"/>
         <source>Delete %1?</source>
         <translation>%1 löschen?</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="487"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="499"/>
         <source>Permanently delete version %1 of %2?</source>
         <translation>Version %1 von %2 endgültig löschen?</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="488"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="500"/>
         <source>Delete object</source>
         <translation>Objekt löschen</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="500"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="512"/>
         <source>Deleted %1 (a delete marker was added).</source>
         <translation>%1 gelöscht (eine Löschmarkierung wurde hinzugefügt).</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="502"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="514"/>
         <source>Deleted %1.</source>
         <translation>%1 gelöscht.</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="514"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="526"/>
         <source>Copied %1.</source>
         <translation>%1 kopiert.</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="524"/>
-        <location filename="../ui/s3/bucketspane.cpp" line="547"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="536"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="559"/>
         <source>Presigned URL</source>
         <translation>Vorsignierte URL</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="525"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="537"/>
         <source>Expires in (seconds, at most 7 days):</source>
         <translation>Läuft ab in (Sekunden, höchstens 7 Tage):</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="545"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="557"/>
         <source>Copied a presigned URL to the clipboard.</source>
         <translation>Eine vorsignierte URL wurde in die Zwischenablage kopiert.</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="547"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="559"/>
         <source>Copied to the clipboard:</source>
         <translation>In die Zwischenablage kopiert:</translation>
     </message>
@@ -1302,6 +1302,627 @@ Zuerst leeren?</translation>
         <location filename="../ui/s3/objecttransfer.cpp" line="132"/>
         <source>Cannot write %1.</source>
         <translation>%1 kann nicht geschrieben werden.</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::Sqs::CreateQueueDialog</name>
+    <message>
+        <location filename="../ui/sqs/createqueuedialog.cpp" line="45"/>
+        <location filename="../ui/sqs/createqueuedialog.cpp" line="91"/>
+        <source>Create queue</source>
+        <translation>Warteschlange erstellen</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/createqueuedialog.cpp" line="46"/>
+        <source>Standard — at-least-once delivery, best-effort order</source>
+        <translation>Standard – Zustellung mindestens einmal, Reihenfolge nach bestem Bemühen</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/createqueuedialog.cpp" line="48"/>
+        <source>FIFO — exactly-once processing, order kept per message group</source>
+        <translation>FIFO – genau einmalige Verarbeitung, Reihenfolge je Nachrichtengruppe garantiert</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/createqueuedialog.cpp" line="51"/>
+        <source>orders</source>
+        <translation>bestellungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/createqueuedialog.cpp" line="54"/>
+        <location filename="../ui/sqs/createqueuedialog.cpp" line="55"/>
+        <location filename="../ui/sqs/createqueuedialog.cpp" line="56"/>
+        <location filename="../ui/sqs/createqueuedialog.cpp" line="62"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/createqueuedialog.cpp" line="60"/>
+        <source> bytes</source>
+        <translation> Byte</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/createqueuedialog.cpp" line="63"/>
+        <source>Content-based deduplication (SHA-256 of the body)</source>
+        <translation>Inhaltsbasierte Deduplizierung (SHA-256 des Nachrichtentexts)</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/createqueuedialog.cpp" line="67"/>
+        <source>Type (cannot be changed later)</source>
+        <translation>Typ (später nicht änderbar)</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/createqueuedialog.cpp" line="72"/>
+        <source>Configuration</source>
+        <translation>Konfiguration</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/createqueuedialog.cpp" line="74"/>
+        <source>Visibility timeout (0 s – 12 h)</source>
+        <translation>Sichtbarkeits-Timeout (0 s – 12 h)</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/createqueuedialog.cpp" line="75"/>
+        <source>Message retention (60 s – 14 days)</source>
+        <translation>Aufbewahrungsdauer (60 s – 14 Tage)</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/createqueuedialog.cpp" line="76"/>
+        <source>Delivery delay (0 – 900 s)</source>
+        <translation>Zustellverzögerung (0 – 900 s)</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/createqueuedialog.cpp" line="77"/>
+        <source>Maximum message size (1 KiB – 1 MiB)</source>
+        <translation>Maximale Nachrichtengröße (1 KiB – 1 MiB)</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/createqueuedialog.cpp" line="78"/>
+        <source>Receive message wait time (0 – 20 s)</source>
+        <translation>Wartezeit beim Empfangen (0 – 20 s)</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/createqueuedialog.cpp" line="81"/>
+        <source>Dead-letter queue</source>
+        <translation>Dead-Letter-Warteschlange</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/createqueuedialog.cpp" line="83"/>
+        <source>Send failed messages to</source>
+        <translation>Fehlgeschlagene Nachrichten senden an</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/createqueuedialog.cpp" line="84"/>
+        <source>Maximum receives</source>
+        <translation>Maximale Empfangsanzahl</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/createqueuedialog.cpp" line="94"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/createqueuedialog.cpp" line="157"/>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/createqueuedialog.cpp" line="170"/>
+        <source>Up to 75 letters, digits, hyphens or underscores; &quot;.fifo&quot; is added.</source>
+        <translation>Bis zu 75 Buchstaben, Ziffern, Binde- oder Unterstriche; „.fifo“ wird angehängt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/createqueuedialog.cpp" line="172"/>
+        <source>Up to 80 letters, digits, hyphens or underscores.</source>
+        <translation>Bis zu 80 Buchstaben, Ziffern, Binde- oder Unterstriche.</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/createqueuedialog.cpp" line="174"/>
+        <source>Not a valid name: %1</source>
+        <translation>Kein gültiger Name: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/createqueuedialog.cpp" line="176"/>
+        <source>A queue named %1 exists already.</source>
+        <translation>Eine Warteschlange namens %1 gibt es bereits.</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/createqueuedialog.cpp" line="178"/>
+        <source>Queue URL ends in …/%1</source>
+        <translation>Die Warteschlangen-URL endet auf …/%1</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::Sqs::MessageListModel</name>
+    <message>
+        <location filename="../ui/sqs/messagelistmodel.cpp" line="24"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/messagelistmodel.cpp" line="26"/>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/messagelistmodel.cpp" line="27"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/messagelistmodel.cpp" line="41"/>
+        <source>Available</source>
+        <translation>Verfügbar</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/messagelistmodel.cpp" line="43"/>
+        <source>In flight</source>
+        <translation>In Bearbeitung</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/messagelistmodel.cpp" line="45"/>
+        <source>Delayed</source>
+        <translation>Verzögert</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/messagelistmodel.cpp" line="81"/>
+        <source>Visible again at %1</source>
+        <translation>Wieder sichtbar um %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/messagelistmodel.cpp" line="96"/>
+        <source>now</source>
+        <translation>jetzt</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/messagelistmodel.cpp" line="116"/>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/messagelistmodel.cpp" line="118"/>
+        <source>Body</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/messagelistmodel.cpp" line="120"/>
+        <source>Receives</source>
+        <translation>Empfänge</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/messagelistmodel.cpp" line="122"/>
+        <source>Visible in</source>
+        <translation>Sichtbar in</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/messagelistmodel.cpp" line="124"/>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/messagelistmodel.cpp" line="126"/>
+        <source>Message ID</source>
+        <translation>Nachrichten-ID</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/messagelistmodel.cpp" line="128"/>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::Sqs::QueueListModel</name>
+    <message>
+        <location filename="../ui/sqs/queuelistmodel.cpp" line="39"/>
+        <source>Other queues send their failed messages here.</source>
+        <translation>Andere Warteschlangen senden ihre fehlgeschlagenen Nachrichten hierher.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/sqs/queuelistmodel.cpp" line="41"/>
+        <source>Messages received more than %n time(s) move to %1.</source>
+        <translation>
+            <numerusform>Nachrichten, die öfter als %n-mal empfangen wurden, wandern nach %1.</numerusform>
+            <numerusform>Nachrichten, die öfter als %n-mal empfangen wurden, wandern nach %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuelistmodel.cpp" line="54"/>
+        <source>FIFO</source>
+        <translation>FIFO</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuelistmodel.cpp" line="54"/>
+        <source>Standard</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuelistmodel.cpp" line="66"/>
+        <source>Dead-letter queue</source>
+        <translation>Dead-Letter-Warteschlange</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/sqs/queuelistmodel.cpp" line="68"/>
+        <source>→ %1 after %n receive(s)</source>
+        <translation>
+            <numerusform>→ %1 nach %n Empfang</numerusform>
+            <numerusform>→ %1 nach %n Empfängen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuelistmodel.cpp" line="87"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuelistmodel.cpp" line="89"/>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuelistmodel.cpp" line="91"/>
+        <source>Available</source>
+        <translation>Verfügbar</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuelistmodel.cpp" line="93"/>
+        <source>In flight</source>
+        <translation>In Bearbeitung</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuelistmodel.cpp" line="95"/>
+        <source>Delayed</source>
+        <translation>Verzögert</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuelistmodel.cpp" line="97"/>
+        <source>Dead-letter</source>
+        <translation>Dead-Letter</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuelistmodel.cpp" line="99"/>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::Sqs::QueuesPane</name>
+    <message>
+        <location filename="../ui/sqs/queuespane.cpp" line="61"/>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuespane.cpp" line="63"/>
+        <source>Message ID</source>
+        <translation>Nachrichten-ID</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuespane.cpp" line="64"/>
+        <source>Receive count</source>
+        <translation>Empfangsanzahl</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuespane.cpp" line="65"/>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuespane.cpp" line="68"/>
+        <source>First received</source>
+        <translation>Zuerst empfangen</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuespane.cpp" line="71"/>
+        <source>Visible at</source>
+        <translation>Sichtbar ab</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuespane.cpp" line="74"/>
+        <source>Expires at</source>
+        <translation>Läuft ab</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuespane.cpp" line="77"/>
+        <source>Message group</source>
+        <translation>Nachrichtengruppe</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuespane.cpp" line="78"/>
+        <source>Deduplication ID</source>
+        <translation>Deduplizierungs-ID</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuespane.cpp" line="79"/>
+        <source>Sequence number</source>
+        <translation>Sequenznummer</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuespane.cpp" line="80"/>
+        <source>Dead-lettered from</source>
+        <translation>Als Dead Letter verschoben aus</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuespane.cpp" line="81"/>
+        <source>MD5 of body</source>
+        <translation>MD5 des Texts</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuespane.cpp" line="85"/>
+        <source>Attribute %1 (%2)</source>
+        <translation>Attribut %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuespane.cpp" line="102"/>
+        <source>Queues</source>
+        <translation>Warteschlangen</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuespane.cpp" line="103"/>
+        <source>Amazon SQS queues on this machine. Counters follow every client live; Peek shows each message&apos;s state without receiving it.</source>
+        <translation>Amazon-SQS-Warteschlangen auf diesem Rechner. Die Zähler folgen jedem Client live; „Einsehen“ zeigt den Zustand jeder Nachricht, ohne sie zu empfangen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuespane.cpp" line="106"/>
+        <location filename="../ui/sqs/queuespane.cpp" line="365"/>
+        <source>Create queue</source>
+        <translation>Warteschlange erstellen</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuespane.cpp" line="107"/>
+        <source>Purge</source>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuespane.cpp" line="108"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuespane.cpp" line="125"/>
+        <source>Peek messages</source>
+        <translation>Nachrichten einsehen</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuespane.cpp" line="126"/>
+        <source>Send and receive</source>
+        <translation>Senden und empfangen</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuespane.cpp" line="127"/>
+        <source>Dead-letter queue</source>
+        <translation>Dead-Letter-Warteschlange</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuespane.cpp" line="174"/>
+        <source>Peeking does not receive: states, receive counts and visibility timeouts stay exactly as they are. Available messages come first, then the rest by the time they become visible.</source>
+        <translation>Einsehen ist kein Empfangen: Zustände, Empfangsanzahlen und Sichtbarkeits-Timeouts bleiben genau, wie sie sind. Verfügbare Nachrichten stehen oben, die übrigen danach, geordnet nach dem Zeitpunkt, ab dem sie sichtbar werden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuespane.cpp" line="211"/>
+        <source>Start DLQ redrive</source>
+        <translation>DLQ-Redrive starten</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuespane.cpp" line="294"/>
+        <source>No queues yet. Create one here or with &lt;code&gt;aws sqs create-queue --queue-name orders&lt;/code&gt;.</source>
+        <translation>Noch keine Warteschlangen. Erstellen Sie eine hier oder mit &lt;code&gt;aws sqs create-queue --queue-name orders&lt;/code&gt;.</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuespane.cpp" line="296"/>
+        <source>Select a queue.</source>
+        <translation>Wählen Sie eine Warteschlange.</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuespane.cpp" line="303"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2 · visibility timeout %3 s · retention %4 s · delay %5 s — &lt;span style=&apos;color:#03743d&apos;&gt;%6 available&lt;/span&gt;, &lt;span style=&apos;color:#b25b00&apos;&gt;%7 in flight&lt;/span&gt;, %8 delayed</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2 · Sichtbarkeits-Timeout %3 s · Aufbewahrung %4 s · Verzögerung %5 s – &lt;span style=&apos;color:#03743d&apos;&gt;%6 verfügbar&lt;/span&gt;, &lt;span style=&apos;color:#b25b00&apos;&gt;%7 in Bearbeitung&lt;/span&gt;, %8 verzögert</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuespane.cpp" line="307"/>
+        <source>FIFO</source>
+        <translation>FIFO</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuespane.cpp" line="307"/>
+        <source>Standard</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuespane.cpp" line="323"/>
+        <source>This is the dead-letter queue of: &lt;b&gt;%1&lt;/b&gt;. A redrive moves its messages back to the queue each one came from.</source>
+        <translation>Dies ist die Dead-Letter-Warteschlange von: &lt;b&gt;%1&lt;/b&gt;. Ein Redrive verschiebt jede Nachricht zurück in die Warteschlange, aus der sie kam.</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuespane.cpp" line="327"/>
+        <source>Messages received more than %1 times move to &lt;b&gt;%2&lt;/b&gt;.</source>
+        <translation>Nachrichten, die öfter als %1-mal empfangen wurden, wandern nach &lt;b&gt;%2&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuespane.cpp" line="331"/>
+        <source>No dead-letter queue. Set one when creating a queue to keep messages that keep failing.</source>
+        <translation>Keine Dead-Letter-Warteschlange. Legen Sie beim Erstellen einer Warteschlange eine fest, um immer wieder fehlschlagende Nachrichten aufzubewahren.</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuespane.cpp" line="366"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuespane.cpp" line="380"/>
+        <location filename="../ui/sqs/queuespane.cpp" line="393"/>
+        <source>Purge queue</source>
+        <translation>Warteschlange leeren</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuespane.cpp" line="381"/>
+        <source>Delete every message in %1, including those in flight? This cannot be undone, and a queue can be purged once a minute.</source>
+        <translation>Alle Nachrichten in %1 löschen, auch die in Bearbeitung? Das lässt sich nicht rückgängig machen, und eine Warteschlange kann nur einmal pro Minute geleert werden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuespane.cpp" line="401"/>
+        <location filename="../ui/sqs/queuespane.cpp" line="411"/>
+        <source>Delete queue</source>
+        <translation>Warteschlange löschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuespane.cpp" line="401"/>
+        <source>Delete %1 and all its messages?</source>
+        <translation>%1 mit allen Nachrichten löschen?</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuespane.cpp" line="450"/>
+        <source>%1: %2 of %3 messages moved</source>
+        <translation>%1: %2 von %3 Nachrichten verschoben</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::Sqs::SendReceivePage</name>
+    <message>
+        <location filename="../ui/sqs/sendreceivepage.cpp" line="33"/>
+        <source>Message ID: %1</source>
+        <translation>Nachrichten-ID: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/sendreceivepage.cpp" line="34"/>
+        <source>MD5 of body: %1</source>
+        <translation>MD5 des Texts: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/sendreceivepage.cpp" line="43"/>
+        <source>Attribute %1 (%2): %3</source>
+        <translation>Attribut %1 (%2): %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/sendreceivepage.cpp" line="56"/>
+        <source>Message body</source>
+        <translation>Nachrichtentext</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/sendreceivepage.cpp" line="60"/>
+        <source>Queue default</source>
+        <translation>Vorgabe der Warteschlange</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/sendreceivepage.cpp" line="62"/>
+        <location filename="../ui/sqs/sendreceivepage.cpp" line="94"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/sendreceivepage.cpp" line="66"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/sendreceivepage.cpp" line="66"/>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/sendreceivepage.cpp" line="66"/>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/sendreceivepage.cpp" line="75"/>
+        <location filename="../ui/sqs/sendreceivepage.cpp" line="79"/>
+        <source>Send message</source>
+        <translation>Nachricht senden</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/sendreceivepage.cpp" line="81"/>
+        <source>Body</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/sendreceivepage.cpp" line="82"/>
+        <source>Delivery delay</source>
+        <translation>Zustellverzögerung</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/sendreceivepage.cpp" line="83"/>
+        <source>Message group ID</source>
+        <translation>Nachrichtengruppen-ID</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/sendreceivepage.cpp" line="84"/>
+        <source>Deduplication ID</source>
+        <translation>Deduplizierungs-ID</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/sendreceivepage.cpp" line="85"/>
+        <source>Attributes</source>
+        <translation>Attribute</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/sendreceivepage.cpp" line="98"/>
+        <source>Poll for messages</source>
+        <translation>Nach Nachrichten abfragen</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/sendreceivepage.cpp" line="99"/>
+        <source>Delete selected</source>
+        <translation>Auswahl löschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/sendreceivepage.cpp" line="111"/>
+        <source>Receive messages</source>
+        <translation>Nachrichten empfangen</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/sendreceivepage.cpp" line="114"/>
+        <source>Wait</source>
+        <translation>Warten</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/sendreceivepage.cpp" line="116"/>
+        <source>Maximum</source>
+        <translation>Höchstens</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/sendreceivepage.cpp" line="150"/>
+        <source>Required for FIFO queues</source>
+        <translation>Für FIFO-Warteschlangen erforderlich</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/sendreceivepage.cpp" line="150"/>
+        <source>Optional</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/sendreceivepage.cpp" line="152"/>
+        <source>Required unless content-based deduplication is on</source>
+        <translation>Erforderlich, außer bei inhaltsbasierter Deduplizierung</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/sendreceivepage.cpp" line="191"/>
+        <source>Sent %1</source>
+        <translation>%1 gesendet</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/sendreceivepage.cpp" line="194"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/sendreceivepage.cpp" line="208"/>
+        <source>Polling…</source>
+        <translation>Frage ab …</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/sqs/sendreceivepage.cpp" line="231"/>
+        <source>%n message(s) received; they are in flight now.</source>
+        <translation>
+            <numerusform>%n Nachricht empfangen; sie ist jetzt in Bearbeitung.</numerusform>
+            <numerusform>%n Nachrichten empfangen; sie sind jetzt in Bearbeitung.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/sqs/sendreceivepage.cpp" line="260"/>
+        <source>%n message(s) deleted.</source>
+        <translation>
+            <numerusform>%n Nachricht gelöscht.</numerusform>
+            <numerusform>%n Nachrichten gelöscht.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

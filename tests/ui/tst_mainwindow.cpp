@@ -172,15 +172,17 @@ void tst_MainWindow::failedRequestIsFilteredAsError()
     ActivityModel *model = pane->model();
     QTRY_VERIFY(!model->isLoading());
     const int before = model->rowCount();
-    QCOMPARE(
-        post("{}", "application/x-amz-json-1.0", {{"X-Amz-Target", "AmazonSQS.ListQueues"}}), 501);
+    QCOMPARE(post(R"({"QueueName":"none"})",
+                 "application/x-amz-json-1.0",
+                 {{"X-Amz-Target", "AmazonSQS.GetQueueUrl"}}),
+        400);
     QTRY_COMPARE(model->rowCount(), before + 1);
-    QCOMPARE(model->index(0, ActivityModel::Error).data().toString(), u"NotImplemented"_s);
+    QCOMPARE(model->index(0, ActivityModel::Error).data().toString(), u"QueueDoesNotExist"_s);
 
     pane->proxy()->setStatusFilter(Gui::Activity::ActivityFilterProxy::StatusFilter::Errors);
     for (int row = 0; row < pane->proxy()->rowCount(); ++row)
         QVERIFY(pane->proxy()->index(row, 0).data(ActivityModel::StatusCodeRole).toInt() >= 400);
-    QCOMPARE(pane->proxy()->index(0, ActivityModel::Operation).data().toString(), u"ListQueues"_s);
+    QCOMPARE(pane->proxy()->index(0, ActivityModel::Operation).data().toString(), u"GetQueueUrl"_s);
     pane->proxy()->setServiceFilter(u"sts"_s);
     QCOMPARE(pane->proxy()->rowCount(), 0);
 }

@@ -1,0 +1,419 @@
+// SPDX-License-Identifier: MIT
+// SqsService: the message operations (send, receive, delete, visibility) and DLQ redrive on
+// receive.
+#include "core/sqs/sqsservice.h"
+
+#include "core/common/clock.h"
+#include "core/common/ids.h"
+#include "core/sqs/sqsattributes.h"
+#include "core/sqs/sqserrors.h"
+#include "core/sqs/sqsstore.h"
+#include "core/storage/database.h"
+#include "core/storage/sqltransaction.h"
+
+#include <QRegularExpression>
+#include <QSet>
+#include <QUuid>
+
+using namespace Qt::StringLiterals;
+
+namespace Core::Sqs {
+
+namespace {
+
+// A receipt handle names the message row and the receive it came from: base64 of
+// "<row id>:<queue id>:<32 hex>". A new receive writes a new token, so older handles go stale.
+QString makeReceiptHandle(qint64 rowId, qint64 queueId)
+{
+    const QByteArray raw = QByteArray::number(rowId) + ':' + QByteArray::number(queueId) + ':'
+        + Ids::randomHex(32).toLatin1();
+    return QString::fromLatin1(raw.toBase64());
+}
+
+struct ReceiptParts
+{
+    qint64 rowId = 0;
+    qint64 queueId = 0;
+};
+
+std::optional<ReceiptParts> parseReceiptHandle(const QString &handle)
+{
+    const auto decoded =
+        QByteArray::fromBase64Encoding(handle.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded || handle.isEmpty())
+        return std::nullopt;
+    const QList<QByteArray> parts = decoded.decoded.split(':');
+    if (parts.size() != 3 || parts.at(2).size() != 32)
+        return std::nullopt;
+    bool rowOk = false;
+    bool queueOk = false;
+    ReceiptParts result{parts.at(0).toLongLong(&rowOk), parts.at(1).toLongLong(&queueOk)};
+    if (!rowOk || !queueOk)
+        return std::nullopt;
+    return result;
+}
+
+AwsError invalidParameter(const QString &parameter, const QString &value, const QString &reason)
+{
+    return Errors::invalidParameterValue(
+        u"Value %1 for parameter %2 is invalid. Reason: %3"_s.arg(value, parameter, reason));
+}
+
+AwsError storageFailure()
+{
+    return CommonErrors::internalFailure(u"The queue store could not be written."_s);
+}
+
+} // namespace
+
+Status SqsService::validateBatch(const QStringList &entryIds, const QString &entryName)
+{
+    if (entryIds.isEmpty())
+        return std::unexpected(Errors::emptyBatchRequest(entryName));
+    if (entryIds.size() > Rules::MaxBatchEntries)
+        return std::unexpected(Errors::tooManyEntriesInBatchRequest(int(entryIds.size())));
+    QSet<QString> seen;
+    for (const QString &id : entryIds) {
+        if (!Rules::isValidBatchEntryId(id))
+            return std::unexpected(Errors::invalidBatchEntryId());
+        if (seen.contains(id))
+            return std::unexpected(Errors::batchEntryIdsNotDistinct(id));
+        seen.insert(id);
+    }
+    return {};
+}
+
+Result<SendMessageOutput> SqsService::sendMessage(
+    const QString &queueName, const SendMessageInput &input)
+{
+    const Queue *queue = findQueue(queueName);
+    if (!queue)
+        return std::unexpected(Errors::queueDoesNotExist());
+    if (input.body.isEmpty())
+        return std::unexpected(Errors::missingParameter(u"MessageBody"_s));
+    if (auto valid = Rules::validateBody(input.body); !valid)
+        return std::unexpected(valid.error());
+    if (auto valid = Rules::validateMessageAttributes(input.attributes); !valid)
+        return std::unexpected(valid.error());
+    if (auto valid = Rules::validateMessageAttributes(input.systemAttributes, true); !valid)
+        return std::unexpected(valid.error());
+    const qint64 size = Rules::messageSize(input.body, input.attributes);
+    if (size > queue->maximumMessageSize())
+        return std::unexpected(Errors::invalidParameterValue(
+            u"One or more parameters are invalid. Reason: Message must be shorter than %1 bytes."_s
+                .arg(queue->maximumMessageSize())));
+    int delay = queue->delaySeconds();
+    if (input.delaySeconds >= 0) {
+        if (queue->fifo)
+            return std::unexpected(invalidParameter(u"DelaySeconds"_s,
+                QString::number(input.delaySeconds),
+                u"The request include parameter that is not valid for this queue type."_s));
+        if (input.delaySeconds > 900)
+            return std::unexpected(invalidParameter(u"DelaySeconds"_s,
+                QString::number(input.delaySeconds),
+                u"DelaySeconds must be >= 0 and <= 900."_s));
+        delay = input.delaySeconds;
+    }
+    static const QRegularExpression groupPattern(u"^[\\x21-\\x7E]{1,128}$"_s);
+    if (queue->fifo) {
+        if (input.groupId.isEmpty())
+            return std::unexpected(Errors::missingParameter(u"MessageGroupId"_s));
+        if (input.deduplicationId.isEmpty() && !queue->contentBasedDeduplication())
+            return std::unexpected(Errors::invalidParameterValue(
+                u"The queue should either have ContentBasedDeduplication enabled or "
+                u"MessageDeduplicationId provided explicitly"_s));
+    } else if (!input.deduplicationId.isEmpty()) {
+        return std::unexpected(invalidParameter(u"MessageDeduplicationId"_s,
+            input.deduplicationId,
+            u"The request include parameter that is not valid for this queue type."_s));
+    }
+    if (!input.groupId.isEmpty() && !groupPattern.match(input.groupId).hasMatch())
+        return std::unexpected(invalidParameter(u"MessageGroupId"_s,
+            input.groupId,
+            u"MessageGroupId can only include alphanumeric and punctuation characters. 1 to 128 "
+            u"in length."_s));
+    if (!input.deduplicationId.isEmpty() && !groupPattern.match(input.deduplicationId).hasMatch())
+        return std::unexpected(invalidParameter(u"MessageDeduplicationId"_s,
+            input.deduplicationId,
+            u"MessageDeduplicationId can only include alphanumeric and punctuation characters. 1 "
+            u"to 128 in length."_s));
+
+    const qint64 now = nowMs();
+    SendMessageOutput output;
+    output.id = input.id;
+    output.md5OfBody = Rules::md5OfBody(input.body);
+    output.md5OfAttributes = Rules::md5OfMessageAttributes(input.attributes);
+    output.md5OfSystemAttributes = Rules::md5OfMessageAttributes(input.systemAttributes);
+
+    Storage::SqlTransaction transaction(m_database.connection());
+    QString dedupKey;
+    if (queue->fifo) {
+        const QString dedupId = input.deduplicationId.isEmpty()
+            ? Rules::contentDeduplicationId(input.body)
+            : input.deduplicationId;
+        dedupKey = queue->perGroupDeduplication() ? input.groupId + u'\n' + dedupId : dedupId;
+        // SendMessage on FIFO: a duplicate within five minutes is accepted but not enqueued;
+        // the answer repeats the first message's id and sequence number.
+        if (const auto existing = m_store->dedup(queue->id, dedupKey, now)) {
+            output.messageId = existing->messageId;
+            output.sequenceNumber = QString::number(existing->sequence).rightJustified(20, u'0');
+            return output;
+        }
+    }
+
+    Message message;
+    message.messageId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    message.body = input.body;
+    message.attributes = input.attributes;
+    message.systemAttributes = input.systemAttributes;
+    message.md5OfBody = output.md5OfBody;
+    message.md5OfAttributes = output.md5OfAttributes;
+    message.sentMs = now;
+    message.visibleAtMs = now + qint64(delay) * 1000;
+    message.expiresAtMs = now + qint64(queue->retentionSeconds()) * 1000;
+    message.groupId = input.groupId;
+    if (queue->fifo) {
+        message.deduplicationId = input.deduplicationId.isEmpty()
+            ? Rules::contentDeduplicationId(input.body)
+            : input.deduplicationId;
+        const qint64 sequence = m_store->nextSequence(queue->id);
+        message.sequenceNumber = QString::number(sequence).rightJustified(20, u'0');
+        if (sequence <= 0
+            || !m_store->insertDedup(queue->id,
+                dedupKey,
+                now + Rules::DeduplicationWindowMs,
+                {message.messageId, sequence}))
+            return std::unexpected(storageFailure());
+    }
+    if (!m_store->insertMessage(queue->id, message) || !transaction.commit())
+        return std::unexpected(storageFailure());
+    output.messageId = message.messageId;
+    output.sequenceNumber = message.sequenceNumber;
+    touchMessages(queueName);
+    if (delay == 0)
+        wakeWaiters(queueName);
+    return output;
+}
+
+Result<QList<Message>> SqsService::receiveMessage(
+    const QString &queueName, const ReceiveMessageInput &input)
+{
+    const Queue *queue = findQueue(queueName);
+    if (!queue)
+        return std::unexpected(Errors::queueDoesNotExist());
+    if (input.maxNumberOfMessages < 1 || input.maxNumberOfMessages > 10)
+        return std::unexpected(invalidParameter(u"MaxNumberOfMessages"_s,
+            QString::number(input.maxNumberOfMessages),
+            u"Must be between 1 and 10, if provided."_s));
+    if (input.visibilityTimeout > 43200 || input.visibilityTimeout < -1)
+        return std::unexpected(invalidParameter(u"VisibilityTimeout"_s,
+            QString::number(input.visibilityTimeout),
+            u"Must be between 0 and 43200, if provided."_s));
+    if (input.waitTimeSeconds > 20 || input.waitTimeSeconds < -1)
+        return std::unexpected(invalidParameter(u"WaitTimeSeconds"_s,
+            QString::number(input.waitTimeSeconds),
+            u"Must be >= 0 and <= 20, if provided."_s));
+    static const QStringList systemNames{u"All"_s,
+        u"SenderId"_s,
+        u"SentTimestamp"_s,
+        u"ApproximateReceiveCount"_s,
+        u"ApproximateFirstReceiveTimestamp"_s,
+        u"SequenceNumber"_s,
+        u"MessageDeduplicationId"_s,
+        u"MessageGroupId"_s,
+        u"AWSTraceHeader"_s,
+        u"DeadLetterQueueSourceArn"_s,
+        u"Policy"_s,
+        u"VisibilityTimeout"_s,
+        u"MaximumMessageSize"_s,
+        u"MessageRetentionPeriod"_s,
+        u"ApproximateNumberOfMessages"_s,
+        u"ApproximateNumberOfMessagesNotVisible"_s,
+        u"CreatedTimestamp"_s,
+        u"LastModifiedTimestamp"_s,
+        u"QueueArn"_s,
+        u"ApproximateNumberOfMessagesDelayed"_s,
+        u"DelaySeconds"_s,
+        u"ReceiveMessageWaitTimeSeconds"_s,
+        u"RedrivePolicy"_s,
+        u"FifoQueue"_s,
+        u"ContentBasedDeduplication"_s};
+    for (const QString &name : input.attributeNames) {
+        if (!systemNames.contains(name))
+            return std::unexpected(Errors::invalidAttributeName(name));
+    }
+    return receiveNow(*queue, input);
+}
+
+bool SqsService::redriveToDeadLetterQueue(const Queue &queue, Message &message, qint64 nowMs)
+{
+    const int maxReceiveCount = queue.maxReceiveCount();
+    if (maxReceiveCount <= 0 || message.receiveCount < maxReceiveCount)
+        return false;
+    const Queue *target = findQueueByArn(queue.deadLetterTargetArn());
+    if (!target)
+        return false; // AWS keeps the message when the dead-letter queue is gone
+    // A dead-lettered message keeps its id and its original enqueue time for retention.
+    const qint64 expires = message.sentMs + qint64(target->retentionSeconds()) * 1000;
+    m_store->moveMessage(message.rowId, target->id, nowMs, expires, queueArn(queue.name), false);
+    touchMessages(target->name);
+    wakeWaiters(target->name);
+    return true;
+}
+
+Result<QList<Message>> SqsService::receiveNow(const Queue &queue, const ReceiveMessageInput &input)
+{
+    const qint64 now = nowMs();
+    const int visibility =
+        input.visibilityTimeout >= 0 ? input.visibilityTimeout : queue.visibilityTimeout();
+    const int wanted = input.maxNumberOfMessages;
+    Storage::SqlTransaction transaction(m_database.connection());
+    if (m_store->deleteExpired(queue.id, now) > 0)
+        touchMessages(queue.name);
+
+    QList<Message> taken;
+    // Candidates that went to the dead-letter queue are replaced by the next ones; bounded so a
+    // receive never walks a whole queue.
+    for (int round = 0; round < 20 && taken.size() < wanted; ++round) {
+        QList<Message> candidates;
+        if (queue.fifo) {
+            for (const Message &head : m_store->fifoGroupHeads(queue.id, now, wanted)) {
+                if (candidates.size() >= wanted)
+                    break;
+                candidates.append(head);
+                for (const Message &next : m_store->groupFollowers(
+                         queue.id, head.groupId, head.rowId, wanted - int(candidates.size()))) {
+                    if (next.visibleAtMs > now)
+                        break;
+                    candidates.append(next);
+                }
+            }
+        } else {
+            candidates = m_store->visibleMessages(queue.id, now, wanted - int(taken.size()));
+        }
+        if (candidates.isEmpty())
+            break;
+        bool redrove = false;
+        for (Message &message : candidates) {
+            if (taken.size() >= wanted)
+                break;
+            if (redriveToDeadLetterQueue(queue, message, now)) {
+                redrove = true;
+                if (queue.fifo)
+                    break; // the group's order continues with its next message
+                continue;
+            }
+            message.receiveCount += 1;
+            message.received = true;
+            if (message.firstReceiveMs == 0)
+                message.firstReceiveMs = now;
+            message.receiptHandle = makeReceiptHandle(message.rowId, queue.id);
+            message.visibleAtMs = now + qint64(visibility) * 1000;
+            if (!m_store->markReceived(message))
+                return std::unexpected(storageFailure());
+            taken.append(presentMessage(message, input));
+        }
+        if (!redrove)
+            break;
+    }
+    if (!transaction.commit())
+        return std::unexpected(storageFailure());
+    if (!taken.isEmpty())
+        touchMessages(queue.name);
+    return taken;
+}
+
+Message SqsService::presentMessage(Message message, const ReceiveMessageInput &input) const
+{
+    const auto wants = [&input](const QString &name) {
+        return input.attributeNames.contains(u"All"_s) || input.attributeNames.contains(name);
+    };
+    QMap<QString, QString> values;
+    if (wants(u"SenderId"_s))
+        values.insert(u"SenderId"_s, m_accountId);
+    if (wants(u"SentTimestamp"_s))
+        values.insert(u"SentTimestamp"_s, QString::number(message.sentMs));
+    if (wants(u"ApproximateReceiveCount"_s))
+        values.insert(u"ApproximateReceiveCount"_s, QString::number(message.receiveCount));
+    if (wants(u"ApproximateFirstReceiveTimestamp"_s))
+        values.insert(
+            u"ApproximateFirstReceiveTimestamp"_s, QString::number(message.firstReceiveMs));
+    if (!message.sequenceNumber.isEmpty() && wants(u"SequenceNumber"_s))
+        values.insert(u"SequenceNumber"_s, message.sequenceNumber);
+    if (!message.deduplicationId.isEmpty() && wants(u"MessageDeduplicationId"_s))
+        values.insert(u"MessageDeduplicationId"_s, message.deduplicationId);
+    if (!message.groupId.isEmpty() && wants(u"MessageGroupId"_s))
+        values.insert(u"MessageGroupId"_s, message.groupId);
+    if (!message.deadLetterSourceArn.isEmpty() && wants(u"DeadLetterQueueSourceArn"_s))
+        values.insert(u"DeadLetterQueueSourceArn"_s, message.deadLetterSourceArn);
+    const auto trace = message.systemAttributes.constFind(u"AWSTraceHeader"_s);
+    if (trace != message.systemAttributes.cend() && wants(u"AWSTraceHeader"_s))
+        values.insert(u"AWSTraceHeader"_s, trace->stringValue);
+    message.systemAttributeValues = values;
+
+    MessageAttributes selected;
+    for (auto it = message.attributes.cbegin(); it != message.attributes.cend(); ++it) {
+        if (Rules::attributeNameSelected(input.messageAttributeNames, it.key()))
+            selected.insert(it.key(), it.value());
+    }
+    message.attributes = selected;
+    message.md5OfAttributes = Rules::md5OfMessageAttributes(selected);
+    return message;
+}
+
+Status SqsService::deleteMessage(const QString &queueName, const QString &receiptHandle)
+{
+    const Queue *queue = findQueue(queueName);
+    if (!queue)
+        return std::unexpected(Errors::queueDoesNotExist());
+    if (receiptHandle.isEmpty())
+        return std::unexpected(Errors::missingParameter(u"ReceiptHandle"_s));
+    const auto parts = parseReceiptHandle(receiptHandle);
+    if (!parts)
+        return std::unexpected(Errors::receiptHandleIsInvalid(receiptHandle));
+    // DeleteMessage with a stale handle (the message was received again since) succeeds but
+    // leaves the message, as AWS documents; an already deleted message is a success too.
+    const auto message = m_store->message(parts->rowId);
+    if (!message || parts->queueId != queue->id || message->receiptHandle != receiptHandle)
+        return {};
+    Storage::SqlTransaction transaction(m_database.connection());
+    if (!m_store->deleteMessage(parts->rowId) || !transaction.commit())
+        return std::unexpected(storageFailure());
+    touchMessages(queueName);
+    if (queue->fifo)
+        wakeWaiters(queueName); // the group's next message is free now
+    return {};
+}
+
+Status SqsService::changeMessageVisibility(
+    const QString &queueName, const QString &receiptHandle, int visibilityTimeout)
+{
+    const Queue *queue = findQueue(queueName);
+    if (!queue)
+        return std::unexpected(Errors::queueDoesNotExist());
+    if (receiptHandle.isEmpty())
+        return std::unexpected(Errors::missingParameter(u"ReceiptHandle"_s));
+    if (visibilityTimeout < 0 || visibilityTimeout > 43200)
+        return std::unexpected(invalidParameter(u"VisibilityTimeout"_s,
+            QString::number(visibilityTimeout),
+            u"Must be between 0 and 43200, if provided."_s));
+    const auto parts = parseReceiptHandle(receiptHandle);
+    if (!parts)
+        return std::unexpected(Errors::receiptHandleIsInvalid(receiptHandle));
+    const auto message = m_store->message(parts->rowId);
+    if (!message || parts->queueId != queue->id || message->receiptHandle != receiptHandle)
+        return std::unexpected(Errors::receiptHandleExpired(receiptHandle));
+    const qint64 now = nowMs();
+    if (message->visibleAtMs <= now)
+        return std::unexpected(Errors::messageNotInflight());
+    Storage::SqlTransaction transaction(m_database.connection());
+    if (!m_store->setVisibleAt(parts->rowId, now + qint64(visibilityTimeout) * 1000)
+        || !transaction.commit())
+        return std::unexpected(storageFailure());
+    touchMessages(queueName);
+    if (visibilityTimeout == 0)
+        wakeWaiters(queueName);
+    return {};
+}
+
+} // namespace Core::Sqs
