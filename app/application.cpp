@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "app/application.h"
 
+#include "core/lambda/lambdaservice.h"
+#include "core/logs/logsservice.h"
 #include "core/sqs/sqsservice.h"
+#include "ui/lambda/functionspane.h"
 #include "ui/mainwindow.h"
 #include "ui/s3/bucketspane.h"
 #include "ui/sqs/queuespane.h"
@@ -55,6 +58,8 @@ void Application::onStarted(const QString &endpointUrl)
     m_window = std::make_unique<Gui::MainWindow>(context);
     m_window->setServicePane(
         Gui::MainWindow::Pane::Queues, new Gui::Sqs::QueuesPane(m_engine->sqs()));
+    m_window->setServicePane(Gui::MainWindow::Pane::Functions,
+        new Gui::Lambda::FunctionsPane(m_engine->lambda(), m_engine->logs()));
     auto *buckets = new Gui::S3::BucketsPane(m_engine->s3());
     buckets->setEndpointUrl(endpointUrl);
     m_window->setServicePane(Gui::MainWindow::Pane::Buckets, buckets);
