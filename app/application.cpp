@@ -8,6 +8,7 @@
 #include "ui/dynamodb/tablespane.h"
 #include "ui/lambda/functionspane.h"
 #include "ui/mainwindow.h"
+#include "ui/s3/bucketspane.h"
 #include "ui/sqs/queuespane.h"
 
 #include <QApplication>
@@ -66,6 +67,9 @@ void Application::onStarted(const QString &endpointUrl)
         Gui::MainWindow::Pane::Queues, new Gui::Sqs::QueuesPane(m_engine->sqs()));
     m_window->setServicePane(Gui::MainWindow::Pane::Functions,
         new Gui::Lambda::FunctionsPane(m_engine->lambda(), m_engine->logs()));
+    auto *buckets = new Gui::S3::BucketsPane(m_engine->s3());
+    buckets->setEndpointUrl(endpointUrl);
+    m_window->setServicePane(Gui::MainWindow::Pane::Buckets, buckets);
     m_window->show();
 }
 

@@ -6,6 +6,7 @@
 #include "core/api/handlers/dynamodbhandler.h"
 #include "core/api/handlers/lambdahandler.h"
 #include "core/api/handlers/logshandler.h"
+#include "core/api/handlers/s3handler.h"
 #include "core/api/handlers/sqshandler.h"
 #include "core/api/handlers/stshandler.h"
 #include "core/api/httpserver.h"
@@ -15,6 +16,7 @@
 #include "core/dynamodb/dynamodbservice.h"
 #include "core/lambda/lambdaservice.h"
 #include "core/logs/logsservice.h"
+#include "core/s3/s3service.h"
 #include "core/sqs/sqsservice.h"
 #include "core/storage/database.h"
 #include "core/sts/stsservice.h"
@@ -136,6 +138,13 @@ void Engine::start()
     m_sqsLambdaBridge = std::make_unique<Wiring::SqsLambdaBridge>(m_sqs);
     m_lambda->setQueueSource(m_sqsLambdaBridge.get());
     m_lambda->setDestinationSink(m_sqsLambdaBridge.get());
+    m_s3 = new S3::S3Service(*m_database,
+        m_clock,
+        QDir(m_options.stateDir).filePath(u"objects"_s),
+        m_options.region,
+        this);
+    m_s3->recover();
+    m_dispatcher->addHandler(new Api::S3Handler(m_s3));
 
     Api::HttpServer::Options serverOptions;
     serverOptions.bindAddress = m_options.bindAddress;
@@ -177,6 +186,8 @@ void Engine::stop()
     }
     delete m_dispatcher;
     m_dispatcher = nullptr;
+    delete m_s3;
+    m_s3 = nullptr;
     delete m_sts;
     m_sts = nullptr;
     delete m_cloudwatch;

@@ -35,6 +35,9 @@ class DynamoDbService;
 namespace Core::Sqs {
 class SqsService;
 }
+namespace Core::S3 {
+class S3Service;
+}
 
 namespace Core::Wiring {
 class SqsLambdaBridge;
@@ -83,6 +86,7 @@ public:
     Lambda::LambdaService *lambda() const { return m_lambda; }
     DynamoDb::DynamoDbService *dynamodb() const { return m_dynamodb; }
     Sqs::SqsService *sqs() const { return m_sqs; }
+    S3::S3Service *s3() const { return m_s3; }
 
     void start();
     void stop();
@@ -110,6 +114,7 @@ private:
     Lambda::LambdaService *m_lambda = nullptr;
     DynamoDb::DynamoDbService *m_dynamodb = nullptr;
     Sqs::SqsService *m_sqs = nullptr;
+    S3::S3Service *m_s3 = nullptr;
     int m_port = 0;
     bool m_running = false;
 };

@@ -4,7 +4,7 @@
 <context>
     <name>App::Application</name>
     <message>
-        <location filename="../app/application.cpp" line="76"/>
+        <location filename="../app/application.cpp" line="80"/>
         <source>Cloudbench cannot start</source>
         <translation>Cloudbench kann nicht starten</translation>
     </message>
@@ -1535,6 +1535,625 @@ Dauer: %2 ms · Abgerechnete Dauer: %3 ms · Max. genutzter Speicher: %4 MB</tra
         <location filename="../ui/common/placeholderpane.cpp" line="57"/>
         <source>Until then, the endpoint answers every %1 operation with HTTP 501 NotImplemented, so clients fail fast with a clear error instead of hanging. Each such request still shows up in Activity.</source>
         <translation>Bis dahin beantwortet der Endpunkt jede %1-Operation mit HTTP 501 NotImplemented, sodass Clients mit einem klaren Fehler sofort abbrechen, statt zu hängen. Jede solche Anfrage erscheint trotzdem unter Aktivität.</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::S3::BucketListModel</name>
+    <message>
+        <location filename="../ui/s3/bucketlistmodel.cpp" line="80"/>
+        <source>Enabled</source>
+        <translation>Aktiviert</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketlistmodel.cpp" line="82"/>
+        <source>Suspended</source>
+        <translation>Ausgesetzt</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketlistmodel.cpp" line="84"/>
+        <source>Disabled</source>
+        <translation>Deaktiviert</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketlistmodel.cpp" line="102"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketlistmodel.cpp" line="104"/>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketlistmodel.cpp" line="106"/>
+        <source>Creation date</source>
+        <translation>Erstellungsdatum</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketlistmodel.cpp" line="108"/>
+        <source>Versioning</source>
+        <translation>Versionsverwaltung</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketlistmodel.cpp" line="110"/>
+        <source>Objects</source>
+        <translation>Objekte</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketlistmodel.cpp" line="112"/>
+        <source>Total size</source>
+        <translation>Gesamtgröße</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::S3::BucketPropertiesDialog</name>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="47"/>
+        <source>Bucket properties: %1</source>
+        <translation>Bucket-Eigenschaften: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="49"/>
+        <source>Disabled</source>
+        <translation>Deaktiviert</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="50"/>
+        <source>Enabled</source>
+        <translation>Aktiviert</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="51"/>
+        <source>Suspended</source>
+        <translation>Ausgesetzt</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="52"/>
+        <source>One tag per line: key=value</source>
+        <translation>Ein Tag pro Zeile: Schlüssel=Wert</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="59"/>
+        <source>Bucket ARN</source>
+        <translation>Bucket-ARN</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="60"/>
+        <source>Versioning</source>
+        <translation>Versionsverwaltung</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="61"/>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="62"/>
+        <source>Properties</source>
+        <translation>Eigenschaften</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="63"/>
+        <source>Bucket policy</source>
+        <translation>Bucket-Richtlinie</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="64"/>
+        <source>CORS</source>
+        <translation>CORS</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="65"/>
+        <source>Event notifications</source>
+        <translation>Ereignisbenachrichtigungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="107"/>
+        <source>No event notifications are configured.</source>
+        <translation>Es sind keine Ereignisbenachrichtigungen konfiguriert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="119"/>
+        <source>The policy is not valid JSON: %1 (at character %2).</source>
+        <translation>Die Richtlinie ist kein gültiges JSON: %1 (bei Zeichen %2).</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="123"/>
+        <source>A bucket policy is a JSON object with a &quot;Statement&quot;.</source>
+        <translation>Eine Bucket-Richtlinie ist ein JSON-Objekt mit einem „Statement“.</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="145"/>
+        <source>Write each tag as key=value on its own line.</source>
+        <translation>Schreiben Sie jedes Tag als Schlüssel=Wert in eine eigene Zeile.</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::S3::BucketsPane</name>
+    <message>
+        <location filename="../ui/s3/bucketspane.cpp" line="66"/>
+        <source>Show versions</source>
+        <translation>Versionen anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketspane.cpp" line="67"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="122"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketspane.cpp" line="68"/>
+        <source>Empty</source>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketspane.cpp" line="69"/>
+        <source>Properties</source>
+        <translation>Eigenschaften</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketspane.cpp" line="71"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketspane.cpp" line="94"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="271"/>
+        <source>Create bucket</source>
+        <translation>Bucket erstellen</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketspane.cpp" line="97"/>
+        <source>&lt;b&gt;General purpose buckets&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Allzweck-Buckets&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketspane.cpp" line="108"/>
+        <source>Find objects by prefix</source>
+        <translation>Objekte nach Präfix suchen</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketspane.cpp" line="119"/>
+        <source>Upload…</source>
+        <translation>Hochladen …</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketspane.cpp" line="120"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="364"/>
+        <source>Create folder</source>
+        <translation>Ordner erstellen</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketspane.cpp" line="121"/>
+        <source>Download…</source>
+        <translation>Herunterladen …</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketspane.cpp" line="123"/>
+        <source>Copy S3 URI</source>
+        <translation>S3-URI kopieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketspane.cpp" line="124"/>
+        <source>Presigned URL…</source>
+        <translation>Vorsignierte URL …</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketspane.cpp" line="125"/>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketspane.cpp" line="152"/>
+        <source>Buckets</source>
+        <translation>Buckets</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketspane.cpp" line="153"/>
+        <source>Amazon S3 buckets and objects on this endpoint. Changes made with the CLI or an SDK appear here at once.</source>
+        <translation>Amazon-S3-Buckets und -Objekte auf diesem Endpunkt. Änderungen über die CLI oder ein SDK erscheinen hier sofort.</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketspane.cpp" line="217"/>
+        <source>Select a bucket to browse its objects.</source>
+        <translation>Wählen Sie einen Bucket, um seine Objekte zu durchsuchen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketspane.cpp" line="274"/>
+        <source>Created bucket %1.</source>
+        <translation>Bucket %1 erstellt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketspane.cpp" line="286"/>
+        <source>Empty bucket</source>
+        <translation>Bucket leeren</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketspane.cpp" line="287"/>
+        <source>Emptying the bucket deletes all objects, versions and delete markers in %1 and cannot be undone.
+Type &quot;permanently delete&quot; to confirm.</source>
+        <translation>Das Leeren löscht alle Objekte, Versionen und Löschmarkierungen in %1 und kann nicht rückgängig gemacht werden.
+Geben Sie „endgültig löschen“ ein, um zu bestätigen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketspane.cpp" line="293"/>
+        <source>permanently delete</source>
+        <translation>endgültig löschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketspane.cpp" line="301"/>
+        <source>Emptied bucket %1.</source>
+        <translation>Bucket %1 geleert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketspane.cpp" line="315"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="322"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="333"/>
+        <source>Delete bucket</source>
+        <translation>Bucket löschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketspane.cpp" line="316"/>
+        <source>The bucket %1 is not empty. AWS only deletes empty buckets.
+Empty it first?</source>
+        <translation>Der Bucket %1 ist nicht leer. AWS löscht nur leere Buckets.
+Zuerst leeren?</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketspane.cpp" line="322"/>
+        <source>Delete the bucket %1?</source>
+        <translation>Den Bucket %1 löschen?</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketspane.cpp" line="339"/>
+        <source>Deleted bucket %1.</source>
+        <translation>Bucket %1 gelöscht.</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketspane.cpp" line="364"/>
+        <source>Folder name</source>
+        <translation>Ordnername</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketspane.cpp" line="383"/>
+        <source>Created folder %1.</source>
+        <translation>Ordner %1 erstellt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketspane.cpp" line="391"/>
+        <source>Upload files</source>
+        <translation>Dateien hochladen</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketspane.cpp" line="426"/>
+        <source>Uploading %1…</source>
+        <translation>%1 wird hochgeladen …</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketspane.cpp" line="426"/>
+        <source>Downloading %1…</source>
+        <translation>%1 wird heruntergeladen …</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketspane.cpp" line="439"/>
+        <source>Uploaded %1.</source>
+        <translation>%1 hochgeladen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketspane.cpp" line="439"/>
+        <source>Downloaded %1.</source>
+        <translation>%1 heruntergeladen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketspane.cpp" line="441"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketspane.cpp" line="478"/>
+        <source>Download object</source>
+        <translation>Objekt herunterladen</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketspane.cpp" line="498"/>
+        <source>Delete %1?</source>
+        <translation>%1 löschen?</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketspane.cpp" line="499"/>
+        <source>Permanently delete version %1 of %2?</source>
+        <translation>Version %1 von %2 endgültig löschen?</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketspane.cpp" line="500"/>
+        <source>Delete object</source>
+        <translation>Objekt löschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketspane.cpp" line="512"/>
+        <source>Deleted %1 (a delete marker was added).</source>
+        <translation>%1 gelöscht (eine Löschmarkierung wurde hinzugefügt).</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketspane.cpp" line="514"/>
+        <source>Deleted %1.</source>
+        <translation>%1 gelöscht.</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketspane.cpp" line="526"/>
+        <source>Copied %1.</source>
+        <translation>%1 kopiert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketspane.cpp" line="536"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="559"/>
+        <source>Presigned URL</source>
+        <translation>Vorsignierte URL</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketspane.cpp" line="537"/>
+        <source>Expires in (seconds, at most 7 days):</source>
+        <translation>Läuft ab in (Sekunden, höchstens 7 Tage):</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketspane.cpp" line="557"/>
+        <source>Copied a presigned URL to the clipboard.</source>
+        <translation>Eine vorsignierte URL wurde in die Zwischenablage kopiert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketspane.cpp" line="559"/>
+        <source>Copied to the clipboard:</source>
+        <translation>In die Zwischenablage kopiert:</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::S3::CreateBucketDialog</name>
+    <message>
+        <location filename="../ui/s3/createbucketdialog.cpp" line="23"/>
+        <source>Enable bucket versioning</source>
+        <translation>Bucket-Versionsverwaltung aktivieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/createbucketdialog.cpp" line="27"/>
+        <location filename="../ui/s3/createbucketdialog.cpp" line="40"/>
+        <source>Create bucket</source>
+        <translation>Bucket erstellen</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/createbucketdialog.cpp" line="28"/>
+        <source>my-bucket-name</source>
+        <translation>mein-bucket-name</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/createbucketdialog.cpp" line="42"/>
+        <source>Bucket name</source>
+        <translation>Bucket-Name</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/createbucketdialog.cpp" line="44"/>
+        <source>AWS Region</source>
+        <translation>AWS-Region</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/createbucketdialog.cpp" line="73"/>
+        <source>Bucket names must be between 3 and 63 characters long.</source>
+        <translation>Bucket-Namen müssen zwischen 3 und 63 Zeichen lang sein.</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/createbucketdialog.cpp" line="76"/>
+        <source>Bucket names can contain only lower-case letters, numbers, dots and hyphens.</source>
+        <translation>Bucket-Namen dürfen nur Kleinbuchstaben, Ziffern, Punkte und Bindestriche enthalten.</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/createbucketdialog.cpp" line="77"/>
+        <source>Bucket names must begin and end with a letter or number, must not contain two adjacent dots, must not look like an IP address and must not use a reserved prefix or suffix.</source>
+        <translation>Bucket-Namen müssen mit einem Buchstaben oder einer Ziffer beginnen und enden, dürfen keine zwei aufeinanderfolgenden Punkte enthalten, nicht wie eine IP-Adresse aussehen und kein reserviertes Präfix oder Suffix verwenden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/createbucketdialog.cpp" line="85"/>
+        <source>Bucket names are unique and cannot be changed later.</source>
+        <translation>Bucket-Namen sind eindeutig und können später nicht geändert werden.</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::S3::ObjectDetailsDialog</name>
+    <message>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="57"/>
+        <source>Object: %1</source>
+        <translation>Objekt: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="62"/>
+        <source>Properties</source>
+        <translation>Eigenschaften</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="74"/>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="80"/>
+        <source>Loading…</source>
+        <translation>Wird geladen …</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="157"/>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="158"/>
+        <source>S3 URI</source>
+        <translation>S3-URI</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="159"/>
+        <source>ARN</source>
+        <translation>ARN</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="160"/>
+        <source>Version ID</source>
+        <translation>Versions-ID</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="161"/>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="162"/>
+        <source>Last modified</source>
+        <translation>Zuletzt geändert</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="164"/>
+        <source>ETag</source>
+        <translation>ETag</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="165"/>
+        <source>Checksum</source>
+        <translation>Prüfsumme</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="167"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="180"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="184"/>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="169"/>
+        <source>Storage class</source>
+        <translation>Speicherklasse</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="170"/>
+        <source>Content-Type</source>
+        <translation>Content-Type</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="172"/>
+        <source>Content-Encoding</source>
+        <translation>Content-Encoding</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="174"/>
+        <source>Cache-Control</source>
+        <translation>Cache-Control</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="176"/>
+        <source>Content-Disposition</source>
+        <translation>Content-Disposition</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="180"/>
+        <source>User metadata</source>
+        <translation>Benutzerdefinierte Metadaten</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="184"/>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="188"/>
+        <source> (current)</source>
+        <translation> (aktuell)</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="189"/>
+        <source>delete marker</source>
+        <translation>Löschmarkierung</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="191"/>
+        <source>Versions</source>
+        <translation>Versionen</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="200"/>
+        <source>No preview is available for this object.</source>
+        <translation>Für dieses Objekt ist keine Vorschau verfügbar.</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::S3::ObjectListModel</name>
+    <message>
+        <location filename="../ui/s3/objectlistmodel.cpp" line="79"/>
+        <source>Folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/objectlistmodel.cpp" line="81"/>
+        <source>Delete marker</source>
+        <translation>Löschmarkierung</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/objectlistmodel.cpp" line="96"/>
+        <source>%1 (current)</source>
+        <translation>%1 (aktuell)</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/objectlistmodel.cpp" line="108"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/objectlistmodel.cpp" line="110"/>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/objectlistmodel.cpp" line="112"/>
+        <source>Last modified</source>
+        <translation>Zuletzt geändert</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/objectlistmodel.cpp" line="114"/>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/objectlistmodel.cpp" line="116"/>
+        <source>Storage class</source>
+        <translation>Speicherklasse</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/objectlistmodel.cpp" line="118"/>
+        <source>Version ID</source>
+        <translation>Versions-ID</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::S3::ObjectTransfer</name>
+    <message>
+        <location filename="../ui/s3/objecttransfer.cpp" line="63"/>
+        <source>Cannot open %1.</source>
+        <translation>%1 kann nicht geöffnet werden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/objecttransfer.cpp" line="72"/>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/objecttransfer.cpp" line="78"/>
+        <source>Cannot copy %1.</source>
+        <translation>%1 kann nicht kopiert werden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/objecttransfer.cpp" line="108"/>
+        <source>Cannot create a staging file.</source>
+        <translation>Es kann keine Zwischendatei angelegt werden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/objecttransfer.cpp" line="132"/>
+        <source>Cannot write %1.</source>
+        <translation>%1 kann nicht geschrieben werden.</translation>
     </message>
 </context>
 <context>

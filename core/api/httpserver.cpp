@@ -425,6 +425,9 @@ HttpServer::HttpServer(Options options, Handler handler, RejectHandler rejectHan
         auto &mutableRequest = const_cast<httplib::Request &>(request);
         renameHeader(mutableRequest, "Content-Encoding", HiddenContentEncoding);
         renameHeader(mutableRequest, "Accept-Encoding", HiddenAcceptEncoding);
+        // Range requests are the handlers' business (S3 answers 206 itself): httplib would slice
+        // the already ranged answer a second time.
+        mutableRequest.ranges.clear();
         return httplib::Server::HandlerResponse::Unhandled;
     });
     server.set_expect_100_continue_handler(

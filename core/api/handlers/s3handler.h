@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/api/handlers/servicehandler.h"
+#include "core/common/awserror.h"
+
+#include <QHash>
+
+namespace Core::S3 {
+class S3Service;
+struct S3Object;
+struct ObjectHeaders;
+} // namespace Core::S3
+
+namespace Core::Api {
+
+// S3 over REST-XML: path-style (/bucket/key) and virtual-host style (bucket.localhost,
+// bucket.s3.<anything>) addressing; the operation follows from method, bucket/key and the
+// sub-resource in the query. Operations are split over s3handler.cpp (routing, buckets),
+// s3objecthandler.cpp and s3multiparthandler.cpp. Lives on the core thread.
+class S3Handler final : public ServiceHandler
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(S3Handler)
+
+public:
+    explicit S3Handler(S3::S3Service *service, QObject *parent = nullptr);
+
+    QString service() const override;
+    QStringList operations() const override;
+    void handle(const AwsRequest &request, Responder responder) override;
+
+    // Where a request points: bucket and key from the Host header or the path.
+    struct Target
+    {
+        QString bucket;
+        QString key;
+    };
+    static Target target(const HttpRequest &request);
+    // The wire operation name for a request, or "" when S3 has none (MethodNotAllowed).
+    static QString operationFor(const HttpRequest &request, const Target &target);
+
+private:
+    struct Call
+    {
+        const AwsRequest &request;
+        Responder &responder;
+        Target target;
+        QString operation;
+    };
+    using Operation = void (S3Handler::*)(Call &);
+    static const QHash<QString, Operation> &operationTable();
+
+    void ok(Call &call, const QByteArray &xml = {}, int status = 200);
+    void fail(Call &call, AwsError error);
+    void send(Call &call, HttpResponse response);
+
+    void listBuckets(Call &call);
+    void createBucket(Call &call);
+    void headBucket(Call &call);
+    void deleteBucket(Call &call);
+    void getBucketLocation(Call &call);
+    void getBucketVersioning(Call &call);
+    void putBucketVersioning(Call &call);
+    void getBucketTagging(Call &call);
+    void putBucketTagging(Call &call);
+    void deleteBucketTagging(Call &call);
+    void getBucketDocument(Call &call);
+    void putBucketDocument(Call &call);
+    void deleteBucketDocument(Call &call);
+    void getBucketAcl(Call &call);
+
+    void putObject(Call &call);
+    void getObject(Call &call);
+    void deleteObject(Call &call);
+    void deleteObjects(Call &call);
+    void copyObject(Call &call);
+    void listObjects(Call &call);
+    void listObjectVersions(Call &call);
+    void getObjectTagging(Call &call);
+    void putObjectTagging(Call &call);
+    void deleteObjectTagging(Call &call);
+
+    void createMultipartUpload(Call &call);
+    void uploadPart(Call &call);
+    void uploadPartCopy(Call &call);
+    void completeMultipartUpload(Call &call);
+    void abortMultipartUpload(Call &call);
+    void listMultipartUploads(Call &call);
+    void listParts(Call &call);
+
+    S3::S3Service *m_service;
+};
+
+// Helpers shared by the S3 handler files.
+namespace S3Wire {
+S3::ObjectHeaders headersFromRequest(const HttpRequest &request);
+void setObjectHeaders(HttpResponse &response, const S3::S3Object &object);
+// "k1=v1&k2=v2" (x-amz-tagging); InvalidTag on bad input.
+Result<QList<std::pair<QString, QString>>> parseTaggingHeader(const QByteArray &header);
+QString urlEncodeKey(const QString &key);
+} // namespace S3Wire
+
+} // namespace Core::Api

@@ -1,0 +1,641 @@
+// SPDX-License-Identifier: MIT
+// S3Handler: object operations.
+#include "core/api/handlers/s3handler.h"
+
+#include "core/api/handlers/s3requestbody.h"
+#include "core/api/handlers/s3xml.h"
+#include "core/api/protocols/restxmlprotocol.h"
+#include "core/s3/bucketname.h"
+#include "core/s3/s3errors.h"
+#include "core/s3/s3service.h"
+
+#include <QUrl>
+
+using namespace Qt::StringLiterals;
+
+namespace Core::Api {
+
+namespace {
+
+constexpr int MaxListKeys = 1000;
+constexpr auto OwnerId = "75aa57f09aa0c8caeab4f8c24e99d10f8e7faeebf76c078efc7c6caea54ba06a";
+
+QString unquoted(const QByteArray &etag)
+{
+    QString text = QString::fromLatin1(etag).trimmed();
+    if (text.startsWith(u"W/"_s))
+        text = text.mid(2);
+    if (text.size() >= 2 && text.startsWith(u'"') && text.endsWith(u'"'))
+        text = text.mid(1, text.size() - 2);
+    return text;
+}
+
+bool etagMatches(const QByteArray &header, const QString &etag)
+{
+    const QString bare = etag.mid(1, etag.size() - 2);
+    for (const QByteArray &candidate : header.split(',')) {
+        const QString value = unquoted(candidate);
+        if (value == u"*"_s || value == bare)
+            return true;
+    }
+    return false;
+}
+
+// bytes=a-b, bytes=a-, bytes=-n. nullopt: no usable range (AWS then sends the whole object).
+std::optional<std::pair<qint64, qint64>> parseRange(
+    const QByteArray &header, qint64 size, bool *unsatisfiable)
+{
+    *unsatisfiable = false;
+    const QByteArray text = header.trimmed();
+    if (!text.startsWith("bytes=") || text.contains(','))
+        return std::nullopt;
+    const QByteArray spec = text.mid(6);
+    const qsizetype dash = spec.indexOf('-');
+    if (dash < 0)
+        return std::nullopt;
+    const QByteArray first = spec.left(dash).trimmed();
+    const QByteArray last = spec.mid(dash + 1).trimmed();
+    bool okFirst = false;
+    bool okLast = false;
+    if (first.isEmpty()) {
+        const qint64 suffix = last.toLongLong(&okLast);
+        if (!okLast || suffix < 0)
+            return std::nullopt;
+        if (suffix == 0 || size == 0) {
+            *unsatisfiable = true;
+            return std::nullopt;
+        }
+        return std::pair{qMax<qint64>(0, size - suffix), size - 1};
+    }
+    const qint64 start = first.toLongLong(&okFirst);
+    qint64 end = last.isEmpty() ? size - 1 : last.toLongLong(&okLast);
+    if (!okFirst || (!last.isEmpty() && !okLast) || start < 0 || end < start)
+        return std::nullopt;
+    if (start >= size) {
+        *unsatisfiable = true;
+        return std::nullopt;
+    }
+    return std::pair{start, qMin(end, size - 1)};
+}
+
+std::optional<S3::CopySource> parseCopySource(const QByteArray &header)
+{
+    QByteArray text = header;
+    QString versionId;
+    const qsizetype question = text.indexOf('?');
+    if (question >= 0) {
+        for (const auto &[name, value] : parseFormEncoded(text.mid(question + 1))) {
+            if (name == u"versionId"_s)
+                versionId = value;
+        }
+        text = text.left(question);
+    }
+    QString path = percentDecode(text, false);
+    if (path.startsWith(u'/'))
+        path = path.mid(1);
+    const qsizetype slash = path.indexOf(u'/');
+    if (slash <= 0 || slash == path.size() - 1)
+        return std::nullopt;
+    return S3::CopySource{path.left(slash), path.mid(slash + 1), versionId};
+}
+
+void writeObjectOwner(QXmlStreamWriter &xml)
+{
+    xml.writeStartElement(u"Owner"_s);
+    xml.writeTextElement(u"ID"_s, QLatin1StringView(OwnerId));
+    xml.writeTextElement(u"DisplayName"_s, u"cloudbench"_s);
+    xml.writeEndElement();
+}
+
+QByteArray base64Token(const QString &cursor)
+{
+    return cursor.toUtf8().toBase64();
+}
+
+} // namespace
+
+namespace S3Wire {
+
+S3::ObjectHeaders headersFromRequest(const HttpRequest &request)
+{
+    S3::ObjectHeaders headers;
+    headers.contentType = QString::fromUtf8(request.header("content-type"));
+    if (headers.contentType.isEmpty())
+        headers.contentType = u"binary/octet-stream"_s;
+    headers.contentEncoding = storedContentEncoding(request);
+    headers.contentDisposition = QString::fromUtf8(request.header("content-disposition"));
+    headers.contentLanguage = QString::fromUtf8(request.header("content-language"));
+    headers.cacheControl = QString::fromUtf8(request.header("cache-control"));
+    headers.expires = QString::fromUtf8(request.header("expires"));
+    const QByteArray storageClass = request.header("x-amz-storage-class");
+    if (!storageClass.isEmpty())
+        headers.storageClass = QString::fromLatin1(storageClass);
+    for (const auto &[name, value] : request.headers) {
+        if (name.size() > 11 && name.toLower().startsWith("x-amz-meta-"))
+            headers.metadata.append(
+                {QString::fromLatin1(name.mid(11)).toLower(), QString::fromUtf8(value)});
+    }
+    return headers;
+}
+
+void setObjectHeaders(HttpResponse &response, const S3::S3Object &object)
+{
+    const S3::ObjectHeaders &headers = object.headers;
+    response.setHeader("Content-Type", headers.contentType.toUtf8());
+    const auto optional = [&response](const QByteArray &name, const QString &value) {
+        if (!value.isEmpty())
+            response.setHeader(name, value.toUtf8());
+    };
+    optional("Content-Encoding", headers.contentEncoding);
+    optional("Content-Disposition", headers.contentDisposition);
+    optional("Content-Language", headers.contentLanguage);
+    optional("Cache-Control", headers.cacheControl);
+    optional("Expires", headers.expires);
+    if (headers.storageClass != u"STANDARD"_s)
+        optional("x-amz-storage-class", headers.storageClass);
+    for (const auto &[name, value] : headers.metadata)
+        response.setHeader("x-amz-meta-" + name.toLatin1(), value.toUtf8());
+    response.setHeader("ETag", object.etag.toLatin1());
+    response.setHeader("Last-Modified", S3Xml::httpDate(object.modifiedMs));
+    response.setHeader("Accept-Ranges", "bytes");
+    if (object.versionId != u"null"_s)
+        response.setHeader("x-amz-version-id", object.versionId.toLatin1());
+    if (!object.tags.isEmpty())
+        response.setHeader("x-amz-tagging-count", QByteArray::number(object.tags.size()));
+    if (object.partsCount > 0)
+        response.setHeader("x-amz-mp-parts-count", QByteArray::number(object.partsCount));
+}
+
+QString urlEncodeKey(const QString &key)
+{
+    return QString::fromLatin1(QUrl::toPercentEncoding(key, "/").replace("%20", "+"));
+}
+
+} // namespace S3Wire
+
+void S3Handler::putObject(Call &call)
+{
+    const HttpRequest &http = call.request.http;
+    if (call.target.key.toUtf8().size() > S3::MaxKeyBytes)
+        return fail(call, S3::Errors::keyTooLong());
+    auto tags = S3Wire::parseTaggingHeader(http.header("x-amz-tagging"));
+    if (!tags)
+        return fail(call, tags.error());
+    auto body = readS3Body(http, m_service->files());
+    if (!body)
+        return fail(call, body.error());
+    const QString checksumAlgorithm = body->checksum.algorithm;
+    const auto object = m_service->putObject(call.target.bucket,
+        call.target.key,
+        S3Wire::headersFromRequest(http),
+        std::move(*tags),
+        std::move(*body));
+    if (!object)
+        return fail(call, object.error());
+    HttpResponse response = RestXmlProtocol::xml(200, {}, call.request.requestId);
+    response.setHeader("ETag", object->etag.toLatin1());
+    if (object->versionId != u"null"_s)
+        response.setHeader("x-amz-version-id", object->versionId.toLatin1());
+    if (!object->checksum.isEmpty())
+        response.setHeader("x-amz-checksum-" + object->checksum.algorithm.toLower().toLatin1(),
+            object->checksum.value.toLatin1());
+    send(call, std::move(response));
+}
+
+void S3Handler::getObject(Call &call)
+{
+    const HttpRequest &http = call.request.http;
+    const bool isHead = http.method == "HEAD";
+    const auto object =
+        m_service->getObject(call.target.bucket, call.target.key, http.queryItem(u"versionId"));
+    if (!object)
+        return fail(call, object.error());
+
+    // Conditional requests (RFC 7232 as S3 applies them).
+    const QByteArray ifMatch = http.header("if-match");
+    const QByteArray ifNoneMatch = http.header("if-none-match");
+    const qint64 modifiedSeconds = object->modifiedMs / 1000;
+    if (!ifMatch.isEmpty() && !etagMatches(ifMatch, object->etag))
+        return fail(call, S3::Errors::preconditionFailed(u"If-Match"_s));
+    if (ifMatch.isEmpty() && http.hasHeader("if-unmodified-since")) {
+        const qint64 since = S3Xml::parseHttpDate(http.header("if-unmodified-since"));
+        if (since >= 0 && modifiedSeconds > since / 1000)
+            return fail(call, S3::Errors::preconditionFailed(u"If-Unmodified-Since"_s));
+    }
+    bool notModified = false;
+    if (!ifNoneMatch.isEmpty()) {
+        notModified = etagMatches(ifNoneMatch, object->etag);
+    } else if (http.hasHeader("if-modified-since")) {
+        const qint64 since = S3Xml::parseHttpDate(http.header("if-modified-since"));
+        notModified = since >= 0 && modifiedSeconds <= since / 1000;
+    }
+    if (notModified) {
+        HttpResponse response = RestXmlProtocol::xml(304, {}, call.request.requestId);
+        response.setHeader("ETag", object->etag.toLatin1());
+        response.setHeader("Last-Modified", S3Xml::httpDate(object->modifiedMs));
+        return send(call, std::move(response));
+    }
+
+    qint64 offset = 0;
+    qint64 length = object->size;
+    int status = 200;
+    if (http.hasHeader("range")) {
+        bool unsatisfiable = false;
+        const auto range = parseRange(http.header("range"), object->size, &unsatisfiable);
+        if (unsatisfiable)
+            return fail(call,
+                S3::Errors::invalidRange(object->size, QString::fromLatin1(http.header("range"))));
+        if (range) {
+            offset = range->first;
+            length = range->second - range->first + 1;
+            status = 206;
+        }
+    }
+
+    HttpResponse response = RestXmlProtocol::xml(status, {}, call.request.requestId);
+    S3Wire::setObjectHeaders(response, *object);
+    if (status == 206)
+        response.setHeader("Content-Range",
+            "bytes " + QByteArray::number(offset) + '-' + QByteArray::number(offset + length - 1)
+                + '/' + QByteArray::number(object->size));
+    // The checksum covers the whole object: ranged answers carry none, as in AWS.
+    if (status == 200 && http.header("x-amz-checksum-mode").toUpper() == "ENABLED"
+        && !object->checksum.isEmpty())
+        response.setHeader("x-amz-checksum-" + object->checksum.algorithm.toLower().toLatin1(),
+            object->checksum.value.toLatin1());
+    // Presigned GETs may override the stored headers.
+    static const std::array overrides = {std::pair{u"response-content-type", "Content-Type"},
+        std::pair{u"response-content-disposition", "Content-Disposition"},
+        std::pair{u"response-content-encoding", "Content-Encoding"},
+        std::pair{u"response-content-language", "Content-Language"},
+        std::pair{u"response-cache-control", "Cache-Control"},
+        std::pair{u"response-expires", "Expires"}};
+    for (const auto &[parameter, header] : overrides) {
+        if (http.hasQueryItem(QStringView(parameter)))
+            response.setHeader(header, http.queryItem(QStringView(parameter)).toUtf8());
+    }
+    if (isHead) {
+        response.headContentLength = length;
+    } else if (object->filePath.isEmpty()) {
+        response.body = object->inlineData.mid(offset, length);
+    } else {
+        response.bodyFile = object->filePath;
+        response.bodyFileOffset = offset;
+        response.bodyFileLength = length;
+    }
+    send(call, std::move(response));
+}
+
+void S3Handler::deleteObject(Call &call)
+{
+    const auto result = m_service->deleteObject(
+        call.target.bucket, call.target.key, call.request.http.queryItem(u"versionId"));
+    if (!result)
+        return fail(call, result.error());
+    HttpResponse response = RestXmlProtocol::xml(204, {}, call.request.requestId);
+    if (!result->versionId.isEmpty())
+        response.setHeader("x-amz-version-id", result->versionId.toLatin1());
+    if (result->deleteMarker)
+        response.setHeader("x-amz-delete-marker", "true");
+    send(call, std::move(response));
+}
+
+void S3Handler::deleteObjects(Call &call)
+{
+    const auto root = S3Xml::parse(call.request.http.bodyBytes());
+    if (!root || root->name != u"Delete"_s)
+        return fail(call, S3::Errors::malformedXml());
+    const QList<const S3Xml::Node *> objects = root->all(u"Object");
+    if (objects.isEmpty() || objects.size() > 1000)
+        return fail(call, S3::Errors::malformedXml());
+    if (!m_service->headBucket(call.target.bucket))
+        return fail(call, S3::Errors::noSuchBucket(call.target.bucket));
+    const bool quiet = root->childText(u"Quiet").trimmed() == u"true"_s;
+    const QString bucket = call.target.bucket;
+    S3::S3Service *service = m_service;
+    ok(call, S3Xml::document(u"DeleteResult"_s, [&](QXmlStreamWriter &xml) {
+        for (const S3Xml::Node *entry : objects) {
+            const QString key = entry->childText(u"Key");
+            const QString versionId = entry->childText(u"VersionId");
+            Result<S3::DeleteResult> result = std::unexpected(AwsError{});
+            if (key.isEmpty() || key.toUtf8().size() > S3::MaxKeyBytes) {
+                result = std::unexpected(S3::Errors::keyTooLong());
+            } else if (const auto existing = service->getObject(bucket, key, versionId);
+                       !versionId.isEmpty() && versionId != u"null"_s && !existing
+                       && existing.error().code == u"NoSuchVersion"_s) {
+                result = std::unexpected(existing.error());
+            } else {
+                result = service->deleteObject(bucket, key, versionId);
+            }
+            if (!result) {
+                xml.writeStartElement(u"Error"_s);
+                xml.writeTextElement(u"Key"_s, key);
+                if (!versionId.isEmpty())
+                    xml.writeTextElement(u"VersionId"_s, versionId);
+                xml.writeTextElement(u"Code"_s, result.error().code);
+                xml.writeTextElement(u"Message"_s, result.error().message);
+                xml.writeEndElement();
+                continue;
+            }
+            if (quiet)
+                continue;
+            xml.writeStartElement(u"Deleted"_s);
+            xml.writeTextElement(u"Key"_s, key);
+            if (!versionId.isEmpty())
+                xml.writeTextElement(u"VersionId"_s, versionId);
+            if (result->deleteMarker) {
+                xml.writeTextElement(u"DeleteMarker"_s, u"true"_s);
+                if (versionId.isEmpty())
+                    xml.writeTextElement(u"DeleteMarkerVersionId"_s, result->versionId);
+            }
+            xml.writeEndElement();
+        }
+    }));
+}
+
+void S3Handler::copyObject(Call &call)
+{
+    const HttpRequest &http = call.request.http;
+    const auto source = parseCopySource(http.header("x-amz-copy-source"));
+    if (!source)
+        return fail(call,
+            S3::Errors::invalidArgument(u"Invalid copy source object key"_s,
+                u"x-amz-copy-source"_s,
+                QString::fromUtf8(http.header("x-amz-copy-source"))));
+    const QByteArray directive = http.header("x-amz-metadata-directive").toUpper();
+    if (!directive.isEmpty() && directive != "COPY" && directive != "REPLACE")
+        return fail(call,
+            S3::Errors::invalidArgument(u"Unknown metadata directive."_s,
+                u"x-amz-metadata-directive"_s,
+                QString::fromLatin1(directive)));
+    const QByteArray tagDirective = http.header("x-amz-tagging-directive").toUpper();
+    std::optional<S3::ObjectHeaders> headers;
+    if (directive == "REPLACE")
+        headers = S3Wire::headersFromRequest(http);
+    std::optional<S3::Tags> tags;
+    if (tagDirective == "REPLACE") {
+        auto parsed = S3Wire::parseTaggingHeader(http.header("x-amz-tagging"));
+        if (!parsed)
+            return fail(call, parsed.error());
+        tags = *parsed;
+    }
+    if (source->bucket == call.target.bucket && source->key == call.target.key && !headers
+        && !http.hasHeader("x-amz-storage-class") && source->versionId.isEmpty())
+        return fail(call,
+            S3::Errors::invalidRequest(
+                u"This copy request is illegal because it is trying to copy an object to itself "
+                u"without changing the object's metadata, storage class, website redirect "
+                u"location or encryption attributes."_s));
+    if (!headers && http.hasHeader("x-amz-storage-class")) {
+        auto original = m_service->getObject(source->bucket, source->key, source->versionId);
+        if (!original)
+            return fail(call, original.error());
+        headers = original->headers;
+        headers->storageClass = QString::fromLatin1(http.header("x-amz-storage-class"));
+    }
+    const auto copied =
+        m_service->copyObject(*source, call.target.bucket, call.target.key, headers, tags);
+    if (!copied)
+        return fail(call, copied.error());
+    HttpResponse response = RestXmlProtocol::xml(200,
+        S3Xml::document(u"CopyObjectResult"_s,
+            [&copied](QXmlStreamWriter &xml) {
+                xml.writeTextElement(u"LastModified"_s, S3Xml::isoTime(copied->modifiedMs));
+                xml.writeTextElement(u"ETag"_s, copied->etag);
+            }),
+        call.request.requestId);
+    if (copied->versionId != u"null"_s)
+        response.setHeader("x-amz-version-id", copied->versionId.toLatin1());
+    if (!source->versionId.isEmpty())
+        response.setHeader("x-amz-copy-source-version-id", source->versionId.toLatin1());
+    send(call, std::move(response));
+}
+
+void S3Handler::listObjects(Call &call)
+{
+    const HttpRequest &http = call.request.http;
+    const bool v2 = call.operation == u"ListObjectsV2"_s;
+    const bool urlEncoding = http.queryItem(u"encoding-type") == u"url"_s;
+    if (http.hasQueryItem(u"encoding-type") && !urlEncoding)
+        return fail(call,
+            S3::Errors::invalidArgument(u"Invalid Encoding Method specified in Request"_s,
+                u"encoding-type"_s,
+                http.queryItem(u"encoding-type")));
+    S3::ListObjectsQuery query;
+    query.prefix = http.queryItem(u"prefix");
+    query.delimiter = http.queryItem(u"delimiter");
+    query.maxKeys = MaxListKeys;
+    if (http.hasQueryItem(u"max-keys")) {
+        bool okNumber = false;
+        const int maxKeys = http.queryItem(u"max-keys").toInt(&okNumber);
+        if (!okNumber || maxKeys < 0)
+            return fail(call,
+                S3::Errors::invalidArgument(
+                    u"Provided max-keys not an integer or within integer range"_s,
+                    u"max-keys"_s,
+                    http.queryItem(u"max-keys")));
+        query.maxKeys = qMin(maxKeys, MaxListKeys);
+    }
+    const QString token = http.queryItem(u"continuation-token");
+    if (v2) {
+        query.after = http.queryItem(u"start-after");
+        if (http.hasQueryItem(u"continuation-token")) {
+            const QByteArray decoded = QByteArray::fromBase64(token.toLatin1());
+            if (token.isEmpty() || decoded.isEmpty() || decoded.toBase64() != token.toLatin1())
+                return fail(call,
+                    S3::Errors::invalidArgument(u"The continuation token provided is incorrect"_s,
+                        u"continuation-token"_s,
+                        token));
+            query.after = qMax(query.after, QString::fromUtf8(decoded));
+        }
+    } else {
+        query.after = http.queryItem(u"marker");
+    }
+    const auto result = m_service->listObjects(call.target.bucket, query);
+    if (!result)
+        return fail(call, result.error());
+
+    const auto text = [urlEncoding](const QString &value) {
+        return urlEncoding ? S3Wire::urlEncodeKey(value) : value;
+    };
+    const bool fetchOwner = !v2 || http.queryItem(u"fetch-owner") == u"true"_s;
+    ok(call, S3Xml::document(u"ListBucketResult"_s, [&](QXmlStreamWriter &xml) {
+        xml.writeTextElement(u"IsTruncated"_s, result->truncated ? u"true"_s : u"false"_s);
+        if (v2) {
+            if (http.hasQueryItem(u"continuation-token"))
+                xml.writeTextElement(u"ContinuationToken"_s, token);
+            if (result->truncated)
+                xml.writeTextElement(
+                    u"NextContinuationToken"_s, QString::fromLatin1(base64Token(result->last)));
+            if (http.hasQueryItem(u"start-after"))
+                xml.writeTextElement(u"StartAfter"_s, text(http.queryItem(u"start-after")));
+            xml.writeTextElement(u"KeyCount"_s,
+                QString::number(result->contents.size() + result->commonPrefixes.size()));
+        } else {
+            xml.writeTextElement(u"Marker"_s, text(query.after));
+            if (result->truncated && !query.delimiter.isEmpty())
+                xml.writeTextElement(u"NextMarker"_s, text(result->last));
+        }
+        for (const S3::S3Object &object : result->contents) {
+            xml.writeStartElement(u"Contents"_s);
+            xml.writeTextElement(u"Key"_s, text(object.key));
+            xml.writeTextElement(u"LastModified"_s, S3Xml::isoTime(object.modifiedMs));
+            xml.writeTextElement(u"ETag"_s, object.etag);
+            if (!object.checksum.isEmpty())
+                xml.writeTextElement(u"ChecksumAlgorithm"_s, object.checksum.algorithm);
+            xml.writeTextElement(u"Size"_s, QString::number(object.size));
+            if (fetchOwner)
+                writeObjectOwner(xml);
+            xml.writeTextElement(u"StorageClass"_s, object.headers.storageClass);
+            xml.writeEndElement();
+        }
+        xml.writeTextElement(u"Name"_s, call.target.bucket);
+        xml.writeTextElement(u"Prefix"_s, text(query.prefix));
+        if (!query.delimiter.isEmpty())
+            xml.writeTextElement(u"Delimiter"_s, text(query.delimiter));
+        xml.writeTextElement(u"MaxKeys"_s, QString::number(query.maxKeys));
+        for (const QString &prefix : result->commonPrefixes) {
+            xml.writeStartElement(u"CommonPrefixes"_s);
+            xml.writeTextElement(u"Prefix"_s, text(prefix));
+            xml.writeEndElement();
+        }
+        if (urlEncoding)
+            xml.writeTextElement(u"EncodingType"_s, u"url"_s);
+    }));
+}
+
+void S3Handler::listObjectVersions(Call &call)
+{
+    const HttpRequest &http = call.request.http;
+    const bool urlEncoding = http.queryItem(u"encoding-type") == u"url"_s;
+    S3::ListVersionsQuery query;
+    query.prefix = http.queryItem(u"prefix");
+    query.delimiter = http.queryItem(u"delimiter");
+    query.keyMarker = http.queryItem(u"key-marker");
+    query.versionIdMarker = http.queryItem(u"version-id-marker");
+    query.maxKeys = MaxListKeys;
+    if (http.hasQueryItem(u"max-keys")) {
+        bool okNumber = false;
+        const int maxKeys = http.queryItem(u"max-keys").toInt(&okNumber);
+        if (!okNumber || maxKeys < 0)
+            return fail(call,
+                S3::Errors::invalidArgument(
+                    u"Provided max-keys not an integer or within integer range"_s,
+                    u"max-keys"_s,
+                    http.queryItem(u"max-keys")));
+        query.maxKeys = qMin(maxKeys, MaxListKeys);
+    }
+    const auto result = m_service->listObjectVersions(call.target.bucket, query);
+    if (!result)
+        return fail(call, result.error());
+    const auto text = [urlEncoding](const QString &value) {
+        return urlEncoding ? S3Wire::urlEncodeKey(value) : value;
+    };
+    ok(call, S3Xml::document(u"ListVersionsResult"_s, [&](QXmlStreamWriter &xml) {
+        xml.writeTextElement(u"IsTruncated"_s, result->truncated ? u"true"_s : u"false"_s);
+        xml.writeTextElement(u"KeyMarker"_s, text(query.keyMarker));
+        xml.writeTextElement(u"VersionIdMarker"_s, query.versionIdMarker);
+        if (result->truncated) {
+            xml.writeTextElement(u"NextKeyMarker"_s, text(result->nextKeyMarker));
+            if (!result->nextVersionIdMarker.isEmpty())
+                xml.writeTextElement(u"NextVersionIdMarker"_s, result->nextVersionIdMarker);
+        }
+        for (const S3::S3Object &object : result->versions) {
+            xml.writeStartElement(object.deleteMarker ? u"DeleteMarker"_s : u"Version"_s);
+            xml.writeTextElement(u"Key"_s, text(object.key));
+            xml.writeTextElement(u"VersionId"_s, object.versionId);
+            xml.writeTextElement(u"IsLatest"_s, object.isLatest ? u"true"_s : u"false"_s);
+            xml.writeTextElement(u"LastModified"_s, S3Xml::isoTime(object.modifiedMs));
+            if (!object.deleteMarker) {
+                xml.writeTextElement(u"ETag"_s, object.etag);
+                xml.writeTextElement(u"Size"_s, QString::number(object.size));
+                xml.writeTextElement(u"StorageClass"_s, object.headers.storageClass);
+            }
+            writeObjectOwner(xml);
+            xml.writeEndElement();
+        }
+        xml.writeTextElement(u"Name"_s, call.target.bucket);
+        xml.writeTextElement(u"Prefix"_s, text(query.prefix));
+        if (!query.delimiter.isEmpty())
+            xml.writeTextElement(u"Delimiter"_s, text(query.delimiter));
+        xml.writeTextElement(u"MaxKeys"_s, QString::number(query.maxKeys));
+        for (const QString &prefix : result->commonPrefixes) {
+            xml.writeStartElement(u"CommonPrefixes"_s);
+            xml.writeTextElement(u"Prefix"_s, text(prefix));
+            xml.writeEndElement();
+        }
+        if (urlEncoding)
+            xml.writeTextElement(u"EncodingType"_s, u"url"_s);
+    }));
+}
+
+void S3Handler::getObjectTagging(Call &call)
+{
+    const auto object = m_service->getObject(
+        call.target.bucket, call.target.key, call.request.http.queryItem(u"versionId"));
+    if (!object)
+        return fail(call, object.error());
+    HttpResponse response = RestXmlProtocol::xml(200,
+        S3Xml::document(u"Tagging"_s,
+            [&object](QXmlStreamWriter &xml) {
+                xml.writeStartElement(u"TagSet"_s);
+                for (const auto &[key, value] : object->tags) {
+                    xml.writeStartElement(u"Tag"_s);
+                    xml.writeTextElement(u"Key"_s, key);
+                    xml.writeTextElement(u"Value"_s, value);
+                    xml.writeEndElement();
+                }
+                xml.writeEndElement();
+            }),
+        call.request.requestId);
+    if (object->versionId != u"null"_s)
+        response.setHeader("x-amz-version-id", object->versionId.toLatin1());
+    send(call, std::move(response));
+}
+
+void S3Handler::putObjectTagging(Call &call)
+{
+    const auto root = S3Xml::parse(call.request.http.bodyBytes());
+    if (!root || root->name != u"Tagging"_s || !root->child(u"TagSet"))
+        return fail(call, S3::Errors::malformedXml());
+    S3::Tags tags;
+    for (const S3Xml::Node *tag : root->child(u"TagSet")->all(u"Tag")) {
+        const QString key = tag->childText(u"Key");
+        if (key.isEmpty() || key.size() > 128)
+            return fail(call, S3::Errors::invalidTag(u"The TagKey you have provided is invalid"_s));
+        if (tag->childText(u"Value").size() > 256)
+            return fail(
+                call, S3::Errors::invalidTag(u"The TagValue you have provided is invalid"_s));
+        for (const auto &existing : std::as_const(tags)) {
+            if (existing.first == key)
+                return fail(call,
+                    S3::Errors::invalidTag(u"Cannot provide multiple Tags with the same key"_s));
+        }
+        tags.append({key, tag->childText(u"Value")});
+    }
+    if (tags.size() > 10)
+        return fail(
+            call, AwsError{u"BadRequest"_s, u"Object tags cannot be greater than 10"_s, 400, true});
+    const auto object = m_service->putObjectTagging(
+        call.target.bucket, call.target.key, call.request.http.queryItem(u"versionId"), tags);
+    if (!object)
+        return fail(call, object.error());
+    HttpResponse response = RestXmlProtocol::xml(200, {}, call.request.requestId);
+    if (object->versionId != u"null"_s)
+        response.setHeader("x-amz-version-id", object->versionId.toLatin1());
+    send(call, std::move(response));
+}
+
+void S3Handler::deleteObjectTagging(Call &call)
+{
+    const auto object = m_service->putObjectTagging(
+        call.target.bucket, call.target.key, call.request.http.queryItem(u"versionId"), {});
+    if (!object)
+        return fail(call, object.error());
+    HttpResponse response = RestXmlProtocol::xml(204, {}, call.request.requestId);
+    if (object->versionId != u"null"_s)
+        response.setHeader("x-amz-version-id", object->versionId.toLatin1());
+    send(call, std::move(response));
+}
+
+} // namespace Core::Api

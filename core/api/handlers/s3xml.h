@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+#include <QXmlStreamWriter>
+
+#include <functional>
+#include <optional>
+
+namespace Core::Api::S3Xml {
+
+inline constexpr auto Namespace = "http://s3.amazonaws.com/doc/2006-03-01/";
+
+// <?xml ...?><root xmlns="...S3 namespace...">body</root>
+QByteArray document(const QString &root, const std::function<void(QXmlStreamWriter &)> &body);
+
+// A parsed request body: just enough of a DOM for S3's small configuration documents.
+struct Node
+{
+    QString name; // local name, namespace dropped
+    QString text;
+    QList<Node> children;
+
+    const Node *child(QStringView name) const;
+    QList<const Node *> all(QStringView name) const;
+    QString childText(QStringView name) const;
+};
+
+// nullopt when the body is not well-formed XML (MalformedXML).
+std::optional<Node> parse(const QByteArray &body);
+
+QString isoTime(qint64 ms); // 2026-11-23T17:21:23.000Z
+QByteArray httpDate(qint64 ms); // Mon, 23 Nov 2026 17:21:23 GMT
+// If-Modified-Since and friends; -1 when unparsable.
+qint64 parseHttpDate(const QByteArray &text);
+
+} // namespace Core::Api::S3Xml

@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: MIT
+#include "core/s3/bodydigest.h"
+
+#include <array>
+
+using namespace Qt::StringLiterals;
+
+namespace Core::S3 {
+
+namespace {
+
+using CrcTable = std::array<uint32_t, 256>;
+
+constexpr CrcTable makeTable(uint32_t polynomial)
+{
+    CrcTable table{};
+    for (uint32_t i = 0; i < 256; ++i) {
+        uint32_t value = i;
+        for (int bit = 0; bit < 8; ++bit)
+            value = (value & 1u) ? (value >> 1) ^ polynomial : value >> 1;
+        table[i] = value;
+    }
+    return table;
+}
+
+constexpr CrcTable Crc32Table = makeTable(0xEDB88320u);
+constexpr CrcTable Crc32cTable = makeTable(0x82F63B78u);
+
+uint32_t update(const uint32_t *table, uint32_t crc, QByteArrayView data)
+{
+    for (const char c : data)
+        crc = table[(crc ^ uint8_t(c)) & 0xFFu] ^ (crc >> 8);
+    return crc;
+}
+
+QByteArray bigEndian(uint32_t value)
+{
+    QByteArray bytes(4, Qt::Uninitialized);
+    for (int i = 0; i < 4; ++i)
+        bytes[i] = char((value >> (24 - 8 * i)) & 0xFFu);
+    return bytes;
+}
+
+} // namespace
+
+uint32_t crc32(QByteArrayView data, uint32_t previous)
+{
+    return ~update(Crc32Table.data(), ~previous, data);
+}
+
+uint32_t crc32c(QByteArrayView data, uint32_t previous)
+{
+    return ~update(Crc32cTable.data(), ~previous, data);
+}
+
+BodyDigest::BodyDigest(const QString &algorithm)
+    : m_algorithm(algorithm.toUpper())
+    , m_md5(QCryptographicHash::Md5)
+{
+    if (m_algorithm == u"SHA1"_s)
+        m_sha.emplace(QCryptographicHash::Sha1);
+    else if (m_algorithm == u"SHA256"_s)
+        m_sha.emplace(QCryptographicHash::Sha256);
+    else if (m_algorithm == u"CRC32"_s)
+        m_crcTable = Crc32Table.data();
+    else if (m_algorithm == u"CRC32C"_s)
+        m_crcTable = Crc32cTable.data();
+    else
+        m_algorithm.clear();
+}
+
+bool BodyDigest::isSupportedAlgorithm(const QString &algorithm)
+{
+    const QString upper = algorithm.toUpper();
+    return upper == u"CRC32"_s || upper == u"CRC32C"_s || upper == u"SHA1"_s
+        || upper == u"SHA256"_s;
+}
+
+void BodyDigest::addData(QByteArrayView data)
+{
+    m_size += data.size();
+    m_md5.addData(data);
+    if (m_sha)
+        m_sha->addData(data);
+    if (m_crcTable)
+        m_crc = update(m_crcTable, m_crc, data);
+}
+
+QByteArray BodyDigest::md5() const
+{
+    return m_md5.result();
+}
+
+QString BodyDigest::md5Hex() const
+{
+    return QString::fromLatin1(m_md5.result().toHex());
+}
+
+QString BodyDigest::checksumBase64() const
+{
+    if (m_sha)
+        return QString::fromLatin1(m_sha->result().toBase64());
+    if (m_crcTable)
+        return QString::fromLatin1(bigEndian(~m_crc).toBase64());
+    return {};
+}
+
+} // namespace Core::S3

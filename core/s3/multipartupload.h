@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/s3/s3object.h"
+
+namespace Core::S3 {
+
+struct MultipartUpload
+{
+    QString uploadId;
+    QString bucket;
+    QString key;
+    qint64 initiatedMs = 0;
+    ObjectHeaders headers;
+    Tags tags;
+    QString checksumAlgorithm;
+};
+
+struct UploadPart
+{
+    int partNumber = 0;
+    qint64 size = 0;
+    QString etag; // quoted
+    qint64 modifiedMs = 0;
+    Checksum checksum;
+    QString fileId;
+    QString filePath;
+};
+
+// A part as CompleteMultipartUpload names it.
+struct CompletedPart
+{
+    int partNumber = 0;
+    QString etag;
+};
+
+struct ListPartsResult
+{
+    MultipartUpload upload;
+    QList<UploadPart> parts;
+    bool truncated = false;
+    int nextPartNumberMarker = 0;
+};
+
+} // namespace Core::S3

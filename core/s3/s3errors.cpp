@@ -1,0 +1,230 @@
+// SPDX-License-Identifier: MIT
+#include "core/s3/s3errors.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Core::S3::Errors {
+
+namespace {
+
+AwsError error(const QString &code,
+    const QString &message,
+    int status,
+    QList<std::pair<QString, QString>> extra = {})
+{
+    return AwsError{code, message, status, status < 500, std::move(extra)};
+}
+
+} // namespace
+
+AwsError noSuchBucket(const QString &bucket)
+{
+    return error(u"NoSuchBucket"_s,
+        u"The specified bucket does not exist"_s,
+        404,
+        {{u"BucketName"_s, bucket}});
+}
+
+AwsError noSuchKey(const QString &key)
+{
+    return error(u"NoSuchKey"_s, u"The specified key does not exist."_s, 404, {{u"Key"_s, key}});
+}
+
+AwsError noSuchVersion(const QString &key, const QString &versionId)
+{
+    return error(u"NoSuchVersion"_s,
+        u"The specified version does not exist."_s,
+        404,
+        {{u"Key"_s, key}, {u"VersionId"_s, versionId}});
+}
+
+AwsError noSuchUpload(const QString &uploadId)
+{
+    return error(u"NoSuchUpload"_s,
+        u"The specified upload does not exist. The upload ID may be invalid, or the upload may "
+        u"have been aborted or completed."_s,
+        404,
+        {{u"UploadId"_s, uploadId}});
+}
+
+AwsError bucketAlreadyOwnedByYou(const QString &bucket)
+{
+    return error(u"BucketAlreadyOwnedByYou"_s,
+        u"Your previous request to create the named bucket succeeded and you already own it."_s,
+        409,
+        {{u"BucketName"_s, bucket}});
+}
+
+AwsError bucketNotEmpty(const QString &bucket)
+{
+    return error(u"BucketNotEmpty"_s,
+        u"The bucket you tried to delete is not empty"_s,
+        409,
+        {{u"BucketName"_s, bucket}});
+}
+
+AwsError invalidBucketName(const QString &bucket)
+{
+    return error(u"InvalidBucketName"_s,
+        u"The specified bucket is not valid."_s,
+        400,
+        {{u"BucketName"_s, bucket}});
+}
+
+AwsError keyTooLong()
+{
+    return error(u"KeyTooLongError"_s, u"Your key is too long"_s, 400);
+}
+
+AwsError invalidRange(qint64 size, const QString &range)
+{
+    return error(u"InvalidRange"_s,
+        u"The requested range is not satisfiable"_s,
+        416,
+        {{u"RangeRequested"_s, range}, {u"ActualObjectSize"_s, QString::number(size)}});
+}
+
+AwsError methodNotAllowed()
+{
+    return error(u"MethodNotAllowed"_s,
+        u"The specified method is not allowed against this resource."_s,
+        405);
+}
+
+AwsError malformedXml()
+{
+    return error(u"MalformedXML"_s,
+        u"The XML you provided was not well-formed or did not validate against our published "
+        u"schema"_s,
+        400);
+}
+
+AwsError badDigestMd5(const QString &expected, const QString &calculated)
+{
+    return error(u"BadDigest"_s,
+        u"The Content-MD5 you specified did not match what we received."_s,
+        400,
+        {{u"ExpectedDigest"_s, expected}, {u"CalculatedDigest"_s, calculated}});
+}
+
+AwsError badDigestChecksum(const QString &algorithm)
+{
+    return error(u"BadDigest"_s,
+        u"The %1 you specified did not match the calculated checksum."_s.arg(algorithm.toUpper()),
+        400);
+}
+
+AwsError invalidDigest()
+{
+    return error(u"InvalidDigest"_s, u"The Content-MD5 you specified was invalid."_s, 400);
+}
+
+AwsError invalidRequest(const QString &message)
+{
+    return error(u"InvalidRequest"_s, message, 400);
+}
+
+AwsError invalidArgument(const QString &message, const QString &name, const QString &value)
+{
+    QList<std::pair<QString, QString>> extra;
+    if (!name.isEmpty())
+        extra = {{u"ArgumentName"_s, name}, {u"ArgumentValue"_s, value}};
+    return error(u"InvalidArgument"_s, message, 400, std::move(extra));
+}
+
+AwsError invalidPart()
+{
+    return error(u"InvalidPart"_s,
+        u"One or more of the specified parts could not be found.  The part may not have been "
+        u"uploaded, or the specified entity tag may not match the part's entity tag."_s,
+        400);
+}
+
+AwsError invalidPartOrder()
+{
+    return error(u"InvalidPartOrder"_s,
+        u"The list of parts was not in ascending order. Parts must be ordered by part number."_s,
+        400);
+}
+
+AwsError entityTooSmall(qint64 size)
+{
+    return error(u"EntityTooSmall"_s,
+        u"Your proposed upload is smaller than the minimum allowed object size."_s,
+        400,
+        {{u"ProposedSize"_s, QString::number(size)}, {u"MinSizeAllowed"_s, u"5242880"_s}});
+}
+
+AwsError noSuchTagSet()
+{
+    return error(u"NoSuchTagSet"_s, u"The TagSet does not exist"_s, 404);
+}
+
+AwsError noSuchBucketPolicy(const QString &bucket)
+{
+    return error(u"NoSuchBucketPolicy"_s,
+        u"The bucket policy does not exist"_s,
+        404,
+        {{u"BucketName"_s, bucket}});
+}
+
+AwsError noSuchCorsConfiguration(const QString &bucket)
+{
+    return error(u"NoSuchCORSConfiguration"_s,
+        u"The CORS configuration does not exist"_s,
+        404,
+        {{u"BucketName"_s, bucket}});
+}
+
+AwsError preconditionFailed(const QString &condition)
+{
+    return error(u"PreconditionFailed"_s,
+        u"At least one of the pre-conditions you specified did not hold"_s,
+        412,
+        {{u"Condition"_s, condition}});
+}
+
+AwsError accessDeniedExpired(const QString &expires, const QString &now)
+{
+    return error(u"AccessDenied"_s,
+        u"Request has expired"_s,
+        403,
+        {{u"Expires"_s, expires}, {u"ServerTime"_s, now}});
+}
+
+AwsError incompleteBody()
+{
+    return error(u"IncompleteBody"_s, u"The request body terminated unexpectedly"_s, 400);
+}
+
+AwsError invalidTag(const QString &message)
+{
+    return error(u"InvalidTag"_s, message, 400);
+}
+
+AwsError internalError(const QString &message)
+{
+    return error(u"InternalError"_s, message, 500);
+}
+
+AwsError tooManyBuckets()
+{
+    return error(
+        u"TooManyBuckets"_s, u"You have attempted to create more buckets than allowed"_s, 400);
+}
+
+AwsError illegalLocationConstraint(const QString &constraint)
+{
+    return error(u"IllegalLocationConstraintException"_s,
+        u"The %1 location constraint is incompatible for the region specific endpoint this "
+        u"request was sent to."_s.arg(constraint),
+        400);
+}
+
+AwsError invalidLocationConstraint()
+{
+    return error(
+        u"InvalidLocationConstraint"_s, u"The specified location-constraint is not valid"_s, 400);
+}
+
+} // namespace Core::S3::Errors

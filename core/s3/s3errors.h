@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/common/awserror.h"
+
+// S3's error codes, statuses and messages, verbatim from the S3 API reference.
+namespace Core::S3::Errors {
+
+AwsError noSuchBucket(const QString &bucket);
+AwsError noSuchKey(const QString &key);
+AwsError noSuchVersion(const QString &key, const QString &versionId);
+AwsError noSuchUpload(const QString &uploadId);
+AwsError bucketAlreadyOwnedByYou(const QString &bucket);
+AwsError bucketNotEmpty(const QString &bucket);
+AwsError invalidBucketName(const QString &bucket);
+AwsError keyTooLong();
+AwsError invalidRange(qint64 size, const QString &range);
+AwsError methodNotAllowed();
+AwsError malformedXml();
+AwsError badDigestMd5(const QString &expected, const QString &calculated);
+AwsError badDigestChecksum(const QString &algorithm);
+AwsError invalidDigest();
+AwsError invalidRequest(const QString &message);
+AwsError invalidArgument(
+    const QString &message, const QString &name = {}, const QString &value = {});
+AwsError invalidPart();
+AwsError invalidPartOrder();
+AwsError entityTooSmall(qint64 size);
+AwsError noSuchTagSet();
+AwsError noSuchBucketPolicy(const QString &bucket);
+AwsError noSuchCorsConfiguration(const QString &bucket);
+AwsError preconditionFailed(const QString &condition);
+AwsError accessDeniedExpired(const QString &expires, const QString &now);
+AwsError incompleteBody();
+AwsError invalidTag(const QString &message);
+AwsError internalError(const QString &message);
+AwsError tooManyBuckets();
+AwsError illegalLocationConstraint(const QString &constraint);
+AwsError invalidLocationConstraint();
+
+} // namespace Core::S3::Errors

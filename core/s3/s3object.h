@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/s3/bucket.h"
+
+#include <QByteArray>
+#include <QStringList>
+
+namespace Core::S3 {
+
+// The system and user metadata PutObject stores and GetObject returns verbatim.
+struct ObjectHeaders
+{
+    QString contentType;
+    QString contentEncoding;
+    QString contentDisposition;
+    QString contentLanguage;
+    QString cacheControl;
+    QString expires;
+    QString storageClass = QStringLiteral("STANDARD");
+    QList<std::pair<QString, QString>> metadata; // x-amz-meta-* without the prefix, lower case
+};
+
+// A flexible checksum (x-amz-checksum-*), base64 as on the wire.
+struct Checksum
+{
+    QString algorithm; // CRC32, CRC32C, SHA1, SHA256 or empty
+    QString value;
+    bool isEmpty() const { return algorithm.isEmpty(); }
+};
+
+// One version of one key (with versioning off there is one, "null"). Bytes live inline (small
+// objects) or in a file under the state folder named by a generated id, never by the key.
+struct S3Object
+{
+    QString bucket;
+    QString key;
+    QString versionId = QStringLiteral("null");
+    bool isLatest = true;
+    bool deleteMarker = false;
+    qint64 size = 0;
+    QString etag; // with quotes, as on the wire
+    qint64 modifiedMs = 0;
+    ObjectHeaders headers;
+    Tags tags;
+    Checksum checksum;
+    int partsCount = 0;
+    QByteArray inlineData;
+    QString fileId; // under the objects folder; empty when inline
+    QString filePath;
+};
+
+struct ListObjectsQuery
+{
+    QString prefix;
+    QString delimiter;
+    QString after; // Marker, StartAfter or the decoded continuation token
+    int maxKeys = 1000;
+};
+
+struct ListObjectsResult
+{
+    QList<S3Object> contents;
+    QStringList commonPrefixes;
+    bool truncated = false;
+    QString last; // the last key or common prefix returned (NextMarker, continuation)
+};
+
+struct ListVersionsQuery
+{
+    QString prefix;
+    QString delimiter;
+    QString keyMarker;
+    QString versionIdMarker;
+    int maxKeys = 1000;
+};
+
+struct ListVersionsResult
+{
+    QList<S3Object> versions; // delete markers included, newest first per key
+    QStringList commonPrefixes;
+    bool truncated = false;
+    QString nextKeyMarker;
+    QString nextVersionIdMarker;
+};
+
+struct DeleteResult
+{
+    QString versionId; // the version removed or the delete marker created; empty if none
+    bool deleteMarker = false;
+};
+
+} // namespace Core::S3
+
+Q_DECLARE_METATYPE(Core::S3::S3Object)

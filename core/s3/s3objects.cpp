@@ -1,0 +1,353 @@
+// SPDX-License-Identifier: MIT
+// S3Service: object operations (put, get, delete, copy, listings, tags).
+#include "core/s3/s3service.h"
+
+#include "core/common/clock.h"
+#include "core/common/ids.h"
+#include "core/s3/bucketname.h"
+#include "core/s3/s3errors.h"
+#include "core/s3/s3store.h"
+#include "core/storage/database.h"
+#include "core/storage/sqltransaction.h"
+
+#include <QFile>
+
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace Core::S3 {
+
+namespace {
+
+constexpr int ListBatch = 1000;
+
+// Greater (in UTF-8 byte order) than any key that extends the prefix: skips a CommonPrefix.
+QString pastPrefix(const QString &prefix)
+{
+    return prefix + QString::fromUcs4(U"\U0010FFFF");
+}
+
+Status validateKey(const QString &key)
+{
+    if (key.isEmpty())
+        return std::unexpected(Errors::invalidArgument(u"Invalid key"_s));
+    if (key.toUtf8().size() > MaxKeyBytes)
+        return std::unexpected(Errors::keyTooLong());
+    return {};
+}
+
+} // namespace
+
+Result<S3Object> S3Service::insertNewVersion(S3Object object, const QString &fileId)
+{
+    const auto bucket = m_store->bucket(object.bucket);
+    if (!bucket) {
+        m_files.remove(fileId);
+        return std::unexpected(Errors::noSuchBucket(object.bucket));
+    }
+    object.versionId =
+        bucket->versioning == Versioning::Enabled ? Ids::randomAlphanumeric(32) : u"null"_s;
+    object.isLatest = true;
+    object.modifiedMs = m_clock->nowMs();
+    QStringList freed;
+    {
+        Storage::SqlTransaction transaction(m_database.connection());
+        bool ok = true;
+        if (object.versionId == u"null"_s) {
+            const auto removed =
+                m_store->removeVersion(object.bucket, object.key, object.versionId);
+            ok = removed.has_value();
+            if (ok && !removed->isEmpty())
+                freed.append(*removed);
+        }
+        ok = ok && m_store->insertVersion(object, fileId) && transaction.commit();
+        if (!ok) {
+            m_files.remove(fileId);
+            return std::unexpected(Errors::internalError(u"Cannot store the object."_s));
+        }
+    }
+    removeFilesLater(freed);
+    object.fileId = fileId;
+    touch(object.bucket);
+    return withPath(std::move(object));
+}
+
+Result<S3Object> S3Service::putObject(
+    const QString &bucket, const QString &key, ObjectHeaders headers, Tags tags, ObjectBody body)
+{
+    const auto discard = [&body] {
+        if (!body.stagedFile.isEmpty())
+            QFile::remove(body.stagedFile);
+    };
+    if (auto ok = requireBucket(bucket); !ok) {
+        discard();
+        return std::unexpected(ok.error());
+    }
+    if (auto ok = validateKey(key); !ok) {
+        discard();
+        return std::unexpected(ok.error());
+    }
+    const auto fileId = storeBody(body, false);
+    if (!fileId)
+        return std::unexpected(fileId.error());
+    S3Object object;
+    object.bucket = bucket;
+    object.key = key;
+    object.size = body.size;
+    object.etag = u"\"%1\""_s.arg(body.md5Hex);
+    object.headers = std::move(headers);
+    object.tags = std::move(tags);
+    object.checksum = body.checksum;
+    object.inlineData = fileId->isEmpty() ? body.data : QByteArray();
+    return insertNewVersion(std::move(object), *fileId);
+}
+
+Result<S3Object> S3Service::getObject(
+    const QString &bucket, const QString &key, const QString &versionId) const
+{
+    if (auto ok = requireBucket(bucket); !ok)
+        return std::unexpected(ok.error());
+    if (versionId.isEmpty()) {
+        auto object = m_store->latest(bucket, key, true);
+        if (!object || object->deleteMarker) {
+            AwsError error = Errors::noSuchKey(key);
+            if (object)
+                error.extra.append({u"x-amz-delete-marker"_s, u"true"_s}); // handler: header
+            return std::unexpected(error);
+        }
+        return withPath(std::move(*object));
+    }
+    auto object = m_store->version(bucket, key, versionId, true);
+    if (!object)
+        return std::unexpected(Errors::noSuchVersion(key, versionId));
+    if (object->deleteMarker) {
+        AwsError error = Errors::methodNotAllowed();
+        error.extra.append({u"x-amz-delete-marker"_s, u"true"_s});
+        return std::unexpected(error);
+    }
+    return withPath(std::move(*object));
+}
+
+Result<DeleteResult> S3Service::deleteObject(
+    const QString &bucket, const QString &key, const QString &versionId)
+{
+    const auto info = m_store->bucket(bucket);
+    if (!info)
+        return std::unexpected(Errors::noSuchBucket(bucket));
+    DeleteResult result;
+    QStringList freed;
+    Storage::SqlTransaction transaction(m_database.connection());
+    bool ok = true;
+    if (!versionId.isEmpty()) {
+        const auto existing = m_store->version(bucket, key, versionId, false);
+        result.versionId = versionId;
+        if (existing) {
+            result.deleteMarker = existing->deleteMarker;
+            const auto removed = m_store->removeVersion(bucket, key, versionId);
+            ok = removed && (!existing->isLatest || m_store->promoteNewest(bucket, key));
+            if (removed && !removed->isEmpty())
+                freed.append(*removed);
+        }
+    } else if (info->versioning == Versioning::Unversioned) {
+        const auto removed = m_store->removeVersion(bucket, key, u"null"_s);
+        ok = removed.has_value();
+        if (removed && !removed->isEmpty())
+            freed.append(*removed);
+    } else {
+        S3Object marker;
+        marker.bucket = bucket;
+        marker.key = key;
+        marker.deleteMarker = true;
+        marker.modifiedMs = m_clock->nowMs();
+        marker.etag = QString();
+        marker.versionId =
+            info->versioning == Versioning::Enabled ? Ids::randomAlphanumeric(32) : u"null"_s;
+        if (marker.versionId == u"null"_s) {
+            const auto removed = m_store->removeVersion(bucket, key, marker.versionId);
+            ok = removed.has_value();
+            if (removed && !removed->isEmpty())
+                freed.append(*removed);
+        }
+        ok = ok && m_store->insertVersion(marker, {});
+        result = {marker.versionId, true};
+    }
+    if (!ok || !transaction.commit())
+        return std::unexpected(Errors::internalError(u"Cannot delete the object."_s));
+    removeFilesLater(freed);
+    touch(bucket);
+    return result;
+}
+
+Result<S3Object> S3Service::copyObject(const CopySource &source,
+    const QString &bucket,
+    const QString &key,
+    std::optional<ObjectHeaders> headers,
+    std::optional<Tags> tags)
+{
+    auto original = getObject(source.bucket, source.key, source.versionId);
+    if (!original)
+        return std::unexpected(original.error());
+    if (auto ok = requireBucket(bucket); !ok)
+        return std::unexpected(ok.error());
+    if (auto ok = validateKey(key); !ok)
+        return std::unexpected(ok.error());
+    QString fileId;
+    if (!original->fileId.isEmpty()) {
+        // Object files are never modified in place, so a hard link is a full, free copy.
+        QFile staging;
+        const QString staged = m_files.createStaging(staging);
+        staging.close();
+        QFile::remove(staged);
+        const bool linked = ::link(QFile::encodeName(original->filePath).constData(),
+                                QFile::encodeName(staged).constData())
+            == 0;
+        if (!linked && !QFile::copy(original->filePath, staged))
+            return std::unexpected(Errors::internalError(u"Cannot copy the object."_s));
+        auto committed = m_files.commit(staged);
+        if (!committed) {
+            QFile::remove(staged);
+            return std::unexpected(Errors::internalError(u"Cannot copy the object."_s));
+        }
+        fileId = *committed;
+    }
+    S3Object object = *original;
+    object.bucket = bucket;
+    object.key = key;
+    object.deleteMarker = false;
+    if (headers)
+        object.headers = std::move(*headers);
+    if (tags)
+        object.tags = std::move(*tags);
+    return insertNewVersion(std::move(object), fileId);
+}
+
+Result<ListObjectsResult> S3Service::listObjects(
+    const QString &bucket, const ListObjectsQuery &query) const
+{
+    if (auto ok = requireBucket(bucket); !ok)
+        return std::unexpected(ok.error());
+    ListObjectsResult result;
+    if (query.maxKeys <= 0)
+        return result;
+    QString cursor = query.after;
+    int count = 0;
+    for (;;) {
+        const QList<S3Object> batch =
+            m_store->currentObjects(bucket, query.prefix, cursor, ListBatch);
+        bool restart = false;
+        for (const S3Object &object : batch) {
+            cursor = object.key;
+            if (!object.key.startsWith(query.prefix))
+                return result;
+            QString commonPrefix;
+            if (!query.delimiter.isEmpty()) {
+                const qsizetype at = object.key.indexOf(query.delimiter, query.prefix.size());
+                if (at >= 0)
+                    commonPrefix = object.key.left(at + query.delimiter.size());
+            }
+            if (!commonPrefix.isEmpty() && query.after.startsWith(commonPrefix)) {
+                cursor = pastPrefix(commonPrefix); // returned on an earlier page
+                restart = true;
+                break;
+            }
+            if (count == query.maxKeys) {
+                result.truncated = true;
+                return result;
+            }
+            ++count;
+            if (!commonPrefix.isEmpty()) {
+                result.commonPrefixes.append(commonPrefix);
+                result.last = commonPrefix;
+                cursor = pastPrefix(commonPrefix);
+                restart = true;
+                break;
+            }
+            result.contents.append(object);
+            result.last = object.key;
+        }
+        if (!restart && batch.size() < ListBatch)
+            return result;
+    }
+}
+
+Result<ListVersionsResult> S3Service::listObjectVersions(
+    const QString &bucket, const ListVersionsQuery &query) const
+{
+    if (auto ok = requireBucket(bucket); !ok)
+        return std::unexpected(ok.error());
+    ListVersionsResult result;
+    if (query.maxKeys <= 0)
+        return result;
+    QString from = qMax(query.prefix, query.keyMarker);
+    int offset = 0;
+    int count = 0;
+    bool skippingMarkerKey = !query.keyMarker.isEmpty();
+    QString lastPrefix;
+    for (;;) {
+        const QList<S3Object> batch = m_store->versionsFrom(bucket, from, ListBatch, offset);
+        offset += int(batch.size());
+        bool restart = false;
+        for (const S3Object &object : batch) {
+            if (!object.key.startsWith(query.prefix))
+                return result;
+            if (skippingMarkerKey && object.key <= query.keyMarker) {
+                if (object.key < query.keyMarker || query.versionIdMarker.isEmpty())
+                    continue;
+                if (object.versionId == query.versionIdMarker)
+                    skippingMarkerKey = false; // versions after this one follow
+                continue;
+            }
+            skippingMarkerKey = false;
+            QString commonPrefix;
+            if (!query.delimiter.isEmpty()) {
+                const qsizetype at = object.key.indexOf(query.delimiter, query.prefix.size());
+                if (at >= 0)
+                    commonPrefix = object.key.left(at + query.delimiter.size());
+            }
+            if (!commonPrefix.isEmpty()
+                && (commonPrefix == lastPrefix || query.keyMarker.startsWith(commonPrefix))) {
+                from = pastPrefix(commonPrefix);
+                offset = 0;
+                restart = true;
+                break;
+            }
+            if (count == query.maxKeys) {
+                result.truncated = true;
+                return result;
+            }
+            ++count;
+            if (!commonPrefix.isEmpty()) {
+                result.commonPrefixes.append(commonPrefix);
+                lastPrefix = commonPrefix;
+                result.nextKeyMarker = commonPrefix;
+                result.nextVersionIdMarker.clear();
+                from = pastPrefix(commonPrefix);
+                offset = 0;
+                restart = true;
+                break;
+            }
+            result.versions.append(object);
+            result.nextKeyMarker = object.key;
+            result.nextVersionIdMarker = object.versionId;
+        }
+        if (!restart && batch.size() < ListBatch)
+            return result;
+    }
+}
+
+Result<S3Object> S3Service::putObjectTagging(
+    const QString &bucket, const QString &key, const QString &versionId, const Tags &tags)
+{
+    auto object = getObject(bucket, key, versionId);
+    if (!object)
+        return object;
+    Storage::SqlTransaction transaction(m_database.connection());
+    if (!m_store->setObjectTags(bucket, key, object->versionId, tags) || !transaction.commit())
+        return std::unexpected(Errors::internalError(u"Cannot store the tags."_s));
+    object->tags = tags;
+    touch(bucket);
+    return object;
+}
+
+} // namespace Core::S3

@@ -1,0 +1,297 @@
+// SPDX-License-Identifier: MIT
+#include "core/s3/s3service.h"
+
+#include "core/common/clock.h"
+#include "core/common/coalescer.h"
+#include "core/common/logging.h"
+#include "core/s3/bucketname.h"
+#include "core/s3/presignedurl.h"
+#include "core/s3/s3errors.h"
+#include "core/s3/s3store.h"
+#include "core/storage/database.h"
+#include "core/storage/sqltransaction.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QMetaMethod>
+
+using namespace Qt::StringLiterals;
+
+namespace Core::S3 {
+
+namespace {
+
+constexpr int MaxBuckets = 10000; // AWS raised the default quota from 100 (S3-03) in 2024
+
+} // namespace
+
+QString versioningName(Versioning versioning)
+{
+    switch (versioning) {
+    case Versioning::Enabled:
+        return u"Enabled"_s;
+    case Versioning::Suspended:
+        return u"Suspended"_s;
+    case Versioning::Unversioned:
+        break;
+    }
+    return {};
+}
+
+S3Service::S3Service(const Storage::Database &database,
+    Clock *clock,
+    const QString &objectsDir,
+    QString region,
+    QObject *parent)
+    : QObject(parent)
+    , m_database(database)
+    , m_clock(clock)
+    , m_files(objectsDir)
+    , m_store(std::make_unique<S3Store>(database))
+    , m_region(std::move(region))
+    , m_coalescer(new Coalescer(150, this))
+{
+    qRegisterMetaType<Core::S3::Bucket>();
+    qRegisterMetaType<QList<Core::S3::Bucket>>();
+    connect(m_coalescer, &Coalescer::fired, this, &S3Service::announce);
+}
+
+S3Service::~S3Service() = default;
+
+void S3Service::recover()
+{
+    QSet<QString> referenced = m_store->referencedFiles();
+    const int orphans = m_files.removeOrphans(referenced);
+    QSet<QString> existing;
+    for (const QString &fileId : std::as_const(referenced)) {
+        if (QFile::exists(m_files.path(fileId)))
+            existing.insert(fileId);
+    }
+    int rows = 0;
+    if (existing.size() != referenced.size()) {
+        Storage::SqlTransaction transaction(m_database.connection());
+        rows = m_store->removeRowsWithoutFiles(existing);
+        transaction.commit();
+    }
+    if (orphans || rows)
+        qCInfo(lcCore) << "S3 recovery: removed" << orphans << "orphaned files and" << rows
+                       << "rows without bytes";
+}
+
+void S3Service::touch(const QString &bucket, bool bucketList)
+{
+    if (!bucket.isEmpty())
+        m_changedBuckets.insert(bucket);
+    m_bucketListChanged = true; // counts and sizes change with every object write
+    Q_UNUSED(bucketList)
+    m_coalescer->touch();
+}
+
+void S3Service::announce()
+{
+    if (!m_changedBuckets.isEmpty()) {
+        QStringList names(m_changedBuckets.cbegin(), m_changedBuckets.cend());
+        m_changedBuckets.clear();
+        emit objectsChanged(names);
+    }
+    // The counts and sizes cost a scan per bucket: only worth it when someone is listening
+    // (the console), never for a headless endpoint under load.
+    static const QMetaMethod bucketsSignal = QMetaMethod::fromSignal(&S3Service::bucketsChanged);
+    if (m_bucketListChanged) {
+        m_bucketListChanged = false;
+        if (isSignalConnected(bucketsSignal))
+            emit bucketsChanged(listBuckets(true));
+    }
+}
+
+void S3Service::removeFilesLater(const QStringList &fileIds)
+{
+    // Runs after the savepoint committed: the rows no longer reference these files.
+    for (const QString &fileId : fileIds)
+        m_files.remove(fileId);
+}
+
+Status S3Service::requireBucket(const QString &name) const
+{
+    if (!m_store->bucket(name))
+        return std::unexpected(Errors::noSuchBucket(name));
+    return {};
+}
+
+S3Object S3Service::withPath(S3Object object) const
+{
+    if (!object.fileId.isEmpty())
+        object.filePath = m_files.path(object.fileId);
+    return object;
+}
+
+bool S3Service::isValidBucketName(const QString &name)
+{
+    return S3::isValidBucketName(name);
+}
+
+QString S3Service::newStagingFile() const
+{
+    QFile file;
+    const QString path = m_files.createStaging(file);
+    file.close();
+    return path;
+}
+
+QString S3Service::presignedGetUrl(
+    const QString &endpoint, const QString &bucket, const QString &key, int expiresSeconds) const
+{
+    const auto info = m_store->bucket(bucket);
+    return presignGetUrl(
+        endpoint, info ? info->region : m_region, bucket, key, m_clock->nowMs(), expiresSeconds);
+}
+
+QString S3Service::multipartEtag(const QList<QByteArray> &partMd5s)
+{
+    QCryptographicHash hash(QCryptographicHash::Md5);
+    for (const QByteArray &md5 : partMd5s)
+        hash.addData(md5);
+    return u"\"%1-%2\""_s.arg(QString::fromLatin1(hash.result().toHex())).arg(partMd5s.size());
+}
+
+Result<QString> S3Service::storeBody(ObjectBody &body, bool forceFile)
+{
+    if (body.stagedFile.isEmpty()) {
+        if (!forceFile && body.data.size() <= InlineLimit)
+            return QString();
+        QFile file;
+        body.stagedFile = m_files.createStaging(file);
+        if (body.stagedFile.isEmpty() || file.write(body.data) != body.data.size()) {
+            QFile::remove(body.stagedFile);
+            return std::unexpected(Errors::internalError(u"Cannot write the object body."_s));
+        }
+        file.close();
+        body.data.clear();
+    }
+    auto committed = m_files.commit(body.stagedFile);
+    if (!committed) {
+        QFile::remove(body.stagedFile);
+        qCWarning(lcCore).noquote() << committed.error();
+        return std::unexpected(Errors::internalError(u"Cannot store the object body."_s));
+    }
+    return *committed;
+}
+
+Result<Bucket> S3Service::createBucket(const QString &name, const QString &region)
+{
+    if (!isValidBucketName(name))
+        return std::unexpected(Errors::invalidBucketName(name));
+    if (m_store->bucket(name))
+        return std::unexpected(Errors::bucketAlreadyOwnedByYou(name));
+    if (m_store->buckets().size() >= MaxBuckets)
+        return std::unexpected(Errors::tooManyBuckets());
+    Bucket bucket{name, region.isEmpty() ? m_region : region, m_clock->nowMs()};
+    Storage::SqlTransaction transaction(m_database.connection());
+    if (!m_store->insertBucket(bucket) || !transaction.commit())
+        return std::unexpected(Errors::internalError(u"Cannot create the bucket."_s));
+    touch({}, true);
+    return bucket;
+}
+
+QList<Bucket> S3Service::listBuckets(bool withStats) const
+{
+    QList<Bucket> buckets = m_store->buckets();
+    if (withStats) {
+        for (Bucket &bucket : buckets)
+            m_store->fillStats(bucket);
+    }
+    return buckets;
+}
+
+Result<Bucket> S3Service::headBucket(const QString &name) const
+{
+    auto bucket = m_store->bucket(name);
+    if (!bucket)
+        return std::unexpected(Errors::noSuchBucket(name));
+    return *bucket;
+}
+
+Status S3Service::deleteBucket(const QString &name)
+{
+    if (auto ok = requireBucket(name); !ok)
+        return ok;
+    if (m_store->bucketHasObjects(name))
+        return std::unexpected(Errors::bucketNotEmpty(name));
+    const QStringList files = m_store->bucketFiles(name); // parts of abandoned uploads
+    Storage::SqlTransaction transaction(m_database.connection());
+    if (!m_store->deleteBucket(name) || !transaction.commit())
+        return std::unexpected(Errors::internalError(u"Cannot delete the bucket."_s));
+    removeFilesLater(files);
+    touch({}, true);
+    return {};
+}
+
+Status S3Service::emptyBucket(const QString &name)
+{
+    if (auto ok = requireBucket(name); !ok)
+        return ok;
+    const QStringList files = m_store->bucketFiles(name);
+    Storage::SqlTransaction transaction(m_database.connection());
+    if (!m_store->removeBucketContents(name) || !transaction.commit())
+        return std::unexpected(Errors::internalError(u"Cannot empty the bucket."_s));
+    removeFilesLater(files);
+    touch(name, true);
+    return {};
+}
+
+Status S3Service::putBucketVersioning(const QString &name, Versioning versioning)
+{
+    auto bucket = m_store->bucket(name);
+    if (!bucket)
+        return std::unexpected(Errors::noSuchBucket(name));
+    if (versioning == Versioning::Unversioned)
+        return std::unexpected(Errors::malformedXml()); // once enabled, only suspension exists
+    Storage::SqlTransaction transaction(m_database.connection());
+    if (!m_store->setVersioning(name, versioning) || !transaction.commit())
+        return std::unexpected(Errors::internalError(u"Cannot change versioning."_s));
+    touch(name, true);
+    return {};
+}
+
+Result<Tags> S3Service::getBucketTagging(const QString &name) const
+{
+    if (auto ok = requireBucket(name); !ok)
+        return std::unexpected(ok.error());
+    const Tags tags = m_store->bucketTags(name);
+    if (tags.isEmpty())
+        return std::unexpected(Errors::noSuchTagSet());
+    return tags;
+}
+
+Status S3Service::putBucketTagging(const QString &name, const Tags &tags)
+{
+    if (auto ok = requireBucket(name); !ok)
+        return ok;
+    Storage::SqlTransaction transaction(m_database.connection());
+    if (!m_store->setBucketTags(name, tags) || !transaction.commit())
+        return std::unexpected(Errors::internalError(u"Cannot store the tags."_s));
+    touch(name, true);
+    return {};
+}
+
+Result<std::optional<QString>> S3Service::getBucketDocument(
+    const QString &name, BucketDocument kind) const
+{
+    if (auto ok = requireBucket(name); !ok)
+        return std::unexpected(ok.error());
+    return m_store->document(name, kind);
+}
+
+Status S3Service::putBucketDocument(
+    const QString &name, BucketDocument kind, const std::optional<QString> &text)
+{
+    if (auto ok = requireBucket(name); !ok)
+        return ok;
+    Storage::SqlTransaction transaction(m_database.connection());
+    if (!m_store->setDocument(name, kind, text) || !transaction.commit())
+        return std::unexpected(Errors::internalError(u"Cannot store the configuration."_s));
+    touch(name, true);
+    return {};
+}
+
+} // namespace Core::S3

@@ -1,0 +1,175 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/common/awserror.h"
+#include "core/s3/multipartupload.h"
+#include "core/s3/objectfiles.h"
+#include "core/s3/s3object.h"
+
+#include <QObject>
+#include <QSet>
+
+#include <memory>
+#include <optional>
+
+namespace Core {
+class Clock;
+class Coalescer;
+} // namespace Core
+namespace Core::Storage {
+class Database;
+}
+
+namespace Core::S3 {
+
+class S3Store;
+
+// A body on its way into the store: in memory, or a staging/spooled file the service adopts
+// (renames into the object folder) so large uploads are never copied. size/md5/checksum are
+// computed by whoever produced the bytes (BodyDigest).
+struct ObjectBody
+{
+    QByteArray data;
+    QString stagedFile;
+    qint64 size = 0;
+    QString md5Hex;
+    Checksum checksum;
+};
+
+struct CopySource
+{
+    QString bucket;
+    QString key;
+    QString versionId;
+};
+
+// Amazon S3: buckets, object versions, multipart uploads. Lives on the core thread and owns the
+// S3 rules; the SQL is in S3Store and the bytes in ObjectFiles (small bodies inline in SQLite).
+// Every write runs in its own SqlTransaction (a savepoint inside the dispatcher's group commit).
+// bucketsChanged() and objectsChanged() are coalesced (at most one per 150 ms).
+class S3Service final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(S3Service)
+
+public:
+    // Bodies up to this size live in SQLite, larger ones in files. Measured here: writing a 1 KiB
+    // file with fsync and rename costs 4.5 ms (225 objects/s), far below the 1 KiB PutObject
+    // target (7k/s); as a row the body rides the dispatcher's group commit instead.
+    static constexpr qint64 InlineLimit = 64 * 1024;
+    static constexpr qint64 MinPartSize = 5 * 1024 * 1024;
+
+    S3Service(const Storage::Database &database,
+        Clock *clock,
+        const QString &objectsDir,
+        QString region,
+        QObject *parent = nullptr);
+    ~S3Service() override;
+
+    const ObjectFiles &files() const { return m_files; }
+    QString region() const { return m_region; }
+    Clock *clock() const { return m_clock; }
+    // Start-up: drops orphaned files and rows that point at missing files.
+    void recover();
+
+    Result<Bucket> createBucket(const QString &name, const QString &region);
+    QList<Bucket> listBuckets(bool withStats = false) const;
+    Result<Bucket> headBucket(const QString &name) const;
+    Status deleteBucket(const QString &name);
+    // The console's "Empty bucket": removes every version, delete marker and upload.
+    Status emptyBucket(const QString &name);
+    Status putBucketVersioning(const QString &name, Versioning versioning);
+    Result<Tags> getBucketTagging(const QString &name) const;
+    Status putBucketTagging(const QString &name, const Tags &tags);
+    Result<std::optional<QString>> getBucketDocument(
+        const QString &name, BucketDocument kind) const;
+    Status putBucketDocument(
+        const QString &name, BucketDocument kind, const std::optional<QString> &text);
+
+    Result<S3Object> putObject(const QString &bucket,
+        const QString &key,
+        ObjectHeaders headers,
+        Tags tags,
+        ObjectBody body);
+    // Metadata and where the bytes are (inline data or filePath); delete markers fail as AWS does.
+    Result<S3Object> getObject(
+        const QString &bucket, const QString &key, const QString &versionId = {}) const;
+    Result<DeleteResult> deleteObject(
+        const QString &bucket, const QString &key, const QString &versionId = {});
+    // headers: nullopt copies the source's (MetadataDirective COPY).
+    Result<S3Object> copyObject(const CopySource &source,
+        const QString &bucket,
+        const QString &key,
+        std::optional<ObjectHeaders> headers,
+        std::optional<Tags> tags);
+    Result<ListObjectsResult> listObjects(
+        const QString &bucket, const ListObjectsQuery &query) const;
+    Result<ListVersionsResult> listObjectVersions(
+        const QString &bucket, const ListVersionsQuery &query) const;
+    Result<S3Object> putObjectTagging(
+        const QString &bucket, const QString &key, const QString &versionId, const Tags &tags);
+
+    Result<MultipartUpload> createMultipartUpload(const QString &bucket,
+        const QString &key,
+        ObjectHeaders headers,
+        Tags tags,
+        const QString &checksumAlgorithm);
+    Result<UploadPart> uploadPart(const QString &bucket,
+        const QString &key,
+        const QString &uploadId,
+        int partNumber,
+        ObjectBody body);
+    Result<UploadPart> uploadPartCopy(const QString &bucket,
+        const QString &key,
+        const QString &uploadId,
+        int partNumber,
+        const CopySource &source,
+        std::optional<std::pair<qint64, qint64>> range);
+    Result<S3Object> completeMultipartUpload(const QString &bucket,
+        const QString &key,
+        const QString &uploadId,
+        const QList<CompletedPart> &parts);
+    Status abortMultipartUpload(const QString &bucket, const QString &key, const QString &uploadId);
+    Result<QList<MultipartUpload>> listMultipartUploads(const QString &bucket) const;
+    Result<ListPartsResult> listParts(const QString &bucket,
+        const QString &key,
+        const QString &uploadId,
+        int partNumberMarker,
+        int maxParts) const;
+
+    // For the console: the API's bucket naming rules, a fresh staging file for an upload the UI
+    // writes on a worker thread (then passes as ObjectBody::stagedFile), and presigned GET URLs.
+    static bool isValidBucketName(const QString &name);
+    QString newStagingFile() const;
+    QString presignedGetUrl(const QString &endpoint,
+        const QString &bucket,
+        const QString &key,
+        int expiresSeconds) const;
+
+    // The multipart ETag: MD5 of the concatenated binary part MD5s, hex, plus "-<count>".
+    static QString multipartEtag(const QList<QByteArray> &partMd5s);
+
+signals:
+    void bucketsChanged(const QList<Core::S3::Bucket> &buckets);
+    void objectsChanged(const QStringList &buckets);
+
+private:
+    Status requireBucket(const QString &name) const;
+    Result<QString> storeBody(ObjectBody &body, bool forceFile);
+    Result<S3Object> insertNewVersion(S3Object object, const QString &fileId);
+    S3Object withPath(S3Object object) const;
+    void touch(const QString &bucket, bool bucketList = false);
+    void announce();
+    void removeFilesLater(const QStringList &fileIds);
+
+    const Storage::Database &m_database;
+    Clock *m_clock;
+    ObjectFiles m_files;
+    std::unique_ptr<S3Store> m_store;
+    QString m_region;
+    Coalescer *m_coalescer;
+    QSet<QString> m_changedBuckets;
+    bool m_bucketListChanged = false;
+};
+
+} // namespace Core::S3

@@ -1,0 +1,257 @@
+// SPDX-License-Identifier: MIT
+// Pins S3Service rules without HTTP: bucket naming (S3-01), key listing with prefix, delimiter
+// and pagination (table-driven), versioning with null versions and delete markers, multipart
+// ETag arithmetic and part rules, and that deleting frees the bytes of file-backed objects.
+#include "core/common/clock.h"
+#include "core/s3/bodydigest.h"
+#include "core/s3/bucketname.h"
+#include "core/s3/s3service.h"
+#include "tests/support/tempdatabase.h"
+
+#include <QCryptographicHash>
+#include <QDirIterator>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Core::S3;
+
+namespace {
+
+ObjectBody bodyOf(const QByteArray &data)
+{
+    BodyDigest digest;
+    digest.addData(data);
+    return {data, {}, digest.size(), digest.md5Hex(), {}};
+}
+
+int fileCount(const QString &dir)
+{
+    int count = 0;
+    QDirIterator it(dir, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        it.next();
+        ++count;
+    }
+    return count;
+}
+
+} // namespace
+
+class tst_S3Service final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init() { QTest::failOnWarning(QRegularExpression(u".*"_s)); }
+
+    void bucketNames_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<bool>("valid");
+        QTest::newRow("simple") << u"my-bucket"_s << true;
+        QTest::newRow("dots") << u"my.bucket.name"_s << true;
+        QTest::newRow("digits first") << u"1bucket"_s << true;
+        QTest::newRow("3 chars") << u"abc"_s << true;
+        QTest::newRow("63 chars") << QString(63, u'a') << true;
+        QTest::newRow("2 chars") << u"ab"_s << false;
+        QTest::newRow("64 chars") << QString(64, u'a') << false;
+        QTest::newRow("upper case") << u"MyBucket"_s << false;
+        QTest::newRow("underscore") << u"my_bucket"_s << false;
+        QTest::newRow("starts with hyphen") << u"-bucket"_s << false;
+        QTest::newRow("ends with dot") << u"bucket."_s << false;
+        QTest::newRow("double dot") << u"my..bucket"_s << false;
+        QTest::newRow("ip address") << u"192.168.5.4"_s << false;
+        QTest::newRow("xn-- prefix") << u"xn--bucket"_s << false;
+        QTest::newRow("-s3alias suffix") << u"bucket-s3alias"_s << false;
+        QTest::newRow("space") << u"my bucket"_s << false;
+    }
+
+    void bucketNames()
+    {
+        QFETCH(QString, name);
+        QFETCH(bool, valid);
+        QCOMPARE(isValidBucketName(name), valid);
+    }
+
+    void bucketLifecycle()
+    {
+        Tests::TempDatabase temp;
+        Core::ManualClock clock;
+        S3Service service(temp.database(), &clock, temp.dirPath() + u"/objects"_s, u"us-east-1"_s);
+        QCOMPARE(service.createBucket(u"Bad_Name"_s, {}).error().code, u"InvalidBucketName"_s);
+        QVERIFY(service.createBucket(u"b1"_s + u"x"_s, {}).has_value());
+        QCOMPARE(service.createBucket(u"b1x"_s, {}).error().code, u"BucketAlreadyOwnedByYou"_s);
+        QVERIFY(service.putObject(u"b1x"_s, u"k"_s, {}, {}, bodyOf("data")).has_value());
+        QCOMPARE(service.deleteBucket(u"b1x"_s).error().code, u"BucketNotEmpty"_s);
+        QVERIFY(service.emptyBucket(u"b1x"_s).has_value());
+        QVERIFY(service.deleteBucket(u"b1x"_s).has_value());
+        QCOMPARE(service.headBucket(u"b1x"_s).error().code, u"NoSuchBucket"_s);
+    }
+
+    void listing_data()
+    {
+        QTest::addColumn<QString>("prefix");
+        QTest::addColumn<QString>("delimiter");
+        QTest::addColumn<int>("maxKeys");
+        QTest::addColumn<QStringList>("pages"); // one entry per page: "key,key,prefix/"
+
+        QTest::newRow("all") << QString() << QString() << 1000
+                             << QStringList{u"a/1,a/2,a/b/3,b,c/4,c/5,d"_s};
+        QTest::newRow("delimiter") << QString() << u"/"_s << 1000 << QStringList{u"a/,b,c/,d"_s};
+        QTest::newRow("prefix and delimiter")
+            << u"a/"_s << u"/"_s << 1000 << QStringList{u"a/1,a/2,a/b/"_s};
+        QTest::newRow("prefix only") << u"c/"_s << QString() << 1000 << QStringList{u"c/4,c/5"_s};
+        QTest::newRow("pages of 2")
+            << QString() << QString() << 2
+            << QStringList{u"a/1,a/2"_s, u"a/b/3,b"_s, u"c/4,c/5"_s, u"d"_s};
+        QTest::newRow("prefixes count toward max keys")
+            << QString() << u"/"_s << 1 << QStringList{u"a/"_s, u"b"_s, u"c/"_s, u"d"_s};
+        QTest::newRow("no match") << u"zz"_s << u"/"_s << 10 << QStringList{QString()};
+        QTest::newRow("multi-char delimiter")
+            << QString() << u"/b"_s << 1000 << QStringList{u"a/1,a/2,a/b,b,c/4,c/5,d"_s};
+    }
+
+    void listing()
+    {
+        QFETCH(QString, prefix);
+        QFETCH(QString, delimiter);
+        QFETCH(int, maxKeys);
+        QFETCH(QStringList, pages);
+        Tests::TempDatabase temp;
+        Core::ManualClock clock;
+        S3Service service(temp.database(), &clock, temp.dirPath() + u"/objects"_s, u"us-east-1"_s);
+        QVERIFY(service.createBucket(u"list"_s, {}).has_value());
+        for (const QString &key :
+            {u"d"_s, u"a/1"_s, u"c/5"_s, u"a/b/3"_s, u"b"_s, u"a/2"_s, u"c/4"_s})
+            QVERIFY(service.putObject(u"list"_s, key, {}, {}, bodyOf("x")).has_value());
+
+        QString after;
+        for (qsizetype page = 0; page < pages.size(); ++page) {
+            const auto result = service.listObjects(u"list"_s, {prefix, delimiter, after, maxKeys});
+            QVERIFY(result.has_value());
+            QStringList entries;
+            for (const S3Object &object : result->contents)
+                entries.append(object.key);
+            entries += result->commonPrefixes;
+            entries.sort();
+            QCOMPARE(entries.join(u','), pages.at(page));
+            QCOMPARE(result->truncated, page + 1 < pages.size());
+            after = result->last;
+        }
+    }
+
+    void versioningAndDeleteMarkers()
+    {
+        Tests::TempDatabase temp;
+        Core::ManualClock clock;
+        S3Service service(temp.database(), &clock, temp.dirPath() + u"/objects"_s, u"us-east-1"_s);
+        QVERIFY(service.createBucket(u"ver"_s, {}).has_value());
+        QCOMPARE(service.putObject(u"ver"_s, u"k"_s, {}, {}, bodyOf("0"))->versionId, u"null"_s);
+        QVERIFY(service.putBucketVersioning(u"ver"_s, Versioning::Enabled).has_value());
+        const QString v1 = service.putObject(u"ver"_s, u"k"_s, {}, {}, bodyOf("1"))->versionId;
+        QVERIFY(v1 != u"null"_s);
+        const auto marker = service.deleteObject(u"ver"_s, u"k"_s);
+        QVERIFY(marker->deleteMarker);
+        QCOMPARE(service.getObject(u"ver"_s, u"k"_s).error().code, u"NoSuchKey"_s);
+        QCOMPARE(service.getObject(u"ver"_s, u"k"_s, marker->versionId).error().code,
+            u"MethodNotAllowed"_s);
+        QCOMPARE(service.getObject(u"ver"_s, u"k"_s, u"null"_s)->inlineData, QByteArray("0"));
+        const auto versions = service.listObjectVersions(u"ver"_s, {});
+        QCOMPARE(versions->versions.size(), 3);
+        QVERIFY(versions->versions.at(0).deleteMarker);
+        QVERIFY(versions->versions.at(0).isLatest);
+        QVERIFY(service.deleteObject(u"ver"_s, u"k"_s, marker->versionId).has_value());
+        QCOMPARE(service.getObject(u"ver"_s, u"k"_s)->versionId, v1);
+        const auto page = service.listObjectVersions(u"ver"_s, {{}, {}, {}, {}, 1});
+        QVERIFY(page->truncated);
+        QCOMPARE(page->nextVersionIdMarker, v1);
+        const auto rest =
+            service.listObjectVersions(u"ver"_s, {{}, {}, u"k"_s, page->nextVersionIdMarker, 10});
+        QCOMPARE(rest->versions.size(), 1);
+        QCOMPARE(rest->versions.at(0).versionId, u"null"_s);
+    }
+
+    void multipartEtagArithmetic()
+    {
+        const QByteArray a = QCryptographicHash::hash("part one", QCryptographicHash::Md5);
+        const QByteArray b = QCryptographicHash::hash("part two", QCryptographicHash::Md5);
+        const QString expected = u"\"%1-2\""_s.arg(QString::fromLatin1(
+            QCryptographicHash::hash(QByteArray(a + b), QCryptographicHash::Md5).toHex()));
+        QCOMPARE(S3Service::multipartEtag({a, b}), expected);
+        QCOMPARE(S3Service::multipartEtag({a}).right(3), u"-1\""_s);
+    }
+
+    void multipartRulesAndBytes()
+    {
+        Tests::TempDatabase temp;
+        Core::ManualClock clock;
+        const QString objects = temp.dirPath() + u"/objects"_s;
+        S3Service service(temp.database(), &clock, objects, u"us-east-1"_s);
+        QVERIFY(service.createBucket(u"mpu"_s, {}).has_value());
+        const QString id = service.createMultipartUpload(u"mpu"_s, u"k"_s, {}, {}, {})->uploadId;
+        const QByteArray big(S3Service::MinPartSize, 'x');
+        const auto p1 = service.uploadPart(u"mpu"_s, u"k"_s, id, 1, bodyOf(big));
+        const auto p2 = service.uploadPart(u"mpu"_s, u"k"_s, id, 2, bodyOf("end"));
+        QVERIFY(p1 && p2);
+        QCOMPARE(service.uploadPart(u"mpu"_s, u"k"_s, id, 10001, bodyOf("x")).error().code,
+            u"InvalidArgument"_s);
+        QCOMPARE(service.uploadPart(u"mpu"_s, u"k"_s, u"nope"_s, 1, bodyOf("x")).error().code,
+            u"NoSuchUpload"_s);
+        QCOMPARE(
+            service.completeMultipartUpload(u"mpu"_s, u"k"_s, id, {{2, p2->etag}, {1, p1->etag}})
+                .error()
+                .code,
+            u"InvalidPartOrder"_s);
+        QCOMPARE(
+            service.completeMultipartUpload(u"mpu"_s, u"k"_s, id, {{1, u"\"bad\""_s}}).error().code,
+            u"InvalidPart"_s);
+        const auto done =
+            service.completeMultipartUpload(u"mpu"_s, u"k"_s, id, {{1, p1->etag}, {2, p2->etag}});
+        QVERIFY(done.has_value());
+        QCOMPARE(done->size, big.size() + 3);
+        QVERIFY(done->etag.endsWith(u"-2\""_s));
+        QCOMPARE(fileCount(objects), 1); // the parts were freed, the object is one file
+        QVERIFY(service.deleteObject(u"mpu"_s, u"k"_s).has_value());
+        QCOMPARE(fileCount(objects), 0);
+    }
+
+    void presignedUrlNamesBucketKeyAndExpiry()
+    {
+        Tests::TempDatabase temp;
+        Core::ManualClock clock(1'700'000'000'000);
+        S3Service service(temp.database(), &clock, temp.dirPath() + u"/objects"_s, u"us-east-1"_s);
+        QVERIFY(service.createBucket(u"signed"_s, u"eu-west-1"_s).has_value());
+        const QString url =
+            service.presignedGetUrl(u"http://127.0.0.1:4566"_s, u"signed"_s, u"a b/c.txt"_s, 60);
+        QVERIFY(url.startsWith(u"http://127.0.0.1:4566/signed/a%20b/c.txt?"_s));
+        QVERIFY(
+            url.contains(u"X-Amz-Credential=test%2F20231114%2Feu-west-1%2Fs3%2Faws4_request"_s));
+        QVERIFY(url.contains(u"X-Amz-Date=20231114T221320Z"_s));
+        QVERIFY(url.contains(u"X-Amz-Expires=60&"_s));
+        QCOMPARE(url.section(u"X-Amz-Signature="_s, 1).size(), 64);
+    }
+
+    void recoveryRemovesOrphans()
+    {
+        Tests::TempDatabase temp;
+        Core::ManualClock clock;
+        const QString objects = temp.dirPath() + u"/objects"_s;
+        S3Service service(temp.database(), &clock, objects, u"us-east-1"_s);
+        QVERIFY(service.createBucket(u"rec"_s, {}).has_value());
+        QVERIFY(service.putObject(u"rec"_s, u"big"_s, {}, {}, bodyOf(QByteArray(100000, 'b'))));
+        QDir().mkpath(objects + u"/ab"_s);
+        QFile orphan(objects + u"/ab/abababababababababababababababab"_s);
+        QVERIFY(orphan.open(QIODevice::WriteOnly));
+        orphan.close();
+        QFile staging(objects + u"/staging/half"_s);
+        QVERIFY(staging.open(QIODevice::WriteOnly));
+        staging.close();
+        QCOMPARE(fileCount(objects), 3);
+        service.recover();
+        QCOMPARE(fileCount(objects), 1);
+        QCOMPARE(service.getObject(u"rec"_s, u"big"_s)->size, 100000);
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_S3Service)
+#include "tst_s3service.moc"

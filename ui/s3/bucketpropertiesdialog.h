@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/s3/bucket.h"
+
+#include <QDialog>
+
+class QComboBox;
+class QLabel;
+class QPlainTextEdit;
+
+namespace Core::S3 {
+class S3Service;
+}
+
+namespace Gui::S3 {
+
+// Bucket properties: versioning, tags, CORS, the policy JSON (editable, validated before it is
+// saved) and the notification configuration (read-only until event delivery exists).
+class BucketPropertiesDialog final : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(BucketPropertiesDialog)
+
+public:
+    BucketPropertiesDialog(
+        Core::S3::S3Service *service, const QString &bucket, QWidget *parent = nullptr);
+
+    // "" when the text is an acceptable policy (or empty: no policy), else why not.
+    static QString policyProblem(const QString &text);
+    // "key=value" lines; nullopt on a malformed line.
+    static std::optional<Core::S3::Tags> parseTags(const QString &text);
+
+private:
+    void save();
+
+    Core::S3::S3Service *m_service;
+    QString m_bucket;
+    QComboBox *m_versioning;
+    QPlainTextEdit *m_tags;
+    QPlainTextEdit *m_policy;
+    QPlainTextEdit *m_cors;
+    QPlainTextEdit *m_notification;
+    QLabel *m_message;
+};
+
+} // namespace Gui::S3
