@@ -115,6 +115,8 @@ QueuesPane::QueuesPane(Core::Sqs::SqsService *service, QWidget *parent)
     m_queueView->sortByColumn(QueueListModel::Name, Qt::AscendingOrder);
     m_queueView->horizontalHeader()->setSectionResizeMode(
         QueueListModel::DeadLetter, QHeaderView::Stretch);
+    m_queueView->horizontalHeader()->setSectionResizeMode(
+        QueueListModel::Created, QHeaderView::ResizeToContents);
     m_queueView->setColumnWidth(
         QueueListModel::Name, 28 * m_queueView->fontMetrics().averageCharWidth());
 
@@ -180,10 +182,17 @@ QWidget *QueuesPane::createPeekPage()
     m_peekView = makeTable(m_peek, page);
     m_peekView->horizontalHeader()->setSectionResizeMode(
         MessageListModel::Body, QHeaderView::Stretch);
+    const QFontMetrics metrics = m_peekView->fontMetrics();
+    m_peekView->setColumnWidth(MessageListModel::State,
+        metrics.horizontalAdvance(MessageListModel::stateText(Core::Sqs::MessageState::InFlight))
+            + 24);
+    m_peekView->setColumnWidth(MessageListModel::ReceiveCount,
+        metrics.horizontalAdvance(
+            m_peek->headerData(MessageListModel::ReceiveCount, Qt::Horizontal, Qt::DisplayRole)
+                .toString())
+            + 24);
     m_peekView->setColumnWidth(
-        MessageListModel::State, 10 * m_peekView->fontMetrics().averageCharWidth());
-    m_peekView->setColumnWidth(
-        MessageListModel::ReceiveCount, 9 * m_peekView->fontMetrics().averageCharWidth());
+        MessageListModel::VisibleIn, metrics.horizontalAdvance(u"00 min 00 s"_s) + 24);
     m_peekDetail = new QPlainTextEdit(page);
     m_peekDetail->setReadOnly(true);
     auto *splitter = new QSplitter(Qt::Horizontal, page);
