@@ -376,6 +376,7 @@ QList<QueueSummary> SqsService::queueSummaries() const
     for (const Queue &queue : listQueues()) {
         QueueSummary summary;
         summary.queue = queue;
+        m_store->deleteExpired(queue.id, now);
         const MessageCounts counts = m_store->counts(queue.id, now);
         summary.available = counts.available;
         summary.inFlight = counts.inFlight;

@@ -207,7 +207,7 @@ QWidget *QueuesPane::createPeekPage()
         &QItemSelectionModel::currentRowChanged,
         this,
         &QueuesPane::showPeekDetail);
-    connect(m_peek, &MessageListModel::loaded, this, &QueuesPane::showPeekDetail);
+    connect(m_peek, &MessageListModel::loaded, this, &QueuesPane::keepPeekSelection);
     return page;
 }
 
@@ -281,6 +281,7 @@ void QueuesPane::currentChanged()
     if (name == m_current)
         return;
     m_current = name;
+    m_peekMessageId.clear();
     m_peek->setQueue(name);
     m_peekDetail->clear();
     m_redriveStatus->clear();
@@ -343,10 +344,22 @@ void QueuesPane::updateDetails()
     m_redriveButton->setEnabled(summary->isDeadLetterQueue && !m_taskTimer.isActive());
 }
 
+void QueuesPane::keepPeekSelection()
+{
+    // Rows are ordered by when messages become visible, so they move as time passes.
+    const int row = m_peekMessageId.isEmpty() ? -1 : m_peek->rowOfMessage(m_peekMessageId);
+    const QModelIndex current = m_peekView->selectionModel()->currentIndex();
+    if (row >= 0 && (!current.isValid() || current.row() != row))
+        m_peekView->selectRow(row);
+    showPeekDetail();
+}
+
 void QueuesPane::showPeekDetail()
 {
     const QModelIndex current = m_peekView->selectionModel()->currentIndex();
     const Message *message = current.isValid() ? m_peek->message(current.row()) : nullptr;
+    if (message)
+        m_peekMessageId = message->messageId;
     const QString text = message ? describe(*message, m_service->nowMs()) : QString();
     if (m_peekDetail->toPlainText() != text)
         m_peekDetail->setPlainText(text);
