@@ -2,11 +2,13 @@
 #include "core/engine.h"
 
 #include "core/api/dispatcher.h"
+#include "core/api/handlers/dynamodbhandler.h"
 #include "core/api/handlers/sqshandler.h"
 #include "core/api/handlers/stshandler.h"
 #include "core/api/httpserver.h"
 #include "core/common/clock.h"
 #include "core/common/logging.h"
+#include "core/dynamodb/dynamodbservice.h"
 #include "core/sqs/sqsservice.h"
 #include "core/storage/database.h"
 #include "core/sts/stsservice.h"
@@ -105,6 +107,9 @@ void Engine::start()
     m_sts = new Sts::StsService(m_options.accountId, this);
     m_dispatcher = new Api::Dispatcher(*m_database, m_journal, m_clock, this);
     m_dispatcher->addHandler(new Api::StsHandler(m_sts));
+    m_dynamodb = new DynamoDb::DynamoDbService(
+        *m_database, m_clock, m_options.region, m_options.accountId, this);
+    m_dispatcher->addHandler(new Api::DynamoDbHandler(m_dynamodb));
     m_sqs = new Sqs::SqsService(*m_database, m_clock, m_options.accountId, m_options.region, this);
     m_dispatcher->addHandler(new Api::SqsHandler(m_sqs));
 
@@ -149,6 +154,8 @@ void Engine::stop()
     m_dispatcher = nullptr;
     delete m_sts;
     m_sts = nullptr;
+    delete m_dynamodb;
+    m_dynamodb = nullptr;
     delete m_sqs;
     m_sqs = nullptr;
     delete m_journal;

@@ -20,6 +20,9 @@ class HttpServer;
 namespace Core::Sts {
 class StsService;
 }
+namespace Core::DynamoDb {
+class DynamoDbService;
+}
 namespace Core::Sqs {
 class SqsService;
 }
@@ -62,6 +65,7 @@ public:
 
     Journal::JournalService *journal() const { return m_journal; }
     Sts::StsService *sts() const { return m_sts; }
+    DynamoDb::DynamoDbService *dynamodb() const { return m_dynamodb; }
     Sqs::SqsService *sqs() const { return m_sqs; }
 
     void start();
@@ -84,6 +88,7 @@ private:
     Api::Dispatcher *m_dispatcher = nullptr;
     Journal::JournalService *m_journal = nullptr;
     Sts::StsService *m_sts = nullptr;
+    DynamoDb::DynamoDbService *m_dynamodb = nullptr;
     Sqs::SqsService *m_sqs = nullptr;
     int m_port = 0;
     bool m_running = false;

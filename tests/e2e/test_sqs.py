@@ -281,7 +281,8 @@ class SqsBoto3Test(ServerTestCase):
         # Other queues keep working while 200 polls wait.
         started = time.monotonic()
         self.sqs.send_message(QueueUrl=other, MessageBody="elsewhere")
-        self.assertLess(time.monotonic() - started, 2.0)
+        # Generous: CI runs two test processes on two cores; a blocked core thread takes 20 s.
+        self.assertLess(time.monotonic() - started, 5.0)
         for start in range(0, polls, 10):
             self.sqs.send_message_batch(QueueUrl=url, Entries=[
                 {"Id": f"m{i}", "MessageBody": f"m{start + i}"} for i in range(10)])

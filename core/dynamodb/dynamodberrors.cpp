@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: MIT
+#include "core/dynamodb/dynamodberrors.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Core::DynamoDb::Errors {
+
+AwsError validation(const QString &message)
+{
+    return AwsError{u"ValidationException"_s, message, 400, true};
+}
+
+AwsError invalidParameter(const QString &message)
+{
+    return validation(u"One or more parameter values were invalid: "_s + message);
+}
+
+AwsError serialization(const QJsonValue &unexpected)
+{
+    QString kind = u"NULL_VALUE"_s;
+    if (unexpected.isString())
+        kind = u"STRING_VALUE"_s;
+    else if (unexpected.isDouble())
+        kind = u"NUMBER_VALUE"_s;
+    else if (unexpected.isBool())
+        kind = u"BOOLEAN_VALUE"_s;
+    else if (unexpected.isArray())
+        kind = u"START_ARRAY"_s;
+    else if (unexpected.isObject())
+        kind = u"START_OBJECT"_s;
+    return AwsError{u"SerializationException"_s,
+        u"Unexpected token received from parser: %1"_s.arg(kind),
+        400,
+        true};
+}
+
+AwsError resourceNotFound(const QString &tableName)
+{
+    return AwsError{u"ResourceNotFoundException"_s,
+        tableName.isEmpty() ? u"Requested resource not found"_s
+                            : u"Requested resource not found: Table: %1 not found"_s.arg(tableName),
+        400,
+        true};
+}
+
+AwsError resourceInUse(const QString &message)
+{
+    return AwsError{u"ResourceInUseException"_s, message, 400, true};
+}
+
+AwsError conditionalCheckFailed()
+{
+    return AwsError{
+        u"ConditionalCheckFailedException"_s, u"The conditional request failed"_s, 400, true};
+}
+
+AwsError limitExceeded(const QString &message)
+{
+    return AwsError{u"LimitExceededException"_s, message, 400, true};
+}
+
+AwsError idempotentParameterMismatch()
+{
+    return AwsError{u"IdempotentParameterMismatchException"_s,
+        u"The request uses the same client token as a previous, but non-identical request."_s,
+        400,
+        true};
+}
+
+} // namespace Core::DynamoDb::Errors

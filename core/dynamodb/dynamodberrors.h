@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/common/awserror.h"
+
+#include <QJsonValue>
+
+namespace Core::DynamoDb::Errors {
+
+// DynamoDB's errors with AWS's codes and message wording.
+AwsError validation(const QString &message);
+// "One or more parameter values were invalid: <message>"
+AwsError invalidParameter(const QString &message);
+AwsError serialization(const QJsonValue &unexpected);
+AwsError resourceNotFound(const QString &tableName = {});
+AwsError resourceInUse(const QString &message);
+AwsError conditionalCheckFailed();
+AwsError limitExceeded(const QString &message);
+AwsError idempotentParameterMismatch();
+
+} // namespace Core::DynamoDb::Errors

@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/common/awserror.h"
+#include "core/dynamodb/table.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QObject>
+#include <QSet>
+
+#include <memory>
+#include <optional>
+
+namespace Core {
+class Clock;
+class Coalescer;
+} // namespace Core
+namespace Core::Storage {
+class Database;
+}
+
+namespace Core::DynamoDb {
+
+class DynamoDbStore;
+class ItemWriter;
+
+// DynamoDB: tables, items, queries, transactions and TTL. Lives on the core thread and owns the
+// ddb_* tables through DynamoDbStore. Operations take and return the API's JSON documents
+// (DynamoDB JSON is the service's own data model, and the console edits it too); every write
+// runs in a SqlTransaction so a failed operation leaves nothing behind. tablesChanged() and
+// itemsChanged() announce changes, coalesced to at most one per 150 ms.
+class DynamoDbService final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DynamoDbService)
+
+public:
+    DynamoDbService(Storage::Database &database,
+        Clock *clock,
+        QString region,
+        QString accountId,
+        QObject *parent = nullptr);
+    ~DynamoDbService() override;
+
+    using Response = Result<QJsonObject>;
+
+    Response createTable(const QJsonObject &request);
+    Response describeTable(const QJsonObject &request);
+    Response listTables(const QJsonObject &request);
+    Response updateTable(const QJsonObject &request);
+    Response deleteTable(const QJsonObject &request);
+    Response updateTimeToLive(const QJsonObject &request);
+    Response describeTimeToLive(const QJsonObject &request);
+    Response tagResource(const QJsonObject &request);
+    Response untagResource(const QJsonObject &request);
+    Response listTagsOfResource(const QJsonObject &request);
+    Response describeLimits(const QJsonObject &request);
+    Response describeEndpoints(const QJsonObject &request);
+
+    Response putItem(const QJsonObject &request);
+    Response getItem(const QJsonObject &request);
+    Response updateItem(const QJsonObject &request);
+    Response deleteItem(const QJsonObject &request);
+    Response query(const QJsonObject &request);
+    Response scan(const QJsonObject &request);
+    Response batchGetItem(const QJsonObject &request);
+    Response batchWriteItem(const QJsonObject &request);
+    Response transactWriteItems(const QJsonObject &request);
+    Response transactGetItems(const QJsonObject &request);
+
+    // Snapshots for the console.
+    QList<TableInfo> tables() const;
+
+    // Deletes items whose TTL attribute lies in the past; returns how many.
+    int sweepExpiredItems();
+
+signals:
+    void tablesChanged();
+    void itemsChanged(const QStringList &tableNames);
+
+private:
+    friend class ItemWriter;
+    struct LoadedTable;
+
+    Result<TableInfo> loadTable(const QString &name, bool describeStyleError = false) const;
+    Result<TableInfo> tableFromRequest(
+        const QJsonObject &request, bool describeStyleError = false) const;
+    void forgetTable(const QString &name);
+    void noteItemsChanged(const QString &tableName);
+    void noteTablesChanged();
+    Response writeOne(const QJsonObject &request, const QString &operation);
+    QString tableArn(const QString &name) const;
+    Result<TableInfo> tableFromArn(const QString &arn) const;
+
+    Storage::Database &m_database;
+    Clock *m_clock;
+    QString m_region;
+    QString m_accountId;
+    std::unique_ptr<DynamoDbStore> m_store;
+    mutable QHash<QString, TableInfo> m_tableCache;
+    Coalescer *m_itemsCoalescer;
+    Coalescer *m_tablesCoalescer;
+    QSet<QString> m_changedTables;
+};
+
+} // namespace Core::DynamoDb

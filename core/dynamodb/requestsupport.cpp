@@ -1,0 +1,276 @@
+// SPDX-License-Identifier: MIT
+#include "core/dynamodb/requestsupport.h"
+
+#include "core/dynamodb/dynamodberrors.h"
+#include "core/dynamodb/dynamodbstore.h"
+#include "core/dynamodb/expressionevaluator.h"
+
+#include <QJsonDocument>
+
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace Core::DynamoDb {
+
+double Capacity::total() const
+{
+    double sum = table;
+    for (const double units : global)
+        sum += units;
+    for (const double units : local)
+        sum += units;
+    return sum;
+}
+
+QJsonObject Capacity::toJson(Mode mode, bool read) const
+{
+    const QString unitsKey = read ? u"ReadCapacityUnits"_s : u"WriteCapacityUnits"_s;
+    const auto units = [&unitsKey](double value) {
+        return QJsonObject{{u"CapacityUnits"_s, value}, {unitsKey, value}};
+    };
+    QJsonObject json{
+        {u"TableName"_s, tableName}, {u"CapacityUnits"_s, total()}, {unitsKey, total()}};
+    if (mode == Mode::Indexes) {
+        json.insert(u"Table"_s, units(table));
+        const auto indexes = [&units](const QHash<QString, double> &map) {
+            QJsonObject object;
+            for (auto it = map.cbegin(); it != map.cend(); ++it)
+                object.insert(it.key(), units(it.value()));
+            return object;
+        };
+        if (!global.isEmpty())
+            json.insert(u"GlobalSecondaryIndexes"_s, indexes(global));
+        if (!local.isEmpty())
+            json.insert(u"LocalSecondaryIndexes"_s, indexes(local));
+    }
+    return json;
+}
+
+double Capacity::readUnits(qint64 bytes, bool consistent)
+{
+    const double units = std::max<double>(1.0, std::ceil(double(bytes) / 4096.0));
+    return consistent ? units : units / 2.0;
+}
+
+double Capacity::writeUnits(qint64 bytes)
+{
+    return std::max<double>(1.0, std::ceil(double(bytes) / 1024.0));
+}
+
+namespace RequestSupport {
+
+Result<Capacity::Mode> capacityMode(const QJsonObject &request)
+{
+    const QString mode = request.value(u"ReturnConsumedCapacity"_s).toString(u"NONE"_s);
+    if (mode == u"NONE")
+        return Capacity::Mode::None;
+    if (mode == u"TOTAL")
+        return Capacity::Mode::Total;
+    if (mode == u"INDEXES")
+        return Capacity::Mode::Indexes;
+    return std::unexpected(Errors::validation(
+        u"1 validation error detected: Value '%1' at 'returnConsumedCapacity' failed to satisfy "
+        u"constraint: Member must satisfy enum value set: [INDEXES, TOTAL, NONE]"_s.arg(mode)));
+}
+
+Result<ExpressionContext> expressionContext(const QJsonObject &request)
+{
+    ExpressionContext context;
+    if (request.contains(u"ExpressionAttributeNames"_s)) {
+        const QJsonObject names = request.value(u"ExpressionAttributeNames"_s).toObject();
+        if (names.isEmpty())
+            return std::unexpected(
+                Errors::validation(u"ExpressionAttributeNames must not be empty"_s));
+        context.hasNames = true;
+        for (auto it = names.begin(); it != names.end(); ++it) {
+            if (!it.key().startsWith(u'#'))
+                return std::unexpected(Errors::validation(
+                    u"ExpressionAttributeNames contains invalid key: Syntax error; key: \"%1\""_s
+                        .arg(it.key())));
+            if (it.value().toString().isEmpty())
+                return std::unexpected(Errors::validation(
+                    u"ExpressionAttributeNames contains invalid value: Empty attribute name "
+                    u"for key %1"_s.arg(it.key())));
+            context.names.insert(it.key(), it.value().toString());
+        }
+    }
+    if (request.contains(u"ExpressionAttributeValues"_s)) {
+        const QJsonObject values = request.value(u"ExpressionAttributeValues"_s).toObject();
+        if (values.isEmpty())
+            return std::unexpected(
+                Errors::validation(u"ExpressionAttributeValues must not be empty"_s));
+        context.hasValues = true;
+        for (auto it = values.begin(); it != values.end(); ++it) {
+            if (!it.key().startsWith(u':'))
+                return std::unexpected(Errors::validation(
+                    u"ExpressionAttributeValues contains invalid key: Syntax error; key: \"%1\""_s
+                        .arg(it.key())));
+            auto value = attributeFromJson(it.value());
+            if (!value) {
+                AwsError error = value.error();
+                if (error.code == u"ValidationException")
+                    error.message =
+                        u"ExpressionAttributeValues contains invalid value: %1 for key %2"_s.arg(
+                            error.message, it.key());
+                return std::unexpected(error);
+            }
+            context.values.insert(it.key(), *value);
+        }
+    }
+    return context;
+}
+
+Result<QString> returnValues(const QJsonObject &request, const QStringList &allowed)
+{
+    const QString value = request.value(u"ReturnValues"_s).toString(u"NONE"_s);
+    static const QStringList known{
+        u"NONE"_s, u"ALL_OLD"_s, u"UPDATED_OLD"_s, u"ALL_NEW"_s, u"UPDATED_NEW"_s};
+    if (!known.contains(value))
+        return std::unexpected(Errors::validation(
+            u"1 validation error detected: Value '%1' at 'returnValues' failed to satisfy "
+            u"constraint: Member must satisfy enum value set: [ALL_NEW, UPDATED_OLD, ALL_OLD, "
+            u"NONE, UPDATED_NEW]"_s.arg(value)));
+    if (!allowed.contains(value))
+        return std::unexpected(Errors::validation(u"Return values set to invalid value"_s));
+    return value;
+}
+
+Result<Item> itemParameter(const QJsonObject &request, const QString &member)
+{
+    if (!request.contains(member))
+        return std::unexpected(Errors::validation(
+            u"1 validation error detected: Value null at '%1' failed to satisfy constraint: "
+            u"Member must not be null"_s.arg(member.left(1).toLower() + member.mid(1))));
+    return itemFromJson(request.value(member));
+}
+
+Item projectForIndex(const Item &item, const TableInfo &table, const SecondaryIndex &index)
+{
+    if (index.projection == ProjectionType::All)
+        return item;
+    Item projected = KeyCodec::keyAttributes(item, table.key);
+    for (const QString &name : {index.key.hashName, index.key.rangeName})
+        if (!name.isEmpty() && item.contains(name))
+            projected.insert(name, item.value(name));
+    if (index.projection == ProjectionType::Include)
+        for (const QString &name : index.nonKeyAttributes)
+            if (item.contains(name))
+                projected.insert(name, item.value(name));
+    return projected;
+}
+
+QString tableNameOf(const QJsonObject &request)
+{
+    return request.value(u"TableName"_s).toString();
+}
+
+} // namespace RequestSupport
+
+ItemWriter::ItemWriter(DynamoDbStore &store, const TableInfo &table)
+    : m_store(store)
+    , m_table(table)
+{}
+
+Status ItemWriter::validate(const Item &item, const TableInfo &table)
+{
+    if (itemSize(item) > MaxItemSize)
+        return std::unexpected(
+            Errors::validation(u"Item size has exceeded the maximum allowed size"_s));
+    for (const SecondaryIndex &index : table.indexes) {
+        auto key = KeyCodec::indexKey(item, index);
+        if (!key)
+            return std::unexpected(key.error());
+    }
+    return {};
+}
+
+Status ItemWriter::write(const KeyCodec::EncodedKey &key,
+    const std::optional<Item> &old,
+    qint64 oldSize,
+    const std::optional<Item> &next,
+    Capacity *capacity,
+    double multiplier)
+{
+    const auto storageFailure = [] {
+        return std::unexpected(
+            AwsError{u"InternalServerError"_s, u"Internal server error"_s, 500, false});
+    };
+    qint64 newSize = 0;
+    if (next) {
+        if (auto ok = validate(*next, m_table); !ok)
+            return ok;
+        newSize = itemSize(*next);
+    }
+    if (capacity)
+        capacity->table += Capacity::writeUnits(std::max(oldSize, newSize)) * multiplier;
+
+    // Index entries: rewritten for this item; capacity only where the projection changed.
+    if (old && !m_table.indexes.isEmpty()
+        && !m_store.deleteIndexEntries(m_table.id, key.hash, key.range))
+        return storageFailure();
+    for (const SecondaryIndex &index : m_table.indexes) {
+        std::optional<KeyCodec::EncodedKey> oldKey;
+        std::optional<KeyCodec::EncodedKey> newKey;
+        if (old)
+            oldKey = KeyCodec::indexKey(*old, index).value_or(std::nullopt);
+        if (next)
+            newKey = *KeyCodec::indexKey(*next, index);
+        if (newKey) {
+            StoredItem entry;
+            entry.hashKey = key.hash;
+            entry.rangeKey = key.range;
+            entry.indexHash = newKey->hash;
+            entry.indexRange = newKey->range;
+            if (!m_store.putIndexEntry(
+                    m_table.id, index.name, entry, KeyCodec::segmentOf(newKey->hash)))
+                return storageFailure();
+        }
+        if (!capacity)
+            continue;
+        double units = 0;
+        const Item oldProjected =
+            oldKey ? RequestSupport::projectForIndex(*old, m_table, index) : Item();
+        const Item newProjected =
+            newKey ? RequestSupport::projectForIndex(*next, m_table, index) : Item();
+        if (oldKey && newKey) {
+            const bool sameKey = oldKey->hash == newKey->hash && oldKey->range == newKey->range;
+            if (!sameKey)
+                units = Capacity::writeUnits(itemSize(oldProjected))
+                    + Capacity::writeUnits(itemSize(newProjected));
+            else if (oldProjected != newProjected)
+                units = Capacity::writeUnits(itemSize(newProjected));
+        } else if (oldKey) {
+            units = Capacity::writeUnits(itemSize(oldProjected));
+        } else if (newKey) {
+            units = Capacity::writeUnits(itemSize(newProjected));
+        }
+        if (units > 0)
+            (index.global ? capacity->global : capacity->local)[index.name] += units * multiplier;
+    }
+
+    if (next) {
+        StoredItem stored;
+        stored.hashKey = key.hash;
+        stored.rangeKey = key.range;
+        stored.item = QJsonDocument(itemToJson(*next)).toJson(QJsonDocument::Compact);
+        stored.size = newSize;
+        std::optional<qint64> ttl;
+        if (m_table.ttlEnabled) {
+            const auto it = next->constFind(m_table.ttlAttribute);
+            if (it != next->cend() && it->type == AttributeType::N)
+                ttl = qint64(it->n.toDouble());
+        }
+        if (!m_store.putItem(m_table.id, stored, KeyCodec::segmentOf(key.hash), ttl))
+            return storageFailure();
+    } else if (old) {
+        if (!m_store.deleteItem(m_table.id, key.hash, key.range))
+            return storageFailure();
+    }
+    const qint64 itemDelta = (next ? 1 : 0) - (old ? 1 : 0);
+    if (!m_store.adjustCounts(m_table.id, itemDelta, newSize - (old ? oldSize : 0)))
+        return storageFailure();
+    return {};
+}
+
+} // namespace Core::DynamoDb

@@ -1,0 +1,534 @@
+// SPDX-License-Identifier: MIT
+// Pins DynamoDbService against AWS behaviour: table validation, Query/Scan order and paging
+// (Limit before FilterExpression, 1 MB pages, parallel segments), RCU/WCU arithmetic,
+// conditional writes and transactions that leave nothing behind, idempotency tokens and TTL.
+#include "core/common/clock.h"
+#include "core/dynamodb/dynamodbservice.h"
+#include "tests/support/tempdatabase.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSet>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using Core::DynamoDb::DynamoDbService;
+
+namespace {
+
+QJsonObject json(const QByteArray &text)
+{
+    QJsonParseError error;
+    const QJsonObject object = QJsonDocument::fromJson(text, &error).object();
+    Q_ASSERT_X(error.error == QJsonParseError::NoError, "json", text.constData());
+    return object;
+}
+
+QByteArray compact(const QJsonValue &value)
+{
+    return value.isObject() ? QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact)
+                            : QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact);
+}
+
+} // namespace
+
+class tst_DynamoDbService final : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<Tests::TempDatabase> m_temp;
+    std::unique_ptr<Core::ManualClock> m_clock;
+    std::unique_ptr<DynamoDbService> m_service;
+
+    QJsonObject ok(DynamoDbService::Response response)
+    {
+        if (!response) {
+            qWarning("unexpected error %s: %s",
+                qPrintable(response.error().code),
+                qPrintable(response.error().message));
+            return {};
+        }
+        return *response;
+    }
+
+    void createOrders(const QByteArray &extra = {})
+    {
+        QByteArray request =
+            "{\"TableName\":\"orders\",\"BillingMode\":\"PAY_PER_REQUEST\", "
+            "\"AttributeDefinitions\":[{\"AttributeName\":\"pk\",\"AttributeType\":\"S\"}, "
+            "{\"AttributeName\":\"sk\",\"AttributeType\":\"N\"},{\"AttributeName\":\"status\","
+            "\"AttributeType\":\"S\"}], "
+            "\"KeySchema\":[{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"},{\"AttributeName\":"
+            "\"sk\",\"KeyType\":\"RANGE\"}], "
+            "\"GlobalSecondaryIndexes\":[{\"IndexName\":\"byStatus\",\"KeySchema\":[{"
+            "\"AttributeName\":\"status\",\"KeyType\":\"HASH\"}, "
+            "{\"AttributeName\":\"sk\",\"KeyType\":\"RANGE\"}],\"Projection\":{\"ProjectionType\":"
+            "\"KEYS_ONLY\"}}]";
+        request += extra + "}";
+        QVERIFY(m_service->createTable(json(request)));
+    }
+
+    void put(const QByteArray &item)
+    {
+        QVERIFY(m_service->putItem(json("{\"TableName\":\"orders\",\"Item\":" + item + "}")));
+    }
+
+private slots:
+    void init()
+    {
+        QTest::failOnWarning(QRegularExpression(u".*"_s));
+        m_temp = std::make_unique<Tests::TempDatabase>();
+        QVERIFY(m_temp->isOpen());
+        m_clock = std::make_unique<Core::ManualClock>();
+        m_service = std::make_unique<DynamoDbService>(
+            m_temp->database(), m_clock.get(), u"us-east-1"_s, u"000000000000"_s);
+    }
+
+    void cleanup()
+    {
+        m_service.reset();
+        m_clock.reset();
+        m_temp.reset();
+    }
+
+    void createTableValidation_data()
+    {
+        QTest::addColumn<QByteArray>("request");
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<QString>("message");
+        const QByteArray defs =
+            "\"AttributeDefinitions\":[{\"AttributeName\":\"pk\",\"AttributeType\":\"S\"}],";
+        const QByteArray keys = "\"KeySchema\":[{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"}]";
+        QTest::newRow("short name")
+            << QByteArray(
+                   "{\"TableName\":\"ab\"," + defs + keys + ",\"BillingMode\":\"PAY_PER_REQUEST\"}")
+            << u"ValidationException"_s
+            << u"1 validation error detected: Value 'ab' at 'tableName' failed to satisfy constraint: Member must have length greater than or equal to 3"_s;
+        QTest::newRow("provisioned without throughput")
+            << QByteArray("{\"TableName\":\"abc\"," + defs + keys + "}") << u"ValidationException"_s
+            << u"One or more parameter values were invalid: ReadCapacityUnits and WriteCapacityUnits must both be specified when BillingMode is PROVISIONED"_s;
+        QTest::newRow("extra definition")
+            << QByteArray(
+                   "{\"TableName\":\"abc\",\"AttributeDefinitions\":[{\"AttributeName\":\"pk\","
+                   "\"AttributeType\":\"S\"},{\"AttributeName\":\"x\",\"AttributeType\":\"S\"}],"
+                   + keys + ",\"BillingMode\":\"PAY_PER_REQUEST\"}")
+            << u"ValidationException"_s
+            << u"One or more parameter values were invalid: Number of attributes in KeySchema does not exactly match number of attributes defined in AttributeDefinitions"_s;
+        QTest::newRow("undefined key")
+            << QByteArray("{\"TableName\":\"abc\"," + defs
+                   + "\"KeySchema\":[{\"AttributeName\":\"id\",\"KeyType\":\"HASH\"}],"
+                     "\"BillingMode\":\"PAY_PER_REQUEST\"}")
+            << u"ValidationException"_s
+            << u"One or more parameter values were invalid: Some index key attributes are not defined in AttributeDefinitions. Keys: [id], AttributeDefinitions: [pk]"_s;
+        QTest::newRow("lsi without range")
+            << QByteArray("{\"TableName\":\"abc\"," + defs + keys
+                   + ",\"BillingMode\":\"PAY_PER_REQUEST\",\"LocalSecondaryIndexes\":[{"
+                     "\"IndexName\":\"lsi\",\"KeySchema\":[{\"AttributeName\":\"pk\",\"KeyType\":"
+                     "\"HASH\"}],\"Projection\":{\"ProjectionType\":\"ALL\"}}]}")
+            << u"ValidationException"_s
+            << u"One or more parameter values were invalid: Table KeySchema does not have a range key, which is required when specifying a LocalSecondaryIndex"_s;
+        QTest::newRow("bad key type")
+            << QByteArray("{\"TableName\":\"abc\",\"AttributeDefinitions\":[{\"AttributeName\":"
+                          "\"pk\",\"AttributeType\":\"BOOL\"}],"
+                   + keys + ",\"BillingMode\":\"PAY_PER_REQUEST\"}")
+            << u"ValidationException"_s
+            << u"1 validation error detected: Value 'BOOL' at 'attributeDefinitions.1.member.attributeType' failed to satisfy constraint: Member must satisfy enum value set: [B, N, S]"_s;
+    }
+
+    void createTableValidation()
+    {
+        QFETCH(QByteArray, request);
+        QFETCH(QString, code);
+        QFETCH(QString, message);
+        const auto response = m_service->createTable(json(request));
+        QVERIFY(!response);
+        QCOMPARE(response.error().code, code);
+        QCOMPARE(response.error().message, message);
+        QCOMPARE(m_service->tables().size(), 0);
+    }
+
+    void tablesListDescribeDelete()
+    {
+        createOrders();
+        const auto again = m_service->createTable(
+            json("{\"TableName\":\"orders\",\"BillingMode\":\"PAY_PER_REQUEST\", "
+                 "\"AttributeDefinitions\":[{\"AttributeName\":\"pk\",\"AttributeType\":\"S\"}],"
+                 "\"KeySchema\":[{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"}]}"));
+        QCOMPARE(again.error().code, u"ResourceInUseException"_s);
+        QCOMPARE(again.error().message, u"Table already exists: orders"_s);
+        for (const char *name : {"alpha", "beta", "gamma"})
+            QVERIFY(m_service->createTable(json(QByteArray("{\"TableName\":\"") + name
+                + "\",\"BillingMode\":\"PAY_PER_REQUEST\",\"AttributeDefinitions\":[{"
+                  "\"AttributeName\":\"pk\",\"AttributeType\":\"S\"}],\"KeySchema\":[{"
+                  "\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"}]}")));
+        QJsonObject page = ok(m_service->listTables(json("{\"Limit\":2}")));
+        QCOMPARE(compact(page[u"TableNames"_s]), QByteArray("[\"alpha\",\"beta\"]"));
+        QCOMPARE(page[u"LastEvaluatedTableName"_s].toString(), u"beta"_s);
+        page =
+            ok(m_service->listTables(json("{\"Limit\":2,\"ExclusiveStartTableName\":\"beta\"}")));
+        QCOMPARE(compact(page[u"TableNames"_s]), QByteArray("[\"gamma\",\"orders\"]"));
+        QVERIFY(!page.contains(u"LastEvaluatedTableName"_s));
+
+        const QJsonObject table =
+            ok(m_service->describeTable(json("{\"TableName\":\"orders\"}")))[u"Table"_s].toObject();
+        QCOMPARE(table[u"TableStatus"_s].toString(), u"ACTIVE"_s);
+        QCOMPARE(table[u"TableArn"_s].toString(),
+            u"arn:aws:dynamodb:us-east-1:000000000000:table/orders"_s);
+        QCOMPARE(table[u"GlobalSecondaryIndexes"_s][0][u"IndexName"_s].toString(), u"byStatus"_s);
+        QCOMPARE(table[u"BillingModeSummary"_s][u"BillingMode"_s].toString(), u"PAY_PER_REQUEST"_s);
+        const auto missing = m_service->describeTable(json("{\"TableName\":\"nope\"}"));
+        QCOMPARE(missing.error().code, u"ResourceNotFoundException"_s);
+        QCOMPARE(missing.error().message, u"Requested resource not found: Table: nope not found"_s);
+        QVERIFY(m_service->deleteTable(json("{\"TableName\":\"orders\"}")));
+        QCOMPARE(m_service->describeTable(json("{\"TableName\":\"orders\"}")).error().code,
+            u"ResourceNotFoundException"_s);
+    }
+
+    void numbersKeepPrecisionAndSortNumerically()
+    {
+        createOrders();
+        const QStringList numbers{u"-1E+10"_s,
+            u"-2.5"_s,
+            u"0"_s,
+            u"0.000001"_s,
+            u"9"_s,
+            u"10"_s,
+            u"12345678901234567890123456789012345678"_s,
+            u"12345678901234567890123456789012345679"_s};
+        for (qsizetype i = numbers.size() - 1; i >= 0; --i)
+            put("{\"pk\":{\"S\":\"p\"},\"sk\":{\"N\":\"" + numbers[i].toUtf8() + "\"}}");
+        const QJsonObject result = ok(
+            m_service->query(json("{\"TableName\":\"orders\",\"KeyConditionExpression\":\"pk = "
+                                  ":p\",\"ExpressionAttributeValues\":{\":p\":{\"S\":\"p\"}}}")));
+        QStringList order;
+        for (const QJsonValue &item : result[u"Items"_s].toArray())
+            order.append(item[u"sk"_s][u"N"_s].toString());
+        QCOMPARE(order,
+            QStringList({u"-10000000000"_s,
+                u"-2.5"_s,
+                u"0"_s,
+                u"0.000001"_s,
+                u"9"_s,
+                u"10"_s,
+                u"12345678901234567890123456789012345678"_s,
+                u"12345678901234567890123456789012345679"_s}));
+        const QJsonObject greater = ok(m_service->query(
+            json("{\"TableName\":\"orders\",\"KeyConditionExpression\":\"pk = :p AND sk > "
+                 ":v\",\"ExpressionAttributeValues\":{\":p\":{\"S\":\"p\"},\":v\":{\"N\":"
+                 "\"12345678901234567890123456789012345678\"}}}")));
+        QCOMPARE(greater[u"Count"_s].toInt(), 1);
+    }
+
+    void queryPagingAndFilterAfterLimit()
+    {
+        createOrders();
+        for (int i = 0; i < 25; ++i)
+            put(QByteArray("{\"pk\":{\"S\":\"c\"},\"sk\":{\"N\":\"") + QByteArray::number(i)
+                + "\"},\"odd\":{\"BOOL\":" + (i % 2 ? "true" : "false") + "}}");
+        QJsonObject request = json("{\"TableName\":\"orders\",\"KeyConditionExpression\":\"pk = "
+                                   ":p\",\"FilterExpression\":\"odd = :t\", "
+                                   "\"ExpressionAttributeValues\":{\":p\":{\"S\":\"c\"},\":t\":{"
+                                   "\"BOOL\":true}},\"Limit\":10,\"ScanIndexForward\":false}");
+        QList<int> seen;
+        int pages = 0;
+        while (true) {
+            const QJsonObject page = ok(m_service->query(request));
+            ++pages;
+            QVERIFY(page[u"ScannedCount"_s].toInt() <= 10);
+            QCOMPARE(page[u"Count"_s].toInt(), int(page[u"Items"_s].toArray().size()));
+            for (const QJsonValue &item : page[u"Items"_s].toArray())
+                seen.append(item[u"sk"_s][u"N"_s].toString().toInt());
+            if (!page.contains(u"LastEvaluatedKey"_s))
+                break;
+            request.insert(u"ExclusiveStartKey"_s, page[u"LastEvaluatedKey"_s]);
+        }
+        QCOMPARE(pages, 3);
+        QList<int> expected;
+        for (int i = 23; i >= 1; i -= 2)
+            expected.append(i);
+        QCOMPARE(seen, expected);
+
+        const QJsonObject prefix =
+            ok(m_service->query(json("{\"TableName\":\"orders\",\"IndexName\":\"byStatus\","
+                                     "\"KeyConditionExpression\":\"#s = "
+                                     ":s\",\"ExpressionAttributeNames\":{\"#s\":\"status\"},"
+                                     "\"ExpressionAttributeValues\":{\":s\":{\"S\":\"none\"}}}")));
+        QCOMPARE(prefix[u"Count"_s].toInt(), 0);
+        const auto keyFilter = m_service->query(json(
+            "{\"TableName\":\"orders\",\"KeyConditionExpression\":\"pk = "
+            ":p\",\"FilterExpression\":\"sk > "
+            ":v\",\"ExpressionAttributeValues\":{\":p\":{\"S\":\"c\"},\":v\":{\"N\":\"1\"}}}"));
+        QCOMPARE(keyFilter.error().message,
+            u"Filter Expression can only contain non-primary key attributes: Primary key attribute: sk"_s);
+    }
+
+    void scanPagesStopAtOneMegabyteAndSegmentsPartition()
+    {
+        createOrders();
+        const QByteArray blob(100 * 1024, 'x');
+        for (int i = 0; i < 15; ++i)
+            put(QByteArray("{\"pk\":{\"S\":\"p") + QByteArray::number(i)
+                + "\"},\"sk\":{\"N\":\"1\"},\"blob\":{\"S\":\"" + blob + "\"}}");
+        const QJsonObject first = ok(m_service->scan(
+            json("{\"TableName\":\"orders\",\"ReturnConsumedCapacity\":\"TOTAL\"}")));
+        QCOMPARE(first[u"Count"_s].toInt(), 11); // the 11th item crosses 1 MB
+        QVERIFY(first.contains(u"LastEvaluatedKey"_s));
+        QJsonObject request = json("{\"TableName\":\"orders\"}");
+        request.insert(u"ExclusiveStartKey"_s, first[u"LastEvaluatedKey"_s]);
+        const QJsonObject second = ok(m_service->scan(request));
+        QCOMPARE(second[u"Count"_s].toInt(), 4);
+        QVERIFY(!second.contains(u"LastEvaluatedKey"_s));
+        // 11 items of ~100 KB, eventually consistent: ceil(bytes / 4 KB) / 2.
+        const double units = first[u"ConsumedCapacity"_s][u"CapacityUnits"_s].toDouble();
+        QVERIFY(units > 130 && units < 145);
+
+        QSet<QString> union_;
+        int total = 0;
+        for (int segment = 0; segment < 4; ++segment) {
+            QJsonObject part = json(
+                "{\"TableName\":\"orders\",\"TotalSegments\":4,\"ProjectionExpression\":\"pk\"}");
+            part.insert(u"Segment"_s, segment);
+            const QJsonObject page = ok(m_service->scan(part));
+            for (const QJsonValue &item : page[u"Items"_s].toArray())
+                union_.insert(item[u"pk"_s][u"S"_s].toString());
+            total += page[u"Count"_s].toInt();
+        }
+        QCOMPARE(total, 15);
+        QCOMPARE(union_.size(), 15);
+        const auto bad =
+            m_service->scan(json("{\"TableName\":\"orders\",\"TotalSegments\":2,\"Segment\":2}"));
+        QCOMPARE(bad.error().message,
+            u"The Segment parameter is zero-based and must be less than parameter TotalSegments: Segment: 2 is not less than TotalSegments: 2"_s);
+    }
+
+    void capacityArithmetic()
+    {
+        createOrders();
+        // 2.5 KB item: 3 WCU; its GSI entry (keys only) 1 WCU.
+        const QByteArray data(2500, 'a');
+        const QJsonObject written = ok(m_service->putItem(
+            json("{\"TableName\":\"orders\",\"ReturnConsumedCapacity\":\"INDEXES\", "
+                 "\"Item\":{\"pk\":{\"S\":\"k\"},\"sk\":{\"N\":\"1\"},\"status\":{\"S\":\"new\"},"
+                 "\"d\":{\"S\":\""
+                + data + "\"}}}")));
+        QCOMPARE(written[u"ConsumedCapacity"_s][u"Table"_s][u"CapacityUnits"_s].toDouble(), 3.0);
+        QCOMPARE(written[u"ConsumedCapacity"_s][u"GlobalSecondaryIndexes"_s][u"byStatus"_s]
+                        [u"CapacityUnits"_s]
+                            .toDouble(),
+            1.0);
+        QCOMPARE(written[u"ConsumedCapacity"_s][u"CapacityUnits"_s].toDouble(), 4.0);
+        // 8 KB item read: 2 RCU strongly consistent, 1 eventually consistent.
+        put("{\"pk\":{\"S\":\"big\"},\"sk\":{\"N\":\"1\"},\"d\":{\"S\":\"" + QByteArray(8000, 'b')
+            + "\"}}");
+        const QByteArray get = "{\"TableName\":\"orders\",\"Key\":{\"pk\":{\"S\":\"big\"},\"sk\":{"
+                               "\"N\":\"1\"}},\"ReturnConsumedCapacity\":\"TOTAL\"";
+        QCOMPARE(ok(m_service->getItem(json(
+                     get + ",\"ConsistentRead\":true}")))[u"ConsumedCapacity"_s][u"CapacityUnits"_s]
+                     .toDouble(),
+            2.0);
+        QCOMPARE(ok(m_service->getItem(json(get + "}")))[u"ConsumedCapacity"_s][u"CapacityUnits"_s]
+                     .toDouble(),
+            1.0);
+        // A missing item still costs 0.5 (eventually consistent).
+        QCOMPARE(ok(m_service->getItem(json(
+                     "{\"TableName\":\"orders\",\"Key\":{\"pk\":{\"S\":\"none\"},\"sk\":{\"N\":"
+                     "\"1\"}},\"ReturnConsumedCapacity\":\"TOTAL\"}")))[u"ConsumedCapacity"_s]
+                                                                       [u"CapacityUnits"_s]
+                                                                           .toDouble(),
+            0.5);
+        // Transactional write of a 2 KB item: 2 x 2 WCU; the unchanged GSI costs nothing.
+        const QJsonObject transaction = ok(m_service->transactWriteItems(
+            json("{\"ReturnConsumedCapacity\":\"TOTAL\",\"TransactItems\":[ "
+                 "{\"Put\":{\"TableName\":\"orders\",\"Item\":{\"pk\":{\"S\":\"t\"},\"sk\":{\"N\":"
+                 "\"1\"},\"d\":{\"S\":\""
+                + QByteArray(1900, 'c') + "\"}}}}]}")));
+        QCOMPARE(transaction[u"ConsumedCapacity"_s][0][u"CapacityUnits"_s].toDouble(), 4.0);
+    }
+
+    void conditionalWritesLeaveNothingBehind()
+    {
+        createOrders();
+        put("{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"},\"version\":{\"N\":\"1\"}}");
+        const auto failed = m_service->updateItem(
+            json("{\"TableName\":\"orders\",\"Key\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"}}, "
+                 "\"UpdateExpression\":\"SET version = version + "
+                 ":one\",\"ConditionExpression\":\"version = :expected\", "
+                 "\"ExpressionAttributeValues\":{\":one\":{\"N\":\"1\"},\":expected\":{\"N\":\"7\"}"
+                 "},\"ReturnValuesOnConditionCheckFailure\":\"ALL_OLD\"}"));
+        QCOMPARE(failed.error().code, u"ConditionalCheckFailedException"_s);
+        QCOMPARE(failed.error().message, u"The conditional request failed"_s);
+        QCOMPARE(failed.error().extra.value(0).first, u"Item"_s);
+        const QJsonObject updated = ok(m_service->updateItem(
+            json("{\"TableName\":\"orders\",\"Key\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"}}, "
+                 "\"UpdateExpression\":\"SET version = version + "
+                 ":one\",\"ConditionExpression\":\"version = :expected\", "
+                 "\"ExpressionAttributeValues\":{\":one\":{\"N\":\"1\"},\":expected\":{\"N\":\"1\"}"
+                 "},\"ReturnValues\":\"UPDATED_NEW\"}")));
+        QCOMPARE(compact(updated[u"Attributes"_s]), QByteArray("{\"version\":{\"N\":\"2\"}}"));
+
+        const auto tooBig =
+            m_service->putItem(json("{\"TableName\":\"orders\",\"Item\":{\"pk\":{\"S\":\"b\"},"
+                                    "\"sk\":{\"N\":\"1\"},\"d\":{\"S\":\""
+                + QByteArray(410 * 1024, 'z') + "\"}}}"));
+        QCOMPARE(tooBig.error().message, u"Item size has exceeded the maximum allowed size"_s);
+        const auto keyUpdate = m_service->updateItem(
+            json("{\"TableName\":\"orders\",\"Key\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"}},"
+                 "\"UpdateExpression\":\"SET pk = "
+                 ":v\",\"ExpressionAttributeValues\":{\":v\":{\"S\":\"x\"}}}"));
+        QCOMPARE(keyUpdate.error().message,
+            u"One or more parameter values were invalid: Cannot update attribute pk. This attribute is part of the key"_s);
+        const auto emptyKey = m_service->putItem(
+            json("{\"TableName\":\"orders\",\"Item\":{\"pk\":{\"S\":\"\"},\"sk\":{\"N\":\"1\"}}}"));
+        QCOMPARE(emptyKey.error().message,
+            u"One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty string value. Key: pk"_s);
+        const auto wrongType = m_service->putItem(json(
+            "{\"TableName\":\"orders\",\"Item\":{\"pk\":{\"S\":\"x\"},\"sk\":{\"S\":\"1\"}}}"));
+        QCOMPARE(wrongType.error().message,
+            u"One or more parameter values were invalid: Type mismatch for key sk expected: N actual: S"_s);
+        const auto missingKey =
+            m_service->putItem(json("{\"TableName\":\"orders\",\"Item\":{\"pk\":{\"S\":\"x\"}}}"));
+        QCOMPARE(missingKey.error().message,
+            u"One or more parameter values were invalid: Missing the key sk in the item"_s);
+        const auto badKey =
+            m_service->getItem(json("{\"TableName\":\"orders\",\"Key\":{\"pk\":{\"S\":\"x\"}}}"));
+        QCOMPARE(badKey.error().message, u"The provided key element does not match the schema"_s);
+        const auto gsiType =
+            m_service->putItem(json("{\"TableName\":\"orders\",\"Item\":{\"pk\":{\"S\":\"x\"},"
+                                    "\"sk\":{\"N\":\"1\"},\"status\":{\"N\":\"1\"}}}"));
+        QCOMPARE(gsiType.error().message,
+            u"One or more parameter values were invalid: Type mismatch for Index Key status Expected: S Actual: N IndexName: byStatus"_s);
+        const QJsonObject table =
+            ok(m_service->describeTable(json("{\"TableName\":\"orders\"}")))[u"Table"_s].toObject();
+        QCOMPARE(table[u"ItemCount"_s].toInt(), 1);
+    }
+
+    void transactionsAreAllOrNothingAndIdempotent()
+    {
+        createOrders();
+        put("{\"pk\":{\"S\":\"acct\"},\"sk\":{\"N\":\"1\"},\"balance\":{\"N\":\"10\"}}");
+        const QByteArray transfer =
+            "{\"TransactItems\":[ "
+            "{\"Put\":{\"TableName\":\"orders\",\"Item\":{\"pk\":{\"S\":\"log\"},\"sk\":{\"N\":"
+            "\"1\"}}}}, "
+            "{\"Update\":{\"TableName\":\"orders\",\"Key\":{\"pk\":{\"S\":\"acct\"},\"sk\":{\"N\":"
+            "\"1\"}},\"UpdateExpression\":\"SET balance = balance - :amount\", "
+            "\"ConditionExpression\":\"balance >= "
+            ":amount\",\"ExpressionAttributeValues\":{\":amount\":{\"N\":\"25\"}}}}]}";
+        const auto cancelled = m_service->transactWriteItems(json(transfer));
+        QCOMPARE(cancelled.error().code, u"TransactionCanceledException"_s);
+        QCOMPARE(cancelled.error().message,
+            u"Transaction cancelled, please refer cancellation reasons for specific reasons [None, ConditionalCheckFailed]"_s);
+        QCOMPARE(cancelled.error().extra.value(0).second,
+            u"[{\"Code\":\"None\"},{\"Code\":\"ConditionalCheckFailed\",\"Message\":\"The conditional request failed\"}]"_s);
+        QVERIFY(!ok(m_service->getItem(json("{\"TableName\":\"orders\",\"Key\":{\"pk\":{\"S\":"
+                                            "\"log\"},\"sk\":{\"N\":\"1\"}}}")))
+                     .contains(u"Item"_s));
+
+        const auto twice = m_service->transactWriteItems(
+            json("{\"TransactItems\":[ "
+                 "{\"Delete\":{\"TableName\":\"orders\",\"Key\":{\"pk\":{\"S\":\"acct\"},\"sk\":{"
+                 "\"N\":\"1\"}}}}, "
+                 "{\"ConditionCheck\":{\"TableName\":\"orders\",\"Key\":{\"pk\":{\"S\":\"acct\"},"
+                 "\"sk\":{\"N\":\"1\"}},\"ConditionExpression\":\"attribute_exists(pk)\"}}]}"));
+        QCOMPARE(twice.error().message,
+            u"Transaction request cannot include multiple operations on one item"_s);
+
+        const QByteArray increment =
+            "{\"ClientRequestToken\":\"token-1\",\"TransactItems\":[{\"Update\":{\"TableName\":"
+            "\"orders\", "
+            "\"Key\":{\"pk\":{\"S\":\"acct\"},\"sk\":{\"N\":\"1\"}},\"UpdateExpression\":\"ADD "
+            "balance :one\",\"ExpressionAttributeValues\":{\":one\":{\"N\":\"1\"}}}}]}";
+        QVERIFY(m_service->transactWriteItems(json(increment)));
+        QVERIFY(m_service->transactWriteItems(json(increment)));
+        const QJsonObject item = ok(m_service->getItem(json(
+            "{\"TableName\":\"orders\",\"Key\":{\"pk\":{\"S\":\"acct\"},\"sk\":{\"N\":\"1\"}}}")));
+        QCOMPARE(item[u"Item"_s][u"balance"_s][u"N"_s].toString(), u"11"_s);
+        QByteArray changed = increment;
+        changed.replace("\"N\":\"1\"}}}}", "\"N\":\"2\"}}}}");
+        QCOMPARE(m_service->transactWriteItems(json(changed)).error().code,
+            u"IdempotentParameterMismatchException"_s);
+        m_clock->advance(11 * 60 * 1000);
+        QVERIFY(m_service->transactWriteItems(json(changed)));
+    }
+
+    void batchOperations()
+    {
+        createOrders();
+        QJsonArray requests;
+        for (int i = 0; i < 26; ++i)
+            requests.append(json("{\"PutRequest\":{\"Item\":{\"pk\":{\"S\":\"b\"},\"sk\":{\"N\":\""
+                + QByteArray::number(i) + "\"}}}}"));
+        QJsonObject request{{u"RequestItems"_s, QJsonObject{{u"orders"_s, requests}}}};
+        QCOMPARE(m_service->batchWriteItem(request).error().message,
+            u"Too many items requested for the BatchWriteItem call"_s);
+        requests.removeLast();
+        requests[1] = requests[0];
+        request = {{u"RequestItems"_s, QJsonObject{{u"orders"_s, requests}}}};
+        QCOMPARE(m_service->batchWriteItem(request).error().message,
+            u"Provided list of item keys contains duplicates"_s);
+        requests.removeAt(1);
+        request = {{u"RequestItems"_s, QJsonObject{{u"orders"_s, requests}}}};
+        QCOMPARE(compact(ok(m_service->batchWriteItem(request))[u"UnprocessedItems"_s]),
+            QByteArray("{}"));
+        const QJsonObject got = ok(m_service->batchGetItem(
+            json("{\"RequestItems\":{\"orders\":{\"Keys\":[ "
+                 "{\"pk\":{\"S\":\"b\"},\"sk\":{\"N\":\"0\"}},{\"pk\":{\"S\":\"b\"},\"sk\":{\"N\":"
+                 "\"24\"}},{\"pk\":{\"S\":\"b\"},\"sk\":{\"N\":\"99\"}}]}}}")));
+        QCOMPARE(got[u"Responses"_s][u"orders"_s].toArray().size(), 2);
+    }
+
+    void ttlSweeperDeletesExpiredItems()
+    {
+        createOrders();
+        QVERIFY(m_service->updateTimeToLive(
+            json("{\"TableName\":\"orders\",\"TimeToLiveSpecification\":{\"Enabled\":true,"
+                 "\"AttributeName\":\"expires\"}}")));
+        const qint64 now = m_clock->nowMs() / 1000;
+        put("{\"pk\":{\"S\":\"soon\"},\"sk\":{\"N\":\"1\"},\"expires\":{\"N\":\""
+            + QByteArray::number(now + 60) + "\"}}");
+        put("{\"pk\":{\"S\":\"later\"},\"sk\":{\"N\":\"1\"},\"expires\":{\"N\":\""
+            + QByteArray::number(now + 3600) + "\"}}");
+        put("{\"pk\":{\"S\":\"never\"},\"sk\":{\"N\":\"1\"}}");
+        QCOMPARE(m_service->sweepExpiredItems(), 0);
+        m_clock->advance(120 * 1000); // advanced() sweeps at once
+        const QJsonObject table =
+            ok(m_service->describeTable(json("{\"TableName\":\"orders\"}")))[u"Table"_s].toObject();
+        QCOMPARE(table[u"ItemCount"_s].toInt(), 2);
+        QVERIFY(!ok(m_service->getItem(json("{\"TableName\":\"orders\",\"Key\":{\"pk\":{\"S\":"
+                                            "\"soon\"},\"sk\":{\"N\":\"1\"}}}")))
+                     .contains(u"Item"_s));
+        const QJsonObject ttl =
+            ok(m_service->describeTimeToLive(json("{\"TableName\":\"orders\"}")));
+        QCOMPARE(compact(ttl),
+            QByteArray("{\"TimeToLiveDescription\":{\"AttributeName\":\"expires\","
+                       "\"TimeToLiveStatus\":\"ENABLED\"}}"));
+    }
+
+    void globalIndexAddedLaterIsBackfilled()
+    {
+        createOrders();
+        put("{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"},\"city\":{\"S\":\"Oslo\"}}");
+        put("{\"pk\":{\"S\":\"b\"},\"sk\":{\"N\":\"2\"},\"city\":{\"S\":\"Oslo\"}}");
+        put("{\"pk\":{\"S\":\"c\"},\"sk\":{\"N\":\"3\"}}");
+        QVERIFY(m_service->updateTable(
+            json("{\"TableName\":\"orders\",\"AttributeDefinitions\":[{\"AttributeName\":\"city\","
+                 "\"AttributeType\":\"S\"}], "
+                 "\"GlobalSecondaryIndexUpdates\":[{\"Create\":{\"IndexName\":\"byCity\","
+                 "\"KeySchema\":[{\"AttributeName\":\"city\",\"KeyType\":\"HASH\"}],\"Projection\":"
+                 "{\"ProjectionType\":\"ALL\"}}}]}")));
+        const QJsonObject result = ok(m_service->query(
+            json("{\"TableName\":\"orders\",\"IndexName\":\"byCity\",\"KeyConditionExpression\":"
+                 "\"city = :c\",\"ExpressionAttributeValues\":{\":c\":{\"S\":\"Oslo\"}}}")));
+        QCOMPARE(result[u"Count"_s].toInt(), 2);
+        const auto consistent =
+            m_service->query(json("{\"TableName\":\"orders\",\"IndexName\":\"byCity\","
+                                  "\"ConsistentRead\":true,\"KeyConditionExpression\":\"city = "
+                                  ":c\",\"ExpressionAttributeValues\":{\":c\":{\"S\":\"Oslo\"}}}"));
+        QCOMPARE(consistent.error().message,
+            u"Consistent reads are not supported on global secondary indexes"_s);
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_DynamoDbService)
+#include "tst_dynamodbservice.moc"

@@ -1,0 +1,234 @@
+# SPDX-License-Identifier: MIT
+"""DynamoDB end to end with real clients: boto3 (client and resource APIs), the AWS CLI v2 and the
+JS SDK v3 with lib-dynamodb's DocumentClient. Tables, items, conditional writes, Query/Scan
+paging, batches, transactions, TTL and consumed capacity; bad input gets AWS's
+ValidationException with AWS's message and writes nothing."""
+import json
+from decimal import Decimal
+
+from cbtest import ServerTestCase, raw_request
+
+
+def create_orders(client, name="orders"):
+    client.create_table(
+        TableName=name,
+        AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"},
+                              {"AttributeName": "sk", "AttributeType": "N"},
+                              {"AttributeName": "status", "AttributeType": "S"}],
+        KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"},
+                   {"AttributeName": "sk", "KeyType": "RANGE"}],
+        BillingMode="PAY_PER_REQUEST",
+        GlobalSecondaryIndexes=[{"IndexName": "byStatus",
+                                 "KeySchema": [{"AttributeName": "status", "KeyType": "HASH"}],
+                                 "Projection": {"ProjectionType": "ALL"}}])
+
+
+class Boto3Client(ServerTestCase):
+    def setUp(self):
+        self.ddb = self.boto3_client("dynamodb")
+
+    def error(self, call, **kwargs):
+        from botocore.exceptions import ClientError
+        with self.assertRaises(ClientError) as raised:
+            call(**kwargs)
+        return raised.exception.response["Error"]
+
+    def test_tables_items_and_queries(self):
+        create_orders(self.ddb, "b3orders")
+        self.assertIn("b3orders", self.ddb.list_tables()["TableNames"])
+        waiter = self.ddb.get_waiter("table_exists")
+        waiter.wait(TableName="b3orders", WaiterConfig={"Delay": 1, "MaxAttempts": 5})
+        for i in range(30):
+            self.ddb.put_item(TableName="b3orders", Item={
+                "pk": {"S": "customer#1"}, "sk": {"N": str(i)},
+                "status": {"S": "open" if i % 3 == 0 else "closed"},
+                "total": {"N": "12345678901234567890123456789012345678"}})
+        item = self.ddb.get_item(TableName="b3orders", Key={"pk": {"S": "customer#1"}, "sk": {"N": "7"}},
+                                 ProjectionExpression="#t", ExpressionAttributeNames={"#t": "total"})["Item"]
+        self.assertEqual(item, {"total": {"N": "12345678901234567890123456789012345678"}})
+
+        paginator = self.ddb.get_paginator("query")
+        keys = []
+        for page in paginator.paginate(TableName="b3orders", KeyConditionExpression="pk = :p AND sk >= :s",
+                                       ExpressionAttributeValues={":p": {"S": "customer#1"}, ":s": {"N": "10"}},
+                                       ScanIndexForward=False, PaginationConfig={"PageSize": 7}):
+            keys += [int(i["sk"]["N"]) for i in page["Items"]]
+        self.assertEqual(keys, list(range(29, 9, -1)))
+
+        result = self.ddb.query(TableName="b3orders", IndexName="byStatus",
+                                KeyConditionExpression="#s = :s", ExpressionAttributeNames={"#s": "status"},
+                                ExpressionAttributeValues={":s": {"S": "open"}}, Select="COUNT",
+                                ReturnConsumedCapacity="INDEXES")
+        self.assertEqual(result["Count"], 10)
+        self.assertNotIn("Items", result)
+        self.assertEqual(result["ConsumedCapacity"]["GlobalSecondaryIndexes"]["byStatus"]["CapacityUnits"], 0.5)
+
+        update = self.ddb.update_item(TableName="b3orders", Key={"pk": {"S": "customer#1"}, "sk": {"N": "1"}},
+                                      UpdateExpression="SET visits = if_not_exists(visits, :zero) + :one ADD tags :t",
+                                      ExpressionAttributeValues={":zero": {"N": "0"}, ":one": {"N": "1"},
+                                                                 ":t": {"SS": ["vip"]}},
+                                      ReturnValues="UPDATED_NEW", ReturnConsumedCapacity="TOTAL")
+        self.assertEqual(update["Attributes"], {"visits": {"N": "1"}, "tags": {"SS": ["vip"]}})
+        # 1 WCU for the table + 1 for the ALL-projected GSI whose entry changed.
+        self.assertEqual(update["ConsumedCapacity"]["CapacityUnits"], 2.0)
+
+        err = self.error(self.ddb.put_item, TableName="b3orders",
+                         Item={"pk": {"S": "customer#1"}, "sk": {"N": "1"}},
+                         ConditionExpression="attribute_not_exists(pk)")
+        self.assertEqual(err["Code"], "ConditionalCheckFailedException")
+        self.assertEqual(err["Message"], "The conditional request failed")
+
+        scanned = self.ddb.scan(TableName="b3orders", FilterExpression="visits = :one",
+                                ExpressionAttributeValues={":one": {"N": "1"}})
+        self.assertEqual((scanned["Count"], scanned["ScannedCount"]), (1, 30))
+        self.assertEqual(self.ddb.describe_table(TableName="b3orders")["Table"]["ItemCount"], 30)
+
+    def test_bad_input_is_rejected_without_writes(self):
+        create_orders(self.ddb, "badinput")
+        cases = [
+            (dict(Item={"pk": {"S": ""}, "sk": {"N": "1"}}),
+             "One or more parameter values are not valid. The AttributeValue for a key attribute "
+             "cannot contain an empty string value. Key: pk"),
+            (dict(Item={"pk": {"N": "1"}, "sk": {"N": "1"}}),
+             "One or more parameter values were invalid: Type mismatch for key pk expected: S actual: N"),
+            (dict(Item={"pk": {"S": "a"}}), "One or more parameter values were invalid: Missing the key sk in the item"),
+            (dict(Item={"pk": {"S": "a"}, "sk": {"N": "1"}, "s": {"SS": ["x", "x"]}}),
+             "One or more parameter values were invalid: Input collection [x, x] contains duplicates."),
+            (dict(Item={"pk": {"S": "a"}, "sk": {"N": "1234567890123456789012345678901234567890123"}}),
+             "Attempting to store more than 38 significant digits in a Number"),
+            (dict(Item={"pk": {"S": "a"}, "sk": {"N": "1"}, "big": {"S": "x" * (400 * 1024)}}),
+             "Item size has exceeded the maximum allowed size"),
+            (dict(Item={"pk": {"S": "a"}, "sk": {"N": "1"}}, ConditionExpression="size = :v",
+                  ExpressionAttributeValues={":v": {"N": "1"}}),
+             "Invalid ConditionExpression: Attribute name is a reserved keyword; reserved keyword: size"),
+            (dict(Item={"pk": {"S": "a"}, "sk": {"N": "1"}}, ConditionExpression="attribute_exists(pk)",
+                  ExpressionAttributeValues={":v": {"N": "1"}}),
+             "Value provided in ExpressionAttributeValues unused in expressions: keys: {:v}"),
+            (dict(Item={"pk": {"S": "a"}, "sk": {"N": "1"}}, ConditionExpression="#a = :v",
+                  ExpressionAttributeValues={":v": {"N": "1"}}),
+             "Invalid ConditionExpression: An expression attribute name used in the document path is not "
+             "defined; attribute name: #a"),
+        ]
+        for kwargs, message in cases:
+            with self.subTest(message=message):
+                err = self.error(self.ddb.put_item, TableName="badinput", **kwargs)
+                self.assertEqual(err["Code"], "ValidationException")
+                self.assertEqual(err["Message"], message)
+        err = self.error(self.ddb.get_item, TableName="nosuchtable", Key={"pk": {"S": "a"}})
+        self.assertEqual(err["Code"], "ResourceNotFoundException")
+        self.assertEqual(self.ddb.describe_table(TableName="badinput")["Table"]["ItemCount"], 0)
+        # Malformed JSON on the wire.
+        status, _, body = raw_request(self.server.port,
+            b"POST / HTTP/1.1\r\nHost: x\r\nX-Amz-Target: DynamoDB_20120810.PutItem\r\n"
+            b"Content-Type: application/x-amz-json-1.0\r\nContent-Length: 5\r\n\r\n{bad}")
+        self.assertEqual(status, 400)
+        self.assertTrue(json.loads(body)["__type"].endswith("SerializationException"))
+
+    def test_transactions(self):
+        create_orders(self.ddb, "bank")
+        self.ddb.put_item(TableName="bank", Item={"pk": {"S": "alice"}, "sk": {"N": "0"}, "balance": {"N": "10"}})
+        from botocore.exceptions import ClientError
+        with self.assertRaises(ClientError) as raised:
+            self.ddb.transact_write_items(TransactItems=[
+                {"Put": {"TableName": "bank", "Item": {"pk": {"S": "bob"}, "sk": {"N": "0"}, "balance": {"N": "50"}}}},
+                {"Update": {"TableName": "bank", "Key": {"pk": {"S": "alice"}, "sk": {"N": "0"}},
+                            "UpdateExpression": "SET balance = balance - :a", "ConditionExpression": "balance >= :a",
+                            "ExpressionAttributeValues": {":a": {"N": "50"}}}}])
+        response = raised.exception.response
+        self.assertEqual(response["Error"]["Code"], "TransactionCanceledException")
+        self.assertEqual([r["Code"] for r in response["CancellationReasons"]], ["None", "ConditionalCheckFailed"])
+        self.assertNotIn("Item", self.ddb.get_item(TableName="bank", Key={"pk": {"S": "bob"}, "sk": {"N": "0"}}))
+        out = self.ddb.transact_write_items(ClientRequestToken="t-1", ReturnConsumedCapacity="TOTAL", TransactItems=[
+            {"Update": {"TableName": "bank", "Key": {"pk": {"S": "alice"}, "sk": {"N": "0"}},
+                        "UpdateExpression": "ADD balance :a", "ExpressionAttributeValues": {":a": {"N": "5"}}}}])
+        self.assertEqual(out["ConsumedCapacity"][0]["CapacityUnits"], 2.0)
+        got = self.ddb.transact_get_items(TransactItems=[
+            {"Get": {"TableName": "bank", "Key": {"pk": {"S": "alice"}, "sk": {"N": "0"}}}}])
+        self.assertEqual(got["Responses"][0]["Item"]["balance"], {"N": "15"})
+
+    def test_batches_ttl_and_tags(self):
+        create_orders(self.ddb, "batchy")
+        self.ddb.batch_write_item(RequestItems={"batchy": [
+            {"PutRequest": {"Item": {"pk": {"S": "k"}, "sk": {"N": str(i)}}}} for i in range(25)]})
+        got = self.ddb.batch_get_item(RequestItems={"batchy": {"Keys": [
+            {"pk": {"S": "k"}, "sk": {"N": str(i)}} for i in range(0, 25, 5)]}})
+        self.assertEqual(len(got["Responses"]["batchy"]), 5)
+        self.ddb.update_time_to_live(TableName="batchy",
+                                     TimeToLiveSpecification={"Enabled": True, "AttributeName": "expires"})
+        ttl = self.ddb.describe_time_to_live(TableName="batchy")["TimeToLiveDescription"]
+        self.assertEqual(ttl, {"TimeToLiveStatus": "ENABLED", "AttributeName": "expires"})
+        arn = self.ddb.describe_table(TableName="batchy")["Table"]["TableArn"]
+        self.ddb.tag_resource(ResourceArn=arn, Tags=[{"Key": "team", "Value": "blue"}])
+        self.assertEqual(self.ddb.list_tags_of_resource(ResourceArn=arn)["Tags"], [{"Key": "team", "Value": "blue"}])
+        self.ddb.delete_table(TableName="batchy")
+        self.assertNotIn("batchy", self.ddb.list_tables()["TableNames"])
+
+
+class Boto3Resource(ServerTestCase):
+    def test_resource_api_with_python_types(self):
+        try:
+            import boto3
+            from boto3.dynamodb.conditions import Attr, Key
+        except ImportError:
+            self.skipTest("python3-boto3 is not installed")
+        resource = boto3.resource("dynamodb", endpoint_url=self.endpoint, region_name="us-east-1",
+                                  aws_access_key_id="test", aws_secret_access_key="test")
+        table = resource.create_table(
+            TableName="music",
+            KeySchema=[{"AttributeName": "artist", "KeyType": "HASH"},
+                       {"AttributeName": "song", "KeyType": "RANGE"}],
+            AttributeDefinitions=[{"AttributeName": "artist", "AttributeType": "S"},
+                                  {"AttributeName": "song", "AttributeType": "S"}],
+            ProvisionedThroughput={"ReadCapacityUnits": 5, "WriteCapacityUnits": 5})
+        table.wait_until_exists()
+        with table.batch_writer() as batch:
+            for n in range(12):
+                batch.put_item(Item={"artist": "Ada", "song": f"song-{n:02d}", "year": 2000 + n,
+                                     "rating": Decimal("4.5"), "genres": {"rock", "pop"}})
+        items = table.query(KeyConditionExpression=Key("artist").eq("Ada") & Key("song").begins_with("song-0"),
+                            FilterExpression=Attr("year").gte(2005))["Items"]
+        self.assertEqual([i["song"] for i in items], ["song-05", "song-06", "song-07", "song-08", "song-09"])
+        self.assertEqual(items[0]["rating"], Decimal("4.5"))
+        self.assertEqual(items[0]["genres"], {"rock", "pop"})
+        table.update_item(Key={"artist": "Ada", "song": "song-00"},
+                          UpdateExpression="SET plays = if_not_exists(plays, :zero) + :one",
+                          ExpressionAttributeValues={":zero": 0, ":one": 1})
+        self.assertEqual(table.get_item(Key={"artist": "Ada", "song": "song-00"})["Item"]["plays"], 1)
+        self.assertEqual(table.item_count, 12)
+        table.delete()
+
+
+class AwsCli(ServerTestCase):
+    def test_cli_round_trip(self):
+        self.aws("dynamodb", "create-table", "--table-name", "cli",
+                 "--attribute-definitions", "AttributeName=id,AttributeType=S",
+                 "--key-schema", "AttributeName=id,KeyType=HASH", "--billing-mode", "PAY_PER_REQUEST")
+        self.aws("dynamodb", "wait", "table-exists", "--table-name", "cli")
+        for i in range(5):
+            self.aws("dynamodb", "put-item", "--table-name", "cli",
+                     "--item", json.dumps({"id": {"S": f"id{i}"}, "n": {"N": str(i)}}))
+        out = self.aws("dynamodb", "scan", "--table-name", "cli", "--page-size", "2",
+                       "--return-consumed-capacity", "TOTAL")
+        self.assertEqual(out["Count"], 5)
+        self.assertEqual(sorted(i["id"]["S"] for i in out["Items"]), [f"id{i}" for i in range(5)])
+        out = self.aws("dynamodb", "get-item", "--table-name", "cli", "--key", '{"id":{"S":"id3"}}')
+        self.assertEqual(out["Item"]["n"], {"N": "3"})
+        err = self.aws("dynamodb", "update-item", "--table-name", "cli", "--key", '{"id":{"S":"id3"}}',
+                       "--update-expression", "SET n = n +", expect_error="ValidationException")
+        self.assertIn('Invalid UpdateExpression: Syntax error; token: <EOF>, near: "+"', err)
+        tables = self.aws("dynamodb", "list-tables")
+        self.assertEqual(tables["TableNames"], ["cli"])
+
+
+class JsSdk(ServerTestCase):
+    def test_client_and_document_client(self):
+        out = self.node("dynamodb.cjs")
+        self.assertEqual(out["created"], "CREATING")
+        self.assertEqual(out["doc"], {"id": "a", "n": 42, "list": [1, "two"], "map": {"nested": True}})
+        self.assertEqual(out["queryCount"], 3)
+        self.assertEqual(out["conditionFailed"], "ConditionalCheckFailedException")
+        self.assertEqual(out["oldItemOnFailure"], {"id": {"S": "a"}, "n": {"N": "42"},
+                                                    "list": {"L": [{"N": "1"}, {"S": "two"}]},
+                                                    "map": {"M": {"nested": {"BOOL": True}}}})
+        self.assertEqual(out["cancellation"], ["ConditionalCheckFailed"])
+        self.assertEqual(out["validation"], "ValidationException")
