@@ -441,7 +441,7 @@ MessageCounts SqsStore::counts(qint64 queueId, qint64 nowMs) const
 
 qint64 SqsStore::messageCount(qint64 queueId) const
 {
-    // Kept by triggers (020_sqs.sql): no scan of the queue's messages.
+    // Kept by triggers (021_sqs_counts.sql): no scan of the queue's messages.
     QSqlQuery &query = m_database.prepared(u"SELECT message_count FROM sqs_queues WHERE id = ?"_s);
     query.addBindValue(queueId);
     return scalar(query);

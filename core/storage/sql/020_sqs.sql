@@ -10,8 +10,7 @@ CREATE TABLE sqs_queues (
     created_ms INTEGER NOT NULL,
     modified_ms INTEGER NOT NULL,
     purged_ms INTEGER NOT NULL DEFAULT 0,
-    next_sequence INTEGER NOT NULL DEFAULT 0,
-    message_count INTEGER NOT NULL DEFAULT 0
+    next_sequence INTEGER NOT NULL DEFAULT 0
 );
 
 CREATE TABLE sqs_messages (
@@ -43,20 +42,6 @@ CREATE INDEX sqs_messages_state ON sqs_messages (queue_id, received, visible_at)
 CREATE INDEX sqs_messages_group ON sqs_messages (queue_id, group_id, id);
 -- Retention expiry.
 CREATE INDEX sqs_messages_expiry ON sqs_messages (queue_id, expires_at);
-
--- sqs_queues.message_count follows every insert, delete and move, so the counters never scan a
--- queue: available = message_count - in flight - delayed (the latter two from sqs_messages_state).
-CREATE TRIGGER sqs_messages_counted AFTER INSERT ON sqs_messages BEGIN
-    UPDATE sqs_queues SET message_count = message_count + 1 WHERE id = NEW.queue_id;
-END;
-CREATE TRIGGER sqs_messages_uncounted AFTER DELETE ON sqs_messages BEGIN
-    UPDATE sqs_queues SET message_count = message_count - 1 WHERE id = OLD.queue_id;
-END;
-CREATE TRIGGER sqs_messages_moved AFTER UPDATE OF queue_id ON sqs_messages
-    WHEN NEW.queue_id <> OLD.queue_id BEGIN
-    UPDATE sqs_queues SET message_count = message_count - 1 WHERE id = OLD.queue_id;
-    UPDATE sqs_queues SET message_count = message_count + 1 WHERE id = NEW.queue_id;
-END;
 
 -- FIFO deduplication window: one row per (queue, key) for five minutes.
 CREATE TABLE sqs_dedup (
