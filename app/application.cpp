@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "app/application.h"
 
+#include "core/lambda/lambdaservice.h"
+#include "core/logs/logsservice.h"
 #include "core/sqs/sqsservice.h"
+#include "ui/lambda/functionspane.h"
 #include "ui/mainwindow.h"
 #include "ui/sqs/queuespane.h"
 
@@ -54,6 +57,8 @@ void Application::onStarted(const QString &endpointUrl)
     m_window = std::make_unique<Gui::MainWindow>(context);
     m_window->setServicePane(
         Gui::MainWindow::Pane::Queues, new Gui::Sqs::QueuesPane(m_engine->sqs()));
+    m_window->setServicePane(Gui::MainWindow::Pane::Functions,
+        new Gui::Lambda::FunctionsPane(m_engine->lambda(), m_engine->logs()));
     m_window->show();
 }
 

@@ -3,12 +3,16 @@
 
 #include "core/api/dispatcher.h"
 #include "core/api/handlers/dynamodbhandler.h"
+#include "core/api/handlers/lambdahandler.h"
+#include "core/api/handlers/logshandler.h"
 #include "core/api/handlers/sqshandler.h"
 #include "core/api/handlers/stshandler.h"
 #include "core/api/httpserver.h"
 #include "core/common/clock.h"
 #include "core/common/logging.h"
 #include "core/dynamodb/dynamodbservice.h"
+#include "core/lambda/lambdaservice.h"
+#include "core/logs/logsservice.h"
 #include "core/sqs/sqsservice.h"
 #include "core/storage/database.h"
 #include "core/sts/stsservice.h"
@@ -107,6 +111,17 @@ void Engine::start()
     m_sts = new Sts::StsService(m_options.accountId, this);
     m_dispatcher = new Api::Dispatcher(*m_database, m_journal, m_clock, this);
     m_dispatcher->addHandler(new Api::StsHandler(m_sts));
+    m_logs =
+        new Logs::LogsService(*m_database, m_clock, m_options.region, m_options.accountId, this);
+    m_dispatcher->addHandler(new Api::LogsHandler(m_logs));
+    m_lambda = new Lambda::LambdaService(*m_database,
+        m_clock,
+        m_logs,
+        m_options.stateDir,
+        m_options.region,
+        m_options.accountId,
+        this);
+    m_dispatcher->addHandler(new Api::LambdaHandler(m_lambda));
     m_dynamodb = new DynamoDb::DynamoDbService(
         *m_database, m_clock, m_options.region, m_options.accountId, this);
     m_dispatcher->addHandler(new Api::DynamoDbHandler(m_dynamodb));
@@ -135,6 +150,7 @@ void Engine::start()
         return;
     }
     m_port = *listening;
+    m_lambda->setEndpointUrl(endpointUrl());
     m_running = true;
     qCInfo(lcCore).noquote() << "Listening on" << endpointUrl() << "state in" << m_options.stateDir;
     emit started(endpointUrl());
@@ -154,6 +170,10 @@ void Engine::stop()
     m_dispatcher = nullptr;
     delete m_sts;
     m_sts = nullptr;
+    delete m_lambda;
+    m_lambda = nullptr;
+    delete m_logs;
+    m_logs = nullptr;
     delete m_dynamodb;
     m_dynamodb = nullptr;
     delete m_sqs;

@@ -20,6 +20,12 @@ class HttpServer;
 namespace Core::Sts {
 class StsService;
 }
+namespace Core::Logs {
+class LogsService;
+}
+namespace Core::Lambda {
+class LambdaService;
+}
 namespace Core::DynamoDb {
 class DynamoDbService;
 }
@@ -65,6 +71,8 @@ public:
 
     Journal::JournalService *journal() const { return m_journal; }
     Sts::StsService *sts() const { return m_sts; }
+    Logs::LogsService *logs() const { return m_logs; }
+    Lambda::LambdaService *lambda() const { return m_lambda; }
     DynamoDb::DynamoDbService *dynamodb() const { return m_dynamodb; }
     Sqs::SqsService *sqs() const { return m_sqs; }
 
@@ -88,6 +96,8 @@ private:
     Api::Dispatcher *m_dispatcher = nullptr;
     Journal::JournalService *m_journal = nullptr;
     Sts::StsService *m_sts = nullptr;
+    Logs::LogsService *m_logs = nullptr;
+    Lambda::LambdaService *m_lambda = nullptr;
     DynamoDb::DynamoDbService *m_dynamodb = nullptr;
     Sqs::SqsService *m_sqs = nullptr;
     int m_port = 0;

@@ -4,7 +4,7 @@
 <context>
     <name>App::Application</name>
     <message>
-        <location filename="../app/application.cpp" line="64"/>
+        <location filename="../app/application.cpp" line="69"/>
         <source>Cloudbench cannot start</source>
         <translation>Cloudbench kann nicht starten</translation>
     </message>
@@ -417,6 +417,387 @@
         <location filename="../ui/common/endpointsetupdialog.cpp" line="81"/>
         <source>JavaScript (SDK v3)</source>
         <translation>JavaScript (SDK v3)</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::Lambda::CreateFunctionDialog</name>
+    <message>
+        <location filename="../ui/lambda/createfunctiondialog.cpp" line="24"/>
+        <location filename="../ui/lambda/createfunctiondialog.cpp" line="45"/>
+        <source>Create function</source>
+        <translation>Funktion erstellen</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/createfunctiondialog.cpp" line="25"/>
+        <source>my-function</source>
+        <translation>meine-funktion</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/createfunctiondialog.cpp" line="38"/>
+        <source>Function name</source>
+        <translation>Funktionsname</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/createfunctiondialog.cpp" line="39"/>
+        <source>Letters, numbers, hyphens and underscores, up to 64 characters.</source>
+        <translation>Buchstaben, Ziffern, Bindestriche und Unterstriche, bis zu 64 Zeichen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/createfunctiondialog.cpp" line="42"/>
+        <source>Runtime</source>
+        <translation>Laufzeit</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/createfunctiondialog.cpp" line="43"/>
+        <source>Handler</source>
+        <translation>Handler</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::Lambda::EventTemplates</name>
+    <message>
+        <location filename="../ui/lambda/eventtemplates.cpp" line="22"/>
+        <source>Hello world</source>
+        <translation>Hallo Welt</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/eventtemplates.cpp" line="27"/>
+        <source>SQS message</source>
+        <translation>SQS-Nachricht</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/eventtemplates.cpp" line="47"/>
+        <source>S3 put</source>
+        <translation>S3-Put</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/eventtemplates.cpp" line="63"/>
+        <source>API Gateway proxy</source>
+        <translation>API-Gateway-Proxy</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/eventtemplates.cpp" line="74"/>
+        <source>Scheduled event</source>
+        <translation>Geplantes Ereignis</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/eventtemplates.cpp" line="85"/>
+        <source>DynamoDB stream</source>
+        <translation>DynamoDB-Stream</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::Lambda::FunctionListModel</name>
+    <message>
+        <location filename="../ui/lambda/functionlistmodel.cpp" line="63"/>
+        <source>Function name</source>
+        <translation>Funktionsname</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionlistmodel.cpp" line="65"/>
+        <source>Runtime</source>
+        <translation>Laufzeit</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionlistmodel.cpp" line="67"/>
+        <source>Last modified</source>
+        <translation>Zuletzt geändert</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionlistmodel.cpp" line="69"/>
+        <source>Code size</source>
+        <translation>Codegröße</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionlistmodel.cpp" line="71"/>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::Lambda::FunctionsPane</name>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="79"/>
+        <source>Functions</source>
+        <translation>Funktionen</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="80"/>
+        <source>Lambda functions run here with the python3 and node of this machine.</source>
+        <translation>Lambda-Funktionen laufen hier mit python3 und node dieses Rechners.</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="82"/>
+        <source>Create function</source>
+        <translation>Funktion erstellen</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="83"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="104"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="315"/>
+        <source>Select a function to see its code, tests, monitoring and configuration.</source>
+        <translation>Wählen Sie eine Funktion, um Code, Tests, Überwachung und Konfiguration zu sehen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="109"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="110"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="178"/>
+        <source>Test</source>
+        <translation>Testen</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="111"/>
+        <source>Monitor</source>
+        <translation>Überwachen</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="112"/>
+        <source>Configuration</source>
+        <translation>Konfiguration</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="154"/>
+        <source>Deploy</source>
+        <translation>Bereitstellen</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="155"/>
+        <source>Save the file into the function&apos;s package (UpdateFunctionCode).</source>
+        <translation>Die Datei im Paket der Funktion speichern (UpdateFunctionCode).</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="156"/>
+        <source>Upload .zip file…</source>
+        <translation>.zip-Datei hochladen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="179"/>
+        <source>Template</source>
+        <translation>Vorlage</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="214"/>
+        <source>Follow the log stream</source>
+        <translation>Dem Protokollstream folgen</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="240"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="244"/>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="246"/>
+        <source>KEY=value, one per line</source>
+        <translation>SCHLÜSSEL=Wert, einer pro Zeile</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="248"/>
+        <source>Reserve concurrency</source>
+        <translation>Gleichzeitigkeit reservieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="251"/>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="252"/>
+        <source>Timeout</source>
+        <translation>Zeitlimit</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="253"/>
+        <source>Memory</source>
+        <translation>Arbeitsspeicher</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="254"/>
+        <source>Environment variables</source>
+        <translation>Umgebungsvariablen</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="261"/>
+        <source>Publish new version</source>
+        <translation>Neue Version veröffentlichen</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="262"/>
+        <source>Versions, aliases and triggers</source>
+        <translation>Versionen, Aliasse und Auslöser</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="322"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2 · handler %3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2 · Handler %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="397"/>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="398"/>
+        <source>Versions: %1
+Aliases: %2
+SQS triggers: %3</source>
+        <translation>Versionen: %1
+Aliasse: %2
+SQS-Auslöser: %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="413"/>
+        <source>Published version %1.</source>
+        <translation>Version %1 veröffentlicht.</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="442"/>
+        <source>Function %1 created.</source>
+        <translation>Funktion %1 erstellt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="452"/>
+        <source>Delete function</source>
+        <translation>Funktion löschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="453"/>
+        <source>Delete the function %1 and all its versions?</source>
+        <translation>Die Funktion %1 mit allen Versionen löschen?</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="462"/>
+        <source>Function %1 deleted.</source>
+        <translation>Funktion %1 gelöscht.</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="479"/>
+        <source>Deployed: the next invocation runs the new code.</source>
+        <translation>Bereitgestellt: der nächste Aufruf führt den neuen Code aus.</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="488"/>
+        <source>Upload .zip file</source>
+        <translation>.zip-Datei hochladen</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="488"/>
+        <source>ZIP files (*.zip)</source>
+        <translation>ZIP-Dateien (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="493"/>
+        <source>Cannot read %1.</source>
+        <translation>%1 kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="505"/>
+        <source>Uploaded.</source>
+        <translation>Hochgeladen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="540"/>
+        <source>Configuration saved.</source>
+        <translation>Konfiguration gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="555"/>
+        <source>Running…</source>
+        <translation>Wird ausgeführt…</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="570"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="591"/>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="576"/>
+        <source>Request ID: %1
+Duration: %2 ms · Billed duration: %3 ms · Max memory used: %4 MB</source>
+        <translation>Anfrage-ID: %1
+Dauer: %2 ms · Abgerechnete Dauer: %3 ms · Max. genutzter Speicher: %4 MB</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="583"/>
+        <source> · Init duration: %1 ms (cold start)</source>
+        <translation> · Init-Dauer: %1 ms (Kaltstart)</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="590"/>
+        <source>Succeeded</source>
+        <translation>Erfolgreich</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::Lambda::InvocationListModel</name>
+    <message>
+        <location filename="../ui/lambda/invocationlistmodel.cpp" line="42"/>
+        <source>Succeeded</source>
+        <translation>Erfolgreich</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/invocationlistmodel.cpp" line="44"/>
+        <source>Timed out</source>
+        <translation>Zeitüberschreitung</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/invocationlistmodel.cpp" line="45"/>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/invocationlistmodel.cpp" line="47"/>
+        <location filename="../ui/lambda/invocationlistmodel.cpp" line="50"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/invocationlistmodel.cpp" line="53"/>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/invocationlistmodel.cpp" line="70"/>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/invocationlistmodel.cpp" line="72"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/invocationlistmodel.cpp" line="74"/>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/invocationlistmodel.cpp" line="76"/>
+        <source>Init duration</source>
+        <translation>Init-Dauer</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/invocationlistmodel.cpp" line="78"/>
+        <source>Max memory</source>
+        <translation>Max. Speicher</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/invocationlistmodel.cpp" line="80"/>
+        <source>Request ID</source>
+        <translation>Anfrage-ID</translation>
     </message>
 </context>
 <context>

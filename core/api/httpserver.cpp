@@ -249,6 +249,7 @@ struct HttpServer::Private
     httplib::Server server;
     std::thread listener;
     int boundPort = 0;
+    socket_t listenSocket = INVALID_SOCKET;
 
     void serve(const httplib::Request &request,
         httplib::Response &response,
@@ -403,6 +404,7 @@ HttpServer::HttpServer(Options options, Handler handler, RejectHandler rejectHan
     d->rejectHandler = std::move(rejectHandler);
 
     httplib::Server &server = d->server;
+    Private *p = d.get();
     server.set_tcp_nodelay(true);
     server.set_keep_alive_max_count(1000);
     server.set_keep_alive_timeout(5);
@@ -414,10 +416,11 @@ HttpServer::HttpServer(Options options, Handler handler, RejectHandler rejectHan
     server.new_task_queue = [base, max] {
         return new ElasticTaskQueue(base, max);
     };
-    server.set_socket_options([](socket_t sock) {
+    server.set_socket_options([p](socket_t sock) {
         int yes = 1;
         // SO_REUSEADDR only: restart over TIME_WAIT, but never two listeners on one port.
         ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+        p->listenSocket = sock;
     });
     server.set_pre_routing_handler([](const httplib::Request &request, httplib::Response &) {
         t_answeredByHandler = false;
@@ -427,7 +430,6 @@ HttpServer::HttpServer(Options options, Handler handler, RejectHandler rejectHan
         renameHeader(mutableRequest, "Accept-Encoding", HiddenAcceptEncoding);
         return httplib::Server::HandlerResponse::Unhandled;
     });
-    Private *p = d.get();
     server.set_expect_100_continue_handler(
         [p](const httplib::Request &request, httplib::Response &response) {
             if (p->contentLength(request) <= p->options.maxBodyBytes)
@@ -477,6 +479,10 @@ std::expected<int, QString> HttpServer::listen()
                                    .arg(port));
     }
     d->boundPort = port;
+    // httplib 0.11 listens with a backlog of 5: a class of 200 clients connecting at once (or
+    // 200 long polls) would overflow it. listen() again on a listening socket raises it.
+    if (d->listenSocket != INVALID_SOCKET)
+        ::listen(d->listenSocket, SOMAXCONN);
     d->listener = std::thread([p = d.get()] { p->server.listen_after_bind(); });
     return port;
 }

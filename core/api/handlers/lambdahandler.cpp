@@ -1,0 +1,694 @@
+// SPDX-License-Identifier: MIT
+#include "core/api/handlers/lambdahandler.h"
+
+#include "core/api/protocols/restjsonprotocol.h"
+#include "core/lambda/lambdaerrors.h"
+#include "core/lambda/lambdaservice.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+using namespace Qt::StringLiterals;
+
+namespace Core::Api {
+
+namespace {
+
+using Reply = Result<std::pair<int, QJsonObject>>;
+
+Reply ok(int status, QJsonObject object = {})
+{
+    return std::pair{status, std::move(object)};
+}
+
+QJsonObject wire(const Lambda::FunctionConfiguration &config)
+{
+    QJsonObject object = config.toJson();
+    object.remove(u"_LastModifiedMs"_s);
+    return object;
+}
+
+QMap<QString, QString> stringMap(const QJsonValue &value)
+{
+    QMap<QString, QString> map;
+    const QJsonObject object = value.toObject();
+    for (auto it = object.begin(); it != object.end(); ++it)
+        map.insert(it.key(), it.value().toString());
+    return map;
+}
+
+QMap<QString, double> weightMap(const QJsonValue &routingConfig)
+{
+    QMap<QString, double> map;
+    const QJsonObject object =
+        routingConfig.toObject().value(u"AdditionalVersionWeights"_s).toObject();
+    for (auto it = object.begin(); it != object.end(); ++it)
+        map.insert(it.key(), it.value().toDouble());
+    return map;
+}
+
+std::optional<int> optionalInt(const QJsonObject &object, const QString &key)
+{
+    if (!object.value(key).isDouble())
+        return std::nullopt;
+    return object.value(key).toInt();
+}
+
+std::optional<QString> optionalString(const QJsonObject &object, const QString &key)
+{
+    if (!object.contains(key))
+        return std::nullopt;
+    return object.value(key).toString();
+}
+
+Result<QByteArray> zipFrom(const QJsonObject &code)
+{
+    if (code.contains(u"S3Bucket"_s) || code.contains(u"ImageUri"_s))
+        return std::unexpected(Lambda::Errors::invalidParameter(
+            u"Cloudbench takes function code as ZipFile only (S3Bucket/S3Key and container "
+            u"images are not supported yet)."_s));
+    const auto decoded = QByteArray::fromBase64Encoding(
+        code.value(u"ZipFile"_s).toString().toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded)
+        return std::unexpected(Lambda::Errors::invalidParameter(
+            u"Could not unzip uploaded file. Please check your file, then try to upload again."_s));
+    return *decoded;
+}
+
+template<typename T> Reply withConfig(const Result<T> &result, int status)
+{
+    if (!result)
+        return std::unexpected(result.error());
+    return ok(status, wire(*result));
+}
+
+} // namespace
+
+LambdaHandler::LambdaHandler(Lambda::LambdaService *service, QObject *parent)
+    : ServiceHandler(parent)
+    , m_service(service)
+{}
+
+QString LambdaHandler::service() const
+{
+    return u"lambda"_s;
+}
+
+const QList<LambdaHandler::Route> &LambdaHandler::routes()
+{
+    const QString fn = u"/functions/([^/]+)"_s;
+    static const QList<Route> table{
+        {"POST",
+            QRegularExpression(u"^/2015-03-31/functions/?$"_s),
+            u"CreateFunction"_s,
+            &LambdaHandler::createFunction},
+        {"GET",
+            QRegularExpression(u"^/2015-03-31/functions/?$"_s),
+            u"ListFunctions"_s,
+            &LambdaHandler::listFunctions},
+        {"GET",
+            QRegularExpression(u"^/2015-03-31"_s + fn + u"/?$"_s),
+            u"GetFunction"_s,
+            &LambdaHandler::getFunction},
+        {"DELETE",
+            QRegularExpression(u"^/2015-03-31"_s + fn + u"/?$"_s),
+            u"DeleteFunction"_s,
+            &LambdaHandler::deleteFunction},
+        {"GET",
+            QRegularExpression(u"^/2015-03-31"_s + fn + u"/configuration/?$"_s),
+            u"GetFunctionConfiguration"_s,
+            &LambdaHandler::getFunctionConfiguration},
+        {"PUT",
+            QRegularExpression(u"^/2015-03-31"_s + fn + u"/configuration/?$"_s),
+            u"UpdateFunctionConfiguration"_s,
+            &LambdaHandler::updateFunctionConfiguration},
+        {"PUT",
+            QRegularExpression(u"^/2015-03-31"_s + fn + u"/code/?$"_s),
+            u"UpdateFunctionCode"_s,
+            &LambdaHandler::updateFunctionCode},
+        {"POST",
+            QRegularExpression(u"^/2015-03-31"_s + fn + u"/versions/?$"_s),
+            u"PublishVersion"_s,
+            &LambdaHandler::publishVersion},
+        {"GET",
+            QRegularExpression(u"^/2015-03-31"_s + fn + u"/versions/?$"_s),
+            u"ListVersionsByFunction"_s,
+            &LambdaHandler::listVersionsByFunction},
+        {"POST",
+            QRegularExpression(u"^/2015-03-31"_s + fn + u"/aliases/?$"_s),
+            u"CreateAlias"_s,
+            &LambdaHandler::createAlias},
+        {"GET",
+            QRegularExpression(u"^/2015-03-31"_s + fn + u"/aliases/?$"_s),
+            u"ListAliases"_s,
+            &LambdaHandler::listAliases},
+        {"GET",
+            QRegularExpression(u"^/2015-03-31"_s + fn + u"/aliases/([^/]+)$"_s),
+            u"GetAlias"_s,
+            &LambdaHandler::getAlias},
+        {"PUT",
+            QRegularExpression(u"^/2015-03-31"_s + fn + u"/aliases/([^/]+)$"_s),
+            u"UpdateAlias"_s,
+            &LambdaHandler::updateAlias},
+        {"DELETE",
+            QRegularExpression(u"^/2015-03-31"_s + fn + u"/aliases/([^/]+)$"_s),
+            u"DeleteAlias"_s,
+            &LambdaHandler::deleteAlias},
+        {"PUT",
+            QRegularExpression(u"^/2017-10-31"_s + fn + u"/concurrency/?$"_s),
+            u"PutFunctionConcurrency"_s,
+            &LambdaHandler::putFunctionConcurrency},
+        {"DELETE",
+            QRegularExpression(u"^/2017-10-31"_s + fn + u"/concurrency/?$"_s),
+            u"DeleteFunctionConcurrency"_s,
+            &LambdaHandler::deleteFunctionConcurrency},
+        {"GET",
+            QRegularExpression(u"^/2019-09-30"_s + fn + u"/concurrency/?$"_s),
+            u"GetFunctionConcurrency"_s,
+            &LambdaHandler::getFunctionConcurrency},
+        {"PUT",
+            QRegularExpression(u"^/2019-09-25"_s + fn + u"/event-invoke-config/?$"_s),
+            u"PutFunctionEventInvokeConfig"_s,
+            &LambdaHandler::putFunctionEventInvokeConfig},
+        {"POST",
+            QRegularExpression(u"^/2019-09-25"_s + fn + u"/event-invoke-config/?$"_s),
+            u"UpdateFunctionEventInvokeConfig"_s,
+            &LambdaHandler::putFunctionEventInvokeConfig},
+        {"GET",
+            QRegularExpression(u"^/2019-09-25"_s + fn + u"/event-invoke-config/?$"_s),
+            u"GetFunctionEventInvokeConfig"_s,
+            &LambdaHandler::getFunctionEventInvokeConfig},
+        {"DELETE",
+            QRegularExpression(u"^/2019-09-25"_s + fn + u"/event-invoke-config/?$"_s),
+            u"DeleteFunctionEventInvokeConfig"_s,
+            &LambdaHandler::deleteFunctionEventInvokeConfig},
+        {"POST",
+            QRegularExpression(u"^/2015-03-31"_s + fn + u"/policy/?$"_s),
+            u"AddPermission"_s,
+            &LambdaHandler::addPermission},
+        {"GET",
+            QRegularExpression(u"^/2015-03-31"_s + fn + u"/policy/?$"_s),
+            u"GetPolicy"_s,
+            &LambdaHandler::getPolicy},
+        {"DELETE",
+            QRegularExpression(u"^/2015-03-31"_s + fn + u"/policy/([^/]+)$"_s),
+            u"RemovePermission"_s,
+            &LambdaHandler::removePermission},
+        {"POST",
+            QRegularExpression(u"^/2017-03-31/tags/(.+)$"_s),
+            u"TagResource"_s,
+            &LambdaHandler::tagResource},
+        {"GET",
+            QRegularExpression(u"^/2017-03-31/tags/(.+)$"_s),
+            u"ListTags"_s,
+            &LambdaHandler::listTags},
+        {"DELETE",
+            QRegularExpression(u"^/2017-03-31/tags/(.+)$"_s),
+            u"UntagResource"_s,
+            &LambdaHandler::untagResource},
+        {"GET",
+            QRegularExpression(u"^/2016-08-19/account-settings/?$"_s),
+            u"GetAccountSettings"_s,
+            &LambdaHandler::getAccountSettings},
+    };
+    return table;
+}
+
+QStringList LambdaHandler::operations() const
+{
+    QStringList names{u"Invoke"_s};
+    for (const Route &route : routes()) {
+        if (!names.contains(route.operation))
+            names.append(route.operation);
+    }
+    return names;
+}
+
+void LambdaHandler::handle(const AwsRequest &request, Responder responder)
+{
+    const QString path = request.http.decodedPath();
+    static const QRegularExpression invokePath(u"^/2015-03-31/functions/([^/]+)/invocations/?$"_s);
+    if (request.http.method == "POST") {
+        const auto match = invokePath.match(path);
+        if (match.hasMatch()) {
+            invoke(request, responder, match.captured(1));
+            return;
+        }
+    }
+    for (const Route &route : routes()) {
+        if (route.method != request.http.method)
+            continue;
+        const auto match = route.path.match(path);
+        if (!match.hasMatch())
+            continue;
+        QJsonObject body;
+        const QByteArray bytes = request.http.bodyBytes();
+        if (!bytes.trimmed().isEmpty()) {
+            QJsonParseError error;
+            const QJsonDocument document = QJsonDocument::fromJson(bytes, &error);
+            if (error.error != QJsonParseError::NoError || !document.isObject()) {
+                responder.fail(route.operation,
+                    CommonErrors::serialization(u"Could not parse request body into json"_s));
+                return;
+            }
+            body = document.object();
+        }
+        const Reply reply =
+            (this->*route.function)(Call{request, body, match.capturedTexts().mid(1)});
+        if (!reply) {
+            responder.fail(route.operation, reply.error());
+            return;
+        }
+        HttpResponse response =
+            RestJsonProtocol::json(reply->first, reply->second, request.requestId);
+        if (reply->first == 204)
+            response.body.clear();
+        responder.send(route.operation, std::move(response));
+        return;
+    }
+    responder.fail(QString::fromLatin1(request.http.method) + u' ' + path,
+        {u"ResourceNotFoundException"_s, u"The resource you requested does not exist."_s, 404});
+}
+
+void LambdaHandler::invoke(const AwsRequest &request, Responder &responder, const QString &function)
+{
+    const QString operation = u"Invoke"_s;
+    const QString type = QString::fromLatin1(request.http.header("X-Amz-Invocation-Type"));
+    const QString logType = QString::fromLatin1(request.http.header("X-Amz-Log-Type"));
+    Lambda::InvokeRequest invocation;
+    invocation.functionName = function;
+    invocation.qualifier = request.http.queryItem(u"Qualifier");
+    if (type.isEmpty() || type == u"RequestResponse"_s) {
+        invocation.type = Lambda::InvocationType::RequestResponse;
+    } else if (type == u"Event"_s) {
+        invocation.type = Lambda::InvocationType::Event;
+    } else if (type == u"DryRun"_s) {
+        invocation.type = Lambda::InvocationType::DryRun;
+    } else {
+        responder.fail(operation,
+            Lambda::Errors::validation(type,
+                u"invocationType"_s,
+                u"Member must satisfy enum value set: [Event, RequestResponse, DryRun]"_s));
+        return;
+    }
+    if (!logType.isEmpty() && logType != u"None"_s && logType != u"Tail"_s) {
+        responder.fail(operation,
+            Lambda::Errors::validation(
+                logType, u"logType"_s, u"Member must satisfy enum value set: [None, Tail]"_s));
+        return;
+    }
+    invocation.logTail =
+        logType == u"Tail"_s && invocation.type == Lambda::InvocationType::RequestResponse;
+    invocation.payload = request.http.bodyBytes();
+    Responder parked = responder;
+    m_service->invoke(
+        invocation, [parked, operation](Result<Lambda::InvocationResult> result) mutable {
+            if (!result) {
+                parked.fail(operation, result.error());
+                return;
+            }
+            HttpResponse response;
+            response.status = result->statusCode;
+            response.setHeader("x-amzn-RequestId", result->requestId.toLatin1());
+            if (result->statusCode == 200) {
+                response.body = result->payload;
+                response.setHeader("Content-Type", "application/json");
+                response.setHeader("X-Amz-Executed-Version", result->executedVersion.toUtf8());
+                if (!result->functionError.isEmpty())
+                    response.setHeader("X-Amz-Function-Error", result->functionError.toLatin1());
+                if (!result->logTail.isEmpty())
+                    response.setHeader("X-Amz-Log-Result", result->logTail);
+            }
+            parked.send(operation, std::move(response));
+        });
+}
+
+Reply LambdaHandler::createFunction(const Call &call)
+{
+    const QJsonObject &in = call.body;
+    Lambda::CreateFunctionRequest request;
+    request.functionName = in.value(u"FunctionName"_s).toString();
+    request.runtime = in.value(u"Runtime"_s).toString();
+    request.role = in.value(u"Role"_s).toString();
+    request.handler = in.value(u"Handler"_s).toString();
+    request.description = in.value(u"Description"_s).toString();
+    request.timeout = optionalInt(in, u"Timeout"_s);
+    request.memorySize = optionalInt(in, u"MemorySize"_s);
+    request.environment = stringMap(in.value(u"Environment"_s).toObject().value(u"Variables"_s));
+    request.publish = in.value(u"Publish"_s).toBool();
+    request.tags = stringMap(in.value(u"Tags"_s));
+    request.deadLetterTargetArn =
+        in.value(u"DeadLetterConfig"_s).toObject().value(u"TargetArn"_s).toString();
+    request.architecture = in.value(u"Architectures"_s).toArray().at(0).toString();
+    const auto zip = zipFrom(in.value(u"Code"_s).toObject());
+    if (!zip)
+        return std::unexpected(zip.error());
+    request.zipFile = *zip;
+    return withConfig(m_service->createFunction(request), 201);
+}
+
+Reply LambdaHandler::getFunction(const Call &call)
+{
+    const QString qualifier = call.request.http.queryItem(u"Qualifier");
+    const auto config = m_service->getFunctionConfiguration(call.captures.at(0), qualifier);
+    if (!config)
+        return std::unexpected(config.error());
+    QJsonObject output{
+        {u"Configuration"_s, wire(*config)},
+        {u"Code"_s, QJsonObject{{u"RepositoryType"_s, u"S3"_s}, {u"Location"_s, QString()}}},
+    };
+    if (const auto tags = m_service->listTags(config->functionName); tags && !tags->isEmpty()) {
+        QJsonObject object;
+        for (auto it = tags->cbegin(); it != tags->cend(); ++it)
+            object.insert(it.key(), it.value());
+        output.insert(u"Tags"_s, object);
+    }
+    if (const auto reserved = m_service->getFunctionConcurrency(config->functionName);
+        reserved && *reserved)
+        output.insert(
+            u"Concurrency"_s, QJsonObject{{u"ReservedConcurrentExecutions"_s, **reserved}});
+    return ok(200, output);
+}
+
+Reply LambdaHandler::getFunctionConfiguration(const Call &call)
+{
+    return withConfig(m_service->getFunctionConfiguration(
+                          call.captures.at(0), call.request.http.queryItem(u"Qualifier")),
+        200);
+}
+
+Reply LambdaHandler::listFunctions(const Call &call)
+{
+    QString nextMarker;
+    std::optional<int> maxItems;
+    if (call.request.http.hasQueryItem(u"MaxItems"))
+        maxItems = call.request.http.queryItem(u"MaxItems").toInt();
+    const auto page =
+        m_service->listFunctions(call.request.http.queryItem(u"Marker"), maxItems, &nextMarker);
+    if (!page)
+        return std::unexpected(page.error());
+    QJsonArray functions;
+    for (const Lambda::FunctionConfiguration &config : *page)
+        functions.append(wire(config));
+    QJsonObject output{{u"Functions"_s, functions}};
+    if (!nextMarker.isEmpty())
+        output.insert(u"NextMarker"_s, nextMarker);
+    return ok(200, output);
+}
+
+Reply LambdaHandler::updateFunctionCode(const Call &call)
+{
+    const auto zip = zipFrom(call.body);
+    if (!zip)
+        return std::unexpected(zip.error());
+    return withConfig(m_service->updateFunctionCode(call.captures.at(0),
+                          *zip,
+                          call.body.value(u"Publish"_s).toBool(),
+                          call.body.value(u"RevisionId"_s).toString()),
+        200);
+}
+
+Reply LambdaHandler::updateFunctionConfiguration(const Call &call)
+{
+    const QJsonObject &in = call.body;
+    Lambda::UpdateConfigurationRequest request;
+    request.runtime = optionalString(in, u"Runtime"_s);
+    request.role = optionalString(in, u"Role"_s);
+    request.handler = optionalString(in, u"Handler"_s);
+    request.description = optionalString(in, u"Description"_s);
+    request.timeout = optionalInt(in, u"Timeout"_s);
+    request.memorySize = optionalInt(in, u"MemorySize"_s);
+    if (in.contains(u"Environment"_s))
+        request.environment =
+            stringMap(in.value(u"Environment"_s).toObject().value(u"Variables"_s));
+    if (in.contains(u"DeadLetterConfig"_s))
+        request.deadLetterTargetArn =
+            in.value(u"DeadLetterConfig"_s).toObject().value(u"TargetArn"_s).toString();
+    request.revisionId = in.value(u"RevisionId"_s).toString();
+    return withConfig(m_service->updateFunctionConfiguration(call.captures.at(0), request), 200);
+}
+
+Reply LambdaHandler::deleteFunction(const Call &call)
+{
+    if (auto done = m_service->deleteFunction(
+            call.captures.at(0), call.request.http.queryItem(u"Qualifier"));
+        !done)
+        return std::unexpected(done.error());
+    return ok(204);
+}
+
+Reply LambdaHandler::publishVersion(const Call &call)
+{
+    return withConfig(m_service->publishVersion(call.captures.at(0),
+                          call.body.value(u"Description"_s).toString(),
+                          call.body.value(u"CodeSha256"_s).toString()),
+        201);
+}
+
+Reply LambdaHandler::listVersionsByFunction(const Call &call)
+{
+    const auto versions = m_service->listVersionsByFunction(call.captures.at(0));
+    if (!versions)
+        return std::unexpected(versions.error());
+    QJsonArray list;
+    for (const Lambda::FunctionConfiguration &config : *versions)
+        list.append(wire(config));
+    return ok(200, QJsonObject{{u"Versions"_s, list}});
+}
+
+Reply LambdaHandler::createAlias(const Call &call)
+{
+    Lambda::AliasConfiguration alias;
+    alias.name = call.body.value(u"Name"_s).toString();
+    alias.functionVersion = call.body.value(u"FunctionVersion"_s).toString();
+    alias.description = call.body.value(u"Description"_s).toString();
+    alias.additionalVersionWeights = weightMap(call.body.value(u"RoutingConfig"_s));
+    const auto created = m_service->createAlias(call.captures.at(0), alias);
+    if (!created)
+        return std::unexpected(created.error());
+    return ok(201, created->toJson());
+}
+
+Reply LambdaHandler::getAlias(const Call &call)
+{
+    const auto alias = m_service->getAlias(call.captures.at(0), call.captures.at(1));
+    if (!alias)
+        return std::unexpected(alias.error());
+    return ok(200, alias->toJson());
+}
+
+Reply LambdaHandler::updateAlias(const Call &call)
+{
+    std::optional<QMap<QString, double>> weights;
+    if (call.body.contains(u"RoutingConfig"_s))
+        weights = weightMap(call.body.value(u"RoutingConfig"_s));
+    const auto alias = m_service->updateAlias(call.captures.at(0),
+        call.captures.at(1),
+        optionalString(call.body, u"FunctionVersion"_s),
+        optionalString(call.body, u"Description"_s),
+        weights,
+        call.body.value(u"RevisionId"_s).toString());
+    if (!alias)
+        return std::unexpected(alias.error());
+    return ok(200, alias->toJson());
+}
+
+Reply LambdaHandler::deleteAlias(const Call &call)
+{
+    if (auto done = m_service->deleteAlias(call.captures.at(0), call.captures.at(1)); !done)
+        return std::unexpected(done.error());
+    return ok(204);
+}
+
+Reply LambdaHandler::listAliases(const Call &call)
+{
+    const auto aliases = m_service->listAliases(call.captures.at(0));
+    if (!aliases)
+        return std::unexpected(aliases.error());
+    const QString version = call.request.http.queryItem(u"FunctionVersion");
+    QJsonArray list;
+    for (const Lambda::AliasConfiguration &alias : *aliases) {
+        if (version.isEmpty() || alias.functionVersion == version)
+            list.append(alias.toJson());
+    }
+    return ok(200, QJsonObject{{u"Aliases"_s, list}});
+}
+
+Reply LambdaHandler::putFunctionConcurrency(const Call &call)
+{
+    const QJsonValue value = call.body.value(u"ReservedConcurrentExecutions"_s);
+    if (!value.isDouble())
+        return std::unexpected(Lambda::Errors::validation(
+            u"null"_s, u"reservedConcurrentExecutions"_s, u"Member must not be null"_s));
+    const auto reserved = m_service->putFunctionConcurrency(call.captures.at(0), value.toInt());
+    if (!reserved)
+        return std::unexpected(reserved.error());
+    return ok(200, QJsonObject{{u"ReservedConcurrentExecutions"_s, *reserved}});
+}
+
+Reply LambdaHandler::getFunctionConcurrency(const Call &call)
+{
+    const auto reserved = m_service->getFunctionConcurrency(call.captures.at(0));
+    if (!reserved)
+        return std::unexpected(reserved.error());
+    QJsonObject output;
+    if (*reserved)
+        output.insert(u"ReservedConcurrentExecutions"_s, **reserved);
+    return ok(200, output);
+}
+
+Reply LambdaHandler::deleteFunctionConcurrency(const Call &call)
+{
+    if (auto done = m_service->deleteFunctionConcurrency(call.captures.at(0)); !done)
+        return std::unexpected(done.error());
+    return ok(204);
+}
+
+Reply LambdaHandler::putFunctionEventInvokeConfig(const Call &call)
+{
+    const auto config = m_service->putFunctionEventInvokeConfig(
+        call.captures.at(0), call.request.http.queryItem(u"Qualifier"), call.body);
+    if (!config)
+        return std::unexpected(config.error());
+    return ok(200, *config);
+}
+
+Reply LambdaHandler::getFunctionEventInvokeConfig(const Call &call)
+{
+    const auto config = m_service->getFunctionEventInvokeConfig(
+        call.captures.at(0), call.request.http.queryItem(u"Qualifier"));
+    if (!config)
+        return std::unexpected(config.error());
+    return ok(200, *config);
+}
+
+Reply LambdaHandler::deleteFunctionEventInvokeConfig(const Call &call)
+{
+    if (auto done = m_service->deleteFunctionEventInvokeConfig(
+            call.captures.at(0), call.request.http.queryItem(u"Qualifier"));
+        !done)
+        return std::unexpected(done.error());
+    return ok(204);
+}
+
+Reply LambdaHandler::addPermission(const Call &call)
+{
+    const auto statement = m_service->addPermission(call.captures.at(0), call.body);
+    if (!statement)
+        return std::unexpected(statement.error());
+    return ok(201,
+        QJsonObject{{u"Statement"_s,
+            QString::fromUtf8(QJsonDocument(*statement).toJson(QJsonDocument::Compact))}});
+}
+
+Reply LambdaHandler::removePermission(const Call &call)
+{
+    if (auto done = m_service->removePermission(call.captures.at(0), call.captures.at(1)); !done)
+        return std::unexpected(done.error());
+    return ok(204);
+}
+
+Reply LambdaHandler::getPolicy(const Call &call)
+{
+    const auto policy = m_service->getPolicy(call.captures.at(0));
+    if (!policy)
+        return std::unexpected(policy.error());
+    return ok(200,
+        QJsonObject{
+            {u"Policy"_s, QString::fromUtf8(QJsonDocument(*policy).toJson(QJsonDocument::Compact))},
+            {u"RevisionId"_s, QString()}});
+}
+
+Reply LambdaHandler::tagResource(const Call &call)
+{
+    if (auto done =
+            m_service->tagResource(call.captures.at(0), stringMap(call.body.value(u"Tags"_s)));
+        !done)
+        return std::unexpected(done.error());
+    return ok(204);
+}
+
+Reply LambdaHandler::untagResource(const Call &call)
+{
+    QStringList keys;
+    for (const auto &[name, value] : call.request.http.queryItems()) {
+        if (name == u"tagKeys"_s)
+            keys.append(value);
+    }
+    if (auto done = m_service->untagResource(call.captures.at(0), keys); !done)
+        return std::unexpected(done.error());
+    return ok(204);
+}
+
+Reply LambdaHandler::listTags(const Call &call)
+{
+    const auto tags = m_service->listTags(call.captures.at(0));
+    if (!tags)
+        return std::unexpected(tags.error());
+    QJsonObject object;
+    for (auto it = tags->cbegin(); it != tags->cend(); ++it)
+        object.insert(it.key(), it.value());
+    return ok(200, QJsonObject{{u"Tags"_s, object}});
+}
+
+Reply LambdaHandler::getAccountSettings(const Call &)
+{
+    return ok(200,
+        QJsonObject{
+            {u"AccountLimit"_s,
+                QJsonObject{{u"TotalCodeSize"_s, 80530636800.0},
+                    {u"CodeSizeUnzipped"_s, 262144000},
+                    {u"CodeSizeZipped"_s, 52428800},
+                    {u"ConcurrentExecutions"_s, Lambda::LambdaService::AccountConcurrencyLimit},
+                    {u"UnreservedConcurrentExecutions"_s,
+                        Lambda::LambdaService::AccountConcurrencyLimit}}},
+            {u"AccountUsage"_s, QJsonObject{{u"TotalCodeSize"_s, 0}, {u"FunctionCount"_s, 0}}},
+        });
+}
+
+Reply LambdaHandler::createEventSourceMapping(const Call &call)
+{
+    const auto mapping = m_service->createEventSourceMapping(call.body);
+    if (!mapping)
+        return std::unexpected(mapping.error());
+    return ok(202, *mapping);
+}
+
+Reply LambdaHandler::getEventSourceMapping(const Call &call)
+{
+    const auto mapping = m_service->getEventSourceMapping(call.captures.at(0));
+    if (!mapping)
+        return std::unexpected(mapping.error());
+    return ok(200, *mapping);
+}
+
+Reply LambdaHandler::updateEventSourceMapping(const Call &call)
+{
+    const auto mapping = m_service->updateEventSourceMapping(call.captures.at(0), call.body);
+    if (!mapping)
+        return std::unexpected(mapping.error());
+    return ok(202, *mapping);
+}
+
+Reply LambdaHandler::deleteEventSourceMapping(const Call &call)
+{
+    const auto mapping = m_service->deleteEventSourceMapping(call.captures.at(0));
+    if (!mapping)
+        return std::unexpected(mapping.error());
+    return ok(202, *mapping);
+}
+
+Reply LambdaHandler::listEventSourceMappings(const Call &call)
+{
+    const auto mappings =
+        m_service->listEventSourceMappings(call.request.http.queryItem(u"FunctionName"),
+            call.request.http.queryItem(u"EventSourceArn"));
+    if (!mappings)
+        return std::unexpected(mappings.error());
+    QJsonArray list;
+    for (const QJsonObject &mapping : *mappings)
+        list.append(mapping);
+    return ok(200, QJsonObject{{u"EventSourceMappings"_s, list}});
+}
+
+} // namespace Core::Api

@@ -1,0 +1,263 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/common/awserror.h"
+#include "core/lambda/lambdatypes.h"
+
+#include <QJsonObject>
+#include <QObject>
+#include <QSet>
+#include <QTimer>
+
+#include <functional>
+#include <memory>
+
+namespace Core {
+class Clock;
+class Coalescer;
+} // namespace Core
+namespace Core::Logs {
+class LogsService;
+}
+namespace Core::Storage {
+class Database;
+}
+
+namespace Core::Lambda {
+
+class EnvironmentPool;
+class ExecutionEnvironment;
+class LambdaStore;
+class QueueSource;
+
+// Where failed (or succeeded) asynchronous invocations are sent: an SQS queue ARN for now. The
+// engine wires an implementation once SQS exists; without one, records stay in Cloudbench's
+// lambda_event_failures table only.
+class EventDestinationSink
+{
+public:
+    virtual ~EventDestinationSink() = default;
+    virtual bool deliver(const QString &destinationArn, const QByteArray &message) = 0;
+};
+
+struct CreateFunctionRequest
+{
+    QString functionName;
+    QString runtime;
+    QString role;
+    QString handler;
+    QString description;
+    std::optional<int> timeout;
+    std::optional<int> memorySize;
+    QMap<QString, QString> environment;
+    QByteArray zipFile;
+    bool publish = false;
+    QMap<QString, QString> tags;
+    QString deadLetterTargetArn;
+    QString architecture;
+};
+
+struct UpdateConfigurationRequest
+{
+    std::optional<QString> runtime;
+    std::optional<QString> role;
+    std::optional<QString> handler;
+    std::optional<QString> description;
+    std::optional<int> timeout;
+    std::optional<int> memorySize;
+    std::optional<QMap<QString, QString>> environment;
+    std::optional<QString> deadLetterTargetArn;
+    QString revisionId;
+};
+
+struct InvokeRequest
+{
+    QString functionName; // name, ARN or partial ARN, possibly with ":qualifier"
+    QString qualifier;
+    InvocationType type = InvocationType::RequestResponse;
+    QByteArray payload;
+    bool logTail = false;
+};
+
+// Lambda: functions with code unpacked under <state>/functions, versions, aliases, concurrency,
+// and invocations run in local interpreter processes (EnvironmentPool). Lives on the core thread;
+// invoke() answers through its callback later, never blocking. functionsChanged() (coalesced)
+// announces configuration changes; invocationFinished() each completed invocation.
+class LambdaService final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(LambdaService)
+
+public:
+    using InvokeDone = std::function<void(Result<InvocationResult>)>;
+
+    static constexpr int AccountConcurrencyLimit = 1000;
+    static constexpr int UnreservedMinimum = 100;
+
+    LambdaService(const Storage::Database &database,
+        Clock *clock,
+        Logs::LogsService *logs,
+        QString stateDir,
+        QString region,
+        QString accountId,
+        QObject *parent = nullptr);
+    ~LambdaService() override;
+
+    void setEndpointUrl(const QString &url) { m_endpointUrl = url; }
+    void setDestinationSink(EventDestinationSink *sink) { m_sink = sink; }
+    // SQS for event source mappings (wired by the engine once SQS exists).
+    void setQueueSource(QueueSource *source) { m_queueSource = source; }
+    // Interpreter overrides (tests, or a python3 that is not first on PATH).
+    void setInterpreter(const QString &runtimeFamily, const QString &program);
+    QString bootstrapDirectory() const;
+
+    Result<FunctionConfiguration> createFunction(const CreateFunctionRequest &request);
+    Result<FunctionConfiguration> getFunctionConfiguration(
+        const QString &function, const QString &qualifier) const;
+    // $LATEST of each function (or every version with allVersions), a page after `marker`.
+    Result<QList<FunctionConfiguration>> listFunctions(
+        const QString &marker, std::optional<int> maxItems, QString *nextMarker) const;
+    Result<FunctionConfiguration> updateFunctionCode(const QString &function,
+        const QByteArray &zipFile,
+        bool publish,
+        const QString &revisionId);
+    Result<FunctionConfiguration> updateFunctionConfiguration(
+        const QString &function, const UpdateConfigurationRequest &request);
+    Status deleteFunction(const QString &function, const QString &qualifier);
+    QString codeDirectory(const QString &function, const QString &version) const;
+    // The console's inline editor: the handler's source file of $LATEST, and saving it back
+    // (the package is rebuilt with that file replaced, then as UpdateFunctionCode).
+    Result<std::pair<QString, QByteArray>> handlerSource(const QString &function) const;
+    Result<FunctionConfiguration> updateHandlerSource(
+        const QString &function, const QString &fileName, const QByteArray &source);
+    // A one-file deployment package (create dialog templates).
+    static QByteArray packageSource(const QString &fileName, const QByteArray &source);
+
+    Result<FunctionConfiguration> publishVersion(
+        const QString &function, const QString &description, const QString &codeSha256);
+    Result<QList<FunctionConfiguration>> listVersionsByFunction(const QString &function) const;
+
+    Result<AliasConfiguration> createAlias(
+        const QString &function, const AliasConfiguration &alias);
+    Result<AliasConfiguration> getAlias(const QString &function, const QString &alias) const;
+    Result<AliasConfiguration> updateAlias(const QString &function,
+        const QString &alias,
+        const std::optional<QString> &version,
+        const std::optional<QString> &description,
+        const std::optional<QMap<QString, double>> &weights,
+        const QString &revisionId);
+    Status deleteAlias(const QString &function, const QString &alias);
+    Result<QList<AliasConfiguration>> listAliases(const QString &function) const;
+
+    Result<int> putFunctionConcurrency(const QString &function, int reserved);
+    Result<std::optional<int>> getFunctionConcurrency(const QString &function) const;
+    Status deleteFunctionConcurrency(const QString &function);
+
+    Result<QJsonObject> putFunctionEventInvokeConfig(
+        const QString &function, const QString &qualifier, const QJsonObject &config);
+    Result<QJsonObject> getFunctionEventInvokeConfig(
+        const QString &function, const QString &qualifier) const;
+    Status deleteFunctionEventInvokeConfig(const QString &function, const QString &qualifier);
+
+    Result<QJsonObject> addPermission(const QString &function, const QJsonObject &statement);
+    Status removePermission(const QString &function, const QString &statementId);
+    Result<QJsonObject> getPolicy(const QString &function) const;
+
+    Status tagResource(const QString &arn, const QMap<QString, QString> &tags);
+    Status untagResource(const QString &arn, const QStringList &keys);
+    Result<QMap<QString, QString>> listTags(const QString &arn) const;
+
+    // Event source mappings (SQS): stored in the wire shape of EventSourceMappingConfiguration.
+    Result<QJsonObject> createEventSourceMapping(const QJsonObject &input);
+    Result<QJsonObject> getEventSourceMapping(const QString &uuid) const;
+    Result<QJsonObject> updateEventSourceMapping(const QString &uuid, const QJsonObject &input);
+    Result<QJsonObject> deleteEventSourceMapping(const QString &uuid);
+    Result<QList<QJsonObject>> listEventSourceMappings(
+        const QString &function, const QString &eventSourceArn) const;
+    // One polling round over the enabled mappings (also run by a one-second timer).
+    void pollEventSources();
+
+    void invoke(const InvokeRequest &request, InvokeDone done);
+    QList<InvocationRecord> recentInvocations(const QString &function, int limit) const;
+    int pendingEventCount() const { return int(m_events.size()); }
+    int eventFailureCount(const QString &function) const;
+
+    QString functionArn(const QString &name, const QString &qualifier = {}) const;
+
+signals:
+    void functionsChanged();
+    void invocationFinished(const Core::Lambda::InvocationRecord &record);
+
+private:
+    struct Target
+    {
+        FunctionConfiguration config;
+        QString invokedArn;
+    };
+    struct QueuedEvent
+    {
+        QString requestId;
+        QString functionName;
+        QString qualifier;
+        QByteArray payload;
+        int attempts = 0;
+        qint64 enqueuedMs = 0;
+        qint64 dueMs = 0;
+    };
+
+    Result<QString> resolveName(const QString &input, QString *qualifier) const;
+    Result<FunctionConfiguration> latestOf(const QString &name) const;
+    Result<Target> resolveTarget(const QString &name, const QString &qualifier) const;
+    Status validateConfiguration(const FunctionConfiguration &config) const;
+    Result<std::pair<QString, qint64>> storeCode(
+        const QString &name, const QString &version, const QByteArray &zip);
+    std::optional<AwsError> concurrencyBlock(const QString &name) const;
+    void startInvocation(const Target &target,
+        const QByteArray &payload,
+        const QString &requestId,
+        bool logTail,
+        InvokeDone done);
+    void finishInvocation(const Target &target,
+        const QString &requestId,
+        const QString &logStream,
+        qint64 startedMs,
+        ExecutionEnvironment *environment,
+        const QByteArray &result,
+        int outcome,
+        const QStringList &logLines,
+        double durationMs,
+        std::optional<double> initMs,
+        int memoryMb,
+        const QString &exitDescription,
+        bool logTail,
+        const InvokeDone &done);
+    void processEvents();
+    void eventFinished(QueuedEvent event, const Result<InvocationResult> &result);
+    void deliverDestination(const QueuedEvent &event,
+        const QString &destination,
+        const QString &condition,
+        const InvocationResult *result,
+        const QString &error);
+    QString newLogStream(const QString &version) const;
+
+    std::unique_ptr<LambdaStore> m_store;
+    const Storage::Database &m_database;
+    Clock *m_clock;
+    Logs::LogsService *m_logs;
+    QString m_stateDir;
+    QString m_region;
+    QString m_accountId;
+    QString m_endpointUrl;
+    QHash<QString, QString> m_interpreters;
+    EventDestinationSink *m_sink = nullptr;
+    QueueSource *m_queueSource = nullptr;
+    QTimer m_pollTimer;
+    QSet<QString> m_pollingMappings;
+    EnvironmentPool *m_pool;
+    Coalescer *m_changes;
+    QList<QueuedEvent> m_events;
+    QTimer m_eventTimer;
+    int m_eventsRunning = 0;
+};
+
+} // namespace Core::Lambda

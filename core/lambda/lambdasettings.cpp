@@ -1,0 +1,393 @@
+// SPDX-License-Identifier: MIT
+// LambdaService: aliases, concurrency, event invoke configuration, resource policy and tags.
+#include "core/common/clock.h"
+#include "core/common/coalescer.h"
+#include "core/common/ids.h"
+#include "core/lambda/lambdaerrors.h"
+#include "core/lambda/lambdaservice.h"
+#include "core/lambda/lambdastore.h"
+#include "core/storage/database.h"
+#include "core/storage/sqltransaction.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QRegularExpression>
+
+using namespace Qt::StringLiterals;
+
+namespace Core::Lambda {
+
+namespace {
+
+Status checkAliasName(const QString &name)
+{
+    static const QRegularExpression pattern(u"^(?!^[0-9]+$)([a-zA-Z0-9-_]+)$"_s);
+    if (name.isEmpty() || name.size() > 128 || !pattern.match(name).hasMatch())
+        return std::unexpected(Errors::validation(name,
+            u"name"_s,
+            u"Member must satisfy regular expression pattern: (?!^[0-9]+$)([a-zA-Z0-9-_]+)"_s));
+    return {};
+}
+
+} // namespace
+
+Result<AliasConfiguration> LambdaService::createAlias(
+    const QString &function, const AliasConfiguration &request)
+{
+    const auto name = resolveName(function, nullptr);
+    if (!name)
+        return std::unexpected(name.error());
+    if (auto valid = checkAliasName(request.name); !valid)
+        return std::unexpected(valid.error());
+    if (!m_store->functionExists(*name))
+        return std::unexpected(Errors::functionNotFound(functionArn(*name)));
+    if (m_store->alias(*name, request.name))
+        return std::unexpected(
+            Errors::conflict(u"Alias already exists: "_s + functionArn(*name, request.name)));
+    if (!m_store->version(*name, request.functionVersion))
+        return std::unexpected(
+            Errors::functionNotFound(functionArn(*name, request.functionVersion)));
+    for (auto it = request.additionalVersionWeights.cbegin();
+         it != request.additionalVersionWeights.cend();
+         ++it) {
+        if (it.value() < 0 || it.value() > 1)
+            return std::unexpected(Errors::validation(QString::number(it.value()),
+                u"routingConfig.additionalVersionWeights"_s,
+                u"Map value must satisfy constraint: [Member must have value less than or equal "
+                u"to 1.0, Member must have value greater than or equal to 0.0]"_s));
+        if (!m_store->version(*name, it.key()))
+            return std::unexpected(Errors::functionNotFound(functionArn(*name, it.key())));
+        if (it.key() == request.functionVersion)
+            return std::unexpected(Errors::invalidParameter(
+                u"Invalid function version %1. Function version %1 is already included in "
+                u"routing configuration."_s.arg(it.key())));
+    }
+    AliasConfiguration alias = request;
+    alias.aliasArn = functionArn(*name, alias.name);
+    alias.revisionId = Ids::requestId();
+    Storage::SqlTransaction transaction(m_database.connection());
+    m_store->putAlias(*name, alias);
+    transaction.commit();
+    m_changes->touch();
+    return alias;
+}
+
+Result<AliasConfiguration> LambdaService::getAlias(
+    const QString &function, const QString &alias) const
+{
+    const auto name = resolveName(function, nullptr);
+    if (!name)
+        return std::unexpected(name.error());
+    auto found = m_store->alias(*name, alias);
+    if (!found)
+        return std::unexpected(
+            Errors::notFound(u"Cannot find alias arn: "_s + functionArn(*name, alias)));
+    return *found;
+}
+
+Result<AliasConfiguration> LambdaService::updateAlias(const QString &function,
+    const QString &aliasName,
+    const std::optional<QString> &version,
+    const std::optional<QString> &description,
+    const std::optional<QMap<QString, double>> &weights,
+    const QString &revisionId)
+{
+    auto alias = getAlias(function, aliasName);
+    if (!alias)
+        return alias;
+    if (!revisionId.isEmpty() && revisionId != alias->revisionId)
+        return std::unexpected(Errors::preconditionFailed());
+    const QString name = *resolveName(function, nullptr);
+    AliasConfiguration updated = *alias;
+    if (version)
+        updated.functionVersion = *version;
+    if (description)
+        updated.description = *description;
+    if (weights)
+        updated.additionalVersionWeights = *weights;
+    if (!m_store->version(name, updated.functionVersion))
+        return std::unexpected(
+            Errors::functionNotFound(functionArn(name, updated.functionVersion)));
+    for (auto it = updated.additionalVersionWeights.cbegin();
+         it != updated.additionalVersionWeights.cend();
+         ++it) {
+        if (it.value() < 0 || it.value() > 1 || !m_store->version(name, it.key()))
+            return std::unexpected(Errors::invalidParameter(
+                u"Invalid routing configuration for version %1."_s.arg(it.key())));
+    }
+    updated.revisionId = Ids::requestId();
+    Storage::SqlTransaction transaction(m_database.connection());
+    m_store->putAlias(name, updated);
+    transaction.commit();
+    m_changes->touch();
+    return updated;
+}
+
+Status LambdaService::deleteAlias(const QString &function, const QString &alias)
+{
+    const auto name = resolveName(function, nullptr);
+    if (!name)
+        return std::unexpected(name.error());
+    Storage::SqlTransaction transaction(m_database.connection());
+    m_store->deleteAlias(*name, alias); // AWS: deleting a missing alias succeeds
+    transaction.commit();
+    m_changes->touch();
+    return {};
+}
+
+Result<QList<AliasConfiguration>> LambdaService::listAliases(const QString &function) const
+{
+    const auto name = resolveName(function, nullptr);
+    if (!name)
+        return std::unexpected(name.error());
+    if (!m_store->functionExists(*name))
+        return std::unexpected(Errors::functionNotFound(functionArn(*name)));
+    return m_store->aliases(*name);
+}
+
+Result<int> LambdaService::putFunctionConcurrency(const QString &function, int reserved)
+{
+    const auto name = resolveName(function, nullptr);
+    if (!name)
+        return std::unexpected(name.error());
+    if (reserved < 0)
+        return std::unexpected(Errors::validation(QString::number(reserved),
+            u"reservedConcurrentExecutions"_s,
+            u"Member must have value greater than or equal to 0"_s));
+    if (!m_store->functionExists(*name))
+        return std::unexpected(Errors::functionNotFound(functionArn(*name)));
+    const qint64 others = m_store->totalReservedConcurrency(*name);
+    if (others + reserved > AccountConcurrencyLimit - UnreservedMinimum)
+        return std::unexpected(Errors::invalidParameter(
+            u"Specified ReservedConcurrentExecutions for function decreases account's "
+            u"UnreservedConcurrentExecution below its minimum value of [%1]."_s.arg(
+                UnreservedMinimum)));
+    Storage::SqlTransaction transaction(m_database.connection());
+    m_store->setReservedConcurrency(*name, reserved);
+    transaction.commit();
+    m_changes->touch();
+    return reserved;
+}
+
+Result<std::optional<int>> LambdaService::getFunctionConcurrency(const QString &function) const
+{
+    const auto name = resolveName(function, nullptr);
+    if (!name)
+        return std::unexpected(name.error());
+    if (!m_store->functionExists(*name))
+        return std::unexpected(Errors::functionNotFound(functionArn(*name)));
+    return m_store->reservedConcurrency(*name);
+}
+
+Status LambdaService::deleteFunctionConcurrency(const QString &function)
+{
+    const auto name = resolveName(function, nullptr);
+    if (!name)
+        return std::unexpected(name.error());
+    if (!m_store->functionExists(*name))
+        return std::unexpected(Errors::functionNotFound(functionArn(*name)));
+    Storage::SqlTransaction transaction(m_database.connection());
+    m_store->setReservedConcurrency(*name, std::nullopt);
+    transaction.commit();
+    m_changes->touch();
+    return {};
+}
+
+Result<QJsonObject> LambdaService::putFunctionEventInvokeConfig(
+    const QString &function, const QString &qualifier, const QJsonObject &config)
+{
+    const auto name = resolveName(function, nullptr);
+    if (!name)
+        return std::unexpected(name.error());
+    if (!m_store->functionExists(*name))
+        return std::unexpected(Errors::functionNotFound(functionArn(*name)));
+    const QJsonValue retries = config.value(u"MaximumRetryAttempts"_s);
+    if (!retries.isUndefined() && (retries.toInt(-1) < 0 || retries.toInt(-1) > 2))
+        return std::unexpected(Errors::validation(QString::number(retries.toDouble()),
+            u"maximumRetryAttempts"_s,
+            u"Member must have value less than or equal to 2"_s));
+    const QJsonValue age = config.value(u"MaximumEventAgeInSeconds"_s);
+    if (!age.isUndefined() && (age.toInt(0) < 60 || age.toInt(0) > 21600))
+        return std::unexpected(Errors::validation(QString::number(age.toDouble()),
+            u"maximumEventAgeInSeconds"_s,
+            age.toInt(0) < 60 ? u"Member must have value greater than or equal to 60"_s
+                              : u"Member must have value less than or equal to 21600"_s));
+    QJsonObject stored{
+        {u"FunctionArn"_s, functionArn(*name, qualifier)},
+        {u"LastModified"_s, double(m_clock->nowMs()) / 1000.0},
+        {u"DestinationConfig"_s,
+            config.value(u"DestinationConfig"_s).toObject().isEmpty()
+                ? QJsonObject{{u"OnSuccess"_s, QJsonObject()}, {u"OnFailure"_s, QJsonObject()}}
+                : config.value(u"DestinationConfig"_s).toObject()},
+    };
+    if (!retries.isUndefined())
+        stored.insert(u"MaximumRetryAttempts"_s, retries.toInt());
+    if (!age.isUndefined())
+        stored.insert(u"MaximumEventAgeInSeconds"_s, age.toInt());
+    Storage::SqlTransaction transaction(m_database.connection());
+    m_store->setDocument(*name, LambdaStore::Document::EventInvokeConfig, stored);
+    transaction.commit();
+    return stored;
+}
+
+Result<QJsonObject> LambdaService::getFunctionEventInvokeConfig(
+    const QString &function, const QString &qualifier) const
+{
+    const auto name = resolveName(function, nullptr);
+    if (!name)
+        return std::unexpected(name.error());
+    if (!m_store->functionExists(*name))
+        return std::unexpected(Errors::functionNotFound(functionArn(*name)));
+    const QJsonObject config = m_store->document(*name, LambdaStore::Document::EventInvokeConfig);
+    if (config.isEmpty())
+        return std::unexpected(
+            Errors::notFound(u"The function %1 doesn't have an EventInvokeConfig"_s.arg(
+                functionArn(*name, qualifier))));
+    return config;
+}
+
+Status LambdaService::deleteFunctionEventInvokeConfig(
+    const QString &function, const QString &qualifier)
+{
+    auto existing = getFunctionEventInvokeConfig(function, qualifier);
+    if (!existing)
+        return std::unexpected(existing.error());
+    Storage::SqlTransaction transaction(m_database.connection());
+    m_store->setDocument(
+        *resolveName(function, nullptr), LambdaStore::Document::EventInvokeConfig, {});
+    transaction.commit();
+    return {};
+}
+
+Result<QJsonObject> LambdaService::addPermission(const QString &function, const QJsonObject &input)
+{
+    const auto name = resolveName(function, nullptr);
+    if (!name)
+        return std::unexpected(name.error());
+    if (!m_store->functionExists(*name))
+        return std::unexpected(Errors::functionNotFound(functionArn(*name)));
+    const QString sid = input.value(u"StatementId"_s).toString();
+    QJsonObject policy = m_store->document(*name, LambdaStore::Document::Policy);
+    QJsonArray statements = policy.value(u"Statement"_s).toArray();
+    for (const QJsonValue &statement : statements) {
+        if (statement.toObject().value(u"Sid"_s).toString() == sid)
+            return std::unexpected(Errors::conflict(
+                u"The statement id (%1) provided already exists. Please provide a new statement "
+                u"id, or remove the existing statement."_s.arg(sid)));
+    }
+    const QString principal = input.value(u"Principal"_s).toString();
+    QJsonObject statement{
+        {u"Sid"_s, sid},
+        {u"Effect"_s, u"Allow"_s},
+        {u"Principal"_s,
+            principal.contains(u'.') ? QJsonObject{{u"Service"_s, principal}}
+                                     : QJsonObject{{u"AWS"_s, principal}}},
+        {u"Action"_s, input.value(u"Action"_s).toString()},
+        {u"Resource"_s, functionArn(*name, input.value(u"Qualifier"_s).toString())},
+    };
+    QJsonObject condition;
+    if (input.contains(u"SourceArn"_s))
+        condition.insert(u"ArnLike"_s,
+            QJsonObject{{u"AWS:SourceArn"_s, input.value(u"SourceArn"_s).toString()}});
+    if (input.contains(u"SourceAccount"_s))
+        condition.insert(u"StringEquals"_s,
+            QJsonObject{{u"AWS:SourceAccount"_s, input.value(u"SourceAccount"_s).toString()}});
+    if (!condition.isEmpty())
+        statement.insert(u"Condition"_s, condition);
+    statements.append(statement);
+    policy = QJsonObject{
+        {u"Version"_s, u"2012-10-17"_s}, {u"Id"_s, u"default"_s}, {u"Statement"_s, statements}};
+    Storage::SqlTransaction transaction(m_database.connection());
+    m_store->setDocument(*name, LambdaStore::Document::Policy, policy);
+    transaction.commit();
+    return statement;
+}
+
+Status LambdaService::removePermission(const QString &function, const QString &statementId)
+{
+    const auto name = resolveName(function, nullptr);
+    if (!name)
+        return std::unexpected(name.error());
+    if (!m_store->functionExists(*name))
+        return std::unexpected(Errors::functionNotFound(functionArn(*name)));
+    QJsonObject policy = m_store->document(*name, LambdaStore::Document::Policy);
+    QJsonArray statements = policy.value(u"Statement"_s).toArray();
+    for (qsizetype i = 0; i < statements.size(); ++i) {
+        if (statements.at(i).toObject().value(u"Sid"_s).toString() == statementId) {
+            statements.removeAt(i);
+            policy.insert(u"Statement"_s, statements);
+            Storage::SqlTransaction transaction(m_database.connection());
+            m_store->setDocument(*name,
+                LambdaStore::Document::Policy,
+                statements.isEmpty() ? QJsonObject() : policy);
+            transaction.commit();
+            return {};
+        }
+    }
+    return std::unexpected(
+        Errors::notFound(u"Statement %1 is not found in resource policy."_s.arg(statementId)));
+}
+
+Result<QJsonObject> LambdaService::getPolicy(const QString &function) const
+{
+    const auto name = resolveName(function, nullptr);
+    if (!name)
+        return std::unexpected(name.error());
+    if (!m_store->functionExists(*name))
+        return std::unexpected(Errors::functionNotFound(functionArn(*name)));
+    const QJsonObject policy = m_store->document(*name, LambdaStore::Document::Policy);
+    if (policy.isEmpty())
+        return std::unexpected(Errors::notFound(u"The resource you requested does not exist."_s));
+    return policy;
+}
+
+Status LambdaService::tagResource(const QString &arn, const QMap<QString, QString> &tags)
+{
+    const auto name = resolveName(arn, nullptr);
+    if (!name)
+        return std::unexpected(name.error());
+    if (!m_store->functionExists(*name))
+        return std::unexpected(Errors::functionNotFound(functionArn(*name)));
+    QJsonObject current = m_store->document(*name, LambdaStore::Document::Tags);
+    for (auto it = tags.cbegin(); it != tags.cend(); ++it)
+        current.insert(it.key(), it.value());
+    if (current.size() > 50)
+        return std::unexpected(
+            Errors::invalidParameter(u"Number of tags exceeds resource tag limit."_s));
+    Storage::SqlTransaction transaction(m_database.connection());
+    m_store->setDocument(*name, LambdaStore::Document::Tags, current);
+    transaction.commit();
+    return {};
+}
+
+Status LambdaService::untagResource(const QString &arn, const QStringList &keys)
+{
+    const auto name = resolveName(arn, nullptr);
+    if (!name)
+        return std::unexpected(name.error());
+    if (!m_store->functionExists(*name))
+        return std::unexpected(Errors::functionNotFound(functionArn(*name)));
+    QJsonObject current = m_store->document(*name, LambdaStore::Document::Tags);
+    for (const QString &key : keys)
+        current.remove(key);
+    Storage::SqlTransaction transaction(m_database.connection());
+    m_store->setDocument(*name, LambdaStore::Document::Tags, current);
+    transaction.commit();
+    return {};
+}
+
+Result<QMap<QString, QString>> LambdaService::listTags(const QString &arn) const
+{
+    const auto name = resolveName(arn, nullptr);
+    if (!name)
+        return std::unexpected(name.error());
+    if (!m_store->functionExists(*name))
+        return std::unexpected(Errors::functionNotFound(functionArn(*name)));
+    QMap<QString, QString> tags;
+    const QJsonObject object = m_store->document(*name, LambdaStore::Document::Tags);
+    for (auto it = object.begin(); it != object.end(); ++it)
+        tags.insert(it.key(), it.value().toString());
+    return tags;
+}
+
+} // namespace Core::Lambda

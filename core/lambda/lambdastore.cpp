@@ -1,0 +1,390 @@
+// SPDX-License-Identifier: MIT
+#include "core/lambda/lambdastore.h"
+
+#include "core/common/logging.h"
+#include "core/storage/database.h"
+
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace Core::Lambda {
+
+namespace {
+
+bool run(QSqlQuery &query)
+{
+    if (query.exec())
+        return true;
+    qCWarning(lcStorage) << "lambda:" << query.lastError().text();
+    return false;
+}
+
+QString jsonText(const QJsonObject &object)
+{
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+QJsonObject parseJson(const QString &text)
+{
+    return QJsonDocument::fromJson(text.toUtf8()).object();
+}
+
+QString column(LambdaStore::Document which)
+{
+    switch (which) {
+    case LambdaStore::Document::Tags:
+        return u"tags"_s;
+    case LambdaStore::Document::Policy:
+        return u"policy"_s;
+    case LambdaStore::Document::EventInvokeConfig:
+        return u"event_invoke_config"_s;
+    }
+    return u"tags"_s;
+}
+
+} // namespace
+
+LambdaStore::LambdaStore(const Storage::Database &database)
+    : m_database(database)
+{}
+
+bool LambdaStore::insertFunction(const QString &name, qint64 createdMs)
+{
+    QSqlQuery &query =
+        m_database.prepared(u"INSERT INTO lambda_functions (name, created_ms) VALUES (?, ?)"_s);
+    query.addBindValue(name);
+    query.addBindValue(createdMs);
+    return run(query);
+}
+
+bool LambdaStore::deleteFunction(const QString &name)
+{
+    QSqlQuery &query = m_database.prepared(u"DELETE FROM lambda_functions WHERE name = ?"_s);
+    query.addBindValue(name);
+    return run(query) && query.numRowsAffected() > 0;
+}
+
+bool LambdaStore::functionExists(const QString &name) const
+{
+    QSqlQuery &query = m_database.prepared(u"SELECT 1 FROM lambda_functions WHERE name = ?"_s);
+    query.addBindValue(name);
+    const bool exists = run(query) && query.next();
+    query.finish();
+    return exists;
+}
+
+int LambdaStore::nextVersionNumber(const QString &name)
+{
+    QSqlQuery &update = m_database.prepared(
+        u"UPDATE lambda_functions SET last_version = last_version + 1 WHERE name = ? "
+        u"RETURNING last_version"_s);
+    update.addBindValue(name);
+    if (!run(update) || !update.next())
+        return 0;
+    const int number = update.value(0).toInt();
+    update.finish();
+    return number;
+}
+
+bool LambdaStore::putVersion(const FunctionConfiguration &config)
+{
+    QSqlQuery &query = m_database.prepared(
+        u"INSERT OR REPLACE INTO lambda_versions (function_name, version, config) VALUES (?, ?, ?)"_s);
+    query.addBindValue(config.functionName);
+    query.addBindValue(config.version);
+    query.addBindValue(jsonText(config.toJson()));
+    return run(query);
+}
+
+bool LambdaStore::deleteVersion(const QString &name, const QString &version)
+{
+    QSqlQuery &query = m_database.prepared(
+        u"DELETE FROM lambda_versions WHERE function_name = ? AND version = ?"_s);
+    query.addBindValue(name);
+    query.addBindValue(version);
+    return run(query) && query.numRowsAffected() > 0;
+}
+
+std::optional<FunctionConfiguration> LambdaStore::version(
+    const QString &name, const QString &version) const
+{
+    QSqlQuery &query = m_database.prepared(
+        u"SELECT config FROM lambda_versions WHERE function_name = ? AND version = ?"_s);
+    query.addBindValue(name);
+    query.addBindValue(version);
+    if (!run(query) || !query.next())
+        return std::nullopt;
+    const QString text = query.value(0).toString();
+    query.finish();
+    return FunctionConfiguration::fromJson(parseJson(text));
+}
+
+QList<FunctionConfiguration> LambdaStore::versions(const QString &name) const
+{
+    QSqlQuery &query =
+        m_database.prepared(u"SELECT config FROM lambda_versions WHERE function_name = ? ORDER BY "
+                            u"version = '$LATEST' DESC, CAST(version AS INTEGER)"_s);
+    query.addBindValue(name);
+    QList<FunctionConfiguration> list;
+    if (!run(query))
+        return list;
+    while (query.next())
+        list.append(FunctionConfiguration::fromJson(parseJson(query.value(0).toString())));
+    query.finish();
+    return list;
+}
+
+QList<FunctionConfiguration> LambdaStore::latest(const QString &after, int limit) const
+{
+    QSqlQuery &query = m_database.prepared(
+        u"SELECT config FROM lambda_versions WHERE version = '$LATEST' AND function_name > ? "
+        u"ORDER BY function_name LIMIT ?"_s);
+    query.addBindValue(after.isNull() ? u""_s : after);
+    query.addBindValue(limit);
+    QList<FunctionConfiguration> list;
+    if (!run(query))
+        return list;
+    while (query.next())
+        list.append(FunctionConfiguration::fromJson(parseJson(query.value(0).toString())));
+    query.finish();
+    return list;
+}
+
+std::optional<int> LambdaStore::reservedConcurrency(const QString &name) const
+{
+    QSqlQuery &query =
+        m_database.prepared(u"SELECT reserved_concurrency FROM lambda_functions WHERE name = ?"_s);
+    query.addBindValue(name);
+    if (!run(query) || !query.next())
+        return std::nullopt;
+    const QVariant value = query.value(0);
+    query.finish();
+    if (value.isNull())
+        return std::nullopt;
+    return value.toInt();
+}
+
+void LambdaStore::setReservedConcurrency(const QString &name, std::optional<int> value)
+{
+    QSqlQuery &query = m_database.prepared(
+        u"UPDATE lambda_functions SET reserved_concurrency = ? WHERE name = ?"_s);
+    query.addBindValue(value ? QVariant(*value) : QVariant());
+    query.addBindValue(name);
+    run(query);
+}
+
+qint64 LambdaStore::totalReservedConcurrency(const QString &exceptName) const
+{
+    QSqlQuery &query = m_database.prepared(
+        u"SELECT COALESCE(SUM(reserved_concurrency), 0) FROM lambda_functions WHERE name <> ?"_s);
+    query.addBindValue(exceptName.isNull() ? u""_s : exceptName);
+    if (!run(query) || !query.next())
+        return 0;
+    const qint64 total = query.value(0).toLongLong();
+    query.finish();
+    return total;
+}
+
+QJsonObject LambdaStore::document(const QString &name, Document which) const
+{
+    QSqlQuery &query = m_database.prepared(
+        u"SELECT "_s + column(which) + u" FROM lambda_functions WHERE name = ?"_s);
+    query.addBindValue(name);
+    if (!run(query) || !query.next())
+        return {};
+    const QString text = query.value(0).toString();
+    query.finish();
+    return parseJson(text);
+}
+
+void LambdaStore::setDocument(const QString &name, Document which, const QJsonObject &value)
+{
+    QSqlQuery &query = m_database.prepared(
+        u"UPDATE lambda_functions SET "_s + column(which) + u" = ? WHERE name = ?"_s);
+    query.addBindValue(value.isEmpty() && which != Document::Tags ? u""_s : jsonText(value));
+    query.addBindValue(name);
+    run(query);
+}
+
+bool LambdaStore::putAlias(const QString &function, const AliasConfiguration &alias)
+{
+    QSqlQuery &query = m_database.prepared(
+        u"INSERT OR REPLACE INTO lambda_aliases (function_name, name, config) VALUES (?, ?, ?)"_s);
+    query.addBindValue(function);
+    query.addBindValue(alias.name);
+    query.addBindValue(jsonText(alias.toJson()));
+    return run(query);
+}
+
+bool LambdaStore::deleteAlias(const QString &function, const QString &alias)
+{
+    QSqlQuery &query =
+        m_database.prepared(u"DELETE FROM lambda_aliases WHERE function_name = ? AND name = ?"_s);
+    query.addBindValue(function);
+    query.addBindValue(alias);
+    return run(query) && query.numRowsAffected() > 0;
+}
+
+std::optional<AliasConfiguration> LambdaStore::alias(
+    const QString &function, const QString &alias) const
+{
+    QSqlQuery &query = m_database.prepared(
+        u"SELECT config FROM lambda_aliases WHERE function_name = ? AND name = ?"_s);
+    query.addBindValue(function);
+    query.addBindValue(alias);
+    if (!run(query) || !query.next())
+        return std::nullopt;
+    const QString text = query.value(0).toString();
+    query.finish();
+    return AliasConfiguration::fromJson(parseJson(text));
+}
+
+QList<AliasConfiguration> LambdaStore::aliases(const QString &function) const
+{
+    QSqlQuery &query = m_database.prepared(
+        u"SELECT config FROM lambda_aliases WHERE function_name = ? ORDER BY name"_s);
+    query.addBindValue(function);
+    QList<AliasConfiguration> list;
+    if (!run(query))
+        return list;
+    while (query.next())
+        list.append(AliasConfiguration::fromJson(parseJson(query.value(0).toString())));
+    query.finish();
+    return list;
+}
+
+bool LambdaStore::putMapping(
+    const QString &uuid, const QString &function, const QJsonObject &config)
+{
+    QSqlQuery &query = m_database.prepared(
+        u"INSERT OR REPLACE INTO lambda_event_source_mappings (uuid, function_name, config) "
+        u"VALUES (?, ?, ?)"_s);
+    query.addBindValue(uuid);
+    query.addBindValue(function);
+    query.addBindValue(jsonText(config));
+    return run(query);
+}
+
+bool LambdaStore::deleteMapping(const QString &uuid)
+{
+    QSqlQuery &query =
+        m_database.prepared(u"DELETE FROM lambda_event_source_mappings WHERE uuid = ?"_s);
+    query.addBindValue(uuid);
+    return run(query) && query.numRowsAffected() > 0;
+}
+
+std::optional<QJsonObject> LambdaStore::mapping(const QString &uuid) const
+{
+    QSqlQuery &query =
+        m_database.prepared(u"SELECT config FROM lambda_event_source_mappings WHERE uuid = ?"_s);
+    query.addBindValue(uuid);
+    if (!run(query) || !query.next())
+        return std::nullopt;
+    const QString text = query.value(0).toString();
+    query.finish();
+    return parseJson(text);
+}
+
+QList<QJsonObject> LambdaStore::mappings(const QString &function) const
+{
+    QSqlQuery &query = m_database.prepared(
+        u"SELECT config FROM lambda_event_source_mappings WHERE ? = '' OR function_name = ? "
+        u"ORDER BY uuid"_s);
+    query.addBindValue(function.isNull() ? u""_s : function);
+    query.addBindValue(function.isNull() ? u""_s : function);
+    QList<QJsonObject> list;
+    if (!run(query))
+        return list;
+    while (query.next())
+        list.append(parseJson(query.value(0).toString()));
+    query.finish();
+    return list;
+}
+
+void LambdaStore::insertInvocation(const InvocationRecord &record)
+{
+    QSqlQuery &query = m_database.prepared(
+        u"INSERT INTO lambda_invocations (function_name, time_ms, version, request_id, status, "
+        u"duration_ms, init_ms, memory_mb, log_stream) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    query.addBindValue(record.functionName);
+    query.addBindValue(record.timeMs);
+    query.addBindValue(record.version);
+    query.addBindValue(record.requestId);
+    query.addBindValue(record.status);
+    query.addBindValue(record.durationMs);
+    query.addBindValue(record.initDurationMs ? QVariant(*record.initDurationMs) : QVariant());
+    query.addBindValue(record.maxMemoryUsedMb);
+    query.addBindValue(record.logStream.isNull() ? u""_s : record.logStream);
+    run(query);
+    QSqlQuery &prune = m_database.prepared(
+        u"DELETE FROM lambda_invocations WHERE function_name = ? AND id <= "
+        u"(SELECT MAX(id) FROM lambda_invocations WHERE function_name = ?) - 500"_s);
+    prune.addBindValue(record.functionName);
+    prune.addBindValue(record.functionName);
+    run(prune);
+}
+
+QList<InvocationRecord> LambdaStore::recentInvocations(const QString &function, int limit) const
+{
+    QSqlQuery &query = m_database.prepared(
+        u"SELECT time_ms, function_name, version, request_id, status, duration_ms, init_ms, "
+        u"memory_mb, log_stream FROM lambda_invocations WHERE function_name = ? "
+        u"ORDER BY id DESC LIMIT ?"_s);
+    query.addBindValue(function);
+    query.addBindValue(limit);
+    QList<InvocationRecord> list;
+    if (!run(query))
+        return list;
+    while (query.next()) {
+        InvocationRecord record;
+        record.timeMs = query.value(0).toLongLong();
+        record.functionName = query.value(1).toString();
+        record.version = query.value(2).toString();
+        record.requestId = query.value(3).toString();
+        record.status = query.value(4).toString();
+        record.durationMs = query.value(5).toDouble();
+        if (!query.value(6).isNull())
+            record.initDurationMs = query.value(6).toDouble();
+        record.maxMemoryUsedMb = query.value(7).toInt();
+        record.logStream = query.value(8).toString();
+        list.append(record);
+    }
+    query.finish();
+    return list;
+}
+
+void LambdaStore::insertEventFailure(const QString &function,
+    qint64 timeMs,
+    const QString &requestId,
+    const QString &destination,
+    const QByteArray &payload,
+    const QString &error)
+{
+    QSqlQuery &query = m_database.prepared(
+        u"INSERT INTO lambda_event_failures (function_name, time_ms, request_id, destination, "
+        u"payload, error) VALUES (?, ?, ?, ?, ?, ?)"_s);
+    query.addBindValue(function);
+    query.addBindValue(timeMs);
+    query.addBindValue(requestId);
+    query.addBindValue(destination.isNull() ? u""_s : destination);
+    query.addBindValue(payload.isNull() ? QByteArray("") : payload);
+    query.addBindValue(error.isNull() ? u""_s : error);
+    run(query);
+}
+
+int LambdaStore::eventFailureCount(const QString &function) const
+{
+    QSqlQuery &query = m_database.prepared(
+        u"SELECT COUNT(*) FROM lambda_event_failures WHERE function_name = ?"_s);
+    query.addBindValue(function);
+    if (!run(query) || !query.next())
+        return 0;
+    const int count = query.value(0).toInt();
+    query.finish();
+    return count;
+}
+
+} // namespace Core::Lambda

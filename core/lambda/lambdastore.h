@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/lambda/lambdatypes.h"
+
+#include <QJsonObject>
+
+#include <optional>
+
+namespace Core::Storage {
+class Database;
+}
+
+namespace Core::Lambda {
+
+// The only SQL touching the lambda_* tables. Core thread, inside the caller's transaction.
+class LambdaStore final
+{
+public:
+    enum class Document {
+        Tags,
+        Policy,
+        EventInvokeConfig,
+    };
+
+    explicit LambdaStore(const Storage::Database &database);
+
+    bool insertFunction(const QString &name, qint64 createdMs);
+    bool deleteFunction(const QString &name);
+    bool functionExists(const QString &name) const;
+    int nextVersionNumber(const QString &name);
+
+    bool putVersion(const FunctionConfiguration &config);
+    bool deleteVersion(const QString &name, const QString &version);
+    std::optional<FunctionConfiguration> version(const QString &name, const QString &version) const;
+    QList<FunctionConfiguration> versions(const QString &name) const;
+    // $LATEST of the functions whose name sorts after `after`.
+    QList<FunctionConfiguration> latest(const QString &after, int limit) const;
+
+    std::optional<int> reservedConcurrency(const QString &name) const;
+    void setReservedConcurrency(const QString &name, std::optional<int> value);
+    qint64 totalReservedConcurrency(const QString &exceptName) const;
+
+    QJsonObject document(const QString &name, Document which) const;
+    void setDocument(const QString &name, Document which, const QJsonObject &value);
+
+    bool putAlias(const QString &function, const AliasConfiguration &alias);
+    bool deleteAlias(const QString &function, const QString &alias);
+    std::optional<AliasConfiguration> alias(const QString &function, const QString &alias) const;
+    QList<AliasConfiguration> aliases(const QString &function) const;
+
+    bool putMapping(const QString &uuid, const QString &function, const QJsonObject &config);
+    bool deleteMapping(const QString &uuid);
+    std::optional<QJsonObject> mapping(const QString &uuid) const;
+    // All mappings, or those of one function.
+    QList<QJsonObject> mappings(const QString &function) const;
+
+    void insertInvocation(const InvocationRecord &record);
+    QList<InvocationRecord> recentInvocations(const QString &function, int limit) const;
+    void insertEventFailure(const QString &function,
+        qint64 timeMs,
+        const QString &requestId,
+        const QString &destination,
+        const QByteArray &payload,
+        const QString &error);
+    int eventFailureCount(const QString &function) const;
+
+private:
+    const Storage::Database &m_database;
+};
+
+} // namespace Core::Lambda

@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QList>
+#include <QMap>
+#include <QMetaType>
+#include <QString>
+
+#include <optional>
+
+namespace Core::Logs {
+
+struct LogGroup
+{
+    QString name;
+    qint64 creationTimeMs = 0;
+    std::optional<int> retentionInDays; // empty: never expire
+    QString kmsKeyId;
+    qint64 storedBytes = 0;
+    QMap<QString, QString> tags;
+};
+
+struct LogStream
+{
+    QString groupName;
+    QString name;
+    qint64 creationTimeMs = 0;
+    std::optional<qint64> firstEventTimestamp;
+    std::optional<qint64> lastEventTimestamp;
+    std::optional<qint64> lastIngestionTime;
+    qint64 storedBytes = 0;
+};
+
+struct LogEvent
+{
+    qint64 id = 0;
+    QString streamName;
+    qint64 timestampMs = 0;
+    qint64 ingestionTimeMs = 0;
+    QString message;
+};
+
+struct InputLogEvent
+{
+    qint64 timestampMs = 0;
+    QString message;
+};
+
+// One page of a listing; nextToken is empty on the last page.
+template<typename T> struct Page
+{
+    QList<T> items;
+    QString nextToken;
+};
+
+struct GetLogEventsQuery
+{
+    QString groupName;
+    QString streamName;
+    std::optional<qint64> startTime;
+    std::optional<qint64> endTime;
+    QString nextToken;
+    int limit = 10000;
+    bool startFromHead = false;
+};
+
+struct GetLogEventsResult
+{
+    QList<LogEvent> events;
+    QString nextForwardToken;
+    QString nextBackwardToken;
+};
+
+struct FilterLogEventsQuery
+{
+    QString groupName;
+    QStringList streamNames;
+    QString streamNamePrefix;
+    std::optional<qint64> startTime;
+    std::optional<qint64> endTime;
+    QString filterPattern;
+    QString nextToken;
+    int limit = 10000;
+};
+
+struct PutLogEventsResult
+{
+    QString nextSequenceToken;
+    std::optional<int> tooNewLogEventStartIndex;
+    std::optional<int> tooOldLogEventEndIndex;
+    std::optional<int> expiredLogEventEndIndex;
+};
+
+} // namespace Core::Logs
+
+Q_DECLARE_METATYPE(Core::Logs::LogGroup)
+Q_DECLARE_METATYPE(Core::Logs::LogEvent)
