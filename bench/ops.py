@@ -379,26 +379,26 @@ OPERATIONS = [
     ),
     Operation(
         key="sqs-send-message", title="SQS SendMessage",
-        peers=("moto", "sqslite"), cloudbench=False,
+        peers=("moto", "sqslite"), cloudbench=True,
         prepare=prepare_send_queue, sign=sign_send_message, check=check_send_message,
         variation="distinct bodies (message number), cycled",
     ),
     Operation(
         key="sqs-receive-delete-1k", title="SQS ReceiveMessage+DeleteMessage, depth 1k",
-        peers=("moto", "sqslite"), cloudbench=False,
+        peers=("moto", "sqslite"), cloudbench=True,
         prepare=prepare_depth(1_000), sign=sign_receive_delete, check=check_receive,
         variation="ReceiveMessage replayed as is; DeleteMessage signed in Lua per receipt handle;"
                   " one pre-signed SendMessage per deleted message holds the depth",
     ),
     Operation(
         key="sqs-receive-delete-10k", title="SQS ReceiveMessage+DeleteMessage, depth 10k",
-        peers=("moto", "sqslite"), cloudbench=False,
+        peers=("moto", "sqslite"), cloudbench=True,
         prepare=prepare_depth(10_000), sign=sign_receive_delete, check=check_receive,
         variation="as for depth 1k",
     ),
     Operation(
         key="sqs-receive-delete-100k", title="SQS ReceiveMessage+DeleteMessage, depth 100k",
-        peers=("moto", "sqslite"), cloudbench=False,
+        peers=("moto", "sqslite"), cloudbench=True,
         prepare=prepare_depth(100_000), sign=sign_receive_delete, check=check_receive,
         variation="as for depth 1k",
     ),

@@ -2368,36 +2368,30 @@ Zuerst leeren?</translation>
         <source>Other queues send their failed messages here.</source>
         <translation>Andere Warteschlangen senden ihre fehlgeschlagenen Nachrichten hierher.</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../ui/sqs/queuelistmodel.cpp" line="41"/>
-        <source>Messages received more than %n time(s) move to %1.</source>
-        <translation>
-            <numerusform>Nachrichten, die öfter als %n-mal empfangen wurden, wandern nach %1.</numerusform>
-            <numerusform>Nachrichten, die öfter als %n-mal empfangen wurden, wandern nach %1.</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../ui/sqs/queuelistmodel.cpp" line="54"/>
+        <location filename="../ui/sqs/queuelistmodel.cpp" line="53"/>
         <source>FIFO</source>
         <translation>FIFO</translation>
     </message>
     <message>
-        <location filename="../ui/sqs/queuelistmodel.cpp" line="54"/>
+        <location filename="../ui/sqs/queuelistmodel.cpp" line="53"/>
         <source>Standard</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../ui/sqs/queuelistmodel.cpp" line="66"/>
+        <location filename="../ui/sqs/queuelistmodel.cpp" line="65"/>
         <source>Dead-letter queue</source>
         <translation>Dead-Letter-Warteschlange</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../ui/sqs/queuelistmodel.cpp" line="68"/>
-        <source>→ %1 after %n receive(s)</source>
-        <translation>
-            <numerusform>→ %1 nach %n Empfang</numerusform>
-            <numerusform>→ %1 nach %n Empfängen</numerusform>
-        </translation>
+    <message>
+        <location filename="../ui/sqs/queuelistmodel.cpp" line="41"/>
+        <source>Messages received more than %1 times move to %2.</source>
+        <translation>Nachrichten, die öfter als %1-mal empfangen wurden, wandern nach %2.</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuelistmodel.cpp" line="67"/>
+        <source>→ %1 (maximum receives: %2)</source>
+        <translation>→ %1 (maximale Empfangsanzahl: %2)</translation>
     </message>
     <message>
         <location filename="../ui/sqs/queuelistmodel.cpp" line="87"/>
@@ -2514,7 +2508,7 @@ Zuerst leeren?</translation>
     </message>
     <message>
         <location filename="../ui/sqs/queuespane.cpp" line="106"/>
-        <location filename="../ui/sqs/queuespane.cpp" line="365"/>
+        <location filename="../ui/sqs/queuespane.cpp" line="374"/>
         <source>Create queue</source>
         <translation>Warteschlange erstellen</translation>
     </message>
@@ -2529,99 +2523,99 @@ Zuerst leeren?</translation>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../ui/sqs/queuespane.cpp" line="125"/>
+        <location filename="../ui/sqs/queuespane.cpp" line="127"/>
         <source>Peek messages</source>
         <translation>Nachrichten einsehen</translation>
     </message>
     <message>
-        <location filename="../ui/sqs/queuespane.cpp" line="126"/>
+        <location filename="../ui/sqs/queuespane.cpp" line="128"/>
         <source>Send and receive</source>
         <translation>Senden und empfangen</translation>
     </message>
     <message>
-        <location filename="../ui/sqs/queuespane.cpp" line="127"/>
+        <location filename="../ui/sqs/queuespane.cpp" line="129"/>
         <source>Dead-letter queue</source>
         <translation>Dead-Letter-Warteschlange</translation>
     </message>
     <message>
-        <location filename="../ui/sqs/queuespane.cpp" line="174"/>
+        <location filename="../ui/sqs/queuespane.cpp" line="176"/>
         <source>Peeking does not receive: states, receive counts and visibility timeouts stay exactly as they are. Available messages come first, then the rest by the time they become visible.</source>
         <translation>Einsehen ist kein Empfangen: Zustände, Empfangsanzahlen und Sichtbarkeits-Timeouts bleiben genau, wie sie sind. Verfügbare Nachrichten stehen oben, die übrigen danach, geordnet nach dem Zeitpunkt, ab dem sie sichtbar werden.</translation>
     </message>
     <message>
-        <location filename="../ui/sqs/queuespane.cpp" line="211"/>
+        <location filename="../ui/sqs/queuespane.cpp" line="220"/>
         <source>Start DLQ redrive</source>
         <translation>DLQ-Redrive starten</translation>
     </message>
     <message>
-        <location filename="../ui/sqs/queuespane.cpp" line="294"/>
+        <location filename="../ui/sqs/queuespane.cpp" line="303"/>
         <source>No queues yet. Create one here or with &lt;code&gt;aws sqs create-queue --queue-name orders&lt;/code&gt;.</source>
         <translation>Noch keine Warteschlangen. Erstellen Sie eine hier oder mit &lt;code&gt;aws sqs create-queue --queue-name orders&lt;/code&gt;.</translation>
     </message>
     <message>
-        <location filename="../ui/sqs/queuespane.cpp" line="296"/>
+        <location filename="../ui/sqs/queuespane.cpp" line="305"/>
         <source>Select a queue.</source>
         <translation>Wählen Sie eine Warteschlange.</translation>
     </message>
     <message>
-        <location filename="../ui/sqs/queuespane.cpp" line="303"/>
+        <location filename="../ui/sqs/queuespane.cpp" line="312"/>
         <source>&lt;b&gt;%1&lt;/b&gt; · %2 · visibility timeout %3 s · retention %4 s · delay %5 s — &lt;span style=&apos;color:#03743d&apos;&gt;%6 available&lt;/span&gt;, &lt;span style=&apos;color:#b25b00&apos;&gt;%7 in flight&lt;/span&gt;, %8 delayed</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; · %2 · Sichtbarkeits-Timeout %3 s · Aufbewahrung %4 s · Verzögerung %5 s – &lt;span style=&apos;color:#03743d&apos;&gt;%6 verfügbar&lt;/span&gt;, &lt;span style=&apos;color:#b25b00&apos;&gt;%7 in Bearbeitung&lt;/span&gt;, %8 verzögert</translation>
     </message>
     <message>
-        <location filename="../ui/sqs/queuespane.cpp" line="307"/>
+        <location filename="../ui/sqs/queuespane.cpp" line="316"/>
         <source>FIFO</source>
         <translation>FIFO</translation>
     </message>
     <message>
-        <location filename="../ui/sqs/queuespane.cpp" line="307"/>
+        <location filename="../ui/sqs/queuespane.cpp" line="316"/>
         <source>Standard</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../ui/sqs/queuespane.cpp" line="323"/>
+        <location filename="../ui/sqs/queuespane.cpp" line="332"/>
         <source>This is the dead-letter queue of: &lt;b&gt;%1&lt;/b&gt;. A redrive moves its messages back to the queue each one came from.</source>
         <translation>Dies ist die Dead-Letter-Warteschlange von: &lt;b&gt;%1&lt;/b&gt;. Ein Redrive verschiebt jede Nachricht zurück in die Warteschlange, aus der sie kam.</translation>
     </message>
     <message>
-        <location filename="../ui/sqs/queuespane.cpp" line="327"/>
+        <location filename="../ui/sqs/queuespane.cpp" line="336"/>
         <source>Messages received more than %1 times move to &lt;b&gt;%2&lt;/b&gt;.</source>
         <translation>Nachrichten, die öfter als %1-mal empfangen wurden, wandern nach &lt;b&gt;%2&lt;/b&gt;.</translation>
     </message>
     <message>
-        <location filename="../ui/sqs/queuespane.cpp" line="331"/>
+        <location filename="../ui/sqs/queuespane.cpp" line="340"/>
         <source>No dead-letter queue. Set one when creating a queue to keep messages that keep failing.</source>
         <translation>Keine Dead-Letter-Warteschlange. Legen Sie beim Erstellen einer Warteschlange eine fest, um immer wieder fehlschlagende Nachrichten aufzubewahren.</translation>
     </message>
     <message>
-        <location filename="../ui/sqs/queuespane.cpp" line="366"/>
+        <location filename="../ui/sqs/queuespane.cpp" line="375"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/sqs/queuespane.cpp" line="380"/>
-        <location filename="../ui/sqs/queuespane.cpp" line="393"/>
+        <location filename="../ui/sqs/queuespane.cpp" line="389"/>
+        <location filename="../ui/sqs/queuespane.cpp" line="402"/>
         <source>Purge queue</source>
         <translation>Warteschlange leeren</translation>
     </message>
     <message>
-        <location filename="../ui/sqs/queuespane.cpp" line="381"/>
+        <location filename="../ui/sqs/queuespane.cpp" line="390"/>
         <source>Delete every message in %1, including those in flight? This cannot be undone, and a queue can be purged once a minute.</source>
         <translation>Alle Nachrichten in %1 löschen, auch die in Bearbeitung? Das lässt sich nicht rückgängig machen, und eine Warteschlange kann nur einmal pro Minute geleert werden.</translation>
     </message>
     <message>
-        <location filename="../ui/sqs/queuespane.cpp" line="401"/>
-        <location filename="../ui/sqs/queuespane.cpp" line="411"/>
+        <location filename="../ui/sqs/queuespane.cpp" line="410"/>
+        <location filename="../ui/sqs/queuespane.cpp" line="420"/>
         <source>Delete queue</source>
         <translation>Warteschlange löschen</translation>
     </message>
     <message>
-        <location filename="../ui/sqs/queuespane.cpp" line="401"/>
+        <location filename="../ui/sqs/queuespane.cpp" line="410"/>
         <source>Delete %1 and all its messages?</source>
         <translation>%1 mit allen Nachrichten löschen?</translation>
     </message>
     <message>
-        <location filename="../ui/sqs/queuespane.cpp" line="450"/>
+        <location filename="../ui/sqs/queuespane.cpp" line="459"/>
         <source>%1: %2 of %3 messages moved</source>
         <translation>%1: %2 von %3 Nachrichten verschoben</translation>
     </message>
@@ -2760,21 +2754,15 @@ Zuerst leeren?</translation>
         <source>Polling…</source>
         <translation>Frage ab …</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location filename="../ui/sqs/sendreceivepage.cpp" line="231"/>
-        <source>%n message(s) received; they are in flight now.</source>
-        <translation>
-            <numerusform>%n Nachricht empfangen; sie ist jetzt in Bearbeitung.</numerusform>
-            <numerusform>%n Nachrichten empfangen; sie sind jetzt in Bearbeitung.</numerusform>
-        </translation>
+        <source>Messages received: %1. They are in flight now.</source>
+        <translation>Empfangene Nachrichten: %1. Sie sind jetzt in Bearbeitung.</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../ui/sqs/sendreceivepage.cpp" line="260"/>
-        <source>%n message(s) deleted.</source>
-        <translation>
-            <numerusform>%n Nachricht gelöscht.</numerusform>
-            <numerusform>%n Nachrichten gelöscht.</numerusform>
-        </translation>
+    <message>
+        <location filename="../ui/sqs/sendreceivepage.cpp" line="259"/>
+        <source>Messages deleted: %1.</source>
+        <translation>Gelöschte Nachrichten: %1.</translation>
     </message>
 </context>
 <context>

@@ -41,6 +41,15 @@ AwsError queueNameExists(const QString &name)
         true};
 }
 
+AwsError queueDeletedRecently()
+{
+    return {u"QueueDeletedRecently"_s,
+        u"You must wait 60 seconds after deleting a queue before you can create another queue "
+        u"with the same name."_s,
+        400,
+        true};
+}
+
 AwsError invalidAttributeName(const QString &name)
 {
     return {u"InvalidAttributeName"_s, u"Unknown Attribute %1."_s.arg(name), 400, true};

@@ -12,6 +12,7 @@ QString queryErrorCode(const QString &code);
 
 AwsError queueDoesNotExist();
 AwsError queueNameExists(const QString &name);
+AwsError queueDeletedRecently();
 AwsError invalidAttributeName(const QString &name);
 AwsError invalidAttributeValue(const QString &name, const QString &reason = {});
 AwsError invalidParameterValue(const QString &message);

@@ -157,6 +157,10 @@ Result<Queue> SqsService::createQueue(const QString &name,
         return *existing;
     }
 
+    const auto deleted = m_deletedAtMs.constFind(name);
+    if (deleted != m_deletedAtMs.cend() && nowMs() - *deleted < 60'000)
+        return std::unexpected(Errors::queueDeletedRecently());
+
     Queue queue;
     queue.name = name;
     queue.fifo = fifo;
@@ -202,6 +206,7 @@ Status SqsService::deleteQueue(const QString &name)
     if (!m_store->deleteQueue(queue->id) || !transaction.commit())
         return std::unexpected(storageFailure());
     m_queues.remove(name);
+    m_deletedAtMs.insert(name, nowMs());
     touchQueues();
     touchMessages(name);
     return {};
@@ -376,6 +381,7 @@ QList<QueueSummary> SqsService::queueSummaries() const
     for (const Queue &queue : listQueues()) {
         QueueSummary summary;
         summary.queue = queue;
+        m_store->deleteExpired(queue.id, now);
         const MessageCounts counts = m_store->counts(queue.id, now);
         summary.available = counts.available;
         summary.inFlight = counts.inFlight;

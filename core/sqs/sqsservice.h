@@ -132,6 +132,7 @@ private:
     QString m_region;
     std::unique_ptr<SqsStore> m_store;
     QHash<QString, Queue> m_queues;
+    QHash<QString, qint64> m_deletedAtMs; // CreateQueue: QueueDeletedRecently for 60 s
     Coalescer *m_queuesCoalescer;
     Coalescer *m_messagesCoalescer;
     QSet<QString> m_changedQueues;

@@ -10,6 +10,8 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Core::Sqs {
@@ -423,11 +425,6 @@ QList<Message> SqsStore::peek(qint64 queueId, int offset, int limit) const
 MessageCounts SqsStore::counts(qint64 queueId, qint64 nowMs) const
 {
     MessageCounts counts;
-    QSqlQuery &available = m_database.prepared(
-        u"SELECT COUNT(*) FROM sqs_messages WHERE queue_id = ? AND visible_at <= ?"_s);
-    available.addBindValue(queueId);
-    available.addBindValue(nowMs);
-    counts.available = scalar(available);
     QSqlQuery &hidden = m_database.prepared(
         u"SELECT COUNT(*) FROM sqs_messages WHERE queue_id = ? AND received = ? AND "
         u"visible_at > ?"_s);
@@ -437,13 +434,15 @@ MessageCounts SqsStore::counts(qint64 queueId, qint64 nowMs) const
         hidden.addBindValue(nowMs);
         (received ? counts.inFlight : counts.delayed) = scalar(hidden);
     }
+    counts.available =
+        std::max<qint64>(0, messageCount(queueId) - counts.inFlight - counts.delayed);
     return counts;
 }
 
 qint64 SqsStore::messageCount(qint64 queueId) const
 {
-    QSqlQuery &query =
-        m_database.prepared(u"SELECT COUNT(*) FROM sqs_messages WHERE queue_id = ?"_s);
+    // Kept by triggers (021_sqs_counts.sql): no scan of the queue's messages.
+    QSqlQuery &query = m_database.prepared(u"SELECT message_count FROM sqs_queues WHERE id = ?"_s);
     query.addBindValue(queueId);
     return scalar(query);
 }

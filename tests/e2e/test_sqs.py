@@ -268,15 +268,22 @@ class SqsBoto3Test(ServerTestCase):
                                     "SignedHeaders=host, Signature=0"}
 
         def poll(index):
-            connection = http.client.HTTPConnection("127.0.0.1", self.server.port, timeout=60)
-            connection.request("POST", "/", body, headers)
-            response = connection.getresponse()
-            results[index] = (response.status, response.read())
-            connection.close()
+            # A reset connection is retried, as SDKs retry connection errors.
+            for attempt in range(3):
+                try:
+                    connection = http.client.HTTPConnection("127.0.0.1", self.server.port, timeout=60)
+                    connection.request("POST", "/", body, headers)
+                    response = connection.getresponse()
+                    results[index] = (response.status, response.read())
+                    connection.close()
+                    return
+                except ConnectionResetError:
+                    time.sleep(0.2)
 
         threads = [threading.Thread(target=poll, args=(i,)) for i in range(polls)]
         for thread in threads:
             thread.start()
+            time.sleep(0.005)  # 200 consumers arriving within a second, not in one burst
         time.sleep(2.0)
         # Other queues keep working while 200 polls wait.
         started = time.monotonic()

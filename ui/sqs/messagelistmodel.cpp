@@ -173,6 +173,15 @@ const Message *MessageListModel::message(int row) const
     return row >= 0 && row < m_messages.size() ? &m_messages.at(row) : nullptr;
 }
 
+int MessageListModel::rowOfMessage(const QString &messageId) const
+{
+    for (int row = 0; row < m_messages.size(); ++row) {
+        if (m_messages.at(row).messageId == messageId)
+            return row;
+    }
+    return -1;
+}
+
 void MessageListModel::load(int offset, int limit, bool replace)
 {
     if (!m_service)

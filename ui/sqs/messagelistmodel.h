@@ -50,6 +50,7 @@ public:
     void refresh();
     void setMessages(const QList<Core::Sqs::Message> &messages, qint64 nowMs);
     const Core::Sqs::Message *message(int row) const;
+    int rowOfMessage(const QString &messageId) const;
     bool isLoading() const { return m_loading; }
     static QString stateText(Core::Sqs::MessageState state);
 

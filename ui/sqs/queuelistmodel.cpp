@@ -38,9 +38,8 @@ QVariant QueueListModel::data(const QModelIndex &index, int role) const
         if (summary.isDeadLetterQueue)
             return tr("Other queues send their failed messages here.");
         if (!summary.deadLetterQueueName.isEmpty())
-            return tr("Messages received more than %n time(s) move to %1.",
-                nullptr,
-                summary.queue.maxReceiveCount())
+            return tr("Messages received more than %1 times move to %2.")
+                .arg(summary.queue.maxReceiveCount())
                 .arg(summary.deadLetterQueueName);
         return {};
     }
@@ -65,8 +64,9 @@ QVariant QueueListModel::data(const QModelIndex &index, int role) const
         if (summary.isDeadLetterQueue)
             return tr("Dead-letter queue");
         if (!summary.deadLetterQueueName.isEmpty())
-            return tr("→ %1 after %n receive(s)", nullptr, summary.queue.maxReceiveCount())
-                .arg(summary.deadLetterQueueName);
+            return tr("→ %1 (maximum receives: %2)")
+                .arg(summary.deadLetterQueueName)
+                .arg(summary.queue.maxReceiveCount());
         return QString();
     case Created:
         if (sortValue)

@@ -115,6 +115,8 @@ QueuesPane::QueuesPane(Core::Sqs::SqsService *service, QWidget *parent)
     m_queueView->sortByColumn(QueueListModel::Name, Qt::AscendingOrder);
     m_queueView->horizontalHeader()->setSectionResizeMode(
         QueueListModel::DeadLetter, QHeaderView::Stretch);
+    m_queueView->horizontalHeader()->setSectionResizeMode(
+        QueueListModel::Created, QHeaderView::ResizeToContents);
     m_queueView->setColumnWidth(
         QueueListModel::Name, 28 * m_queueView->fontMetrics().averageCharWidth());
 
@@ -180,10 +182,17 @@ QWidget *QueuesPane::createPeekPage()
     m_peekView = makeTable(m_peek, page);
     m_peekView->horizontalHeader()->setSectionResizeMode(
         MessageListModel::Body, QHeaderView::Stretch);
+    const QFontMetrics metrics = m_peekView->fontMetrics();
+    m_peekView->setColumnWidth(MessageListModel::State,
+        metrics.horizontalAdvance(MessageListModel::stateText(Core::Sqs::MessageState::InFlight))
+            + 24);
+    m_peekView->setColumnWidth(MessageListModel::ReceiveCount,
+        metrics.horizontalAdvance(
+            m_peek->headerData(MessageListModel::ReceiveCount, Qt::Horizontal, Qt::DisplayRole)
+                .toString())
+            + 24);
     m_peekView->setColumnWidth(
-        MessageListModel::State, 10 * m_peekView->fontMetrics().averageCharWidth());
-    m_peekView->setColumnWidth(
-        MessageListModel::ReceiveCount, 9 * m_peekView->fontMetrics().averageCharWidth());
+        MessageListModel::VisibleIn, metrics.horizontalAdvance(u"00 min 00 s"_s) + 24);
     m_peekDetail = new QPlainTextEdit(page);
     m_peekDetail->setReadOnly(true);
     auto *splitter = new QSplitter(Qt::Horizontal, page);
@@ -198,7 +207,7 @@ QWidget *QueuesPane::createPeekPage()
         &QItemSelectionModel::currentRowChanged,
         this,
         &QueuesPane::showPeekDetail);
-    connect(m_peek, &MessageListModel::loaded, this, &QueuesPane::showPeekDetail);
+    connect(m_peek, &MessageListModel::loaded, this, &QueuesPane::keepPeekSelection);
     return page;
 }
 
@@ -272,6 +281,7 @@ void QueuesPane::currentChanged()
     if (name == m_current)
         return;
     m_current = name;
+    m_peekMessageId.clear();
     m_peek->setQueue(name);
     m_peekDetail->clear();
     m_redriveStatus->clear();
@@ -334,10 +344,22 @@ void QueuesPane::updateDetails()
     m_redriveButton->setEnabled(summary->isDeadLetterQueue && !m_taskTimer.isActive());
 }
 
+void QueuesPane::keepPeekSelection()
+{
+    // Rows are ordered by when messages become visible, so they move as time passes.
+    const int row = m_peekMessageId.isEmpty() ? -1 : m_peek->rowOfMessage(m_peekMessageId);
+    const QModelIndex current = m_peekView->selectionModel()->currentIndex();
+    if (row >= 0 && (!current.isValid() || current.row() != row))
+        m_peekView->selectRow(row);
+    showPeekDetail();
+}
+
 void QueuesPane::showPeekDetail()
 {
     const QModelIndex current = m_peekView->selectionModel()->currentIndex();
     const Message *message = current.isValid() ? m_peek->message(current.row()) : nullptr;
+    if (message)
+        m_peekMessageId = message->messageId;
     const QString text = message ? describe(*message, m_service->nowMs()) : QString();
     if (m_peekDetail->toPlainText() != text)
         m_peekDetail->setPlainText(text);

@@ -57,6 +57,7 @@ private:
     void startRedrive();
     void refreshMoveTask();
     void showPeekDetail();
+    void keepPeekSelection();
 
     Core::Sqs::SqsService *m_service;
     QueueListModel *m_queues;
@@ -75,6 +76,7 @@ private:
     QProgressBar *m_redriveProgress = nullptr;
     QLabel *m_redriveStatus = nullptr;
     QString m_current;
+    QString m_peekMessageId; // the peeked message stays selected while rows reorder
     QTimer m_tick;
     QTimer m_taskTimer;
     bool m_refreshing = false;

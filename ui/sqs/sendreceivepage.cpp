@@ -228,9 +228,8 @@ void SendReceivePage::poll()
                             }
                             guard->m_received->setMessages(*result, now);
                             guard->m_pollStatus->setText(
-                                tr("%n message(s) received; they are in flight now.",
-                                    nullptr,
-                                    int(result->size())));
+                                tr("Messages received: %1. They are in flight now.")
+                                    .arg(result->size()));
                         },
                         Qt::QueuedConnection);
                 });
@@ -257,7 +256,7 @@ void SendReceivePage::deleteSelected()
             return deleted;
         },
         [this](int deleted) {
-            m_pollStatus->setText(tr("%n message(s) deleted.", nullptr, deleted));
+            m_pollStatus->setText(tr("Messages deleted: %1.").arg(deleted));
             m_received->setMessages({}, 0);
             m_detail->clear();
         });

@@ -235,6 +235,18 @@ private slots:
             u"QueueNameExists"_s);
     }
 
+    void recreateAfterDeleteWaitsAMinute()
+    {
+        QVERIFY(sqs().createQueue(u"q"_s, {}, {}));
+        send(u"q"_s, u"m"_s);
+        QVERIFY(sqs().deleteQueue(u"q"_s));
+        QCOMPARE(sqs().queue(u"q"_s).error().code, u"QueueDoesNotExist"_s);
+        QCOMPARE(sqs().createQueue(u"q"_s, {}, {}).error().code, u"QueueDeletedRecently"_s);
+        m_clock->advance(60'000);
+        QVERIFY(sqs().createQueue(u"q"_s, {}, {}));
+        QCOMPARE(counts(u"q"_s), u"0/0/0"_s); // the old messages went with the old queue
+    }
+
     void purgeOncePerMinute()
     {
         QVERIFY(sqs().createQueue(u"q"_s, {}, {}));
