@@ -9,9 +9,6 @@
 #include <QFile>
 #include <QTemporaryFile>
 
-// httplib listens with a backlog of 5: a burst of new connections (200 SQS long polls opened at
-// once) overflows it and the kernel resets some of them.
-#define CPPHTTPLIB_LISTEN_BACKLOG 1024
 #include <httplib.h>
 
 #include <arpa/inet.h>
