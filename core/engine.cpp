@@ -20,6 +20,7 @@
 #include "core/sqs/sqsservice.h"
 #include "core/storage/database.h"
 #include "core/sts/stsservice.h"
+#include "core/wiring/lambdaalarmactions.h"
 #include "core/wiring/sqslambdabridge.h"
 
 #include <QDir>
@@ -138,6 +139,8 @@ void Engine::start()
     m_sqsLambdaBridge = std::make_unique<Wiring::SqsLambdaBridge>(m_sqs);
     m_lambda->setQueueSource(m_sqsLambdaBridge.get());
     m_lambda->setDestinationSink(m_sqsLambdaBridge.get());
+    m_lambdaAlarmActions = std::make_unique<Wiring::LambdaAlarmActions>(m_lambda);
+    m_cloudwatch->setActionTarget(m_lambdaAlarmActions.get());
     m_s3 = new S3::S3Service(*m_database,
         m_clock,
         QDir(m_options.stateDir).filePath(u"objects"_s),
@@ -201,6 +204,7 @@ void Engine::stop()
     delete m_sqs;
     m_sqs = nullptr;
     m_sqsLambdaBridge.reset();
+    m_lambdaAlarmActions.reset();
     delete m_journal;
     m_journal = nullptr;
     if (m_database) {

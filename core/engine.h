@@ -40,8 +40,9 @@ class S3Service;
 }
 
 namespace Core::Wiring {
+class LambdaAlarmActions;
 class SqsLambdaBridge;
-}
+} // namespace Core::Wiring
 
 namespace Core {
 
@@ -106,6 +107,7 @@ private:
     std::unique_ptr<Storage::Database> m_database;
     std::unique_ptr<Api::HttpServer> m_server;
     std::unique_ptr<Wiring::SqsLambdaBridge> m_sqsLambdaBridge;
+    std::unique_ptr<Wiring::LambdaAlarmActions> m_lambdaAlarmActions;
     Api::Dispatcher *m_dispatcher = nullptr;
     Journal::JournalService *m_journal = nullptr;
     Sts::StsService *m_sts = nullptr;
