@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "core/lambda/environmentpool.h"
 
+#include <QProcess>
+
 namespace Core::Lambda {
 
 namespace {
@@ -143,6 +145,16 @@ void EnvironmentPool::shutdown()
     for (ExecutionEnvironment *environment : all) {
         environment->terminate();
         delete environment;
+    }
+    // Processes of terminated environments wait here to be reaped (terminate() killed their
+    // process group). The engine is stopping: collect them now, briefly, instead of leaking
+    // them. The only waitFor* on the core thread, bounded, and at shutdown only.
+    for (QProcess *process : findChildren<QProcess *>(Qt::FindDirectChildrenOnly)) {
+        if (process->state() != QProcess::NotRunning) {
+            process->kill();
+            process->waitForFinished(1000);
+        }
+        delete process;
     }
 }
 

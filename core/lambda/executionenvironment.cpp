@@ -253,10 +253,11 @@ void ExecutionEnvironment::terminate()
         return;
     disconnect(m_process, nullptr, this, nullptr);
     killGroup();
-    // Reaped asynchronously: QProcess is deleted once the child has been collected.
+    // Reaped asynchronously: QProcess is deleted once the child has been collected. It moves to
+    // this environment's owner (the pool), so a pool torn down first still deletes it.
     QProcess *process = m_process;
     m_process = nullptr;
-    process->setParent(nullptr);
+    process->setParent(parent());
     if (process->state() == QProcess::NotRunning) {
         process->deleteLater();
     } else {

@@ -35,8 +35,11 @@ void AlarmChart::setData(const Core::CloudWatch::Alarm &alarm,
 {
     QChart *chart = this->chart();
     chart->removeAllSeries();
-    for (QAbstractAxis *axis : chart->axes())
+    // removeAxis() hands the axis back to the caller.
+    for (QAbstractAxis *axis : chart->axes()) {
         chart->removeAxis(axis);
+        delete axis;
+    }
     chart->setTitle(alarm.metrics.isEmpty()
             ? u"%1 / %2"_s.arg(alarm.metric.metricNamespace, alarm.metric.metricName)
             : alarm.name);
