@@ -32,6 +32,33 @@ QJsonObject parseJson(const QString &text)
     return QJsonDocument::fromJson(text.toUtf8()).object();
 }
 
+// One row addressed by two keys: the version or alias tables.
+bool deleteKeyedRow(const Storage::Database &database,
+    const QString &sql,
+    const QString &first,
+    const QString &second)
+{
+    QSqlQuery &query = database.prepared(sql);
+    query.addBindValue(first);
+    query.addBindValue(second);
+    return run(query) && query.numRowsAffected() > 0;
+}
+
+std::optional<QJsonObject> keyedConfig(const Storage::Database &database,
+    const QString &sql,
+    const QString &first,
+    const QString &second)
+{
+    QSqlQuery &query = database.prepared(sql);
+    query.addBindValue(first);
+    query.addBindValue(second);
+    if (!run(query) || !query.next())
+        return std::nullopt;
+    const QString text = query.value(0).toString();
+    query.finish();
+    return parseJson(text);
+}
+
 QString column(LambdaStore::Document which)
 {
     switch (which) {
@@ -101,25 +128,22 @@ bool LambdaStore::putVersion(const FunctionConfiguration &config)
 
 bool LambdaStore::deleteVersion(const QString &name, const QString &version)
 {
-    QSqlQuery &query = m_database.prepared(
-        u"DELETE FROM lambda_versions WHERE function_name = ? AND version = ?"_s);
-    query.addBindValue(name);
-    query.addBindValue(version);
-    return run(query) && query.numRowsAffected() > 0;
+    return deleteKeyedRow(m_database,
+        u"DELETE FROM lambda_versions WHERE function_name = ? AND version = ?"_s,
+        name,
+        version);
 }
 
 std::optional<FunctionConfiguration> LambdaStore::version(
     const QString &name, const QString &version) const
 {
-    QSqlQuery &query = m_database.prepared(
-        u"SELECT config FROM lambda_versions WHERE function_name = ? AND version = ?"_s);
-    query.addBindValue(name);
-    query.addBindValue(version);
-    if (!run(query) || !query.next())
+    const auto config = keyedConfig(m_database,
+        u"SELECT config FROM lambda_versions WHERE function_name = ? AND version = ?"_s,
+        name,
+        version);
+    if (!config)
         return std::nullopt;
-    const QString text = query.value(0).toString();
-    query.finish();
-    return FunctionConfiguration::fromJson(parseJson(text));
+    return FunctionConfiguration::fromJson(*config);
 }
 
 QList<FunctionConfiguration> LambdaStore::versions(const QString &name) const
@@ -221,25 +245,22 @@ bool LambdaStore::putAlias(const QString &function, const AliasConfiguration &al
 
 bool LambdaStore::deleteAlias(const QString &function, const QString &alias)
 {
-    QSqlQuery &query =
-        m_database.prepared(u"DELETE FROM lambda_aliases WHERE function_name = ? AND name = ?"_s);
-    query.addBindValue(function);
-    query.addBindValue(alias);
-    return run(query) && query.numRowsAffected() > 0;
+    return deleteKeyedRow(m_database,
+        u"DELETE FROM lambda_aliases WHERE function_name = ? AND name = ?"_s,
+        function,
+        alias);
 }
 
 std::optional<AliasConfiguration> LambdaStore::alias(
     const QString &function, const QString &alias) const
 {
-    QSqlQuery &query = m_database.prepared(
-        u"SELECT config FROM lambda_aliases WHERE function_name = ? AND name = ?"_s);
-    query.addBindValue(function);
-    query.addBindValue(alias);
-    if (!run(query) || !query.next())
+    const auto config = keyedConfig(m_database,
+        u"SELECT config FROM lambda_aliases WHERE function_name = ? AND name = ?"_s,
+        function,
+        alias);
+    if (!config)
         return std::nullopt;
-    const QString text = query.value(0).toString();
-    query.finish();
-    return AliasConfiguration::fromJson(parseJson(text));
+    return AliasConfiguration::fromJson(*config);
 }
 
 QList<AliasConfiguration> LambdaStore::aliases(const QString &function) const
