@@ -16,6 +16,8 @@
 #include <netinet/tcp.h>
 #include <sys/socket.h>
 
+#include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <mutex>
@@ -245,6 +247,7 @@ struct HttpServer::Private
     RejectHandler rejectHandler;
     httplib::Server server;
     std::thread listener;
+    std::atomic<bool> listenerDone{false};
     int boundPort = 0;
     socket_t listenSocket = INVALID_SOCKET;
 
@@ -483,7 +486,15 @@ std::expected<int, QString> HttpServer::listen()
     // 200 long polls) would overflow it. listen() again on a listening socket raises it.
     if (d->listenSocket != INVALID_SOCKET)
         ::listen(d->listenSocket, SOMAXCONN);
-    d->listener = std::thread([p = d.get()] { p->server.listen_after_bind(); });
+    d->listenerDone = false;
+    d->listener = std::thread([p = d.get()] {
+        p->server.listen_after_bind();
+        p->listenerDone = true;
+    });
+    // httplib's stop() does nothing until the accept loop has marked itself running: a SIGTERM
+    // right after start would otherwise leave the loop running and stop() waiting forever.
+    while (!d->server.is_running() && !d->listenerDone)
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
     return port;
 }
 
