@@ -135,6 +135,7 @@ void Engine::start()
         *m_database, m_clock, m_options.region, m_options.accountId, this);
     m_dispatcher->addHandler(new Api::DynamoDbHandler(m_dynamodb));
     m_sqs = new Sqs::SqsService(*m_database, m_clock, m_options.accountId, m_options.region, this);
+    m_sqs->setMetricSink(m_cloudwatch);
     m_dispatcher->addHandler(new Api::SqsHandler(m_sqs));
     m_sqsLambdaBridge = std::make_unique<Wiring::SqsLambdaBridge>(m_sqs);
     m_lambda->setQueueSource(m_sqsLambdaBridge.get());

@@ -53,6 +53,7 @@ struct ReceiveMessageInput
     int waitTimeSeconds = -1; // -1: the queue's ReceiveMessageWaitTimeSeconds
     QStringList attributeNames; // system attributes: All, SentTimestamp, ...
     QStringList messageAttributeNames; // All, .*, prefix.*, names
+    QString receiveRequestAttemptId; // FIFO: a retry within 5 minutes returns the same messages
 };
 
 // A message as a consumer receives it, or as the peek view shows it (no receipt handle then).
@@ -71,6 +72,7 @@ struct Message
     qint64 visibleAtMs = 0;
     qint64 expiresAtMs = 0;
     qint64 firstReceiveMs = 0;
+    qint64 receiptMs = 0; // when the current receipt handle was issued
     int receiveCount = 0;
     bool received = false;
     QString groupId;

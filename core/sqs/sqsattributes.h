@@ -18,6 +18,9 @@ inline constexpr int MaxMessageAttributes = 10;
 inline constexpr int MaxBatchEntries = 10;
 inline constexpr qint64 DeduplicationWindowMs = 5 * 60 * 1000;
 inline constexpr qint64 PurgeIntervalMs = 60 * 1000;
+inline constexpr int MaxVisibilityTimeoutSeconds = 43'200; // 12 hours
+// In-flight messages per queue; standard and FIFO queues alike since AWS raised FIFO's to 120,000.
+inline constexpr qint64 MaxInFlightMessages = 120'000;
 
 // Every attribute CreateQueue / SetQueueAttributes accept, and the read-only ones.
 const QStringList &settableAttributeNames();

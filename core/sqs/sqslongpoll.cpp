@@ -5,6 +5,7 @@
 
 #include "core/common/clock.h"
 #include "core/common/ids.h"
+#include "core/common/logging.h"
 #include "core/sqs/sqserrors.h"
 #include "core/sqs/sqsstore.h"
 #include "core/storage/database.h"
@@ -20,12 +21,13 @@ namespace Core::Sqs {
 void SqsService::receiveMessageWait(
     const QString &queueName, const ReceiveMessageInput &input, ReceiveCallback done)
 {
-    auto first = receiveMessage(queueName, input);
+    auto first = checkedReceive(queueName, input);
     const Queue *queue = findQueue(queueName);
     const int wait = input.waitTimeSeconds >= 0 ? input.waitTimeSeconds
         : queue                                 ? queue->receiveWaitSeconds()
                                                 : 0;
     if (!first || !first->isEmpty() || wait <= 0) {
+        reportReceive(queueName, first);
         done(std::move(first));
         return;
     }
@@ -35,7 +37,11 @@ void SqsService::receiveMessageWait(
     waiter.id = m_nextWaiterId++;
     waiter.queueName = queueName;
     waiter.input = input;
-    waiter.done = std::move(done);
+    // The metrics count the call once, by what it finally answered.
+    waiter.done = [this, queueName, done = std::move(done)](Result<QList<Message>> result) {
+        reportReceive(queueName, result);
+        done(std::move(result));
+    };
     waiter.timer = std::make_unique<QTimer>();
     waiter.timer->setSingleShot(true);
     waiter.timer->setTimerType(Qt::PreciseTimer);
@@ -171,6 +177,7 @@ Result<QString> SqsService::startMessageMoveTask(
     task.approximateNumberOfMessagesToMove = m_store->messageCount(source->id);
     task.startedTimestamp = nowMs();
     m_moveTasks.prepend(task);
+    saveMoveTask(task);
     if (!m_moveTimer.isActive())
         m_moveTimer.start();
     touchQueues();
@@ -188,6 +195,7 @@ Result<qint64> SqsService::cancelMessageMoveTask(const QString &taskHandle)
             return std::unexpected(
                 Errors::unsupportedOperation(u"Only active tasks can be cancelled."_s));
         task.status = u"CANCELLED"_s;
+        saveMoveTask(task);
         touchQueues();
         return task.approximateNumberOfMessagesMoved;
     }
@@ -214,6 +222,13 @@ Result<QList<MessageMoveTask>> SqsService::listMessageMoveTasks(
     return tasks;
 }
 
+void SqsService::saveMoveTask(const MessageMoveTask &task)
+{
+    Storage::SqlTransaction transaction(m_database.connection());
+    if (!m_store->saveMoveTask(task) || !transaction.commit())
+        qCWarning(lcCore).noquote() << "SQS: could not save message move task" << task.taskHandle;
+}
+
 void SqsService::moveTick()
 {
     bool running = false;
@@ -225,6 +240,7 @@ void SqsService::moveTick()
         if (!source) {
             task.status = u"FAILED"_s;
             task.failureReason = u"AWS.SimpleQueueService.NonExistentQueue"_s;
+            saveMoveTask(task);
             continue;
         }
         // Ten ticks a second; without a rate AWS moves as fast as it can (we do 1,000/s).
@@ -248,16 +264,18 @@ void SqsService::moveTick()
             touched.insert(target->name);
             ++task.approximateNumberOfMessagesMoved;
         }
+        if (task.status == u"RUNNING"_s
+            && (batch.size() < perTick
+                || task.approximateNumberOfMessagesMoved >= task.approximateNumberOfMessagesToMove))
+            task.status = u"COMPLETED"_s;
+        // The task's progress commits with the moves it counts.
+        saveMoveTask(task);
         transaction.commit();
         touchMessages(source->name);
         for (const QString &name : touched) {
             touchMessages(name);
             wakeWaiters(name);
         }
-        if (task.status == u"RUNNING"_s
-            && (batch.size() < perTick
-                || task.approximateNumberOfMessagesMoved >= task.approximateNumberOfMessagesToMove))
-            task.status = u"COMPLETED"_s;
         running = running || task.status == u"RUNNING"_s;
         touchQueues();
     }

@@ -5,6 +5,7 @@
 
 #include "core/common/clock.h"
 #include "core/common/ids.h"
+#include "core/common/metricsink.h"
 #include "core/sqs/sqsattributes.h"
 #include "core/sqs/sqserrors.h"
 #include "core/sqs/sqsstore.h"
@@ -14,6 +15,9 @@
 #include <QRegularExpression>
 #include <QSet>
 #include <QUuid>
+
+#include <algorithm>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -62,6 +66,19 @@ AwsError invalidParameter(const QString &parameter, const QString &value, const 
 AwsError storageFailure()
 {
     return CommonErrors::internalFailure(u"The queue store could not be written."_s);
+}
+
+const QRegularExpression &idPattern()
+{
+    // MessageGroupId, MessageDeduplicationId, ReceiveRequestAttemptId: 1-128 of alphanumeric
+    // and punctuation characters.
+    static const QRegularExpression pattern(u"^[\\x21-\\x7E]{1,128}$"_s);
+    return pattern;
+}
+
+QString attemptKey(qint64 queueId, const QString &attemptId)
+{
+    return QString::number(queueId) + u'\n' + attemptId;
 }
 
 } // namespace
@@ -114,7 +131,7 @@ Result<SendMessageOutput> SqsService::sendMessage(
                 u"DelaySeconds must be >= 0 and <= 900."_s));
         delay = input.delaySeconds;
     }
-    static const QRegularExpression groupPattern(u"^[\\x21-\\x7E]{1,128}$"_s);
+    const QRegularExpression &groupPattern = idPattern();
     if (queue->fifo) {
         if (input.groupId.isEmpty())
             return std::unexpected(Errors::missingParameter(u"MessageGroupId"_s));
@@ -145,7 +162,11 @@ Result<SendMessageOutput> SqsService::sendMessage(
     output.md5OfAttributes = Rules::md5OfMessageAttributes(input.attributes);
     output.md5OfSystemAttributes = Rules::md5OfMessageAttributes(input.systemAttributes);
 
-    Storage::SqlTransaction transaction(m_database.connection());
+    // A standard queue's send is one INSERT, atomic on its own; FIFO adds the sequence number and
+    // the deduplication entry, which must commit with it.
+    std::optional<Storage::SqlTransaction> transaction;
+    if (queue->fifo)
+        transaction.emplace(m_database.connection());
     QString dedupKey;
     if (queue->fifo) {
         const QString dedupId = input.deduplicationId.isEmpty()
@@ -185,10 +206,12 @@ Result<SendMessageOutput> SqsService::sendMessage(
                 {message.messageId, sequence}))
             return std::unexpected(storageFailure());
     }
-    if (!m_store->insertMessage(queue->id, message) || !transaction.commit())
+    if (!m_store->insertMessage(queue->id, message) || (transaction && !transaction->commit()))
         return std::unexpected(storageFailure());
     output.messageId = message.messageId;
     output.sequenceNumber = message.sequenceNumber;
+    reportMetric(queueName, u"NumberOfMessagesSent"_s, 1, u"Count"_s);
+    reportMetric(queueName, u"SentMessageSize"_s, double(size), u"Bytes"_s);
     touchMessages(queueName);
     if (delay == 0)
         wakeWaiters(queueName);
@@ -196,6 +219,33 @@ Result<SendMessageOutput> SqsService::sendMessage(
 }
 
 Result<QList<Message>> SqsService::receiveMessage(
+    const QString &queueName, const ReceiveMessageInput &input)
+{
+    auto result = checkedReceive(queueName, input);
+    reportReceive(queueName, result);
+    return result;
+}
+
+void SqsService::reportReceive(const QString &queueName, const Result<QList<Message>> &result)
+{
+    if (!m_metricSink || !result)
+        return;
+    if (result->isEmpty())
+        reportMetric(queueName, u"NumberOfEmptyReceives"_s, 1, u"Count"_s);
+    for (qsizetype i = 0; i < result->size(); ++i)
+        reportMetric(queueName, u"NumberOfMessagesReceived"_s, 1, u"Count"_s);
+}
+
+void SqsService::reportMetric(
+    const QString &queueName, const QString &metric, double value, const QString &unit)
+{
+    if (!m_metricSink)
+        return;
+    m_metricSink->putMetric(
+        u"AWS/SQS"_s, metric, {{u"QueueName"_s, queueName}}, value, unit, nowMs());
+}
+
+Result<QList<Message>> SqsService::checkedReceive(
     const QString &queueName, const ReceiveMessageInput &input)
 {
     const Queue *queue = findQueue(queueName);
@@ -242,6 +292,12 @@ Result<QList<Message>> SqsService::receiveMessage(
         if (!systemNames.contains(name))
             return std::unexpected(Errors::invalidAttributeName(name));
     }
+    if (!input.receiveRequestAttemptId.isEmpty()
+        && !idPattern().match(input.receiveRequestAttemptId).hasMatch())
+        return std::unexpected(invalidParameter(u"ReceiveRequestAttemptId"_s,
+            input.receiveRequestAttemptId,
+            u"ReceiveRequestAttemptId can only include alphanumeric and punctuation characters. 1 "
+            u"to 128 in length."_s));
     return receiveNow(*queue, input);
 }
 
@@ -264,9 +320,26 @@ bool SqsService::redriveToDeadLetterQueue(const Queue &queue, Message &message, 
 Result<QList<Message>> SqsService::receiveNow(const Queue &queue, const ReceiveMessageInput &input)
 {
     const qint64 now = nowMs();
+    if (queue.fifo && !input.receiveRequestAttemptId.isEmpty()) {
+        if (auto retried = retryReceive(queue, input, now))
+            return std::move(*retried);
+    }
     const int visibility =
         input.visibilityTimeout >= 0 ? input.visibilityTimeout : queue.visibilityTimeout();
-    const int wanted = input.maxNumberOfMessages;
+    int wanted = input.maxNumberOfMessages;
+    // In-flight quota: standard queues answer OverLimit, FIFO queues return no messages (AWS
+    // documents no error for them). Only counted when the queue holds that many messages.
+    if (m_store->messageCount(queue.id) >= Rules::MaxInFlightMessages) {
+        const qint64 inFlight = m_store->inFlightCount(queue.id, now);
+        if (inFlight >= Rules::MaxInFlightMessages) {
+            if (queue.fifo)
+                return QList<Message>();
+            return std::unexpected(Errors::overLimit(
+                u"Too many messages have been received without being deleted. Please delete your "
+                u"received messages or let them timeout before receiving more."_s));
+        }
+        wanted = int(std::min<qint64>(wanted, Rules::MaxInFlightMessages - inFlight));
+    }
     Storage::SqlTransaction transaction(m_database.connection());
     if (m_store->deleteExpired(queue.id, now) > 0)
         touchMessages(queue.name);
@@ -308,6 +381,7 @@ Result<QList<Message>> SqsService::receiveNow(const Queue &queue, const ReceiveM
             if (message.firstReceiveMs == 0)
                 message.firstReceiveMs = now;
             message.receiptHandle = makeReceiptHandle(message.rowId, queue.id);
+            message.receiptMs = now;
             message.visibleAtMs = now + qint64(visibility) * 1000;
             if (!m_store->markReceived(message))
                 return std::unexpected(storageFailure());
@@ -320,7 +394,74 @@ Result<QList<Message>> SqsService::receiveNow(const Queue &queue, const ReceiveM
         return std::unexpected(storageFailure());
     if (!taken.isEmpty())
         touchMessages(queue.name);
+    if (queue.fifo && !input.receiveRequestAttemptId.isEmpty() && !taken.isEmpty())
+        rememberReceive(queue, input, taken, now);
     return taken;
+}
+
+// ReceiveMessage with a ReceiveRequestAttemptId seen in the last 5 minutes (FIFO): the same
+// messages with the same receipt handles and a fresh visibility timeout, as long as none was
+// deleted, received again or had its visibility changed since; otherwise AWS's error.
+std::optional<Result<QList<Message>>> SqsService::retryReceive(
+    const Queue &queue, const ReceiveMessageInput &input, qint64 nowMs)
+{
+    const QString key = attemptKey(queue.id, input.receiveRequestAttemptId);
+    const auto found = m_receiveAttempts.find(key);
+    if (found == m_receiveAttempts.end())
+        return std::nullopt;
+    if (found->expiresMs <= nowMs) {
+        m_receiveAttempts.erase(found);
+        return std::nullopt;
+    }
+    QList<Message> messages;
+    for (const ReceiveAttempt::Entry &entry : std::as_const(found->entries)) {
+        const auto message = m_store->message(entry.rowId);
+        if (!message || message->receiptHandle != entry.receiptHandle
+            || message->visibleAtMs != entry.visibleAtMs)
+            return Result<QList<Message>>(std::unexpected(invalidParameter(
+                u"ReceiveRequestAttemptId"_s,
+                input.receiveRequestAttemptId,
+                u"The receiveRequestAttemptId is not valid anymore since the receive call is not "
+                u"retryable."_s)));
+        messages.append(*message);
+    }
+    const int visibility =
+        input.visibilityTimeout >= 0 ? input.visibilityTimeout : queue.visibilityTimeout();
+    Storage::SqlTransaction transaction(m_database.connection());
+    QList<Message> presented;
+    for (qsizetype i = 0; i < messages.size(); ++i) {
+        Message &message = messages[i];
+        message.visibleAtMs = nowMs + qint64(visibility) * 1000;
+        if (!m_store->setVisibleAt(message.rowId, message.visibleAtMs))
+            return Result<QList<Message>>(std::unexpected(storageFailure()));
+        found->entries[i].visibleAtMs = message.visibleAtMs;
+        presented.append(presentMessage(message, input));
+    }
+    if (!transaction.commit())
+        return Result<QList<Message>>(std::unexpected(storageFailure()));
+    touchMessages(queue.name);
+    return Result<QList<Message>>(presented);
+}
+
+void SqsService::rememberReceive(const Queue &queue,
+    const ReceiveMessageInput &input,
+    const QList<Message> &messages,
+    qint64 nowMs)
+{
+    // Expired attempts are dropped in sweeps, one per 1,024 new attempts.
+    if (m_receiveAttempts.size() >= 1024 && m_receiveAttempts.size() % 1024 == 0) {
+        for (auto it = m_receiveAttempts.begin(); it != m_receiveAttempts.end();) {
+            if (it->expiresMs <= nowMs)
+                it = m_receiveAttempts.erase(it);
+            else
+                ++it;
+        }
+    }
+    ReceiveAttempt attempt;
+    attempt.expiresMs = nowMs + Rules::DeduplicationWindowMs;
+    for (const Message &message : messages)
+        attempt.entries.append({message.rowId, message.receiptHandle, message.visibleAtMs});
+    m_receiveAttempts.insert(attemptKey(queue.id, input.receiveRequestAttemptId), attempt);
 }
 
 Message SqsService::presentMessage(Message message, const ReceiveMessageInput &input) const
@@ -373,12 +514,17 @@ Status SqsService::deleteMessage(const QString &queueName, const QString &receip
         return std::unexpected(Errors::receiptHandleIsInvalid(receiptHandle));
     // DeleteMessage with a stale handle (the message was received again since) succeeds but
     // leaves the message, as AWS documents; an already deleted message is a success too.
+    // NumberOfMessagesDeleted counts every successful deletion with a valid receipt handle,
+    // duplicates included, as AWS documents.
     const auto message = m_store->message(parts->rowId);
-    if (!message || parts->queueId != queue->id || message->receiptHandle != receiptHandle)
+    if (!message || parts->queueId != queue->id || message->receiptHandle != receiptHandle) {
+        reportMetric(queueName, u"NumberOfMessagesDeleted"_s, 1, u"Count"_s);
         return {};
+    }
     Storage::SqlTransaction transaction(m_database.connection());
     if (!m_store->deleteMessage(parts->rowId) || !transaction.commit())
         return std::unexpected(storageFailure());
+    reportMetric(queueName, u"NumberOfMessagesDeleted"_s, 1, u"Count"_s);
     touchMessages(queueName);
     if (queue->fifo)
         wakeWaiters(queueName); // the group's next message is free now
@@ -406,9 +552,16 @@ Status SqsService::changeMessageVisibility(
     const qint64 now = nowMs();
     if (message->visibleAtMs <= now)
         return std::unexpected(Errors::messageNotInflight());
+    // ChangeMessageVisibility: at most 12 hours from the ReceiveMessage that issued the handle;
+    // extending does not reset that limit.
+    const qint64 visibleAt = now + qint64(visibilityTimeout) * 1000;
+    if (message->receiptMs > 0
+        && visibleAt - message->receiptMs > qint64(Rules::MaxVisibilityTimeoutSeconds) * 1000)
+        return std::unexpected(invalidParameter(u"VisibilityTimeout"_s,
+            QString::number(visibilityTimeout),
+            u"Total VisibilityTimeout for the message is beyond the limit [43200 seconds]"_s));
     Storage::SqlTransaction transaction(m_database.connection());
-    if (!m_store->setVisibleAt(parts->rowId, now + qint64(visibilityTimeout) * 1000)
-        || !transaction.commit())
+    if (!m_store->setVisibleAt(parts->rowId, visibleAt) || !transaction.commit())
         return std::unexpected(storageFailure());
     touchMessages(queueName);
     if (visibilityTimeout == 0)

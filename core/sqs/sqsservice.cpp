@@ -3,6 +3,7 @@
 
 #include "core/common/clock.h"
 #include "core/common/coalescer.h"
+#include "core/common/metricsink.h"
 #include "core/sqs/sqsattributes.h"
 #include "core/sqs/sqserrors.h"
 #include "core/sqs/sqsstore.h"
@@ -39,6 +40,7 @@ SqsService::SqsService(const Storage::Database &database,
     , m_messagesCoalescer(new Coalescer(150, this))
     , m_pollTimer(this)
     , m_moveTimer(this)
+    , m_gaugeTimer(this)
 {
     qRegisterMetaType<Queue>();
     qRegisterMetaType<QueueSummary>();
@@ -57,11 +59,62 @@ SqsService::SqsService(const Storage::Database &database,
     connect(m_clock, &Clock::advanced, this, &SqsService::pollWaiters);
     m_moveTimer.setInterval(100);
     connect(&m_moveTimer, &QTimer::timeout, this, &SqsService::moveTick);
+    // Message move tasks outlive a restart: history is listed again and running tasks resume.
+    m_moveTasks = m_store->loadMoveTasks();
+    for (const MessageMoveTask &task : std::as_const(m_moveTasks)) {
+        if (task.status == u"RUNNING"_s && !m_moveTimer.isActive())
+            m_moveTimer.start();
+    }
+    m_gaugeTimer.setInterval(5000);
+    connect(&m_gaugeTimer, &QTimer::timeout, this, &SqsService::reportGauges);
+    connect(m_clock, &Clock::advanced, this, &SqsService::reportGauges);
 }
 
 SqsService::~SqsService()
 {
+    m_metricSink = nullptr;
     finishWaits();
+}
+
+void SqsService::setMetricSink(MetricSink *sink)
+{
+    m_metricSink = sink;
+    m_gaugeMinute.clear();
+    if (sink) {
+        m_gaugeTimer.start();
+        reportGauges();
+    } else {
+        m_gaugeTimer.stop();
+    }
+}
+
+void SqsService::reportGauges()
+{
+    if (!m_metricSink)
+        return;
+    const qint64 now = nowMs();
+    const qint64 minute = now - now % 60'000;
+    for (const Queue &queue : std::as_const(m_queues)) {
+        qint64 &reported = m_gaugeMinute[queue.id];
+        if (reported == minute)
+            continue;
+        reported = minute;
+        m_store->deleteExpired(queue.id, now);
+        const MessageCounts counts = m_store->counts(queue.id, now);
+        const auto gauge = [&](const QString &metric, double value, const QString &unit) {
+            m_metricSink->putMetric(
+                u"AWS/SQS"_s, metric, {{u"QueueName"_s, queue.name}}, value, unit, now);
+        };
+        gauge(u"ApproximateNumberOfMessagesVisible"_s, double(counts.available), u"Count"_s);
+        gauge(u"ApproximateNumberOfMessagesNotVisible"_s, double(counts.inFlight), u"Count"_s);
+        gauge(u"ApproximateNumberOfMessagesDelayed"_s, double(counts.delayed), u"Count"_s);
+        if (counts.available + counts.inFlight + counts.delayed > 0) {
+            if (const auto oldest = m_store->oldestSentMs(queue.id))
+                gauge(u"ApproximateAgeOfOldestMessage"_s,
+                    double(std::max<qint64>(0, now - *oldest) / 1000),
+                    u"Seconds"_s);
+        }
+    }
 }
 
 QString SqsService::queueArn(const QString &name) const
@@ -205,6 +258,7 @@ Status SqsService::deleteQueue(const QString &name)
     Storage::SqlTransaction transaction(m_database.connection());
     if (!m_store->deleteQueue(queue->id) || !transaction.commit())
         return std::unexpected(storageFailure());
+    m_gaugeMinute.remove(queue->id);
     m_queues.remove(name);
     m_deletedAtMs.insert(name, nowMs());
     touchQueues();

@@ -14,10 +14,12 @@
 #include <functional>
 #include <list>
 #include <memory>
+#include <optional>
 
 namespace Core {
 class Clock;
 class Coalescer;
+class MetricSink;
 } // namespace Core
 namespace Core::Storage {
 class Database;
@@ -49,6 +51,11 @@ public:
     const QString &region() const { return m_region; }
     QString queueArn(const QString &name) const;
     qint64 nowMs() const;
+
+    // AWS/SQS metrics go to `sink` (null: none are reported). Counts are reported per event; the
+    // Approximate* gauges once a minute per queue, from a timer and when the clock jumps.
+    void setMetricSink(MetricSink *sink);
+    void reportGauges();
 
     // Queues
     Result<Queue> createQueue(const QString &name,
@@ -122,7 +129,19 @@ private:
     void pollWaiters();
     void finishWaiter(quint64 id, bool timedOut);
     void moveTick();
+    Result<QList<Message>> checkedReceive(
+        const QString &queueName, const ReceiveMessageInput &input);
     Result<QList<Message>> receiveNow(const Queue &queue, const ReceiveMessageInput &input);
+    std::optional<Result<QList<Message>>> retryReceive(
+        const Queue &queue, const ReceiveMessageInput &input, qint64 nowMs);
+    void rememberReceive(const Queue &queue,
+        const ReceiveMessageInput &input,
+        const QList<Message> &messages,
+        qint64 nowMs);
+    void reportReceive(const QString &queueName, const Result<QList<Message>> &result);
+    void reportMetric(
+        const QString &queueName, const QString &metric, double value, const QString &unit);
+    void saveMoveTask(const MessageMoveTask &task);
     bool redriveToDeadLetterQueue(const Queue &queue, Message &message, qint64 nowMs);
     Message presentMessage(Message message, const ReceiveMessageInput &input) const;
 
@@ -144,6 +163,24 @@ private:
 
     QList<MessageMoveTask> m_moveTasks;
     QTimer m_moveTimer;
+
+    // ReceiveMessage ReceiveRequestAttemptId (FIFO): what a receive returned, for 5 minutes.
+    struct ReceiveAttempt
+    {
+        qint64 expiresMs = 0;
+        struct Entry
+        {
+            qint64 rowId = 0;
+            QString receiptHandle;
+            qint64 visibleAtMs = 0;
+        };
+        QList<Entry> entries;
+    };
+    QHash<QString, ReceiveAttempt> m_receiveAttempts; // "<queue id>\n<attempt id>"
+
+    MetricSink *m_metricSink = nullptr;
+    QHash<qint64, qint64> m_gaugeMinute; // queue id -> the minute its gauges were last reported
+    QTimer m_gaugeTimer;
 };
 
 } // namespace Core::Sqs

@@ -21,7 +21,7 @@ namespace {
 constexpr auto MessageColumns =
     "id, message_id, body, attributes, md5_body, md5_attributes, system_attributes, sent_ms, "
     "visible_at, expires_at, received, receive_count, first_receive_ms, receipt, group_id, "
-    "dedup_id, sequence, dead_letter_source";
+    "dedup_id, sequence, dead_letter_source, receipt_ms";
 
 QString messageSelect(const char *tail)
 {
@@ -69,6 +69,7 @@ Message readMessage(const QSqlQuery &query)
     if (sequence > 0)
         message.sequenceNumber = QString::number(sequence).rightJustified(20, u'0');
     message.deadLetterSourceArn = query.value(17).toString();
+    message.receiptMs = query.value(18).toLongLong();
     return message;
 }
 
@@ -114,6 +115,8 @@ SqsStore::SqsStore(const Storage::Database &database)
 
 QString SqsStore::attributesToJson(const MessageAttributes &attributes)
 {
+    if (attributes.isEmpty())
+        return u"{}"_s;
     QJsonObject object;
     for (auto it = attributes.cbegin(); it != attributes.cend(); ++it) {
         QJsonObject value{{u"t"_s, it->dataType}};
@@ -276,10 +279,11 @@ bool SqsStore::markReceived(const Message &message) const
 {
     QSqlQuery &query = m_database.prepared(
         u"UPDATE sqs_messages SET received = 1, receive_count = ?, first_receive_ms = ?, "
-        u"receipt = ?, visible_at = ? WHERE id = ?"_s);
+        u"receipt = ?, receipt_ms = ?, visible_at = ? WHERE id = ?"_s);
     query.addBindValue(message.receiveCount);
     query.addBindValue(message.firstReceiveMs);
     query.addBindValue(message.receiptHandle);
+    query.addBindValue(message.receiptMs);
     query.addBindValue(message.visibleAtMs);
     query.addBindValue(message.rowId);
     const bool ok = execute(query);
@@ -357,7 +361,42 @@ QList<Message> SqsStore::visibleMessages(qint64 queueId, qint64 nowMs, int limit
 QList<Message> SqsStore::fifoGroupHeads(qint64 queueId, qint64 nowMs, int limit) const
 {
     // A group is available when its oldest message (the head) is visible; an in-flight head
-    // blocks the whole group.
+    // blocks the whole group. Up to MaxWalkedGroups groups, walk the groups (a loose index scan
+    // of sqs_messages_group), so a deep backlog behind an in-flight head costs nothing; past
+    // that, look for heads among the visible messages.
+    constexpr int MaxWalkedGroups = 1000;
+    QSqlQuery &walk = m_database.prepared(
+        u"WITH RECURSIVE groups(g) AS (SELECT (SELECT group_id FROM sqs_messages WHERE queue_id = "
+        u"? ORDER BY group_id LIMIT 1) UNION ALL SELECT (SELECT group_id FROM sqs_messages WHERE "
+        u"queue_id = ? AND group_id > groups.g ORDER BY group_id LIMIT 1) FROM groups WHERE "
+        u"groups.g IS NOT NULL LIMIT ?) SELECT h.id, h.visible_at FROM groups JOIN sqs_messages "
+        u"AS h ON h.id = (SELECT id FROM sqs_messages WHERE queue_id = ? AND group_id = groups.g "
+        u"ORDER BY group_id, id LIMIT 1)"_s);
+    walk.addBindValue(queueId);
+    walk.addBindValue(queueId);
+    walk.addBindValue(MaxWalkedGroups + 2); // one more group than allowed, plus the final NULL
+    walk.addBindValue(queueId);
+    QList<qint64> heads;
+    int groups = 0;
+    if (!execute(walk))
+        return {};
+    while (walk.next()) {
+        ++groups;
+        if (walk.value(1).toLongLong() <= nowMs)
+            heads.append(walk.value(0).toLongLong());
+    }
+    walk.finish();
+    if (groups <= MaxWalkedGroups) {
+        std::sort(heads.begin(), heads.end());
+        QList<Message> messages;
+        for (qint64 rowId : std::as_const(heads)) {
+            if (messages.size() >= limit)
+                break;
+            if (auto head = message(rowId))
+                messages.append(*head);
+        }
+        return messages;
+    }
     QSqlQuery &query = m_database.prepared(
         messageSelect("AS m WHERE queue_id = ? AND visible_at <= ? AND NOT EXISTS (SELECT 1 FROM "
                       "sqs_messages AS x WHERE x.queue_id = m.queue_id AND x.group_id = "
@@ -445,6 +484,75 @@ qint64 SqsStore::messageCount(qint64 queueId) const
     QSqlQuery &query = m_database.prepared(u"SELECT message_count FROM sqs_queues WHERE id = ?"_s);
     query.addBindValue(queueId);
     return scalar(query);
+}
+
+qint64 SqsStore::inFlightCount(qint64 queueId, qint64 nowMs) const
+{
+    QSqlQuery &query = m_database.prepared(
+        u"SELECT COUNT(*) FROM sqs_messages WHERE queue_id = ? AND received = 1 AND "
+        u"visible_at > ?"_s);
+    query.addBindValue(queueId);
+    query.addBindValue(nowMs);
+    return scalar(query);
+}
+
+std::optional<qint64> SqsStore::oldestSentMs(qint64 queueId) const
+{
+    QSqlQuery &query = m_database.prepared(
+        u"SELECT sent_ms FROM sqs_messages WHERE queue_id = ? ORDER BY expires_at LIMIT 1"_s);
+    query.addBindValue(queueId);
+    std::optional<qint64> result;
+    if (execute(query) && query.next())
+        result = query.value(0).toLongLong();
+    query.finish();
+    return result;
+}
+
+QList<MessageMoveTask> SqsStore::loadMoveTasks() const
+{
+    QSqlQuery &query = m_database.prepared(
+        u"SELECT task_handle, source_arn, destination_arn, status, max_per_second, moved, "
+        u"to_move, failure_reason, started_ms FROM sqs_move_tasks ORDER BY started_ms DESC, "
+        u"rowid DESC"_s);
+    QList<MessageMoveTask> tasks;
+    if (!execute(query))
+        return tasks;
+    while (query.next()) {
+        MessageMoveTask task;
+        task.taskHandle = query.value(0).toString();
+        task.sourceArn = query.value(1).toString();
+        task.destinationArn = query.value(2).toString();
+        task.status = query.value(3).toString();
+        task.maxNumberOfMessagesPerSecond = query.value(4).toInt();
+        task.approximateNumberOfMessagesMoved = query.value(5).toLongLong();
+        task.approximateNumberOfMessagesToMove = query.value(6).toLongLong();
+        task.failureReason = query.value(7).toString();
+        task.startedTimestamp = query.value(8).toLongLong();
+        tasks.append(task);
+    }
+    query.finish();
+    return tasks;
+}
+
+bool SqsStore::saveMoveTask(const MessageMoveTask &task) const
+{
+    QSqlQuery &query = m_database.prepared(
+        u"INSERT INTO sqs_move_tasks (task_handle, source_arn, destination_arn, status, "
+        u"max_per_second, moved, to_move, failure_reason, started_ms) VALUES (?, ?, ?, ?, ?, ?, "
+        u"?, ?, ?) ON CONFLICT (task_handle) DO UPDATE SET status = excluded.status, moved = "
+        u"excluded.moved, failure_reason = excluded.failure_reason"_s);
+    query.addBindValue(task.taskHandle);
+    query.addBindValue(task.sourceArn);
+    query.addBindValue(text(task.destinationArn));
+    query.addBindValue(task.status);
+    query.addBindValue(task.maxNumberOfMessagesPerSecond);
+    query.addBindValue(task.approximateNumberOfMessagesMoved);
+    query.addBindValue(task.approximateNumberOfMessagesToMove);
+    query.addBindValue(text(task.failureReason));
+    query.addBindValue(task.startedTimestamp);
+    const bool ok = execute(query);
+    query.finish();
+    return ok;
 }
 
 std::optional<SqsStore::Dedup> SqsStore::dedup(

@@ -59,6 +59,13 @@ public:
     QList<Message> peek(qint64 queueId, int offset, int limit) const;
     MessageCounts counts(qint64 queueId, qint64 nowMs) const;
     qint64 messageCount(qint64 queueId) const;
+    qint64 inFlightCount(qint64 queueId, qint64 nowMs) const;
+    // The send time of the message that expires first: the oldest one while the retention
+    // period has not changed (ApproximateAgeOfOldestMessage).
+    std::optional<qint64> oldestSentMs(qint64 queueId) const;
+
+    QList<MessageMoveTask> loadMoveTasks() const;
+    bool saveMoveTask(const MessageMoveTask &task) const;
 
     struct Dedup
     {

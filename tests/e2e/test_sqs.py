@@ -369,6 +369,103 @@ class SqsJsSdkTest(ServerTestCase):
         self.assertEqual(out["back"], "poison")
         self.assertEqual(out["notDlq"]["name"], "InvalidParameterValue")
 
+    def test_receive_request_attempt_id(self):
+        out = self.node("sqs.cjs", "attempt", "js")
+        self.assertEqual(out["bodies"], ["m1", "m2"])
+        self.assertEqual(out["retry"], out["first"])
+        self.assertEqual(out["other"], [])
+        self.assertEqual(out["modified"]["name"], "InvalidParameterValue")
+        self.assertIn("ReceiveRequestAttemptId", out["modified"]["message"])
+        self.assertEqual(out["invalid"]["name"], "InvalidParameterValue")
+
+    def test_list_values_are_reserved(self):
+        out = self.node("sqs.cjs", "listvalues", "js")
+        self.assertEqual(out["single"]["name"], "UnsupportedOperation")
+        self.assertEqual(out["single"]["status"], 400)
+        self.assertEqual(out["single"]["message"],
+                         "Message attribute list values in SendMessage operation are not supported.")
+        self.assertEqual(out["batch"]["name"], "UnsupportedOperation")
+        self.assertEqual(out["batch"]["message"],
+                         "Message attribute list values in SendMessageBatch operation are not supported.")
+        self.assertEqual(out["stored"], "0")
+
+
+class SqsMetricsTest(ServerTestCase):
+    """AWS/SQS metrics reach CloudWatch: counts per event, the Approximate* gauges per minute."""
+
+    def test_metrics_after_send_and_receive(self):
+        url = self.aws("sqs", "create-queue", "--queue-name", "metered")["QueueUrl"]
+        for body in ("one", "three"):
+            self.aws("sqs", "send-message", "--queue-url", url, "--message-body", body)
+        received = self.aws("sqs", "receive-message", "--queue-url", url, "--max-number-of-messages", "1")
+        self.aws("sqs", "delete-message", "--queue-url", url,
+                 "--receipt-handle", received["Messages"][0]["ReceiptHandle"])
+        self.aws("sqs", "receive-message", "--queue-url", url, "--max-number-of-messages", "10")
+        self.aws("sqs", "receive-message", "--queue-url", url)  # empty: the other one is in flight
+        now = time.time()
+        window = ["--start-time", str(int(now - 300)), "--end-time", str(int(now + 120)), "--period", "60"]
+
+        def stat(metric, statistic="Sum"):
+            points = self.aws("cloudwatch", "get-metric-statistics", "--namespace", "AWS/SQS",
+                              "--metric-name", metric, "--dimensions", "Name=QueueName,Value=metered",
+                              "--statistics", statistic, *window)["Datapoints"]
+            return sum(point[statistic] for point in points), points
+
+        self.assertEqual(stat("NumberOfMessagesSent")[0], 2)
+        self.assertEqual(stat("SentMessageSize")[0], 8)
+        self.assertEqual(stat("SentMessageSize")[1][0]["Unit"], "Bytes")
+        self.assertEqual(stat("NumberOfMessagesReceived")[0], 2)
+        self.assertEqual(stat("NumberOfMessagesDeleted")[0], 1)
+        self.assertEqual(stat("NumberOfEmptyReceives")[0], 1)
+        # The gauges are sampled every few seconds, once per queue and minute.
+        deadline = time.monotonic() + 30
+        while True:
+            listed = self.aws("cloudwatch", "list-metrics", "--namespace", "AWS/SQS",
+                              "--dimensions", "Name=QueueName,Value=metered")["Metrics"]
+            names = {metric["MetricName"] for metric in listed}
+            if "ApproximateNumberOfMessagesVisible" in names or time.monotonic() > deadline:
+                break
+            time.sleep(1)
+        for name in ("ApproximateNumberOfMessagesVisible", "ApproximateNumberOfMessagesNotVisible",
+                     "ApproximateNumberOfMessagesDelayed", "NumberOfMessagesSent"):
+            self.assertIn(name, names)
+        points = stat("ApproximateNumberOfMessagesVisible", "Maximum")[1]
+        self.assertTrue(points)
+        self.assertTrue(all(0 <= point["Maximum"] <= 2 for point in points), points)
+
+
+class SqsAttemptIdCliTest(ServerTestCase):
+    """ReceiveRequestAttemptId through the AWS CLI (Query protocol)."""
+
+    def test_retry_returns_the_same_messages(self):
+        url = self.aws("sqs", "create-queue", "--queue-name", "cli-attempt.fifo", "--attributes",
+                       "FifoQueue=true,ContentBasedDeduplication=true")["QueueUrl"]
+        for body in ("m1", "m2"):
+            self.aws("sqs", "send-message", "--queue-url", url, "--message-body", body,
+                     "--message-group-id", "g")
+        receive = ("sqs", "receive-message", "--queue-url", url, "--max-number-of-messages", "10",
+                   "--receive-request-attempt-id")
+        first = self.aws(*receive, "try-1")["Messages"]
+        retry = self.aws(*receive, "try-1")["Messages"]
+        self.assertEqual([m["Body"] for m in first], ["m1", "m2"])
+        self.assertEqual([m["ReceiptHandle"] for m in retry], [m["ReceiptHandle"] for m in first])
+        self.assertNotIn("Messages", self.aws(*receive, "try-2"))
+        self.aws("sqs", "change-message-visibility", "--queue-url", url,
+                 "--receipt-handle", first[1]["ReceiptHandle"], "--visibility-timeout", "60")
+        self.aws(*receive, "try-1", expect_error="InvalidParameterValue")
+        # Not beyond 12 hours from the receive.
+        self.aws("sqs", "change-message-visibility", "--queue-url", url,
+                 "--receipt-handle", first[0]["ReceiptHandle"], "--visibility-timeout", "43200",
+                 expect_error="InvalidParameterValue")
+
+    def test_list_values_rejected_in_query(self):
+        url = self.aws("sqs", "create-queue", "--queue-name", "cli-lists")["QueueUrl"]
+        stderr = self.aws("sqs", "send-message", "--queue-url", url, "--message-body", "b",
+                          "--message-attributes",
+                          json.dumps({"l": {"DataType": "String", "StringListValues": ["a"]}}),
+                          expect_error="AWS.SimpleQueueService.UnsupportedOperation")
+        self.assertIn("Message attribute list values in SendMessage operation are not supported.", stderr)
+
 
 if __name__ == "__main__":
     unittest.main()

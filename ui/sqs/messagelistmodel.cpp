@@ -32,7 +32,11 @@ QString duration(qint64 ms)
 MessageListModel::MessageListModel(Core::Sqs::SqsService *service, QObject *parent)
     : QAbstractTableModel(parent)
     , m_service(service)
-{}
+    , m_refreshTimer(this)
+{
+    m_refreshTimer.setSingleShot(true);
+    connect(&m_refreshTimer, &QTimer::timeout, this, &MessageListModel::refresh);
+}
 
 QString MessageListModel::stateText(MessageState state)
 {
@@ -157,8 +161,16 @@ void MessageListModel::setQueue(const QString &queueName)
 
 void MessageListModel::refresh()
 {
-    if (m_queueName.isEmpty() || m_loading)
+    if (m_queueName.isEmpty() || m_loading || m_refreshTimer.isActive())
         return;
+    if (m_sinceRefresh.isValid()) {
+        const qint64 wait =
+            std::max<qint64>(MinRefreshIntervalMs, 4 * m_refreshCostMs) - m_sinceRefresh.elapsed();
+        if (wait > 0) {
+            m_refreshTimer.start(int(wait));
+            return;
+        }
+    }
     load(0, std::max(PageSize, int(m_messages.size())), true);
 }
 
@@ -188,6 +200,8 @@ void MessageListModel::load(int offset, int limit, bool replace)
         return;
     m_loading = true;
     const quint64 generation = m_generation;
+    QElapsedTimer started;
+    started.start();
     Core::Sqs::SqsService *service = m_service;
     const QString queue = m_queueName;
     Core::callAsync(
@@ -196,11 +210,15 @@ void MessageListModel::load(int offset, int limit, bool replace)
         [service, queue, offset, limit] {
             return std::pair(service->peekMessages(queue, offset, limit), service->nowMs());
         },
-        [this, generation, offset, limit, replace](
+        [this, generation, offset, limit, replace, started](
             std::pair<Core::Result<QList<Message>>, qint64> result) {
             if (generation != m_generation)
                 return;
             m_loading = false;
+            if (replace && offset == 0) {
+                m_refreshCostMs = started.elapsed();
+                m_sinceRefresh.start();
+            }
             const QList<Message> messages = result.first.value_or(QList<Message>());
             m_hasMore = int(messages.size()) == limit;
             if (replace)

@@ -4,6 +4,8 @@
 #include "core/sqs/message.h"
 
 #include <QAbstractTableModel>
+#include <QElapsedTimer>
+#include <QTimer>
 
 namespace Core::Sqs {
 class SqsService;
@@ -13,8 +15,11 @@ namespace Gui::Sqs {
 
 // Messages of one queue as the Peek view shows them: every message, available, in flight or
 // delayed, with its state, receive count and time until visible, read without changing its state
-// (SqsService::peekMessages). Pages in with fetchMore; refresh() re-reads the loaded rows. With no
-// service it simply shows the messages given to setMessages() (the receive page's results).
+// (SqsService::peekMessages). Pages in with fetchMore; refresh() re-reads the loaded rows, at most
+// every MinRefreshIntervalMs and never more than a fifth of the time (a refresh of many loaded
+// rows waits four times as long as the last one took), so a busy queue cannot keep the core
+// thread re-reading. With no service it simply shows the messages given to setMessages() (the
+// receive page's results).
 class MessageListModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -35,6 +40,7 @@ public:
         StateRole = Qt::UserRole + 1,
     };
     static constexpr int PageSize = 200;
+    static constexpr int MinRefreshIntervalMs = 100;
 
     explicit MessageListModel(Core::Sqs::SqsService *service, QObject *parent = nullptr);
 
@@ -68,6 +74,9 @@ private:
     bool m_hasMore = false;
     bool m_loading = false;
     quint64 m_generation = 0;
+    QElapsedTimer m_sinceRefresh; // since the last refresh's answer arrived
+    qint64 m_refreshCostMs = 0; // how long that refresh took
+    QTimer m_refreshTimer;
 };
 
 } // namespace Gui::Sqs

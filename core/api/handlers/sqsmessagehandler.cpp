@@ -49,6 +49,12 @@ Result<Sqs::SendMessageInput> sendInput(const QJsonObject &input)
     return send;
 }
 
+AwsError listValuesUnsupported(const QString &operation)
+{
+    return Sqs::Errors::unsupportedOperation(
+        u"Message attribute list values in %1 operation are not supported."_s.arg(operation));
+}
+
 QJsonObject sendResult(const Sqs::SendMessageOutput &output, bool batch)
 {
     QJsonObject result{
@@ -93,6 +99,10 @@ Result<QList<QJsonObject>> batchEntries(const QJsonObject &input, const QString 
 void SqsHandler::sendMessage(Call &call)
 {
     CB_SQS_TRY(name, queueName(call));
+    if (SqsWire::hasListValues(call.input)) {
+        fail(call, listValuesUnsupported(call.operation));
+        return;
+    }
     CB_SQS_TRY(input, sendInput(call.input));
     CB_SQS_TRY(output, m_service->sendMessage(*name, *input));
     reply(call, sendResult(*output, false));
@@ -103,6 +113,12 @@ void SqsHandler::sendMessageBatch(Call &call)
     CB_SQS_TRY(name, queueName(call));
     CB_SQS_TRY(queue, m_service->queue(*name));
     CB_SQS_TRY(list, batchEntries(call.input, u"SendMessageBatchRequestEntry"_s));
+    for (const QJsonObject &entry : *list) {
+        if (SqsWire::hasListValues(entry)) {
+            fail(call, listValuesUnsupported(call.operation));
+            return;
+        }
+    }
     QList<std::pair<QString, Result<Sqs::SendMessageInput>>> inputs;
     qint64 total = 0;
     for (const QJsonObject &entry : *list) {
@@ -143,6 +159,7 @@ void SqsHandler::receiveMessage(Call &call)
     CB_SQS_TRY(attributeNames, SqsWire::stringList(call.input, u"AttributeNames"_s));
     CB_SQS_TRY(systemNames, SqsWire::stringList(call.input, u"MessageSystemAttributeNames"_s));
     CB_SQS_TRY(messageAttributeNames, SqsWire::stringList(call.input, u"MessageAttributeNames"_s));
+    CB_SQS_TRY(attemptId, SqsWire::string(call.input, u"ReceiveRequestAttemptId"_s));
     Sqs::ReceiveMessageInput input;
     input.maxNumberOfMessages = maxMessages->value_or(1);
     input.visibilityTimeout = visibility->value_or(-1);
@@ -153,6 +170,7 @@ void SqsHandler::receiveMessage(Call &call)
         input.waitTimeSeconds = 21;
     input.attributeNames = *attributeNames + *systemNames;
     input.messageAttributeNames = *messageAttributeNames;
+    input.receiveRequestAttemptId = *attemptId;
     // The call (with its Responder) lives in the callback until the long poll ends.
     m_service->receiveMessageWait(*name, input, [call](Result<QList<Sqs::Message>> result) mutable {
         if (!result) {

@@ -328,12 +328,28 @@ Result<Sqs::MessageAttributes> messageAttributes(const QJsonObject &input, const
                         it.key())));
             attribute.binaryValue = *decoded;
         }
-        if (entry.contains(u"StringListValues"_s) || entry.contains(u"BinaryListValues"_s))
-            return std::unexpected(Sqs::Errors::invalidParameterValue(
-                u"Message attribute list values in SendMessage operation are not supported."_s));
         attributes.insert(it.key(), attribute);
     }
     return attributes;
+}
+
+bool hasListValues(const QJsonObject &input)
+{
+    for (const QString &member : {u"MessageAttributes"_s, u"MessageSystemAttributes"_s}) {
+        const QJsonObject attributes = input.value(member).toObject();
+        for (auto it = attributes.begin(); it != attributes.end(); ++it) {
+            const QJsonObject value = it.value().toObject();
+            // JSON names the lists ...ListValues; an empty Query list stays ...ListValue.
+            for (const QString &key : {u"StringListValues"_s,
+                     u"BinaryListValues"_s,
+                     u"StringListValue"_s,
+                     u"BinaryListValue"_s}) {
+                if (value.contains(key))
+                    return true;
+            }
+        }
+    }
+    return false;
 }
 
 Result<QList<QJsonObject>> entries(const QJsonObject &input)

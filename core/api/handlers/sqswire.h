@@ -34,6 +34,9 @@ Result<QMap<QString, QString>> stringMap(const QJsonObject &input, const QString
 Result<QStringList> stringList(const QJsonObject &input, const QString &name);
 Result<Sqs::MessageAttributes> messageAttributes(const QJsonObject &input, const QString &name);
 Result<QList<QJsonObject>> entries(const QJsonObject &input);
+// StringListValues / BinaryListValues in a message's attributes: reserved by AWS, which rejects
+// them with UnsupportedOperation.
+bool hasListValues(const QJsonObject &input);
 
 QJsonObject messageAttributesToJson(const Sqs::MessageAttributes &attributes);
 QJsonObject messageToJson(const Sqs::Message &message);

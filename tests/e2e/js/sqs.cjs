@@ -178,6 +178,40 @@ const scenarios = {
             back: back.Messages && back.Messages[0].Body, notDlq,
         };
     },
+    async attempt(prefix) {
+        const { QueueUrl } = await send(sqs.CreateQueueCommand, {
+            QueueName: prefix + '-attempt.fifo',
+            Attributes: { FifoQueue: 'true', ContentBasedDeduplication: 'true' },
+        });
+        for (const body of ['m1', 'm2'])
+            await send(sqs.SendMessageCommand, { QueueUrl, MessageBody: body, MessageGroupId: 'g' });
+        const receive = (id) => send(sqs.ReceiveMessageCommand,
+            { QueueUrl, MaxNumberOfMessages: 10, ReceiveRequestAttemptId: id });
+        const handles = (r) => (r.Messages || []).map((m) => m.ReceiptHandle);
+        const first = await receive('retry-1');
+        const retry = await receive('retry-1');
+        const other = await receive('retry-2');
+        await send(sqs.DeleteMessageCommand, { QueueUrl, ReceiptHandle: first.Messages[0].ReceiptHandle });
+        const modified = await errorOf(receive('retry-1'));
+        const invalid = await errorOf(receive('no spaces allowed'));
+        return { bodies: first.Messages.map((m) => m.Body), first: handles(first), retry: handles(retry),
+            other: handles(other), modified, invalid };
+    },
+    async listvalues(prefix) {
+        const { QueueUrl } = await send(sqs.CreateQueueCommand, { QueueName: prefix + '-lists' });
+        const single = await errorOf(send(sqs.SendMessageCommand, {
+            QueueUrl, MessageBody: 'b',
+            MessageAttributes: { l: { DataType: 'String', StringListValues: ['a', 'b'] } },
+        }));
+        const batch = await errorOf(send(sqs.SendMessageBatchCommand, {
+            QueueUrl,
+            Entries: [{ Id: 'plain', MessageBody: 'x' }, { Id: 'list', MessageBody: 'y',
+                MessageAttributes: { l: { DataType: 'Binary', BinaryListValues: [Buffer.from('x')] } } }],
+        }));
+        const attributes = await send(sqs.GetQueueAttributesCommand,
+            { QueueUrl, AttributeNames: ['ApproximateNumberOfMessages'] });
+        return { single, batch, stored: attributes.Attributes.ApproximateNumberOfMessages };
+    },
 };
 
 scenarios[process.argv[2]](process.argv[3] || 'js').then(

@@ -127,6 +127,25 @@ private slots:
         QCOMPARE(model.index(last, MessageListModel::State).data().toString(), u"Available"_s);
     }
 
+    void peekRefreshesAreSpacedOut()
+    {
+        // A burst of refresh() calls right after a load issues one delayed re-read, not one each.
+        QVERIFY(m_service->createQueue(u"r"_s, {}, {}));
+        send(u"r"_s, u"first"_s);
+        MessageListModel model(m_service.get());
+        QSignalSpy loaded(&model, &MessageListModel::loaded);
+        model.setQueue(u"r"_s);
+        QTRY_COMPARE(loaded.size(), 1);
+        send(u"r"_s, u"second"_s);
+        for (int i = 0; i < 10; ++i)
+            model.refresh();
+        QVERIFY(!model.isLoading());
+        QTRY_COMPARE(model.rowCount(), 2);
+        QCOMPARE(loaded.size(), 2);
+        QTest::qWait(2 * MessageListModel::MinRefreshIntervalMs);
+        QCOMPARE(loaded.size(), 2);
+    }
+
     void peekShowsDelayed()
     {
         QVERIFY(m_service->createQueue(u"d"_s, {{u"DelaySeconds"_s, u"90"_s}}, {}));
