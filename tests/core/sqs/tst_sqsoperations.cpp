@@ -212,6 +212,35 @@ private slots:
         QCOMPARE(receive(u"q.fifo"_s, QString(129, u'x')).error().code, u"InvalidParameterValue"_s);
     }
 
+    void fifoHeadsBehindABacklogAndAcrossManyGroups()
+    {
+        QVERIFY(sqs().createQueue(u"q.fifo"_s,
+            {{u"FifoQueue"_s, u"true"_s}, {u"ContentBasedDeduplication"_s, u"true"_s}},
+            {}));
+        for (int i = 0; i < 300; ++i)
+            send(u"q.fifo"_s, u"a%1"_s.arg(i), u"A"_s);
+        send(u"q.fifo"_s, u"b0"_s, u"B"_s);
+        ReceiveMessageInput one;
+        QCOMPARE(sqs().receiveMessage(u"q.fifo"_s, one)->first().body, u"a0"_s);
+        // Group A is blocked by its in-flight head; B's head is next, then nothing.
+        QCOMPARE(sqs().receiveMessage(u"q.fifo"_s, one)->first().body, u"b0"_s);
+        QVERIFY(sqs().receiveMessage(u"q.fifo"_s, one)->isEmpty());
+
+        // Past 1,000 groups the heads are looked up among the visible messages: same answer.
+        QVERIFY(sqs().createQueue(u"many.fifo"_s,
+            {{u"FifoQueue"_s, u"true"_s}, {u"ContentBasedDeduplication"_s, u"true"_s}},
+            {}));
+        for (int i = 0; i < 1'005; ++i)
+            send(u"many.fifo"_s, u"m%1"_s.arg(i), u"g%1"_s.arg(i));
+        send(u"many.fifo"_s, u"m0 follower"_s, u"g0"_s);
+        const auto first = receive(u"many.fifo"_s);
+        QCOMPARE(first->size(), 10);
+        QCOMPARE(first->at(0).body, u"m0"_s);
+        QCOMPARE(first->at(1).body, u"m0 follower"_s);
+        QCOMPARE(first->at(2).body, u"m1"_s);
+        QCOMPARE(receive(u"many.fifo"_s)->first().body, u"m9"_s);
+    }
+
     void receiveRequestAttemptIdIgnoredOnStandardQueues()
     {
         QVERIFY(sqs().createQueue(u"q"_s, {}, {}));
