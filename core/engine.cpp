@@ -18,6 +18,7 @@
 #include "core/logs/logsservice.h"
 #include "core/s3/s3service.h"
 #include "core/sqs/sqsservice.h"
+#include "core/storage/checkpointer.h"
 #include "core/storage/database.h"
 #include "core/sts/stsservice.h"
 #include "core/wiring/lambdaalarmactions.h"
@@ -112,6 +113,10 @@ void Engine::start()
         emit startFailed(opened.error());
         return;
     }
+    m_database->setAutoCheckpoint(false);
+    m_checkpointer =
+        std::make_unique<Storage::Checkpointer>(*m_database, std::chrono::milliseconds(200));
+    m_checkpointer->start();
 
     m_journal = new Journal::JournalService(*m_database, m_clock, m_options.journal, this);
     m_sts = new Sts::StsService(m_options.accountId, this);
@@ -208,6 +213,7 @@ void Engine::stop()
     m_lambdaAlarmActions.reset();
     delete m_journal;
     m_journal = nullptr;
+    m_checkpointer.reset();
     if (m_database) {
         m_database->closeThreadConnection();
         m_database.reset();

@@ -11,8 +11,9 @@
 class QLockFile;
 
 namespace Core::Storage {
+class Checkpointer;
 class Database;
-}
+} // namespace Core::Storage
 namespace Core::Api {
 class Dispatcher;
 class HttpServer;
@@ -105,6 +106,7 @@ private:
     std::unique_ptr<Clock> m_ownedClock;
     std::unique_ptr<QLockFile> m_lock;
     std::unique_ptr<Storage::Database> m_database;
+    std::unique_ptr<Storage::Checkpointer> m_checkpointer;
     std::unique_ptr<Api::HttpServer> m_server;
     std::unique_ptr<Wiring::SqsLambdaBridge> m_sqsLambdaBridge;
     std::unique_ptr<Wiring::LambdaAlarmActions> m_lambdaAlarmActions;

@@ -75,6 +75,8 @@ QSqlDatabase Database::connection() const
     execPragma(db, u"PRAGMA journal_mode=WAL"_s);
     execPragma(db, u"PRAGMA synchronous=NORMAL"_s);
     execPragma(db, u"PRAGMA foreign_keys=ON"_s);
+    // A restarted WAL keeps its largest size on disk unless told otherwise.
+    execPragma(db, u"PRAGMA journal_size_limit=67108864"_s);
     return db;
 }
 
@@ -107,6 +109,14 @@ void Database::closeThreadConnection() const
         db.close();
     }
     QSqlDatabase::removeDatabase(name);
+}
+
+void Database::setAutoCheckpoint(bool enabled) const
+{
+    QSqlDatabase db = connection();
+    // 1000 pages is SQLite's default.
+    execPragma(
+        db, enabled ? u"PRAGMA wal_autocheckpoint=1000"_s : u"PRAGMA wal_autocheckpoint=0"_s);
 }
 
 QString Database::lastErrorText(const QSqlQuery &query)

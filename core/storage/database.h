@@ -28,6 +28,8 @@ public:
     // A prepared query cached per thread and connection: prepare once, bind and exec many times.
     QSqlQuery &prepared(const QString &sql) const;
     void closeThreadConnection() const;
+    // Automatic WAL checkpoints on this thread's connection (on by default); see Checkpointer.
+    void setAutoCheckpoint(bool enabled) const;
 
     static QString lastErrorText(const QSqlQuery &query);
 
