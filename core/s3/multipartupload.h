@@ -32,6 +32,26 @@ struct CompletedPart
 {
     int partNumber = 0;
     QString etag;
+    Checksum checksum; // optional in the request; must match the part's when given
+};
+
+// ListMultipartUploads: uploads in key order, then initiation order within a key.
+struct ListUploadsQuery
+{
+    QString prefix;
+    QString delimiter;
+    QString keyMarker;
+    QString uploadIdMarker; // only with keyMarker: uploads of that key after this one
+    int maxUploads = 1000;
+};
+
+struct ListUploadsResult
+{
+    QList<MultipartUpload> uploads;
+    QStringList commonPrefixes;
+    bool truncated = false;
+    QString nextKeyMarker;
+    QString nextUploadIdMarker;
 };
 
 struct ListPartsResult

@@ -17,8 +17,6 @@ namespace Core::Api {
 
 namespace {
 
-constexpr auto OwnerId = "75aa57f09aa0c8caeab4f8c24e99d10f8e7faeebf76c078efc7c6caea54ba06a";
-
 bool isIpAddress(const QString &host)
 {
     static const QRegularExpression ip(u"^\\d{1,3}(\\.\\d{1,3}){3}$"_s);
@@ -47,7 +45,7 @@ QString bucketFromHost(const HttpRequest &request)
 void writeOwner(QXmlStreamWriter &xml)
 {
     xml.writeStartElement(u"Owner"_s);
-    xml.writeTextElement(u"ID"_s, QLatin1StringView(OwnerId));
+    xml.writeTextElement(u"ID"_s, QLatin1StringView(S3::OwnerId));
     xml.writeTextElement(u"DisplayName"_s, u"cloudbench"_s);
     xml.writeEndElement();
 }
@@ -131,6 +129,21 @@ const QHash<QString, S3Handler::Operation> &S3Handler::operationTable()
         {u"GetBucketNotificationConfiguration"_s, &S3Handler::getBucketDocument},
         {u"PutBucketNotificationConfiguration"_s, &S3Handler::putBucketDocument},
         {u"GetBucketAcl"_s, &S3Handler::getBucketAcl},
+        {u"PutBucketAcl"_s, &S3Handler::putBucketAcl},
+        {u"GetObjectAcl"_s, &S3Handler::getObjectAcl},
+        {u"PutObjectAcl"_s, &S3Handler::putObjectAcl},
+        {u"GetBucketEncryption"_s, &S3Handler::getBucketEncryption},
+        {u"PutBucketEncryption"_s, &S3Handler::putBucketEncryption},
+        {u"DeleteBucketEncryption"_s, &S3Handler::deleteBucketEncryption},
+        {u"GetBucketLifecycleConfiguration"_s, &S3Handler::getBucketLifecycle},
+        {u"PutBucketLifecycleConfiguration"_s, &S3Handler::putBucketLifecycle},
+        {u"DeleteBucketLifecycle"_s, &S3Handler::deleteBucketLifecycle},
+        {u"GetBucketOwnershipControls"_s, &S3Handler::getBucketOwnershipControls},
+        {u"PutBucketOwnershipControls"_s, &S3Handler::putBucketOwnershipControls},
+        {u"DeleteBucketOwnershipControls"_s, &S3Handler::deleteBucketOwnershipControls},
+        {u"GetPublicAccessBlock"_s, &S3Handler::getPublicAccessBlock},
+        {u"PutPublicAccessBlock"_s, &S3Handler::putPublicAccessBlock},
+        {u"DeletePublicAccessBlock"_s, &S3Handler::deletePublicAccessBlock},
         {u"PutObject"_s, &S3Handler::putObject},
         {u"GetObject"_s, &S3Handler::getObject},
         {u"HeadObject"_s, &S3Handler::getObject},
@@ -199,6 +212,14 @@ QString S3Handler::operationFor(const HttpRequest &request, const Target &target
                 return u"GetBucketNotificationConfiguration"_s;
             if (has(u"acl"))
                 return u"GetBucketAcl"_s;
+            if (has(u"encryption"))
+                return u"GetBucketEncryption"_s;
+            if (has(u"lifecycle"))
+                return u"GetBucketLifecycleConfiguration"_s;
+            if (has(u"ownershipControls"))
+                return u"GetBucketOwnershipControls"_s;
+            if (has(u"publicAccessBlock"))
+                return u"GetPublicAccessBlock"_s;
             if (has(u"uploads"))
                 return u"ListMultipartUploads"_s;
             if (has(u"versions"))
@@ -218,6 +239,16 @@ QString S3Handler::operationFor(const HttpRequest &request, const Target &target
                 return u"PutBucketCors"_s;
             if (has(u"notification"))
                 return u"PutBucketNotificationConfiguration"_s;
+            if (has(u"acl"))
+                return u"PutBucketAcl"_s;
+            if (has(u"encryption"))
+                return u"PutBucketEncryption"_s;
+            if (has(u"lifecycle"))
+                return u"PutBucketLifecycleConfiguration"_s;
+            if (has(u"ownershipControls"))
+                return u"PutBucketOwnershipControls"_s;
+            if (has(u"publicAccessBlock"))
+                return u"PutPublicAccessBlock"_s;
             if (request.rawQuery.isEmpty() || has(u"x-id"))
                 return u"CreateBucket"_s;
             return {};
@@ -231,6 +262,14 @@ QString S3Handler::operationFor(const HttpRequest &request, const Target &target
                 return u"DeleteBucketPolicy"_s;
             if (has(u"cors"))
                 return u"DeleteBucketCors"_s;
+            if (has(u"encryption"))
+                return u"DeleteBucketEncryption"_s;
+            if (has(u"lifecycle"))
+                return u"DeleteBucketLifecycle"_s;
+            if (has(u"ownershipControls"))
+                return u"DeleteBucketOwnershipControls"_s;
+            if (has(u"publicAccessBlock"))
+                return u"DeletePublicAccessBlock"_s;
             return u"DeleteBucket"_s;
         }
         if (method == "POST" && has(u"delete"))
@@ -242,6 +281,8 @@ QString S3Handler::operationFor(const HttpRequest &request, const Target &target
             return request.hasHeader("x-amz-copy-source") ? u"UploadPartCopy"_s : u"UploadPart"_s;
         if (has(u"tagging"))
             return u"PutObjectTagging"_s;
+        if (has(u"acl"))
+            return u"PutObjectAcl"_s;
         return request.hasHeader("x-amz-copy-source") ? u"CopyObject"_s : u"PutObject"_s;
     }
     if (method == "GET") {
@@ -249,6 +290,8 @@ QString S3Handler::operationFor(const HttpRequest &request, const Target &target
             return u"ListParts"_s;
         if (has(u"tagging"))
             return u"GetObjectTagging"_s;
+        if (has(u"acl"))
+            return u"GetObjectAcl"_s;
         return u"GetObject"_s;
     }
     if (method == "HEAD")
@@ -282,13 +325,17 @@ void S3Handler::handle(const AwsRequest &request, Responder responder)
                 S3Xml::isoTime(m_service->clock()->nowMs()).replace(u".000"_s, QString())));
         return;
     }
+    // AWS refuses any PUT whose length is not declared (aws-chunked uploads declare theirs too).
+    if (request.http.method == "PUT" && !request.http.hasHeader("content-length")
+        && !request.http.header("transfer-encoding").toLower().contains("chunked")) {
+        if (call.operation.isEmpty())
+            call.operation = u"PUT "_s + request.http.decodedPath();
+        fail(call, S3::Errors::missingContentLength());
+        return;
+    }
     // Sub-resources S3 has but Cloudbench does not emulate yet: 501, not a misleading 405.
-    static const QStringList unsupported = {u"lifecycle"_s,
-        u"encryption"_s,
-        u"publicAccessBlock"_s,
-        u"website"_s,
+    static const QStringList unsupported = {u"website"_s,
         u"logging"_s,
-        u"ownershipControls"_s,
         u"object-lock"_s,
         u"replication"_s,
         u"accelerate"_s,
@@ -297,14 +344,13 @@ void S3Handler::handle(const AwsRequest &request, Responder responder)
         u"metrics"_s,
         u"inventory"_s,
         u"intelligent-tiering"_s,
-        u"acl"_s,
         u"retention"_s,
         u"legal-hold"_s,
         u"restore"_s,
         u"select"_s,
         u"attributes"_s};
     for (const QString &name : request.http.rawQuery.isEmpty() ? QStringList() : unsupported) {
-        if (call.operation != u"GetBucketAcl"_s && request.http.hasQueryItem(name)) {
+        if (request.http.hasQueryItem(name)) {
             call.operation = QString::fromLatin1(request.http.method) + u" ?"_s + name;
             fail(call, CommonErrors::notImplemented(u"s3"_s, call.operation));
             return;
@@ -321,8 +367,32 @@ void S3Handler::handle(const AwsRequest &request, Responder responder)
     (this->*(*it))(call);
 }
 
+void S3Handler::report(const Call &call, int status, qint64 bytesDownloaded)
+{
+    const HttpRequest &http = call.request.http;
+    QString kind;
+    if (call.operation.startsWith(u"List"_s) && call.operation != u"ListParts"_s)
+        kind = u"List"_s;
+    else if (call.operation == u"DeleteObjects"_s)
+        kind = u"Delete"_s;
+    else if (!call.target.key.isEmpty() && http.method == "GET")
+        kind = u"Get"_s;
+    else if (!call.target.key.isEmpty() && http.method == "PUT")
+        kind = u"Put"_s;
+    else if (!call.target.key.isEmpty() && http.method == "DELETE")
+        kind = u"Delete"_s;
+    else if (!call.target.key.isEmpty() && http.method == "POST")
+        kind = u"Post"_s;
+    else if (http.method == "HEAD")
+        kind = u"Head"_s;
+    m_service->reportRequest(call.target.bucket, kind, status, http.bodySize, bytesDownloaded);
+}
+
 void S3Handler::send(Call &call, HttpResponse response)
 {
+    report(call,
+        response.status,
+        call.request.http.method == "HEAD" || response.status >= 400 ? 0 : response.bodySize());
     call.responder.send(call.operation, std::move(response));
 }
 
@@ -345,6 +415,7 @@ void S3Handler::fail(Call &call, AwsError error)
         RestXmlProtocol::error(error, call.request.requestId, call.request.http.method == "HEAD");
     for (const auto &[name, value] : headers)
         response.setHeader(name, value);
+    report(call, error.httpStatus, 0);
     call.responder.send(call.operation, std::move(response), error.code);
 }
 
@@ -384,6 +455,23 @@ void S3Handler::createBucket(Call &call)
     } else if (requestRegion != u"us-east-1"_s) {
         return fail(call, S3::Errors::illegalLocationConstraint(u"unspecified"_s));
     }
+    // Since 2023 new buckets disable ACLs (BucketOwnerEnforced) and block public access.
+    const QString ownership =
+        QString::fromLatin1(call.request.http.header("x-amz-object-ownership"));
+    if (call.request.http.hasHeader("x-amz-object-ownership") && !S3::isObjectOwnership(ownership))
+        return fail(call,
+            S3::Errors::invalidArgument(u"Invalid x-amz-object-ownership header"_s,
+                u"x-amz-object-ownership"_s,
+                ownership));
+    const auto acl = S3Wire::aclFromRequest(call.request.http, false);
+    if (!acl)
+        return fail(call, acl.error());
+    if (acl->has_value() && S3::grantsOthers(**acl)) {
+        if (ownership.isEmpty() || ownership == QLatin1StringView(S3::BucketOwnerEnforced))
+            return fail(call, S3::Errors::invalidBucketAclWithObjectOwnership());
+        if (S3::isPublicAcl(**acl))
+            return fail(call, S3::Errors::invalidBucketAclWithBlockPublicAccess());
+    }
     const auto existing = m_service->headBucket(call.target.bucket);
     if (existing && existing->region == u"us-east-1"_s && region == u"us-east-1"_s) {
         // AWS: re-creating an owned bucket in us-east-1 succeeds (legacy compatibility).
@@ -394,6 +482,14 @@ void S3Handler::createBucket(Call &call)
     const auto created = m_service->createBucket(call.target.bucket, region);
     if (!created)
         return fail(call, created.error());
+    if (!ownership.isEmpty()) {
+        if (auto done = m_service->putBucketOwnership(call.target.bucket, ownership); !done)
+            return fail(call, done.error());
+    }
+    if (acl->has_value() && S3::grantsOthers(**acl)) {
+        if (auto done = m_service->putBucketAcl(call.target.bucket, **acl); !done)
+            return fail(call, done.error());
+    }
     HttpResponse response = RestXmlProtocol::xml(200, {}, call.request.requestId);
     response.setHeader("Location", "/" + call.target.bucket.toUtf8());
     send(call, std::move(response));
@@ -560,29 +656,6 @@ void S3Handler::deleteBucketDocument(Call &call)
     if (!done)
         return fail(call, done.error());
     ok(call, {}, 204);
-}
-
-void S3Handler::getBucketAcl(Call &call)
-{
-    const auto bucket = m_service->headBucket(call.target.bucket);
-    if (!bucket)
-        return fail(call, bucket.error());
-    // S3-21: private by default, the owner has full control.
-    ok(call, S3Xml::document(u"AccessControlPolicy"_s, [](QXmlStreamWriter &xml) {
-        writeOwner(xml);
-        xml.writeStartElement(u"AccessControlList"_s);
-        xml.writeStartElement(u"Grant"_s);
-        xml.writeStartElement(u"Grantee"_s);
-        xml.writeNamespace(u"http://www.w3.org/2001/XMLSchema-instance"_s, u"xsi"_s);
-        xml.writeAttribute(
-            u"http://www.w3.org/2001/XMLSchema-instance"_s, u"type"_s, u"CanonicalUser"_s);
-        xml.writeTextElement(u"ID"_s, QLatin1StringView(OwnerId));
-        xml.writeTextElement(u"DisplayName"_s, u"cloudbench"_s);
-        xml.writeEndElement();
-        xml.writeTextElement(u"Permission"_s, u"FULL_CONTROL"_s);
-        xml.writeEndElement();
-        xml.writeEndElement();
-    }));
 }
 
 namespace S3Wire {

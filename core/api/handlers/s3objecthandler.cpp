@@ -18,7 +18,6 @@ namespace Core::Api {
 namespace {
 
 constexpr int MaxListKeys = 1000;
-constexpr auto OwnerId = "75aa57f09aa0c8caeab4f8c24e99d10f8e7faeebf76c078efc7c6caea54ba06a";
 
 QString unquoted(const QByteArray &etag)
 {
@@ -102,7 +101,7 @@ std::optional<S3::CopySource> parseCopySource(const QByteArray &header)
 void writeObjectOwner(QXmlStreamWriter &xml)
 {
     xml.writeStartElement(u"Owner"_s);
-    xml.writeTextElement(u"ID"_s, QLatin1StringView(OwnerId));
+    xml.writeTextElement(u"ID"_s, QLatin1StringView(S3::OwnerId));
     xml.writeTextElement(u"DisplayName"_s, u"cloudbench"_s);
     xml.writeEndElement();
 }
@@ -127,6 +126,11 @@ S3::ObjectHeaders headersFromRequest(const HttpRequest &request)
     headers.contentLanguage = QString::fromUtf8(request.header("content-language"));
     headers.cacheControl = QString::fromUtf8(request.header("cache-control"));
     headers.expires = QString::fromUtf8(request.header("expires"));
+    headers.serverSideEncryption =
+        QString::fromLatin1(request.header("x-amz-server-side-encryption"));
+    if (headers.serverSideEncryption.startsWith(u"aws:kms"_s))
+        headers.sseKmsKeyId =
+            QString::fromUtf8(request.header("x-amz-server-side-encryption-aws-kms-key-id"));
     const QByteArray storageClass = request.header("x-amz-storage-class");
     if (!storageClass.isEmpty())
         headers.storageClass = QString::fromLatin1(storageClass);
@@ -164,6 +168,49 @@ void setObjectHeaders(HttpResponse &response, const S3::S3Object &object)
         response.setHeader("x-amz-tagging-count", QByteArray::number(object.tags.size()));
     if (object.partsCount > 0)
         response.setHeader("x-amz-mp-parts-count", QByteArray::number(object.partsCount));
+    setEncryptionHeaders(response, headers);
+}
+
+Status checkWriteHeaders(const HttpRequest &request)
+{
+    if (request.hasHeader("x-amz-server-side-encryption")
+        && !S3::isSseAlgorithm(QString::fromLatin1(request.header("x-amz-server-side-encryption"))))
+        return std::unexpected(
+            S3::Errors::invalidArgument(u"The encryption method specified is not supported"_s,
+                u"x-amz-server-side-encryption"_s,
+                QString::fromLatin1(request.header("x-amz-server-side-encryption"))));
+    return {};
+}
+
+Status checkCopySourceConditions(const HttpRequest &request, const S3::S3Object &source)
+{
+    // As for GET (RFC 7232): If-Match outranks If-Unmodified-Since, If-None-Match outranks
+    // If-Modified-Since; unparsable dates are ignored.
+    const qint64 modifiedSeconds = source.modifiedMs / 1000;
+    const QByteArray ifMatch = request.header("x-amz-copy-source-if-match");
+    const QByteArray ifNoneMatch = request.header("x-amz-copy-source-if-none-match");
+    if (!ifMatch.isEmpty()) {
+        if (!etagMatches(ifMatch, source.etag))
+            return std::unexpected(S3::Errors::preconditionFailed(u"x-amz-copy-source-If-Match"_s));
+    } else if (request.hasHeader("x-amz-copy-source-if-unmodified-since")) {
+        const qint64 since =
+            S3Xml::parseHttpDate(request.header("x-amz-copy-source-if-unmodified-since"));
+        if (since >= 0 && modifiedSeconds > since / 1000)
+            return std::unexpected(
+                S3::Errors::preconditionFailed(u"x-amz-copy-source-If-Unmodified-Since"_s));
+    }
+    if (!ifNoneMatch.isEmpty()) {
+        if (etagMatches(ifNoneMatch, source.etag))
+            return std::unexpected(
+                S3::Errors::preconditionFailed(u"x-amz-copy-source-If-None-Match"_s));
+    } else if (request.hasHeader("x-amz-copy-source-if-modified-since")) {
+        const qint64 since =
+            S3Xml::parseHttpDate(request.header("x-amz-copy-source-if-modified-since"));
+        if (since >= 0 && modifiedSeconds <= since / 1000)
+            return std::unexpected(
+                S3::Errors::preconditionFailed(u"x-amz-copy-source-If-Modified-Since"_s));
+    }
+    return {};
 }
 
 QString urlEncodeKey(const QString &key)
@@ -181,6 +228,15 @@ void S3Handler::putObject(Call &call)
     auto tags = S3Wire::parseTaggingHeader(http.header("x-amz-tagging"));
     if (!tags)
         return fail(call, tags.error());
+    if (auto valid = S3Wire::checkWriteHeaders(http); !valid)
+        return fail(call, valid.error());
+    const auto acl = S3Wire::aclFromRequest(http, false);
+    if (!acl)
+        return fail(call, acl.error());
+    if (acl->has_value()) {
+        if (auto allowed = m_service->checkObjectAcl(call.target.bucket, **acl); !allowed)
+            return fail(call, allowed.error());
+    }
     auto body = readS3Body(http, m_service->files());
     if (!body)
         return fail(call, body.error());
@@ -192,8 +248,15 @@ void S3Handler::putObject(Call &call)
         std::move(*body));
     if (!object)
         return fail(call, object.error());
+    if (acl->has_value() && S3::grantsOthers(**acl)) {
+        if (auto stored =
+                m_service->putObjectAcl(object->bucket, object->key, object->versionId, **acl);
+            !stored)
+            return fail(call, stored.error());
+    }
     HttpResponse response = RestXmlProtocol::xml(200, {}, call.request.requestId);
     response.setHeader("ETag", object->etag.toLatin1());
+    S3Wire::setEncryptionHeaders(response, object->headers);
     if (object->versionId != u"null"_s)
         response.setHeader("x-amz-version-id", object->versionId.toLatin1());
     if (!object->checksum.isEmpty())
@@ -362,6 +425,8 @@ void S3Handler::copyObject(Call &call)
             S3::Errors::invalidArgument(u"Invalid copy source object key"_s,
                 u"x-amz-copy-source"_s,
                 QString::fromUtf8(http.header("x-amz-copy-source"))));
+    if (auto valid = S3Wire::checkWriteHeaders(http); !valid)
+        return fail(call, valid.error());
     const QByteArray directive = http.header("x-amz-metadata-directive").toUpper();
     if (!directive.isEmpty() && directive != "COPY" && directive != "REPLACE")
         return fail(call,
@@ -386,10 +451,12 @@ void S3Handler::copyObject(Call &call)
                 u"This copy request is illegal because it is trying to copy an object to itself "
                 u"without changing the object's metadata, storage class, website redirect "
                 u"location or encryption attributes."_s));
+    const auto original = m_service->getObject(source->bucket, source->key, source->versionId);
+    if (!original)
+        return fail(call, original.error());
+    if (auto holds = S3Wire::checkCopySourceConditions(http, *original); !holds)
+        return fail(call, holds.error());
     if (!headers && http.hasHeader("x-amz-storage-class")) {
-        auto original = m_service->getObject(source->bucket, source->key, source->versionId);
-        if (!original)
-            return fail(call, original.error());
         headers = original->headers;
         headers->storageClass = QString::fromLatin1(http.header("x-amz-storage-class"));
     }
@@ -406,6 +473,7 @@ void S3Handler::copyObject(Call &call)
         call.request.requestId);
     if (copied->versionId != u"null"_s)
         response.setHeader("x-amz-version-id", copied->versionId.toLatin1());
+    S3Wire::setEncryptionHeaders(response, copied->headers);
     if (!source->versionId.isEmpty())
         response.setHeader("x-amz-copy-source-version-id", source->versionId.toLatin1());
     send(call, std::move(response));
