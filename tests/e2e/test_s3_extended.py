@@ -252,6 +252,9 @@ class S3BucketConfigTests(ServerTestCase):
         client_error(self, lambda: self.s3.put_object(Bucket="acls", Key="pub", Body=b"x",
                                                       ACL="public-read"),
                      "AccessControlListNotSupported")
+        client_error(self, lambda: self.s3.copy_object(Bucket="acls", Key="pub", CopySource="acls/k",
+                                                       ACL="public-read"),
+                     "AccessControlListNotSupported")
         self.s3.put_object(Bucket="acls", Key="own", Body=b"x", ACL="bucket-owner-full-control")
         self.s3.put_bucket_acl(Bucket="acls", ACL="private")
         client_error(self, lambda: self.s3.get_object_acl(Bucket="acls", Key="absent"),
@@ -280,6 +283,9 @@ class S3BucketConfigTests(ServerTestCase):
         grants = self.s3.get_object_acl(Bucket="acls", Key="granted")["Grants"]
         self.assertEqual(grants, [{"Grantee": {"Type": "Group", "URI": ALL_USERS},
                                    "Permission": "READ"}])
+        self.s3.copy_object(Bucket="acls", Key="copied", CopySource="acls/own", ACL="public-read")
+        grants = self.s3.get_object_acl(Bucket="acls", Key="copied")["Grants"]
+        self.assertEqual([g["Permission"] for g in grants], ["FULL_CONTROL", "READ"])
         # Back to BucketOwnerEnforced: refused while the bucket ACL grants others.
         client_error(self, lambda: self.s3.put_bucket_ownership_controls(
             Bucket="acls", OwnershipControls={"Rules": [{"ObjectOwnership": "BucketOwnerEnforced"}]}),

@@ -658,26 +658,4 @@ void S3Handler::deleteBucketDocument(Call &call)
     ok(call, {}, 204);
 }
 
-namespace S3Wire {
-
-Result<QList<std::pair<QString, QString>>> parseTaggingHeader(const QByteArray &header)
-{
-    QList<std::pair<QString, QString>> tags;
-    for (const auto &[key, value] : parseFormEncoded(header)) {
-        if (key.isEmpty() || key.size() > 128)
-            return std::unexpected(
-                S3::Errors::invalidTag(u"The TagKey you have provided is invalid"_s));
-        if (value.size() > 256)
-            return std::unexpected(
-                S3::Errors::invalidTag(u"The TagValue you have provided is invalid"_s));
-        tags.append({key, value});
-    }
-    if (tags.size() > 10)
-        return std::unexpected(
-            AwsError{u"BadRequest"_s, u"Object tags cannot be greater than 10"_s, 400, true});
-    return tags;
-}
-
-} // namespace S3Wire
-
 } // namespace Core::Api

@@ -112,13 +112,15 @@ private:
     S3::S3Service *m_service;
 };
 
-// Helpers shared by the S3 handler files.
+// Helpers shared by the S3 handler files (s3wire.cpp, s3confighandler.cpp).
 namespace S3Wire {
 S3::ObjectHeaders headersFromRequest(const HttpRequest &request);
 void setObjectHeaders(HttpResponse &response, const S3::S3Object &object);
 // "k1=v1&k2=v2" (x-amz-tagging); InvalidTag on bad input.
 Result<QList<std::pair<QString, QString>>> parseTaggingHeader(const QByteArray &header);
 QString urlEncodeKey(const QString &key);
+// If-Match / If-None-Match: whether the header (a list, or *) names this quoted ETag.
+bool etagMatches(const QByteArray &header, const QString &etag);
 // CopyObject / UploadPartCopy: the x-amz-copy-source-if-* conditions against the source object;
 // PreconditionFailed (412) when one does not hold.
 Status checkCopySourceConditions(const HttpRequest &request, const S3::S3Object &source);
