@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/s3/bucketconfig.h"
 #include "core/s3/s3object.h"
 
 namespace Core::S3 {
@@ -14,6 +15,7 @@ struct MultipartUpload
     ObjectHeaders headers;
     Tags tags;
     QString checksumAlgorithm;
+    AccessControlList acl; // given at creation, applied to the object; empty: private
 };
 
 struct UploadPart

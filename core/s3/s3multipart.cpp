@@ -63,7 +63,8 @@ Result<MultipartUpload> S3Service::createMultipartUpload(const QString &bucket,
     const QString &key,
     ObjectHeaders headers,
     Tags tags,
-    const QString &checksumAlgorithm)
+    const QString &checksumAlgorithm,
+    AccessControlList acl)
 {
     if (auto ok = requireBucket(bucket); !ok)
         return std::unexpected(ok.error());
@@ -76,7 +77,8 @@ Result<MultipartUpload> S3Service::createMultipartUpload(const QString &bucket,
         m_clock->nowMs(),
         std::move(headers),
         std::move(tags),
-        checksumAlgorithm.toUpper()};
+        checksumAlgorithm.toUpper(),
+        std::move(acl)};
     Storage::SqlTransaction transaction(m_database.connection());
     if (!m_store->insertUpload(upload) || !transaction.commit())
         return std::unexpected(Errors::internalError(u"Cannot create the upload."_s));
@@ -268,7 +270,9 @@ Result<S3Object> S3Service::completeMultipartUpload(const QString &bucket,
     if (!result)
         return result;
     Storage::SqlTransaction transaction(m_database.connection());
-    if (m_store->deleteUpload(uploadId) && transaction.commit())
+    const bool aclStored = !grantsOthers(upload->acl)
+        || m_store->setObjectAcl(bucket, key, result->versionId, aclToJson(upload->acl));
+    if (aclStored && m_store->deleteUpload(uploadId) && transaction.commit())
         removeFilesLater(allFiles);
     return result;
 }

@@ -152,7 +152,8 @@ public:
         const QString &key,
         ObjectHeaders headers,
         Tags tags,
-        const QString &checksumAlgorithm);
+        const QString &checksumAlgorithm,
+        AccessControlList acl = {});
     Result<UploadPart> uploadPart(const QString &bucket,
         const QString &key,
         const QString &uploadId,

@@ -508,7 +508,7 @@ bool S3Store::insertUpload(const MultipartUpload &upload)
 {
     QSqlQuery &query = m_database.prepared(
         u"INSERT INTO s3_uploads (upload_id, bucket, key, initiated_ms, headers, tags, "
-        u"checksum_algorithm) VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
+        u"checksum_algorithm, acl) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s);
     query.addBindValue(upload.uploadId);
     query.addBindValue(upload.bucket);
     query.addBindValue(upload.key);
@@ -516,13 +516,15 @@ bool S3Store::insertUpload(const MultipartUpload &upload)
     query.addBindValue(headersToJson(upload.headers));
     query.addBindValue(tagsToJson(upload.tags));
     query.addBindValue(text(upload.checksumAlgorithm));
+    query.addBindValue(upload.acl.isEmpty() ? QVariant(QMetaType::fromType<QString>())
+                                            : QVariant(aclToJson(upload.acl)));
     return run(query);
 }
 
 namespace {
 
 constexpr auto UploadColumns =
-    "upload_id, bucket, key, initiated_ms, headers, tags, checksum_algorithm";
+    "upload_id, bucket, key, initiated_ms, headers, tags, checksum_algorithm, acl";
 
 MultipartUpload readUpload(const QSqlQuery &query)
 {
@@ -532,7 +534,8 @@ MultipartUpload readUpload(const QSqlQuery &query)
         query.value(3).toLongLong(),
         headersFromJson(query.value(4).toString()),
         tagsFromJson(query.value(5).toString()),
-        query.value(6).toString()};
+        query.value(6).toString(),
+        aclFromJson(query.value(7).toString())};
 }
 
 } // namespace

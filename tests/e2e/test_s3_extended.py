@@ -255,6 +255,9 @@ class S3BucketConfigTests(ServerTestCase):
         client_error(self, lambda: self.s3.copy_object(Bucket="acls", Key="pub", CopySource="acls/k",
                                                        ACL="public-read"),
                      "AccessControlListNotSupported")
+        client_error(self, lambda: self.s3.create_multipart_upload(Bucket="acls", Key="mp",
+                                                                   ACL="public-read"),
+                     "AccessControlListNotSupported")
         self.s3.put_object(Bucket="acls", Key="own", Body=b"x", ACL="bucket-owner-full-control")
         self.s3.put_bucket_acl(Bucket="acls", ACL="private")
         client_error(self, lambda: self.s3.get_object_acl(Bucket="acls", Key="absent"),
@@ -285,6 +288,14 @@ class S3BucketConfigTests(ServerTestCase):
                                    "Permission": "READ"}])
         self.s3.copy_object(Bucket="acls", Key="copied", CopySource="acls/own", ACL="public-read")
         grants = self.s3.get_object_acl(Bucket="acls", Key="copied")["Grants"]
+        self.assertEqual([g["Permission"] for g in grants], ["FULL_CONTROL", "READ"])
+        upload = self.s3.create_multipart_upload(Bucket="acls", Key="mp", ACL="public-read")
+        part = self.s3.upload_part(Bucket="acls", Key="mp", UploadId=upload["UploadId"],
+                                   PartNumber=1, Body=b"only part")
+        self.s3.complete_multipart_upload(Bucket="acls", Key="mp", UploadId=upload["UploadId"],
+                                          MultipartUpload={"Parts": [
+                                              {"PartNumber": 1, "ETag": part["ETag"]}]})
+        grants = self.s3.get_object_acl(Bucket="acls", Key="mp")["Grants"]
         self.assertEqual([g["Permission"] for g in grants], ["FULL_CONTROL", "READ"])
         # Back to BucketOwnerEnforced: refused while the bucket ACL grants others.
         client_error(self, lambda: self.s3.put_bucket_ownership_controls(

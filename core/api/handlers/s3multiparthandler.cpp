@@ -54,11 +54,19 @@ void S3Handler::createMultipartUpload(Call &call)
             S3::Errors::invalidRequest(u"Checksum algorithm provided is unsupported. Please try "
                                        u"again with any of the valid types: [CRC32, CRC32C, "
                                        u"SHA1, SHA256]"_s));
+    const auto acl = S3Wire::aclFromRequest(http, false);
+    if (!acl)
+        return fail(call, acl.error());
+    if (acl->has_value()) {
+        if (auto allowed = m_service->checkObjectAcl(call.target.bucket, **acl); !allowed)
+            return fail(call, allowed.error());
+    }
     const auto upload = m_service->createMultipartUpload(call.target.bucket,
         call.target.key,
         S3Wire::headersFromRequest(http),
         std::move(*tags),
-        algorithm);
+        algorithm,
+        acl->value_or(S3::AccessControlList{}));
     if (!upload)
         return fail(call, upload.error());
     HttpResponse response = RestXmlProtocol::xml(200,

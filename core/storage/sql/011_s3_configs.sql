@@ -9,3 +9,4 @@ ALTER TABLE s3_buckets ADD COLUMN ownership TEXT DEFAULT 'BucketOwnerEnforced';
 ALTER TABLE s3_buckets ADD COLUMN public_access_block TEXT
     DEFAULT 'BlockPublicAcls,IgnorePublicAcls,BlockPublicPolicy,RestrictPublicBuckets';
 ALTER TABLE s3_objects ADD COLUMN acl TEXT;
+ALTER TABLE s3_uploads ADD COLUMN acl TEXT;
