@@ -19,8 +19,9 @@ namespace Core::Api {
 
 // S3 over REST-XML: path-style (/bucket/key) and virtual-host style (bucket.localhost,
 // bucket.s3.<anything>) addressing; the operation follows from method, bucket/key and the
-// sub-resource in the query. Operations are split over s3handler.cpp (routing, buckets),
-// s3objecthandler.cpp and s3multiparthandler.cpp. Lives on the core thread.
+// sub-resource in the query. Operations are split over s3handler.cpp (routing, answers, request
+// metrics), s3buckethandler.cpp, s3confighandler.cpp (ACLs, encryption, lifecycle, ownership,
+// public access block), s3objecthandler.cpp and s3multiparthandler.cpp. Lives on the core thread.
 class S3Handler final : public ServiceHandler
 {
     Q_OBJECT
