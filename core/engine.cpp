@@ -153,6 +153,7 @@ void Engine::start()
         m_options.region,
         this);
     m_s3->recover();
+    m_s3->setMetricSink(m_cloudwatch);
     m_dispatcher->addHandler(new Api::S3Handler(m_s3));
 
     Api::HttpServer::Options serverOptions;

@@ -350,22 +350,22 @@
 <context>
     <name>Gui::CloudWatch::AlarmChart</name>
     <message>
-        <location filename="../ui/cloudwatch/alarmchart.cpp" line="96"/>
+        <location filename="../ui/cloudwatch/alarmchart.cpp" line="99"/>
         <source>In alarm</source>
         <translation>Im Alarm</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/alarmchart.cpp" line="106"/>
+        <location filename="../ui/cloudwatch/alarmchart.cpp" line="109"/>
         <source>Expression</source>
         <translation>Ausdruck</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/alarmchart.cpp" line="111"/>
+        <location filename="../ui/cloudwatch/alarmchart.cpp" line="114"/>
         <source>Datapoints</source>
         <translation>Datenpunkte</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/alarmchart.cpp" line="122"/>
+        <location filename="../ui/cloudwatch/alarmchart.cpp" line="125"/>
         <source>Threshold %1</source>
         <translation>Schwellenwert %1</translation>
     </message>
@@ -1588,82 +1588,284 @@ Dauer: %2 ms · Abgerechnete Dauer: %3 ms · Max. genutzter Speicher: %4 MB</tra
 <context>
     <name>Gui::S3::BucketPropertiesDialog</name>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="47"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="57"/>
         <source>Bucket properties: %1</source>
         <translation>Bucket-Eigenschaften: %1</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="49"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="59"/>
         <source>Disabled</source>
         <translation>Deaktiviert</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="50"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="60"/>
         <source>Enabled</source>
         <translation>Aktiviert</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="51"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="61"/>
         <source>Suspended</source>
         <translation>Ausgesetzt</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="52"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="62"/>
         <source>One tag per line: key=value</source>
         <translation>Ein Tag pro Zeile: Schlüssel=Wert</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="59"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="69"/>
         <source>Bucket ARN</source>
         <translation>Bucket-ARN</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="60"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="70"/>
         <source>Versioning</source>
         <translation>Versionsverwaltung</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="61"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="71"/>
         <source>Tags</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="62"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="72"/>
         <source>Properties</source>
         <translation>Eigenschaften</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="63"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="79"/>
+        <source>Default encryption</source>
+        <translation>Standardverschlüsselung</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="80"/>
+        <source>Object Ownership</source>
+        <translation>Objekteigentümerschaft</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="81"/>
+        <source>Block public access</source>
+        <translation>Öffentlichen Zugriff blockieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="82"/>
+        <source>Permissions</source>
+        <translation>Berechtigungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="84"/>
+        <source>Lifecycle</source>
+        <translation>Lebenszyklus</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="85"/>
         <source>Bucket policy</source>
         <translation>Bucket-Richtlinie</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="64"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="86"/>
         <source>CORS</source>
         <translation>CORS</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="65"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="87"/>
         <source>Event notifications</source>
         <translation>Ereignisbenachrichtigungen</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="107"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="145"/>
         <source>No event notifications are configured.</source>
         <translation>Es sind keine Ereignisbenachrichtigungen konfiguriert.</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="119"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="157"/>
         <source>The policy is not valid JSON: %1 (at character %2).</source>
         <translation>Die Richtlinie ist kein gültiges JSON: %1 (bei Zeichen %2).</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="123"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="161"/>
         <source>A bucket policy is a JSON object with a &quot;Statement&quot;.</source>
         <translation>Eine Bucket-Richtlinie ist ein JSON-Objekt mit einem „Statement“.</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="145"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="180"/>
+        <source>Server-side encryption with Amazon S3 managed keys (SSE-S3, AES256)</source>
+        <translation>Serverseitige Verschlüsselung mit von Amazon S3 verwalteten Schlüsseln (SSE-S3, AES256)</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="181"/>
+        <source>Server-side encryption with AWS KMS keys (%1)</source>
+        <translation>Serverseitige Verschlüsselung mit AWS-KMS-Schlüsseln (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="183"/>
+        <source>KMS key: %1</source>
+        <translation>KMS-Schlüssel: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="185"/>
+        <source>Bucket Key enabled</source>
+        <translation>Bucket-Schlüssel aktiviert</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="192"/>
+        <source>Object writer: ACLs enabled, the uploading account owns each object</source>
+        <translation>Objektschreiber: ACLs aktiviert, das hochladende Konto besitzt jedes Objekt</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="194"/>
+        <source>Bucket owner preferred: ACLs enabled</source>
+        <translation>Bucket-Eigentümer bevorzugt: ACLs aktiviert</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="195"/>
+        <source>Bucket owner enforced: ACLs disabled, the bucket owner owns every object</source>
+        <translation>Bucket-Eigentümer erzwungen: ACLs deaktiviert, der Bucket-Eigentümer besitzt jedes Objekt</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="202"/>
+        <source>Off: no public access block is configured</source>
+        <translation>Aus: keine Sperre für öffentlichen Zugriff konfiguriert</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="206"/>
+        <source>On: all public access is blocked</source>
+        <translation>Ein: jeder öffentliche Zugriff ist blockiert</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="209"/>
+        <source>block new public ACLs</source>
+        <translation>neue öffentliche ACLs blockieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="211"/>
+        <source>ignore public ACLs</source>
+        <translation>öffentliche ACLs ignorieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="213"/>
+        <source>block new public bucket policies</source>
+        <translation>neue öffentliche Bucket-Richtlinien blockieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="215"/>
+        <source>restrict public buckets</source>
+        <translation>öffentliche Buckets einschränken</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="216"/>
+        <source>Off: every setting is cleared</source>
+        <translation>Aus: jede Einstellung ist deaktiviert</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="217"/>
+        <source>Partly on: %1</source>
+        <translation>Teilweise ein: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="223"/>
+        <source>No lifecycle rules are configured.</source>
+        <translation>Es sind keine Lebenszyklusregeln konfiguriert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="227"/>
+        <source>Rule &quot;%1&quot; (%2)</source>
+        <translation>Regel „%1“ (%2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="228"/>
+        <source>unnamed</source>
+        <translation>unbenannt</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="229"/>
+        <source>enabled</source>
+        <translation>aktiviert</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="229"/>
+        <source>disabled</source>
+        <translation>deaktiviert</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="232"/>
+        <source>prefix &quot;%1&quot;</source>
+        <translation>Präfix „%1“</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="234"/>
+        <source>tag %1=%2</source>
+        <translation>Tag %1=%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="236"/>
+        <source>larger than %1 bytes</source>
+        <translation>größer als %1 Bytes</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="238"/>
+        <source>smaller than %1 bytes</source>
+        <translation>kleiner als %1 Bytes</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="239"/>
+        <source>  Applies to every object</source>
+        <translation>  Gilt für jedes Objekt</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="240"/>
+        <source>  Applies to objects with %1</source>
+        <translation>  Gilt für Objekte mit %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="243"/>
+        <source>  Move to %1 %n day(s) after creation</source>
+        <translation>
+            <numerusform>  %n Tag nach der Erstellung nach %1 verschieben</numerusform>
+            <numerusform>  %n Tage nach der Erstellung nach %1 verschieben</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="244"/>
+        <source>  Move to %1 on a set date</source>
+        <translation>  An einem festen Datum nach %1 verschieben</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="246"/>
+        <source>  Expire current versions %n day(s) after creation</source>
+        <translation>
+            <numerusform>  Aktuelle Versionen %n Tag nach der Erstellung ablaufen lassen</numerusform>
+            <numerusform>  Aktuelle Versionen %n Tage nach der Erstellung ablaufen lassen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="251"/>
+        <source>  Expire current versions on %1</source>
+        <translation>  Aktuelle Versionen am %1 ablaufen lassen</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="256"/>
+        <source>  Remove expired delete markers</source>
+        <translation>  Abgelaufene Löschmarkierungen entfernen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="258"/>
+        <source>  Delete noncurrent versions %n day(s) after they become noncurrent</source>
+        <translation>
+            <numerusform>  Nicht aktuelle Versionen %n Tag, nachdem sie nicht mehr aktuell sind, löschen</numerusform>
+            <numerusform>  Nicht aktuelle Versionen %n Tage, nachdem sie nicht mehr aktuell sind, löschen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="262"/>
+        <source>  Abort incomplete multipart uploads %n day(s) after they start</source>
+        <translation>
+            <numerusform>  Unvollständige mehrteilige Uploads %n Tag nach dem Start abbrechen</numerusform>
+            <numerusform>  Unvollständige mehrteilige Uploads %n Tage nach dem Start abbrechen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="276"/>
         <source>Write each tag as key=value on its own line.</source>
         <translation>Schreiben Sie jedes Tag als Schlüssel=Wert in eine eigene Zeile.</translation>
     </message>
@@ -2508,7 +2710,7 @@ Zuerst leeren?</translation>
     </message>
     <message>
         <location filename="../ui/sqs/queuespane.cpp" line="106"/>
-        <location filename="../ui/sqs/queuespane.cpp" line="374"/>
+        <location filename="../ui/sqs/queuespane.cpp" line="387"/>
         <source>Create queue</source>
         <translation>Warteschlange erstellen</translation>
     </message>
@@ -2548,74 +2750,74 @@ Zuerst leeren?</translation>
         <translation>DLQ-Redrive starten</translation>
     </message>
     <message>
-        <location filename="../ui/sqs/queuespane.cpp" line="303"/>
+        <location filename="../ui/sqs/queuespane.cpp" line="304"/>
         <source>No queues yet. Create one here or with &lt;code&gt;aws sqs create-queue --queue-name orders&lt;/code&gt;.</source>
         <translation>Noch keine Warteschlangen. Erstellen Sie eine hier oder mit &lt;code&gt;aws sqs create-queue --queue-name orders&lt;/code&gt;.</translation>
     </message>
     <message>
-        <location filename="../ui/sqs/queuespane.cpp" line="305"/>
+        <location filename="../ui/sqs/queuespane.cpp" line="306"/>
         <source>Select a queue.</source>
         <translation>Wählen Sie eine Warteschlange.</translation>
     </message>
     <message>
-        <location filename="../ui/sqs/queuespane.cpp" line="312"/>
+        <location filename="../ui/sqs/queuespane.cpp" line="313"/>
         <source>&lt;b&gt;%1&lt;/b&gt; · %2 · visibility timeout %3 s · retention %4 s · delay %5 s — &lt;span style=&apos;color:#03743d&apos;&gt;%6 available&lt;/span&gt;, &lt;span style=&apos;color:#b25b00&apos;&gt;%7 in flight&lt;/span&gt;, %8 delayed</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; · %2 · Sichtbarkeits-Timeout %3 s · Aufbewahrung %4 s · Verzögerung %5 s – &lt;span style=&apos;color:#03743d&apos;&gt;%6 verfügbar&lt;/span&gt;, &lt;span style=&apos;color:#b25b00&apos;&gt;%7 in Bearbeitung&lt;/span&gt;, %8 verzögert</translation>
     </message>
     <message>
-        <location filename="../ui/sqs/queuespane.cpp" line="316"/>
+        <location filename="../ui/sqs/queuespane.cpp" line="317"/>
         <source>FIFO</source>
         <translation>FIFO</translation>
     </message>
     <message>
-        <location filename="../ui/sqs/queuespane.cpp" line="316"/>
+        <location filename="../ui/sqs/queuespane.cpp" line="317"/>
         <source>Standard</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../ui/sqs/queuespane.cpp" line="332"/>
+        <location filename="../ui/sqs/queuespane.cpp" line="333"/>
         <source>This is the dead-letter queue of: &lt;b&gt;%1&lt;/b&gt;. A redrive moves its messages back to the queue each one came from.</source>
         <translation>Dies ist die Dead-Letter-Warteschlange von: &lt;b&gt;%1&lt;/b&gt;. Ein Redrive verschiebt jede Nachricht zurück in die Warteschlange, aus der sie kam.</translation>
     </message>
     <message>
-        <location filename="../ui/sqs/queuespane.cpp" line="336"/>
+        <location filename="../ui/sqs/queuespane.cpp" line="337"/>
         <source>Messages received more than %1 times move to &lt;b&gt;%2&lt;/b&gt;.</source>
         <translation>Nachrichten, die öfter als %1-mal empfangen wurden, wandern nach &lt;b&gt;%2&lt;/b&gt;.</translation>
     </message>
     <message>
-        <location filename="../ui/sqs/queuespane.cpp" line="340"/>
+        <location filename="../ui/sqs/queuespane.cpp" line="341"/>
         <source>No dead-letter queue. Set one when creating a queue to keep messages that keep failing.</source>
         <translation>Keine Dead-Letter-Warteschlange. Legen Sie beim Erstellen einer Warteschlange eine fest, um immer wieder fehlschlagende Nachrichten aufzubewahren.</translation>
     </message>
     <message>
-        <location filename="../ui/sqs/queuespane.cpp" line="375"/>
+        <location filename="../ui/sqs/queuespane.cpp" line="388"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/sqs/queuespane.cpp" line="389"/>
         <location filename="../ui/sqs/queuespane.cpp" line="402"/>
+        <location filename="../ui/sqs/queuespane.cpp" line="415"/>
         <source>Purge queue</source>
         <translation>Warteschlange leeren</translation>
     </message>
     <message>
-        <location filename="../ui/sqs/queuespane.cpp" line="390"/>
+        <location filename="../ui/sqs/queuespane.cpp" line="403"/>
         <source>Delete every message in %1, including those in flight? This cannot be undone, and a queue can be purged once a minute.</source>
         <translation>Alle Nachrichten in %1 löschen, auch die in Bearbeitung? Das lässt sich nicht rückgängig machen, und eine Warteschlange kann nur einmal pro Minute geleert werden.</translation>
     </message>
     <message>
-        <location filename="../ui/sqs/queuespane.cpp" line="410"/>
-        <location filename="../ui/sqs/queuespane.cpp" line="420"/>
+        <location filename="../ui/sqs/queuespane.cpp" line="423"/>
+        <location filename="../ui/sqs/queuespane.cpp" line="433"/>
         <source>Delete queue</source>
         <translation>Warteschlange löschen</translation>
     </message>
     <message>
-        <location filename="../ui/sqs/queuespane.cpp" line="410"/>
+        <location filename="../ui/sqs/queuespane.cpp" line="423"/>
         <source>Delete %1 and all its messages?</source>
         <translation>%1 mit allen Nachrichten löschen?</translation>
     </message>
     <message>
-        <location filename="../ui/sqs/queuespane.cpp" line="459"/>
+        <location filename="../ui/sqs/queuespane.cpp" line="472"/>
         <source>%1: %2 of %3 messages moved</source>
         <translation>%1: %2 von %3 Nachrichten verschoben</translation>
     </message>

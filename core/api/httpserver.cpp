@@ -205,6 +205,8 @@ void writeResponse(HttpResponse response, httplib::Response &out, bool isHead)
             });
         return;
     }
+    if (contentType.empty() && response.body.isEmpty())
+        return; // an empty answer carries no Content-Type (httplib would send an empty one)
     out.set_content(response.body.constData(), size_t(response.body.size()), contentType);
 }
 
@@ -314,7 +316,14 @@ void HttpServer::Private::serve(const httplib::Request &request,
 {
     t_answeredByHandler = true;
     HttpRequest converted = convertRequest(request);
-    if (reader) {
+    // HTTP/1.1: a request with neither Content-Length nor chunked framing has no body. httplib
+    // would read until the client closes instead (a hang); handlers see the missing length
+    // (S3 answers 411 MissingContentLength).
+    const bool framed = request.has_header("Content-Length")
+        || QByteArray::fromStdString(request.get_header_value("Transfer-Encoding"))
+               .toLower()
+               .contains("chunked");
+    if (reader && framed) {
         int status = 0;
         const bool declaredTooLarge = contentLength(request) > options.maxBodyBytes;
         if (declaredTooLarge)

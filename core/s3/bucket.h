@@ -28,11 +28,18 @@ struct Bucket
     qint64 totalBytes = 0;
 };
 
-// Bucket configuration stored as sent (policy JSON, CORS and notification XML).
+// Bucket configuration stored as text: policy JSON, CORS, notification and lifecycle XML as
+// sent; the ACL (JSON grants), encryption (JSON), ownership (its value) and public access block
+// (the set settings) in the forms bucketconfig.h defines. None = no configuration.
 enum class BucketDocument {
     Policy,
     Cors,
     Notification,
+    Lifecycle,
+    Acl,
+    Encryption,
+    Ownership,
+    PublicAccessBlock,
 };
 
 QString versioningName(Versioning versioning);

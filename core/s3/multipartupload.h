@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/s3/bucketconfig.h"
 #include "core/s3/s3object.h"
 
 namespace Core::S3 {
@@ -14,6 +15,7 @@ struct MultipartUpload
     ObjectHeaders headers;
     Tags tags;
     QString checksumAlgorithm;
+    AccessControlList acl; // given at creation, applied to the object; empty: private
 };
 
 struct UploadPart
@@ -32,6 +34,26 @@ struct CompletedPart
 {
     int partNumber = 0;
     QString etag;
+    Checksum checksum; // optional in the request; must match the part's when given
+};
+
+// ListMultipartUploads: uploads in key order, then initiation order within a key.
+struct ListUploadsQuery
+{
+    QString prefix;
+    QString delimiter;
+    QString keyMarker;
+    QString uploadIdMarker; // only with keyMarker: uploads of that key after this one
+    int maxUploads = 1000;
+};
+
+struct ListUploadsResult
+{
+    QList<MultipartUpload> uploads;
+    QStringList commonPrefixes;
+    bool truncated = false;
+    QString nextKeyMarker;
+    QString nextUploadIdMarker;
 };
 
 struct ListPartsResult

@@ -184,6 +184,60 @@ AwsError preconditionFailed(const QString &condition)
         {{u"Condition"_s, condition}});
 }
 
+AwsError missingContentLength()
+{
+    return error(
+        u"MissingContentLength"_s, u"You must provide the Content-Length HTTP header."_s, 411);
+}
+
+AwsError accessDenied()
+{
+    return error(u"AccessDenied"_s, u"Access Denied"_s, 403);
+}
+
+AwsError accessControlListNotSupported()
+{
+    return error(u"AccessControlListNotSupported"_s, u"The bucket does not allow ACLs"_s, 400);
+}
+
+AwsError invalidBucketAclWithObjectOwnership()
+{
+    return error(u"InvalidBucketAclWithObjectOwnership"_s,
+        u"Bucket cannot have ACLs set with ObjectOwnership's BucketOwnerEnforced setting"_s,
+        400);
+}
+
+AwsError invalidBucketAclWithBlockPublicAccess()
+{
+    return error(u"InvalidBucketAclWithBlockPublicAccessError"_s,
+        u"Bucket cannot have public ACLs set with BlockPublicAccess enabled"_s,
+        400);
+}
+
+AwsError noSuchLifecycleConfiguration(const QString &bucket)
+{
+    return error(u"NoSuchLifecycleConfiguration"_s,
+        u"The lifecycle configuration does not exist"_s,
+        404,
+        {{u"BucketName"_s, bucket}});
+}
+
+AwsError ownershipControlsNotFound(const QString &bucket)
+{
+    return error(u"OwnershipControlsNotFoundError"_s,
+        u"The bucket ownership controls were not found"_s,
+        404,
+        {{u"BucketName"_s, bucket}});
+}
+
+AwsError noSuchPublicAccessBlockConfiguration(const QString &bucket)
+{
+    return error(u"NoSuchPublicAccessBlockConfiguration"_s,
+        u"The public access block configuration was not found"_s,
+        404,
+        {{u"BucketName"_s, bucket}});
+}
+
 AwsError accessDeniedExpired(const QString &expires, const QString &now)
 {
     return error(u"AccessDenied"_s,

@@ -63,19 +63,22 @@ Result<MultipartUpload> S3Service::createMultipartUpload(const QString &bucket,
     const QString &key,
     ObjectHeaders headers,
     Tags tags,
-    const QString &checksumAlgorithm)
+    const QString &checksumAlgorithm,
+    AccessControlList acl)
 {
     if (auto ok = requireBucket(bucket); !ok)
         return std::unexpected(ok.error());
     if (key.toUtf8().size() > MaxKeyBytes)
         return std::unexpected(Errors::keyTooLong());
+    fillEncryption(bucket, headers);
     MultipartUpload upload{Ids::randomAlphanumeric(64),
         bucket,
         key,
         m_clock->nowMs(),
         std::move(headers),
         std::move(tags),
-        checksumAlgorithm.toUpper()};
+        checksumAlgorithm.toUpper(),
+        std::move(acl)};
     Storage::SqlTransaction transaction(m_database.connection());
     if (!m_store->insertUpload(upload) || !transaction.commit())
         return std::unexpected(Errors::internalError(u"Cannot create the upload."_s));
@@ -107,6 +110,14 @@ Result<UploadPart> S3Service::uploadPart(const QString &bucket,
             u"Part number must be an integer between 1 and 10000, inclusive"_s,
             u"partNumber"_s,
             QString::number(partNumber)));
+    }
+    if (!upload->checksumAlgorithm.isEmpty() && !body.checksum.isEmpty()
+        && body.checksum.algorithm != upload->checksumAlgorithm) {
+        discard();
+        return std::unexpected(Errors::invalidRequest(
+            u"Checksum Type mismatch occurred, expected checksum Type: %1, actual checksum "
+            u"Type: %2"_s.arg(
+                upload->checksumAlgorithm.toLower(), body.checksum.algorithm.toLower())));
     }
     const auto fileId = storeBody(body, true);
     if (!fileId)
@@ -157,7 +168,7 @@ Result<UploadPart> S3Service::uploadPartCopy(const QString &bucket,
     QFile staging;
     ObjectBody body;
     body.stagedFile = m_files.createStaging(staging);
-    BodyDigest digest;
+    BodyDigest digest(upload->checksumAlgorithm);
     if (body.stagedFile.isEmpty() || !appendRange(staging, *original, first, length, &digest)) {
         QFile::remove(body.stagedFile);
         return std::unexpected(Errors::internalError(u"Cannot copy the part."_s));
@@ -165,6 +176,8 @@ Result<UploadPart> S3Service::uploadPartCopy(const QString &bucket,
     staging.close();
     body.size = digest.size();
     body.md5Hex = digest.md5Hex();
+    if (!upload->checksumAlgorithm.isEmpty())
+        body.checksum = {digest.algorithm(), digest.checksumBase64()};
     return uploadPart(bucket, key, uploadId, partNumber, std::move(body));
 }
 
@@ -195,7 +208,27 @@ Result<S3Object> S3Service::completeMultipartUpload(const QString &bucket,
         const auto it = stored.constFind(wanted.partNumber);
         if (it == stored.cend() || unquoted(it->etag) != unquoted(wanted.etag))
             return std::unexpected(Errors::invalidPart());
+        if (!wanted.checksum.isEmpty()
+            && (wanted.checksum.algorithm != it->checksum.algorithm
+                || wanted.checksum.value != it->checksum.value))
+            return std::unexpected(Errors::invalidPart());
         chosen.append(*it);
+    }
+    // COMPOSITE checksum: the checksum of the parts' raw checksums, with "-<parts>".
+    Checksum composite;
+    if (!upload->checksumAlgorithm.isEmpty()) {
+        BodyDigest digest(upload->checksumAlgorithm);
+        for (const UploadPart &part : std::as_const(chosen)) {
+            if (part.checksum.algorithm != upload->checksumAlgorithm)
+                return std::unexpected(Errors::invalidRequest(
+                    u"The upload was created using a %1 checksum. The complete request must "
+                    u"include the checksum for each part. It was missing for part %2 in the "
+                    u"request."_s.arg(upload->checksumAlgorithm.toLower())
+                        .arg(part.partNumber)));
+            digest.addData(QByteArray::fromBase64(part.checksum.value.toLatin1()));
+        }
+        composite = {upload->checksumAlgorithm,
+            digest.checksumBase64() + u'-' + QString::number(chosen.size())};
     }
     for (qsizetype i = 0; i + 1 < chosen.size(); ++i) {
         if (chosen.at(i).size < MinPartSize)
@@ -232,11 +265,14 @@ Result<S3Object> S3Service::completeMultipartUpload(const QString &bucket,
     object.headers = upload->headers;
     object.tags = upload->tags;
     object.partsCount = int(chosen.size());
+    object.checksum = composite;
     auto result = insertNewVersion(std::move(object), *fileId);
     if (!result)
         return result;
     Storage::SqlTransaction transaction(m_database.connection());
-    if (m_store->deleteUpload(uploadId) && transaction.commit())
+    const bool aclStored = !grantsOthers(upload->acl)
+        || m_store->setObjectAcl(bucket, key, result->versionId, aclToJson(upload->acl));
+    if (aclStored && m_store->deleteUpload(uploadId) && transaction.commit())
         removeFilesLater(allFiles);
     return result;
 }
@@ -259,11 +295,56 @@ Status S3Service::abortMultipartUpload(
     return {};
 }
 
-Result<QList<MultipartUpload>> S3Service::listMultipartUploads(const QString &bucket) const
+Result<ListUploadsResult> S3Service::listMultipartUploads(
+    const QString &bucket, const ListUploadsQuery &query) const
 {
     if (auto ok = requireBucket(bucket); !ok)
         return std::unexpected(ok.error());
-    return m_store->uploads(bucket);
+    ListUploadsResult result;
+    if (query.maxUploads <= 0)
+        return result;
+    // Uploads in flight are few (each is an unfinished client transfer): filter in memory.
+    const QList<MultipartUpload> uploads = m_store->uploads(bucket);
+    bool skipping = !query.keyMarker.isEmpty() && !query.uploadIdMarker.isEmpty();
+    int count = 0;
+    for (const MultipartUpload &upload : uploads) {
+        if (!upload.key.startsWith(query.prefix) || upload.key < query.keyMarker)
+            continue;
+        if (upload.key == query.keyMarker) {
+            if (query.uploadIdMarker.isEmpty())
+                continue; // key-marker alone: keys after it
+            if (skipping) {
+                if (upload.uploadId == query.uploadIdMarker)
+                    skipping = false;
+                continue;
+            }
+        }
+        QString commonPrefix;
+        if (!query.delimiter.isEmpty()) {
+            const qsizetype at = upload.key.indexOf(query.delimiter, query.prefix.size());
+            if (at >= 0)
+                commonPrefix = upload.key.left(at + query.delimiter.size());
+        }
+        if (!commonPrefix.isEmpty()
+            && ((!result.commonPrefixes.isEmpty() && result.commonPrefixes.last() == commonPrefix)
+                || query.keyMarker.startsWith(commonPrefix)))
+            continue; // this prefix was returned already (on this page or an earlier one)
+        if (count == query.maxUploads) {
+            result.truncated = true;
+            break;
+        }
+        ++count;
+        if (!commonPrefix.isEmpty()) {
+            result.commonPrefixes.append(commonPrefix);
+            result.nextKeyMarker = commonPrefix;
+            result.nextUploadIdMarker.clear();
+            continue;
+        }
+        result.uploads.append(upload);
+        result.nextKeyMarker = upload.key;
+        result.nextUploadIdMarker = upload.uploadId;
+    }
+    return result;
 }
 
 Result<ListPartsResult> S3Service::listParts(const QString &bucket,

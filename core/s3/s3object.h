@@ -18,6 +18,10 @@ struct ObjectHeaders
     QString cacheControl;
     QString expires;
     QString storageClass = QStringLiteral("STANDARD");
+    // x-amz-server-side-encryption as stored with the object; empty in a request means "the
+    // bucket's default encryption" (filled in when the object is written).
+    QString serverSideEncryption;
+    QString sseKmsKeyId;
     QList<std::pair<QString, QString>> metadata; // x-amz-meta-* without the prefix, lower case
 };
 

@@ -50,6 +50,8 @@ Result<S3Object> S3Service::insertNewVersion(S3Object object, const QString &fil
         bucket->versioning == Versioning::Enabled ? Ids::randomAlphanumeric(32) : u"null"_s;
     object.isLatest = true;
     object.modifiedMs = m_clock->nowMs();
+    if (!object.deleteMarker)
+        fillEncryption(object.bucket, object.headers);
     QStringList freed;
     {
         Storage::SqlTransaction transaction(m_database.connection());
@@ -217,6 +219,8 @@ Result<S3Object> S3Service::copyObject(const CopySource &source,
     object.deleteMarker = false;
     if (headers)
         object.headers = std::move(*headers);
+    else // the copy gets the destination bucket's default encryption, as in AWS
+        object.headers.serverSideEncryption.clear();
     if (tags)
         object.tags = std::move(*tags);
     return insertNewVersion(std::move(object), fileId);

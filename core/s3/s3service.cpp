@@ -4,7 +4,9 @@
 #include "core/common/clock.h"
 #include "core/common/coalescer.h"
 #include "core/common/logging.h"
+#include "core/common/metricsink.h"
 #include "core/s3/bucketname.h"
+#include "core/s3/lifecycle.h"
 #include "core/s3/presignedurl.h"
 #include "core/s3/s3errors.h"
 #include "core/s3/s3store.h"
@@ -54,6 +56,14 @@ S3Service::S3Service(const Storage::Database &database,
     qRegisterMetaType<Core::S3::Bucket>();
     qRegisterMetaType<QList<Core::S3::Bucket>>();
     connect(m_coalescer, &Coalescer::fired, this, &S3Service::announce);
+    // Lifecycle rules act in days: a check a minute (and at every clock jump) is plenty.
+    m_lifecycleTimer.setInterval(60 * 1000);
+    connect(&m_lifecycleTimer, &QTimer::timeout, this, [this] {
+        applyLifecycle();
+        reportStorageMetrics();
+    });
+    connect(clock, &Clock::advanced, this, &S3Service::applyLifecycle);
+    m_lifecycleTimer.start();
 }
 
 S3Service::~S3Service() = default;
@@ -76,6 +86,72 @@ void S3Service::recover()
     if (orphans || rows)
         qCInfo(lcCore) << "S3 recovery: removed" << orphans << "orphaned files and" << rows
                        << "rows without bytes";
+}
+
+void S3Service::setMetricSink(MetricSink *sink)
+{
+    m_metricSink = sink;
+    m_storageReportDay = -1;
+    reportStorageMetrics();
+}
+
+void S3Service::reportRequest(const QString &bucket,
+    const QString &kind,
+    int status,
+    qint64 bytesUploaded,
+    qint64 bytesDownloaded)
+{
+    if (!m_metricSink || bucket.isEmpty())
+        return;
+    const qint64 now = m_clock->nowMs();
+    const MetricSink::MetricDimensions dimensions{
+        {u"BucketName"_s, bucket}, {u"FilterId"_s, u"EntireBucket"_s}};
+    const auto count = [&](const QString &name) {
+        m_metricSink->putMetric(u"AWS/S3"_s, name, dimensions, 1, u"Count"_s, now);
+    };
+    count(u"AllRequests"_s);
+    if (!kind.isEmpty())
+        count(kind + u"Requests"_s);
+    if (status >= 400 && status < 500)
+        count(u"4xxErrors"_s);
+    else if (status >= 500)
+        count(u"5xxErrors"_s);
+    if (bytesUploaded > 0)
+        m_metricSink->putMetric(
+            u"AWS/S3"_s, u"BytesUploaded"_s, dimensions, double(bytesUploaded), u"Bytes"_s, now);
+    if (bytesDownloaded > 0)
+        m_metricSink->putMetric(u"AWS/S3"_s,
+            u"BytesDownloaded"_s,
+            dimensions,
+            double(bytesDownloaded),
+            u"Bytes"_s,
+            now);
+}
+
+void S3Service::reportStorageMetrics()
+{
+    if (!m_metricSink)
+        return;
+    const qint64 now = m_clock->nowMs();
+    const qint64 day = now / (24LL * 60 * 60 * 1000);
+    if (day == m_storageReportDay)
+        return;
+    m_storageReportDay = day;
+    for (const Bucket &bucket : m_store->buckets()) {
+        const auto [objects, standardBytes] = m_store->storageStats(bucket.name);
+        m_metricSink->putMetric(u"AWS/S3"_s,
+            u"BucketSizeBytes"_s,
+            {{u"BucketName"_s, bucket.name}, {u"StorageType"_s, u"StandardStorage"_s}},
+            double(standardBytes),
+            u"Bytes"_s,
+            now);
+        m_metricSink->putMetric(u"AWS/S3"_s,
+            u"NumberOfObjects"_s,
+            {{u"BucketName"_s, bucket.name}, {u"StorageType"_s, u"AllStorageTypes"_s}},
+            double(objects),
+            u"Count"_s,
+            now);
+    }
 }
 
 void S3Service::touch(const QString &bucket, bool bucketList)
@@ -287,6 +363,16 @@ Status S3Service::putBucketDocument(
 {
     if (auto ok = requireBucket(name); !ok)
         return ok;
+    if (kind == BucketDocument::Policy && text && isPublicPolicy(*text)) {
+        // S3-22: Block Public Access (on for every new bucket) refuses a public policy.
+        const auto block = m_store->document(name, BucketDocument::PublicAccessBlock);
+        if (block && PublicAccessBlock::fromStored(*block).blockPublicPolicy)
+            return std::unexpected(Errors::accessDenied());
+    }
+    if (kind == BucketDocument::Lifecycle && text) {
+        if (auto rules = parseLifecycle(text->toUtf8()); !rules)
+            return std::unexpected(rules.error());
+    }
     Storage::SqlTransaction transaction(m_database.connection());
     if (!m_store->setDocument(name, kind, text) || !transaction.commit())
         return std::unexpected(Errors::internalError(u"Cannot store the configuration."_s));

@@ -2,12 +2,14 @@
 #pragma once
 
 #include "core/common/awserror.h"
+#include "core/s3/bucketconfig.h"
 #include "core/s3/multipartupload.h"
 #include "core/s3/objectfiles.h"
 #include "core/s3/s3object.h"
 
 #include <QObject>
 #include <QSet>
+#include <QTimer>
 
 #include <memory>
 #include <optional>
@@ -15,6 +17,7 @@
 namespace Core {
 class Clock;
 class Coalescer;
+class MetricSink;
 } // namespace Core
 namespace Core::Storage {
 class Database;
@@ -66,6 +69,18 @@ public:
         QObject *parent = nullptr);
     ~S3Service() override;
 
+    // AWS/S3 metrics (metricsink.h); null reports nothing. Storage metrics (BucketSizeBytes,
+    // NumberOfObjects) are daily gauges: reported at once, then when the clock's UTC day changes.
+    void setMetricSink(MetricSink *sink);
+    // Request metrics (FilterId EntireBucket) for one answered request. kind: Get, Put, Head,
+    // Delete, Post or List (AWS's per-method metrics), empty for other operations.
+    void reportRequest(const QString &bucket,
+        const QString &kind,
+        int status,
+        qint64 bytesUploaded,
+        qint64 bytesDownloaded);
+    void reportStorageMetrics();
+
     const ObjectFiles &files() const { return m_files; }
     QString region() const { return m_region; }
     Clock *clock() const { return m_clock; }
@@ -85,6 +100,30 @@ public:
         const QString &name, BucketDocument kind) const;
     Status putBucketDocument(
         const QString &name, BucketDocument kind, const std::optional<QString> &text);
+
+    // Bucket configurations AWS applies to every new bucket (s3bucketconfig.cpp). ACLs follow
+    // Object Ownership: with BucketOwnerEnforced (the default) reads show the owner's full
+    // control and writes granting anyone else fail with AccessControlListNotSupported.
+    Result<AccessControlList> getBucketAcl(const QString &name) const;
+    Status putBucketAcl(const QString &name, const AccessControlList &acl);
+    Result<AccessControlList> getObjectAcl(
+        const QString &bucket, const QString &key, const QString &versionId) const;
+    Status putObjectAcl(const QString &bucket,
+        const QString &key,
+        const QString &versionId,
+        const AccessControlList &acl);
+    // Whether an object write may carry this ACL (x-amz-acl, x-amz-grant-*).
+    Status checkObjectAcl(const QString &bucket, const AccessControlList &acl) const;
+    Result<BucketEncryption> getBucketEncryption(const QString &name) const;
+    Status putBucketEncryption(const QString &name, const std::optional<BucketEncryption> &config);
+    Result<std::optional<PublicAccessBlock>> getPublicAccessBlock(const QString &name) const;
+    Status putPublicAccessBlock(
+        const QString &name, const std::optional<PublicAccessBlock> &config);
+    Status putBucketOwnership(const QString &name, const std::optional<QString> &ownership);
+    // Lifecycle expiration: removes (or hides behind a delete marker) what the enabled rules of
+    // every bucket expire at the clock's time, and aborts stale uploads. Runs every minute and
+    // whenever the clock jumps; returns how many objects, versions and uploads it removed.
+    int applyLifecycle();
 
     Result<S3Object> putObject(const QString &bucket,
         const QString &key,
@@ -113,7 +152,8 @@ public:
         const QString &key,
         ObjectHeaders headers,
         Tags tags,
-        const QString &checksumAlgorithm);
+        const QString &checksumAlgorithm,
+        AccessControlList acl = {});
     Result<UploadPart> uploadPart(const QString &bucket,
         const QString &key,
         const QString &uploadId,
@@ -130,7 +170,8 @@ public:
         const QString &uploadId,
         const QList<CompletedPart> &parts);
     Status abortMultipartUpload(const QString &bucket, const QString &key, const QString &uploadId);
-    Result<QList<MultipartUpload>> listMultipartUploads(const QString &bucket) const;
+    Result<ListUploadsResult> listMultipartUploads(
+        const QString &bucket, const ListUploadsQuery &query = {}) const;
     Result<ListPartsResult> listParts(const QString &bucket,
         const QString &key,
         const QString &uploadId,
@@ -158,6 +199,7 @@ private:
     Result<QString> storeBody(ObjectBody &body, bool forceFile);
     Result<S3Object> insertNewVersion(S3Object object, const QString &fileId);
     S3Object withPath(S3Object object) const;
+    void fillEncryption(const QString &bucket, ObjectHeaders &headers) const;
     void touch(const QString &bucket, bool bucketList = false);
     void announce();
     void removeFilesLater(const QStringList &fileIds);
@@ -168,6 +210,9 @@ private:
     std::unique_ptr<S3Store> m_store;
     QString m_region;
     Coalescer *m_coalescer;
+    QTimer m_lifecycleTimer;
+    MetricSink *m_metricSink = nullptr;
+    qint64 m_storageReportDay = -1;
     QSet<QString> m_changedBuckets;
     bool m_bucketListChanged = false;
 };

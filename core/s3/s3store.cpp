@@ -65,6 +65,16 @@ QString documentColumn(BucketDocument kind)
         return u"cors"_s;
     case BucketDocument::Notification:
         return u"notification"_s;
+    case BucketDocument::Lifecycle:
+        return u"lifecycle"_s;
+    case BucketDocument::Acl:
+        return u"acl"_s;
+    case BucketDocument::Encryption:
+        return u"encryption"_s;
+    case BucketDocument::Ownership:
+        return u"ownership"_s;
+    case BucketDocument::PublicAccessBlock:
+        return u"public_access_block"_s;
     }
     return {};
 }
@@ -85,6 +95,8 @@ QString headersToJson(const ObjectHeaders &headers)
     put(u"CacheControl"_s, headers.cacheControl);
     put(u"Expires"_s, headers.expires);
     put(u"StorageClass"_s, headers.storageClass);
+    put(u"ServerSideEncryption"_s, headers.serverSideEncryption);
+    put(u"SseKmsKeyId"_s, headers.sseKmsKeyId);
     QJsonArray metadata;
     for (const auto &[name, value] : headers.metadata)
         metadata.append(QJsonArray{name, value});
@@ -104,6 +116,9 @@ ObjectHeaders headersFromJson(const QString &json)
     headers.cacheControl = object.value(u"CacheControl").toString();
     headers.expires = object.value(u"Expires").toString();
     headers.storageClass = object.value(u"StorageClass").toString(u"STANDARD"_s);
+    // Objects written before encryption was reported were SSE-S3 too (every bucket's default).
+    headers.serverSideEncryption = object.value(u"ServerSideEncryption").toString(u"AES256"_s);
+    headers.sseKmsKeyId = object.value(u"SseKmsKeyId").toString();
     for (const QJsonValue &entry : object.value(u"Metadata").toArray()) {
         const QJsonArray pair = entry.toArray();
         headers.metadata.append({pair.at(0).toString(), pair.at(1).toString()});
@@ -190,6 +205,24 @@ void S3Store::fillStats(Bucket &bucket) const
     query.finish();
 }
 
+std::pair<qint64, qint64> S3Store::storageStats(const QString &bucket) const
+{
+    QSqlQuery &query = m_database.prepared(
+        u"SELECT (SELECT COUNT(*) FROM s3_objects WHERE bucket = ?) + (SELECT COUNT(*) FROM "
+        u"s3_parts p JOIN s3_uploads u ON u.upload_id = p.upload_id WHERE u.bucket = ?), "
+        u"(SELECT COALESCE(SUM(size), 0) FROM s3_objects WHERE bucket = ? AND "
+        u"COALESCE(json_extract(headers, '$.StorageClass'), 'STANDARD') = 'STANDARD') + "
+        u"(SELECT COALESCE(SUM(p.size), 0) FROM s3_parts p JOIN s3_uploads u ON "
+        u"u.upload_id = p.upload_id WHERE u.bucket = ?)"_s);
+    for (int i = 0; i < 4; ++i)
+        query.addBindValue(bucket);
+    std::pair<qint64, qint64> stats{0, 0};
+    if (run(query) && query.next())
+        stats = {query.value(0).toLongLong(), query.value(1).toLongLong()};
+    query.finish();
+    return stats;
+}
+
 bool S3Store::deleteBucket(const QString &name)
 {
     QSqlQuery &query = m_database.prepared(u"DELETE FROM s3_buckets WHERE name = ?"_s);
@@ -265,6 +298,46 @@ std::optional<QString> S3Store::document(const QString &name, BucketDocument kin
         text = query.value(0).toString();
     query.finish();
     return text;
+}
+
+bool S3Store::setObjectAcl(
+    const QString &bucket, const QString &key, const QString &versionId, const QString &acl)
+{
+    QSqlQuery &query = m_database.prepared(
+        u"UPDATE s3_objects SET acl = ? WHERE bucket = ? AND key = ? AND version_id = ?"_s);
+    query.addBindValue(acl.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(acl));
+    query.addBindValue(bucket);
+    query.addBindValue(key);
+    query.addBindValue(versionId);
+    return run(query);
+}
+
+QString S3Store::objectAcl(
+    const QString &bucket, const QString &key, const QString &versionId) const
+{
+    QSqlQuery &query = m_database.prepared(
+        u"SELECT acl FROM s3_objects WHERE bucket = ? AND key = ? AND version_id = ?"_s);
+    query.addBindValue(bucket);
+    query.addBindValue(key);
+    query.addBindValue(versionId);
+    QString acl;
+    if (run(query) && query.next())
+        acl = query.value(0).toString();
+    query.finish();
+    return acl;
+}
+
+QStringList S3Store::bucketsWithLifecycle() const
+{
+    QSqlQuery &query =
+        m_database.prepared(u"SELECT name FROM s3_buckets WHERE lifecycle IS NOT NULL"_s);
+    QStringList names;
+    if (!run(query))
+        return names;
+    while (query.next())
+        names.append(query.value(0).toString());
+    query.finish();
+    return names;
 }
 
 std::optional<S3Object> S3Store::latest(
@@ -435,7 +508,7 @@ bool S3Store::insertUpload(const MultipartUpload &upload)
 {
     QSqlQuery &query = m_database.prepared(
         u"INSERT INTO s3_uploads (upload_id, bucket, key, initiated_ms, headers, tags, "
-        u"checksum_algorithm) VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
+        u"checksum_algorithm, acl) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s);
     query.addBindValue(upload.uploadId);
     query.addBindValue(upload.bucket);
     query.addBindValue(upload.key);
@@ -443,13 +516,15 @@ bool S3Store::insertUpload(const MultipartUpload &upload)
     query.addBindValue(headersToJson(upload.headers));
     query.addBindValue(tagsToJson(upload.tags));
     query.addBindValue(text(upload.checksumAlgorithm));
+    query.addBindValue(upload.acl.isEmpty() ? QVariant(QMetaType::fromType<QString>())
+                                            : QVariant(aclToJson(upload.acl)));
     return run(query);
 }
 
 namespace {
 
 constexpr auto UploadColumns =
-    "upload_id, bucket, key, initiated_ms, headers, tags, checksum_algorithm";
+    "upload_id, bucket, key, initiated_ms, headers, tags, checksum_algorithm, acl";
 
 MultipartUpload readUpload(const QSqlQuery &query)
 {
@@ -459,7 +534,8 @@ MultipartUpload readUpload(const QSqlQuery &query)
         query.value(3).toLongLong(),
         headersFromJson(query.value(4).toString()),
         tagsFromJson(query.value(5).toString()),
-        query.value(6).toString()};
+        query.value(6).toString(),
+        aclFromJson(query.value(7).toString())};
 }
 
 } // namespace
@@ -479,7 +555,7 @@ std::optional<MultipartUpload> S3Store::upload(const QString &uploadId) const
 QList<MultipartUpload> S3Store::uploads(const QString &bucket) const
 {
     QSqlQuery &query = m_database.prepared(
-        u"SELECT %1 FROM s3_uploads WHERE bucket = ? ORDER BY key, initiated_ms"_s.arg(
+        u"SELECT %1 FROM s3_uploads WHERE bucket = ? ORDER BY key, initiated_ms, rowid"_s.arg(
             QLatin1StringView(UploadColumns)));
     query.addBindValue(bucket);
     QList<MultipartUpload> result;
@@ -519,7 +595,10 @@ std::optional<QString> S3Store::putPart(
     query.addBindValue(part.size);
     query.addBindValue(part.etag);
     query.addBindValue(part.modifiedMs);
-    query.addBindValue(text(part.checksum.value));
+    // "ALGORITHM:value" (base64 has no colon); older rows hold the value alone.
+    query.addBindValue(part.checksum.isEmpty()
+            ? QStringLiteral("")
+            : QString(part.checksum.algorithm + u':' + part.checksum.value));
     query.addBindValue(fileId);
     if (!run(query))
         return std::nullopt;
@@ -541,7 +620,10 @@ QList<UploadPart> S3Store::parts(const QString &uploadId) const
         part.size = query.value(1).toLongLong();
         part.etag = query.value(2).toString();
         part.modifiedMs = query.value(3).toLongLong();
-        part.checksum.value = query.value(4).toString();
+        const QString checksum = query.value(4).toString();
+        const qsizetype colon = checksum.indexOf(u':');
+        part.checksum = colon < 0 ? Checksum{QString(), checksum}
+                                  : Checksum{checksum.left(colon), checksum.mid(colon + 1)};
         part.fileId = query.value(5).toString();
         result.append(part);
     }

@@ -25,6 +25,9 @@ public:
     std::optional<Bucket> bucket(const QString &name) const;
     QList<Bucket> buckets() const;
     void fillStats(Bucket &bucket) const;
+    // CloudWatch's storage metrics: every version, delete marker and uploaded part counts as an
+    // object; bytes of STANDARD versions and of all parts.
+    std::pair<qint64, qint64> storageStats(const QString &bucket) const;
     bool deleteBucket(const QString &name);
     bool bucketHasObjects(const QString &name) const;
     bool removeBucketContents(const QString &name); // every version and upload
@@ -33,6 +36,11 @@ public:
     Tags bucketTags(const QString &name) const;
     bool setDocument(const QString &name, BucketDocument kind, const std::optional<QString> &text);
     std::optional<QString> document(const QString &name, BucketDocument kind) const;
+    QStringList bucketsWithLifecycle() const;
+    // An object version's ACL as JSON grants; "" for the default (private).
+    bool setObjectAcl(
+        const QString &bucket, const QString &key, const QString &versionId, const QString &acl);
+    QString objectAcl(const QString &bucket, const QString &key, const QString &versionId) const;
 
     // Objects: the current (latest) row of a key, or one version; with data when withData.
     std::optional<S3Object> latest(const QString &bucket, const QString &key, bool withData) const;

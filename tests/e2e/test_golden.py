@@ -21,6 +21,7 @@ NORMALISERS = [
     (re.compile(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z"), b"<iso-date>"),
     (re.compile(rb"\b1[5-9]\d{8}(\.\d+)?\b"), b"<epoch>"),
     (re.compile(rb"127\.0\.0\.1:\d+"), b"127.0.0.1:<port>"),
+    (re.compile(rb"[A-Z][a-z]{2}, \d\d [A-Z][a-z]{2} \d{4} \d\d:\d\d:\d\d GMT"), b"<http-date>"),
     # The body is compared itself; its length varies with the digits of normalised timestamps.
     (re.compile(rb"(?im)^(content-length: )\d+"), rb"\1<n>"),
 ]
@@ -43,8 +44,8 @@ def normalise_response(data):
 def exchange(port, request):
     """Sends raw bytes; returns the raw response bytes (status line, headers, body)."""
     status, headers, body = raw_request(port, request)
-    reason = {200: b"OK", 400: b"Bad Request", 404: b"Not Found", 413: b"Payload Too Large",
-              501: b"Not Implemented"}.get(status, b"")
+    reason = {200: b"OK", 400: b"Bad Request", 404: b"Not Found", 411: b"Length Required",
+              413: b"Payload Too Large", 501: b"Not Implemented"}.get(status, b"")
     head = b"HTTP/1.1 %d %s" % (status, reason)
     for name, value in headers.items():
         head += b"\r\n" + name.encode() + b": " + value.encode("latin-1")

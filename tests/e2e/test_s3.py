@@ -367,6 +367,10 @@ class S3Boto3Tests(ServerTestCase):
         client_error(self, lambda: self.s3.get_bucket_policy(Bucket=bucket), "NoSuchBucketPolicy")
         policy = ('{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*",'
                   '"Action":"s3:GetObject","Resource":"arn:aws:s3:::configured/*"}]}')
+        # S3-22: Block Public Access is on for new buckets and refuses a public policy.
+        client_error(self, lambda: self.s3.put_bucket_policy(Bucket=bucket, Policy=policy),
+                     "AccessDenied")
+        self.s3.delete_public_access_block(Bucket=bucket)
         self.s3.put_bucket_policy(Bucket=bucket, Policy=policy)
         self.assertEqual(self.s3.get_bucket_policy(Bucket=bucket)["Policy"], policy)
         client_error(self, lambda: self.s3.put_bucket_policy(Bucket=bucket, Policy="not json"),
@@ -457,8 +461,8 @@ class S3WireTests(ServerTestCase):
             ("POST", "/wire?delete", b"<Delete><Object>", {}, 400, b"MalformedXML"),
             ("GET", "/wire?list-type=2&max-keys=abc", b"", {}, 400, b"InvalidArgument"),
             ("POST", "/wire/k", b"", {}, 405, b"MethodNotAllowed"),
-            ("GET", "/wire?lifecycle", b"", {}, 501, b"NotImplemented"),
-            ("GET", "/wire/k?acl", b"", {}, 501, b"NotImplemented"),
+            ("GET", "/wire?website", b"", {}, 501, b"NotImplemented"),
+            ("GET", "/wire/k?retention", b"", {}, 501, b"NotImplemented"),
         ]
         for method, path, body, headers, status, code in cases:
             with self.subTest(path=path, code=code):

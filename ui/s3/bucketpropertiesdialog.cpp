@@ -5,6 +5,7 @@
 #include "core/s3/s3service.h"
 
 #include <QComboBox>
+#include <QDateTime>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QJsonDocument>
@@ -13,6 +14,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTabWidget>
+#include <QTimeZone>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -28,6 +30,10 @@ struct Properties
     QString policy;
     QString cors;
     QString notification;
+    Core::S3::BucketEncryption encryption;
+    std::optional<QString> ownership;
+    std::optional<Core::S3::PublicAccessBlock> publicAccess;
+    QList<Core::S3::LifecycleRule> lifecycle;
 };
 
 } // namespace
@@ -42,6 +48,10 @@ BucketPropertiesDialog::BucketPropertiesDialog(
     , m_policy(new QPlainTextEdit(this))
     , m_cors(new QPlainTextEdit(this))
     , m_notification(new QPlainTextEdit(this))
+    , m_encryption(new QLabel(this))
+    , m_ownership(new QLabel(this))
+    , m_publicAccess(new QLabel(this))
+    , m_lifecycle(new QPlainTextEdit(this))
     , m_message(new QLabel(this))
 {
     setWindowTitle(tr("Bucket properties: %1").arg(bucket));
@@ -60,6 +70,18 @@ BucketPropertiesDialog::BucketPropertiesDialog(
     form->addRow(tr("Versioning"), m_versioning);
     form->addRow(tr("Tags"), m_tags);
     tabs->addTab(general, tr("Properties"));
+    auto *permissions = new QWidget(tabs);
+    auto *permissionsForm = new QFormLayout(permissions);
+    for (QLabel *label : {m_encryption, m_ownership, m_publicAccess}) {
+        label->setWordWrap(true);
+        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    }
+    permissionsForm->addRow(tr("Default encryption"), m_encryption);
+    permissionsForm->addRow(tr("Object Ownership"), m_ownership);
+    permissionsForm->addRow(tr("Block public access"), m_publicAccess);
+    tabs->addTab(permissions, tr("Permissions"));
+    m_lifecycle->setReadOnly(true);
+    tabs->addTab(m_lifecycle, tr("Lifecycle"));
     tabs->addTab(m_policy, tr("Bucket policy"));
     tabs->addTab(m_cors, tr("CORS"));
     tabs->addTab(m_notification, tr("Event notifications"));
@@ -93,6 +115,17 @@ BucketPropertiesDialog::BucketPropertiesDialog(
                 service->getBucketDocument(bucket, BucketDocument::Notification)
                     .value_or(std::nullopt)
                     .value_or(QString());
+            properties.encryption =
+                service->getBucketEncryption(bucket).value_or(Core::S3::BucketEncryption{});
+            properties.ownership = service->getBucketDocument(bucket, BucketDocument::Ownership)
+                                       .value_or(std::nullopt);
+            properties.publicAccess = service->getPublicAccessBlock(bucket).value_or(std::nullopt);
+            const QString lifecycle = service->getBucketDocument(bucket, BucketDocument::Lifecycle)
+                                          .value_or(std::nullopt)
+                                          .value_or(QString());
+            if (!lifecycle.isEmpty())
+                properties.lifecycle = Core::S3::parseLifecycle(lifecycle.toUtf8())
+                                           .value_or(QList<Core::S3::LifecycleRule>{});
             return properties;
         },
         [this](const Properties &properties) {
@@ -102,6 +135,11 @@ BucketPropertiesDialog::BucketPropertiesDialog(
                 lines.append(key + u'=' + value);
             m_tags->setPlainText(lines.join(u'\n'));
             m_policy->setPlainText(properties.policy);
+            m_loadedPolicy = properties.policy.trimmed();
+            m_encryption->setText(encryptionSummary(properties.encryption));
+            m_ownership->setText(ownershipSummary(properties.ownership));
+            m_publicAccess->setText(publicAccessSummary(properties.publicAccess));
+            m_lifecycle->setPlainText(lifecycleSummary(properties.lifecycle));
             m_cors->setPlainText(properties.cors);
             m_notification->setPlainText(properties.notification.isEmpty()
                     ? tr("No event notifications are configured.")
@@ -136,6 +174,99 @@ std::optional<Core::S3::Tags> BucketPropertiesDialog::parseTags(const QString &t
     return tags;
 }
 
+QString BucketPropertiesDialog::encryptionSummary(const Core::S3::BucketEncryption &encryption)
+{
+    QString text = encryption.algorithm == u"AES256"_s
+        ? tr("Server-side encryption with Amazon S3 managed keys (SSE-S3, AES256)")
+        : tr("Server-side encryption with AWS KMS keys (%1)").arg(encryption.algorithm);
+    if (!encryption.kmsKeyId.isEmpty())
+        text += u'\n' + tr("KMS key: %1").arg(encryption.kmsKeyId);
+    if (encryption.bucketKeyEnabled)
+        text += u'\n' + tr("Bucket Key enabled");
+    return text;
+}
+
+QString BucketPropertiesDialog::ownershipSummary(const std::optional<QString> &ownership)
+{
+    if (!ownership || *ownership == u"ObjectWriter"_s)
+        return tr("Object writer: ACLs enabled, the uploading account owns each object");
+    if (*ownership == u"BucketOwnerPreferred"_s)
+        return tr("Bucket owner preferred: ACLs enabled");
+    return tr("Bucket owner enforced: ACLs disabled, the bucket owner owns every object");
+}
+
+QString BucketPropertiesDialog::publicAccessSummary(
+    const std::optional<Core::S3::PublicAccessBlock> &block)
+{
+    if (!block)
+        return tr("Off: no public access block is configured");
+    const Core::S3::PublicAccessBlock &settings = *block;
+    if (settings.blockPublicAcls && settings.ignorePublicAcls && settings.blockPublicPolicy
+        && settings.restrictPublicBuckets)
+        return tr("On: all public access is blocked");
+    QStringList on;
+    if (settings.blockPublicAcls)
+        on.append(tr("block new public ACLs"));
+    if (settings.ignorePublicAcls)
+        on.append(tr("ignore public ACLs"));
+    if (settings.blockPublicPolicy)
+        on.append(tr("block new public bucket policies"));
+    if (settings.restrictPublicBuckets)
+        on.append(tr("restrict public buckets"));
+    return on.isEmpty() ? tr("Off: every setting is cleared")
+                        : tr("Partly on: %1").arg(on.join(u", "_s));
+}
+
+QString BucketPropertiesDialog::lifecycleSummary(const QList<Core::S3::LifecycleRule> &rules)
+{
+    if (rules.isEmpty())
+        return tr("No lifecycle rules are configured.");
+    QStringList blocks;
+    for (const Core::S3::LifecycleRule &rule : rules) {
+        QStringList lines;
+        lines.append(tr("Rule \"%1\" (%2)")
+                         .arg(rule.id.isEmpty() ? tr("unnamed") : rule.id,
+                             rule.enabled ? tr("enabled") : tr("disabled")));
+        QStringList scope;
+        if (!rule.prefix.isEmpty())
+            scope.append(tr("prefix \"%1\"").arg(rule.prefix));
+        for (const auto &[key, value] : rule.tags)
+            scope.append(tr("tag %1=%2").arg(key, value));
+        if (rule.sizeGreaterThan >= 0)
+            scope.append(tr("larger than %1 bytes").arg(rule.sizeGreaterThan));
+        if (rule.sizeLessThan >= 0)
+            scope.append(tr("smaller than %1 bytes").arg(rule.sizeLessThan));
+        lines.append(scope.isEmpty() ? tr("  Applies to every object")
+                                     : tr("  Applies to objects with %1").arg(scope.join(u", "_s)));
+        for (const auto &[days, storageClass] : rule.transitions)
+            lines.append(days >= 0
+                    ? tr("  Move to %1 %n day(s) after creation", nullptr, days).arg(storageClass)
+                    : tr("  Move to %1 on a set date").arg(storageClass));
+        if (rule.expirationDays > 0)
+            lines.append(tr("  Expire current versions %n day(s) after creation",
+                nullptr,
+                rule.expirationDays));
+        if (rule.expirationDateMs >= 0)
+            lines.append(
+                tr("  Expire current versions on %1")
+                    .arg(QDateTime::fromMSecsSinceEpoch(rule.expirationDateMs, QTimeZone::utc())
+                             .date()
+                             .toString(Qt::ISODate)));
+        if (rule.expiredObjectDeleteMarker)
+            lines.append(tr("  Remove expired delete markers"));
+        if (rule.noncurrentDays > 0)
+            lines.append(tr("  Delete noncurrent versions %n day(s) after they become noncurrent",
+                nullptr,
+                rule.noncurrentDays));
+        if (rule.abortIncompleteDays > 0)
+            lines.append(tr("  Abort incomplete multipart uploads %n day(s) after they start",
+                nullptr,
+                rule.abortIncompleteDays));
+        blocks.append(lines.join(u'\n'));
+    }
+    return blocks.join(u"\n\n"_s);
+}
+
 void BucketPropertiesDialog::save()
 {
     const QString problem = policyProblem(m_policy->toPlainText());
@@ -148,6 +279,8 @@ void BucketPropertiesDialog::save()
     const auto versioning = Core::S3::Versioning(m_versioning->currentData().toInt());
     const QString policy = m_policy->toPlainText().trimmed();
     const QString cors = m_cors->toPlainText().trimmed();
+    // An unchanged policy is not sent again (Block Public Access may refuse it by now).
+    const bool policyChanged = policy != m_loadedPolicy;
     Core::S3::S3Service *service = m_service;
     const QString bucket = m_bucket;
     Core::callAsync(
@@ -163,9 +296,10 @@ void BucketPropertiesDialog::save()
             if (versioning != Core::S3::Versioning::Unversioned)
                 note(service->putBucketVersioning(bucket, versioning));
             note(service->putBucketTagging(bucket, *tags));
-            note(service->putBucketDocument(bucket,
-                BucketDocument::Policy,
-                policy.isEmpty() ? std::nullopt : std::optional<QString>(policy)));
+            if (policyChanged)
+                note(service->putBucketDocument(bucket,
+                    BucketDocument::Policy,
+                    policy.isEmpty() ? std::nullopt : std::optional<QString>(policy)));
             note(service->putBucketDocument(bucket,
                 BucketDocument::Cors,
                 cors.isEmpty() ? std::nullopt : std::optional<QString>(cors)));

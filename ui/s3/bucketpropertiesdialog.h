@@ -2,6 +2,8 @@
 #pragma once
 
 #include "core/s3/bucket.h"
+#include "core/s3/bucketconfig.h"
+#include "core/s3/lifecycle.h"
 
 #include <QDialog>
 
@@ -16,7 +18,9 @@ class S3Service;
 namespace Gui::S3 {
 
 // Bucket properties: versioning, tags, CORS, the policy JSON (editable, validated before it is
-// saved) and the notification configuration (read-only until event delivery exists).
+// saved), the notification configuration (read-only until event delivery exists), and read-only
+// views of permissions (Object Ownership, Block Public Access, default encryption) and lifecycle
+// rules, which the API configures.
 class BucketPropertiesDialog final : public QDialog
 {
     Q_OBJECT
@@ -30,6 +34,11 @@ public:
     static QString policyProblem(const QString &text);
     // "key=value" lines; nullopt on a malformed line.
     static std::optional<Core::S3::Tags> parseTags(const QString &text);
+    // Human-readable summaries for the read-only tabs.
+    static QString encryptionSummary(const Core::S3::BucketEncryption &encryption);
+    static QString ownershipSummary(const std::optional<QString> &ownership);
+    static QString publicAccessSummary(const std::optional<Core::S3::PublicAccessBlock> &block);
+    static QString lifecycleSummary(const QList<Core::S3::LifecycleRule> &rules);
 
 private:
     void save();
@@ -41,6 +50,11 @@ private:
     QPlainTextEdit *m_policy;
     QPlainTextEdit *m_cors;
     QPlainTextEdit *m_notification;
+    QLabel *m_encryption;
+    QLabel *m_ownership;
+    QLabel *m_publicAccess;
+    QPlainTextEdit *m_lifecycle;
+    QString m_loadedPolicy;
     QLabel *m_message;
 };
 

@@ -7,8 +7,6 @@
 #include "core/s3/s3errors.h"
 #include "core/s3/s3service.h"
 
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
@@ -16,8 +14,6 @@ using namespace Qt::StringLiterals;
 namespace Core::Api {
 
 namespace {
-
-constexpr auto OwnerId = "75aa57f09aa0c8caeab4f8c24e99d10f8e7faeebf76c078efc7c6caea54ba06a";
 
 bool isIpAddress(const QString &host)
 {
@@ -42,59 +38,6 @@ QString bucketFromHost(const HttpRequest &request)
     if (host.endsWith(u".localhost"_s))
         return host.chopped(10);
     return {};
-}
-
-void writeOwner(QXmlStreamWriter &xml)
-{
-    xml.writeStartElement(u"Owner"_s);
-    xml.writeTextElement(u"ID"_s, QLatin1StringView(OwnerId));
-    xml.writeTextElement(u"DisplayName"_s, u"cloudbench"_s);
-    xml.writeEndElement();
-}
-
-Result<S3::Tags> parseTagging(const QByteArray &body, int maxTags)
-{
-    const auto root = S3Xml::parse(body);
-    if (!root || root->name != u"Tagging"_s || !root->child(u"TagSet"))
-        return std::unexpected(S3::Errors::malformedXml());
-    S3::Tags tags;
-    for (const S3Xml::Node *tag : root->child(u"TagSet")->all(u"Tag")) {
-        if (!tag->child(u"Key") || !tag->child(u"Value"))
-            return std::unexpected(S3::Errors::malformedXml());
-        const QString key = tag->childText(u"Key");
-        const QString value = tag->childText(u"Value");
-        if (key.isEmpty() || key.size() > 128)
-            return std::unexpected(
-                S3::Errors::invalidTag(u"The TagKey you have provided is invalid"_s));
-        if (value.size() > 256)
-            return std::unexpected(
-                S3::Errors::invalidTag(u"The TagValue you have provided is invalid"_s));
-        for (const auto &existing : std::as_const(tags)) {
-            if (existing.first == key)
-                return std::unexpected(
-                    S3::Errors::invalidTag(u"Cannot provide multiple Tags with the same key"_s));
-        }
-        tags.append({key, value});
-    }
-    if (tags.size() > maxTags)
-        return std::unexpected(AwsError{u"BadRequest"_s,
-            maxTags == 10 ? u"Object tags cannot be greater than 10"_s
-                          : u"Bucket tag count cannot be greater than 50"_s,
-            400,
-            true});
-    return tags;
-}
-
-void writeTagging(QXmlStreamWriter &xml, const S3::Tags &tags)
-{
-    xml.writeStartElement(u"TagSet"_s);
-    for (const auto &[key, value] : tags) {
-        xml.writeStartElement(u"Tag"_s);
-        xml.writeTextElement(u"Key"_s, key);
-        xml.writeTextElement(u"Value"_s, value);
-        xml.writeEndElement();
-    }
-    xml.writeEndElement();
 }
 
 } // namespace
@@ -131,6 +74,21 @@ const QHash<QString, S3Handler::Operation> &S3Handler::operationTable()
         {u"GetBucketNotificationConfiguration"_s, &S3Handler::getBucketDocument},
         {u"PutBucketNotificationConfiguration"_s, &S3Handler::putBucketDocument},
         {u"GetBucketAcl"_s, &S3Handler::getBucketAcl},
+        {u"PutBucketAcl"_s, &S3Handler::putBucketAcl},
+        {u"GetObjectAcl"_s, &S3Handler::getObjectAcl},
+        {u"PutObjectAcl"_s, &S3Handler::putObjectAcl},
+        {u"GetBucketEncryption"_s, &S3Handler::getBucketEncryption},
+        {u"PutBucketEncryption"_s, &S3Handler::putBucketEncryption},
+        {u"DeleteBucketEncryption"_s, &S3Handler::deleteBucketEncryption},
+        {u"GetBucketLifecycleConfiguration"_s, &S3Handler::getBucketLifecycle},
+        {u"PutBucketLifecycleConfiguration"_s, &S3Handler::putBucketLifecycle},
+        {u"DeleteBucketLifecycle"_s, &S3Handler::deleteBucketLifecycle},
+        {u"GetBucketOwnershipControls"_s, &S3Handler::getBucketOwnershipControls},
+        {u"PutBucketOwnershipControls"_s, &S3Handler::putBucketOwnershipControls},
+        {u"DeleteBucketOwnershipControls"_s, &S3Handler::deleteBucketOwnershipControls},
+        {u"GetPublicAccessBlock"_s, &S3Handler::getPublicAccessBlock},
+        {u"PutPublicAccessBlock"_s, &S3Handler::putPublicAccessBlock},
+        {u"DeletePublicAccessBlock"_s, &S3Handler::deletePublicAccessBlock},
         {u"PutObject"_s, &S3Handler::putObject},
         {u"GetObject"_s, &S3Handler::getObject},
         {u"HeadObject"_s, &S3Handler::getObject},
@@ -199,6 +157,14 @@ QString S3Handler::operationFor(const HttpRequest &request, const Target &target
                 return u"GetBucketNotificationConfiguration"_s;
             if (has(u"acl"))
                 return u"GetBucketAcl"_s;
+            if (has(u"encryption"))
+                return u"GetBucketEncryption"_s;
+            if (has(u"lifecycle"))
+                return u"GetBucketLifecycleConfiguration"_s;
+            if (has(u"ownershipControls"))
+                return u"GetBucketOwnershipControls"_s;
+            if (has(u"publicAccessBlock"))
+                return u"GetPublicAccessBlock"_s;
             if (has(u"uploads"))
                 return u"ListMultipartUploads"_s;
             if (has(u"versions"))
@@ -218,6 +184,16 @@ QString S3Handler::operationFor(const HttpRequest &request, const Target &target
                 return u"PutBucketCors"_s;
             if (has(u"notification"))
                 return u"PutBucketNotificationConfiguration"_s;
+            if (has(u"acl"))
+                return u"PutBucketAcl"_s;
+            if (has(u"encryption"))
+                return u"PutBucketEncryption"_s;
+            if (has(u"lifecycle"))
+                return u"PutBucketLifecycleConfiguration"_s;
+            if (has(u"ownershipControls"))
+                return u"PutBucketOwnershipControls"_s;
+            if (has(u"publicAccessBlock"))
+                return u"PutPublicAccessBlock"_s;
             if (request.rawQuery.isEmpty() || has(u"x-id"))
                 return u"CreateBucket"_s;
             return {};
@@ -231,6 +207,14 @@ QString S3Handler::operationFor(const HttpRequest &request, const Target &target
                 return u"DeleteBucketPolicy"_s;
             if (has(u"cors"))
                 return u"DeleteBucketCors"_s;
+            if (has(u"encryption"))
+                return u"DeleteBucketEncryption"_s;
+            if (has(u"lifecycle"))
+                return u"DeleteBucketLifecycle"_s;
+            if (has(u"ownershipControls"))
+                return u"DeleteBucketOwnershipControls"_s;
+            if (has(u"publicAccessBlock"))
+                return u"DeletePublicAccessBlock"_s;
             return u"DeleteBucket"_s;
         }
         if (method == "POST" && has(u"delete"))
@@ -242,6 +226,8 @@ QString S3Handler::operationFor(const HttpRequest &request, const Target &target
             return request.hasHeader("x-amz-copy-source") ? u"UploadPartCopy"_s : u"UploadPart"_s;
         if (has(u"tagging"))
             return u"PutObjectTagging"_s;
+        if (has(u"acl"))
+            return u"PutObjectAcl"_s;
         return request.hasHeader("x-amz-copy-source") ? u"CopyObject"_s : u"PutObject"_s;
     }
     if (method == "GET") {
@@ -249,6 +235,8 @@ QString S3Handler::operationFor(const HttpRequest &request, const Target &target
             return u"ListParts"_s;
         if (has(u"tagging"))
             return u"GetObjectTagging"_s;
+        if (has(u"acl"))
+            return u"GetObjectAcl"_s;
         return u"GetObject"_s;
     }
     if (method == "HEAD")
@@ -282,13 +270,17 @@ void S3Handler::handle(const AwsRequest &request, Responder responder)
                 S3Xml::isoTime(m_service->clock()->nowMs()).replace(u".000"_s, QString())));
         return;
     }
+    // AWS refuses any PUT whose length is not declared (aws-chunked uploads declare theirs too).
+    if (request.http.method == "PUT" && !request.http.hasHeader("content-length")
+        && !request.http.header("transfer-encoding").toLower().contains("chunked")) {
+        if (call.operation.isEmpty())
+            call.operation = u"PUT "_s + request.http.decodedPath();
+        fail(call, S3::Errors::missingContentLength());
+        return;
+    }
     // Sub-resources S3 has but Cloudbench does not emulate yet: 501, not a misleading 405.
-    static const QStringList unsupported = {u"lifecycle"_s,
-        u"encryption"_s,
-        u"publicAccessBlock"_s,
-        u"website"_s,
+    static const QStringList unsupported = {u"website"_s,
         u"logging"_s,
-        u"ownershipControls"_s,
         u"object-lock"_s,
         u"replication"_s,
         u"accelerate"_s,
@@ -297,14 +289,13 @@ void S3Handler::handle(const AwsRequest &request, Responder responder)
         u"metrics"_s,
         u"inventory"_s,
         u"intelligent-tiering"_s,
-        u"acl"_s,
         u"retention"_s,
         u"legal-hold"_s,
         u"restore"_s,
         u"select"_s,
         u"attributes"_s};
     for (const QString &name : request.http.rawQuery.isEmpty() ? QStringList() : unsupported) {
-        if (call.operation != u"GetBucketAcl"_s && request.http.hasQueryItem(name)) {
+        if (request.http.hasQueryItem(name)) {
             call.operation = QString::fromLatin1(request.http.method) + u" ?"_s + name;
             fail(call, CommonErrors::notImplemented(u"s3"_s, call.operation));
             return;
@@ -321,8 +312,32 @@ void S3Handler::handle(const AwsRequest &request, Responder responder)
     (this->*(*it))(call);
 }
 
+void S3Handler::report(const Call &call, int status, qint64 bytesDownloaded)
+{
+    const HttpRequest &http = call.request.http;
+    QString kind;
+    if (call.operation.startsWith(u"List"_s) && call.operation != u"ListParts"_s)
+        kind = u"List"_s;
+    else if (call.operation == u"DeleteObjects"_s)
+        kind = u"Delete"_s;
+    else if (!call.target.key.isEmpty() && http.method == "GET")
+        kind = u"Get"_s;
+    else if (!call.target.key.isEmpty() && http.method == "PUT")
+        kind = u"Put"_s;
+    else if (!call.target.key.isEmpty() && http.method == "DELETE")
+        kind = u"Delete"_s;
+    else if (!call.target.key.isEmpty() && http.method == "POST")
+        kind = u"Post"_s;
+    else if (http.method == "HEAD")
+        kind = u"Head"_s;
+    m_service->reportRequest(call.target.bucket, kind, status, http.bodySize, bytesDownloaded);
+}
+
 void S3Handler::send(Call &call, HttpResponse response)
 {
+    report(call,
+        response.status,
+        call.request.http.method == "HEAD" || response.status >= 400 ? 0 : response.bodySize());
     call.responder.send(call.operation, std::move(response));
 }
 
@@ -345,266 +360,8 @@ void S3Handler::fail(Call &call, AwsError error)
         RestXmlProtocol::error(error, call.request.requestId, call.request.http.method == "HEAD");
     for (const auto &[name, value] : headers)
         response.setHeader(name, value);
+    report(call, error.httpStatus, 0);
     call.responder.send(call.operation, std::move(response), error.code);
 }
-
-void S3Handler::listBuckets(Call &call)
-{
-    const QList<S3::Bucket> buckets = m_service->listBuckets();
-    ok(call, S3Xml::document(u"ListAllMyBucketsResult"_s, [&buckets](QXmlStreamWriter &xml) {
-        writeOwner(xml);
-        xml.writeStartElement(u"Buckets"_s);
-        for (const S3::Bucket &bucket : buckets) {
-            xml.writeStartElement(u"Bucket"_s);
-            xml.writeTextElement(u"Name"_s, bucket.name);
-            xml.writeTextElement(u"CreationDate"_s, S3Xml::isoTime(bucket.createdMs));
-            xml.writeEndElement();
-        }
-        xml.writeEndElement();
-    }));
-}
-
-void S3Handler::createBucket(Call &call)
-{
-    const QString requestRegion = call.request.route.region;
-    QString region = u"us-east-1"_s;
-    const QByteArray body = call.request.http.bodyBytes();
-    if (!body.trimmed().isEmpty()) {
-        const auto root = S3Xml::parse(body);
-        if (!root || root->name != u"CreateBucketConfiguration"_s)
-            return fail(call, S3::Errors::malformedXml());
-        const QString constraint = root->childText(u"LocationConstraint");
-        if (constraint == u"us-east-1"_s)
-            return fail(call, S3::Errors::invalidLocationConstraint());
-        if (!constraint.isEmpty()) {
-            if (constraint != requestRegion && requestRegion != u"us-east-1"_s)
-                return fail(call, S3::Errors::illegalLocationConstraint(constraint));
-            region = constraint;
-        }
-    } else if (requestRegion != u"us-east-1"_s) {
-        return fail(call, S3::Errors::illegalLocationConstraint(u"unspecified"_s));
-    }
-    const auto existing = m_service->headBucket(call.target.bucket);
-    if (existing && existing->region == u"us-east-1"_s && region == u"us-east-1"_s) {
-        // AWS: re-creating an owned bucket in us-east-1 succeeds (legacy compatibility).
-        HttpResponse response = RestXmlProtocol::xml(200, {}, call.request.requestId);
-        response.setHeader("Location", "/" + call.target.bucket.toUtf8());
-        return send(call, std::move(response));
-    }
-    const auto created = m_service->createBucket(call.target.bucket, region);
-    if (!created)
-        return fail(call, created.error());
-    HttpResponse response = RestXmlProtocol::xml(200, {}, call.request.requestId);
-    response.setHeader("Location", "/" + call.target.bucket.toUtf8());
-    send(call, std::move(response));
-}
-
-void S3Handler::headBucket(Call &call)
-{
-    const auto bucket = m_service->headBucket(call.target.bucket);
-    if (!bucket)
-        return fail(call, bucket.error());
-    HttpResponse response = RestXmlProtocol::xml(200, {}, call.request.requestId);
-    response.setHeader("x-amz-bucket-region", bucket->region.toLatin1());
-    send(call, std::move(response));
-}
-
-void S3Handler::deleteBucket(Call &call)
-{
-    const auto deleted = m_service->deleteBucket(call.target.bucket);
-    if (!deleted)
-        return fail(call, deleted.error());
-    ok(call, {}, 204);
-}
-
-void S3Handler::getBucketLocation(Call &call)
-{
-    const auto bucket = m_service->headBucket(call.target.bucket);
-    if (!bucket)
-        return fail(call, bucket.error());
-    const QString region = bucket->region == u"us-east-1"_s ? QString() : bucket->region;
-    ok(call, S3Xml::document(u"LocationConstraint"_s, [&region](QXmlStreamWriter &xml) {
-        xml.writeCharacters(region);
-    }));
-}
-
-void S3Handler::getBucketVersioning(Call &call)
-{
-    const auto bucket = m_service->headBucket(call.target.bucket);
-    if (!bucket)
-        return fail(call, bucket.error());
-    ok(call, S3Xml::document(u"VersioningConfiguration"_s, [&bucket](QXmlStreamWriter &xml) {
-        if (bucket->versioning != S3::Versioning::Unversioned)
-            xml.writeTextElement(u"Status"_s, S3::versioningName(bucket->versioning));
-    }));
-}
-
-void S3Handler::putBucketVersioning(Call &call)
-{
-    const auto root = S3Xml::parse(call.request.http.bodyBytes());
-    if (!root || root->name != u"VersioningConfiguration"_s)
-        return fail(call, S3::Errors::malformedXml());
-    const QString status = root->childText(u"Status");
-    S3::Versioning versioning = S3::Versioning::Unversioned;
-    if (status == u"Enabled"_s)
-        versioning = S3::Versioning::Enabled;
-    else if (status == u"Suspended"_s)
-        versioning = S3::Versioning::Suspended;
-    else
-        return fail(call, S3::Errors::malformedXml());
-    const auto done = m_service->putBucketVersioning(call.target.bucket, versioning);
-    if (!done)
-        return fail(call, done.error());
-    ok(call);
-}
-
-void S3Handler::getBucketTagging(Call &call)
-{
-    const auto tags = m_service->getBucketTagging(call.target.bucket);
-    if (!tags)
-        return fail(call, tags.error());
-    ok(call, S3Xml::document(u"Tagging"_s, [&tags](QXmlStreamWriter &xml) {
-        writeTagging(xml, *tags);
-    }));
-}
-
-void S3Handler::putBucketTagging(Call &call)
-{
-    const auto tags = parseTagging(call.request.http.bodyBytes(), 50);
-    if (!tags)
-        return fail(call, tags.error());
-    const auto done = m_service->putBucketTagging(call.target.bucket, *tags);
-    if (!done)
-        return fail(call, done.error());
-    ok(call, {}, 204);
-}
-
-void S3Handler::deleteBucketTagging(Call &call)
-{
-    const auto done = m_service->putBucketTagging(call.target.bucket, {});
-    if (!done)
-        return fail(call, done.error());
-    ok(call, {}, 204);
-}
-
-namespace {
-
-S3::BucketDocument documentKind(const QString &operation)
-{
-    if (operation.contains(u"Policy"_s))
-        return S3::BucketDocument::Policy;
-    if (operation.contains(u"Cors"_s))
-        return S3::BucketDocument::Cors;
-    return S3::BucketDocument::Notification;
-}
-
-} // namespace
-
-void S3Handler::getBucketDocument(Call &call)
-{
-    const S3::BucketDocument kind = documentKind(call.operation);
-    const auto text = m_service->getBucketDocument(call.target.bucket, kind);
-    if (!text)
-        return fail(call, text.error());
-    if (!text->has_value()) {
-        if (kind == S3::BucketDocument::Policy)
-            return fail(call, S3::Errors::noSuchBucketPolicy(call.target.bucket));
-        if (kind == S3::BucketDocument::Cors)
-            return fail(call, S3::Errors::noSuchCorsConfiguration(call.target.bucket));
-        return ok(call, S3Xml::document(u"NotificationConfiguration"_s, [](QXmlStreamWriter &) {}));
-    }
-    if (kind == S3::BucketDocument::Policy) {
-        HttpResponse response;
-        response.body = (*text)->toUtf8();
-        response.setHeader("Content-Type", "application/json");
-        response.setHeader(
-            "x-amz-request-id", call.request.requestId.left(16).toUpper().toLatin1());
-        return send(call, std::move(response));
-    }
-    ok(call, (*text)->toUtf8());
-}
-
-void S3Handler::putBucketDocument(Call &call)
-{
-    const S3::BucketDocument kind = documentKind(call.operation);
-    const QByteArray body = call.request.http.bodyBytes();
-    if (kind == S3::BucketDocument::Policy) {
-        QJsonParseError error;
-        const QJsonDocument json = QJsonDocument::fromJson(body, &error);
-        if (error.error != QJsonParseError::NoError || !json.isObject()
-            || !json.object().contains(u"Statement"_s))
-            return fail(call,
-                {u"MalformedPolicy"_s,
-                    u"Policies must be valid JSON and the first byte must be '{'"_s,
-                    400,
-                    true});
-    } else {
-        const auto root = S3Xml::parse(body);
-        const QString expected = kind == S3::BucketDocument::Cors ? u"CORSConfiguration"_s
-                                                                  : u"NotificationConfiguration"_s;
-        if (!root || root->name != expected
-            || (kind == S3::BucketDocument::Cors && root->all(u"CORSRule").isEmpty()))
-            return fail(call, S3::Errors::malformedXml());
-    }
-    const auto done =
-        m_service->putBucketDocument(call.target.bucket, kind, QString::fromUtf8(body));
-    if (!done)
-        return fail(call, done.error());
-    ok(call, {}, kind == S3::BucketDocument::Policy ? 204 : 200);
-}
-
-void S3Handler::deleteBucketDocument(Call &call)
-{
-    const auto done = m_service->putBucketDocument(
-        call.target.bucket, documentKind(call.operation), std::nullopt);
-    if (!done)
-        return fail(call, done.error());
-    ok(call, {}, 204);
-}
-
-void S3Handler::getBucketAcl(Call &call)
-{
-    const auto bucket = m_service->headBucket(call.target.bucket);
-    if (!bucket)
-        return fail(call, bucket.error());
-    // S3-21: private by default, the owner has full control.
-    ok(call, S3Xml::document(u"AccessControlPolicy"_s, [](QXmlStreamWriter &xml) {
-        writeOwner(xml);
-        xml.writeStartElement(u"AccessControlList"_s);
-        xml.writeStartElement(u"Grant"_s);
-        xml.writeStartElement(u"Grantee"_s);
-        xml.writeNamespace(u"http://www.w3.org/2001/XMLSchema-instance"_s, u"xsi"_s);
-        xml.writeAttribute(
-            u"http://www.w3.org/2001/XMLSchema-instance"_s, u"type"_s, u"CanonicalUser"_s);
-        xml.writeTextElement(u"ID"_s, QLatin1StringView(OwnerId));
-        xml.writeTextElement(u"DisplayName"_s, u"cloudbench"_s);
-        xml.writeEndElement();
-        xml.writeTextElement(u"Permission"_s, u"FULL_CONTROL"_s);
-        xml.writeEndElement();
-        xml.writeEndElement();
-    }));
-}
-
-namespace S3Wire {
-
-Result<QList<std::pair<QString, QString>>> parseTaggingHeader(const QByteArray &header)
-{
-    QList<std::pair<QString, QString>> tags;
-    for (const auto &[key, value] : parseFormEncoded(header)) {
-        if (key.isEmpty() || key.size() > 128)
-            return std::unexpected(
-                S3::Errors::invalidTag(u"The TagKey you have provided is invalid"_s));
-        if (value.size() > 256)
-            return std::unexpected(
-                S3::Errors::invalidTag(u"The TagValue you have provided is invalid"_s));
-        tags.append({key, value});
-    }
-    if (tags.size() > 10)
-        return std::unexpected(
-            AwsError{u"BadRequest"_s, u"Object tags cannot be greater than 10"_s, 400, true});
-    return tags;
-}
-
-} // namespace S3Wire
 
 } // namespace Core::Api

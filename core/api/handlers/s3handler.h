@@ -3,8 +3,11 @@
 
 #include "core/api/handlers/servicehandler.h"
 #include "core/common/awserror.h"
+#include "core/s3/bucketconfig.h"
 
 #include <QHash>
+
+#include <optional>
 
 namespace Core::S3 {
 class S3Service;
@@ -16,8 +19,9 @@ namespace Core::Api {
 
 // S3 over REST-XML: path-style (/bucket/key) and virtual-host style (bucket.localhost,
 // bucket.s3.<anything>) addressing; the operation follows from method, bucket/key and the
-// sub-resource in the query. Operations are split over s3handler.cpp (routing, buckets),
-// s3objecthandler.cpp and s3multiparthandler.cpp. Lives on the core thread.
+// sub-resource in the query. Operations are split over s3handler.cpp (routing, answers, request
+// metrics), s3buckethandler.cpp, s3confighandler.cpp (ACLs, encryption, lifecycle, ownership,
+// public access block), s3objecthandler.cpp and s3multiparthandler.cpp. Lives on the core thread.
 class S3Handler final : public ServiceHandler
 {
     Q_OBJECT
@@ -54,6 +58,8 @@ private:
     void ok(Call &call, const QByteArray &xml = {}, int status = 200);
     void fail(Call &call, AwsError error);
     void send(Call &call, HttpResponse response);
+    // AWS/S3 request metrics for the answer about to be sent.
+    void report(const Call &call, int status, qint64 bytesDownloaded);
 
     void listBuckets(Call &call);
     void createBucket(Call &call);
@@ -69,6 +75,21 @@ private:
     void putBucketDocument(Call &call);
     void deleteBucketDocument(Call &call);
     void getBucketAcl(Call &call);
+    void putBucketAcl(Call &call);
+    void getObjectAcl(Call &call);
+    void putObjectAcl(Call &call);
+    void getBucketEncryption(Call &call);
+    void putBucketEncryption(Call &call);
+    void deleteBucketEncryption(Call &call);
+    void getBucketLifecycle(Call &call);
+    void putBucketLifecycle(Call &call);
+    void deleteBucketLifecycle(Call &call);
+    void getBucketOwnershipControls(Call &call);
+    void putBucketOwnershipControls(Call &call);
+    void deleteBucketOwnershipControls(Call &call);
+    void getPublicAccessBlock(Call &call);
+    void putPublicAccessBlock(Call &call);
+    void deletePublicAccessBlock(Call &call);
 
     void putObject(Call &call);
     void getObject(Call &call);
@@ -92,13 +113,25 @@ private:
     S3::S3Service *m_service;
 };
 
-// Helpers shared by the S3 handler files.
+// Helpers shared by the S3 handler files (s3wire.cpp, s3confighandler.cpp).
 namespace S3Wire {
 S3::ObjectHeaders headersFromRequest(const HttpRequest &request);
 void setObjectHeaders(HttpResponse &response, const S3::S3Object &object);
 // "k1=v1&k2=v2" (x-amz-tagging); InvalidTag on bad input.
 Result<QList<std::pair<QString, QString>>> parseTaggingHeader(const QByteArray &header);
 QString urlEncodeKey(const QString &key);
+// If-Match / If-None-Match: whether the header (a list, or *) names this quoted ETag.
+bool etagMatches(const QByteArray &header, const QString &etag);
+// CopyObject / UploadPartCopy: the x-amz-copy-source-if-* conditions against the source object;
+// PreconditionFailed (412) when one does not hold.
+Status checkCopySourceConditions(const HttpRequest &request, const S3::S3Object &source);
+// x-amz-acl, x-amz-grant-* or (withBody) an AccessControlPolicy body; nullopt when none given.
+Result<std::optional<S3::AccessControlList>> aclFromRequest(
+    const HttpRequest &request, bool withBody);
+// x-amz-server-side-encryption (and the KMS key id) of a stored object or upload.
+void setEncryptionHeaders(HttpResponse &response, const S3::ObjectHeaders &headers);
+// Request headers every write checks: x-amz-server-side-encryption names a known algorithm.
+Status checkWriteHeaders(const HttpRequest &request);
 } // namespace S3Wire
 
 } // namespace Core::Api

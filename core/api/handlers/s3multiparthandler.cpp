@@ -16,12 +16,10 @@ namespace Core::Api {
 
 namespace {
 
-constexpr auto OwnerId = "75aa57f09aa0c8caeab4f8c24e99d10f8e7faeebf76c078efc7c6caea54ba06a";
-
 void writeInitiator(QXmlStreamWriter &xml, const QString &element)
 {
     xml.writeStartElement(element);
-    xml.writeTextElement(u"ID"_s, QLatin1StringView(OwnerId));
+    xml.writeTextElement(u"ID"_s, QLatin1StringView(S3::OwnerId));
     xml.writeTextElement(u"DisplayName"_s, u"cloudbench"_s);
     xml.writeEndElement();
 }
@@ -48,17 +46,27 @@ void S3Handler::createMultipartUpload(Call &call)
     auto tags = S3Wire::parseTaggingHeader(http.header("x-amz-tagging"));
     if (!tags)
         return fail(call, tags.error());
+    if (auto valid = S3Wire::checkWriteHeaders(http); !valid)
+        return fail(call, valid.error());
     const QString algorithm = QString::fromLatin1(http.header("x-amz-checksum-algorithm"));
     if (!algorithm.isEmpty() && !S3::BodyDigest::isSupportedAlgorithm(algorithm))
         return fail(call,
             S3::Errors::invalidRequest(u"Checksum algorithm provided is unsupported. Please try "
                                        u"again with any of the valid types: [CRC32, CRC32C, "
                                        u"SHA1, SHA256]"_s));
+    const auto acl = S3Wire::aclFromRequest(http, false);
+    if (!acl)
+        return fail(call, acl.error());
+    if (acl->has_value()) {
+        if (auto allowed = m_service->checkObjectAcl(call.target.bucket, **acl); !allowed)
+            return fail(call, allowed.error());
+    }
     const auto upload = m_service->createMultipartUpload(call.target.bucket,
         call.target.key,
         S3Wire::headersFromRequest(http),
         std::move(*tags),
-        algorithm);
+        algorithm,
+        acl->value_or(S3::AccessControlList{}));
     if (!upload)
         return fail(call, upload.error());
     HttpResponse response = RestXmlProtocol::xml(200,
@@ -71,6 +79,7 @@ void S3Handler::createMultipartUpload(Call &call)
         call.request.requestId);
     if (!upload->checksumAlgorithm.isEmpty())
         response.setHeader("x-amz-checksum-algorithm", upload->checksumAlgorithm.toLatin1());
+    S3Wire::setEncryptionHeaders(response, upload->headers);
     send(call, std::move(response));
 }
 
@@ -140,6 +149,11 @@ void S3Handler::uploadPartCopy(Call &call)
         if (!okFirst || !okLast)
             range = std::pair{qint64(-1), qint64(-1)};
     }
+    const auto source = m_service->getObject(path.left(slash), path.mid(slash + 1), versionId);
+    if (!source)
+        return fail(call, source.error());
+    if (auto holds = S3Wire::checkCopySourceConditions(http, *source); !holds)
+        return fail(call, holds.error());
     const auto part = m_service->uploadPartCopy(call.target.bucket,
         call.target.key,
         http.queryItem(u"uploadId"),
@@ -165,7 +179,13 @@ void S3Handler::completeMultipartUpload(Call &call)
         const int number = node->childText(u"PartNumber").toInt(&okNumber);
         if (!okNumber || !node->child(u"ETag"))
             return fail(call, S3::Errors::malformedXml());
-        parts.append({number, node->childText(u"ETag")});
+        S3::CompletedPart part{number, node->childText(u"ETag"), {}};
+        for (const QString &algorithm : {u"CRC32"_s, u"CRC32C"_s, u"SHA1"_s, u"SHA256"_s}) {
+            const QString element = u"Checksum"_s + algorithm;
+            if (node->child(element))
+                part.checksum = {algorithm, node->childText(element)};
+        }
+        parts.append(part);
     }
     const auto object = m_service->completeMultipartUpload(
         call.target.bucket, call.target.key, call.request.http.queryItem(u"uploadId"), parts);
@@ -181,10 +201,14 @@ void S3Handler::completeMultipartUpload(Call &call)
                 xml.writeTextElement(u"Bucket"_s, object->bucket);
                 xml.writeTextElement(u"Key"_s, object->key);
                 xml.writeTextElement(u"ETag"_s, object->etag);
+                if (!object->checksum.isEmpty())
+                    xml.writeTextElement(
+                        u"Checksum"_s + object->checksum.algorithm, object->checksum.value);
             }),
         call.request.requestId);
     if (object->versionId != u"null"_s)
         response.setHeader("x-amz-version-id", object->versionId.toLatin1());
+    S3Wire::setEncryptionHeaders(response, object->headers);
     send(call, std::move(response));
 }
 
@@ -200,36 +224,84 @@ void S3Handler::abortMultipartUpload(Call &call)
 void S3Handler::listMultipartUploads(Call &call)
 {
     const HttpRequest &http = call.request.http;
-    const auto uploads = m_service->listMultipartUploads(call.target.bucket);
-    if (!uploads)
-        return fail(call, uploads.error());
-    const QString prefix = http.queryItem(u"prefix");
+    const bool urlEncoding = http.queryItem(u"encoding-type") == u"url"_s;
+    if (http.hasQueryItem(u"encoding-type") && !urlEncoding)
+        return fail(call,
+            S3::Errors::invalidArgument(u"Invalid Encoding Method specified in Request"_s,
+                u"encoding-type"_s,
+                http.queryItem(u"encoding-type")));
+    S3::ListUploadsQuery query;
+    query.prefix = http.queryItem(u"prefix");
+    query.delimiter = http.queryItem(u"delimiter");
+    query.keyMarker = http.queryItem(u"key-marker");
+    if (!query.keyMarker.isEmpty())
+        query.uploadIdMarker = http.queryItem(u"upload-id-marker"); // ignored without key-marker
+    if (http.hasQueryItem(u"max-uploads")) {
+        bool okNumber = false;
+        const int maxUploads = http.queryItem(u"max-uploads").toInt(&okNumber);
+        if (!okNumber || maxUploads < 0)
+            return fail(call,
+                S3::Errors::invalidArgument(
+                    u"Provided max-uploads not an integer or within integer range"_s,
+                    u"max-uploads"_s,
+                    http.queryItem(u"max-uploads")));
+        query.maxUploads = qMin(maxUploads, 1000);
+    }
+    const auto result = m_service->listMultipartUploads(call.target.bucket, query);
+    if (!result)
+        return fail(call, result.error());
+    const auto text = [urlEncoding](const QString &value) {
+        return urlEncoding ? S3Wire::urlEncodeKey(value) : value;
+    };
     ok(call, S3Xml::document(u"ListMultipartUploadsResult"_s, [&](QXmlStreamWriter &xml) {
         xml.writeTextElement(u"Bucket"_s, call.target.bucket);
-        xml.writeTextElement(u"KeyMarker"_s, QString());
-        xml.writeTextElement(u"UploadIdMarker"_s, QString());
-        xml.writeTextElement(u"Prefix"_s, prefix);
-        xml.writeTextElement(u"MaxUploads"_s, u"1000"_s);
-        xml.writeTextElement(u"IsTruncated"_s, u"false"_s);
-        for (const S3::MultipartUpload &upload : *uploads) {
-            if (!upload.key.startsWith(prefix))
-                continue;
+        xml.writeTextElement(u"KeyMarker"_s, text(query.keyMarker));
+        xml.writeTextElement(u"UploadIdMarker"_s, query.uploadIdMarker);
+        if (result->truncated) {
+            xml.writeTextElement(u"NextKeyMarker"_s, text(result->nextKeyMarker));
+            xml.writeTextElement(u"NextUploadIdMarker"_s, result->nextUploadIdMarker);
+        }
+        if (!query.delimiter.isEmpty())
+            xml.writeTextElement(u"Delimiter"_s, text(query.delimiter));
+        xml.writeTextElement(u"Prefix"_s, text(query.prefix));
+        xml.writeTextElement(u"MaxUploads"_s, QString::number(query.maxUploads));
+        xml.writeTextElement(u"IsTruncated"_s, result->truncated ? u"true"_s : u"false"_s);
+        for (const S3::MultipartUpload &upload : result->uploads) {
             xml.writeStartElement(u"Upload"_s);
-            xml.writeTextElement(u"Key"_s, upload.key);
+            xml.writeTextElement(u"Key"_s, text(upload.key));
             xml.writeTextElement(u"UploadId"_s, upload.uploadId);
             writeInitiator(xml, u"Initiator"_s);
             writeInitiator(xml, u"Owner"_s);
             xml.writeTextElement(u"StorageClass"_s, upload.headers.storageClass);
             xml.writeTextElement(u"Initiated"_s, S3Xml::isoTime(upload.initiatedMs));
+            if (!upload.checksumAlgorithm.isEmpty())
+                xml.writeTextElement(u"ChecksumAlgorithm"_s, upload.checksumAlgorithm);
             xml.writeEndElement();
         }
+        for (const QString &prefix : result->commonPrefixes) {
+            xml.writeStartElement(u"CommonPrefixes"_s);
+            xml.writeTextElement(u"Prefix"_s, text(prefix));
+            xml.writeEndElement();
+        }
+        if (urlEncoding)
+            xml.writeTextElement(u"EncodingType"_s, u"url"_s);
     }));
 }
 
 void S3Handler::listParts(Call &call)
 {
     const HttpRequest &http = call.request.http;
-    const int marker = http.queryItem(u"part-number-marker").toInt();
+    int marker = 0;
+    if (http.hasQueryItem(u"part-number-marker")) {
+        bool okNumber = false;
+        marker = http.queryItem(u"part-number-marker").toInt(&okNumber);
+        if (!okNumber || marker < 0)
+            return fail(call,
+                S3::Errors::invalidArgument(u"Provided part-number-marker not an integer or "
+                                            u"within integer range"_s,
+                    u"part-number-marker"_s,
+                    http.queryItem(u"part-number-marker")));
+    }
     int maxParts = 1000;
     if (http.hasQueryItem(u"max-parts")) {
         bool okNumber = false;
@@ -257,12 +329,16 @@ void S3Handler::listParts(Call &call)
             u"NextPartNumberMarker"_s, QString::number(result->nextPartNumberMarker));
         xml.writeTextElement(u"MaxParts"_s, QString::number(maxParts));
         xml.writeTextElement(u"IsTruncated"_s, result->truncated ? u"true"_s : u"false"_s);
+        if (!result->upload.checksumAlgorithm.isEmpty())
+            xml.writeTextElement(u"ChecksumAlgorithm"_s, result->upload.checksumAlgorithm);
         for (const S3::UploadPart &part : result->parts) {
             xml.writeStartElement(u"Part"_s);
             xml.writeTextElement(u"PartNumber"_s, QString::number(part.partNumber));
             xml.writeTextElement(u"LastModified"_s, S3Xml::isoTime(part.modifiedMs));
             xml.writeTextElement(u"ETag"_s, part.etag);
             xml.writeTextElement(u"Size"_s, QString::number(part.size));
+            if (!part.checksum.isEmpty())
+                xml.writeTextElement(u"Checksum"_s + part.checksum.algorithm, part.checksum.value);
             xml.writeEndElement();
         }
     }));

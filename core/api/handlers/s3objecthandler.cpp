@@ -18,28 +18,6 @@ namespace Core::Api {
 namespace {
 
 constexpr int MaxListKeys = 1000;
-constexpr auto OwnerId = "75aa57f09aa0c8caeab4f8c24e99d10f8e7faeebf76c078efc7c6caea54ba06a";
-
-QString unquoted(const QByteArray &etag)
-{
-    QString text = QString::fromLatin1(etag).trimmed();
-    if (text.startsWith(u"W/"_s))
-        text = text.mid(2);
-    if (text.size() >= 2 && text.startsWith(u'"') && text.endsWith(u'"'))
-        text = text.mid(1, text.size() - 2);
-    return text;
-}
-
-bool etagMatches(const QByteArray &header, const QString &etag)
-{
-    const QString bare = etag.mid(1, etag.size() - 2);
-    for (const QByteArray &candidate : header.split(',')) {
-        const QString value = unquoted(candidate);
-        if (value == u"*"_s || value == bare)
-            return true;
-    }
-    return false;
-}
 
 // bytes=a-b, bytes=a-, bytes=-n. nullopt: no usable range (AWS then sends the whole object).
 std::optional<std::pair<qint64, qint64>> parseRange(
@@ -102,7 +80,7 @@ std::optional<S3::CopySource> parseCopySource(const QByteArray &header)
 void writeObjectOwner(QXmlStreamWriter &xml)
 {
     xml.writeStartElement(u"Owner"_s);
-    xml.writeTextElement(u"ID"_s, QLatin1StringView(OwnerId));
+    xml.writeTextElement(u"ID"_s, QLatin1StringView(S3::OwnerId));
     xml.writeTextElement(u"DisplayName"_s, u"cloudbench"_s);
     xml.writeEndElement();
 }
@@ -114,65 +92,6 @@ QByteArray base64Token(const QString &cursor)
 
 } // namespace
 
-namespace S3Wire {
-
-S3::ObjectHeaders headersFromRequest(const HttpRequest &request)
-{
-    S3::ObjectHeaders headers;
-    headers.contentType = QString::fromUtf8(request.header("content-type"));
-    if (headers.contentType.isEmpty())
-        headers.contentType = u"binary/octet-stream"_s;
-    headers.contentEncoding = storedContentEncoding(request);
-    headers.contentDisposition = QString::fromUtf8(request.header("content-disposition"));
-    headers.contentLanguage = QString::fromUtf8(request.header("content-language"));
-    headers.cacheControl = QString::fromUtf8(request.header("cache-control"));
-    headers.expires = QString::fromUtf8(request.header("expires"));
-    const QByteArray storageClass = request.header("x-amz-storage-class");
-    if (!storageClass.isEmpty())
-        headers.storageClass = QString::fromLatin1(storageClass);
-    for (const auto &[name, value] : request.headers) {
-        if (name.size() > 11 && name.toLower().startsWith("x-amz-meta-"))
-            headers.metadata.append(
-                {QString::fromLatin1(name.mid(11)).toLower(), QString::fromUtf8(value)});
-    }
-    return headers;
-}
-
-void setObjectHeaders(HttpResponse &response, const S3::S3Object &object)
-{
-    const S3::ObjectHeaders &headers = object.headers;
-    response.setHeader("Content-Type", headers.contentType.toUtf8());
-    const auto optional = [&response](const QByteArray &name, const QString &value) {
-        if (!value.isEmpty())
-            response.setHeader(name, value.toUtf8());
-    };
-    optional("Content-Encoding", headers.contentEncoding);
-    optional("Content-Disposition", headers.contentDisposition);
-    optional("Content-Language", headers.contentLanguage);
-    optional("Cache-Control", headers.cacheControl);
-    optional("Expires", headers.expires);
-    if (headers.storageClass != u"STANDARD"_s)
-        optional("x-amz-storage-class", headers.storageClass);
-    for (const auto &[name, value] : headers.metadata)
-        response.setHeader("x-amz-meta-" + name.toLatin1(), value.toUtf8());
-    response.setHeader("ETag", object.etag.toLatin1());
-    response.setHeader("Last-Modified", S3Xml::httpDate(object.modifiedMs));
-    response.setHeader("Accept-Ranges", "bytes");
-    if (object.versionId != u"null"_s)
-        response.setHeader("x-amz-version-id", object.versionId.toLatin1());
-    if (!object.tags.isEmpty())
-        response.setHeader("x-amz-tagging-count", QByteArray::number(object.tags.size()));
-    if (object.partsCount > 0)
-        response.setHeader("x-amz-mp-parts-count", QByteArray::number(object.partsCount));
-}
-
-QString urlEncodeKey(const QString &key)
-{
-    return QString::fromLatin1(QUrl::toPercentEncoding(key, "/").replace("%20", "+"));
-}
-
-} // namespace S3Wire
-
 void S3Handler::putObject(Call &call)
 {
     const HttpRequest &http = call.request.http;
@@ -181,6 +100,15 @@ void S3Handler::putObject(Call &call)
     auto tags = S3Wire::parseTaggingHeader(http.header("x-amz-tagging"));
     if (!tags)
         return fail(call, tags.error());
+    if (auto valid = S3Wire::checkWriteHeaders(http); !valid)
+        return fail(call, valid.error());
+    const auto acl = S3Wire::aclFromRequest(http, false);
+    if (!acl)
+        return fail(call, acl.error());
+    if (acl->has_value()) {
+        if (auto allowed = m_service->checkObjectAcl(call.target.bucket, **acl); !allowed)
+            return fail(call, allowed.error());
+    }
     auto body = readS3Body(http, m_service->files());
     if (!body)
         return fail(call, body.error());
@@ -192,8 +120,15 @@ void S3Handler::putObject(Call &call)
         std::move(*body));
     if (!object)
         return fail(call, object.error());
+    if (acl->has_value() && S3::grantsOthers(**acl)) {
+        if (auto stored =
+                m_service->putObjectAcl(object->bucket, object->key, object->versionId, **acl);
+            !stored)
+            return fail(call, stored.error());
+    }
     HttpResponse response = RestXmlProtocol::xml(200, {}, call.request.requestId);
     response.setHeader("ETag", object->etag.toLatin1());
+    S3Wire::setEncryptionHeaders(response, object->headers);
     if (object->versionId != u"null"_s)
         response.setHeader("x-amz-version-id", object->versionId.toLatin1());
     if (!object->checksum.isEmpty())
@@ -215,7 +150,7 @@ void S3Handler::getObject(Call &call)
     const QByteArray ifMatch = http.header("if-match");
     const QByteArray ifNoneMatch = http.header("if-none-match");
     const qint64 modifiedSeconds = object->modifiedMs / 1000;
-    if (!ifMatch.isEmpty() && !etagMatches(ifMatch, object->etag))
+    if (!ifMatch.isEmpty() && !S3Wire::etagMatches(ifMatch, object->etag))
         return fail(call, S3::Errors::preconditionFailed(u"If-Match"_s));
     if (ifMatch.isEmpty() && http.hasHeader("if-unmodified-since")) {
         const qint64 since = S3Xml::parseHttpDate(http.header("if-unmodified-since"));
@@ -224,7 +159,7 @@ void S3Handler::getObject(Call &call)
     }
     bool notModified = false;
     if (!ifNoneMatch.isEmpty()) {
-        notModified = etagMatches(ifNoneMatch, object->etag);
+        notModified = S3Wire::etagMatches(ifNoneMatch, object->etag);
     } else if (http.hasHeader("if-modified-since")) {
         const qint64 since = S3Xml::parseHttpDate(http.header("if-modified-since"));
         notModified = since >= 0 && modifiedSeconds <= since / 1000;
@@ -362,6 +297,16 @@ void S3Handler::copyObject(Call &call)
             S3::Errors::invalidArgument(u"Invalid copy source object key"_s,
                 u"x-amz-copy-source"_s,
                 QString::fromUtf8(http.header("x-amz-copy-source"))));
+    if (auto valid = S3Wire::checkWriteHeaders(http); !valid)
+        return fail(call, valid.error());
+    // The copy gets the ACL of the request (the source's is not copied), as in AWS.
+    const auto acl = S3Wire::aclFromRequest(http, false);
+    if (!acl)
+        return fail(call, acl.error());
+    if (acl->has_value()) {
+        if (auto allowed = m_service->checkObjectAcl(call.target.bucket, **acl); !allowed)
+            return fail(call, allowed.error());
+    }
     const QByteArray directive = http.header("x-amz-metadata-directive").toUpper();
     if (!directive.isEmpty() && directive != "COPY" && directive != "REPLACE")
         return fail(call,
@@ -386,10 +331,12 @@ void S3Handler::copyObject(Call &call)
                 u"This copy request is illegal because it is trying to copy an object to itself "
                 u"without changing the object's metadata, storage class, website redirect "
                 u"location or encryption attributes."_s));
+    const auto original = m_service->getObject(source->bucket, source->key, source->versionId);
+    if (!original)
+        return fail(call, original.error());
+    if (auto holds = S3Wire::checkCopySourceConditions(http, *original); !holds)
+        return fail(call, holds.error());
     if (!headers && http.hasHeader("x-amz-storage-class")) {
-        auto original = m_service->getObject(source->bucket, source->key, source->versionId);
-        if (!original)
-            return fail(call, original.error());
         headers = original->headers;
         headers->storageClass = QString::fromLatin1(http.header("x-amz-storage-class"));
     }
@@ -397,6 +344,12 @@ void S3Handler::copyObject(Call &call)
         m_service->copyObject(*source, call.target.bucket, call.target.key, headers, tags);
     if (!copied)
         return fail(call, copied.error());
+    if (acl->has_value() && S3::grantsOthers(**acl)) {
+        if (auto stored =
+                m_service->putObjectAcl(copied->bucket, copied->key, copied->versionId, **acl);
+            !stored)
+            return fail(call, stored.error());
+    }
     HttpResponse response = RestXmlProtocol::xml(200,
         S3Xml::document(u"CopyObjectResult"_s,
             [&copied](QXmlStreamWriter &xml) {
@@ -406,6 +359,7 @@ void S3Handler::copyObject(Call &call)
         call.request.requestId);
     if (copied->versionId != u"null"_s)
         response.setHeader("x-amz-version-id", copied->versionId.toLatin1());
+    S3Wire::setEncryptionHeaders(response, copied->headers);
     if (!source->versionId.isEmpty())
         response.setHeader("x-amz-copy-source-version-id", source->versionId.toLatin1());
     send(call, std::move(response));

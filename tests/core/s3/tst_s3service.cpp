@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT
 // Pins S3Service rules without HTTP: bucket naming (S3-01), key listing with prefix, delimiter
 // and pagination (table-driven), versioning with null versions and delete markers, multipart
-// ETag arithmetic and part rules, and that deleting frees the bytes of file-backed objects.
+// ETag arithmetic and part rules, that deleting frees the bytes of file-backed objects, and
+// lifecycle rules (validation table, midnight rounding, expiration by the engine clock).
 #include "core/common/clock.h"
 #include "core/s3/bodydigest.h"
 #include "core/s3/bucketname.h"
+#include "core/s3/lifecycle.h"
 #include "core/s3/s3service.h"
 #include "tests/support/tempdatabase.h"
 
@@ -171,6 +173,147 @@ private slots:
         QCOMPARE(rest->versions.at(0).versionId, u"null"_s);
     }
 
+    void lifecycleValidation_data()
+    {
+        QTest::addColumn<QByteArray>("xml");
+        QTest::addColumn<QString>("error");
+        const QByteArray head = "<LifecycleConfiguration xmlns=\"http://s3.amazonaws.com/doc/"
+                                "2006-03-01/\"><Rule><ID>r</ID><Status>Enabled</Status>";
+        const QByteArray tail = "</Rule></LifecycleConfiguration>";
+        QTest::newRow("days") << head
+                + "<Filter><Prefix>logs/</Prefix></Filter><Expiration><Days>"
+                  "30</Days></Expiration>"
+                + tail << QString();
+        QTest::newRow("legacy prefix") << head
+                + "<Prefix>a</Prefix><Expiration><Days>1</Days>"
+                  "</Expiration>"
+                + tail << QString();
+        QTest::newRow("date") << head
+                + "<Filter/><Expiration><Date>2030-01-01T00:00:00.000Z</Date>"
+                  "</Expiration>"
+                + tail << QString();
+        QTest::newRow("date not midnight") << head
+                + "<Filter/><Expiration><Date>2030-01-01T10:00:00"
+                  "Z</Date></Expiration>"
+                + tail << u"InvalidArgument"_s;
+        QTest::newRow("no action") << head + "<Filter/>" + tail << u"InvalidRequest"_s;
+        QTest::newRow("zero days") << head + "<Filter/><Expiration><Days>0</Days></Expiration>"
+                + tail << u"InvalidArgument"_s;
+        QTest::newRow("days and date") << head
+                + "<Filter/><Expiration><Days>1</Days><Date>2030-01-"
+                  "01T00:00:00Z</Date></Expiration>"
+                + tail << u"MalformedXML"_s;
+        QTest::newRow("filter and prefix") << head
+                + "<Prefix>a</Prefix><Filter/><Expiration><Days>"
+                  "1</Days></Expiration>"
+                + tail << u"MalformedXML"_s;
+        QTest::newRow("bad status")
+            << QByteArray("<LifecycleConfiguration><Rule><Status>On</Status>"
+                          "<Filter/><Expiration><Days>1</Days></Expiration>"
+                          "</Rule></LifecycleConfiguration>")
+            << u"MalformedXML"_s;
+        QTest::newRow("ia too early") << head
+                + "<Filter/><Transition><Days>5</Days><StorageClass>"
+                  "STANDARD_IA</StorageClass></Transition>"
+                + tail << u"InvalidArgument"_s;
+        QTest::newRow("unknown class") << head
+                + "<Filter/><Transition><Days>50</Days><StorageClass>"
+                  "STANDARD</StorageClass></Transition>"
+                + tail << u"MalformedXML"_s;
+        QTest::newRow("abort with tag") << head
+                + "<Filter><Tag><Key>k</Key><Value>v</Value></Tag>"
+                  "</Filter><AbortIncompleteMultipartUpload><DaysAfterInitiation>1</"
+                  "DaysAfterInitiation>"
+                  "</AbortIncompleteMultipartUpload>"
+                + tail << u"InvalidRequest"_s;
+        QTest::newRow("two filters") << head
+                + "<Filter><Prefix>a</Prefix><Tag><Key>k</Key><Value>v"
+                  "</Value></Tag></Filter><Expiration><Days>1</Days></Expiration>"
+                + tail << u"MalformedXML"_s;
+        QTest::newRow("not xml") << QByteArray("<LifecycleConfiguration><Rule>")
+                                 << u"MalformedXML"_s;
+        QTest::newRow("no rule") << QByteArray("<LifecycleConfiguration/>") << u"MalformedXML"_s;
+    }
+
+    void lifecycleValidation()
+    {
+        QFETCH(QByteArray, xml);
+        QFETCH(QString, error);
+        const auto rules = parseLifecycle(xml);
+        QCOMPARE(rules ? QString() : rules.error().code, error);
+    }
+
+    void lifecycleDueRoundsToMidnight()
+    {
+        constexpr qint64 Day = 86'400'000;
+        const qint64 midnight = 20'000 * Day;
+        QCOMPARE(lifecycleDueMs(midnight + 10 * 3'600'000, 1), midnight + 2 * Day);
+        QCOMPARE(lifecycleDueMs(midnight, 1), midnight + Day);
+    }
+
+    void lifecycleExpiresWithTheClock()
+    {
+        Tests::TempDatabase temp;
+        Core::ManualClock clock;
+        S3Service service(temp.database(), &clock, temp.dirPath() + u"/objects"_s, u"us-east-1"_s);
+        QVERIFY(service.createBucket(u"lcx"_s, {}).has_value());
+        QVERIFY(service.putObject(u"lcx"_s, u"logs/a"_s, {}, {}, bodyOf("a")).has_value());
+        QVERIFY(
+            service.putObject(u"lcx"_s, u"logs/big"_s, {}, {}, bodyOf("0123456789")).has_value());
+        QVERIFY(service.putObject(u"lcx"_s, u"keep/b"_s, {}, {}, bodyOf("b")).has_value());
+        const auto upload = service.createMultipartUpload(u"lcx"_s, u"logs/up"_s, {}, {}, {});
+        QVERIFY(upload.has_value());
+        const QString config =
+            uR"(<LifecycleConfiguration><Rule><ID>logs</ID><Status>Enabled</Status>
+            <Filter><And><Prefix>logs/</Prefix><ObjectSizeLessThan>5</ObjectSizeLessThan></And></Filter>
+            <Expiration><Days>2</Days></Expiration></Rule>
+            <Rule><ID>uploads</ID><Status>Enabled</Status><Filter><Prefix>logs/</Prefix></Filter>
+            <AbortIncompleteMultipartUpload><DaysAfterInitiation>1</DaysAfterInitiation>
+            </AbortIncompleteMultipartUpload></Rule>
+            <Rule><ID>off</ID><Status>Disabled</Status><Filter/><Expiration><Days>1</Days>
+            </Expiration></Rule></LifecycleConfiguration>)"_s;
+        QVERIFY(service.putBucketDocument(u"lcx"_s, BucketDocument::Lifecycle, config).has_value());
+        QCOMPARE(service.applyLifecycle(), 0);
+        clock.setNowMs(clock.nowMs() + 86'400'000LL * 2); // the upload is due, logs/a not yet
+        service.applyLifecycle();
+        QCOMPARE(service.listMultipartUploads(u"lcx"_s)->uploads.size(), 0);
+        QVERIFY(service.getObject(u"lcx"_s, u"logs/a"_s).has_value());
+        clock.setNowMs(clock.nowMs() + 86'400'000LL);
+        service.applyLifecycle();
+        QCOMPARE(service.getObject(u"lcx"_s, u"logs/a"_s).error().code, u"NoSuchKey"_s);
+        QVERIFY(service.getObject(u"lcx"_s, u"logs/big"_s).has_value()); // ObjectSizeLessThan
+        QVERIFY(service.getObject(u"lcx"_s, u"keep/b"_s).has_value()); // prefix
+        QCOMPARE(
+            service.putBucketDocument(u"lcx"_s, BucketDocument::Lifecycle, u"<x/>"_s).error().code,
+            u"MalformedXML"_s);
+    }
+
+    void lifecycleNoncurrentVersionsAndMarkers()
+    {
+        Tests::TempDatabase temp;
+        Core::ManualClock clock;
+        S3Service service(temp.database(), &clock, temp.dirPath() + u"/objects"_s, u"us-east-1"_s);
+        QVERIFY(service.createBucket(u"lcv"_s, {}).has_value());
+        QVERIFY(service.putBucketVersioning(u"lcv"_s, Versioning::Enabled).has_value());
+        const QString old = service.putObject(u"lcv"_s, u"k"_s, {}, {}, bodyOf("1"))->versionId;
+        const QString current = service.putObject(u"lcv"_s, u"k"_s, {}, {}, bodyOf("2"))->versionId;
+        QVERIFY(service.putObject(u"lcv"_s, u"gone"_s, {}, {}, bodyOf("g")).has_value());
+        const QString config = uR"(<LifecycleConfiguration><Rule><ID>nc</ID><Status>Enabled</Status>
+            <Filter/><NoncurrentVersionExpiration><NoncurrentDays>1</NoncurrentDays>
+            </NoncurrentVersionExpiration><Expiration><ExpiredObjectDeleteMarker>true
+            </ExpiredObjectDeleteMarker></Expiration></Rule></LifecycleConfiguration>)"_s;
+        QVERIFY(service.putBucketDocument(u"lcv"_s, BucketDocument::Lifecycle, config).has_value());
+        QVERIFY(service.deleteObject(u"lcv"_s, u"gone"_s).has_value()); // marker + 1 version
+        clock.setNowMs(clock.nowMs() + 86'400'000LL * 2);
+        service.applyLifecycle(); // removes the noncurrent versions
+        QCOMPARE(service.getObject(u"lcv"_s, u"k"_s, old).error().code, u"NoSuchVersion"_s);
+        QCOMPARE(service.getObject(u"lcv"_s, u"k"_s)->versionId, current);
+        service.applyLifecycle(); // now the delete marker of "gone" stands alone: removed
+        const auto versions = service.listObjectVersions(u"lcv"_s, {});
+        QCOMPARE(versions->versions.size(), 1);
+        QCOMPARE(versions->versions.at(0).key, u"k"_s);
+    }
+
     void multipartEtagArithmetic()
     {
         const QByteArray a = QCryptographicHash::hash("part one", QCryptographicHash::Md5);
@@ -197,16 +340,18 @@ private slots:
             u"InvalidArgument"_s);
         QCOMPARE(service.uploadPart(u"mpu"_s, u"k"_s, u"nope"_s, 1, bodyOf("x")).error().code,
             u"NoSuchUpload"_s);
-        QCOMPARE(
-            service.completeMultipartUpload(u"mpu"_s, u"k"_s, id, {{2, p2->etag}, {1, p1->etag}})
-                .error()
-                .code,
+        QCOMPARE(service
+                     .completeMultipartUpload(
+                         u"mpu"_s, u"k"_s, id, {{2, p2->etag, {}}, {1, p1->etag, {}}})
+                     .error()
+                     .code,
             u"InvalidPartOrder"_s);
-        QCOMPARE(
-            service.completeMultipartUpload(u"mpu"_s, u"k"_s, id, {{1, u"\"bad\""_s}}).error().code,
+        QCOMPARE(service.completeMultipartUpload(u"mpu"_s, u"k"_s, id, {{1, u"\"bad\""_s, {}}})
+                     .error()
+                     .code,
             u"InvalidPart"_s);
-        const auto done =
-            service.completeMultipartUpload(u"mpu"_s, u"k"_s, id, {{1, p1->etag}, {2, p2->etag}});
+        const auto done = service.completeMultipartUpload(
+            u"mpu"_s, u"k"_s, id, {{1, p1->etag, {}}, {2, p2->etag, {}}});
         QVERIFY(done.has_value());
         QCOMPARE(done->size, big.size() + 3);
         QVERIFY(done->etag.endsWith(u"-2\""_s));

@@ -2,11 +2,13 @@
 // Pins the Buckets pane's models and flows: the bucket list merges snapshots row by row and
 // follows the service's coalesced signals; the object browser shows folders then objects, pages
 // with fetchMore, shows versions and delete markers; an upload through the pane lands in the
-// bucket; dialog validation matches the API's rules. All checked with QAbstractItemModelTester.
+// bucket; dialog validation matches the API's rules; bucket properties show encryption, object
+// ownership, public access block and lifecycle rules. Models checked with QAbstractItemModelTester.
 #include "core/common/clock.h"
 #include "core/s3/s3service.h"
 #include "tests/support/tempdatabase.h"
 #include "ui/s3/bucketlistmodel.h"
+#include "ui/s3/bucketpropertiesdialog.h"
 #include "ui/s3/bucketspane.h"
 #include "ui/s3/createbucketdialog.h"
 #include "ui/s3/objectdetailsdialog.h"
@@ -14,6 +16,8 @@
 
 #include <QAbstractItemModelTester>
 #include <QCryptographicHash>
+#include <QLabel>
+#include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -176,6 +180,55 @@ private slots:
         QFETCH(QString, name);
         QFETCH(bool, valid);
         QCOMPARE(Gui::S3::CreateBucketDialog::validationMessage(name).isEmpty(), valid);
+    }
+
+    void bucketPropertiesShowConfigurations()
+    {
+        using Gui::S3::BucketPropertiesDialog;
+        QVERIFY(BucketPropertiesDialog::encryptionSummary({}).contains(u"SSE-S3"_s));
+        QVERIFY(BucketPropertiesDialog::ownershipSummary(u"BucketOwnerEnforced"_s)
+                    .contains(u"ACLs disabled"_s));
+        QVERIFY(BucketPropertiesDialog::publicAccessSummary(Core::S3::PublicAccessBlock{})
+                    .startsWith(u"On"_s));
+        QVERIFY(BucketPropertiesDialog::publicAccessSummary(std::nullopt).startsWith(u"Off"_s));
+        QCOMPARE(BucketPropertiesDialog::publicAccessSummary(
+                     Core::S3::PublicAccessBlock{true, true, false, false}),
+            u"Partly on: block new public ACLs, ignore public ACLs"_s);
+
+        Tests::TempDatabase temp;
+        Core::ManualClock clock;
+        Core::S3::S3Service service(
+            temp.database(), &clock, temp.dirPath() + u"/objects"_s, u"us-east-1"_s);
+        QVERIFY(service.createBucket(u"props"_s, {}).has_value());
+        QVERIFY(service
+                    .putBucketDocument(u"props"_s,
+                        Core::S3::BucketDocument::Lifecycle,
+                        u"<LifecycleConfiguration><Rule><ID>logs</ID><Status>Enabled</Status>"
+                        u"<Filter><Prefix>logs/</Prefix></Filter><Expiration><Days>365</Days>"
+                        u"</Expiration><Transition><Days>30</Days><StorageClass>STANDARD_IA"
+                        u"</StorageClass></Transition></Rule></LifecycleConfiguration>"_s)
+                    .has_value());
+        Core::S3::BucketEncryption kms;
+        kms.algorithm = u"aws:kms"_s;
+        kms.kmsKeyId = u"alias/class"_s;
+        QVERIFY(service.putBucketEncryption(u"props"_s, kms).has_value());
+        BucketPropertiesDialog dialog(&service, u"props"_s);
+        const auto texts = [&dialog] {
+            QStringList all;
+            for (const QLabel *label : dialog.findChildren<QLabel *>())
+                all.append(label->text());
+            for (const QPlainTextEdit *edit : dialog.findChildren<QPlainTextEdit *>())
+                all.append(edit->toPlainText());
+            return all.join(u'\n');
+        };
+        QTRY_VERIFY(texts().contains(u"Rule \"logs\" (enabled)"_s));
+        const QString shown = texts();
+        QVERIFY2(shown.contains(u"Applies to objects with prefix \"logs/\""_s), qPrintable(shown));
+        QVERIFY(shown.contains(u"Move to STANDARD_IA 30 day(s) after creation"_s));
+        QVERIFY(shown.contains(u"Expire current versions 365 day(s) after creation"_s));
+        QVERIFY(shown.contains(u"KMS key: alias/class"_s));
+        QVERIFY(shown.contains(u"Bucket owner enforced"_s));
+        QVERIFY(shown.contains(u"On: all public access is blocked"_s));
     }
 
     void previewPrettyPrintsJson()

@@ -1,0 +1,324 @@
+// SPDX-License-Identifier: MIT
+#include "core/s3/lifecycle.h"
+
+#include "core/s3/s3errors.h"
+
+#include <QDateTime>
+#include <QSet>
+#include <QXmlStreamReader>
+
+using namespace Qt::StringLiterals;
+
+namespace Core::S3 {
+
+namespace {
+
+constexpr qint64 DayMs = 24LL * 60 * 60 * 1000;
+constexpr int MaxRules = 1000;
+
+struct Element
+{
+    QString name;
+    QString text;
+    QList<Element> children;
+
+    const Element *child(QStringView wanted) const
+    {
+        for (const Element &element : children) {
+            if (element.name == wanted)
+                return &element;
+        }
+        return nullptr;
+    }
+    QList<const Element *> all(QStringView wanted) const
+    {
+        QList<const Element *> found;
+        for (const Element &element : children) {
+            if (element.name == wanted)
+                found.append(&element);
+        }
+        return found;
+    }
+    QString childText(QStringView wanted) const
+    {
+        const Element *element = child(wanted);
+        return element ? element->text : QString();
+    }
+};
+
+bool readElement(QXmlStreamReader &reader, Element &element, int depth)
+{
+    element.name = reader.name().toString();
+    while (!reader.atEnd()) {
+        reader.readNext();
+        if (reader.isStartElement()) {
+            if (depth > 16)
+                return false;
+            Element child;
+            if (!readElement(reader, child, depth + 1))
+                return false;
+            element.children.append(std::move(child));
+        } else if (reader.isCharacters()) {
+            element.text += reader.text();
+        } else if (reader.isEndElement()) {
+            element.text = element.text.trimmed();
+            return true;
+        }
+    }
+    return false;
+}
+
+std::optional<Element> parseXml(const QByteArray &xml)
+{
+    QXmlStreamReader reader(xml);
+    while (!reader.atEnd() && !reader.isStartElement())
+        reader.readNext();
+    if (!reader.isStartElement())
+        return std::nullopt;
+    Element root;
+    if (!readElement(reader, root, 0))
+        return std::nullopt;
+    while (!reader.atEnd())
+        reader.readNext();
+    if (reader.hasError())
+        return std::nullopt;
+    return root;
+}
+
+// A non-negative integer element; -1 when absent, -2 when not a number.
+qint64 number(const Element &parent, QStringView name)
+{
+    const Element *element = parent.child(name);
+    if (!element)
+        return -1;
+    bool ok = false;
+    const qint64 value = element->text.toLongLong(&ok);
+    return ok ? value : -2;
+}
+
+Result<Tags> readTag(const Element &tag)
+{
+    if (!tag.child(u"Key") || !tag.child(u"Value"))
+        return std::unexpected(Errors::malformedXml());
+    return Tags{{tag.childText(u"Key"), tag.childText(u"Value")}};
+}
+
+bool isTransitionClass(const QString &storageClass)
+{
+    static const QSet<QString> classes = {u"GLACIER"_s,
+        u"STANDARD_IA"_s,
+        u"ONEZONE_IA"_s,
+        u"INTELLIGENT_TIERING"_s,
+        u"DEEP_ARCHIVE"_s,
+        u"GLACIER_IR"_s};
+    return classes.contains(storageClass);
+}
+
+Status readFilter(const Element &filter, LifecycleRule &rule)
+{
+    int conditions = 0;
+    for (const Element &part : filter.children) {
+        ++conditions;
+        if (part.name == u"Prefix"_s) {
+            rule.prefix = part.text;
+        } else if (part.name == u"Tag"_s) {
+            auto tag = readTag(part);
+            if (!tag)
+                return std::unexpected(tag.error());
+            rule.tags += *tag;
+        } else if (part.name == u"ObjectSizeGreaterThan"_s) {
+            rule.sizeGreaterThan = number(filter, part.name);
+        } else if (part.name == u"ObjectSizeLessThan"_s) {
+            rule.sizeLessThan = number(filter, part.name);
+        } else if (part.name == u"And"_s) {
+            for (const Element &inner : part.children) {
+                if (inner.name == u"Prefix"_s) {
+                    rule.prefix = inner.text;
+                } else if (inner.name == u"Tag"_s) {
+                    auto tag = readTag(inner);
+                    if (!tag)
+                        return std::unexpected(tag.error());
+                    rule.tags += *tag;
+                } else if (inner.name == u"ObjectSizeGreaterThan"_s) {
+                    rule.sizeGreaterThan = number(part, inner.name);
+                } else if (inner.name == u"ObjectSizeLessThan"_s) {
+                    rule.sizeLessThan = number(part, inner.name);
+                } else {
+                    return std::unexpected(Errors::malformedXml());
+                }
+            }
+        } else {
+            return std::unexpected(Errors::malformedXml());
+        }
+    }
+    if (conditions > 1 || rule.sizeGreaterThan == -2 || rule.sizeLessThan == -2)
+        return std::unexpected(Errors::malformedXml());
+    if (rule.sizeGreaterThan >= 0 && rule.sizeLessThan >= 0
+        && rule.sizeLessThan <= rule.sizeGreaterThan)
+        return std::unexpected(Errors::invalidArgument(
+            u"ObjectSizeLessThan must be greater than ObjectSizeGreaterThan"_s));
+    return {};
+}
+
+Result<qint64> midnightDate(const QString &text)
+{
+    QDateTime date = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (!date.isValid())
+        date = QDateTime::fromString(text, Qt::ISODate);
+    if (!date.isValid())
+        return std::unexpected(Errors::invalidArgument(u"Invalid date"_s));
+    const qint64 ms = date.toMSecsSinceEpoch();
+    if (ms % DayMs != 0)
+        return std::unexpected(Errors::invalidArgument(u"'Date' must be at midnight GMT"_s));
+    return ms;
+}
+
+Result<LifecycleRule> readRule(const Element &element)
+{
+    LifecycleRule rule;
+    rule.id = element.childText(u"ID");
+    if (rule.id.size() > 255)
+        return std::unexpected(
+            Errors::invalidArgument(u"ID length should not exceed allowed limit of 255"_s));
+    const QString status = element.childText(u"Status");
+    if (status != u"Enabled"_s && status != u"Disabled"_s)
+        return std::unexpected(Errors::malformedXml());
+    rule.enabled = status == u"Enabled"_s;
+    const Element *filter = element.child(u"Filter");
+    const Element *prefix = element.child(u"Prefix");
+    if (filter && prefix)
+        return std::unexpected(Errors::malformedXml());
+    if (prefix)
+        rule.prefix = prefix->text;
+    if (filter) {
+        if (auto ok = readFilter(*filter, rule); !ok)
+            return std::unexpected(ok.error());
+    }
+    bool anyAction = false;
+    if (const Element *expiration = element.child(u"Expiration")) {
+        anyAction = true;
+        const qint64 days = number(*expiration, u"Days");
+        const bool hasDate = expiration->child(u"Date");
+        const bool marker = expiration->child(u"ExpiredObjectDeleteMarker");
+        if (int(days != -1) + int(hasDate) + int(marker) != 1 || days == -2)
+            return std::unexpected(Errors::malformedXml());
+        if (days == 0 || days > 2147483647)
+            return std::unexpected(Errors::invalidArgument(
+                u"'Days' for Expiration action must be a positive integer"_s));
+        rule.expirationDays = int(qMax<qint64>(0, days));
+        if (hasDate) {
+            auto date = midnightDate(expiration->childText(u"Date"));
+            if (!date)
+                return std::unexpected(date.error());
+            rule.expirationDateMs = *date;
+        }
+        if (marker) {
+            const QString value = expiration->childText(u"ExpiredObjectDeleteMarker");
+            if (value != u"true"_s && value != u"false"_s)
+                return std::unexpected(Errors::malformedXml());
+            if (!rule.tags.isEmpty())
+                return std::unexpected(Errors::invalidRequest(
+                    u"ExpiredObjectDeleteMarker cannot be specified with tags."_s));
+            rule.expiredObjectDeleteMarker = value == u"true"_s;
+        }
+    }
+    for (const Element *transition : element.all(u"Transition")) {
+        anyAction = true;
+        const QString storageClass = transition->childText(u"StorageClass");
+        if (!isTransitionClass(storageClass))
+            return std::unexpected(Errors::malformedXml());
+        const qint64 days = number(*transition, u"Days");
+        const bool hasDate = transition->child(u"Date");
+        if ((days >= 0) == hasDate || days == -2)
+            return std::unexpected(Errors::malformedXml());
+        if (hasDate) {
+            if (auto date = midnightDate(transition->childText(u"Date")); !date)
+                return std::unexpected(date.error());
+        }
+        if ((storageClass == u"STANDARD_IA"_s || storageClass == u"ONEZONE_IA"_s) && days >= 0
+            && days < 30)
+            return std::unexpected(Errors::invalidArgument(
+                u"'Days' in Transition action must be greater than or equal to 30 for "
+                u"storageClass '%1'"_s.arg(storageClass)));
+        rule.transitions.append({hasDate ? -1 : int(days), storageClass});
+    }
+    if (const Element *noncurrent = element.child(u"NoncurrentVersionExpiration")) {
+        anyAction = true;
+        const qint64 days = number(*noncurrent, u"NoncurrentDays");
+        if (days <= 0)
+            return std::unexpected(Errors::invalidArgument(
+                u"'NoncurrentDays' for NoncurrentVersionExpiration action must be a positive "
+                u"integer"_s));
+        rule.noncurrentDays = int(qMin<qint64>(days, 2147483647));
+    }
+    for (const Element *transition : element.all(u"NoncurrentVersionTransition")) {
+        anyAction = true;
+        if (!isTransitionClass(transition->childText(u"StorageClass"))
+            || number(*transition, u"NoncurrentDays") < 0)
+            return std::unexpected(Errors::malformedXml());
+    }
+    if (const Element *abort = element.child(u"AbortIncompleteMultipartUpload")) {
+        anyAction = true;
+        const qint64 days = number(*abort, u"DaysAfterInitiation");
+        if (days <= 0)
+            return std::unexpected(Errors::invalidArgument(
+                u"'DaysAfterInitiation' for AbortIncompleteMultipartUpload action must be a "
+                u"positive integer"_s));
+        if (!rule.tags.isEmpty())
+            return std::unexpected(Errors::invalidRequest(
+                u"AbortIncompleteMultipartUpload cannot be specified with Tags."_s));
+        rule.abortIncompleteDays = int(qMin<qint64>(days, 2147483647));
+    }
+    if (!anyAction)
+        return std::unexpected(
+            Errors::invalidRequest(u"At least one action needs to be specified in a rule"_s));
+    return rule;
+}
+
+} // namespace
+
+bool LifecycleRule::matches(const S3Object &object) const
+{
+    if (!object.key.startsWith(prefix))
+        return false;
+    if (sizeGreaterThan >= 0 && object.size <= sizeGreaterThan)
+        return false;
+    if (sizeLessThan >= 0 && object.size >= sizeLessThan)
+        return false;
+    for (const auto &tag : tags) {
+        if (!object.tags.contains(tag))
+            return false;
+    }
+    return true;
+}
+
+Result<QList<LifecycleRule>> parseLifecycle(const QByteArray &xml)
+{
+    const auto root = parseXml(xml);
+    if (!root || root->name != u"LifecycleConfiguration"_s)
+        return std::unexpected(Errors::malformedXml());
+    const QList<const Element *> elements = root->all(u"Rule");
+    if (elements.isEmpty() || elements.size() > MaxRules)
+        return std::unexpected(Errors::malformedXml());
+    QList<LifecycleRule> rules;
+    QSet<QString> ids;
+    for (const Element *element : elements) {
+        auto rule = readRule(*element);
+        if (!rule)
+            return std::unexpected(rule.error());
+        if (!rule->id.isEmpty() && ids.contains(rule->id))
+            return std::unexpected(Errors::invalidArgument(
+                u"Rule ID must be unique. Found same ID for more than one rule"_s));
+        ids.insert(rule->id);
+        rules.append(std::move(*rule));
+    }
+    return rules;
+}
+
+qint64 lifecycleDueMs(qint64 fromMs, int days)
+{
+    const qint64 due = fromMs + qint64(days) * DayMs;
+    return due % DayMs == 0 ? due : (due / DayMs + 1) * DayMs;
+}
+
+} // namespace Core::S3

@@ -1,0 +1,261 @@
+// SPDX-License-Identifier: MIT
+// S3Service: ACLs, default encryption, ownership controls, public access block, lifecycle.
+#include "core/s3/s3service.h"
+
+#include "core/common/clock.h"
+#include "core/common/logging.h"
+#include "core/s3/lifecycle.h"
+#include "core/s3/s3errors.h"
+#include "core/s3/s3store.h"
+#include "core/storage/database.h"
+#include "core/storage/sqltransaction.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Core::S3 {
+
+namespace {
+
+constexpr int LifecycleBatch = 1000;
+
+bool ownerEnforced(const std::optional<QString> &ownership)
+{
+    return ownership && *ownership == QLatin1StringView(BucketOwnerEnforced);
+}
+
+} // namespace
+
+Result<AccessControlList> S3Service::getBucketAcl(const QString &name) const
+{
+    if (auto ok = requireBucket(name); !ok)
+        return std::unexpected(ok.error());
+    if (ownerEnforced(m_store->document(name, BucketDocument::Ownership)))
+        return privateAcl();
+    const auto stored = m_store->document(name, BucketDocument::Acl);
+    return stored ? aclFromJson(*stored) : privateAcl();
+}
+
+Status S3Service::putBucketAcl(const QString &name, const AccessControlList &acl)
+{
+    if (auto ok = requireBucket(name); !ok)
+        return ok;
+    if (auto ok = checkObjectAcl(name, acl); !ok)
+        return ok;
+    Storage::SqlTransaction transaction(m_database.connection());
+    if (!m_store->setDocument(name,
+            BucketDocument::Acl,
+            grantsOthers(acl) ? std::optional(aclToJson(acl)) : std::nullopt)
+        || !transaction.commit())
+        return std::unexpected(Errors::internalError(u"Cannot store the ACL."_s));
+    touch(name, true);
+    return {};
+}
+
+Status S3Service::checkObjectAcl(const QString &bucket, const AccessControlList &acl) const
+{
+    if (!grantsOthers(acl))
+        return {};
+    if (ownerEnforced(m_store->document(bucket, BucketDocument::Ownership)))
+        return std::unexpected(Errors::accessControlListNotSupported());
+    const auto block = m_store->document(bucket, BucketDocument::PublicAccessBlock);
+    if (block && PublicAccessBlock::fromStored(*block).blockPublicAcls && isPublicAcl(acl))
+        return std::unexpected(Errors::accessDenied());
+    return {};
+}
+
+Result<AccessControlList> S3Service::getObjectAcl(
+    const QString &bucket, const QString &key, const QString &versionId) const
+{
+    const auto object = getObject(bucket, key, versionId);
+    if (!object)
+        return std::unexpected(object.error());
+    if (ownerEnforced(m_store->document(bucket, BucketDocument::Ownership)))
+        return privateAcl();
+    const QString stored = m_store->objectAcl(bucket, key, object->versionId);
+    return stored.isEmpty() ? privateAcl() : aclFromJson(stored);
+}
+
+Status S3Service::putObjectAcl(const QString &bucket,
+    const QString &key,
+    const QString &versionId,
+    const AccessControlList &acl)
+{
+    const auto object = getObject(bucket, key, versionId);
+    if (!object)
+        return std::unexpected(object.error());
+    if (auto ok = checkObjectAcl(bucket, acl); !ok)
+        return ok;
+    Storage::SqlTransaction transaction(m_database.connection());
+    if (!m_store->setObjectAcl(
+            bucket, key, object->versionId, grantsOthers(acl) ? aclToJson(acl) : QString())
+        || !transaction.commit())
+        return std::unexpected(Errors::internalError(u"Cannot store the ACL."_s));
+    touch(bucket);
+    return {};
+}
+
+Result<BucketEncryption> S3Service::getBucketEncryption(const QString &name) const
+{
+    if (auto ok = requireBucket(name); !ok)
+        return std::unexpected(ok.error());
+    return BucketEncryption::fromStored(
+        m_store->document(name, BucketDocument::Encryption).value_or(QString()));
+}
+
+Status S3Service::putBucketEncryption(
+    const QString &name, const std::optional<BucketEncryption> &config)
+{
+    // DeleteBucketEncryption: AWS falls back to SSE-S3, which every bucket has by default.
+    return putBucketDocument(name,
+        BucketDocument::Encryption,
+        config ? std::optional(config->toStored()) : std::nullopt);
+}
+
+void S3Service::fillEncryption(const QString &bucket, ObjectHeaders &headers) const
+{
+    if (!headers.serverSideEncryption.isEmpty())
+        return;
+    const auto stored = m_store->document(bucket, BucketDocument::Encryption);
+    const BucketEncryption encryption = BucketEncryption::fromStored(stored.value_or(QString()));
+    headers.serverSideEncryption = encryption.algorithm;
+    headers.sseKmsKeyId = encryption.kmsKeyId;
+}
+
+Result<std::optional<PublicAccessBlock>> S3Service::getPublicAccessBlock(const QString &name) const
+{
+    if (auto ok = requireBucket(name); !ok)
+        return std::unexpected(ok.error());
+    const auto stored = m_store->document(name, BucketDocument::PublicAccessBlock);
+    if (!stored)
+        return std::optional<PublicAccessBlock>();
+    return std::optional(PublicAccessBlock::fromStored(*stored));
+}
+
+Status S3Service::putPublicAccessBlock(
+    const QString &name, const std::optional<PublicAccessBlock> &config)
+{
+    return putBucketDocument(name,
+        BucketDocument::PublicAccessBlock,
+        config ? std::optional(config->toStored()) : std::nullopt);
+}
+
+Status S3Service::putBucketOwnership(const QString &name, const std::optional<QString> &ownership)
+{
+    if (auto ok = requireBucket(name); !ok)
+        return ok;
+    if (ownership && !isObjectOwnership(*ownership))
+        return std::unexpected(Errors::malformedXml());
+    if (ownerEnforced(ownership)) {
+        const auto acl = m_store->document(name, BucketDocument::Acl);
+        if (acl && grantsOthers(aclFromJson(*acl)))
+            return std::unexpected(Errors::invalidBucketAclWithObjectOwnership());
+    }
+    return putBucketDocument(name, BucketDocument::Ownership, ownership);
+}
+
+int S3Service::applyLifecycle()
+{
+    const qint64 now = m_clock->nowMs();
+    int removed = 0;
+    for (const QString &bucket : m_store->bucketsWithLifecycle()) {
+        const auto text = m_store->document(bucket, BucketDocument::Lifecycle);
+        const auto rules = parseLifecycle(text.value_or(QString()).toUtf8());
+        if (!rules)
+            continue;
+        for (const LifecycleRule &rule : *rules) {
+            if (!rule.enabled)
+                continue;
+            if (rule.expirationDays > 0 || rule.expirationDateMs >= 0) {
+                QStringList expired;
+                QString after;
+                for (;;) {
+                    const QList<S3Object> batch =
+                        m_store->currentObjects(bucket, rule.prefix, after, LifecycleBatch);
+                    for (const S3Object &object : batch) {
+                        after = object.key;
+                        if (!object.key.startsWith(rule.prefix))
+                            break;
+                        const qint64 due = rule.expirationDays > 0
+                            ? lifecycleDueMs(object.modifiedMs, rule.expirationDays)
+                            : rule.expirationDateMs;
+                        if (due <= now && rule.matches(object))
+                            expired.append(object.key);
+                    }
+                    if (batch.size() < LifecycleBatch
+                        || (!batch.isEmpty() && !batch.last().key.startsWith(rule.prefix)))
+                        break;
+                }
+                for (const QString &key : std::as_const(expired)) {
+                    if (deleteObject(bucket, key))
+                        ++removed;
+                }
+            }
+            if (rule.noncurrentDays > 0 || rule.expiredObjectDeleteMarker) {
+                // A version becomes noncurrent when the next one is written: its successor's
+                // time. A delete marker left alone (no versions behind it) is "expired".
+                QList<std::pair<QString, QString>> stale;
+                QString previousKey;
+                qint64 successorMs = 0;
+                int versionsOfKey = 0;
+                std::optional<S3Object> lonelyMarker;
+                const auto endKey = [&] {
+                    if (rule.expiredObjectDeleteMarker && lonelyMarker && versionsOfKey == 1)
+                        stale.append({lonelyMarker->key, lonelyMarker->versionId});
+                    lonelyMarker.reset();
+                    versionsOfKey = 0;
+                };
+                int offset = 0;
+                bool done = false;
+                while (!done) {
+                    const QList<S3Object> batch =
+                        m_store->versionsFrom(bucket, rule.prefix, LifecycleBatch, offset);
+                    offset += int(batch.size());
+                    done = batch.size() < LifecycleBatch;
+                    for (const S3Object &object : batch) {
+                        if (!object.key.startsWith(rule.prefix)) {
+                            done = true;
+                            break;
+                        }
+                        if (object.key != previousKey) {
+                            endKey();
+                            previousKey = object.key;
+                            successorMs = object.modifiedMs;
+                            versionsOfKey = 1;
+                            if (object.deleteMarker && object.isLatest)
+                                lonelyMarker = object;
+                            continue; // the newest version of a key is current
+                        }
+                        ++versionsOfKey;
+                        if (rule.noncurrentDays > 0 && !object.deleteMarker
+                            && lifecycleDueMs(successorMs, rule.noncurrentDays) <= now
+                            && rule.matches(object))
+                            stale.append({object.key, object.versionId});
+                        successorMs = object.modifiedMs;
+                    }
+                }
+                endKey();
+                for (const auto &[key, versionId] : std::as_const(stale)) {
+                    if (deleteObject(bucket, key, versionId))
+                        ++removed;
+                }
+            }
+            if (rule.abortIncompleteDays > 0) {
+                QList<MultipartUpload> stale;
+                for (const MultipartUpload &upload : m_store->uploads(bucket)) {
+                    if (upload.key.startsWith(rule.prefix)
+                        && lifecycleDueMs(upload.initiatedMs, rule.abortIncompleteDays) <= now)
+                        stale.append(upload);
+                }
+                for (const MultipartUpload &upload : std::as_const(stale)) {
+                    if (abortMultipartUpload(bucket, upload.key, upload.uploadId))
+                        ++removed;
+                }
+            }
+        }
+    }
+    if (removed > 0)
+        qCInfo(lcCore) << "S3 lifecycle: expired" << removed << "objects, versions or uploads";
+    return removed;
+}
+
+} // namespace Core::S3

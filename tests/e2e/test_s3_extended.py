@@ -1,0 +1,539 @@
+# SPDX-License-Identifier: MIT
+"""S3 end to end, second part: framing rules (411 without Content-Length), copy preconditions,
+ListMultipartUploads/ListParts paging, and the bucket ACL, encryption, lifecycle, ownership and
+public-access-block configurations, with boto3 and the AWS CLI v2."""
+import time
+import unittest
+
+from cbtest import ServerTestCase, raw_request
+
+
+def client_error(test, call, code):
+    """Asserts call() raises a botocore ClientError with that code; returns the error."""
+    from botocore.exceptions import ClientError
+    with test.assertRaises(ClientError) as caught:
+        call()
+    test.assertEqual(caught.exception.response["Error"]["Code"], code, caught.exception.response)
+    return caught.exception
+
+
+class S3FramingTests(ServerTestCase):
+    def raw(self, head, body=b""):
+        return raw_request(self.server.port, head.replace("\n", "\r\n").encode() + b"\r\n" + body)
+
+    def test_put_without_content_length_is_411(self):
+        host = "127.0.0.1:%d" % self.server.port
+        status, _, _ = self.raw(f"PUT /framing HTTP/1.1\nHost: {host}\nContent-Length: 0\n"
+                                "Connection: close\n")
+        self.assertEqual(status, 200)
+        status, headers, body = self.raw(f"PUT /framing/no-length HTTP/1.1\nHost: {host}\n"
+                                         "Connection: close\n")
+        self.assertEqual(status, 411, body)
+        self.assertIn(b"<Code>MissingContentLength</Code>", body)
+        self.assertIn(b"You must provide the Content-Length HTTP header.", body)
+        # Answered at once (no wait for a body that never comes), and nothing was stored.
+        started = time.monotonic()
+        status, _, body = self.raw(f"PUT /framing/no-length?tagging HTTP/1.1\nHost: {host}\n"
+                                   "Connection: close\n")
+        self.assertEqual(status, 411, body)
+        self.assertLess(time.monotonic() - started, 5)
+        status, _, _ = self.raw(f"HEAD /framing/no-length HTTP/1.1\nHost: {host}\n"
+                                "Connection: close\n")
+        self.assertEqual(status, 404)
+        # Chunked transfer encoding declares the length its own way and is accepted.
+        status, _, body = self.raw(f"PUT /framing/chunked HTTP/1.1\nHost: {host}\n"
+                                   "Transfer-Encoding: chunked\nConnection: close\n",
+                                   b"5\r\nhello\r\n0\r\n\r\n")
+        self.assertEqual(status, 200, body)
+        status, _, body = self.raw(f"GET /framing/chunked HTTP/1.1\nHost: {host}\n"
+                                   "Connection: close\n")
+        self.assertEqual((status, body), (200, b"hello"))
+
+    def test_http_client_without_content_length(self):
+        import http.client
+        connection = http.client.HTTPConnection("127.0.0.1", self.server.port, timeout=10)
+        connection.putrequest("PUT", "/framing2", skip_accept_encoding=True)
+        connection.putheader("Content-Length", "0")
+        connection.endheaders()
+        self.assertEqual(connection.getresponse().read(), b"")
+        connection.putrequest("PUT", "/framing2/key", skip_accept_encoding=True)
+        connection.endheaders()  # no Content-Length, no body
+        response = connection.getresponse()
+        self.assertEqual(response.status, 411)
+        self.assertIn(b"MissingContentLength", response.read())
+        connection.close()
+
+
+class S3CopyConditionTests(ServerTestCase):
+    def setUp(self):
+        self.s3 = self.boto3_client("s3")
+        self.s3.create_bucket(Bucket="cond")
+        self.etag = self.s3.put_object(Bucket="cond", Key="src", Body=b"x" * 10)["ETag"]
+        self.modified = self.s3.head_object(Bucket="cond", Key="src")["LastModified"]
+
+    def test_copy_object_conditions(self):
+        import datetime
+        source = {"Bucket": "cond", "Key": "src"}
+        past = self.modified - datetime.timedelta(days=1)
+        future = self.modified + datetime.timedelta(days=1)
+        passing = [{"CopySourceIfMatch": self.etag}, {"CopySourceIfMatch": "*"},
+                   {"CopySourceIfNoneMatch": '"0123"'},
+                   {"CopySourceIfModifiedSince": past},
+                   {"CopySourceIfUnmodifiedSince": future},
+                   # If-Match outranks If-Unmodified-Since (as AWS documents)
+                   {"CopySourceIfMatch": self.etag, "CopySourceIfUnmodifiedSince": past}]
+        for extra in passing:
+            with self.subTest(extra=extra):
+                result = self.s3.copy_object(Bucket="cond", Key="dst", CopySource=source, **extra)
+                self.assertEqual(result["CopyObjectResult"]["ETag"], self.etag)
+        failing = [({"CopySourceIfMatch": '"0123"'}, "x-amz-copy-source-If-Match"),
+                   ({"CopySourceIfNoneMatch": self.etag}, "x-amz-copy-source-If-None-Match"),
+                   ({"CopySourceIfModifiedSince": future}, "x-amz-copy-source-If-Modified-Since"),
+                   ({"CopySourceIfUnmodifiedSince": past},
+                    "x-amz-copy-source-If-Unmodified-Since")]
+        for extra, condition in failing:
+            with self.subTest(extra=extra):
+                error = client_error(self, lambda: self.s3.copy_object(
+                    Bucket="cond", Key="refused", CopySource=source, **extra), "PreconditionFailed")
+                self.assertEqual(error.response["ResponseMetadata"]["HTTPStatusCode"], 412)
+                self.assertEqual(error.response["Error"].get("Condition"), condition)
+        client_error(self, lambda: self.s3.head_object(Bucket="cond", Key="refused"), "404")
+
+    def test_upload_part_copy_conditions(self):
+        upload = self.s3.create_multipart_upload(Bucket="cond", Key="mp")["UploadId"]
+        part = self.s3.upload_part_copy(Bucket="cond", Key="mp", UploadId=upload, PartNumber=1,
+                                        CopySource="cond/src", CopySourceIfMatch=self.etag)
+        self.assertEqual(part["CopyPartResult"]["ETag"], self.etag)
+        client_error(self, lambda: self.s3.upload_part_copy(
+            Bucket="cond", Key="mp", UploadId=upload, PartNumber=2, CopySource="cond/src",
+            CopySourceIfNoneMatch=self.etag), "PreconditionFailed")
+        parts = self.s3.list_parts(Bucket="cond", Key="mp", UploadId=upload)["Parts"]
+        self.assertEqual([p["PartNumber"] for p in parts], [1])
+
+    def test_cli_copy_with_condition(self):
+        self.aws("s3api", "copy-object", "--bucket", "cond", "--key", "cli-dst",
+                 "--copy-source", "cond/src", "--copy-source-if-none-match", self.etag,
+                 expect_error="PreconditionFailed")
+
+
+class S3UploadPagingTests(ServerTestCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.s3 = cls.boto3_client(cls, "s3")
+        cls.s3.create_bucket(Bucket="paging")
+        cls.uploads = []
+        for key in ["a", "b", "b", "dir/x", "dir/y", "e"]:
+            upload = cls.s3.create_multipart_upload(Bucket="paging", Key=key)["UploadId"]
+            cls.uploads.append((key, upload))
+
+    def test_max_uploads_and_markers(self):
+        seen = []
+        kwargs = {"MaxUploads": 2}
+        pages = 0
+        while True:
+            page = self.s3.list_multipart_uploads(Bucket="paging", **kwargs)
+            pages += 1
+            self.assertEqual(page["MaxUploads"], 2)
+            seen += [(u["Key"], u["UploadId"]) for u in page.get("Uploads", [])]
+            if not page["IsTruncated"]:
+                self.assertNotIn("NextKeyMarker", page)
+                break
+            self.assertEqual(page["NextKeyMarker"], seen[-1][0])
+            self.assertEqual(page["NextUploadIdMarker"], seen[-1][1])
+            kwargs = {"MaxUploads": 2, "KeyMarker": page["NextKeyMarker"],
+                      "UploadIdMarker": page["NextUploadIdMarker"]}
+        self.assertEqual(pages, 3)
+        self.assertEqual(seen, self.uploads)
+        # key-marker alone skips every upload of that key
+        page = self.s3.list_multipart_uploads(Bucket="paging", KeyMarker="b")
+        self.assertEqual([u["Key"] for u in page["Uploads"]], ["dir/x", "dir/y", "e"])
+        # the paginator (CLI --max-items/--page-size use it too) sees everything once
+        paginator = self.s3.get_paginator("list_multipart_uploads")
+        everything = [(u["Key"], u["UploadId"]) for p in paginator.paginate(
+            Bucket="paging", PaginationConfig={"PageSize": 1}) for u in p.get("Uploads", [])]
+        self.assertEqual(everything, self.uploads)
+
+    def test_prefix_delimiter_and_errors(self):
+        page = self.s3.list_multipart_uploads(Bucket="paging", Delimiter="/")
+        self.assertEqual([u["Key"] for u in page["Uploads"]], ["a", "b", "b", "e"])
+        self.assertEqual([p["Prefix"] for p in page["CommonPrefixes"]], ["dir/"])
+        page = self.s3.list_multipart_uploads(Bucket="paging", Delimiter="/", MaxUploads=3)
+        self.assertTrue(page["IsTruncated"])
+        self.assertEqual(page["NextKeyMarker"], "b")
+        page = self.s3.list_multipart_uploads(Bucket="paging", Delimiter="/", MaxUploads=1,
+                                              KeyMarker="b")
+        self.assertEqual(page["CommonPrefixes"], [{"Prefix": "dir/"}])
+        self.assertEqual(page["NextKeyMarker"], "dir/")
+        page = self.s3.list_multipart_uploads(Bucket="paging", KeyMarker="dir/", Delimiter="/")
+        self.assertEqual([u["Key"] for u in page["Uploads"]], ["e"])
+        self.assertNotIn("CommonPrefixes", page)
+        page = self.s3.list_multipart_uploads(Bucket="paging", Prefix="dir/")
+        self.assertEqual([u["Key"] for u in page["Uploads"]], ["dir/x", "dir/y"])
+        self.assertEqual(page["Prefix"], "dir/")
+        cli = self.aws("s3api", "list-multipart-uploads", "--bucket", "paging", "--prefix", "dir/")
+        self.assertEqual([u["Key"] for u in cli["Uploads"]], ["dir/x", "dir/y"])
+        client_error(self, lambda: self.s3.list_multipart_uploads(Bucket="absent-paging"),
+                     "NoSuchBucket")
+
+    def test_list_parts_paging(self):
+        key, upload = self.uploads[0]
+        for number in (1, 2, 3, 5):
+            self.s3.upload_part(Bucket="paging", Key=key, UploadId=upload, PartNumber=number,
+                                Body=b"p%d" % number)
+        page = self.s3.list_parts(Bucket="paging", Key=key, UploadId=upload, MaxParts=2)
+        self.assertEqual([p["PartNumber"] for p in page["Parts"]], [1, 2])
+        self.assertTrue(page["IsTruncated"])
+        self.assertEqual((page["MaxParts"], page["NextPartNumberMarker"]), (2, 2))
+        page = self.s3.list_parts(Bucket="paging", Key=key, UploadId=upload, MaxParts=2,
+                                  PartNumberMarker=2)
+        self.assertEqual([p["PartNumber"] for p in page["Parts"]], [3, 5])
+        self.assertFalse(page["IsTruncated"])
+        self.assertEqual(page["PartNumberMarker"], 2)
+        paginator = self.s3.get_paginator("list_parts")
+        numbers = [p["PartNumber"] for page in paginator.paginate(
+            Bucket="paging", Key=key, UploadId=upload, PaginationConfig={"PageSize": 1})
+            for p in page.get("Parts", [])]
+        self.assertEqual(numbers, [1, 2, 3, 5])
+        status, _, body = raw_request(self.server.port, (
+            "GET /paging/%s?uploadId=%s&part-number-marker=abc HTTP/1.1\r\nHost: x\r\n"
+            "Connection: close\r\n\r\n" % (key, upload)).encode())
+        self.assertEqual(status, 400)
+        self.assertIn(b"<Code>InvalidArgument</Code>", body)
+
+
+OWNER_ID = "75aa57f09aa0c8caeab4f8c24e99d10f8e7faeebf76c078efc7c6caea54ba06a"
+ALL_USERS = "http://acs.amazonaws.com/groups/global/AllUsers"
+
+
+class S3BucketConfigTests(ServerTestCase):
+    def setUp(self):
+        self.s3 = self.boto3_client("s3")
+
+    def test_new_buckets_have_todays_defaults(self):
+        self.s3.create_bucket(Bucket="defaults")
+        ownership = self.s3.get_bucket_ownership_controls(Bucket="defaults")
+        self.assertEqual(ownership["OwnershipControls"]["Rules"],
+                         [{"ObjectOwnership": "BucketOwnerEnforced"}])
+        block = self.s3.get_public_access_block(Bucket="defaults")
+        self.assertEqual(block["PublicAccessBlockConfiguration"], {
+            "BlockPublicAcls": True, "IgnorePublicAcls": True, "BlockPublicPolicy": True,
+            "RestrictPublicBuckets": True})
+        encryption = self.s3.get_bucket_encryption(Bucket="defaults")
+        rule = encryption["ServerSideEncryptionConfiguration"]["Rules"][0]
+        self.assertEqual(rule["ApplyServerSideEncryptionByDefault"], {"SSEAlgorithm": "AES256"})
+        self.assertFalse(rule["BucketKeyEnabled"])
+        acl = self.s3.get_bucket_acl(Bucket="defaults")
+        self.assertEqual(acl["Owner"]["ID"], OWNER_ID)
+        self.assertEqual(acl["Grants"], [{"Grantee": {
+            "ID": OWNER_ID, "DisplayName": "cloudbench", "Type": "CanonicalUser"},
+            "Permission": "FULL_CONTROL"}])
+        client_error(self, lambda: self.s3.get_bucket_lifecycle_configuration(Bucket="defaults"),
+                     "NoSuchLifecycleConfiguration")
+        for call in (self.s3.get_bucket_encryption, self.s3.get_bucket_acl,
+                     self.s3.get_public_access_block, self.s3.get_bucket_ownership_controls):
+            client_error(self, lambda: call(Bucket="absent-config"), "NoSuchBucket")
+
+    def test_acls_follow_object_ownership(self):
+        self.s3.create_bucket(Bucket="acls")
+        put = self.s3.put_object(Bucket="acls", Key="k", Body=b"x")
+        self.assertEqual(put["ServerSideEncryption"], "AES256")
+        self.assertEqual(self.s3.head_object(Bucket="acls", Key="k")["ServerSideEncryption"],
+                         "AES256")
+        self.assertEqual(self.s3.get_object_acl(Bucket="acls", Key="k")["Grants"][0]["Permission"],
+                         "FULL_CONTROL")
+        # BucketOwnerEnforced: setting an ACL that grants anyone else fails; owner-only passes.
+        error = client_error(self, lambda: self.s3.put_bucket_acl(Bucket="acls", ACL="public-read"),
+                             "AccessControlListNotSupported")
+        self.assertEqual(error.response["ResponseMetadata"]["HTTPStatusCode"], 400)
+        client_error(self, lambda: self.s3.put_object_acl(Bucket="acls", Key="k",
+                                                          ACL="authenticated-read"),
+                     "AccessControlListNotSupported")
+        client_error(self, lambda: self.s3.put_object(Bucket="acls", Key="pub", Body=b"x",
+                                                      ACL="public-read"),
+                     "AccessControlListNotSupported")
+        client_error(self, lambda: self.s3.copy_object(Bucket="acls", Key="pub", CopySource="acls/k",
+                                                       ACL="public-read"),
+                     "AccessControlListNotSupported")
+        client_error(self, lambda: self.s3.create_multipart_upload(Bucket="acls", Key="mp",
+                                                                   ACL="public-read"),
+                     "AccessControlListNotSupported")
+        self.s3.put_object(Bucket="acls", Key="own", Body=b"x", ACL="bucket-owner-full-control")
+        self.s3.put_bucket_acl(Bucket="acls", ACL="private")
+        client_error(self, lambda: self.s3.get_object_acl(Bucket="acls", Key="absent"),
+                     "NoSuchKey")
+        # ObjectWriter enables ACLs; Block Public Access still refuses public grants.
+        self.s3.put_bucket_ownership_controls(Bucket="acls", OwnershipControls={
+            "Rules": [{"ObjectOwnership": "ObjectWriter"}]})
+        client_error(self, lambda: self.s3.put_bucket_acl(Bucket="acls", ACL="public-read"),
+                     "AccessDenied")
+        self.s3.delete_public_access_block(Bucket="acls")
+        client_error(self, lambda: self.s3.get_public_access_block(Bucket="acls"),
+                     "NoSuchPublicAccessBlockConfiguration")
+        self.s3.put_bucket_acl(Bucket="acls", ACL="public-read")
+        grants = self.s3.get_bucket_acl(Bucket="acls")["Grants"]
+        self.assertIn({"Grantee": {"Type": "Group", "URI": ALL_USERS}, "Permission": "READ"},
+                      grants)
+        self.s3.put_object_acl(Bucket="acls", Key="k", AccessControlPolicy={
+            "Owner": {"ID": OWNER_ID}, "Grants": [
+                {"Grantee": {"Type": "CanonicalUser", "ID": OWNER_ID},
+                 "Permission": "FULL_CONTROL"},
+                {"Grantee": {"Type": "Group", "URI": ALL_USERS}, "Permission": "READ"}]})
+        grants = self.s3.get_object_acl(Bucket="acls", Key="k")["Grants"]
+        self.assertEqual([g["Permission"] for g in grants], ["FULL_CONTROL", "READ"])
+        self.s3.put_object(Bucket="acls", Key="granted", Body=b"x",
+                           GrantRead='uri="%s"' % ALL_USERS)
+        grants = self.s3.get_object_acl(Bucket="acls", Key="granted")["Grants"]
+        self.assertEqual(grants, [{"Grantee": {"Type": "Group", "URI": ALL_USERS},
+                                   "Permission": "READ"}])
+        self.s3.copy_object(Bucket="acls", Key="copied", CopySource="acls/own", ACL="public-read")
+        grants = self.s3.get_object_acl(Bucket="acls", Key="copied")["Grants"]
+        self.assertEqual([g["Permission"] for g in grants], ["FULL_CONTROL", "READ"])
+        upload = self.s3.create_multipart_upload(Bucket="acls", Key="mp", ACL="public-read")
+        part = self.s3.upload_part(Bucket="acls", Key="mp", UploadId=upload["UploadId"],
+                                   PartNumber=1, Body=b"only part")
+        self.s3.complete_multipart_upload(Bucket="acls", Key="mp", UploadId=upload["UploadId"],
+                                          MultipartUpload={"Parts": [
+                                              {"PartNumber": 1, "ETag": part["ETag"]}]})
+        grants = self.s3.get_object_acl(Bucket="acls", Key="mp")["Grants"]
+        self.assertEqual([g["Permission"] for g in grants], ["FULL_CONTROL", "READ"])
+        # Back to BucketOwnerEnforced: refused while the bucket ACL grants others.
+        client_error(self, lambda: self.s3.put_bucket_ownership_controls(
+            Bucket="acls", OwnershipControls={"Rules": [{"ObjectOwnership": "BucketOwnerEnforced"}]}),
+            "InvalidBucketAclWithObjectOwnership")
+        self.s3.put_bucket_acl(Bucket="acls", ACL="private")
+        self.s3.put_bucket_ownership_controls(Bucket="acls", OwnershipControls={
+            "Rules": [{"ObjectOwnership": "BucketOwnerEnforced"}]})
+        self.assertEqual(len(self.s3.get_object_acl(Bucket="acls", Key="k")["Grants"]), 1)
+        self.s3.delete_bucket_ownership_controls(Bucket="acls")
+        client_error(self, lambda: self.s3.get_bucket_ownership_controls(Bucket="acls"),
+                     "OwnershipControlsNotFoundError")
+
+    def test_create_bucket_with_acl_and_ownership(self):
+        client_error(self, lambda: self.s3.create_bucket(Bucket="pub-acl", ACL="public-read"),
+                     "InvalidBucketAclWithObjectOwnership")
+        client_error(self, lambda: self.s3.create_bucket(
+            Bucket="pub-acl", ACL="public-read", ObjectOwnership="ObjectWriter"),
+            "InvalidBucketAclWithBlockPublicAccessError")
+        self.s3.create_bucket(Bucket="private-acl", ACL="private")
+        self.s3.create_bucket(Bucket="writer", ObjectOwnership="ObjectWriter")
+        self.assertEqual(self.s3.get_bucket_ownership_controls(Bucket="writer")[
+            "OwnershipControls"]["Rules"][0]["ObjectOwnership"], "ObjectWriter")
+        client_error(self, lambda: self.s3.head_bucket(Bucket="pub-acl"), "404")
+
+    def test_encryption_configuration(self):
+        self.s3.create_bucket(Bucket="sse")
+        self.s3.put_bucket_encryption(Bucket="sse", ServerSideEncryptionConfiguration={
+            "Rules": [{"ApplyServerSideEncryptionByDefault": {
+                "SSEAlgorithm": "aws:kms", "KMSMasterKeyID": "alias/teaching"},
+                "BucketKeyEnabled": True}]})
+        rule = self.s3.get_bucket_encryption(Bucket="sse")[
+            "ServerSideEncryptionConfiguration"]["Rules"][0]
+        self.assertEqual(rule["ApplyServerSideEncryptionByDefault"],
+                         {"SSEAlgorithm": "aws:kms", "KMSMasterKeyID": "alias/teaching"})
+        self.assertTrue(rule["BucketKeyEnabled"])
+        put = self.s3.put_object(Bucket="sse", Key="k", Body=b"x")
+        self.assertEqual((put["ServerSideEncryption"], put["SSEKMSKeyId"]),
+                         ("aws:kms", "alias/teaching"))
+        explicit = self.s3.put_object(Bucket="sse", Key="k2", Body=b"x",
+                                      ServerSideEncryption="AES256")
+        self.assertEqual(explicit["ServerSideEncryption"], "AES256")
+        client_error(self, lambda: self.s3.put_bucket_encryption(
+            Bucket="sse", ServerSideEncryptionConfiguration={"Rules": [{
+                "ApplyServerSideEncryptionByDefault": {"SSEAlgorithm": "AES256",
+                                                       "KMSMasterKeyID": "k"}}]}),
+            "InvalidArgument")
+        client_error(self, lambda: self.s3.put_bucket_encryption(
+            Bucket="sse", ServerSideEncryptionConfiguration={"Rules": [{
+                "ApplyServerSideEncryptionByDefault": {"SSEAlgorithm": "DES"}}]}),
+            "MalformedXML")
+        self.s3.delete_bucket_encryption(Bucket="sse")
+        rule = self.s3.get_bucket_encryption(Bucket="sse")[
+            "ServerSideEncryptionConfiguration"]["Rules"][0]
+        self.assertEqual(rule["ApplyServerSideEncryptionByDefault"], {"SSEAlgorithm": "AES256"})
+        copied = self.s3.copy_object(Bucket="sse", Key="copy", CopySource="sse/k")
+        self.assertEqual(copied["ServerSideEncryption"], "AES256")
+        upload = self.s3.create_multipart_upload(Bucket="sse", Key="mp")
+        self.assertEqual(upload["ServerSideEncryption"], "AES256")
+        self.s3.abort_multipart_upload(Bucket="sse", Key="mp", UploadId=upload["UploadId"])
+        client_error(self, lambda: self.s3.put_object(Bucket="sse", Key="bad", Body=b"x",
+                                                      ServerSideEncryption="rot13"),
+                     "InvalidArgument")
+
+    def test_public_policy_needs_block_public_access_off(self):
+        self.s3.create_bucket(Bucket="site")
+        policy = ('{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*",'
+                  '"Action":"s3:GetObject","Resource":"arn:aws:s3:::site/*"}]}')
+        client_error(self, lambda: self.s3.put_bucket_policy(Bucket="site", Policy=policy),
+                     "AccessDenied")
+        self.s3.put_public_access_block(Bucket="site", PublicAccessBlockConfiguration={
+            "BlockPublicAcls": True, "IgnorePublicAcls": True, "BlockPublicPolicy": False,
+            "RestrictPublicBuckets": False})
+        block = self.s3.get_public_access_block(Bucket="site")["PublicAccessBlockConfiguration"]
+        self.assertFalse(block["BlockPublicPolicy"])
+        self.assertTrue(block["BlockPublicAcls"])
+        self.s3.put_bucket_policy(Bucket="site", Policy=policy)
+        cli = self.aws("s3api", "get-public-access-block", "--bucket", "site")
+        self.assertFalse(cli["PublicAccessBlockConfiguration"]["RestrictPublicBuckets"])
+
+    def test_lifecycle_configuration_with_the_cli(self):
+        self.aws("s3api", "create-bucket", "--bucket", "cli-lifecycle")
+        config = ('{"Rules": [{"ID": "logs", "Status": "Enabled", "Filter": {"Prefix": "logs/"},'
+                  ' "Expiration": {"Days": 365}, "Transitions": [{"Days": 30,'
+                  ' "StorageClass": "STANDARD_IA"}]}, {"ID": "uploads", "Status": "Disabled",'
+                  ' "Filter": {}, "AbortIncompleteMultipartUpload": {"DaysAfterInitiation": 7}}]}')
+        self.aws("s3api", "put-bucket-lifecycle-configuration", "--bucket", "cli-lifecycle",
+                 "--lifecycle-configuration", config)
+        rules = self.aws("s3api", "get-bucket-lifecycle-configuration",
+                         "--bucket", "cli-lifecycle")["Rules"]
+        self.assertEqual([r["ID"] for r in rules], ["logs", "uploads"])
+        self.assertEqual(rules[0]["Expiration"], {"Days": 365})
+        self.assertEqual(rules[0]["Filter"], {"Prefix": "logs/"})
+        self.assertEqual(rules[0]["Transitions"], [{"Days": 30, "StorageClass": "STANDARD_IA"}])
+        self.aws("s3api", "delete-bucket-lifecycle", "--bucket", "cli-lifecycle")
+        self.aws("s3api", "get-bucket-lifecycle-configuration", "--bucket", "cli-lifecycle",
+                 expect_error="NoSuchLifecycleConfiguration")
+        encryption = self.aws("s3api", "get-bucket-encryption", "--bucket", "cli-lifecycle")
+        self.assertEqual(encryption["ServerSideEncryptionConfiguration"]["Rules"][0][
+            "ApplyServerSideEncryptionByDefault"]["SSEAlgorithm"], "AES256")
+        self.aws("s3api", "put-bucket-acl", "--bucket", "cli-lifecycle", "--acl", "public-read",
+                 expect_error="AccessControlListNotSupported")
+
+    def test_lifecycle_validation(self):
+        self.s3.create_bucket(Bucket="lc-rules")
+        cases = [
+            ({"Rules": [{"Status": "Enabled", "Filter": {"Prefix": ""}}]}, "InvalidRequest"),
+            ({"Rules": [{"Status": "Enabled", "Filter": {"Prefix": ""},
+                         "Expiration": {"Days": 0}}]}, "InvalidArgument"),
+            ({"Rules": [{"ID": "a", "Status": "Enabled", "Filter": {"Prefix": ""},
+                         "Expiration": {"Days": 1}},
+                        {"ID": "a", "Status": "Enabled", "Filter": {"Prefix": ""},
+                         "Expiration": {"Days": 2}}]}, "InvalidArgument"),
+            ({"Rules": [{"Status": "Enabled", "Filter": {"Prefix": ""}, "Transitions": [
+                {"Days": 10, "StorageClass": "STANDARD_IA"}]}]}, "InvalidArgument"),
+            ({"Rules": [{"ID": "x" * 256, "Status": "Enabled", "Filter": {"Prefix": ""},
+                         "Expiration": {"Days": 1}}]}, "InvalidArgument"),
+        ]
+        for config, code in cases:
+            with self.subTest(config=config):
+                client_error(self, lambda: self.s3.put_bucket_lifecycle_configuration(
+                    Bucket="lc-rules", LifecycleConfiguration=config), code)
+        status, _, body = raw_request(self.server.port, (
+            "PUT /lc-rules?lifecycle HTTP/1.1\r\nHost: x\r\nContent-Length: 30\r\n"
+            "Connection: close\r\n\r\n<LifecycleConfiguration><Rule>").encode())
+        self.assertEqual(status, 400)
+        self.assertIn(b"<Code>MalformedXML</Code>", body)
+        client_error(self, lambda: self.s3.get_bucket_lifecycle_configuration(Bucket="lc-rules"),
+                     "NoSuchLifecycleConfiguration")
+
+
+def metric_sum(cloudwatch, name, dimensions, statistic="Sum"):
+    import datetime
+    now = datetime.datetime.now(datetime.timezone.utc)
+    points = cloudwatch.get_metric_statistics(
+        Namespace="AWS/S3", MetricName=name, Dimensions=dimensions,
+        StartTime=now - datetime.timedelta(minutes=10), EndTime=now + datetime.timedelta(minutes=2),
+        Period=60, Statistics=[statistic])["Datapoints"]
+    return sum(p[statistic] for p in points) if points else None
+
+
+class S3MetricsTests(ServerTestCase):
+    def test_request_metrics_reach_cloudwatch(self):
+        s3 = self.boto3_client("s3")
+        cloudwatch = self.boto3_client("cloudwatch")
+        s3.create_bucket(Bucket="metered")
+        s3.put_object(Bucket="metered", Key="k", Body=b"x" * 1000)
+        self.assertEqual(s3.get_object(Bucket="metered", Key="k")["Body"].read(), b"x" * 1000)
+        s3.head_object(Bucket="metered", Key="k")
+        s3.list_objects_v2(Bucket="metered")
+        client_error(self, lambda: s3.get_object(Bucket="metered", Key="absent"), "NoSuchKey")
+        dims = [{"Name": "BucketName", "Value": "metered"},
+                {"Name": "FilterId", "Value": "EntireBucket"}]
+        self.assertEqual(metric_sum(cloudwatch, "GetRequests", dims), 2)
+        self.assertEqual(metric_sum(cloudwatch, "PutRequests", dims), 1)
+        self.assertEqual(metric_sum(cloudwatch, "HeadRequests", dims), 1)
+        self.assertEqual(metric_sum(cloudwatch, "ListRequests", dims), 1)
+        self.assertEqual(metric_sum(cloudwatch, "4xxErrors", dims), 1)
+        self.assertEqual(metric_sum(cloudwatch, "BytesUploaded", dims), 1000)
+        # every response body counts (the listing's XML too), as AWS defines it
+        self.assertGreater(metric_sum(cloudwatch, "BytesDownloaded", dims), 1000)
+        self.assertGreaterEqual(metric_sum(cloudwatch, "AllRequests", dims), 6)
+        names = {m["MetricName"] for m in cloudwatch.list_metrics(Namespace="AWS/S3")["Metrics"]}
+        self.assertTrue({"AllRequests", "GetRequests", "4xxErrors"} <= names, names)
+
+
+class S3StorageMetricsTests(unittest.TestCase):
+    def test_daily_storage_gauges_after_restart(self):
+        import tempfile
+        import shutil
+        from cbtest import Server
+        state = tempfile.mkdtemp(prefix="cb-e2e-s3metrics-")
+        try:
+            with Server(state_dir=state) as server:
+                import boto3
+                s3 = boto3.client("s3", endpoint_url=server.endpoint, region_name="us-east-1",
+                                  aws_access_key_id="test", aws_secret_access_key="test")
+                s3.create_bucket(Bucket="gauged")
+                s3.put_object(Bucket="gauged", Key="a", Body=b"x" * 300)
+                s3.put_object(Bucket="gauged", Key="b", Body=b"y" * 200)
+            # The gauges are daily: a fresh start reports them at once.
+            with Server(state_dir=state) as server:
+                import boto3
+                cloudwatch = boto3.client(
+                    "cloudwatch", endpoint_url=server.endpoint, region_name="us-east-1",
+                    aws_access_key_id="test", aws_secret_access_key="test")
+                size = metric_sum(cloudwatch, "BucketSizeBytes", [
+                    {"Name": "BucketName", "Value": "gauged"},
+                    {"Name": "StorageType", "Value": "StandardStorage"}], "Average")
+                count = metric_sum(cloudwatch, "NumberOfObjects", [
+                    {"Name": "BucketName", "Value": "gauged"},
+                    {"Name": "StorageType", "Value": "AllStorageTypes"}], "Average")
+                self.assertEqual((size, count), (500, 2))
+        finally:
+            shutil.rmtree(state, ignore_errors=True)
+
+
+class S3CompositeChecksumTests(ServerTestCase):
+    def test_multipart_composite_checksum(self):
+        import base64
+        import zlib
+
+        def crc(data):
+            return zlib.crc32(data).to_bytes(4, "big")
+
+        s3 = self.boto3_client("s3")
+        s3.create_bucket(Bucket="composite")
+        upload = s3.create_multipart_upload(Bucket="composite", Key="k", ChecksumAlgorithm="CRC32")
+        self.assertEqual(upload["ChecksumAlgorithm"], "CRC32")
+        uid = upload["UploadId"]
+        first, second = b"a" * (5 * 1024 * 1024), b"b" * 100
+        parts = []
+        for number, data in ((1, first), (2, second)):
+            answer = s3.upload_part(Bucket="composite", Key="k", UploadId=uid, PartNumber=number,
+                                    Body=data, ChecksumAlgorithm="CRC32")
+            self.assertEqual(answer["ChecksumCRC32"], base64.b64encode(crc(data)).decode())
+            parts.append({"PartNumber": number, "ETag": answer["ETag"],
+                          "ChecksumCRC32": answer["ChecksumCRC32"]})
+        client_error(self, lambda: s3.upload_part(
+            Bucket="composite", Key="k", UploadId=uid, PartNumber=3, Body=b"c",
+            ChecksumAlgorithm="SHA256"), "InvalidRequest")
+        listed = s3.list_parts(Bucket="composite", Key="k", UploadId=uid)
+        self.assertEqual(listed["ChecksumAlgorithm"], "CRC32")
+        self.assertEqual([p["ChecksumCRC32"] for p in listed["Parts"]],
+                         [p["ChecksumCRC32"] for p in parts])
+        wrong = [dict(parts[0], ChecksumCRC32=base64.b64encode(crc(b"x")).decode()), parts[1]]
+        client_error(self, lambda: s3.complete_multipart_upload(
+            Bucket="composite", Key="k", UploadId=uid, MultipartUpload={"Parts": wrong}),
+            "InvalidPart")
+        done = s3.complete_multipart_upload(Bucket="composite", Key="k", UploadId=uid,
+                                            MultipartUpload={"Parts": parts})
+        expected = base64.b64encode(crc(crc(first) + crc(second))).decode() + "-2"
+        self.assertEqual(done["ChecksumCRC32"], expected)
+        head = s3.head_object(Bucket="composite", Key="k", ChecksumMode="ENABLED")
+        self.assertEqual(head["ChecksumCRC32"], expected)
+        body = s3.get_object(Bucket="composite", Key="k", ChecksumMode="ENABLED")["Body"].read()
+        self.assertEqual(body, first + second)
+
+
+if __name__ == "__main__":
+    unittest.main()
