@@ -110,6 +110,7 @@ bool DynamoDbStore::updateDefinition(qint64 tableId, const QByteArray &definitio
 bool DynamoDbStore::deleteTable(qint64 tableId)
 {
     for (const QString &sql : {u"DELETE FROM ddb_index_entries WHERE table_id = ?"_s,
+             u"DELETE FROM ddb_item_collections WHERE table_id = ?"_s,
              u"DELETE FROM ddb_items WHERE table_id = ?"_s,
              u"DELETE FROM ddb_tables WHERE id = ?"_s}) {
         QSqlQuery &query = m_database.prepared(sql);
@@ -131,6 +132,38 @@ bool DynamoDbStore::adjustCounts(qint64 tableId, qint64 itemDelta, qint64 sizeDe
     query.addBindValue(sizeDelta);
     query.addBindValue(tableId);
     return run(query);
+}
+
+qint64 DynamoDbStore::collectionSize(qint64 tableId, const QByteArray &hashKey) const
+{
+    QSqlQuery &query = m_database.prepared(
+        u"SELECT size_bytes FROM ddb_item_collections WHERE table_id = ? AND hash_key = ?"_s);
+    query.addBindValue(tableId);
+    query.addBindValue(hashKey);
+    if (!run(query) || !query.next())
+        return 0;
+    const qint64 size = query.value(0).toLongLong();
+    query.finish();
+    return size;
+}
+
+bool DynamoDbStore::adjustCollectionSize(qint64 tableId, const QByteArray &hashKey, qint64 delta)
+{
+    if (delta == 0)
+        return true;
+    QSqlQuery &upsert = m_database.prepared(
+        u"INSERT INTO ddb_item_collections (table_id, hash_key, size_bytes) VALUES (?, ?, ?) "
+        u"ON CONFLICT (table_id, hash_key) DO UPDATE SET size_bytes = size_bytes + excluded.size_bytes"_s);
+    upsert.addBindValue(tableId);
+    upsert.addBindValue(hashKey);
+    upsert.addBindValue(delta);
+    if (!run(upsert))
+        return false;
+    QSqlQuery &prune = m_database.prepared(
+        u"DELETE FROM ddb_item_collections WHERE table_id = ? AND hash_key = ? AND size_bytes <= 0"_s);
+    prune.addBindValue(tableId);
+    prune.addBindValue(hashKey);
+    return run(prune);
 }
 
 std::optional<StoredItem> DynamoDbStore::item(

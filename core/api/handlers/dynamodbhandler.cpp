@@ -77,7 +77,7 @@ void DynamoDbHandler::handle(const AwsRequest &request, Responder responder)
         responder.fail(operation, body.error());
         return;
     }
-    const Result<QJsonObject> result = (m_service->*(*it))(*body);
+    const Result<QJsonObject> result = m_service->call(operation, *it, *body);
     if (result) {
         responder.send(
             operation, JsonProtocol::result(*result, request.route.protocol, request.requestId));
