@@ -55,7 +55,13 @@ public:
     // tables past their capacity (ProvisionedThroughputExceededException; single-table
     // operations) and reports the request's metrics: consumed capacity, latency, returned
     // items and errors.
-    Response call(const QString &operationName, Operation operation, const QJsonObject &request);
+    // With rawItems, GetItem, Query and Scan may answer the stored items as DynamoDB JSON text
+    // (saves decoding and encoding them again): "Item" is then an empty object, "Items" an
+    // empty array, and the caller splices rawItems into the encoded answer.
+    Response call(const QString &operationName,
+        Operation operation,
+        const QJsonObject &request,
+        QList<QByteArray> *rawItems = nullptr);
 
     Response createTable(const QJsonObject &request);
     Response describeTable(const QJsonObject &request);
@@ -128,6 +134,7 @@ private:
     qint64 m_itemCollectionLimit = 10LL * 1024 * 1024 * 1024;
     MetricSink *m_metricSink = nullptr;
     ThroughputLimiter m_throughput;
+    QList<QByteArray> *m_rawItems = nullptr; // set by call() around GetItem, Query and Scan
 };
 
 } // namespace Core::DynamoDb

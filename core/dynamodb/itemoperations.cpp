@@ -131,7 +131,10 @@ DynamoDbService::Response DynamoDbService::getItem(const QJsonObject &request)
 
     QJsonObject response;
     const auto stored = m_store->item(table->id, key->hash, key->range);
-    if (stored && !projection) {
+    if (stored && !projection && m_rawItems) {
+        m_rawItems->append(stored->item);
+        response.insert(u"Item"_s, QJsonObject());
+    } else if (stored && !projection) {
         response.insert(u"Item"_s, QJsonDocument::fromJson(stored->item).object());
     } else if (stored) {
         auto item = itemFromJson(QJsonDocument::fromJson(stored->item).object());

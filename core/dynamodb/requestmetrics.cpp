@@ -58,11 +58,15 @@ QJsonArray consumedList(const QJsonValue &consumed)
 
 } // namespace
 
-DynamoDbService::Response DynamoDbService::call(
-    const QString &operationName, Operation operation, const QJsonObject &request)
+DynamoDbService::Response DynamoDbService::call(const QString &operationName,
+    Operation operation,
+    const QJsonObject &request,
+    QList<QByteArray> *rawItems)
 {
     if (!metered(operationName))
         return (this->*operation)(request);
+    const bool raw = rawItems
+        && (operationName == u"GetItem" || operationName == u"Query" || operationName == u"Scan");
     QElapsedTimer timer;
     timer.start();
     if (const auto read = throttledAsRead(operationName)) {
@@ -80,7 +84,9 @@ DynamoDbService::Response DynamoDbService::call(
     QJsonObject withCapacity = request;
     if (asked == u"NONE")
         withCapacity.insert(u"ReturnConsumedCapacity"_s, u"TOTAL"_s);
+    m_rawItems = raw ? rawItems : nullptr;
     Response response = (this->*operation)(withCapacity);
+    m_rawItems = nullptr;
     const double latencyMs = double(timer.nsecsElapsed()) / 1e6;
     if (response) {
         for (const QJsonValue &entry : consumedList(response->value(u"ConsumedCapacity"_s))) {
