@@ -63,8 +63,13 @@ DynamoDbService::Response DynamoDbService::call(const QString &operationName,
     const QJsonObject &request,
     QList<QByteArray> *rawItems)
 {
-    if (!metered(operationName))
-        return (this->*operation)(request);
+    if (!metered(operationName)) {
+        // Control-plane requests count only in UserErrors.
+        Response response = (this->*operation)(request);
+        if (m_metricSink && !response)
+            reportMetrics(operationName, request, response, 0);
+        return response;
+    }
     const bool raw = rawItems
         && (operationName == u"GetItem" || operationName == u"Query" || operationName == u"Scan");
     QElapsedTimer timer;

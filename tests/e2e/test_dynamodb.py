@@ -236,6 +236,7 @@ class Boto3Client(ServerTestCase):
         self.error(self.ddb.put_item, TableName="b3metrics", Item={"pk": {"S": "m"}, "sk": {"N": "0"}},
                    ConditionExpression="attribute_not_exists(pk)")
         self.error(self.ddb.get_item, TableName="b3metrics", Key={"pk": {"S": "m"}})
+        self.error(self.ddb.describe_table, TableName="b3absent")
 
         cw = self.boto3_client("cloudwatch")
         now = datetime.datetime.now(datetime.timezone.utc)
@@ -254,7 +255,7 @@ class Boto3Client(ServerTestCase):
         self.assertEqual(total("ConsumedReadCapacityUnits", table), 1.0)
         self.assertEqual(total("ReturnedItemCount", table + [{"Name": "Operation", "Value": "Query"}]), 3.0)
         self.assertEqual(total("ConditionalCheckFailedRequests", table), 1.0)
-        self.assertGreaterEqual(total("UserErrors", []), 1.0)
+        self.assertGreaterEqual(total("UserErrors", []), 2.0)  # ValidationException, ResourceNotFound
         self.assertGreater(total("SuccessfulRequestLatency", table + [{"Name": "Operation", "Value": "PutItem"}],
                                  "SampleCount"), 2.0)
         names = {m["MetricName"] for m in cw.list_metrics(Namespace="AWS/DynamoDB")["Metrics"]}
