@@ -192,7 +192,9 @@ bool DynamoDbStore::putItem(
     query.addBindValue(item.hashKey);
     query.addBindValue(item.rangeKey);
     query.addBindValue(segment);
-    query.addBindValue(QString::fromUtf8(item.item));
+    // Bound as bytes (stored as a blob): reading it back needs no UTF-8 -> UTF-16 -> UTF-8
+    // round trip. Rows written as text before read back the same.
+    query.addBindValue(item.item);
     query.addBindValue(item.size);
     query.addBindValue(ttl ? QVariant(*ttl) : QVariant(QMetaType::fromType<qint64>()));
     return run(query);
