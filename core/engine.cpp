@@ -138,6 +138,7 @@ void Engine::start()
     m_dispatcher->addHandler(new Api::LambdaHandler(m_lambda));
     m_dynamodb = new DynamoDb::DynamoDbService(
         *m_database, m_clock, m_options.region, m_options.accountId, this);
+    m_dynamodb->setMetricSink(m_cloudwatch);
     m_dispatcher->addHandler(new Api::DynamoDbHandler(m_dynamodb));
     m_sqs = new Sqs::SqsService(*m_database, m_clock, m_options.accountId, m_options.region, this);
     m_sqs->setMetricSink(m_cloudwatch);

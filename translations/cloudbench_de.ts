@@ -463,105 +463,186 @@
 <context>
     <name>Gui::DynamoDb::CreateTableDialog</name>
     <message>
-        <location filename="../ui/dynamodb/createtabledialog.cpp" line="26"/>
+        <location filename="../ui/dynamodb/createtabledialog.cpp" line="32"/>
         <source>String</source>
         <translation>Zeichenkette</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/createtabledialog.cpp" line="27"/>
+        <location filename="../ui/dynamodb/createtabledialog.cpp" line="33"/>
         <source>Number</source>
         <translation>Zahl</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/createtabledialog.cpp" line="28"/>
+        <location filename="../ui/dynamodb/createtabledialog.cpp" line="34"/>
         <source>Binary</source>
         <translation>Binär</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/createtabledialog.cpp" line="53"/>
+        <location filename="../ui/dynamodb/createtabledialog.cpp" line="54"/>
+        <source>Add global index</source>
+        <translation>Globalen Index hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/createtabledialog.cpp" line="55"/>
+        <source>Add local index</source>
+        <translation>Lokalen Index hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/createtabledialog.cpp" line="58"/>
         <source>Create table</source>
         <translation>Tabelle erstellen</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/createtabledialog.cpp" line="56"/>
+        <location filename="../ui/dynamodb/createtabledialog.cpp" line="61"/>
         <source>3-255 characters: A-Z a-z 0-9 _ - .</source>
         <translation>3–255 Zeichen: A-Z a-z 0-9 _ - .</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/createtabledialog.cpp" line="57"/>
+        <location filename="../ui/dynamodb/createtabledialog.cpp" line="62"/>
         <source>Table name</source>
         <translation>Tabellenname</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/createtabledialog.cpp" line="61"/>
+        <location filename="../ui/dynamodb/createtabledialog.cpp" line="66"/>
         <source>Partition key</source>
         <translation>Partitionsschlüssel</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/createtabledialog.cpp" line="63"/>
-        <location filename="../ui/dynamodb/createtabledialog.cpp" line="86"/>
+        <location filename="../ui/dynamodb/createtabledialog.cpp" line="68"/>
         <source>Optional</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/createtabledialog.cpp" line="66"/>
+        <location filename="../ui/dynamodb/createtabledialog.cpp" line="71"/>
         <source>Sort key</source>
         <translation>Sortierschlüssel</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/createtabledialog.cpp" line="67"/>
+        <location filename="../ui/dynamodb/createtabledialog.cpp" line="72"/>
         <source>On-demand</source>
         <translation>On-Demand</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/createtabledialog.cpp" line="68"/>
+        <location filename="../ui/dynamodb/createtabledialog.cpp" line="73"/>
         <source>Provisioned</source>
         <translation>Bereitgestellt</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/createtabledialog.cpp" line="69"/>
+        <location filename="../ui/dynamodb/createtabledialog.cpp" line="74"/>
         <source>Capacity mode</source>
         <translation>Kapazitätsmodus</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/createtabledialog.cpp" line="75"/>
+        <location filename="../ui/dynamodb/createtabledialog.cpp" line="80"/>
         <source>Read capacity units</source>
         <translation>Lesekapazitätseinheiten</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/createtabledialog.cpp" line="76"/>
+        <location filename="../ui/dynamodb/createtabledialog.cpp" line="81"/>
         <source>Write capacity units</source>
         <translation>Schreibkapazitätseinheiten</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/createtabledialog.cpp" line="77"/>
+        <location filename="../ui/dynamodb/createtabledialog.cpp" line="82"/>
         <source>Optional, e.g. expiresAt</source>
         <translation>Optional, z. B. expiresAt</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/createtabledialog.cpp" line="78"/>
+        <location filename="../ui/dynamodb/createtabledialog.cpp" line="83"/>
         <source>Time to Live attribute</source>
         <translation>Time-to-Live-Attribut</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/createtabledialog.cpp" line="79"/>
-        <source>Optional, e.g. byCustomer</source>
-        <translation>Optional, z. B. byCustomer</translation>
+        <location filename="../ui/dynamodb/createtabledialog.cpp" line="86"/>
+        <source>Secondary indexes</source>
+        <translation>Sekundäre Indizes</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/createtabledialog.cpp" line="80"/>
-        <source>Global secondary index</source>
-        <translation>Globaler sekundärer Index</translation>
+        <location filename="../ui/dynamodb/createtabledialog.cpp" line="97"/>
+        <source>Remove index</source>
+        <translation>Index entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/createtabledialog.cpp" line="84"/>
-        <source>Index partition key</source>
-        <translation>Partitionsschlüssel des Index</translation>
+        <location filename="../ui/dynamodb/createtabledialog.cpp" line="104"/>
+        <source>Up to %1 global and %2 local indexes. A local index shares the table&apos;s partition key, needs a sort key, and can only be created with the table.</source>
+        <translation>Bis zu %1 globale und %2 lokale Indizes. Ein lokaler Index verwendet den Partitionsschlüssel der Tabelle, braucht einen Sortierschlüssel und kann nur zusammen mit der Tabelle angelegt werden.</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::DynamoDb::FilterConditionsModel</name>
+    <message>
+        <location filename="../ui/dynamodb/filterconditionsmodel.cpp" line="204"/>
+        <source>Attribute name</source>
+        <translation>Attributname</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/createtabledialog.cpp" line="89"/>
-        <source>Index sort key</source>
-        <translation>Sortierschlüssel des Index</translation>
+        <location filename="../ui/dynamodb/filterconditionsmodel.cpp" line="206"/>
+        <source>Condition</source>
+        <translation>Bedingung</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/filterconditionsmodel.cpp" line="208"/>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/filterconditionsmodel.cpp" line="210"/>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/filterconditionsmodel.cpp" line="212"/>
+        <source>And value</source>
+        <translation>Und Wert</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::DynamoDb::IndexDefinitionsModel</name>
+    <message>
+        <location filename="../ui/dynamodb/indexdefinitionsmodel.cpp" line="140"/>
+        <source>Global</source>
+        <translation>Global</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/indexdefinitionsmodel.cpp" line="140"/>
+        <source>Local</source>
+        <translation>Lokal</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/indexdefinitionsmodel.cpp" line="224"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/indexdefinitionsmodel.cpp" line="226"/>
+        <source>Index name</source>
+        <translation>Indexname</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/indexdefinitionsmodel.cpp" line="228"/>
+        <source>Partition key</source>
+        <translation>Partitionsschlüssel</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/indexdefinitionsmodel.cpp" line="230"/>
+        <location filename="../ui/dynamodb/indexdefinitionsmodel.cpp" line="234"/>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/indexdefinitionsmodel.cpp" line="232"/>
+        <source>Sort key</source>
+        <translation>Sortierschlüssel</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/indexdefinitionsmodel.cpp" line="236"/>
+        <source>Projection</source>
+        <translation>Projektion</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/indexdefinitionsmodel.cpp" line="238"/>
+        <source>Included attributes</source>
+        <translation>Enthaltene Attribute</translation>
     </message>
 </context>
 <context>
@@ -666,173 +747,173 @@
 <context>
     <name>Gui::DynamoDb::TablesPane</name>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="81"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="77"/>
         <source>Tables</source>
         <translation>Tabellen</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="82"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="78"/>
         <source>DynamoDB tables on this machine. Select a table to explore its items.</source>
         <translation>DynamoDB-Tabellen auf diesem Rechner. Wählen Sie eine Tabelle aus, um ihre Elemente zu erkunden.</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="84"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="80"/>
         <source>Create table</source>
         <translation>Tabelle erstellen</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="85"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="81"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="106"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="102"/>
         <source>Explore items</source>
         <translation>Elemente erkunden</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="109"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="105"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="110"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="106"/>
         <source>PartiQL editor</source>
         <translation>PartiQL-Editor</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="126"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="122"/>
         <source>Scan</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="127"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="123"/>
         <source>Query</source>
         <translation>Abfrage</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="130"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="126"/>
         <source>Ascending</source>
         <translation>Aufsteigend</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="131"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="127"/>
         <source>Descending</source>
         <translation>Absteigend</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="133"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="129"/>
         <source>Table or index</source>
         <translation>Tabelle oder Index</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="135"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="131"/>
         <source>Sort</source>
         <translation>Sortierung</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="149"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="145"/>
         <source>(any)</source>
         <translation>(beliebig)</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="152"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="148"/>
         <source>and</source>
         <translation>und</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="162"/>
-        <source>Filter attribute name</source>
-        <translation>Name des Filterattributs</translation>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="169"/>
+        <source>Add filter</source>
+        <translation>Filter hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="179"/>
-        <source>Value</source>
-        <translation>Wert</translation>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="170"/>
+        <source>Remove filter</source>
+        <translation>Filter entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="187"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="188"/>
         <source>Run</source>
         <translation>Ausführen</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="188"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="189"/>
         <source>Previous</source>
         <translation>Zurück</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="189"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="190"/>
         <source>Next</source>
         <translation>Weiter</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="191"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="192"/>
         <source>Create item</source>
         <translation>Element erstellen</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="192"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="193"/>
         <source>Edit</source>
         <translation>Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="193"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="194"/>
         <source>Duplicate</source>
         <translation>Duplizieren</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="194"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="195"/>
         <source>Delete item</source>
         <translation>Element löschen</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="282"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="283"/>
         <source>Table: %1</source>
         <translation>Tabelle: %1</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="284"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="285"/>
         <source>Index: %1</source>
         <translation>Index: %1</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="301"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="302"/>
         <source>%1 (partition key)</source>
         <translation>%1 (Partitionsschlüssel)</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="303"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="304"/>
         <source>%1 (sort key)</source>
         <translation>%1 (Sortierschlüssel)</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="303"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="304"/>
         <source>No sort key</source>
         <translation>Kein Sortierschlüssel</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="328"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="329"/>
         <source>Enter a value for the partition key %1.</source>
         <translation>Geben Sie einen Wert für den Partitionsschlüssel %1 ein.</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="460"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="457"/>
         <source>Page %1 · Items returned: %2 · Items scanned: %3 · Read capacity units consumed: %4</source>
         <translation>Seite %1 · Zurückgegebene Elemente: %2 · Gelesene Elemente: %3 · Verbrauchte Lesekapazitätseinheiten: %4</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="518"/>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="531"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="515"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="528"/>
         <source>Delete table</source>
         <translation>Tabelle löschen</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="519"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="516"/>
         <source>Delete the table %1 and all its items? This cannot be undone.</source>
         <translation>Die Tabelle %1 mit allen Elementen löschen? Dies kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="557"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="554"/>
         <source>Duplicate item in %1</source>
         <translation>Element in %1 duplizieren</translation>
     </message>

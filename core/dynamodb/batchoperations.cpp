@@ -63,6 +63,15 @@ Capacity &capacityFor(QList<Capacity> &capacities, const QString &table)
     return capacities.back();
 }
 
+// BatchWriteItem/TransactWriteItems: ItemCollectionMetrics is a map of table name to a list.
+void appendCollection(
+    QJsonObject &collections, const QString &table, const ItemCollectionMetrics &metrics)
+{
+    QJsonArray list = collections.value(table).toArray();
+    list.append(metrics.toJson());
+    collections.insert(table, list);
+}
+
 } // namespace
 
 DynamoDbService::Response DynamoDbService::batchWriteItem(const QJsonObject &request)
@@ -81,6 +90,9 @@ DynamoDbService::Response DynamoDbService::batchWriteItem(const QJsonObject &req
     if (total > MaxBatchWrite)
         return std::unexpected(
             Errors::validation(u"Too many items requested for the BatchWriteItem call"_s));
+    auto collectionMetrics = RequestSupport::itemCollectionMetrics(request);
+    if (!collectionMetrics)
+        return std::unexpected(collectionMetrics.error());
     QList<PreparedWrite> writes;
     QSet<QString> seen;
     for (auto it = requestItems.begin(); it != requestItems.end(); ++it) {
@@ -114,11 +126,12 @@ DynamoDbService::Response DynamoDbService::batchWriteItem(const QJsonObject &req
     }
     Storage::SqlTransaction transaction(m_database.connection());
     QList<Capacity> capacities;
+    QJsonObject collections;
     for (const PreparedWrite &write : writes) {
         auto evaluated = evaluateWrite(write, *m_store);
         if (!evaluated)
             return std::unexpected(evaluated.error());
-        ItemWriter writer(*m_store, write.table);
+        ItemWriter writer(*m_store, write.table, m_itemCollectionLimit);
         if (auto ok = writer.write(write.key,
                 evaluated->old,
                 evaluated->oldSize,
@@ -126,6 +139,8 @@ DynamoDbService::Response DynamoDbService::batchWriteItem(const QJsonObject &req
                 &capacityFor(capacities, write.table.name));
             !ok)
             return std::unexpected(ok.error());
+        if (*collectionMetrics && writer.collection())
+            appendCollection(collections, write.table.name, *writer.collection());
     }
     if (!transaction.commit())
         return std::unexpected(internalError());
@@ -134,6 +149,8 @@ DynamoDbService::Response DynamoDbService::batchWriteItem(const QJsonObject &req
     QJsonObject response{{u"UnprocessedItems"_s, QJsonObject()}};
     if (*mode != Capacity::Mode::None)
         response.insert(u"ConsumedCapacity"_s, capacityList(capacities, *mode, false));
+    if (*collectionMetrics)
+        response.insert(u"ItemCollectionMetrics"_s, collections);
     return response;
 }
 
@@ -265,6 +282,9 @@ DynamoDbService::Response DynamoDbService::transactWriteItems(const QJsonObject 
             return QJsonDocument::fromJson(previous->second).object();
         }
     }
+    auto collectionMetrics = RequestSupport::itemCollectionMetrics(request);
+    if (!collectionMetrics)
+        return std::unexpected(collectionMetrics.error());
     QList<PreparedWrite> writes;
     QSet<QString> seen;
     for (const QJsonValue &entry : transactItems) {
@@ -338,6 +358,7 @@ DynamoDbService::Response DynamoDbService::transactWriteItems(const QJsonObject 
     if (cancelled)
         return cancel();
     QList<Capacity> capacities;
+    QJsonObject collections;
     for (qsizetype i = 0; i < writes.size(); ++i) {
         const PreparedWrite &write = writes[i];
         Capacity &capacity = capacityFor(capacities, write.table.name);
@@ -345,7 +366,7 @@ DynamoDbService::Response DynamoDbService::transactWriteItems(const QJsonObject 
             capacity.table += Capacity::readUnits(evaluated[i].oldSize, true) * 2;
             continue;
         }
-        ItemWriter writer(*m_store, write.table);
+        ItemWriter writer(*m_store, write.table, m_itemCollectionLimit);
         if (auto ok = writer.write(write.key,
                 evaluated[i].old,
                 evaluated[i].oldSize,
@@ -353,15 +374,21 @@ DynamoDbService::Response DynamoDbService::transactWriteItems(const QJsonObject 
                 &capacity,
                 2.0);
             !ok) {
-            reasons[i] =
-                QJsonObject{{u"Code"_s, u"ValidationError"_s}, {u"Message"_s, ok.error().message}};
-            codes[i] = u"ValidationError"_s;
+            const QString code = ok.error().code == u"ItemCollectionSizeLimitExceededException"
+                ? u"ItemCollectionSizeLimitExceeded"_s
+                : u"ValidationError"_s;
+            reasons[i] = QJsonObject{{u"Code"_s, code}, {u"Message"_s, ok.error().message}};
+            codes[i] = code;
             return cancel();
         }
+        if (*collectionMetrics && writer.collection())
+            appendCollection(collections, write.table.name, *writer.collection());
     }
     QJsonObject response;
     if (*mode != Capacity::Mode::None)
         response.insert(u"ConsumedCapacity"_s, capacityList(capacities, *mode, false));
+    if (*collectionMetrics)
+        response.insert(u"ItemCollectionMetrics"_s, collections);
     if (!token.isEmpty()
         && !m_store->putTransactionToken(token,
             requestHash,

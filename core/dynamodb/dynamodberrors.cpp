@@ -67,4 +67,19 @@ AwsError idempotentParameterMismatch()
         true};
 }
 
+AwsError itemCollectionSizeLimitExceeded()
+{
+    return AwsError{
+        u"ItemCollectionSizeLimitExceededException"_s, u"Collection size exceeded."_s, 400, true};
+}
+
+AwsError provisionedThroughputExceeded()
+{
+    return AwsError{u"ProvisionedThroughputExceededException"_s,
+        u"The level of configured provisioned throughput for the table was exceeded. Consider "
+        u"increasing your provisioning level with the UpdateTable API."_s,
+        400,
+        true};
+}
+
 } // namespace Core::DynamoDb::Errors

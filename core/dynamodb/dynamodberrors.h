@@ -17,5 +17,8 @@ AwsError resourceInUse(const QString &message);
 AwsError conditionalCheckFailed();
 AwsError limitExceeded(const QString &message);
 AwsError idempotentParameterMismatch();
+// A table with an LSI: one partition key's items grew past 10 GB.
+AwsError itemCollectionSizeLimitExceeded();
+AwsError provisionedThroughputExceeded();
 
 } // namespace Core::DynamoDb::Errors

@@ -236,6 +236,7 @@ DynamoDbService::Response DynamoDbService::deleteTable(const QJsonObject &reques
     if (!m_store->deleteTable(table->id) || !transaction.commit())
         return std::unexpected(storageError());
     forgetTable(table->name);
+    m_throughput.forget(table->name);
     noteTablesChanged();
     noteItemsChanged(table->name);
     return QJsonObject{{u"TableDescription"_s, TableDefinition::describe(*table, u"DELETING"_s)}};
@@ -558,7 +559,7 @@ int DynamoDbService::sweepExpiredItems()
         if (table == tablesById.cend())
             continue;
         const Item item = *itemFromJson(QJsonDocument::fromJson(entry.item.item).object());
-        ItemWriter writer(*m_store, *table);
+        ItemWriter writer(*m_store, *table, m_itemCollectionLimit);
         if (!writer.write({entry.item.hashKey, entry.item.rangeKey},
                 item,
                 entry.item.size,

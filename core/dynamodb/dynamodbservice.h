@@ -3,6 +3,7 @@
 
 #include "core/common/awserror.h"
 #include "core/dynamodb/table.h"
+#include "core/dynamodb/throughputlimiter.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -15,6 +16,7 @@
 namespace Core {
 class Clock;
 class Coalescer;
+class MetricSink;
 } // namespace Core
 namespace Core::Storage {
 class Database;
@@ -29,7 +31,8 @@ class ItemWriter;
 // ddb_* tables through DynamoDbStore. Operations take and return the API's JSON documents
 // (DynamoDB JSON is the service's own data model, and the console edits it too); every write
 // runs in a SqlTransaction so a failed operation leaves nothing behind. tablesChanged() and
-// itemsChanged() announce changes, coalesced to at most one per 150 ms.
+// itemsChanged() announce changes, coalesced to at most one per 150 ms. Requests made through
+// call() report AWS/DynamoDB metrics to the MetricSink.
 class DynamoDbService final : public QObject
 {
     Q_OBJECT
@@ -44,6 +47,21 @@ public:
     ~DynamoDbService() override;
 
     using Response = Result<QJsonObject>;
+    using Operation = Response (DynamoDbService::*)(const QJsonObject &);
+
+    // Null: report nothing.
+    void setMetricSink(MetricSink *sink) { m_metricSink = sink; }
+    // Runs one API request (operationName as on the wire, "PutItem"): throttles PROVISIONED
+    // tables past their capacity (ProvisionedThroughputExceededException; single-table
+    // operations) and reports the request's metrics: consumed capacity, latency, returned
+    // items and errors.
+    // With rawItems, GetItem, Query and Scan may answer the stored items as DynamoDB JSON text
+    // (saves decoding and encoding them again): "Item" is then an empty object, "Items" an
+    // empty array, and the caller splices rawItems into the encoded answer.
+    Response call(const QString &operationName,
+        Operation operation,
+        const QJsonObject &request,
+        QList<QByteArray> *rawItems = nullptr);
 
     Response createTable(const QJsonObject &request);
     Response describeTable(const QJsonObject &request);
@@ -77,6 +95,9 @@ public:
     // Deletes items whose TTL attribute lies in the past; returns how many.
     int sweepExpiredItems();
 
+    // The item collection limit of tables with an LSI (AWS: 10 GB); tests lower it.
+    void setItemCollectionSizeLimit(qint64 bytes) { m_itemCollectionLimit = bytes; }
+
 signals:
     void tablesChanged();
     void itemsChanged(const QStringList &tableNames);
@@ -92,6 +113,10 @@ private:
     void noteItemsChanged(const QString &tableName);
     void noteTablesChanged();
     Response writeOne(const QJsonObject &request, const QString &operation);
+    void reportMetrics(const QString &operationName,
+        const QJsonObject &request,
+        const Response &response,
+        double latencyMs);
     // Query whose FilterExpression may name key attributes (PartiQL SELECT's WHERE).
     Response queryImpl(const QJsonObject &request, bool keyFilterAllowed);
     QString tableArn(const QString &name) const;
@@ -106,6 +131,10 @@ private:
     Coalescer *m_itemsCoalescer;
     Coalescer *m_tablesCoalescer;
     QSet<QString> m_changedTables;
+    qint64 m_itemCollectionLimit = 10LL * 1024 * 1024 * 1024;
+    MetricSink *m_metricSink = nullptr;
+    ThroughputLimiter m_throughput;
+    QList<QByteArray> *m_rawItems = nullptr; // set by call() around GetItem, Query and Scan
 };
 
 } // namespace Core::DynamoDb

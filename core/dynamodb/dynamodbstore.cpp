@@ -33,8 +33,9 @@ StoredTable readTable(const QSqlQuery &query)
     return table;
 }
 
-// Columns: hash_key, range_key, item, size, index hash, index range.
-QList<StoredItem> readItems(QSqlQuery &query)
+// Columns: hash_key, range_key, item, size, then index hash and index range (absent for reads
+// of the table itself, whose index keys are its own keys).
+QList<StoredItem> readItems(QSqlQuery &query, bool indexColumns = false)
 {
     QList<StoredItem> items;
     if (!run(query))
@@ -45,8 +46,8 @@ QList<StoredItem> readItems(QSqlQuery &query)
         item.rangeKey = query.value(1).toByteArray();
         item.item = query.value(2).toByteArray();
         item.size = query.value(3).toLongLong();
-        item.indexHash = query.value(4).toByteArray();
-        item.indexRange = query.value(5).toByteArray();
+        item.indexHash = indexColumns ? query.value(4).toByteArray() : item.hashKey;
+        item.indexRange = indexColumns ? query.value(5).toByteArray() : item.rangeKey;
         items.append(item);
     }
     query.finish();
@@ -110,6 +111,7 @@ bool DynamoDbStore::updateDefinition(qint64 tableId, const QByteArray &definitio
 bool DynamoDbStore::deleteTable(qint64 tableId)
 {
     for (const QString &sql : {u"DELETE FROM ddb_index_entries WHERE table_id = ?"_s,
+             u"DELETE FROM ddb_item_collections WHERE table_id = ?"_s,
              u"DELETE FROM ddb_items WHERE table_id = ?"_s,
              u"DELETE FROM ddb_tables WHERE id = ?"_s}) {
         QSqlQuery &query = m_database.prepared(sql);
@@ -133,12 +135,44 @@ bool DynamoDbStore::adjustCounts(qint64 tableId, qint64 itemDelta, qint64 sizeDe
     return run(query);
 }
 
+qint64 DynamoDbStore::collectionSize(qint64 tableId, const QByteArray &hashKey) const
+{
+    QSqlQuery &query = m_database.prepared(
+        u"SELECT size_bytes FROM ddb_item_collections WHERE table_id = ? AND hash_key = ?"_s);
+    query.addBindValue(tableId);
+    query.addBindValue(hashKey);
+    if (!run(query) || !query.next())
+        return 0;
+    const qint64 size = query.value(0).toLongLong();
+    query.finish();
+    return size;
+}
+
+bool DynamoDbStore::adjustCollectionSize(qint64 tableId, const QByteArray &hashKey, qint64 delta)
+{
+    if (delta == 0)
+        return true;
+    QSqlQuery &upsert = m_database.prepared(
+        u"INSERT INTO ddb_item_collections (table_id, hash_key, size_bytes) VALUES (?, ?, ?) "
+        u"ON CONFLICT (table_id, hash_key) DO UPDATE SET size_bytes = size_bytes + excluded.size_bytes"_s);
+    upsert.addBindValue(tableId);
+    upsert.addBindValue(hashKey);
+    upsert.addBindValue(delta);
+    if (!run(upsert))
+        return false;
+    QSqlQuery &prune = m_database.prepared(
+        u"DELETE FROM ddb_item_collections WHERE table_id = ? AND hash_key = ? AND size_bytes <= 0"_s);
+    prune.addBindValue(tableId);
+    prune.addBindValue(hashKey);
+    return run(prune);
+}
+
 std::optional<StoredItem> DynamoDbStore::item(
     qint64 tableId, const QByteArray &hashKey, const QByteArray &rangeKey) const
 {
-    QSqlQuery &query = m_database.prepared(
-        u"SELECT hash_key, range_key, item, size, hash_key, range_key FROM ddb_items "
-        u"WHERE table_id = ? AND hash_key = ? AND range_key = ?"_s);
+    QSqlQuery &query =
+        m_database.prepared(u"SELECT hash_key, range_key, item, size FROM ddb_items "
+                            u"WHERE table_id = ? AND hash_key = ? AND range_key = ?"_s);
     query.addBindValue(tableId);
     query.addBindValue(hashKey);
     query.addBindValue(rangeKey);
@@ -158,7 +192,9 @@ bool DynamoDbStore::putItem(
     query.addBindValue(item.hashKey);
     query.addBindValue(item.rangeKey);
     query.addBindValue(segment);
-    query.addBindValue(QString::fromUtf8(item.item));
+    // Bound as bytes (stored as a blob): reading it back needs no UTF-8 -> UTF-16 -> UTF-8
+    // round trip. Rows written as text before read back the same.
+    query.addBindValue(item.item);
     query.addBindValue(item.size);
     query.addBindValue(ttl ? QVariant(*ttl) : QVariant(QMetaType::fromType<qint64>()));
     return run(query);
@@ -243,7 +279,7 @@ QList<StoredItem> DynamoDbStore::query(qint64 tableId,
           u"FROM ddb_index_entries e JOIN ddb_items i ON i.table_id = e.table_id "
           u"AND i.hash_key = e.item_hash AND i.range_key = e.item_range "
           u"WHERE e.table_id = ? AND e.index_name = ? AND e.hash_key = ?"_s
-        : u"SELECT hash_key, range_key, item, size, hash_key, range_key FROM ddb_items "
+        : u"SELECT hash_key, range_key, item, size FROM ddb_items "
           u"WHERE table_id = ? AND hash_key = ?"_s;
     if (bounds.lower)
         sql += u" AND %1 %2 ?"_s.arg(range, bounds.lowerInclusive ? u">="_s : u">"_s);
@@ -276,7 +312,7 @@ QList<StoredItem> DynamoDbStore::query(qint64 tableId,
         }
     }
     query.addBindValue(limit);
-    return readItems(query);
+    return readItems(query, onIndex);
 }
 
 QList<StoredItem> DynamoDbStore::scan(qint64 tableId,
@@ -292,7 +328,7 @@ QList<StoredItem> DynamoDbStore::scan(qint64 tableId,
           u"FROM ddb_index_entries e JOIN ddb_items i ON i.table_id = e.table_id "
           u"AND i.hash_key = e.item_hash AND i.range_key = e.item_range "
           u"WHERE e.table_id = ? AND e.index_name = ? AND e.segment >= ? AND e.segment < ?"_s
-        : u"SELECT hash_key, range_key, item, size, hash_key, range_key FROM ddb_items "
+        : u"SELECT hash_key, range_key, item, size FROM ddb_items "
           u"WHERE table_id = ? AND segment >= ? AND segment < ?"_s;
     if (start)
         sql += onIndex ? u" AND (e.segment, e.hash_key, e.range_key, e.item_hash, e.item_range) > "
@@ -317,18 +353,18 @@ QList<StoredItem> DynamoDbStore::scan(qint64 tableId,
         query.addBindValue(start->rangeKey);
     }
     query.addBindValue(limit);
-    return readItems(query);
+    return readItems(query, onIndex);
 }
 
 QList<StoredItem> DynamoDbStore::allItems(
     qint64 tableId, const std::optional<StoredItem> &after, int limit) const
 {
-    QSqlQuery &query = m_database.prepared(after
-            ? u"SELECT hash_key, range_key, item, size, hash_key, range_key FROM ddb_items "
-              u"WHERE table_id = ? AND (hash_key, range_key) > (?, ?) "
-              u"ORDER BY hash_key, range_key LIMIT ?"_s
-            : u"SELECT hash_key, range_key, item, size, hash_key, range_key FROM ddb_items "
-              u"WHERE table_id = ? ORDER BY hash_key, range_key LIMIT ?"_s);
+    QSqlQuery &query =
+        m_database.prepared(after ? u"SELECT hash_key, range_key, item, size FROM ddb_items "
+                                    u"WHERE table_id = ? AND (hash_key, range_key) > (?, ?) "
+                                    u"ORDER BY hash_key, range_key LIMIT ?"_s
+                                  : u"SELECT hash_key, range_key, item, size FROM ddb_items "
+                                    u"WHERE table_id = ? ORDER BY hash_key, range_key LIMIT ?"_s);
     query.addBindValue(tableId);
     if (after) {
         query.addBindValue(after->hashKey);

@@ -74,6 +74,10 @@ public:
     bool putItem(qint64 tableId, const StoredItem &item, int segment, std::optional<qint64> ttl);
     bool deleteItem(qint64 tableId, const QByteArray &hashKey, const QByteArray &rangeKey);
 
+    // Item collections (tables with an LSI): bytes stored under one partition key.
+    qint64 collectionSize(qint64 tableId, const QByteArray &hashKey) const;
+    bool adjustCollectionSize(qint64 tableId, const QByteArray &hashKey, qint64 delta);
+
     bool putIndexEntry(
         qint64 tableId, const QString &indexName, const StoredItem &entry, int segment);
     bool deleteIndexEntries(qint64 tableId, const QByteArray &hashKey, const QByteArray &rangeKey);

@@ -298,6 +298,9 @@ Item project(const Item &item, const QList<DocumentPath> &paths)
             result.insert(path[0].name, top.value());
             continue;
         }
+        // A path that does not resolve projects nothing (not an empty map on the way to it).
+        if (!resolvePath(item, path))
+            continue;
         AttributeValue &target = result[path[0].name];
         projectInto(target, top.value(), path, 1);
         if (target.type == AttributeType::Null && !target.boolean)

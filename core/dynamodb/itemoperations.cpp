@@ -18,19 +18,6 @@ using namespace Qt::StringLiterals;
 
 namespace Core::DynamoDb {
 
-namespace {
-
-Item pick(const Item &item, const QSet<QString> &names)
-{
-    Item result;
-    for (const QString &name : names)
-        if (item.contains(name))
-            result.insert(name, item.value(name));
-    return result;
-}
-
-} // namespace
-
 DynamoDbService::Response DynamoDbService::writeOne(
     const QJsonObject &request, const QString &operation)
 {
@@ -49,6 +36,9 @@ DynamoDbService::Response DynamoDbService::writeOne(
     auto returnValues = RequestSupport::returnValues(request, allowed);
     if (!returnValues)
         return std::unexpected(returnValues.error());
+    auto collectionMetrics = RequestSupport::itemCollectionMetrics(request);
+    if (!collectionMetrics)
+        return std::unexpected(collectionMetrics.error());
     auto prepared = PreparedWrite::prepare(kind, *table, request);
     if (!prepared)
         return std::unexpected(prepared.error());
@@ -61,7 +51,7 @@ DynamoDbService::Response DynamoDbService::writeOne(
         return std::unexpected(conditionFailure(*prepared, *evaluated));
     Capacity capacity;
     capacity.tableName = table->name;
-    ItemWriter writer(*m_store, *table);
+    ItemWriter writer(*m_store, *table, m_itemCollectionLimit);
     if (auto written = writer.write(
             prepared->key, evaluated->old, evaluated->oldSize, evaluated->next, &capacity);
         !written)
@@ -78,13 +68,15 @@ DynamoDbService::Response DynamoDbService::writeOne(
     else if (*returnValues == u"ALL_NEW")
         attributes = evaluated->next;
     else if (*returnValues == u"UPDATED_OLD" && evaluated->old)
-        attributes = pick(*evaluated->old, evaluated->updated);
+        attributes = ExpressionEvaluator::project(*evaluated->old, evaluated->updated.old);
     else if (*returnValues == u"UPDATED_NEW" && evaluated->next)
-        attributes = pick(*evaluated->next, evaluated->updated);
+        attributes = ExpressionEvaluator::project(*evaluated->next, evaluated->updated.next);
     if (attributes && !attributes->isEmpty())
         response.insert(u"Attributes"_s, itemToJson(*attributes));
     if (*mode != Capacity::Mode::None)
         response.insert(u"ConsumedCapacity"_s, capacity.toJson(*mode, false));
+    if (*collectionMetrics && writer.collection())
+        response.insert(u"ItemCollectionMetrics"_s, writer.collection()->toJson());
     return response;
 }
 
@@ -139,7 +131,10 @@ DynamoDbService::Response DynamoDbService::getItem(const QJsonObject &request)
 
     QJsonObject response;
     const auto stored = m_store->item(table->id, key->hash, key->range);
-    if (stored && !projection) {
+    if (stored && !projection && m_rawItems) {
+        m_rawItems->append(stored->item);
+        response.insert(u"Item"_s, QJsonObject());
+    } else if (stored && !projection) {
         response.insert(u"Item"_s, QJsonDocument::fromJson(stored->item).object());
     } else if (stored) {
         auto item = itemFromJson(QJsonDocument::fromJson(stored->item).object());

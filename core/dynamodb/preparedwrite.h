@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/dynamodb/expression.h"
+#include "core/dynamodb/expressionevaluator.h"
 #include "core/dynamodb/keycodec.h"
 #include "core/dynamodb/table.h"
 
@@ -44,7 +45,7 @@ struct EvaluatedWrite
     std::optional<Item> old;
     qint64 oldSize = 0;
     std::optional<Item> next; // nullopt: delete (or nothing, for a condition check)
-    QSet<QString> updated;
+    ExpressionEvaluator::UpdatedPaths updated;
     bool conditionFailed = false;
 };
 

@@ -34,6 +34,9 @@ struct ReadPlan
     bool consistent = false;
     Capacity::Mode mode = Capacity::Mode::None;
     std::optional<StartAfter> start;
+    // Set: items that go out as stored are collected here as DynamoDB JSON text, and "Items"
+    // is left an empty array for the caller to fill (DynamoDbService::call).
+    QList<QByteArray> *rawItems = nullptr;
 };
 
 void collectNames(const ExpressionNode &node, QSet<QString> &names)
@@ -195,8 +198,12 @@ DynamoDbService::Response runPages(const ReadPlan &plan, const Fetch &fetch, boo
                 ++evaluated;
                 ++count;
                 lastStored = stored.item;
-                if (plan.select != u"COUNT")
-                    items.append(QJsonDocument::fromJson(stored.item).object());
+                if (plan.select != u"COUNT") {
+                    if (plan.rawItems)
+                        plan.rawItems->append(stored.item);
+                    else
+                        items.append(QJsonDocument::fromJson(stored.item).object());
+                }
             } else {
                 auto parsed = itemFromJson(QJsonDocument::fromJson(stored.item).object());
                 if (!parsed)
@@ -350,6 +357,7 @@ DynamoDbService::Response DynamoDbService::queryImpl(
     const QByteArray hash = KeyCodec::encode(condition->hashValue);
     const QString indexName = plan.index ? plan.index->name : QString();
     const qint64 tableId = plan.table.id;
+    plan.rawItems = m_rawItems;
     return runPages(
         plan,
         [&](const std::optional<StartAfter> &after, int chunk) {
@@ -403,6 +411,7 @@ DynamoDbService::Response DynamoDbService::scan(const QJsonObject &request)
     plan.start = *start;
     const QString indexName = plan.index ? plan.index->name : QString();
     const qint64 tableId = plan.table.id;
+    plan.rawItems = m_rawItems;
     return runPages(
         plan,
         [&](const std::optional<StartAfter> &after, int chunk) {

@@ -5,7 +5,10 @@
 #include "core/dynamodb/dynamodbstore.h"
 #include "core/dynamodb/expressionevaluator.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
+
+#include <algorithm>
 
 #include <cmath>
 
@@ -136,6 +139,16 @@ Result<QString> returnValues(const QJsonObject &request, const QStringList &allo
     return value;
 }
 
+Result<bool> itemCollectionMetrics(const QJsonObject &request)
+{
+    const QString value = request.value(u"ReturnItemCollectionMetrics"_s).toString(u"NONE"_s);
+    if (value != u"SIZE" && value != u"NONE")
+        return std::unexpected(Errors::validation(
+            u"1 validation error detected: Value '%1' at 'returnItemCollectionMetrics' failed to "
+            u"satisfy constraint: Member must satisfy enum value set: [SIZE, NONE]"_s.arg(value)));
+    return value == u"SIZE";
+}
+
 Result<Item> itemParameter(const QJsonObject &request, const QString &member)
 {
     if (!request.contains(member))
@@ -201,10 +214,49 @@ Status rejectLegacyParameters(const QJsonObject &request)
 
 } // namespace RequestSupport
 
-ItemWriter::ItemWriter(DynamoDbStore &store, const TableInfo &table)
+QJsonObject ItemCollectionMetrics::toJson() const
+{
+    constexpr double Gigabyte = 1024.0 * 1024.0 * 1024.0;
+    const double low = std::floor(double(sizeBytes) / Gigabyte);
+    return QJsonObject{{u"ItemCollectionKey"_s, itemToJson(key)},
+        {u"SizeEstimateRangeGB"_s, QJsonArray{low, low + 1.0}}};
+}
+
+ItemWriter::ItemWriter(DynamoDbStore &store, const TableInfo &table, qint64 collectionLimit)
     : m_store(store)
     , m_table(table)
+    , m_collectionLimit(collectionLimit)
 {}
+
+Status ItemWriter::updateCollection(const KeyCodec::EncodedKey &key,
+    const std::optional<Item> &old,
+    qint64 oldSize,
+    const std::optional<Item> &next,
+    qint64 newSize)
+{
+    // An item counts with its own size plus, per LSI whose sort key it has, the projection.
+    const auto collectionBytes = [this](const Item &item, qint64 size) {
+        qint64 bytes = size;
+        for (const SecondaryIndex &index : m_table.indexes) {
+            if (index.global || !item.contains(index.key.rangeName))
+                continue;
+            bytes += itemSize(RequestSupport::projectForIndex(item, m_table, index));
+        }
+        return bytes;
+    };
+    const qint64 delta =
+        (next ? collectionBytes(*next, newSize) : 0) - (old ? collectionBytes(*old, oldSize) : 0);
+    const qint64 size = m_store.collectionSize(m_table.id, key.hash) + delta;
+    if (delta > 0 && size > m_collectionLimit)
+        return std::unexpected(Errors::itemCollectionSizeLimitExceeded());
+    if (!m_store.adjustCollectionSize(m_table.id, key.hash, delta))
+        return std::unexpected(
+            AwsError{u"InternalServerError"_s, u"Internal server error"_s, 500, false});
+    const Item &item = next ? *next : *old;
+    m_collection = ItemCollectionMetrics{
+        Item{{m_table.key.hashName, item.value(m_table.key.hashName)}}, std::max<qint64>(size, 0)};
+    return {};
+}
 
 Status ItemWriter::validate(const Item &item, const TableInfo &table)
 {
@@ -235,6 +287,13 @@ Status ItemWriter::write(const KeyCodec::EncodedKey &key,
         if (auto ok = validate(*next, m_table); !ok)
             return ok;
         newSize = itemSize(*next);
+    }
+    const bool hasLocalIndex = std::any_of(m_table.indexes.cbegin(),
+        m_table.indexes.cend(),
+        [](const SecondaryIndex &index) { return !index.global; });
+    if (hasLocalIndex && (old || next)) {
+        if (auto ok = updateCollection(key, old, oldSize, next, newSize); !ok)
+            return ok;
     }
     if (capacity)
         capacity->table += Capacity::writeUnits(std::max(oldSize, newSize)) * multiplier;

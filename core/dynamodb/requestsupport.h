@@ -36,6 +36,17 @@ struct Capacity
     static double writeUnits(qint64 bytes);
 };
 
+// ItemCollectionMetrics of one write to a table with a local secondary index: the partition
+// key and the size of its item collection (items plus what the LSIs project).
+struct ItemCollectionMetrics
+{
+    Item key;
+    qint64 sizeBytes = 0;
+
+    // {"ItemCollectionKey": ..., "SizeEstimateRangeGB": [low, high]}: a 1 GB wide estimate.
+    QJsonObject toJson() const;
+};
+
 namespace RequestSupport {
 
 Result<Capacity::Mode> capacityMode(const QJsonObject &request);
@@ -43,6 +54,8 @@ Result<Capacity::Mode> capacityMode(const QJsonObject &request);
 Result<ExpressionContext> expressionContext(const QJsonObject &request);
 // ReturnValues: allowed is the list of values the operation accepts.
 Result<QString> returnValues(const QJsonObject &request, const QStringList &allowed);
+// ReturnItemCollectionMetrics: true for SIZE, false for NONE or absent.
+Result<bool> itemCollectionMetrics(const QJsonObject &request);
 Result<Item> itemParameter(const QJsonObject &request, const QString &member);
 // The attributes an index holds for an item (keys plus projection).
 Item projectForIndex(const Item &item, const TableInfo &table, const SecondaryIndex &index);
@@ -54,13 +67,18 @@ Status rejectLegacyParameters(const QJsonObject &request);
 } // namespace RequestSupport
 
 // Writes (or deletes) one item with its index entries, TTL column and the table's counters,
-// adding the write units to a Capacity. Callers hold a SqlTransaction.
+// adding the write units to a Capacity. Callers hold a SqlTransaction. In tables with an LSI it
+// keeps the item collection's size and refuses a write that grows it past collectionLimit
+// (ItemCollectionSizeLimitExceededException).
 class ItemWriter final
 {
 public:
-    ItemWriter(DynamoDbStore &store, const TableInfo &table);
-
     static constexpr qint64 MaxItemSize = 400 * 1024;
+    static constexpr qint64 DefaultCollectionLimit = 10LL * 1024 * 1024 * 1024;
+
+    ItemWriter(DynamoDbStore &store,
+        const TableInfo &table,
+        qint64 collectionLimit = DefaultCollectionLimit);
 
     // Validates a new item (size, index key types) without writing.
     static Status validate(const Item &item, const TableInfo &table);
@@ -70,10 +88,20 @@ public:
         const std::optional<Item> &next,
         Capacity *capacity,
         double multiplier = 1.0);
+    // After a write to a table with an LSI: its item collection.
+    const std::optional<ItemCollectionMetrics> &collection() const { return m_collection; }
 
 private:
+    Status updateCollection(const KeyCodec::EncodedKey &key,
+        const std::optional<Item> &old,
+        qint64 oldSize,
+        const std::optional<Item> &next,
+        qint64 newSize);
+
     DynamoDbStore &m_store;
     const TableInfo &m_table;
+    qint64 m_collectionLimit;
+    std::optional<ItemCollectionMetrics> m_collection;
 };
 
 } // namespace Core::DynamoDb

@@ -98,8 +98,12 @@ AttributeValue *parentOf(Item &item, const DocumentPath &path)
     return current;
 }
 
-Status setPath(Item &item, const DocumentPath &path, const AttributeValue &value)
+// written receives the path really written (an index past the end of a list appends).
+Status setPath(
+    Item &item, const DocumentPath &path, const AttributeValue &value, DocumentPath *written)
 {
+    if (written)
+        *written = path;
     if (path.size() == 1) {
         item.insert(path[0].name, value);
         return {};
@@ -111,10 +115,13 @@ Status setPath(Item &item, const DocumentPath &path, const AttributeValue &value
     if (last.isIndex()) {
         if (parent->type != AttributeType::L)
             return std::unexpected(invalidPath());
-        if (last.index < parent->l.size())
+        if (last.index < parent->l.size()) {
             parent->l[last.index] = value;
-        else
+        } else {
+            if (written)
+                written->back().index = int(parent->l.size());
             parent->l.append(value);
+        }
         return {};
     }
     if (parent->type != AttributeType::M)
@@ -188,7 +195,7 @@ Result<std::optional<AttributeValue>> addOrDelete(
 } // namespace
 
 Result<Item> applyUpdate(
-    const Item &item, const QList<UpdateAction> &actions, QSet<QString> *updated)
+    const Item &item, const QList<UpdateAction> &actions, UpdatedPaths *updated)
 {
     // Every value is computed from the item as it was before the update.
     QList<std::optional<AttributeValue>> values;
@@ -206,11 +213,14 @@ Result<Item> applyUpdate(
     for (qsizetype i = 0; i < actions.size(); ++i) {
         const UpdateAction &action = actions[i];
         if (updated)
-            updated->insert(action.path[0].name);
+            updated->old.append(action.path);
+        DocumentPath written;
         switch (action.kind) {
         case UpdateAction::Kind::Set:
-            if (auto ok = setPath(result, action.path, *values[i]); !ok)
+            if (auto ok = setPath(result, action.path, *values[i], &written); !ok)
                 return std::unexpected(ok.error());
+            if (updated)
+                updated->next.append(written);
             break;
         case UpdateAction::Kind::Remove:
             removePath(result, action.path);
@@ -222,8 +232,10 @@ Result<Item> applyUpdate(
             if (!next)
                 return std::unexpected(next.error());
             if (*next) {
-                if (auto ok = setPath(result, action.path, **next); !ok)
+                if (auto ok = setPath(result, action.path, **next, &written); !ok)
                     return std::unexpected(ok.error());
+                if (updated)
+                    updated->next.append(written);
             } else {
                 removePath(result, action.path);
             }

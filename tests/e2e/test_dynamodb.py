@@ -181,6 +181,88 @@ class Boto3Client(ServerTestCase):
         self.assertEqual(out[1]["Error"]["Code"], "ResourceNotFound")
 
 
+    def test_updated_values_of_nested_paths(self):
+        """UpdateItem ReturnValues UPDATED_OLD/UPDATED_NEW return only the updated nested parts."""
+        create_orders(self.ddb, "b3nested")
+        key = {"pk": {"S": "n"}, "sk": {"N": "1"}}
+        self.ddb.put_item(TableName="b3nested", Item={
+            **key, "a": {"M": {"b": {"M": {"c": {"N": "1"}, "d": {"N": "2"}}}, "x": {"S": "keep"}}},
+            "l": {"L": [{"N": "10"}, {"N": "20"}, {"N": "30"}]}})
+        new = self.ddb.update_item(TableName="b3nested", Key=key, UpdateExpression="SET a.b.c = :v, l[1] = :v",
+                                   ExpressionAttributeValues={":v": {"N": "9"}}, ReturnValues="UPDATED_NEW")
+        self.assertEqual(new["Attributes"], {"a": {"M": {"b": {"M": {"c": {"N": "9"}}}}},
+                                             "l": {"L": [{"N": "9"}]}})
+        old = self.ddb.update_item(TableName="b3nested", Key=key, UpdateExpression="REMOVE a.b.d, l[0]",
+                                   ReturnValues="UPDATED_OLD")
+        self.assertEqual(old["Attributes"], {"a": {"M": {"b": {"M": {"d": {"N": "2"}}}}},
+                                             "l": {"L": [{"N": "10"}]}})
+        item = self.ddb.get_item(TableName="b3nested", Key=key)["Item"]
+        self.assertEqual(item["a"], {"M": {"b": {"M": {"c": {"N": "9"}}}, "x": {"S": "keep"}}})
+        self.assertEqual(item["l"], {"L": [{"N": "9"}, {"N": "30"}]})
+
+    def test_item_collection_metrics(self):
+        """Tables with an LSI report their item collection with ReturnItemCollectionMetrics=SIZE."""
+        self.ddb.create_table(
+            TableName="b3events", BillingMode="PAY_PER_REQUEST",
+            AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"},
+                                  {"AttributeName": "sk", "AttributeType": "N"},
+                                  {"AttributeName": "t", "AttributeType": "N"}],
+            KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}, {"AttributeName": "sk", "KeyType": "RANGE"}],
+            LocalSecondaryIndexes=[{"IndexName": "byTime",
+                                    "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"},
+                                                  {"AttributeName": "t", "KeyType": "RANGE"}],
+                                    "Projection": {"ProjectionType": "KEYS_ONLY"}}])
+        put = self.ddb.put_item(TableName="b3events", ReturnItemCollectionMetrics="SIZE",
+                                Item={"pk": {"S": "p"}, "sk": {"N": "1"}, "t": {"N": "5"}})
+        self.assertEqual(put["ItemCollectionMetrics"],
+                         {"ItemCollectionKey": {"pk": {"S": "p"}}, "SizeEstimateRangeGB": [0.0, 1.0]})
+        batch = self.ddb.batch_write_item(ReturnItemCollectionMetrics="SIZE", RequestItems={"b3events": [
+            {"PutRequest": {"Item": {"pk": {"S": "q"}, "sk": {"N": "1"}}}}]})
+        self.assertEqual(batch["ItemCollectionMetrics"]["b3events"][0]["ItemCollectionKey"], {"pk": {"S": "q"}})
+        self.assertNotIn("ItemCollectionMetrics", self.ddb.put_item(
+            TableName="b3events", Item={"pk": {"S": "p"}, "sk": {"N": "2"}}))
+
+    def test_metrics_in_cloudwatch(self):
+        """Requests report AWS/DynamoDB metrics that GetMetricStatistics and ListMetrics show."""
+        import datetime
+        create_orders(self.ddb, "b3metrics")
+        for i in range(3):
+            self.ddb.put_item(TableName="b3metrics", Item={"pk": {"S": "m"}, "sk": {"N": str(i)},
+                                                           "pad": {"S": "x" * 1500}})
+        result = self.ddb.query(TableName="b3metrics", KeyConditionExpression="pk = :p",
+                                ExpressionAttributeValues={":p": {"S": "m"}})
+        self.assertEqual(result["Count"], 3)
+        self.assertNotIn("ConsumedCapacity", result)  # metered, but not shown unless asked
+        self.error(self.ddb.put_item, TableName="b3metrics", Item={"pk": {"S": "m"}, "sk": {"N": "0"}},
+                   ConditionExpression="attribute_not_exists(pk)")
+        self.error(self.ddb.get_item, TableName="b3metrics", Key={"pk": {"S": "m"}})
+        self.error(self.ddb.describe_table, TableName="b3absent")
+
+        cw = self.boto3_client("cloudwatch")
+        now = datetime.datetime.now(datetime.timezone.utc)
+        window = {"StartTime": now - datetime.timedelta(minutes=10), "EndTime": now + datetime.timedelta(minutes=5),
+                  "Period": 60}
+
+        def total(name, dimensions, statistic="Sum"):
+            points = cw.get_metric_statistics(Namespace="AWS/DynamoDB", MetricName=name, Dimensions=dimensions,
+                                              Statistics=[statistic], **window)["Datapoints"]
+            return sum(p[statistic] for p in points)
+
+        table = [{"Name": "TableName", "Value": "b3metrics"}]
+        # 3 puts of a 1.5 KB item without the GSI's key: 2 WCU each, on the table only.
+        self.assertEqual(total("ConsumedWriteCapacityUnits", table), 6.0)
+        # The query read 3 items of about 1.5 KB (4.5 KB -> 2 units, halved): 1 RCU.
+        self.assertEqual(total("ConsumedReadCapacityUnits", table), 1.0)
+        self.assertEqual(total("ReturnedItemCount", table + [{"Name": "Operation", "Value": "Query"}]), 3.0)
+        self.assertEqual(total("ConditionalCheckFailedRequests", table), 1.0)
+        self.assertGreaterEqual(total("UserErrors", []), 2.0)  # ValidationException, ResourceNotFound
+        self.assertGreater(total("SuccessfulRequestLatency", table + [{"Name": "Operation", "Value": "PutItem"}],
+                                 "SampleCount"), 2.0)
+        names = {m["MetricName"] for m in cw.list_metrics(Namespace="AWS/DynamoDB")["Metrics"]}
+        self.assertTrue({"ConsumedWriteCapacityUnits", "ConsumedReadCapacityUnits", "SuccessfulRequestLatency",
+                         "ReturnedItemCount", "ConditionalCheckFailedRequests", "UserErrors"} <= names, names)
+
+
 class Boto3Resource(ServerTestCase):
     def test_resource_api_with_python_types(self):
         try:

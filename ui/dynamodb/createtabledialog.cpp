@@ -3,15 +3,21 @@
 
 #include "core/common/async.h"
 #include "core/dynamodb/dynamodbservice.h"
+#include "ui/dynamodb/choicedelegate.h"
+#include "ui/dynamodb/indexdefinitionsmodel.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QGroupBox>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSpinBox>
+#include <QTableView>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -43,11 +49,10 @@ CreateTableDialog::CreateTableDialog(Core::DynamoDb::DynamoDbService *service, Q
     , m_read(new QSpinBox(this))
     , m_write(new QSpinBox(this))
     , m_ttl(new QLineEdit(this))
-    , m_indexName(new QLineEdit(this))
-    , m_indexPartitionKey(new QLineEdit(this))
-    , m_indexPartitionType(typeCombo(this))
-    , m_indexSortKey(new QLineEdit(this))
-    , m_indexSortType(typeCombo(this))
+    , m_indexes(new IndexDefinitionsModel(this))
+    , m_indexView(new QTableView(this))
+    , m_addGlobal(new QPushButton(tr("Add global index"), this))
+    , m_addLocal(new QPushButton(tr("Add local index"), this))
     , m_error(new QLabel(this))
 {
     setWindowTitle(tr("Create table"));
@@ -76,18 +81,58 @@ CreateTableDialog::CreateTableDialog(Core::DynamoDb::DynamoDbService *service, Q
     form->addRow(tr("Write capacity units"), m_write);
     m_ttl->setPlaceholderText(tr("Optional, e.g. expiresAt"));
     form->addRow(tr("Time to Live attribute"), m_ttl);
-    m_indexName->setPlaceholderText(tr("Optional, e.g. byCustomer"));
-    form->addRow(tr("Global secondary index"), m_indexName);
-    auto *indexPartition = new QHBoxLayout;
-    indexPartition->addWidget(m_indexPartitionKey, 1);
-    indexPartition->addWidget(m_indexPartitionType);
-    form->addRow(tr("Index partition key"), indexPartition);
-    auto *indexSort = new QHBoxLayout;
-    m_indexSortKey->setPlaceholderText(tr("Optional"));
-    indexSort->addWidget(m_indexSortKey, 1);
-    indexSort->addWidget(m_indexSortType);
-    form->addRow(tr("Index sort key"), indexSort);
     layout->addLayout(form);
+
+    auto *indexGroup = new QGroupBox(tr("Secondary indexes"), this);
+    auto *indexLayout = new QVBoxLayout(indexGroup);
+    m_indexView->setModel(m_indexes);
+    m_indexView->setItemDelegate(new ChoiceDelegate(m_indexView));
+    m_indexView->setEditTriggers(QAbstractItemView::AllEditTriggers);
+    m_indexView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_indexView->verticalHeader()->hide();
+    m_indexView->horizontalHeader()->setSectionResizeMode(
+        IndexDefinitionsModel::Name, QHeaderView::Stretch);
+    indexLayout->addWidget(m_indexView);
+    auto *indexButtons = new QHBoxLayout;
+    auto *removeIndex = new QPushButton(tr("Remove index"), indexGroup);
+    indexButtons->addWidget(m_addGlobal);
+    indexButtons->addWidget(m_addLocal);
+    indexButtons->addWidget(removeIndex);
+    indexButtons->addStretch(1);
+    indexLayout->addLayout(indexButtons);
+    auto *indexHint = new QLabel(
+        tr("Up to %1 global and %2 local indexes. A local index shares the table's partition "
+           "key, needs a sort key, and can only be created with the table.")
+            .arg(IndexDefinitionsModel::MaxGlobalIndexes)
+            .arg(IndexDefinitionsModel::MaxLocalIndexes),
+        indexGroup);
+    indexHint->setWordWrap(true);
+    indexLayout->addWidget(indexHint);
+    layout->addWidget(indexGroup);
+    const auto updateIndexButtons = [this] {
+        m_addGlobal->setEnabled(m_indexes->canAdd(true));
+        // Local indexes need a table sort key.
+        m_addLocal->setEnabled(m_indexes->canAdd(false) && !m_sortKey->text().isEmpty());
+    };
+    updateIndexButtons();
+    connect(m_indexes, &IndexDefinitionsModel::countsChanged, this, updateIndexButtons);
+    connect(m_sortKey, &QLineEdit::textChanged, this, updateIndexButtons);
+    connect(m_partitionKey, &QLineEdit::textChanged, m_indexes, [this](const QString &name) {
+        m_indexes->setTablePartitionKey(name);
+    });
+    const auto addIndex = [this](bool global) {
+        IndexDefinition index;
+        index.global = global;
+        if (!m_indexes->addIndex(index))
+            return;
+        m_indexView->edit(m_indexes->index(m_indexes->rowCount() - 1, IndexDefinitionsModel::Name));
+    };
+    connect(m_addGlobal, &QPushButton::clicked, this, [addIndex] { addIndex(true); });
+    connect(m_addLocal, &QPushButton::clicked, this, [addIndex] { addIndex(false); });
+    connect(removeIndex, &QPushButton::clicked, this, [this] {
+        const QModelIndex current = m_indexView->currentIndex();
+        m_indexes->removeIndex(current.isValid() ? current.row() : m_indexes->rowCount() - 1);
+    });
     m_error->setWordWrap(true);
     m_error->setStyleSheet(u"color: #d13212;"_s);
     layout->addWidget(m_error);
@@ -108,14 +153,6 @@ void CreateTableDialog::setValues(
     m_name->setText(name);
     m_partitionKey->setText(partitionKey);
     m_sortKey->setText(sortKey);
-}
-
-void CreateTableDialog::setIndex(
-    const QString &name, const QString &partitionKey, const QString &sortKey)
-{
-    m_indexName->setText(name);
-    m_indexPartitionKey->setText(partitionKey);
-    m_indexSortKey->setText(sortKey);
 }
 
 QString CreateTableDialog::errorText() const
@@ -144,30 +181,14 @@ QJsonObject CreateTableDialog::request() const
     const bool provisioned = m_billing->currentData().toString() == u"PROVISIONED";
     if (provisioned)
         request.insert(u"ProvisionedThroughput"_s, throughput);
-    if (!m_indexName->text().isEmpty()) {
-        QStringList defined{m_partitionKey->text(), m_sortKey->text()};
-        QJsonArray indexKeys;
-        const auto addKey = [&](QLineEdit *name, QComboBox *type, const QString &keyType) {
-            if (name->text().isEmpty())
-                return;
-            indexKeys.append(
-                QJsonObject{{u"AttributeName"_s, name->text()}, {u"KeyType"_s, keyType}});
-            if (!defined.contains(name->text())) {
-                defined.append(name->text());
-                definitions.append(QJsonObject{{u"AttributeName"_s, name->text()},
-                    {u"AttributeType"_s, type->currentData().toString()}});
-            }
-        };
-        addKey(m_indexPartitionKey, m_indexPartitionType, u"HASH"_s);
-        addKey(m_indexSortKey, m_indexSortType, u"RANGE"_s);
-        QJsonObject index{{u"IndexName"_s, m_indexName->text()},
-            {u"KeySchema"_s, indexKeys},
-            {u"Projection"_s, QJsonObject{{u"ProjectionType"_s, u"ALL"_s}}}};
-        if (provisioned)
-            index.insert(u"ProvisionedThroughput"_s, throughput);
-        request.insert(u"GlobalSecondaryIndexes"_s, QJsonArray{index});
-        request.insert(u"AttributeDefinitions"_s, definitions);
-    }
+    const QJsonArray globals =
+        m_indexes->requestIndexes(true, provisioned ? throughput : QJsonObject(), &definitions);
+    const QJsonArray locals = m_indexes->requestIndexes(false, {}, &definitions);
+    if (!globals.isEmpty())
+        request.insert(u"GlobalSecondaryIndexes"_s, globals);
+    if (!locals.isEmpty())
+        request.insert(u"LocalSecondaryIndexes"_s, locals);
+    request.insert(u"AttributeDefinitions"_s, definitions);
     return request;
 }
 

@@ -7,7 +7,9 @@
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QSpinBox;
+class QTableView;
 
 namespace Core::DynamoDb {
 class DynamoDbService;
@@ -15,9 +17,11 @@ class DynamoDbService;
 
 namespace Gui::DynamoDb {
 
-// Create table: name, partition key, optional sort key, capacity mode and an optional TTL
-// attribute, plus one optional global secondary index (projection ALL). Sends CreateTable (and
-// UpdateTimeToLive); AWS's errors show inline.
+class IndexDefinitionsModel;
+
+// Create table: name, partition key, optional sort key, capacity mode, an optional TTL
+// attribute and up to 20 global and 5 local secondary indexes with their projections. Sends
+// CreateTable (and UpdateTimeToLive); AWS's errors show inline.
 class CreateTableDialog final : public QDialog
 {
     Q_OBJECT
@@ -28,7 +32,7 @@ public:
 
     QJsonObject request() const;
     void setValues(const QString &name, const QString &partitionKey, const QString &sortKey);
-    void setIndex(const QString &name, const QString &partitionKey, const QString &sortKey);
+    IndexDefinitionsModel *indexModel() const { return m_indexes; }
     QString errorText() const;
     void create();
 
@@ -46,11 +50,10 @@ private:
     QSpinBox *m_read;
     QSpinBox *m_write;
     QLineEdit *m_ttl;
-    QLineEdit *m_indexName;
-    QLineEdit *m_indexPartitionKey;
-    QComboBox *m_indexPartitionType;
-    QLineEdit *m_indexSortKey;
-    QComboBox *m_indexSortType;
+    IndexDefinitionsModel *m_indexes;
+    QTableView *m_indexView;
+    QPushButton *m_addGlobal;
+    QPushButton *m_addLocal;
     QLabel *m_error;
 };
 

@@ -4,7 +4,9 @@
 #include "core/common/async.h"
 #include "core/dynamodb/dynamodbservice.h"
 #include "ui/common/pageheader.h"
+#include "ui/dynamodb/choicedelegate.h"
 #include "ui/dynamodb/createtabledialog.h"
+#include "ui/dynamodb/filterconditionsmodel.h"
 #include "ui/dynamodb/itemeditordialog.h"
 #include "ui/dynamodb/itemsmodel.h"
 #include "ui/dynamodb/partiqleditor.h"
@@ -41,13 +43,6 @@ QJsonObject typed(AttributeType type, const QString &text)
     return {{Core::DynamoDb::typeName(type), text}};
 }
 
-QJsonObject typedByName(const QString &type, const QString &text)
-{
-    if (type == u"BOOL")
-        return {{type, text.trimmed().toLower() == u"true"}};
-    return {{type, text}};
-}
-
 } // namespace
 
 TablesPane::TablesPane(Core::DynamoDb::DynamoDbService *service, QWidget *parent)
@@ -56,6 +51,7 @@ TablesPane::TablesPane(Core::DynamoDb::DynamoDbService *service, QWidget *parent
     , m_tables(new TableListModel(this))
     , m_tablesProxy(new QSortFilterProxyModel(this))
     , m_items(new ItemsModel(this))
+    , m_filters(new FilterConditionsModel(this))
 {
     m_tablesProxy->setSourceModel(m_tables);
     m_tablesProxy->setSortRole(Qt::UserRole);
@@ -157,31 +153,36 @@ QWidget *TablesPane::buildExplorer()
     keys->addRow(m_sortLabel, sortRow);
     layout->addWidget(m_keyForm);
 
+    m_filterView = new QTableView(page);
+    m_filterView->setModel(m_filters);
+    m_filterView->setItemDelegate(new ChoiceDelegate(m_filterView));
+    m_filterView->setEditTriggers(QAbstractItemView::AllEditTriggers);
+    m_filterView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_filterView->verticalHeader()->hide();
+    m_filterView->horizontalHeader()->setSectionResizeMode(
+        FilterConditionsModel::Attribute, QHeaderView::Stretch);
+    m_filterView->horizontalHeader()->setSectionResizeMode(
+        FilterConditionsModel::Value, QHeaderView::Stretch);
+    m_filterView->setMaximumHeight(m_filterView->verticalHeader()->defaultSectionSize() * 4
+        + m_filterView->horizontalHeader()->sizeHint().height());
+    auto *filterButtons = new QVBoxLayout;
+    auto *addFilter = new QPushButton(tr("Add filter"), page);
+    auto *removeFilter = new QPushButton(tr("Remove filter"), page);
+    filterButtons->addWidget(addFilter);
+    filterButtons->addWidget(removeFilter);
+    filterButtons->addStretch(1);
     auto *filter = new QHBoxLayout;
-    m_filterAttribute = new QLineEdit(page);
-    m_filterAttribute->setPlaceholderText(tr("Filter attribute name"));
-    m_filterCondition = new QComboBox(page);
-    for (const QString &op : {u"="_s,
-             u"<>"_s,
-             u"<"_s,
-             u"<="_s,
-             u">"_s,
-             u">="_s,
-             u"begins_with"_s,
-             u"contains"_s,
-             u"attribute_exists"_s,
-             u"attribute_not_exists"_s})
-        m_filterCondition->addItem(op, op);
-    m_filterType = new QComboBox(page);
-    for (const QString &type : {u"S"_s, u"N"_s, u"BOOL"_s})
-        m_filterType->addItem(type, type);
-    m_filterValue = new QLineEdit(page);
-    m_filterValue->setPlaceholderText(tr("Value"));
-    filter->addWidget(m_filterAttribute, 1);
-    filter->addWidget(m_filterCondition);
-    filter->addWidget(m_filterType);
-    filter->addWidget(m_filterValue, 1);
+    filter->addWidget(m_filterView, 1);
+    filter->addLayout(filterButtons);
     layout->addLayout(filter);
+    connect(addFilter, &QPushButton::clicked, this, [this] {
+        m_filters->addCondition();
+        m_filterView->edit(m_filters->index(m_filters->rowCount() - 1, 0));
+    });
+    connect(removeFilter, &QPushButton::clicked, this, [this] {
+        const QModelIndex current = m_filterView->currentIndex();
+        m_filters->removeCondition(current.isValid() ? current.row() : m_filters->rowCount() - 1);
+    });
 
     auto *actions = new QHBoxLayout;
     auto *run = new QPushButton(tr("Run"), page);
@@ -347,19 +348,13 @@ std::optional<QJsonObject> TablesPane::buildRequest(QString *error) const
         request.insert(u"KeyConditionExpression"_s, condition);
         request.insert(u"ScanIndexForward"_s, m_order->currentData().toBool());
     }
-    if (!m_filterAttribute->text().isEmpty()) {
-        const QString op = m_filterCondition->currentData().toString();
-        names.insert(u"#f"_s, m_filterAttribute->text());
-        QString filter;
-        if (op.startsWith(u"attribute_")) {
-            filter = u"%1(#f)"_s.arg(op);
-        } else {
-            values.insert(u":f"_s,
-                typedByName(m_filterType->currentData().toString(), m_filterValue->text()));
-            filter = op == u"begins_with" || op == u"contains" ? u"%1(#f, :f)"_s.arg(op)
-                                                               : u"#f %1 :f"_s.arg(op);
-        }
-        request.insert(u"FilterExpression"_s, filter);
+    const FilterExpression filter = m_filters->expression();
+    if (!filter.expression.isEmpty()) {
+        for (auto it = filter.names.begin(); it != filter.names.end(); ++it)
+            names.insert(it.key(), it.value());
+        for (auto it = filter.values.begin(); it != filter.values.end(); ++it)
+            values.insert(it.key(), it.value());
+        request.insert(u"FilterExpression"_s, filter.expression);
     }
     if (!names.isEmpty())
         request.insert(u"ExpressionAttributeNames"_s, names);
@@ -409,10 +404,12 @@ void TablesPane::setScan()
 void TablesPane::setFilter(
     const QString &attribute, const QString &condition, const QString &type, const QString &value)
 {
-    m_filterAttribute->setText(attribute);
-    m_filterCondition->setCurrentIndex(std::max(0, m_filterCondition->findData(condition)));
-    m_filterType->setCurrentIndex(std::max(0, m_filterType->findData(type)));
-    m_filterValue->setText(value);
+    FilterCondition row;
+    row.attribute = attribute;
+    row.condition = condition;
+    row.type = type;
+    row.value = value;
+    m_filters->setFilterConditions({row});
 }
 
 void TablesPane::runPage()

@@ -19,13 +19,14 @@ class DynamoDbService;
 
 namespace Gui::DynamoDb {
 
+class FilterConditionsModel;
 class ItemsModel;
 class TableListModel;
 
 // The Tables pane, modelled on the DynamoDB console: the table list with create/delete, and for
 // the selected table "Explore items" (Scan or Query on the table or an index, key condition,
-// one filter row, pages of 50 with previous/next and the consumed capacity), the item editor
-// and the table's details. Follows the service's change signals, so writes from any client
+// filter rows joined with AND, pages of 50 with previous/next and the consumed capacity), the item
+// editor and the table's details. Follows the service's change signals, so writes from any client
 // show up without a refresh.
 class TablesPane final : public QWidget
 {
@@ -39,6 +40,7 @@ public:
 
     TableListModel *tableModel() const { return m_tables; }
     ItemsModel *itemsModel() const { return m_items; }
+    FilterConditionsModel *filterModel() const { return m_filters; }
     QString currentTable() const { return m_currentTable; }
     QString statusText() const;
     QString errorText() const;
@@ -53,6 +55,7 @@ public:
         const QString &sortOperator = {},
         const QString &sortValue = {});
     void setScan();
+    // Replaces the filter rows with one condition.
     void setFilter(const QString &attribute,
         const QString &condition,
         const QString &type,
@@ -90,10 +93,8 @@ private:
     QComboBox *m_sortOperator = nullptr;
     QLineEdit *m_sortValue = nullptr;
     QLineEdit *m_sortValue2 = nullptr;
-    QLineEdit *m_filterAttribute = nullptr;
-    QComboBox *m_filterCondition = nullptr;
-    QComboBox *m_filterType = nullptr;
-    QLineEdit *m_filterValue = nullptr;
+    FilterConditionsModel *m_filters;
+    QTableView *m_filterView = nullptr;
     QComboBox *m_order = nullptr;
     QPushButton *m_previous = nullptr;
     QPushButton *m_next = nullptr;

@@ -14,6 +14,26 @@ using namespace Qt::StringLiterals;
 
 namespace Core::Api {
 
+namespace {
+
+// GetItem/Query/Scan: the stored items are DynamoDB JSON text already and go into the body as
+// they are, in place of the empty "Item" object or "Items" array the service left. Keys are
+// sorted, so the first occurrence is the top-level one.
+void spliceItems(QByteArray &body, const QString &operation, const QList<QByteArray> &rawItems)
+{
+    if (rawItems.isEmpty())
+        return;
+    const bool single = operation == u"GetItem";
+    const QByteArray placeholder = single ? "\"Item\":{}"_ba : "\"Items\":[]"_ba;
+    const qsizetype at = body.indexOf(placeholder);
+    if (at < 0)
+        return;
+    const QByteArray items = single ? rawItems.first() : QByteArray("[" + rawItems.join(',') + "]");
+    body.replace(at + placeholder.size() - 2, 2, items);
+}
+
+} // namespace
+
 using Service = DynamoDb::DynamoDbService;
 
 DynamoDbHandler::DynamoDbHandler(DynamoDb::DynamoDbService *service, QObject *parent)
@@ -77,10 +97,13 @@ void DynamoDbHandler::handle(const AwsRequest &request, Responder responder)
         responder.fail(operation, body.error());
         return;
     }
-    const Result<QJsonObject> result = (m_service->*(*it))(*body);
+    QList<QByteArray> rawItems;
+    const Result<QJsonObject> result = m_service->call(operation, *it, *body, &rawItems);
     if (result) {
-        responder.send(
-            operation, JsonProtocol::result(*result, request.route.protocol, request.requestId));
+        HttpResponse response =
+            JsonProtocol::result(*result, request.route.protocol, request.requestId);
+        spliceItems(response.body, operation, rawItems);
+        responder.send(operation, response);
         return;
     }
     const AwsError &error = result.error();

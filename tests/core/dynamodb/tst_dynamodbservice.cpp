@@ -413,6 +413,211 @@ private slots:
         QCOMPARE(table[u"ItemCount"_s].toInt(), 1);
     }
 
+    // UpdateItem ReturnValues UPDATED_OLD/UPDATED_NEW: only the updated nested parts come back
+    // (as a projection of the touched paths), not the whole top-level attribute.
+    void updatedValuesReturnOnlyNestedParts_data()
+    {
+        QTest::addColumn<QByteArray>("expression");
+        QTest::addColumn<QByteArray>("returnValues");
+        QTest::addColumn<QByteArray>("attributes");
+        QTest::newRow("map new") << QByteArray("SET a.b.c = :v") << QByteArray("UPDATED_NEW")
+                                 << QByteArray(
+                                        "{\"a\":{\"M\":{\"b\":{\"M\":{\"c\":{\"N\":\"9\"}}}}}}");
+        QTest::newRow("map old") << QByteArray("SET a.b.c = :v") << QByteArray("UPDATED_OLD")
+                                 << QByteArray(
+                                        "{\"a\":{\"M\":{\"b\":{\"M\":{\"c\":{\"N\":\"1\"}}}}}}");
+        QTest::newRow("new nested key, old absent")
+            << QByteArray("SET a.b.n = :v") << QByteArray("UPDATED_OLD") << QByteArray();
+        QTest::newRow("list index new") << QByteArray("SET l[1] = :v") << QByteArray("UPDATED_NEW")
+                                        << QByteArray("{\"l\":{\"L\":[{\"N\":\"9\"}]}}");
+        QTest::newRow("list index old")
+            << QByteArray("SET l[1] = :v, a.x = :v") << QByteArray("UPDATED_OLD")
+            << QByteArray("{\"a\":{\"M\":{\"x\":{\"S\":\"keep\"}}},"
+                          "\"l\":{\"L\":[{\"N\":\"20\"}]}}");
+        QTest::newRow("append past end") << QByteArray("SET l[7] = :v") << QByteArray("UPDATED_NEW")
+                                         << QByteArray("{\"l\":{\"L\":[{\"N\":\"9\"}]}}");
+        QTest::newRow("nested list in map")
+            << QByteArray("SET a.m[0] = :v, top = :v") << QByteArray("UPDATED_NEW")
+            << QByteArray("{\"a\":{\"M\":{\"m\":{\"L\":[{\"N\":\"9\"}]}}},\"top\":{\"N\":\"9\"}}");
+        QTest::newRow("remove old")
+            << QByteArray("REMOVE a.b.c, l[0]") << QByteArray("UPDATED_OLD")
+            << QByteArray("{\"a\":{\"M\":{\"b\":{\"M\":{\"c\":{\"N\":\"1\"}}}}},"
+                          "\"l\":{\"L\":[{\"N\":\"10\"}]}}");
+        QTest::newRow("remove new")
+            << QByteArray("REMOVE a.b.c") << QByteArray("UPDATED_NEW") << QByteArray();
+        QTest::newRow("whole attribute")
+            << QByteArray("SET l = list_append(l, :l)") << QByteArray("UPDATED_NEW")
+            << QByteArray(
+                   "{\"l\":{\"L\":[{\"N\":\"10\"},{\"N\":\"20\"},{\"N\":\"30\"},{\"N\":\"9\"}]}}");
+        QTest::newRow("add number") << QByteArray("ADD cnt :v") << QByteArray("UPDATED_NEW")
+                                    << QByteArray("{\"cnt\":{\"N\":\"9\"}}");
+    }
+
+    void updatedValuesReturnOnlyNestedParts()
+    {
+        QFETCH(QByteArray, expression);
+        QFETCH(QByteArray, returnValues);
+        QFETCH(QByteArray, attributes);
+        createOrders();
+        put("{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"},\"a\":{\"M\":{\"b\":{\"M\":{\"c\":{\"N\":"
+            "\"1\"},\"d\":{\"N\":\"2\"}}},"
+            "\"x\":{\"S\":\"keep\"},\"m\":{\"L\":[{\"N\":\"0\"},{\"N\":\"1\"}]}}},"
+            "\"l\":{\"L\":[{\"N\":\"10\"},{\"N\":\"20\"},{\"N\":\"30\"}]},\"other\":{\"S\":\"o\"}"
+            "}");
+        QByteArrayList values;
+        if (expression.contains(":v"))
+            values.append("\":v\":{\"N\":\"9\"}");
+        if (expression.contains(":l"))
+            values.append("\":l\":{\"L\":[{\"N\":\"9\"}]}");
+        const QJsonObject response = ok(m_service->updateItem(
+            json("{\"TableName\":\"orders\",\"Key\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"}},"
+                 "\"UpdateExpression\":\""
+                + expression + "\",\"ReturnValues\":\"" + returnValues + "\""
+                + (values.isEmpty() ? QByteArray()
+                                    : ",\"ExpressionAttributeValues\":{" + values.join(',') + "}")
+                + "}")));
+        if (attributes.isEmpty())
+            QVERIFY(!response.contains(u"Attributes"_s));
+        else
+            QCOMPARE(compact(response[u"Attributes"_s]), compact(json(attributes)));
+    }
+
+    // Tables with an LSI: an item collection (one partition key's items plus their LSI
+    // projections) may not grow past the limit (10 GB in AWS, lowered here), and
+    // ReturnItemCollectionMetrics=SIZE reports the collection.
+    void itemCollectionSizeLimit()
+    {
+        m_service->setItemCollectionSizeLimit(2100);
+        QVERIFY(m_service->createTable(
+            json("{\"TableName\":\"events\",\"BillingMode\":\"PAY_PER_REQUEST\","
+                 "\"AttributeDefinitions\":[{\"AttributeName\":\"pk\",\"AttributeType\":\"S\"},"
+                 "{\"AttributeName\":\"sk\",\"AttributeType\":\"N\"},{\"AttributeName\":\"t\","
+                 "\"AttributeType\":\"N\"}],"
+                 "\"KeySchema\":[{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"},{"
+                 "\"AttributeName\":\"sk\",\"KeyType\":\"RANGE\"}],"
+                 "\"LocalSecondaryIndexes\":[{\"IndexName\":\"byTime\",\"KeySchema\":[{"
+                 "\"AttributeName\":\"pk\","
+                 "\"KeyType\":\"HASH\"},{\"AttributeName\":\"t\",\"KeyType\":\"RANGE\"}],"
+                 "\"Projection\":{\"ProjectionType\":\"ALL\"}}]}")));
+        const QByteArray padding(400, 'x');
+        const auto putEvent = [&](const QByteArray &pk, int sk, bool withSortKey) {
+            return m_service->putItem(
+                json("{\"TableName\":\"events\",\"ReturnItemCollectionMetrics\":\"SIZE\",\"Item\":{"
+                     "\"pk\":{\"S\":\""
+                    + pk + "\"},\"sk\":{\"N\":\"" + QByteArray::number(sk) + "\"}"
+                    + (withSortKey ? ",\"t\":{\"N\":\"1\"}" : "") + ",\"d\":{\"S\":\"" + padding
+                    + "\"}}}"));
+        };
+        // About 410 bytes per item, twice that with the LSI's copy: two fit into 2100 bytes.
+        const auto first = putEvent("a", 1, true);
+        QVERIFY(first);
+        QCOMPARE(compact((*first)[u"ItemCollectionMetrics"_s]),
+            QByteArray(
+                "{\"ItemCollectionKey\":{\"pk\":{\"S\":\"a\"}},\"SizeEstimateRangeGB\":[0,1]}"));
+        QVERIFY(putEvent("a", 2, true));
+        const auto third = putEvent("a", 3, true);
+        QVERIFY(!third);
+        QCOMPARE(third.error().code, u"ItemCollectionSizeLimitExceededException"_s);
+        QCOMPARE(third.error().message, u"Collection size exceeded."_s);
+        QCOMPARE(third.error().httpStatus, 400);
+        QVERIFY(!(
+            ok(m_service->getItem(json(
+                "{\"TableName\":\"events\",\"Key\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"3\"}}}"))))
+                     .contains(u"Item"_s));
+        // Without the LSI's sort key an item is not copied into the index: it still fits.
+        QVERIFY(putEvent("a", 3, false));
+        QVERIFY(putEvent("b", 1, true)); // other collections are not affected
+        // Deleting frees the space; a shrinking rewrite is always allowed.
+        QVERIFY(m_service->deleteItem(json(
+            "{\"TableName\":\"events\",\"Key\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"}}}")));
+        QVERIFY(putEvent("a", 4, true));
+        QVERIFY(m_service->putItem(json("{\"TableName\":\"events\",\"Item\":{\"pk\":{\"S\":\"a\"},"
+                                        "\"sk\":{\"N\":\"4\"},\"t\":{\"N\":\"1\"}}}")));
+        const auto batch = m_service->batchWriteItem(
+            json("{\"ReturnItemCollectionMetrics\":\"SIZE\",\"RequestItems\":{\"events\":["
+                 "{\"PutRequest\":{\"Item\":{\"pk\":{\"S\":\"c\"},\"sk\":{\"N\":\"1\"}}}}]}}"));
+        QVERIFY(batch);
+        QCOMPARE(compact((*batch)[u"ItemCollectionMetrics"_s]),
+            QByteArray("{\"events\":[{\"ItemCollectionKey\":{\"pk\":{\"S\":\"c\"}},"
+                       "\"SizeEstimateRangeGB\":[0,1]}]}"));
+        const auto transaction = m_service->transactWriteItems(json(
+            "{\"TransactItems\":[{\"Put\":{\"TableName\":\"events\",\"Item\":{\"pk\":{\"S\":\"b\"},"
+            "\"sk\":{\"N\":\"2\"},\"t\":{\"N\":\"2\"},\"d\":{\"S\":\""
+            + padding + padding
+            + "\"}}}},{\"Put\":{\"TableName\":\"events\",\"Item\":{\"pk\":{\"S\":\"d\"},"
+              "\"sk\":{\"N\":\"1\"}}}}]}"));
+        QVERIFY(!transaction);
+        QCOMPARE(transaction.error().code, u"TransactionCanceledException"_s);
+        QVERIFY(transaction.error().message.contains(u"[ItemCollectionSizeLimitExceeded, None]"_s));
+        QVERIFY(!(
+            ok(m_service->getItem(json(
+                "{\"TableName\":\"events\",\"Key\":{\"pk\":{\"S\":\"d\"},\"sk\":{\"N\":\"1\"}}}"))))
+                     .contains(u"Item"_s));
+
+        // Tables without an LSI have no item collections to report.
+        createOrders();
+        const QJsonObject plain = ok(m_service->putItem(
+            json("{\"TableName\":\"orders\",\"ReturnItemCollectionMetrics\":\"SIZE\","
+                 "\"Item\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"},\"d\":{\"S\":\""
+                + QByteArray(3000, 'y') + "\"}}}")));
+        QVERIFY(!plain.contains(u"ItemCollectionMetrics"_s));
+        const auto invalid = m_service->putItem(
+            json("{\"TableName\":\"orders\",\"ReturnItemCollectionMetrics\":\"ALL\","
+                 "\"Item\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"}}}"));
+        QCOMPARE(invalid.error().code, u"ValidationException"_s);
+    }
+
+    // PROVISIONED tables: requests beyond the RCU/WCU are throttled once the 300 s of burst
+    // capacity are used up, and the capacity comes back at RCU/WCU per second of the clock.
+    void provisionedThroughputThrottles()
+    {
+        QVERIFY(m_service->createTable(
+            json("{\"TableName\":\"slow\",\"BillingMode\":\"PROVISIONED\","
+                 "\"ProvisionedThroughput\":{\"ReadCapacityUnits\":1,\"WriteCapacityUnits\":2},"
+                 "\"AttributeDefinitions\":[{\"AttributeName\":\"pk\",\"AttributeType\":\"S\"}],"
+                 "\"KeySchema\":[{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"}]}")));
+        const auto put = [this](int i) {
+            return m_service->call(u"PutItem"_s,
+                &DynamoDbService::putItem,
+                json("{\"TableName\":\"slow\",\"Item\":{\"pk\":{\"S\":\"k" + QByteArray::number(i)
+                    + "\"}}}"));
+        };
+        // 2 WCU x 300 s of burst: 600 one-unit writes.
+        for (int i = 0; i < 600; ++i)
+            QVERIFY2(put(i), qPrintable(QString::number(i)));
+        const auto throttled = put(600);
+        QVERIFY(!throttled);
+        QCOMPARE(throttled.error().code, u"ProvisionedThroughputExceededException"_s);
+        QCOMPARE(throttled.error().httpStatus, 400);
+        QVERIFY(!(ok(m_service->getItem(
+                      json("{\"TableName\":\"slow\",\"Key\":{\"pk\":{\"S\":\"k600\"}}}"))))
+                     .contains(u"Item"_s));
+        m_clock->advance(1000); // 1 s: 2 more units
+        QVERIFY(put(600));
+        QVERIFY(put(601));
+        QVERIFY(!put(602));
+
+        // Reads have their own bucket: 1 RCU x 300 s = 600 eventually consistent reads of 0.5.
+        const auto get = [this] {
+            return m_service->call(u"GetItem"_s,
+                &DynamoDbService::getItem,
+                json("{\"TableName\":\"slow\",\"Key\":{\"pk\":{\"S\":\"k1\"}}}"));
+        };
+        for (int i = 0; i < 600; ++i)
+            QVERIFY(get());
+        QCOMPARE(get().error().code, u"ProvisionedThroughputExceededException"_s);
+        // The burst refills for at most 300 s, however long the table stays idle.
+        m_clock->advance(3600 * 1000);
+        for (int i = 0; i < 600; ++i)
+            QVERIFY(get());
+        QVERIFY(!get());
+
+        // On-demand tables never throttle; switching the billing mode stops throttling.
+        QVERIFY(m_service->updateTable(
+            json("{\"TableName\":\"slow\",\"BillingMode\":\"PAY_PER_REQUEST\"}")));
+        QVERIFY(get());
+    }
+
     void transactionsAreAllOrNothingAndIdempotent()
     {
         createOrders();

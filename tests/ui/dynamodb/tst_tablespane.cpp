@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: MIT
 // Pins the Tables pane: its models pass QAbstractItemModelTester, the items grid's columns are
 // the union of attributes with keys first, Explore items pages through a table 50 items at a
-// time with the consumed capacity shown, Query and filter build working expressions, AWS errors
-// show inline, and writes from elsewhere appear without a refresh.
+// time with the consumed capacity shown, Query and several AND-ed filter rows build working
+// expressions, the create-table dialog defines several GSIs and LSIs within AWS's limits, AWS
+// errors show inline, and writes from elsewhere appear without a refresh.
 #include "core/common/clock.h"
 #include "core/dynamodb/dynamodbservice.h"
 #include "tests/support/tempdatabase.h"
 #include "ui/dynamodb/createtabledialog.h"
 #include "ui/dynamodb/dynamodbjson.h"
+#include "ui/dynamodb/filterconditionsmodel.h"
+#include "ui/dynamodb/indexdefinitionsmodel.h"
 #include "ui/dynamodb/itemeditordialog.h"
 #include "ui/dynamodb/itemsmodel.h"
 #include "ui/dynamodb/partiqleditor.h"
@@ -207,14 +210,153 @@ private slots:
         QCOMPARE(dialog.errorText(),
             u"ValidationException: 1 validation error detected: Value 'ab' at 'tableName' failed to satisfy constraint: Member must have length greater than or equal to 3"_s);
         dialog.setValues(u"orders"_s, u"pk"_s, u"sk"_s);
-        dialog.setIndex(u"byCustomer"_s, u"customer"_s, u"sk"_s);
+        Gui::DynamoDb::IndexDefinitionsModel *indexes = dialog.indexModel();
+        QAbstractItemModelTester tester(indexes);
+        Gui::DynamoDb::IndexDefinition byCustomer;
+        byCustomer.name = u"byCustomer"_s;
+        byCustomer.partitionKey = u"customer"_s;
+        byCustomer.sortKey = u"sk"_s;
+        QVERIFY(indexes->addIndex(byCustomer));
+        Gui::DynamoDb::IndexDefinition byStatus;
+        byStatus.name = u"byStatus"_s;
+        byStatus.partitionKey = u"status"_s;
+        byStatus.projection = u"INCLUDE"_s;
+        byStatus.nonKeyAttributes = u"total, customer"_s;
+        QVERIFY(indexes->addIndex(byStatus));
+        Gui::DynamoDb::IndexDefinition byDate;
+        byDate.global = false;
+        byDate.name = u"byDate"_s;
+        byDate.partitionKey = u"ignored"_s;
+        byDate.sortKey = u"createdAt"_s;
+        byDate.sortType = u"N"_s;
+        byDate.projection = u"KEYS_ONLY"_s;
+        QVERIFY(indexes->addIndex(byDate));
+        // Edited through the model as the view's delegate does; a local index's partition key
+        // is the table's and cannot be edited.
+        QVERIFY(indexes->setData(
+            indexes->index(1, Gui::DynamoDb::IndexDefinitionsModel::SortKey), u"createdAt"_s));
+        QVERIFY(indexes->setData(
+            indexes->index(1, Gui::DynamoDb::IndexDefinitionsModel::SortType), u"N"_s));
+        QVERIFY(!indexes->setData(
+            indexes->index(1, Gui::DynamoDb::IndexDefinitionsModel::Projection), u"SOME"_s));
+        QVERIFY(!indexes->setData(
+            indexes->index(2, Gui::DynamoDb::IndexDefinitionsModel::PartitionKey), u"x"_s));
+        QCOMPARE(indexes->index(2, Gui::DynamoDb::IndexDefinitionsModel::PartitionKey).data(),
+            QVariant(u"pk"_s));
+
+        const QJsonObject request = dialog.request();
+        QCOMPARE(QJsonDocument(request[u"GlobalSecondaryIndexes"_s].toArray())
+                     .toJson(QJsonDocument::Compact),
+            QByteArray(
+                "[{\"IndexName\":\"byCustomer\",\"KeySchema\":[{\"AttributeName\":\"customer\","
+                "\"KeyType\":\"HASH\"},{\"AttributeName\":\"sk\",\"KeyType\":\"RANGE\"}],"
+                "\"Projection\":{\"ProjectionType\":\"ALL\"}},{\"IndexName\":\"byStatus\","
+                "\"KeySchema\":[{\"AttributeName\":\"status\",\"KeyType\":\"HASH\"},"
+                "{\"AttributeName\":\"createdAt\",\"KeyType\":\"RANGE\"}],\"Projection\":{"
+                "\"NonKeyAttributes\":[\"total\",\"customer\"],\"ProjectionType\":\"INCLUDE\"}}]"));
+        QCOMPARE(QJsonDocument(request[u"LocalSecondaryIndexes"_s].toArray())
+                     .toJson(QJsonDocument::Compact),
+            QByteArray(
+                "[{\"IndexName\":\"byDate\",\"KeySchema\":[{\"AttributeName\":\"pk\","
+                "\"KeyType\":\"HASH\"},{\"AttributeName\":\"createdAt\",\"KeyType\":\"RANGE\"}],"
+                "\"Projection\":{\"ProjectionType\":\"KEYS_ONLY\"}}]"));
+        // pk, sk, customer, status, createdAt: each defined once.
+        QCOMPARE(request[u"AttributeDefinitions"_s].toArray().size(), 5);
+
         dialog.create();
         QTRY_COMPARE(created.count(), 1);
         const QList<Core::DynamoDb::TableInfo> tables = m_service->tables();
         QCOMPARE(tables.size(), 1);
-        QCOMPARE(tables.first().indexes.size(), 1);
-        QCOMPARE(tables.first().indexes.first().key.hashName, u"customer"_s);
-        QCOMPARE(tables.first().attributeDefinitions.size(), 3);
+        QCOMPARE(tables.first().indexes.size(), 3);
+        const Core::DynamoDb::SecondaryIndex *global = tables.first().index(u"byCustomer"_s);
+        QVERIFY(global);
+        QCOMPARE(global->key.hashName, u"customer"_s);
+        const Core::DynamoDb::SecondaryIndex *local = tables.first().index(u"byDate"_s);
+        QVERIFY(local);
+        QVERIFY(!local->global);
+        QCOMPARE(local->key.hashName, u"pk"_s);
+        QCOMPARE(tables.first().attributeDefinitions.size(), 5);
+    }
+
+    // The dialog stops at AWS's limits: 20 global and 5 local secondary indexes.
+    void indexDefinitionsKeepAwsLimits()
+    {
+        Gui::DynamoDb::IndexDefinitionsModel model;
+        QAbstractItemModelTester tester(&model);
+        Gui::DynamoDb::IndexDefinition global;
+        for (int i = 0; i < Gui::DynamoDb::IndexDefinitionsModel::MaxGlobalIndexes; ++i)
+            QVERIFY(model.addIndex(global));
+        QVERIFY(!model.addIndex(global));
+        Gui::DynamoDb::IndexDefinition local;
+        local.global = false;
+        for (int i = 0; i < Gui::DynamoDb::IndexDefinitionsModel::MaxLocalIndexes; ++i)
+            QVERIFY(model.addIndex(local));
+        QVERIFY(!model.canAdd(false));
+        QVERIFY(!model.addIndex(local));
+        QCOMPARE(model.rowCount(), 25);
+        model.removeIndex(24);
+        QVERIFY(model.canAdd(false));
+        QVERIFY(!model.canAdd(true));
+    }
+
+    // Several filter rows become one FilterExpression joined with AND, with one placeholder
+    // pair per row; rows without an attribute name are ignored.
+    void filterConditionsBuildOneExpression()
+    {
+        Gui::DynamoDb::FilterConditionsModel model;
+        QAbstractItemModelTester tester(&model);
+        QCOMPARE(model.expression().expression, QString());
+        model.addCondition();
+        QVERIFY(model.setData(
+            model.index(0, Gui::DynamoDb::FilterConditionsModel::Attribute), u"age"_s));
+        QVERIFY(model.setData(
+            model.index(0, Gui::DynamoDb::FilterConditionsModel::Condition), u"between"_s));
+        QVERIFY(!model.setData(
+            model.index(0, Gui::DynamoDb::FilterConditionsModel::Condition), u"like"_s));
+        QVERIFY(model.setData(model.index(0, Gui::DynamoDb::FilterConditionsModel::Type), u"N"_s));
+        QVERIFY(
+            model.setData(model.index(0, Gui::DynamoDb::FilterConditionsModel::Value), u"18"_s));
+        QVERIFY(model.setData(
+            model.index(0, Gui::DynamoDb::FilterConditionsModel::SecondValue), u"65"_s));
+        model.addCondition(
+            Gui::DynamoDb::FilterCondition{u"name"_s, u"begins_with"_s, u"S"_s, u"A"_s, {}});
+        model.addCondition(); // no attribute: ignored
+        model.addCondition(Gui::DynamoDb::FilterCondition{
+            u"deleted"_s, u"attribute_not_exists"_s, u"S"_s, {}, {}});
+        model.addCondition(
+            Gui::DynamoDb::FilterCondition{u"tags"_s, u"not_contains"_s, u"S"_s, u"old"_s, {}});
+        QVERIFY(!(model.flags(model.index(3, Gui::DynamoDb::FilterConditionsModel::Value))
+            & Qt::ItemIsEditable));
+        const Gui::DynamoDb::FilterExpression filter = model.expression();
+        QCOMPARE(filter.expression,
+            u"#f0 BETWEEN :f0 AND :f0b AND begins_with(#f1, :f1) AND attribute_not_exists(#f2) "
+            u"AND NOT contains(#f3, :f3)"_s);
+        QCOMPARE(QJsonDocument(filter.names).toJson(QJsonDocument::Compact),
+            QByteArray("{\"#f0\":\"age\",\"#f1\":\"name\",\"#f2\":\"deleted\",\"#f3\":\"tags\"}"));
+        QCOMPARE(QJsonDocument(filter.values).toJson(QJsonDocument::Compact),
+            QByteArray("{\":f0\":{\"N\":\"18\"},\":f0b\":{\"N\":\"65\"},\":f1\":{\"S\":\"A\"},\":"
+                       "f3\":{\"S\":\"old\"}}"));
+        model.removeCondition(0);
+        QCOMPARE(model.rowCount(), 4);
+        QVERIFY(model.expression().expression.startsWith(u"begins_with(#f0, :f0)"_s));
+    }
+
+    // The pane runs a Scan with two filter rows: only items matching both come back.
+    void exploreWithSeveralFilters()
+    {
+        fill(30);
+        Gui::DynamoDb::TablesPane pane(m_service.get());
+        QSignalSpy shown(&pane, &Gui::DynamoDb::TablesPane::pageShown);
+        QTRY_COMPARE(pane.currentTable(), u"people"_s);
+        pane.setScan();
+        pane.setFilter(u"nick"_s, u"attribute_exists"_s, u"S"_s, QString());
+        pane.filterModel()->addCondition(
+            Gui::DynamoDb::FilterCondition{u"id"_s, u">="_s, u"N"_s, u"15"_s, {}});
+        pane.runFirstPage();
+        QTRY_VERIFY(shown.count() >= 1);
+        QCOMPARE(pane.errorText(), QString());
+        // ids 15..29 with id % 3 == 0: 15, 18, 21, 24, 27.
+        QTRY_COMPARE(pane.itemsModel()->rowCount(), 5);
     }
 };
 

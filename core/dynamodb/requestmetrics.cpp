@@ -1,0 +1,174 @@
+// SPDX-License-Identifier: MIT
+// DynamoDbService::call: provisioned-throughput throttling and the AWS/DynamoDB metrics of each
+// API request.
+#include "core/dynamodb/dynamodbservice.h"
+
+#include "core/common/clock.h"
+#include "core/common/metricsink.h"
+#include "core/dynamodb/dynamodberrors.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+
+using namespace Qt::StringLiterals;
+
+namespace Core::DynamoDb {
+
+namespace {
+
+constexpr QStringView Namespace = u"AWS/DynamoDB";
+
+// Operations that take ReturnConsumedCapacity (the data plane, whose requests AWS meters).
+bool metered(const QString &operation)
+{
+    static const QSet<QString> operations{u"PutItem"_s,
+        u"GetItem"_s,
+        u"UpdateItem"_s,
+        u"DeleteItem"_s,
+        u"Query"_s,
+        u"Scan"_s,
+        u"BatchGetItem"_s,
+        u"BatchWriteItem"_s,
+        u"TransactWriteItems"_s,
+        u"TransactGetItems"_s,
+        u"ExecuteStatement"_s,
+        u"BatchExecuteStatement"_s};
+    return operations.contains(operation);
+}
+
+// Single-table operations a PROVISIONED table throttles: true for reads, false for writes.
+// Batches, transactions and PartiQL are charged but not throttled.
+std::optional<bool> throttledAsRead(const QString &operation)
+{
+    if (operation == u"GetItem" || operation == u"Query" || operation == u"Scan")
+        return true;
+    if (operation == u"PutItem" || operation == u"UpdateItem" || operation == u"DeleteItem")
+        return false;
+    return std::nullopt;
+}
+
+QJsonArray consumedList(const QJsonValue &consumed)
+{
+    if (consumed.isArray())
+        return consumed.toArray();
+    if (consumed.isObject())
+        return QJsonArray{consumed};
+    return {};
+}
+
+} // namespace
+
+DynamoDbService::Response DynamoDbService::call(const QString &operationName,
+    Operation operation,
+    const QJsonObject &request,
+    QList<QByteArray> *rawItems)
+{
+    if (!metered(operationName)) {
+        // Control-plane requests count only in UserErrors.
+        Response response = (this->*operation)(request);
+        if (m_metricSink && !response)
+            reportMetrics(operationName, request, response, 0);
+        return response;
+    }
+    const bool raw = rawItems
+        && (operationName == u"GetItem" || operationName == u"Query" || operationName == u"Scan");
+    QElapsedTimer timer;
+    timer.start();
+    if (const auto read = throttledAsRead(operationName)) {
+        const auto table = loadTable(request.value(u"TableName"_s).toString());
+        if (table && !m_throughput.admit(*table, *read, m_clock->nowMs())) {
+            Response throttled = std::unexpected(Errors::provisionedThroughputExceeded());
+            if (m_metricSink)
+                reportMetrics(operationName, request, throttled, 0);
+            return throttled;
+        }
+    }
+    // Capacity is consumed (and metered) whether or not the client asked to see it: ask for it,
+    // and take it out of the answer again when the client did not.
+    const QString asked = request.value(u"ReturnConsumedCapacity"_s).toString(u"NONE"_s);
+    QJsonObject withCapacity = request;
+    if (asked == u"NONE")
+        withCapacity.insert(u"ReturnConsumedCapacity"_s, u"TOTAL"_s);
+    m_rawItems = raw ? rawItems : nullptr;
+    Response response = (this->*operation)(withCapacity);
+    m_rawItems = nullptr;
+    const double latencyMs = double(timer.nsecsElapsed()) / 1e6;
+    if (response) {
+        for (const QJsonValue &entry : consumedList(response->value(u"ConsumedCapacity"_s))) {
+            const QJsonObject consumed = entry.toObject();
+            if (const auto table = loadTable(consumed.value(u"TableName"_s).toString()))
+                m_throughput.consume(*table,
+                    consumed.contains(u"ReadCapacityUnits"_s),
+                    consumed.value(u"CapacityUnits"_s).toDouble(),
+                    m_clock->nowMs());
+        }
+    }
+    if (m_metricSink)
+        reportMetrics(operationName, request, response, latencyMs);
+    if (response && asked == u"NONE")
+        response->remove(u"ConsumedCapacity"_s);
+    return response;
+}
+
+void DynamoDbService::reportMetrics(const QString &operationName,
+    const QJsonObject &request,
+    const Response &response,
+    double latencyMs)
+{
+    const qint64 now = m_clock->nowMs();
+    const QString tableName = request.value(u"TableName"_s).toString();
+    const auto put = [this, now](const QString &metric,
+                         const MetricSink::MetricDimensions &dimensions,
+                         double value,
+                         const QString &unit) {
+        m_metricSink->putMetric(Namespace.toString(), metric, dimensions, value, unit, now);
+    };
+    if (!response) {
+        const AwsError &error = response.error();
+        if (error.code == u"ConditionalCheckFailedException") {
+            if (!tableName.isEmpty())
+                put(u"ConditionalCheckFailedRequests"_s,
+                    {{u"TableName"_s, tableName}},
+                    1,
+                    u"Count"_s);
+        } else if (error.code == u"ProvisionedThroughputExceededException") {
+            if (!tableName.isEmpty())
+                put(u"ThrottledRequests"_s,
+                    {{u"TableName"_s, tableName}, {u"Operation"_s, operationName}},
+                    1,
+                    u"Count"_s);
+        } else if (error.httpStatus == 400) {
+            put(u"UserErrors"_s, {}, 1, u"Count"_s);
+        }
+        return;
+    }
+    QSet<QString> tables;
+    for (const QJsonValue &entry : consumedList(response->value(u"ConsumedCapacity"_s))) {
+        const QJsonObject consumed = entry.toObject();
+        const QString table = consumed.value(u"TableName"_s).toString();
+        if (table.isEmpty())
+            continue;
+        tables.insert(table);
+        const double units = consumed.value(u"CapacityUnits"_s).toDouble();
+        const bool read = consumed.contains(u"ReadCapacityUnits"_s);
+        if (units > 0)
+            put(read ? u"ConsumedReadCapacityUnits"_s : u"ConsumedWriteCapacityUnits"_s,
+                {{u"TableName"_s, table}},
+                units,
+                u"Count"_s);
+    }
+    if (tables.isEmpty() && !tableName.isEmpty())
+        tables.insert(tableName);
+    for (const QString &table : std::as_const(tables))
+        put(u"SuccessfulRequestLatency"_s,
+            {{u"TableName"_s, table}, {u"Operation"_s, operationName}},
+            latencyMs,
+            u"Milliseconds"_s);
+    if ((operationName == u"Query" || operationName == u"Scan") && !tableName.isEmpty())
+        put(u"ReturnedItemCount"_s,
+            {{u"TableName"_s, tableName}, {u"Operation"_s, operationName}},
+            response->value(u"Count"_s).toDouble(),
+            u"Count"_s);
+}
+
+} // namespace Core::DynamoDb
