@@ -737,21 +737,30 @@ int CloudWatchService::applyRetention()
     flushMetricSink();
     const qint64 now = nowMs();
     // Cut-offs fall on bucket boundaries so a bucket is never split between two roll-ups.
-    const auto before = [now](qint64 ageMs, int resolution) {
+    const auto aligned = [](qint64 ms, int resolution) {
         const qint64 bucketMs = qint64(resolution) * 1000;
-        const qint64 cutoff = now - ageMs;
-        return cutoff - (((cutoff % bucketMs) + bucketMs) % bucketMs);
+        return ms - (((ms % bucketMs) + bucketMs) % bucketMs);
     };
+    const qint64 deleteBefore = now - 455 * DayMs;
+    const qint64 hourlyBefore = aligned(now - 63 * DayMs, 3600);
+    const qint64 fiveMinutesBefore = aligned(now - 15 * DayMs, 300);
+    const qint64 minutesBefore = aligned(now - 3 * HourMs, 60);
+    // Each sweep reads only what the last one left: PutMetricData takes timestamps at most two
+    // weeks back, so nothing new lands behind the 15-day, 63-day and 455-day cut-offs already
+    // swept, and sub-minute data can only arrive in the last two weeks.
+    const qint64 minutesFrom = aligned(minutesBefore - 14 * DayMs - HourMs, 60);
     int changed = 0;
     Storage::SqlTransaction transaction(m_database.connection());
+    // Finest first: what one stage rolls up, the next coarser stage reads in the same sweep.
     for (const qint64 id : m_metrics.metricIds()) {
-        changed += m_metrics.deleteBefore(id, now - 455 * DayMs);
-        changed += m_metrics.rollUp(id, before(63 * DayMs, 3600), 3600);
-        changed += m_metrics.rollUp(id, before(15 * DayMs, 300), 300);
-        changed += m_metrics.rollUp(id, before(3 * HourMs, 60), 60);
+        changed += m_metrics.rollUp(id, minutesFrom, minutesBefore, 60);
+        changed += m_metrics.rollUp(id, m_retention.fiveMinutesBefore, fiveMinutesBefore, 300);
+        changed += m_metrics.rollUp(id, m_retention.hourlyBefore, hourlyBefore, 3600);
+        changed += m_metrics.deleteRange(id, m_retention.deletedBefore, deleteBefore);
     }
     if (!transaction.commit())
         return 0;
+    m_retention = {deleteBefore, hourlyBefore, fiveMinutesBefore};
     if (changed > 0)
         m_metricsChanged->touch();
     return changed;

@@ -12,6 +12,8 @@
 #include <QObject>
 #include <QTimer>
 
+#include <limits>
+
 namespace Core {
 class Clock;
 class Coalescer;
@@ -150,6 +152,12 @@ private:
     QTimer m_sinkTimer;
     QTimer m_evaluationTimer;
     QTimer m_retentionTimer;
+    struct RetentionSwept // what earlier sweeps already rolled up or deleted
+    {
+        qint64 deletedBefore = std::numeric_limits<qint64>::min();
+        qint64 hourlyBefore = std::numeric_limits<qint64>::min();
+        qint64 fiveMinutesBefore = std::numeric_limits<qint64>::min();
+    } m_retention;
     qint64 m_nextDueMs = 0;
     Coalescer *m_metricsChanged;
     Coalescer *m_alarmsChanged;

@@ -264,7 +264,7 @@ QList<qint64> MetricStore::metricIds() const
     return ids;
 }
 
-int MetricStore::rollUp(qint64 metricId, qint64 beforeMs, int resolution)
+int MetricStore::rollUp(qint64 metricId, qint64 fromMs, qint64 beforeMs, int resolution)
 {
     const qint64 bucketMs = qint64(resolution) * 1000;
     QMap<std::pair<qint64, QString>, Statistics::Accumulator> buckets;
@@ -272,9 +272,10 @@ int MetricStore::rollUp(qint64 metricId, qint64 beforeMs, int resolution)
     {
         QSqlQuery &query = m_database.prepared(
             u"SELECT ts_ms, unit, sample_count, sum, minimum, maximum, raw_values FROM "
-            u"cw_datapoints WHERE metric_id = ? AND ts_ms < ? AND resolution < ?"_s);
+            u"cw_datapoints WHERE metric_id = ? AND ts_ms >= ? AND ts_ms < ? AND resolution < ?"_s);
         query.setForwardOnly(true);
         query.addBindValue(metricId);
+        query.addBindValue(fromMs);
         query.addBindValue(beforeMs);
         query.addBindValue(resolution);
         if (!query.exec()) {
@@ -314,8 +315,10 @@ int MetricStore::rollUp(qint64 metricId, qint64 beforeMs, int resolution)
     if (replaced == 0)
         return 0;
     QSqlQuery &remove = m_database.prepared(
-        u"DELETE FROM cw_datapoints WHERE metric_id = ? AND ts_ms < ? AND resolution < ?"_s);
+        u"DELETE FROM cw_datapoints WHERE metric_id = ? AND ts_ms >= ? AND ts_ms < ? AND "
+        u"resolution < ?"_s);
     remove.addBindValue(metricId);
+    remove.addBindValue(fromMs);
     remove.addBindValue(beforeMs);
     remove.addBindValue(resolution);
     const bool removed = remove.exec();
@@ -327,11 +330,12 @@ int MetricStore::rollUp(qint64 metricId, qint64 beforeMs, int resolution)
     return replaced;
 }
 
-int MetricStore::deleteBefore(qint64 metricId, qint64 beforeMs)
+int MetricStore::deleteRange(qint64 metricId, qint64 fromMs, qint64 beforeMs)
 {
-    QSqlQuery &query =
-        m_database.prepared(u"DELETE FROM cw_datapoints WHERE metric_id = ? AND ts_ms < ?"_s);
+    QSqlQuery &query = m_database.prepared(
+        u"DELETE FROM cw_datapoints WHERE metric_id = ? AND ts_ms >= ? AND ts_ms < ?"_s);
     query.addBindValue(metricId);
+    query.addBindValue(fromMs);
     query.addBindValue(beforeMs);
     const int deleted = query.exec() ? query.numRowsAffected() : 0;
     query.finish();
