@@ -282,7 +282,6 @@ void LogGroupsView::fetchEvents(const QString &nextToken)
                                      : tr("Events of %1").arg(stream));
     if (group.isEmpty()) {
         m_status->clear();
-        emit eventsRefreshed();
         return;
     }
     Core::Logs::FilterLogEventsQuery query;
@@ -307,7 +306,6 @@ void LogGroupsView::fetchEvents(const QString &nextToken)
                 m_events->setEvents({}, {});
                 m_status->setText(page.error().message);
                 m_status->setStyleSheet(u"QLabel { color: #d13212; }"_s);
-                emit eventsRefreshed();
                 return;
             }
             if (first)
@@ -320,7 +318,6 @@ void LogGroupsView::fetchEvents(const QString &nextToken)
             if (!m_events->nextToken().isEmpty())
                 status = tr("%1, scroll for more").arg(status);
             m_status->setText(status);
-            emit eventsRefreshed();
         });
 }
 

@@ -41,9 +41,6 @@ public:
     LogEventListModel *events() const { return m_events; }
     QString eventsStatus() const;
 
-signals:
-    void eventsRefreshed();
-
 protected:
     void showEvent(QShowEvent *event) override;
 

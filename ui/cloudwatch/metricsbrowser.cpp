@@ -306,7 +306,6 @@ void MetricsBrowser::showEvent(QShowEvent *event)
 
 void MetricsBrowser::setEndpointUrl(const QString &url)
 {
-    m_endpointUrl = url;
     m_emptyMetrics->setText(
         tr("<p style='font-size:large'><b>No metrics yet</b></p>"
            "<p>Publish one with</p>"
@@ -420,7 +419,6 @@ void MetricsBrowser::refreshChart()
         m_chart->showMessage(m_model->metricCount() == 0
                 ? tr("Charts appear here once there are metrics")
                 : tr("Tick one or more metrics on the left to chart them together"));
-        emit chartRefreshed();
         return;
     }
     metrics = metrics.mid(0, MaxChartedMetrics);
@@ -445,7 +443,6 @@ void MetricsBrowser::refreshChart()
                 m_chart->showMessage(chart.error);
             else
                 m_chart->setSeries(chart.series, chart.fromMs, chart.toMs);
-            emit chartRefreshed();
         });
 }
 

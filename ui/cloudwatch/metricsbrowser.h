@@ -61,7 +61,6 @@ protected:
 signals:
     void createAlarmRequested(
         const Core::CloudWatch::Metric &metric, const QString &statistic, int period);
-    void chartRefreshed();
 
 private:
     void updateEmptyState();
@@ -83,7 +82,6 @@ private:
     QPushButton *m_createAlarm;
     MetricChart *m_chart;
     QTimer m_refreshTimer;
-    QString m_endpointUrl;
     quint64 m_chartGeneration = 0;
     bool m_stale = false; // changes arrived while hidden: re-read when shown
 };
