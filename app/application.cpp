@@ -58,9 +58,11 @@ void Application::onStarted(const QString &endpointUrl)
     context.stateDir = m_commandLine.engine.stateDir;
     context.region = m_commandLine.engine.region;
     m_window = std::make_unique<Gui::MainWindow>(context);
-    if (m_engine->cloudwatch())
-        m_window->setServicePane(
-            Gui::MainWindow::Pane::Alarms, new Gui::CloudWatch::AlarmsPane(m_engine->cloudwatch()));
+    if (m_engine->cloudwatch()) {
+        auto *alarms = new Gui::CloudWatch::AlarmsPane(m_engine->cloudwatch(), m_engine->logs());
+        alarms->setEndpointUrl(endpointUrl);
+        m_window->setServicePane(Gui::MainWindow::Pane::Alarms, alarms);
+    }
     m_window->setServicePane(
         Gui::MainWindow::Pane::Tables, new Gui::DynamoDb::TablesPane(m_engine->dynamodb()));
     m_window->setServicePane(

@@ -426,11 +426,6 @@
         <translation>Alarme</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/alarmspane.cpp" line="124"/>
-        <source>CloudWatch alarms watch a metric and change state when it crosses the threshold for M of N periods.</source>
-        <translation>CloudWatch-Alarme überwachen eine Metrik und wechseln den Status, wenn sie in M von N Perioden den Schwellenwert überschreitet.</translation>
-    </message>
-    <message>
         <location filename="../ui/cloudwatch/alarmspane.cpp" line="205"/>
         <source>Select an alarm</source>
         <translation>Alarm auswählen</translation>
@@ -439,6 +434,390 @@
         <location filename="../ui/cloudwatch/alarmspane.cpp" line="274"/>
         <source>All (%1)</source>
         <translation>Alle (%1)</translation>
+    </message>
+    <message>
+        <source>CloudWatch</source>
+        <translation>CloudWatch</translation>
+    </message>
+    <message>
+        <source>Alarms watch a metric and change state when it crosses the threshold for M of N periods; metrics and logs are what your code and the services publish.</source>
+        <translation>Alarme überwachen eine Metrik und wechseln den Status, wenn sie in M von N Perioden den Schwellenwert überschreitet; Metriken und Logs veröffentlichen Ihr Code und die Dienste.</translation>
+    </message>
+    <message>
+        <source>Create alarm…</source>
+        <translation>Alarm erstellen…</translation>
+    </message>
+    <message>
+        <source>All metrics</source>
+        <translation>Alle Metriken</translation>
+    </message>
+    <message>
+        <source>Log groups</source>
+        <translation>Protokollgruppen</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::CloudWatch::CreateAlarmDialog</name>
+    <message>
+        <source>Create alarm</source>
+        <translation>Alarm erstellen</translation>
+    </message>
+    <message>
+        <source>high-error-rate</source>
+        <translation>hohe-fehlerrate</translation>
+    </message>
+    <message>
+        <source>10 seconds</source>
+        <translation>10 Sekunden</translation>
+    </message>
+    <message>
+        <source>30 seconds</source>
+        <translation>30 Sekunden</translation>
+    </message>
+    <message>
+        <source>1 minute</source>
+        <translation>1 Minute</translation>
+    </message>
+    <message>
+        <source>5 minutes</source>
+        <translation>5 Minuten</translation>
+    </message>
+    <message>
+        <source>15 minutes</source>
+        <translation>15 Minuten</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 Stunde</translation>
+    </message>
+    <message>
+        <source>6 hours</source>
+        <translation>6 Stunden</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 Tag</translation>
+    </message>
+    <message>
+        <source>Greater than (&gt;)</source>
+        <translation>Größer als (&gt;)</translation>
+    </message>
+    <message>
+        <source>Greater than or equal (&gt;=)</source>
+        <translation>Größer oder gleich (&gt;=)</translation>
+    </message>
+    <message>
+        <source>Less than (&lt;)</source>
+        <translation>Kleiner als (&lt;)</translation>
+    </message>
+    <message>
+        <source>Less than or equal (&lt;=)</source>
+        <translation>Kleiner oder gleich (&lt;=)</translation>
+    </message>
+    <message>
+        <source>Treat missing data as missing</source>
+        <translation>Fehlende Daten als fehlend behandeln</translation>
+    </message>
+    <message>
+        <source>Treat missing data as good (not breaching)</source>
+        <translation>Fehlende Daten als gut behandeln (kein Verstoß)</translation>
+    </message>
+    <message>
+        <source>Treat missing data as bad (breaching)</source>
+        <translation>Fehlende Daten als schlecht behandeln (Verstoß)</translation>
+    </message>
+    <message>
+        <source>Ignore (keep the current state)</source>
+        <translation>Ignorieren (aktuellen Status beibehalten)</translation>
+    </message>
+    <message>
+        <source>Lambda function or SNS topic ARNs, separated by spaces, e.g. arn:aws:lambda:us-east-1:000000000000:function:notify</source>
+        <translation>ARNs von Lambda-Funktionen oder SNS-Themen, durch Leerzeichen getrennt, z. B. arn:aws:lambda:us-east-1:000000000000:function:notify</translation>
+    </message>
+    <message>
+        <source>Alarm name</source>
+        <translation>Alarmname</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Namespace</source>
+        <translation>Namespace</translation>
+    </message>
+    <message>
+        <source>Metric name</source>
+        <translation>Metrikname</translation>
+    </message>
+    <message>
+        <source>Dimensions</source>
+        <translation>Dimensionen</translation>
+    </message>
+    <message>
+        <source>over</source>
+        <translation>über</translation>
+    </message>
+    <message>
+        <source>Statistic</source>
+        <translation>Statistik</translation>
+    </message>
+    <message>
+        <source>Whenever the metric is</source>
+        <translation>Wenn die Metrik ist</translation>
+    </message>
+    <message>
+        <source>out of</source>
+        <translation>von</translation>
+    </message>
+    <message>
+        <source>datapoints</source>
+        <translation>Datenpunkten</translation>
+    </message>
+    <message>
+        <source>Datapoints to alarm</source>
+        <translation>Datenpunkte bis zum Alarm</translation>
+    </message>
+    <message>
+        <source>Missing data</source>
+        <translation>Fehlende Daten</translation>
+    </message>
+    <message>
+        <source>In alarm, notify</source>
+        <translation>Bei Alarm benachrichtigen</translation>
+    </message>
+    <message>
+        <source>OK, notify</source>
+        <translation>Bei OK benachrichtigen</translation>
+    </message>
+    <message>
+        <source>Insufficient data, notify</source>
+        <translation>Bei unzureichenden Daten benachrichtigen</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::CloudWatch::LogEventListModel</name>
+    <message>
+        <source>Timestamp</source>
+        <translation>Zeitstempel</translation>
+    </message>
+    <message>
+        <source>Log stream</source>
+        <translation>Protokollstream</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Nachricht</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::CloudWatch::LogGroupListModel</name>
+    <message>
+        <source>Never expire</source>
+        <translation>Läuft nie ab</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 Tag</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 Tage</translation>
+    </message>
+    <message>
+        <source>Log group</source>
+        <translation>Protokollgruppe</translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation>Aufbewahrung</translation>
+    </message>
+    <message>
+        <source>Stored bytes</source>
+        <translation>Gespeicherte Bytes</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::CloudWatch::LogGroupsView</name>
+    <message>
+        <source>Filter events: a term, &quot;an exact phrase&quot;, ?either ?or terms, -excluded terms</source>
+        <translation>Ereignisse filtern: ein Begriff, &quot;eine genaue Phrase&quot;, ?entweder ?oder-Begriffe, -ausgeschlossene Begriffe</translation>
+    </message>
+    <message>
+        <source>&lt;p style=&apos;font-size:large&apos;&gt;&lt;b&gt;No log groups yet&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Invoke a Lambda function (its logs land in /aws/lambda/&amp;lt;name&amp;gt;) or create a group with&lt;/p&gt;&lt;p&gt;&lt;code&gt;aws logs create-log-group --log-group-name /my/app --endpoint-url %1&lt;/code&gt;&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;font-size:large&apos;&gt;&lt;b&gt;Noch keine Protokollgruppen&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Rufen Sie eine Lambda-Funktion auf (ihre Logs landen in /aws/lambda/&amp;lt;name&amp;gt;) oder erstellen Sie eine Gruppe mit&lt;/p&gt;&lt;p&gt;&lt;code&gt;aws logs create-log-group --log-group-name /my/app --endpoint-url %1&lt;/code&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Events of %1, all streams</source>
+        <translation>Ereignisse von %1, alle Streams</translation>
+    </message>
+    <message>
+        <source>Events of %1</source>
+        <translation>Ereignisse von %1</translation>
+    </message>
+    <message>
+        <source>1 event</source>
+        <translation>1 Ereignis</translation>
+    </message>
+    <message>
+        <source>%1 events</source>
+        <translation>%1 Ereignisse</translation>
+    </message>
+    <message>
+        <source>%1, scroll for more</source>
+        <translation>%1, für mehr scrollen</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::CloudWatch::LogStreamListModel</name>
+    <message>
+        <source>Log stream</source>
+        <translation>Protokollstream</translation>
+    </message>
+    <message>
+        <source>Last event</source>
+        <translation>Letztes Ereignis</translation>
+    </message>
+    <message>
+        <source>Stored bytes</source>
+        <translation>Gespeicherte Bytes</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::CloudWatch::MetricChart</name>
+    <message>
+        <source>No datapoints in this time range</source>
+        <translation>Keine Datenpunkte in diesem Zeitraum</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::CloudWatch::MetricTreeModel</name>
+    <message>
+        <source>1 metric</source>
+        <translation>1 Metrik</translation>
+    </message>
+    <message>
+        <source>%1 metrics</source>
+        <translation>%1 Metriken</translation>
+    </message>
+    <message>
+        <source>Metrics with no dimensions</source>
+        <translation>Metriken ohne Dimensionen</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>Metrik</translation>
+    </message>
+    <message>
+        <source>Dimensions</source>
+        <translation>Dimensionen</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::CloudWatch::MetricsBrowser</name>
+    <message>
+        <source>15m</source>
+        <translation>15 Min</translation>
+    </message>
+    <message>
+        <source>1h</source>
+        <translation>1 Std</translation>
+    </message>
+    <message>
+        <source>3h</source>
+        <translation>3 Std</translation>
+    </message>
+    <message>
+        <source>12h</source>
+        <translation>12 Std</translation>
+    </message>
+    <message>
+        <source>1d</source>
+        <translation>1 Tag</translation>
+    </message>
+    <message>
+        <source>1w</source>
+        <translation>1 Wo</translation>
+    </message>
+    <message>
+        <source>Auto refresh</source>
+        <translation>Automatisch aktualisieren</translation>
+    </message>
+    <message>
+        <source>Create alarm…</source>
+        <translation>Alarm erstellen…</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Benutzerdefiniert</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>Statistic</source>
+        <translation>Statistik</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <source>1 second</source>
+        <translation>1 Sekunde</translation>
+    </message>
+    <message>
+        <source>10 seconds</source>
+        <translation>10 Sekunden</translation>
+    </message>
+    <message>
+        <source>1 minute</source>
+        <translation>1 Minute</translation>
+    </message>
+    <message>
+        <source>5 minutes</source>
+        <translation>5 Minuten</translation>
+    </message>
+    <message>
+        <source>15 minutes</source>
+        <translation>15 Minuten</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 Stunde</translation>
+    </message>
+    <message>
+        <source>6 hours</source>
+        <translation>6 Stunden</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 Tag</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Search metrics, namespaces and dimensions</source>
+        <translation>Metriken, Namespaces und Dimensionen durchsuchen</translation>
+    </message>
+    <message>
+        <source>&lt;p style=&apos;font-size:large&apos;&gt;&lt;b&gt;No metrics yet&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Publish one with&lt;/p&gt;&lt;p&gt;&lt;code&gt;aws cloudwatch put-metric-data --namespace MyApp --metric-name Latency --value 42 --endpoint-url %1&lt;/code&gt;&lt;/p&gt;&lt;p&gt;or use a queue, table, bucket or function: their AWS/ metrics appear here on their own.&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;font-size:large&apos;&gt;&lt;b&gt;Noch keine Metriken&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Veröffentlichen Sie eine mit&lt;/p&gt;&lt;p&gt;&lt;code&gt;aws cloudwatch put-metric-data --namespace MyApp --metric-name Latency --value 42 --endpoint-url %1&lt;/code&gt;&lt;/p&gt;&lt;p&gt;oder nutzen Sie eine Warteschlange, Tabelle, einen Bucket oder eine Funktion: deren AWS/-Metriken erscheinen hier von selbst.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Charts appear here once there are metrics</source>
+        <translation>Diagramme erscheinen hier, sobald es Metriken gibt</translation>
+    </message>
+    <message>
+        <source>Tick one or more metrics on the left to chart them together</source>
+        <translation>Haken Sie links eine oder mehrere Metriken an, um sie gemeinsam darzustellen</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,7 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 
 #include <algorithm>
 
@@ -281,16 +282,60 @@ Result<DescribeAlarmsResponse> CloudWatchService::describeAlarms(
         if (type != u"MetricAlarm" && type != u"CompositeAlarm")
             return invalidValue(type, u"AlarmTypes"_s);
     }
+    const bool children = !request.childrenOfAlarmName.isEmpty();
+    const bool parents = !request.parentsOfAlarmName.isEmpty();
+    if (children || parents) {
+        if (children && parents)
+            return fail(u"ValidationError"_s,
+                u"ChildrenOfAlarmName and ParentsOfAlarmName cannot be specified together."_s);
+        if (!request.alarmNames.isEmpty() || !request.alarmNamePrefix.isEmpty()
+            || !request.alarmTypes.isEmpty() || !request.stateValue.isEmpty()
+            || !request.actionPrefix.isEmpty())
+            return fail(u"ValidationError"_s,
+                u"If %1 is specified, no other parameters except MaxRecords and NextToken can "
+                u"be specified."_s.arg(
+                    children ? u"ChildrenOfAlarmName"_s : u"ParentsOfAlarmName"_s));
+    }
+    const QList<Alarm> stored = m_alarms.alarms();
+    // DescribeAlarms ChildrenOfAlarmName / ParentsOfAlarmName: the alarms linked through
+    // AlarmRule, of both types, with only some of their fields on the wire.
+    std::optional<QSet<QString>> related;
+    if (children) {
+        related.emplace();
+        for (const Alarm &alarm : stored) {
+            if (alarm.kind != AlarmKind::Composite || alarm.name != request.childrenOfAlarmName)
+                continue;
+            if (const auto rule = AlarmRule::parse(alarm.alarmRule)) {
+                for (const QString &name : rule->referencedAlarms())
+                    related->insert(name);
+            }
+        }
+    } else if (parents) {
+        related.emplace();
+        for (const Alarm &alarm : stored) {
+            if (alarm.kind != AlarmKind::Composite)
+                continue;
+            if (const auto rule = AlarmRule::parse(alarm.alarmRule);
+                rule && rule->referencedAlarms().contains(request.parentsOfAlarmName))
+                related->insert(alarm.name);
+        }
+    }
     const bool metricTypes =
-        request.alarmTypes.isEmpty() || request.alarmTypes.contains(u"MetricAlarm"_s);
-    const bool compositeTypes = request.alarmTypes.contains(u"CompositeAlarm"_s);
+        related || request.alarmTypes.isEmpty() || request.alarmTypes.contains(u"MetricAlarm"_s);
+    const bool compositeTypes = related || request.alarmTypes.contains(u"CompositeAlarm"_s);
     DescribeAlarmsResponse response;
+    if (children)
+        response.fields = DescribeAlarmsResponse::Fields::NameArnState;
+    else if (parents)
+        response.fields = DescribeAlarmsResponse::Fields::NameArn;
     int count = 0;
     QString lastName;
-    for (const Alarm &alarm : m_alarms.alarms()) {
+    for (const Alarm &alarm : stored) {
         if (!request.nextToken.isEmpty() && alarm.name <= request.nextToken)
             continue;
         if (alarm.kind == AlarmKind::Metric ? !metricTypes : !compositeTypes)
+            continue;
+        if (related && !related->contains(alarm.name))
             continue;
         if (!request.alarmNames.isEmpty() && !request.alarmNames.contains(alarm.name))
             continue;

@@ -28,6 +28,9 @@ constexpr int MaxDimensions = 30;
 constexpr int MaxDatapoints = 1440;
 constexpr int ListMetricsPage = 500;
 constexpr int MaxHistogramBuckets = 2000;
+constexpr int RetentionSweepMs = 10 * 60 * 1000;
+// ListMetrics: metrics without new data for two weeks are no longer listed.
+constexpr qint64 ListedForMs = 14 * DayMs;
 
 using CloudWatchErrors::invalidValue;
 using CloudWatchErrors::missing;
@@ -239,6 +242,10 @@ CloudWatchService::CloudWatchService(
     m_evaluationTimer.setSingleShot(true);
     connect(&m_evaluationTimer, &QTimer::timeout, this, &CloudWatchService::evaluateDueAlarms);
     connect(m_clock, &Clock::advanced, this, &CloudWatchService::evaluateDueAlarms);
+    m_retentionTimer.setInterval(RetentionSweepMs);
+    connect(&m_retentionTimer, &QTimer::timeout, this, &CloudWatchService::applyRetention);
+    connect(m_clock, &Clock::advanced, this, &CloudWatchService::applyRetention);
+    m_retentionTimer.start();
     scheduleEvaluation();
 }
 
@@ -623,6 +630,7 @@ Result<ListMetricsResponse> CloudWatchService::listMetrics(const ListMetricsRequ
             u"The collection Dimensions must not have a size greater than 10."_s);
     flushMetricSink();
     const qint64 activeSince = nowMs() - 3 * HourMs;
+    const qint64 listedSince = nowMs() - ListedForMs;
     ListMetricsResponse response;
     while (response.metrics.size() < ListMetricsPage) {
         const auto batch =
@@ -630,6 +638,8 @@ Result<ListMetricsResponse> CloudWatchService::listMetrics(const ListMetricsRequ
         for (const MetricStore::StoredMetric &stored : batch) {
             after = stored.id;
             if (request.recentlyActive && stored.lastPutMs < activeSince)
+                continue;
+            if (stored.lastPutMs < listedSince)
                 continue;
             const bool matches = std::all_of(request.dimensions.cbegin(),
                 request.dimensions.cend(),
@@ -720,6 +730,40 @@ void CloudWatchService::flushMetricSink()
         m_sink.clear();
         m_metricsChanged->touch();
     }
+}
+
+int CloudWatchService::applyRetention()
+{
+    flushMetricSink();
+    const qint64 now = nowMs();
+    // Cut-offs fall on bucket boundaries so a bucket is never split between two roll-ups.
+    const auto aligned = [](qint64 ms, int resolution) {
+        const qint64 bucketMs = qint64(resolution) * 1000;
+        return ms - (((ms % bucketMs) + bucketMs) % bucketMs);
+    };
+    const qint64 deleteBefore = now - 455 * DayMs;
+    const qint64 hourlyBefore = aligned(now - 63 * DayMs, 3600);
+    const qint64 fiveMinutesBefore = aligned(now - 15 * DayMs, 300);
+    const qint64 minutesBefore = aligned(now - 3 * HourMs, 60);
+    // Each sweep reads only what the last one left: PutMetricData takes timestamps at most two
+    // weeks back, so nothing new lands behind the 15-day, 63-day and 455-day cut-offs already
+    // swept, and sub-minute data can only arrive in the last two weeks.
+    const qint64 minutesFrom = aligned(minutesBefore - 14 * DayMs - HourMs, 60);
+    int changed = 0;
+    Storage::SqlTransaction transaction(m_database.connection());
+    // Finest first: what one stage rolls up, the next coarser stage reads in the same sweep.
+    for (const qint64 id : m_metrics.metricIds()) {
+        changed += m_metrics.rollUp(id, minutesFrom, minutesBefore, 60);
+        changed += m_metrics.rollUp(id, m_retention.fiveMinutesBefore, fiveMinutesBefore, 300);
+        changed += m_metrics.rollUp(id, m_retention.hourlyBefore, hourlyBefore, 3600);
+        changed += m_metrics.deleteRange(id, m_retention.deletedBefore, deleteBefore);
+    }
+    if (!transaction.commit())
+        return 0;
+    m_retention = {deleteBefore, hourlyBefore, fiveMinutesBefore};
+    if (changed > 0)
+        m_metricsChanged->touch();
+    return changed;
 }
 
 QString CloudWatchService::alarmArn(const QString &name) const

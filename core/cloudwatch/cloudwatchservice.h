@@ -12,6 +12,8 @@
 #include <QObject>
 #include <QTimer>
 
+#include <limits>
+
 namespace Core {
 class Clock;
 class Coalescer;
@@ -86,6 +88,12 @@ public:
         qint64 timestampMs) override;
     void flushMetricSink();
 
+    // Retention as AWS keeps metrics: data finer than a minute rolls up to 1-minute datums after
+    // 3 hours, 1-minute data to 5 minutes after 15 days, 5-minute data to 1 hour after 63 days,
+    // and datums older than 455 days are deleted. Runs every few minutes and whenever the clock
+    // jumps; returns how many datums it rolled up or deleted.
+    int applyRetention();
+
 signals:
     void metricsChanged();
     void alarmsChanged();
@@ -143,6 +151,13 @@ private:
     QHash<QString, SinkEntry> m_sink;
     QTimer m_sinkTimer;
     QTimer m_evaluationTimer;
+    QTimer m_retentionTimer;
+    struct RetentionSwept // what earlier sweeps already rolled up or deleted
+    {
+        qint64 deletedBefore = std::numeric_limits<qint64>::min();
+        qint64 hourlyBefore = std::numeric_limits<qint64>::min();
+        qint64 fiveMinutesBefore = std::numeric_limits<qint64>::min();
+    } m_retention;
     qint64 m_nextDueMs = 0;
     Coalescer *m_metricsChanged;
     Coalescer *m_alarmsChanged;

@@ -193,15 +193,27 @@ struct DescribeAlarmsRequest
     QStringList alarmTypes; // MetricAlarm, CompositeAlarm; empty: MetricAlarm only
     QString stateValue;
     QString actionPrefix;
+    // The alarms a composite alarm's rule names, or the composite alarms whose rule names this
+    // alarm; either goes only with maxRecords and nextToken.
+    QString childrenOfAlarmName;
+    QString parentsOfAlarmName;
     int maxRecords = 50;
     QString nextToken;
 };
 
 struct DescribeAlarmsResponse
 {
+    // What AWS returns of each alarm: everything, or for ChildrenOfAlarmName only name, ARN,
+    // state value and state timestamp, for ParentsOfAlarmName only name and ARN.
+    enum class Fields {
+        All,
+        NameArnState,
+        NameArn,
+    };
     QList<Alarm> metricAlarms;
     QList<Alarm> compositeAlarms;
     QString nextToken;
+    Fields fields = Fields::All;
 };
 
 struct AlarmHistoryItem

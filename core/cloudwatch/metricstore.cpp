@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMap>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -52,10 +53,20 @@ Dimensions dimensionsFromJson(const QString &text)
 }
 
 // A single value (the common case) is stored as '' and read back from sum and sample_count.
-QString rawJson(const QList<std::pair<double, double>> &raw)
+QString rawJson(QList<std::pair<double, double>> raw)
 {
     if (raw.size() == 1 && raw.front().second == 1)
         return u""_s;
+    // Equal values (common after a roll-up) are kept once with their counts added.
+    std::sort(raw.begin(), raw.end());
+    QList<std::pair<double, double>> merged;
+    for (const auto &[value, count] : raw) {
+        if (!merged.isEmpty() && merged.back().first == value)
+            merged.back().second += count;
+        else
+            merged.append({value, count});
+    }
+    raw = std::move(merged);
     QJsonArray array;
     for (const auto &[value, count] : raw)
         array.append(QJsonArray{value, count});
@@ -239,6 +250,96 @@ QList<MetricStore::StoredMetric> MetricStore::metrics(
     }
     query.finish();
     return result;
+}
+
+QList<qint64> MetricStore::metricIds() const
+{
+    QSqlQuery &query = m_database.prepared(u"SELECT id FROM cw_metrics ORDER BY id"_s);
+    QList<qint64> ids;
+    if (query.exec()) {
+        while (query.next())
+            ids.append(query.value(0).toLongLong());
+    }
+    query.finish();
+    return ids;
+}
+
+int MetricStore::rollUp(qint64 metricId, qint64 fromMs, qint64 beforeMs, int resolution)
+{
+    const qint64 bucketMs = qint64(resolution) * 1000;
+    QMap<std::pair<qint64, QString>, Statistics::Accumulator> buckets;
+    int replaced = 0;
+    {
+        QSqlQuery &query = m_database.prepared(
+            u"SELECT ts_ms, unit, sample_count, sum, minimum, maximum, raw_values FROM "
+            u"cw_datapoints WHERE metric_id = ? AND ts_ms >= ? AND ts_ms < ? AND resolution < ?"_s);
+        query.setForwardOnly(true);
+        query.addBindValue(metricId);
+        query.addBindValue(fromMs);
+        query.addBindValue(beforeMs);
+        query.addBindValue(resolution);
+        if (!query.exec()) {
+            qCWarning(lcCore) << "cw_datapoints roll-up read failed:"
+                              << Storage::Database::lastErrorText(query);
+            return 0;
+        }
+        while (query.next()) {
+            const qint64 timestamp = query.value(0).toLongLong();
+            const qint64 bucket = timestamp - (((timestamp % bucketMs) + bucketMs) % bucketMs);
+            Statistics::Accumulator values;
+            values.add(query.value(2).toDouble(),
+                query.value(3).toDouble(),
+                query.value(4).toDouble(),
+                query.value(5).toDouble());
+            values.rawComplete = !query.isNull(6);
+            if (values.rawComplete) {
+                const QString text = query.value(6).toString();
+                if (text.isEmpty()) {
+                    values.raw.append({values.sum, 1.0});
+                } else {
+                    const QJsonArray raw = QJsonDocument::fromJson(text.toUtf8()).array();
+                    for (const QJsonValue &pair : raw)
+                        values.raw.append(
+                            {pair.toArray().at(0).toDouble(), pair.toArray().at(1).toDouble()});
+                }
+            }
+            auto it = buckets.find({bucket, query.value(1).toString()});
+            if (it == buckets.end())
+                buckets.insert({bucket, query.value(1).toString()}, values);
+            else
+                it->merge(values);
+            ++replaced;
+        }
+        query.finish();
+    }
+    if (replaced == 0)
+        return 0;
+    QSqlQuery &remove = m_database.prepared(
+        u"DELETE FROM cw_datapoints WHERE metric_id = ? AND ts_ms >= ? AND ts_ms < ? AND "
+        u"resolution < ?"_s);
+    remove.addBindValue(metricId);
+    remove.addBindValue(fromMs);
+    remove.addBindValue(beforeMs);
+    remove.addBindValue(resolution);
+    const bool removed = remove.exec();
+    remove.finish();
+    if (!removed)
+        return 0;
+    for (auto it = buckets.cbegin(); it != buckets.cend(); ++it)
+        insert(metricId, {it.key().first, it.key().second, resolution, it.value()});
+    return replaced;
+}
+
+int MetricStore::deleteRange(qint64 metricId, qint64 fromMs, qint64 beforeMs)
+{
+    QSqlQuery &query = m_database.prepared(
+        u"DELETE FROM cw_datapoints WHERE metric_id = ? AND ts_ms >= ? AND ts_ms < ?"_s);
+    query.addBindValue(metricId);
+    query.addBindValue(fromMs);
+    query.addBindValue(beforeMs);
+    const int deleted = query.exec() ? query.numRowsAffected() : 0;
+    query.finish();
+    return deleted;
 }
 
 QStringList MetricStore::namespaces() const

@@ -63,6 +63,16 @@ public:
     QList<StoredMetric> metrics(
         const QString &metricNamespace, const QString &metricName, qint64 afterId, int limit) const;
     QStringList namespaces() const;
+    QList<qint64> metricIds() const;
+
+    // Retention: merges the datums of one metric with fromMs <= timestamp < beforeMs whose
+    // resolution is finer than `resolution` seconds into one datum per unit and
+    // `resolution`-second bucket (sample count, sum, min, max and raw values kept), the way
+    // CloudWatch rolls data up. Both bounds must fall on bucket boundaries. Returns the number of
+    // datums replaced.
+    int rollUp(qint64 metricId, qint64 fromMs, qint64 beforeMs, int resolution);
+    // Deletes the datums of one metric with fromMs <= timestamp < beforeMs.
+    int deleteRange(qint64 metricId, qint64 fromMs, qint64 beforeMs);
 
 private:
     Storage::Database &m_database;

@@ -308,6 +308,53 @@ class CloudWatchTest(ServerTestCase):
         cw.delete_alarms(AlarmNames=["site"])
         self.assertEqual(cw.describe_alarms(AlarmTypes=["CompositeAlarm"])["CompositeAlarms"], [])
 
+    def test_composite_children_and_parents(self):
+        """DescribeAlarms ChildrenOfAlarmName / ParentsOfAlarmName follow AlarmRule both ways, with
+        only the fields AWS returns, and refuse other filters (AWS CLI and boto3)."""
+        from botocore.exceptions import ClientError
+        cw = self.boto3_client("cloudwatch")
+        for name in ("kids-db", "kids-web", "kids-unrelated"):
+            cw.put_metric_alarm(AlarmName=name, Namespace="KidsApp", MetricName="Calls", Statistic="Sum",
+                                Period=60, EvaluationPeriods=1, Threshold=100,
+                                ComparisonOperator="GreaterThanThreshold")
+        cw.put_composite_alarm(AlarmName="kids-backend",
+                               AlarmRule='ALARM("kids-db") OR ALARM(arn:aws:cloudwatch:us-east-1:000000000000:alarm:kids-web)')
+        cw.put_composite_alarm(AlarmName="kids-site", AlarmRule="ALARM(kids-backend) AND NOT OK(kids-db)")
+        cw.set_alarm_state(AlarmName="kids-db", StateValue="ALARM", StateReason="drill")
+
+        children = self.aws("cloudwatch", "describe-alarms", "--children-of-alarm-name", "kids-backend")
+        self.assertEqual([a["AlarmName"] for a in children["MetricAlarms"]], ["kids-db", "kids-web"])
+        self.assertEqual(children["CompositeAlarms"], [])
+        db = children["MetricAlarms"][0]
+        self.assertEqual(sorted(db), ["AlarmArn", "AlarmName", "StateUpdatedTimestamp", "StateValue"])
+        self.assertEqual(db["StateValue"], "ALARM")
+        self.assertEqual(db["AlarmArn"], "arn:aws:cloudwatch:us-east-1:000000000000:alarm:kids-db")
+
+        site_children = cw.describe_alarms(ChildrenOfAlarmName="kids-site")
+        self.assertEqual([a["AlarmName"] for a in site_children["CompositeAlarms"]], ["kids-backend"])
+        self.assertEqual([a["AlarmName"] for a in site_children["MetricAlarms"]], ["kids-db"])
+
+        parents = cw.describe_alarms(ParentsOfAlarmName="kids-db")
+        self.assertEqual([a["AlarmName"] for a in parents["CompositeAlarms"]], ["kids-backend", "kids-site"])
+        self.assertEqual(sorted(parents["CompositeAlarms"][0]), ["AlarmArn", "AlarmName"])
+        self.assertEqual(parents["MetricAlarms"], [])
+        self.assertEqual(cw.describe_alarms(ParentsOfAlarmName="kids-unrelated")["CompositeAlarms"], [])
+        self.assertEqual(cw.describe_alarms(ChildrenOfAlarmName="kids-db")["MetricAlarms"], [])
+
+        first = cw.describe_alarms(ParentsOfAlarmName="kids-db", MaxRecords=1)
+        self.assertEqual([a["AlarmName"] for a in first["CompositeAlarms"]], ["kids-backend"])
+        rest = cw.describe_alarms(ParentsOfAlarmName="kids-db", MaxRecords=1, NextToken=first["NextToken"])
+        self.assertEqual([a["AlarmName"] for a in rest["CompositeAlarms"]], ["kids-site"])
+        self.assertNotIn("NextToken", rest)
+
+        for kwargs in ({"ChildrenOfAlarmName": "kids-site", "StateValue": "ALARM"},
+                       {"ParentsOfAlarmName": "kids-db", "AlarmNamePrefix": "kids"},
+                       {"ChildrenOfAlarmName": "kids-site", "ParentsOfAlarmName": "kids-db"}):
+            with self.subTest(kwargs=kwargs), self.assertRaises(ClientError) as caught:
+                cw.describe_alarms(**kwargs)
+            self.assertEqual(caught.exception.response["Error"]["Code"], "ValidationError")
+            self.assertEqual(caught.exception.response["ResponseMetadata"]["HTTPStatusCode"], 400)
+
     # --- JS SDK v3 (JSON 1.0) -------------------------------------------------------------------
     def test_js_sdk(self):
         out = self.node("cloudwatch.cjs", "JsApp")

@@ -5,6 +5,9 @@
 #include "core/common/async.h"
 #include "ui/cloudwatch/alarmchart.h"
 #include "ui/cloudwatch/alarmlistmodel.h"
+#include "ui/cloudwatch/createalarmdialog.h"
+#include "ui/cloudwatch/loggroupsview.h"
+#include "ui/cloudwatch/metricsbrowser.h"
 #include "ui/common/pageheader.h"
 
 #include <QButtonGroup>
@@ -19,6 +22,8 @@
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -105,9 +110,12 @@ AlarmDetail readDetail(Core::CloudWatch::CloudWatchService *service, const QStri
 
 } // namespace
 
-AlarmsPane::AlarmsPane(Core::CloudWatch::CloudWatchService *service, QWidget *parent)
+AlarmsPane::AlarmsPane(
+    Core::CloudWatch::CloudWatchService *service, Core::Logs::LogsService *logs, QWidget *parent)
     : QWidget(parent)
     , m_service(service)
+    , m_tabs(new QTabWidget(this))
+    , m_metrics(new MetricsBrowser(service, this))
     , m_model(new AlarmListModel(this))
     , m_proxy(new QSortFilterProxyModel(this))
     , m_table(new QTableView(this))
@@ -120,15 +128,51 @@ AlarmsPane::AlarmsPane(Core::CloudWatch::CloudWatchService *service, QWidget *pa
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(24, 20, 24, 12);
-    layout->addWidget(new PageHeader(tr("Alarms"),
-        tr("CloudWatch alarms watch a metric and change state when it crosses the threshold for M "
-           "of N "
-           "periods."),
-        this));
+    auto *header = new PageHeader(tr("CloudWatch"),
+        tr("Alarms watch a metric and change state when it crosses the threshold for M of N "
+           "periods; metrics and logs are what your code and the services publish."),
+        this);
+    auto *createAlarm = new QPushButton(tr("Create alarm…"), this);
+    createAlarm->setObjectName(u"createAlarm"_s);
+    header->addAction(createAlarm);
+    layout->addWidget(header);
+    connect(createAlarm, &QPushButton::clicked, this, [this] { openCreateAlarm({}, {}, 60); });
 
+    QFont tabFont = m_tabs->font();
+    tabFont.setPointSizeF(tabFont.pointSizeF() * 1.1);
+    m_tabs->tabBar()->setFont(tabFont);
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(createAlarmsTab(), tr("Alarms"));
+    m_tabs->addTab(m_metrics, tr("All metrics"));
+    if (logs) {
+        m_logGroups = new LogGroupsView(logs, this);
+        m_tabs->addTab(m_logGroups, tr("Log groups"));
+    }
+    layout->addWidget(m_tabs, 1);
+    connect(m_metrics, &MetricsBrowser::createAlarmRequested, this, &AlarmsPane::openCreateAlarm);
+    // The metrics tab has its own "Create alarm" for the ticked metric.
+    connect(m_tabs, &QTabWidget::currentChanged, createAlarm, [createAlarm](int index) {
+        createAlarm->setVisible(index == AlarmsTab);
+    });
+
+    m_detailTitle->setText(tr("Select an alarm"));
+    m_liveTimer.setInterval(LiveRefreshMs);
+    connect(&m_liveTimer, &QTimer::timeout, this, &AlarmsPane::showSelectedAlarm);
+    m_liveTimer.start();
+    connect(
+        m_service, &Core::CloudWatch::CloudWatchService::alarmsChanged, this, &AlarmsPane::refresh);
+    updateCounts();
+    refresh();
+}
+
+QWidget *AlarmsPane::createAlarmsTab()
+{
+    auto *tab = new QWidget(this);
+    auto *layout = new QVBoxLayout(tab);
+    layout->setContentsMargins(0, 8, 0, 0);
     auto *filters = new QHBoxLayout;
     for (int id = 0; id < stateFilters().size(); ++id) {
-        auto *button = new QPushButton(this);
+        auto *button = new QPushButton(tab);
         button->setCheckable(true);
         button->setMinimumHeight(36);
         QFont big = button->font();
@@ -149,6 +193,7 @@ AlarmsPane::AlarmsPane(Core::CloudWatch::CloudWatchService *service, QWidget *pa
     m_proxy->setSourceModel(m_model);
     m_proxy->setFilterRole(AlarmListModel::StateRole);
     m_proxy->setFilterKeyColumn(AlarmListModel::StateColumn);
+    m_table->setObjectName(u"alarmTable"_s);
     m_table->setModel(m_proxy);
     m_table->setSortingEnabled(true);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -165,7 +210,7 @@ AlarmsPane::AlarmsPane(Core::CloudWatch::CloudWatchService *service, QWidget *pa
         this,
         &AlarmsPane::showSelectedAlarm);
 
-    auto *detail = new QWidget(this);
+    auto *detail = new QWidget(tab);
     auto *detailLayout = new QVBoxLayout(detail);
     detailLayout->setContentsMargins(0, 8, 0, 0);
     auto *titleRow = new QHBoxLayout;
@@ -186,6 +231,7 @@ AlarmsPane::AlarmsPane(Core::CloudWatch::CloudWatchService *service, QWidget *pa
     m_detailReason->setTextInteractionFlags(Qt::TextSelectableByMouse);
     detailLayout->addWidget(m_detailReason);
     auto *chartAndHistory = new QSplitter(Qt::Horizontal, detail);
+    m_chartSplitter = chartAndHistory;
     chartAndHistory->addWidget(m_chart);
     m_history->setWordWrap(true);
     m_history->setFont(reasonFont);
@@ -194,22 +240,45 @@ AlarmsPane::AlarmsPane(Core::CloudWatch::CloudWatchService *service, QWidget *pa
     chartAndHistory->setStretchFactor(1, 2);
     detailLayout->addWidget(chartAndHistory, 1);
 
-    auto *splitter = new QSplitter(Qt::Vertical, this);
+    auto *splitter = new QSplitter(Qt::Vertical, tab);
     splitter->addWidget(m_table);
     splitter->addWidget(detail);
     m_table->setMinimumHeight(170);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 3);
     layout->addWidget(splitter, 1);
+    return tab;
+}
 
-    m_detailTitle->setText(tr("Select an alarm"));
-    m_liveTimer.setInterval(LiveRefreshMs);
-    connect(&m_liveTimer, &QTimer::timeout, this, &AlarmsPane::showSelectedAlarm);
-    m_liveTimer.start();
-    connect(
-        m_service, &Core::CloudWatch::CloudWatchService::alarmsChanged, this, &AlarmsPane::refresh);
-    updateCounts();
-    refresh();
+void AlarmsPane::setEndpointUrl(const QString &url)
+{
+    m_metrics->setEndpointUrl(url);
+    if (m_logGroups)
+        m_logGroups->setEndpointUrl(url);
+}
+
+void AlarmsPane::showTab(Tab tab)
+{
+    if (tab == LogGroupsTab && !m_logGroups)
+        return;
+    m_tabs->setCurrentIndex(int(tab));
+}
+
+void AlarmsPane::openCreateAlarm(
+    const Core::CloudWatch::Metric &metric, const QString &statistic, int period)
+{
+    auto *dialog = new CreateAlarmDialog(m_service, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (!metric.metricName.isEmpty())
+        dialog->setMetric(metric, statistic, period);
+    connect(dialog, &CreateAlarmDialog::alarmCreated, this, [this](const QString &name) {
+        showTab(AlarmsTab);
+        m_stateButtons->button(0)->click();
+        m_pendingSelection = name;
+        refresh();
+    });
+    dialog->open();
+    emit createAlarmDialogOpened(dialog);
 }
 
 void AlarmsPane::refresh()
@@ -236,7 +305,9 @@ void AlarmsPane::refresh()
             return all;
         },
         [this](QList<Alarm> alarms) {
-            const QString selected = selectedAlarmName();
+            const QString selected =
+                m_pendingSelection.isEmpty() ? selectedAlarmName() : m_pendingSelection;
+            m_pendingSelection.clear();
             m_model->setAlarms(std::move(alarms));
             updateCounts();
             m_table->resizeColumnToContents(AlarmListModel::NameColumn);
@@ -307,7 +378,13 @@ void AlarmsPane::showSelectedAlarm()
                     AlarmListModel::stateColor(alarm.stateValue).name()));
             m_detailReason->setText(alarm.stateReason);
             // A composite alarm has no metric of its own: its rule and history tell the story.
-            m_chart->setVisible(alarm.kind == Core::CloudWatch::AlarmKind::Metric);
+            const bool metricAlarm = alarm.kind == Core::CloudWatch::AlarmKind::Metric;
+            if (metricAlarm && m_chart->isHidden()) {
+                // A hidden splitter child comes back at its minimum width: give it 3/5 again.
+                const int width = m_chartSplitter->width();
+                m_chartSplitter->setSizes({width * 3 / 5, width - width * 3 / 5});
+            }
+            m_chart->setVisible(metricAlarm);
             m_chart->setData(alarm, detail.points, detail.transitions, detail.fromMs, detail.toMs);
             m_history->clear();
             for (const Core::CloudWatch::AlarmHistoryItem &item : detail.history) {

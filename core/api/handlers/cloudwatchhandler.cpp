@@ -648,6 +648,8 @@ Result<QCborMap> CloudWatchHandler::describeAlarms(const Input &input)
     request.alarmTypes = input.strings(u"AlarmTypes"_s);
     request.stateValue = input.string(u"StateValue"_s);
     request.actionPrefix = input.string(u"ActionPrefix"_s);
+    request.childrenOfAlarmName = input.string(u"ChildrenOfAlarmName"_s);
+    request.parentsOfAlarmName = input.string(u"ParentsOfAlarmName"_s);
     request.nextToken = input.string(u"NextToken"_s);
     const auto maxRecords = input.integer(u"MaxRecords"_s);
     if (!maxRecords)
@@ -656,12 +658,23 @@ Result<QCborMap> CloudWatchHandler::describeAlarms(const Input &input)
     const auto response = m_service->describeAlarms(request);
     if (!response)
         return std::unexpected(response.error());
+    using Fields = CloudWatch::DescribeAlarmsResponse::Fields;
+    const auto encode = [fields = response->fields](const CloudWatch::Alarm &alarm) {
+        if (fields == Fields::All)
+            return alarmTree(alarm);
+        QCborMap partial{{u"AlarmName"_s, alarm.name}, {u"AlarmArn"_s, alarm.arn}};
+        if (fields == Fields::NameArnState) {
+            partial.insert(u"StateValue"_s, alarm.stateValue);
+            partial.insert(u"StateUpdatedTimestamp"_s, timestamp(alarm.stateUpdatedMs));
+        }
+        return partial;
+    };
     QCborArray metricAlarms;
     QCborArray compositeAlarms;
     for (const CloudWatch::Alarm &alarm : response->metricAlarms)
-        metricAlarms.append(alarmTree(alarm));
+        metricAlarms.append(encode(alarm));
     for (const CloudWatch::Alarm &alarm : response->compositeAlarms)
-        compositeAlarms.append(alarmTree(alarm));
+        compositeAlarms.append(encode(alarm));
     QCborMap tree{{u"MetricAlarms"_s, metricAlarms}, {u"CompositeAlarms"_s, compositeAlarms}};
     if (!response->nextToken.isEmpty())
         tree.insert(u"NextToken"_s, response->nextToken);

@@ -308,6 +308,84 @@ private slots:
         QVERIFY(!plan.contains(u"TEMP B-TREE"_s));
     }
 
+    void retentionRollsUpAndExpires()
+    {
+        // GetMetricStatistics docs: sub-minute data is kept 3 hours, 1-minute data 15 days,
+        // 5-minute data 63 days, 1-hour data 455 days; each roll-up keeps the statistics, and
+        // ListMetrics drops a metric two weeks after its last datum. Moving the clock applies it.
+        Tests::TempDatabase temp;
+        Core::ManualClock clock(Start + 10 * Minute);
+        CloudWatchService service(temp.database(), &clock, u"000000000000"_s, u"us-east-1"_s);
+        QList<MetricDatum> data;
+        for (int second = 1; second <= 4; ++second) {
+            MetricDatum fast = datum(u"Fast"_s, second, Start + 9 * Minute + second * 1000);
+            fast.storageResolution = 1;
+            data.append(fast);
+        }
+        for (int minute = 0; minute < 10; ++minute)
+            data.append(datum(u"Slow"_s, minute, Start + minute * Minute));
+        QVERIFY(service.putMetricData(u"App"_s, data));
+        const auto rows = [&temp](const QString &name) {
+            QSqlQuery query(temp.database().connection());
+            query.prepare(u"SELECT ts_ms, resolution FROM cw_datapoints d JOIN cw_metrics m ON "
+                          u"m.id = d.metric_id WHERE m.name = ? ORDER BY ts_ms"_s);
+            query.addBindValue(name);
+            QList<std::pair<qint64, int>> result;
+            if (query.exec()) {
+                while (query.next())
+                    result.append({query.value(0).toLongLong(), query.value(1).toInt()});
+            }
+            return result;
+        };
+        const auto stats = [&service](const QString &name, qint64 from, qint64 to, int period) {
+            GetMetricStatisticsRequest request{{u"App"_s, name, {}},
+                from,
+                to,
+                period,
+                {u"SampleCount"_s, u"Sum"_s, u"Minimum"_s, u"Maximum"_s},
+                {u"p50"_s},
+                {}};
+            const auto points = service.getMetricStatistics(request);
+            QStringList text;
+            for (const Datapoint &point : points.value_or(QList<Datapoint>{}))
+                text.append(u"%1:%2/%3/%4/%5/%6"_s.arg((point.timestampMs - Start) / Minute)
+                                .arg(point.sampleCount.value_or(-1))
+                                .arg(point.sum.value_or(-1))
+                                .arg(point.minimum.value_or(-1))
+                                .arg(point.maximum.value_or(-1))
+                                .arg(point.extendedStatistics.value(0).second));
+            return text.join(u' ');
+        };
+        QCOMPARE(rows(u"Fast"_s).size(), 4);
+        QCOMPARE(service.applyRetention(), 0);
+        QCOMPARE(stats(u"Fast"_s, Start, Start + 10 * Minute, 60), u"9:4/10/1/4/2"_s);
+
+        clock.advance(3 * 60 * Minute); // the 1-second datums are now 3 hours old
+        const QList<std::pair<qint64, int>> fastRolled{{Start + 9 * Minute, 60}};
+        QCOMPARE(rows(u"Fast"_s), fastRolled);
+        QCOMPARE(rows(u"Slow"_s).size(), 10);
+        QCOMPARE(stats(u"Fast"_s, Start, Start + 10 * Minute, 60), u"9:4/10/1/4/2"_s);
+        QCOMPARE(service.listMetrics({})->metrics.size(), 2);
+
+        clock.setNowMs(Start + 15 * 24 * 60 * Minute + 20 * Minute);
+        clock.advance(0);
+        const QList<std::pair<qint64, int>> slowRolled{{Start, 300}, {Start + 5 * Minute, 300}};
+        QCOMPARE(rows(u"Slow"_s), slowRolled);
+        QCOMPARE(stats(u"Slow"_s, Start, Start + 10 * Minute, 300), u"0:5/10/0/4/2 5:5/35/5/9/7"_s);
+        QVERIFY(service.listMetrics({})->metrics.isEmpty()); // no data for two weeks
+
+        clock.setNowMs(Start + 63 * 24 * 60 * Minute + 2 * 60 * Minute);
+        clock.advance(0);
+        const QList<std::pair<qint64, int>> hourly{{Start, 3600}};
+        QCOMPARE(rows(u"Slow"_s), hourly);
+        QCOMPARE(stats(u"Slow"_s, Start, Start + 60 * Minute, 3600), u"0:10/45/0/9/4"_s);
+
+        clock.setNowMs(Start + 456 * 24 * 60 * Minute);
+        clock.advance(0);
+        QVERIFY(rows(u"Slow"_s).isEmpty());
+        QVERIFY(rows(u"Fast"_s).isEmpty());
+    }
+
     void metricDataWithMathAndPages()
     {
         Tests::TempDatabase temp;

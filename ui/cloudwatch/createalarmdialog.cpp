@@ -1,0 +1,248 @@
+// SPDX-License-Identifier: MIT
+#include "ui/cloudwatch/createalarmdialog.h"
+
+#include "core/cloudwatch/cloudwatchservice.h"
+#include "core/common/async.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSpinBox>
+
+#include <limits>
+
+using namespace Qt::StringLiterals;
+using Core::CloudWatch::Alarm;
+
+namespace Gui::CloudWatch {
+
+namespace {
+
+QStringList splitArns(const QString &text)
+{
+    return text.split(QRegularExpression(u"[\\s,]+"_s), Qt::SkipEmptyParts);
+}
+
+bool isStandardStatistic(const QString &statistic)
+{
+    static const QStringList standard{
+        u"Average"_s, u"Sum"_s, u"Minimum"_s, u"Maximum"_s, u"SampleCount"_s};
+    return standard.contains(statistic);
+}
+
+} // namespace
+
+CreateAlarmDialog::CreateAlarmDialog(Core::CloudWatch::CloudWatchService *service, QWidget *parent)
+    : QDialog(parent)
+    , m_service(service)
+    , m_name(new QLineEdit(this))
+    , m_description(new QLineEdit(this))
+    , m_namespace(new QLineEdit(this))
+    , m_metricName(new QLineEdit(this))
+    , m_dimensions(new QLineEdit(this))
+    , m_statistic(new QComboBox(this))
+    , m_period(new QComboBox(this))
+    , m_comparison(new QComboBox(this))
+    , m_threshold(new QDoubleSpinBox(this))
+    , m_datapoints(new QSpinBox(this))
+    , m_evaluationPeriods(new QSpinBox(this))
+    , m_missingData(new QComboBox(this))
+    , m_alarmActions(new QLineEdit(this))
+    , m_okActions(new QLineEdit(this))
+    , m_insufficientActions(new QLineEdit(this))
+    , m_error(new QLabel(this))
+    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
+{
+    setWindowTitle(tr("Create alarm"));
+    setMinimumWidth(620);
+    m_name->setObjectName(u"alarmName"_s);
+    m_name->setPlaceholderText(tr("high-error-rate"));
+    m_namespace->setObjectName(u"namespace"_s);
+    m_namespace->setPlaceholderText(u"MyApp"_s);
+    m_metricName->setObjectName(u"metricName"_s);
+    m_metricName->setPlaceholderText(u"Errors"_s);
+    m_dimensions->setObjectName(u"dimensions"_s);
+    m_dimensions->setPlaceholderText(u"FunctionName=orders, Resource=orders:live"_s);
+    for (const QString &stat : {u"Average"_s,
+             u"Sum"_s,
+             u"Minimum"_s,
+             u"Maximum"_s,
+             u"SampleCount"_s,
+             u"p90"_s,
+             u"p95"_s,
+             u"p99"_s})
+        m_statistic->addItem(stat);
+    m_statistic->setEditable(true);
+    const std::pair<int, QString> periods[] = {{10, tr("10 seconds")},
+        {30, tr("30 seconds")},
+        {60, tr("1 minute")},
+        {300, tr("5 minutes")},
+        {900, tr("15 minutes")},
+        {3600, tr("1 hour")},
+        {6 * 3600, tr("6 hours")},
+        {86400, tr("1 day")}};
+    for (const auto &[seconds, label] : periods)
+        m_period->addItem(label, seconds);
+    m_period->setCurrentIndex(m_period->findData(60));
+    m_comparison->addItem(tr("Greater than (>)"), u"GreaterThanThreshold"_s);
+    m_comparison->addItem(tr("Greater than or equal (>=)"), u"GreaterThanOrEqualToThreshold"_s);
+    m_comparison->addItem(tr("Less than (<)"), u"LessThanThreshold"_s);
+    m_comparison->addItem(tr("Less than or equal (<=)"), u"LessThanOrEqualToThreshold"_s);
+    m_threshold->setObjectName(u"threshold"_s);
+    m_threshold->setRange(-1e15, 1e15);
+    m_threshold->setDecimals(3);
+    m_datapoints->setObjectName(u"datapointsToAlarm"_s);
+    m_evaluationPeriods->setObjectName(u"evaluationPeriods"_s);
+    // Not bounded by each other: the service explains what is wrong, as AWS would.
+    m_datapoints->setRange(1, 100);
+    m_evaluationPeriods->setRange(1, 100);
+    m_datapoints->setValue(1);
+    m_evaluationPeriods->setValue(1);
+    m_missingData->setObjectName(u"missingData"_s);
+    m_missingData->addItem(tr("Treat missing data as missing"), u"missing"_s);
+    m_missingData->addItem(tr("Treat missing data as good (not breaching)"), u"notBreaching"_s);
+    m_missingData->addItem(tr("Treat missing data as bad (breaching)"), u"breaching"_s);
+    m_missingData->addItem(tr("Ignore (keep the current state)"), u"ignore"_s);
+    const QString arnHint = tr("Lambda function or SNS topic ARNs, separated by spaces, e.g. "
+                               "arn:aws:lambda:us-east-1:000000000000:function:notify");
+    for (QLineEdit *actions : {m_alarmActions, m_okActions, m_insufficientActions}) {
+        actions->setPlaceholderText(u"arn:aws:lambda:…"_s);
+        actions->setToolTip(arnHint);
+    }
+    m_alarmActions->setObjectName(u"alarmActions"_s);
+    m_error->setObjectName(u"error"_s);
+    m_error->setWordWrap(true);
+    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_error->setStyleSheet(u"QLabel { color: #d13212; font-weight: bold; }"_s);
+    m_error->hide();
+
+    auto *form = new QFormLayout(this);
+    form->addRow(tr("Alarm name"), m_name);
+    form->addRow(tr("Description"), m_description);
+    form->addRow(tr("Namespace"), m_namespace);
+    form->addRow(tr("Metric name"), m_metricName);
+    form->addRow(tr("Dimensions"), m_dimensions);
+    auto *statRow = new QHBoxLayout;
+    statRow->addWidget(m_statistic, 1);
+    statRow->addWidget(new QLabel(tr("over"), this));
+    statRow->addWidget(m_period, 1);
+    form->addRow(tr("Statistic"), statRow);
+    auto *conditionRow = new QHBoxLayout;
+    conditionRow->addWidget(m_comparison, 1);
+    conditionRow->addWidget(m_threshold, 1);
+    form->addRow(tr("Whenever the metric is"), conditionRow);
+    auto *datapointsRow = new QHBoxLayout;
+    datapointsRow->addWidget(m_datapoints);
+    datapointsRow->addWidget(new QLabel(tr("out of"), this));
+    datapointsRow->addWidget(m_evaluationPeriods);
+    datapointsRow->addWidget(new QLabel(tr("datapoints"), this));
+    datapointsRow->addStretch();
+    form->addRow(tr("Datapoints to alarm"), datapointsRow);
+    form->addRow(tr("Missing data"), m_missingData);
+    form->addRow(tr("In alarm, notify"), m_alarmActions);
+    form->addRow(tr("OK, notify"), m_okActions);
+    form->addRow(tr("Insufficient data, notify"), m_insufficientActions);
+    auto *hint = new QLabel(arnHint, this);
+    hint->setWordWrap(true);
+    hint->setEnabled(false);
+    form->addRow(QString(), hint);
+    form->addRow(m_error);
+    form->addRow(m_buttons);
+    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Create alarm"));
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &CreateAlarmDialog::submit);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_name, &QLineEdit::textChanged, this, &CreateAlarmDialog::validate);
+    validate();
+}
+
+void CreateAlarmDialog::setMetric(
+    const Core::CloudWatch::Metric &metric, const QString &statistic, int period)
+{
+    m_namespace->setText(metric.metricNamespace);
+    m_metricName->setText(metric.metricName);
+    QStringList pairs;
+    for (const auto &dimension : metric.dimensions)
+        pairs.append(dimension.name + u'=' + dimension.value);
+    m_dimensions->setText(pairs.join(u", "_s));
+    if (!statistic.isEmpty())
+        m_statistic->setCurrentText(statistic);
+    if (const int index = m_period->findData(period); index >= 0)
+        m_period->setCurrentIndex(index);
+    if (m_name->text().isEmpty())
+        m_name->setText(metric.metricName + u"-alarm"_s);
+}
+
+Alarm CreateAlarmDialog::alarm() const
+{
+    Alarm alarm;
+    alarm.name = m_name->text().trimmed();
+    alarm.description = m_description->text().trimmed();
+    alarm.metric.metricNamespace = m_namespace->text().trimmed();
+    alarm.metric.metricName = m_metricName->text().trimmed();
+    for (const QString &pair : m_dimensions->text().split(u',', Qt::SkipEmptyParts)) {
+        const qsizetype equals = pair.indexOf(u'=');
+        if (equals < 0)
+            alarm.metric.dimensions.append(Core::CloudWatch::Dimension{pair.trimmed(), QString()});
+        else
+            alarm.metric.dimensions.append(Core::CloudWatch::Dimension{
+                pair.left(equals).trimmed(), pair.mid(equals + 1).trimmed()});
+    }
+    const QString statistic = m_statistic->currentText().trimmed();
+    if (isStandardStatistic(statistic))
+        alarm.statistic = statistic;
+    else
+        alarm.extendedStatistic = statistic;
+    alarm.period = m_period->currentData().toInt();
+    alarm.comparisonOperator = m_comparison->currentData().toString();
+    alarm.threshold = m_threshold->value();
+    alarm.datapointsToAlarm = m_datapoints->value();
+    alarm.evaluationPeriods = m_evaluationPeriods->value();
+    alarm.treatMissingData = m_missingData->currentData().toString();
+    alarm.alarmActions = splitArns(m_alarmActions->text());
+    alarm.okActions = splitArns(m_okActions->text());
+    alarm.insufficientDataActions = splitArns(m_insufficientActions->text());
+    return alarm;
+}
+
+QString CreateAlarmDialog::errorText() const
+{
+    return m_error->isHidden() ? QString() : m_error->text();
+}
+
+void CreateAlarmDialog::submit()
+{
+    const Alarm request = alarm();
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
+    Core::CloudWatch::CloudWatchService *service = m_service;
+    Core::callAsync(
+        service,
+        this,
+        [service, request]() -> QString {
+            const auto result = service->putMetricAlarm(request);
+            return result ? QString() : result.error().code + u": "_s + result.error().message;
+        },
+        [this, name = request.name](const QString &error) {
+            validate();
+            if (!error.isEmpty()) {
+                m_error->setText(error);
+                m_error->show();
+                return;
+            }
+            m_error->hide();
+            emit alarmCreated(name);
+            accept();
+        });
+}
+
+void CreateAlarmDialog::validate()
+{
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(!m_name->text().trimmed().isEmpty());
+}
+
+} // namespace Gui::CloudWatch

@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QStackedWidget;
+class QTableView;
+
+namespace Core::Logs {
+class LogsService;
+}
+
+namespace Gui::CloudWatch {
+
+class LogEventListModel;
+class LogGroupListModel;
+class LogStreamListModel;
+
+// The CloudWatch area's "Log groups" tab: log groups with retention and stored bytes, the
+// streams of the selected group, and its events filtered with FilterLogEvents (the box takes
+// CloudWatch Logs filter patterns), of one stream or of all. Reads the Logs service through
+// Core::callAsync and re-reads on logsChanged().
+class LogGroupsView final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(LogGroupsView)
+
+public:
+    explicit LogGroupsView(Core::Logs::LogsService *logs, QWidget *parent = nullptr);
+
+    void setEndpointUrl(const QString &url);
+    void refresh();
+    void selectGroup(const QString &name);
+    void selectStream(const QString &name);
+    void setFilterPattern(const QString &pattern);
+
+    LogGroupListModel *groups() const { return m_groups; }
+    LogStreamListModel *streams() const { return m_streams; }
+    LogEventListModel *events() const { return m_events; }
+    QString eventsStatus() const;
+
+protected:
+    void showEvent(QShowEvent *event) override;
+
+private:
+    QString selectedGroup() const;
+    QString selectedStream() const;
+    void refreshStreams();
+    void refreshEvents();
+    void fetchEvents(const QString &nextToken);
+
+    Core::Logs::LogsService *m_logs;
+    LogGroupListModel *m_groups;
+    LogStreamListModel *m_streams;
+    LogEventListModel *m_events;
+    QTableView *m_groupTable;
+    QTableView *m_streamTable;
+    QTableView *m_eventTable;
+    QLineEdit *m_filter;
+    QLabel *m_scope;
+    QLabel *m_status;
+    QLabel *m_empty;
+    QStackedWidget *m_stack;
+    quint64 m_eventsGeneration = 0;
+    bool m_stale = false; // logs changed while hidden: re-read when shown
+};
+
+} // namespace Gui::CloudWatch

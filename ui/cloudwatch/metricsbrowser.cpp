@@ -1,0 +1,449 @@
+// SPDX-License-Identifier: MIT
+#include "ui/cloudwatch/metricsbrowser.h"
+
+#include "core/cloudwatch/cloudwatchservice.h"
+#include "core/common/async.h"
+#include "ui/cloudwatch/metricchart.h"
+#include "ui/cloudwatch/metrictreemodel.h"
+
+#include <QButtonGroup>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QToolButton>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <iterator>
+#include <optional>
+
+using namespace Qt::StringLiterals;
+using Core::CloudWatch::Metric;
+
+namespace Gui::CloudWatch {
+
+namespace {
+
+constexpr int AutoRefreshMs = 10000;
+constexpr int MaxChartedMetrics = 10;
+constexpr qint64 MinuteMs = 60 * 1000;
+
+struct RangeChoice
+{
+    qint64 spanMs;
+    const char *label;
+};
+
+// The console's quick ranges; the last button is "Custom".
+constexpr RangeChoice Ranges[] = {
+    {15 * MinuteMs, QT_TRANSLATE_NOOP("Gui::CloudWatch::MetricsBrowser", "15m")},
+    {60 * MinuteMs, QT_TRANSLATE_NOOP("Gui::CloudWatch::MetricsBrowser", "1h")},
+    {3 * 60 * MinuteMs, QT_TRANSLATE_NOOP("Gui::CloudWatch::MetricsBrowser", "3h")},
+    {12 * 60 * MinuteMs, QT_TRANSLATE_NOOP("Gui::CloudWatch::MetricsBrowser", "12h")},
+    {24 * 60 * MinuteMs, QT_TRANSLATE_NOOP("Gui::CloudWatch::MetricsBrowser", "1d")},
+    {7 * 24 * 60 * MinuteMs, QT_TRANSLATE_NOOP("Gui::CloudWatch::MetricsBrowser", "1w")},
+};
+constexpr int CustomRange = int(std::size(Ranges));
+constexpr int DefaultRange = 1;
+
+struct ChartData
+{
+    QList<MetricChart::Series> series;
+    qint64 fromMs = 0;
+    qint64 toMs = 0;
+    QString error;
+};
+
+QString seriesLabel(const Metric &metric, const QString &statistic)
+{
+    QString label = metric.metricName;
+    if (!metric.dimensions.isEmpty())
+        label += u" ("_s + MetricTreeModel::dimensionValuesLabel(metric.dimensions) + u')';
+    return label + u" · "_s + statistic;
+}
+
+ChartData readChart(Core::CloudWatch::CloudWatchService *service,
+    const QList<Metric> &metrics,
+    const QString &statistic,
+    int period,
+    qint64 spanMs,
+    std::optional<std::pair<qint64, qint64>> custom)
+{
+    ChartData data;
+    data.toMs = custom ? custom->second : service->nowMs();
+    data.fromMs = custom ? custom->first : data.toMs - spanMs;
+    Core::CloudWatch::GetMetricDataRequest request;
+    request.startMs = data.fromMs;
+    request.endMs = data.toMs;
+    request.scanBy = u"TimestampAscending"_s;
+    for (qsizetype i = 0; i < metrics.size(); ++i) {
+        Core::CloudWatch::MetricDataQuery query;
+        query.id = u"m%1"_s.arg(i + 1);
+        query.metricStat = Core::CloudWatch::MetricStat{metrics.at(i), period, statistic, {}};
+        request.queries.append(query);
+        data.series.append({seriesLabel(metrics.at(i), statistic), {}});
+    }
+    for (;;) {
+        const auto page = service->getMetricData(request);
+        if (!page) {
+            data.error = page.error().message;
+            return data;
+        }
+        for (const Core::CloudWatch::MetricDataResult &result : page->results) {
+            const int index = result.id.mid(1).toInt() - 1;
+            if (index < 0 || index >= data.series.size())
+                continue;
+            auto &points = data.series[index].points;
+            for (qsizetype i = 0; i < result.timestamps.size(); ++i)
+                points.append({result.timestamps.at(i), result.values.at(i)});
+        }
+        if (page->nextToken.isEmpty())
+            break;
+        request.nextToken = page->nextToken;
+    }
+    for (MetricChart::Series &series : data.series)
+        std::sort(series.points.begin(), series.points.end());
+    return data;
+}
+
+} // namespace
+
+MetricsBrowser::MetricsBrowser(Core::CloudWatch::CloudWatchService *service, QWidget *parent)
+    : QWidget(parent)
+    , m_service(service)
+    , m_model(new MetricTreeModel(this))
+    , m_proxy(new QSortFilterProxyModel(this))
+    , m_search(new QLineEdit(this))
+    , m_tree(new QTreeView(this))
+    , m_emptyMetrics(new QLabel(this))
+    , m_browserStack(new QStackedWidget(this))
+    , m_statistic(new QComboBox(this))
+    , m_period(new QComboBox(this))
+    , m_ranges(new QButtonGroup(this))
+    , m_customFrom(new QDateTimeEdit(this))
+    , m_customTo(new QDateTimeEdit(this))
+    , m_autoRefresh(new QCheckBox(tr("Auto refresh"), this))
+    , m_createAlarm(new QPushButton(tr("Create alarm…"), this))
+    , m_chart(new MetricChart(this))
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 8, 0, 0);
+
+    // Controls: time range, statistic, period, auto refresh.
+    auto *controls = new QHBoxLayout;
+    for (int id = 0; id <= CustomRange; ++id) {
+        auto *button = new QToolButton(this);
+        button->setText(id == CustomRange ? tr("Custom") : tr(Ranges[id].label));
+        button->setCheckable(true);
+        button->setMinimumWidth(44);
+        m_ranges->addButton(button, id);
+        controls->addWidget(button);
+    }
+    m_ranges->button(DefaultRange)->setChecked(true);
+    m_customFrom->setCalendarPopup(true);
+    m_customTo->setCalendarPopup(true);
+    m_customFrom->setDisplayFormat(u"yyyy-MM-dd HH:mm"_s);
+    m_customTo->setDisplayFormat(u"yyyy-MM-dd HH:mm"_s);
+    controls->addWidget(m_customFrom);
+    auto *toLabel = new QLabel(tr("to"), this);
+    toLabel->setObjectName(u"customToLabel"_s);
+    controls->addWidget(toLabel);
+    controls->addWidget(m_customTo);
+    controls->addSpacing(16);
+    controls->addWidget(new QLabel(tr("Statistic"), this));
+    for (const QString &stat : {u"Average"_s,
+             u"Sum"_s,
+             u"Minimum"_s,
+             u"Maximum"_s,
+             u"SampleCount"_s,
+             u"p50"_s,
+             u"p90"_s,
+             u"p95"_s,
+             u"p99"_s})
+        m_statistic->addItem(stat, stat);
+    m_statistic->setEditable(true); // other percentiles (p99.9) and trimmed means (tm90)
+    controls->addWidget(m_statistic);
+    controls->addWidget(new QLabel(tr("Period"), this));
+    const std::pair<int, QString> periods[] = {{1, tr("1 second")},
+        {10, tr("10 seconds")},
+        {60, tr("1 minute")},
+        {300, tr("5 minutes")},
+        {900, tr("15 minutes")},
+        {3600, tr("1 hour")},
+        {6 * 3600, tr("6 hours")},
+        {86400, tr("1 day")}};
+    for (const auto &[seconds, label] : periods)
+        m_period->addItem(label, seconds);
+    m_period->setCurrentIndex(m_period->findData(60));
+    controls->addWidget(m_period);
+    controls->addStretch();
+    controls->addWidget(m_autoRefresh);
+    auto *refresh = new QPushButton(tr("Refresh"), this);
+    controls->addWidget(refresh);
+    controls->addWidget(m_createAlarm);
+    layout->addLayout(controls);
+
+    // Browser on the left, chart on the right.
+    auto *browser = new QWidget(this);
+    auto *browserLayout = new QVBoxLayout(browser);
+    browserLayout->setContentsMargins(0, 0, 0, 0);
+    m_search->setPlaceholderText(tr("Search metrics, namespaces and dimensions"));
+    m_search->setClearButtonEnabled(true);
+    browserLayout->addWidget(m_search);
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setRecursiveFilteringEnabled(true);
+    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_proxy->setFilterKeyColumn(-1);
+    m_tree->setModel(m_proxy);
+    m_tree->setUniformRowHeights(true);
+    m_tree->header()->setSectionResizeMode(MetricTreeModel::NameColumn, QHeaderView::Interactive);
+    m_tree->header()->setStretchLastSection(true);
+    m_tree->setColumnWidth(MetricTreeModel::NameColumn, 260);
+    m_emptyMetrics->setWordWrap(true);
+    m_emptyMetrics->setAlignment(Qt::AlignCenter);
+    m_emptyMetrics->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_emptyMetrics->setObjectName(u"emptyMetrics"_s);
+    m_browserStack->addWidget(m_tree);
+    m_browserStack->addWidget(m_emptyMetrics);
+    browserLayout->addWidget(m_browserStack, 1);
+
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->addWidget(browser);
+    splitter->addWidget(m_chart);
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 3);
+    splitter->setSizes({440, 660});
+    layout->addWidget(splitter, 1);
+
+    connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
+        m_proxy->setFilterFixedString(text);
+        if (!text.isEmpty())
+            m_tree->expandAll();
+    });
+    connect(m_model, &MetricTreeModel::checkedMetricsChanged, this, &MetricsBrowser::refreshChart);
+    connect(m_model, &MetricTreeModel::checkedMetricsChanged, this, [this] {
+        m_createAlarm->setEnabled(!m_model->checkedMetrics().isEmpty());
+    });
+    // A click on a metric's row toggles it, as in the console.
+    connect(m_tree, &QTreeView::activated, this, [this](const QModelIndex &index) {
+        const QModelIndex source = m_proxy->mapToSource(index.siblingAtColumn(0));
+        if (!(m_model->flags(source) & Qt::ItemIsUserCheckable))
+            return;
+        const bool checked = source.data(Qt::CheckStateRole).toInt() == Qt::Checked;
+        m_model->setData(source, checked ? Qt::Unchecked : Qt::Checked, Qt::CheckStateRole);
+    });
+    connect(m_ranges, &QButtonGroup::idClicked, this, [this](int id) {
+        if (id == CustomRange && m_customTo->dateTime() <= m_customFrom->dateTime()) {
+            const QDateTime now = QDateTime::currentDateTime();
+            m_customTo->setDateTime(now);
+            m_customFrom->setDateTime(now.addSecs(-3 * 3600));
+        }
+        updateRangeControls();
+        refreshChart();
+    });
+    connect(m_customFrom, &QDateTimeEdit::dateTimeChanged, this, &MetricsBrowser::refreshChart);
+    connect(m_customTo, &QDateTimeEdit::dateTimeChanged, this, &MetricsBrowser::refreshChart);
+    connect(m_statistic, &QComboBox::currentTextChanged, this, &MetricsBrowser::refreshChart);
+    connect(m_period, &QComboBox::currentIndexChanged, this, &MetricsBrowser::refreshChart);
+    connect(refresh, &QPushButton::clicked, this, [this] {
+        refreshMetrics();
+        refreshChart();
+    });
+    connect(m_autoRefresh, &QCheckBox::toggled, this, [this](bool on) {
+        if (on) {
+            m_refreshTimer.start();
+            refreshChart();
+        } else {
+            m_refreshTimer.stop();
+        }
+    });
+    connect(m_createAlarm, &QPushButton::clicked, this, [this] {
+        const QList<Metric> checked = m_model->checkedMetrics();
+        if (!checked.isEmpty())
+            emit createAlarmRequested(checked.front(), statistic(), period());
+    });
+    m_refreshTimer.setInterval(AutoRefreshMs);
+    connect(&m_refreshTimer, &QTimer::timeout, this, [this] {
+        if (isVisible())
+            refreshChart();
+    });
+    connect(m_service, &Core::CloudWatch::CloudWatchService::metricsChanged, this, [this] {
+        if (!isVisible()) {
+            m_stale = true;
+            return;
+        }
+        refreshMetrics();
+        if (m_autoRefresh->isChecked())
+            refreshChart();
+    });
+
+    m_createAlarm->setEnabled(false);
+    m_autoRefresh->setChecked(true);
+    setEndpointUrl(u"http://127.0.0.1:4566"_s);
+    updateRangeControls();
+    refreshMetrics();
+    refreshChart();
+}
+
+void MetricsBrowser::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (!m_stale)
+        return;
+    m_stale = false;
+    refreshMetrics();
+    refreshChart();
+}
+
+void MetricsBrowser::setEndpointUrl(const QString &url)
+{
+    m_emptyMetrics->setText(
+        tr("<p style='font-size:large'><b>No metrics yet</b></p>"
+           "<p>Publish one with</p>"
+           "<p><code>aws cloudwatch put-metric-data --namespace MyApp --metric-name Latency "
+           "--value 42 --endpoint-url %1</code></p>"
+           "<p>or use a queue, table, bucket or function: their AWS/ metrics appear here on "
+           "their own.</p>")
+            .arg(url.toHtmlEscaped()));
+}
+
+QString MetricsBrowser::statistic() const
+{
+    return m_statistic->currentText().trimmed();
+}
+
+int MetricsBrowser::period() const
+{
+    return m_period->currentData().toInt();
+}
+
+qint64 MetricsBrowser::rangeSpanMs() const
+{
+    const int id = m_ranges->checkedId();
+    if (id == CustomRange)
+        return m_customFrom->dateTime().msecsTo(m_customTo->dateTime());
+    return Ranges[std::clamp(id, 0, CustomRange - 1)].spanMs;
+}
+
+void MetricsBrowser::setRangeSpanMs(qint64 spanMs)
+{
+    for (int id = 0; id < CustomRange; ++id) {
+        if (Ranges[id].spanMs == spanMs)
+            m_ranges->button(id)->setChecked(true);
+    }
+    updateRangeControls();
+    refreshChart();
+}
+
+void MetricsBrowser::setStatistic(const QString &statistic)
+{
+    m_statistic->setCurrentText(statistic);
+}
+
+void MetricsBrowser::setPeriod(int seconds)
+{
+    const int index = m_period->findData(seconds);
+    if (index >= 0)
+        m_period->setCurrentIndex(index);
+}
+
+void MetricsBrowser::setAutoRefresh(bool on)
+{
+    m_autoRefresh->setChecked(on);
+}
+
+bool MetricsBrowser::autoRefresh() const
+{
+    return m_autoRefresh->isChecked();
+}
+
+void MetricsBrowser::updateRangeControls()
+{
+    const bool custom = m_ranges->checkedId() == CustomRange;
+    m_customFrom->setVisible(custom);
+    m_customTo->setVisible(custom);
+    if (auto *label = findChild<QLabel *>(u"customToLabel"_s))
+        label->setVisible(custom);
+}
+
+void MetricsBrowser::updateEmptyState()
+{
+    m_browserStack->setCurrentWidget(
+        m_model->metricCount() == 0 ? static_cast<QWidget *>(m_emptyMetrics) : m_tree);
+    m_search->setEnabled(m_model->metricCount() > 0);
+}
+
+void MetricsBrowser::refreshMetrics()
+{
+    Core::CloudWatch::CloudWatchService *service = m_service;
+    Core::callAsync(
+        service,
+        this,
+        [service] {
+            Core::CloudWatch::ListMetricsRequest request;
+            QList<Metric> all;
+            for (;;) {
+                const auto page = service->listMetrics(request);
+                if (!page)
+                    break;
+                all.append(page->metrics);
+                if (page->nextToken.isEmpty())
+                    break;
+                request.nextToken = page->nextToken;
+            }
+            return all;
+        },
+        [this](const QList<Metric> &metrics) {
+            const bool wasEmpty = m_model->rowCount() == 0;
+            m_model->setMetrics(metrics);
+            if (wasEmpty && m_model->rowCount() == 1)
+                m_tree->expand(m_proxy->index(0, 0));
+            updateEmptyState();
+        });
+}
+
+void MetricsBrowser::refreshChart()
+{
+    QList<Metric> metrics = m_model->checkedMetrics();
+    const quint64 generation = ++m_chartGeneration;
+    if (metrics.isEmpty()) {
+        m_chart->showMessage(m_model->metricCount() == 0
+                ? tr("Charts appear here once there are metrics")
+                : tr("Tick one or more metrics on the left to chart them together"));
+        return;
+    }
+    metrics = metrics.mid(0, MaxChartedMetrics);
+    const QString stat = statistic();
+    const int seconds = period();
+    const qint64 span = rangeSpanMs();
+    std::optional<std::pair<qint64, qint64>> custom;
+    if (m_ranges->checkedId() == CustomRange)
+        custom = std::pair{m_customFrom->dateTime().toMSecsSinceEpoch(),
+            m_customTo->dateTime().toMSecsSinceEpoch()};
+    Core::CloudWatch::CloudWatchService *service = m_service;
+    Core::callAsync(
+        service,
+        this,
+        [service, metrics, stat, seconds, span, custom] {
+            return readChart(service, metrics, stat, seconds, span, custom);
+        },
+        [this, generation](const ChartData &chart) {
+            if (generation != m_chartGeneration)
+                return; // a newer request is on its way
+            if (!chart.error.isEmpty())
+                m_chart->showMessage(chart.error);
+            else
+                m_chart->setSeries(chart.series, chart.fromMs, chart.toMs);
+        });
+}
+
+} // namespace Gui::CloudWatch

@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/cloudwatch/cloudwatchtypes.h"
+
+#include <QTimer>
+#include <QWidget>
+
+class QButtonGroup;
+class QCheckBox;
+class QComboBox;
+class QDateTimeEdit;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSortFilterProxyModel;
+class QStackedWidget;
+class QTreeView;
+
+namespace Core::CloudWatch {
+class CloudWatchService;
+}
+
+namespace Gui::CloudWatch {
+
+class MetricChart;
+class MetricTreeModel;
+
+// "All metrics", as in the CloudWatch console: the metrics of ListMetrics browsed by namespace
+// and dimension set, the checked ones charted together with GetMetricData at the chosen
+// statistic, period and time range. Reads the service through Core::callAsync only; re-lists on
+// metricsChanged() and, with auto-refresh on, re-charts then and every few seconds.
+class MetricsBrowser final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MetricsBrowser)
+
+public:
+    explicit MetricsBrowser(
+        Core::CloudWatch::CloudWatchService *service, QWidget *parent = nullptr);
+
+    void setEndpointUrl(const QString &url);
+    void refreshMetrics();
+    void refreshChart();
+
+    MetricTreeModel *model() const { return m_model; }
+    MetricChart *chart() const { return m_chart; }
+    QString statistic() const;
+    int period() const;
+    // The time range in ms: a span ending now, or with `custom` the edits' range.
+    qint64 rangeSpanMs() const;
+    void setRangeSpanMs(qint64 spanMs);
+    void setStatistic(const QString &statistic);
+    void setPeriod(int seconds);
+    void setAutoRefresh(bool on);
+    bool autoRefresh() const;
+
+protected:
+    void showEvent(QShowEvent *event) override;
+
+signals:
+    void createAlarmRequested(
+        const Core::CloudWatch::Metric &metric, const QString &statistic, int period);
+
+private:
+    void updateEmptyState();
+    void updateRangeControls();
+
+    Core::CloudWatch::CloudWatchService *m_service;
+    MetricTreeModel *m_model;
+    QSortFilterProxyModel *m_proxy;
+    QLineEdit *m_search;
+    QTreeView *m_tree;
+    QLabel *m_emptyMetrics;
+    QStackedWidget *m_browserStack;
+    QComboBox *m_statistic;
+    QComboBox *m_period;
+    QButtonGroup *m_ranges;
+    QDateTimeEdit *m_customFrom;
+    QDateTimeEdit *m_customTo;
+    QCheckBox *m_autoRefresh;
+    QPushButton *m_createAlarm;
+    MetricChart *m_chart;
+    QTimer m_refreshTimer;
+    quint64 m_chartGeneration = 0;
+    bool m_stale = false; // changes arrived while hidden: re-read when shown
+};
+
+} // namespace Gui::CloudWatch
