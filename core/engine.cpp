@@ -21,6 +21,7 @@
 #include "core/storage/database.h"
 #include "core/sts/stsservice.h"
 #include "core/wiring/lambdaalarmactions.h"
+#include "core/wiring/s3lambdacode.h"
 #include "core/wiring/sqslambdabridge.h"
 
 #include <QDir>
@@ -130,6 +131,7 @@ void Engine::start()
         m_options.region,
         m_options.accountId,
         this);
+    m_lambda->setMetricSink(m_cloudwatch);
     m_dispatcher->addHandler(new Api::LambdaHandler(m_lambda));
     m_dynamodb = new DynamoDb::DynamoDbService(
         *m_database, m_clock, m_options.region, m_options.accountId, this);
@@ -147,6 +149,8 @@ void Engine::start()
         m_options.region,
         this);
     m_s3->recover();
+    m_s3LambdaCode = std::make_unique<Wiring::S3LambdaCode>(m_s3);
+    m_lambda->setCodeSource(m_s3LambdaCode.get());
     m_dispatcher->addHandler(new Api::S3Handler(m_s3));
 
     Api::HttpServer::Options serverOptions;
@@ -205,6 +209,7 @@ void Engine::stop()
     m_sqs = nullptr;
     m_sqsLambdaBridge.reset();
     m_lambdaAlarmActions.reset();
+    m_s3LambdaCode.reset();
     delete m_journal;
     m_journal = nullptr;
     if (m_database) {

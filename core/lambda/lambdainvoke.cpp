@@ -3,6 +3,7 @@
 // concurrency limits and the START / END / REPORT log framing.
 #include "core/common/clock.h"
 #include "core/common/ids.h"
+#include "core/common/metricsink.h"
 #include "core/lambda/environmentpool.h"
 #include "core/lambda/lambdaerrors.h"
 #include "core/lambda/lambdaservice.h"
@@ -67,6 +68,29 @@ QString LambdaService::newLogStream(const QString &version) const
         + u"/["_s + version + u']' + Ids::randomHex(32);
 }
 
+void LambdaService::reportMetric(const QString &function,
+    const QString &qualifier,
+    const QString &metricName,
+    double value,
+    const QString &unit)
+{
+    if (!m_metrics)
+        return;
+    // AWS publishes each metric per function, per version or alias (Resource) and across all
+    // functions (no dimension).
+    const QString ns = u"AWS/Lambda"_s;
+    const qint64 now = m_clock->nowMs();
+    m_metrics->putMetric(ns, metricName, {{u"FunctionName"_s, function}}, value, unit, now);
+    if (!qualifier.isEmpty() && qualifier != u"$LATEST"_s)
+        m_metrics->putMetric(ns,
+            metricName,
+            {{u"FunctionName"_s, function}, {u"Resource"_s, function + u':' + qualifier}},
+            value,
+            unit,
+            now);
+    m_metrics->putMetric(ns, metricName, {}, value, unit, now);
+}
+
 std::optional<AwsError> LambdaService::concurrencyBlock(const QString &name) const
 {
     const std::optional<int> reserved = m_store->reservedConcurrency(name);
@@ -128,6 +152,7 @@ void LambdaService::invoke(const InvokeRequest &request, InvokeDone done)
         return;
     }
     if (const auto blocked = concurrencyBlock(target->config.functionName)) {
+        reportMetric(target->config.functionName, target->qualifier, u"Throttles"_s, 1, u"Count"_s);
         done(std::unexpected(*blocked));
         return;
     }
@@ -216,6 +241,22 @@ void LambdaService::startInvocation(const Target &target,
         {u"remainingMs"_s, config.timeout * 1000},
     };
     const qint64 startedMs = m_clock->nowMs();
+    if (m_metrics) {
+        const double running = m_pool->busyCount(name) + 1;
+        const qint64 now = m_clock->nowMs();
+        const QString ns = u"AWS/Lambda"_s;
+        m_metrics->putMetric(
+            ns, u"ConcurrentExecutions"_s, {{u"FunctionName"_s, name}}, running, u"Count"_s, now);
+        if (!target.qualifier.isEmpty() && target.qualifier != u"$LATEST"_s)
+            m_metrics->putMetric(ns,
+                u"ConcurrentExecutions"_s,
+                {{u"FunctionName"_s, name}, {u"Resource"_s, name + u':' + target.qualifier}},
+                running,
+                u"Count"_s,
+                now);
+        m_metrics->putMetric(
+            ns, u"ConcurrentExecutions"_s, {}, m_pool->totalBusy() + 1, u"Count"_s, now);
+    }
     m_pool->run(setup,
         name,
         QJsonDocument(context).toJson(QJsonDocument::Compact),
@@ -349,6 +390,11 @@ void LambdaService::finishInvocation(const Target &target,
         transaction.commit();
     }
     emit invocationFinished(record);
+    reportMetric(config.functionName, target.qualifier, u"Invocations"_s, 1, u"Count"_s);
+    if (!result.functionError.isEmpty())
+        reportMetric(config.functionName, target.qualifier, u"Errors"_s, 1, u"Count"_s);
+    reportMetric(
+        config.functionName, target.qualifier, u"Duration"_s, durationMs, u"Milliseconds"_s);
     done(result);
 }
 
@@ -377,6 +423,7 @@ void LambdaService::processEvents()
             continue;
         }
         if (concurrencyBlock(event.functionName)) {
+            reportMetric(event.functionName, event.qualifier, u"Throttles"_s, 1, u"Count"_s);
             event.dueMs = now + ThrottleRetryMs;
             m_events.append(event);
             continue;
@@ -477,8 +524,25 @@ void LambdaService::deliverDestination(const QueuedEvent &event,
             result ? QString::fromUtf8(result->payload) : error);
         transaction.commit();
     }
-    if (m_sink && !destination.isEmpty())
-        m_sink->deliver(destination, message);
+    if (destination.isEmpty())
+        return;
+    if (!m_sink || !m_sink->deliver(destination, message)) {
+        // Without an on-failure destination a failed event went to the dead-letter queue.
+        const bool deadLetter = condition != u"Success"_s
+            && m_store->document(event.functionName, LambdaStore::Document::EventInvokeConfig)
+                   .value(u"DestinationConfig"_s)
+                   .toObject()
+                   .value(u"OnFailure"_s)
+                   .toObject()
+                   .value(u"Destination"_s)
+                   .toString()
+                   .isEmpty();
+        reportMetric(event.functionName,
+            event.qualifier,
+            deadLetter ? u"DeadLetterErrors"_s : u"DestinationDeliveryFailures"_s,
+            1,
+            u"Count"_s);
+    }
 }
 
 } // namespace Core::Lambda

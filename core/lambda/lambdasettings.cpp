@@ -259,6 +259,20 @@ Status LambdaService::deleteFunctionEventInvokeConfig(
     return {};
 }
 
+Result<QList<QJsonObject>> LambdaService::listFunctionEventInvokeConfigs(
+    const QString &function) const
+{
+    const auto name = resolveName(function, nullptr);
+    if (!name)
+        return std::unexpected(name.error());
+    if (!m_store->functionExists(*name))
+        return std::unexpected(Errors::functionNotFound(functionArn(*name)));
+    const QJsonObject config = m_store->document(*name, LambdaStore::Document::EventInvokeConfig);
+    if (config.isEmpty())
+        return QList<QJsonObject>();
+    return QList<QJsonObject>{config};
+}
+
 Result<QJsonObject> LambdaService::addPermission(const QString &function, const QJsonObject &input)
 {
     const auto name = resolveName(function, nullptr);
