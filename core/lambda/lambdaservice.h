@@ -192,6 +192,12 @@ public:
 
     void invoke(const InvokeRequest &request, InvokeDone done);
     QList<InvocationRecord> recentInvocations(const QString &function, int limit) const;
+
+    // The console's saved test events (not an AWS API): named per function, persisted; saving
+    // an existing name replaces it. Names as the console: 1-25 letters, digits, '-', '_'.
+    Status saveTestEvent(const QString &function, const QString &name, const QByteArray &event);
+    Status deleteTestEvent(const QString &function, const QString &name);
+    Result<QList<std::pair<QString, QString>>> testEvents(const QString &function) const;
     int pendingEventCount() const { return int(m_events.size()); }
     int eventFailureCount(const QString &function) const;
 

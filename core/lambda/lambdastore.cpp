@@ -408,4 +408,40 @@ int LambdaStore::eventFailureCount(const QString &function) const
     return count;
 }
 
+bool LambdaStore::putTestEvent(
+    const QString &function, const QString &name, const QString &event, qint64 ms)
+{
+    QSqlQuery &query = m_database.prepared(
+        u"INSERT INTO lambda_test_events (function_name, name, event, modified_ms) VALUES (?, ?, "
+        u"?, ?) ON CONFLICT (function_name, name) DO UPDATE SET event = excluded.event, "
+        u"modified_ms = excluded.modified_ms"_s);
+    query.addBindValue(function);
+    query.addBindValue(name);
+    query.addBindValue(event);
+    query.addBindValue(ms);
+    return run(query);
+}
+
+bool LambdaStore::deleteTestEvent(const QString &function, const QString &name)
+{
+    return deleteKeyedRow(m_database,
+        u"DELETE FROM lambda_test_events WHERE function_name = ? AND name = ?"_s,
+        function,
+        name);
+}
+
+QList<std::pair<QString, QString>> LambdaStore::testEvents(const QString &function) const
+{
+    QSqlQuery &query = m_database.prepared(
+        u"SELECT name, event FROM lambda_test_events WHERE function_name = ? ORDER BY name"_s);
+    query.addBindValue(function);
+    QList<std::pair<QString, QString>> events;
+    if (!run(query))
+        return events;
+    while (query.next())
+        events.append({query.value(0).toString(), query.value(1).toString()});
+    query.finish();
+    return events;
+}
+
 } // namespace Core::Lambda

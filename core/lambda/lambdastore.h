@@ -65,6 +65,12 @@ public:
         const QString &error);
     int eventFailureCount(const QString &function) const;
 
+    // The console's saved test events: (name, event JSON), by name.
+    bool putTestEvent(
+        const QString &function, const QString &name, const QString &event, qint64 ms);
+    bool deleteTestEvent(const QString &function, const QString &name);
+    QList<std::pair<QString, QString>> testEvents(const QString &function) const;
+
 private:
     const Storage::Database &m_database;
 };
