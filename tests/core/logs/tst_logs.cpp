@@ -336,6 +336,7 @@ void tst_Logs::retention()
     query.groupName = u"g"_s;
     query.streamName = u"s"_s;
     QCOMPARE(m_service->getLogEvents(query)->events.size(), 2);
+    QCOMPARE(m_service->describeLogGroups({}, {}, {})->items.first().storedBytes, 12);
     m_clock->advance(13LL * 3600 * 1000);
     // The first event is past one day: invisible at once, and purged by the sweep.
     QCOMPARE(m_service->getLogEvents(query)->events.size(), 1);
@@ -343,6 +344,12 @@ void tst_Logs::retention()
     QCOMPARE(m_service->getLogEvents(query)->events.first().message, u"noon"_s);
     QCOMPARE(
         m_service->describeLogGroups({}, {}, {})->items.first().retentionInDays.value_or(0), 1);
+    // storedBytes counts what is left ("noon"), in the group and in its stream.
+    QCOMPARE(m_service->describeLogGroups({}, {}, {})->items.first().storedBytes, 4);
+    QCOMPARE(m_service->describeLogStreams(u"g"_s, {}, u"LogStreamName"_s, false, {}, {})
+                 ->items.first()
+                 .storedBytes,
+        4);
 }
 
 QTEST_GUILESS_MAIN(tst_Logs)
