@@ -145,6 +145,7 @@ void LambdaService::invoke(const InvokeRequest &request, InvokeDone done)
             0,
             now,
             now});
+        persistEvent(m_events.constLast());
         accepted.statusCode = 202;
         done(accepted);
         if (!m_eventTimer.isActive())
@@ -411,8 +412,10 @@ void LambdaService::processEvents()
     }
     for (QueuedEvent &event : due) {
         const auto target = resolveTarget(event.functionName, event.qualifier);
-        if (!target)
-            continue; // the function is gone
+        if (!target) {
+            forgetEvent(event.requestId); // the function or its alias is gone
+            continue;
+        }
         const QJsonObject invokeConfig =
             m_store->document(event.functionName, LambdaStore::Document::EventInvokeConfig);
         const int maxAge =
@@ -426,6 +429,7 @@ void LambdaService::processEvents()
             reportMetric(event.functionName, event.qualifier, u"Throttles"_s, 1, u"Count"_s);
             event.dueMs = now + ThrottleRetryMs;
             m_events.append(event);
+            persistEvent(event);
             continue;
         }
         ++m_eventsRunning;
@@ -442,16 +446,37 @@ void LambdaService::processEvents()
         m_eventTimer.stop();
 }
 
+void LambdaService::persistEvent(const QueuedEvent &event)
+{
+    Storage::SqlTransaction transaction(m_database.connection());
+    m_store->putQueuedEvent({event.requestId,
+        event.functionName,
+        event.qualifier,
+        event.payload,
+        event.attempts,
+        event.enqueuedMs,
+        event.dueMs});
+    transaction.commit();
+}
+
+void LambdaService::forgetEvent(const QString &requestId)
+{
+    Storage::SqlTransaction transaction(m_database.connection());
+    m_store->deleteQueuedEvent(requestId);
+    transaction.commit();
+}
+
 void LambdaService::eventFinished(QueuedEvent event, const Result<InvocationResult> &result)
 {
     if (!m_store->functionExists(event.functionName))
-        return;
+        return; // its queue row went with the function
     const QJsonObject invokeConfig =
         m_store->document(event.functionName, LambdaStore::Document::EventInvokeConfig);
     const QJsonObject destinations = invokeConfig.value(u"DestinationConfig"_s).toObject();
     const bool failed = !result || !result->functionError.isEmpty();
     ++event.attempts;
     if (!failed) {
+        forgetEvent(event.requestId);
         const QString onSuccess =
             destinations.value(u"OnSuccess"_s).toObject().value(u"Destination"_s).toString();
         if (!onSuccess.isEmpty())
@@ -464,6 +489,7 @@ void LambdaService::eventFinished(QueuedEvent event, const Result<InvocationResu
         // AWS waits one minute before the first retry and two before the second.
         event.dueMs = m_clock->nowMs() + RetryDelayMs * event.attempts;
         m_events.append(event);
+        persistEvent(event);
         if (!m_eventTimer.isActive())
             m_eventTimer.start();
         return;
@@ -474,6 +500,7 @@ void LambdaService::eventFinished(QueuedEvent event, const Result<InvocationResu
         if (const auto latest = m_store->version(event.functionName, u"$LATEST"_s))
             destination = latest->deadLetterTargetArn;
     }
+    forgetEvent(event.requestId);
     deliverDestination(event,
         destination,
         aged ? u"EventAgeExceeded"_s : u"RetriesExhausted"_s,

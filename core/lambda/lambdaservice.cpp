@@ -87,6 +87,17 @@ LambdaService::LambdaService(const Storage::Database &database,
     m_eventTimer.setInterval(100);
     connect(&m_eventTimer, &QTimer::timeout, this, &LambdaService::processEvents);
     connect(m_clock, &Clock::advanced, this, &LambdaService::processEvents);
+    // Asynchronous invocations accepted before a restart run again (at least once, as AWS).
+    for (const StoredEvent &stored : m_store->queuedEvents())
+        m_events.append(QueuedEvent{stored.requestId,
+            stored.functionName,
+            stored.qualifier,
+            stored.payload,
+            stored.attempts,
+            stored.enqueuedMs,
+            stored.dueMs});
+    if (!m_events.isEmpty())
+        m_eventTimer.start();
     m_pollTimer.setInterval(1000);
     connect(&m_pollTimer, &QTimer::timeout, this, &LambdaService::pollEventSources);
     m_pollTimer.start();

@@ -258,6 +258,9 @@ private:
         bool logTail,
         const InvokeDone &done);
     void processEvents();
+    // lambda_event_queue mirrors m_events so a restart resumes them.
+    void persistEvent(const QueuedEvent &event);
+    void forgetEvent(const QString &requestId);
     void eventFinished(QueuedEvent event, const Result<InvocationResult> &result);
     void deliverDestination(const QueuedEvent &event,
         const QString &destination,
