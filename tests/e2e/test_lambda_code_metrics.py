@@ -2,7 +2,8 @@
 """Lambda end to end, part two: function code read from S3 (Code.S3Bucket/S3Key/S3ObjectVersion,
 uploaded with `aws s3 cp`) and S3's errors wrapped as Lambda reports them; the AWS/Lambda metrics
 (Invocations, Errors, Throttles, Duration, ConcurrentExecutions) in GetMetricStatistics and
-ListMetrics; ListFunctionEventInvokeConfigs; the legacy InvokeAsync."""
+ListMetrics; ListFunctionEventInvokeConfigs; the legacy InvokeAsync; FilterLogEvents with JSON and
+space-delimited filter patterns through the CLI."""
 import datetime
 import io
 import json
@@ -259,6 +260,33 @@ class LambdaCodeAndMetricsTest(ServerTestCase):
             time.sleep(0.3)
         self.assertTrue(any('{"legacy": true}' in m for m in messages), messages)
         self.assertTrue(any('{"boto": 1}' in m for m in messages), messages)
+
+    def test_filter_patterns_with_cli(self):
+        self.aws("logs", "create-log-group", "--log-group-name", "/app/patterns")
+        self.aws("logs", "create-log-stream", "--log-group-name", "/app/patterns",
+                 "--log-stream-name", "s")
+        now = int(time.time() * 1000)
+        messages = ['{"level": "ERROR", "latency": 250, "user": {"id": "bot-1"}}',
+                    '{"level": "INFO", "latency": 20}',
+                    '10.0.0.1 - alice [07/Dec/2026:01:00:00 +0000] "GET /a HTTP/1.1" 404 512',
+                    '10.0.0.2 - bob [07/Dec/2026:01:00:01 +0000] "GET /b HTTP/1.1" 200 4096']
+        self.aws("logs", "put-log-events", "--log-group-name", "/app/patterns",
+                 "--log-stream-name", "s", "--log-events",
+                 json.dumps([{"timestamp": now + i, "message": m} for i, m in enumerate(messages)]))
+
+        def found(pattern):
+            return [e["message"] for e in self.aws(
+                "logs", "filter-log-events", "--log-group-name", "/app/patterns",
+                "--filter-pattern", pattern)["events"]]
+
+        self.assertEqual(found('{ $.level = "ERROR" && $.latency > 100 }'), messages[:1])
+        self.assertEqual(found('{ $.latency < 100 || $.user.id = "bot*" }'), messages[:2])
+        self.assertEqual(found("[ip, ..., status = 4*, bytes]"), messages[2:3])
+        self.assertEqual(found("[ip, ..., status, bytes > 1000]"), messages[3:])
+        self.assertEqual(found('?alice ?"GET /b"'), messages[2:])
+        self.aws("logs", "filter-log-events", "--log-group-name", "/app/patterns",
+                 "--filter-pattern", "{ $.latency > }",
+                 expect_error="InvalidParameterException")
 
 
 if __name__ == "__main__":
