@@ -16,7 +16,6 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
-#include <QJsonDocument>
 #include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
@@ -647,48 +646,6 @@ Result<FunctionConfiguration> LambdaService::updateHandlerSource(
 QList<InvocationRecord> LambdaService::recentInvocations(const QString &function, int limit) const
 {
     return m_store->recentInvocations(function, limit);
-}
-
-Status LambdaService::saveTestEvent(
-    const QString &function, const QString &name, const QByteArray &event)
-{
-    static const QRegularExpression namePattern(u"^[A-Za-z0-9_-]{1,25}$"_s);
-    const auto config = latestOf(function);
-    if (!config)
-        return std::unexpected(config.error());
-    if (!namePattern.match(name).hasMatch())
-        return std::unexpected(Errors::invalidParameter(
-            u"Event name must be 1 to 25 characters: letters, digits, '-' or '_'."_s));
-    QJsonParseError error;
-    QJsonDocument::fromJson("[" + event + "]", &error);
-    if (event.trimmed().isEmpty() || error.error != QJsonParseError::NoError)
-        return std::unexpected(Errors::invalidParameter(u"The event is not valid JSON."_s));
-    Storage::SqlTransaction transaction(m_database.connection());
-    if (!m_store->putTestEvent(
-            config->functionName, name, QString::fromUtf8(event), m_clock->nowMs())
-        || !transaction.commit())
-        return std::unexpected(CommonErrors::internalFailure(u"Could not store the event."_s));
-    return {};
-}
-
-Status LambdaService::deleteTestEvent(const QString &function, const QString &name)
-{
-    const auto config = latestOf(function);
-    if (!config)
-        return std::unexpected(config.error());
-    Storage::SqlTransaction transaction(m_database.connection());
-    if (!m_store->deleteTestEvent(config->functionName, name))
-        return std::unexpected(Errors::notFound(u"Test event not found: "_s + name));
-    transaction.commit();
-    return {};
-}
-
-Result<QList<std::pair<QString, QString>>> LambdaService::testEvents(const QString &function) const
-{
-    const auto config = latestOf(function);
-    if (!config)
-        return std::unexpected(config.error());
-    return m_store->testEvents(config->functionName);
 }
 
 int LambdaService::eventFailureCount(const QString &function) const
