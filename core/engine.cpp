@@ -22,6 +22,7 @@
 #include "core/storage/database.h"
 #include "core/sts/stsservice.h"
 #include "core/wiring/lambdaalarmactions.h"
+#include "core/wiring/s3lambdacode.h"
 #include "core/wiring/sqslambdabridge.h"
 
 #include <QDir>
@@ -135,6 +136,7 @@ void Engine::start()
         m_options.region,
         m_options.accountId,
         this);
+    m_lambda->setMetricSink(m_cloudwatch);
     m_dispatcher->addHandler(new Api::LambdaHandler(m_lambda));
     m_dynamodb = new DynamoDb::DynamoDbService(
         *m_database, m_clock, m_options.region, m_options.accountId, this);
@@ -155,6 +157,8 @@ void Engine::start()
         this);
     m_s3->recover();
     m_s3->setMetricSink(m_cloudwatch);
+    m_s3LambdaCode = std::make_unique<Wiring::S3LambdaCode>(m_s3);
+    m_lambda->setCodeSource(m_s3LambdaCode.get());
     m_dispatcher->addHandler(new Api::S3Handler(m_s3));
 
     Api::HttpServer::Options serverOptions;
@@ -201,8 +205,9 @@ void Engine::stop()
     m_s3 = nullptr;
     delete m_sts;
     m_sts = nullptr;
-    delete m_cloudwatch;
-    m_cloudwatch = nullptr;
+    // CloudWatch goes last of the services: the others report metrics to it until they are gone.
+    if (m_cloudwatch)
+        m_cloudwatch->setActionTarget(nullptr);
     delete m_lambda;
     m_lambda = nullptr;
     delete m_logs;
@@ -211,8 +216,11 @@ void Engine::stop()
     m_dynamodb = nullptr;
     delete m_sqs;
     m_sqs = nullptr;
+    delete m_cloudwatch;
+    m_cloudwatch = nullptr;
     m_sqsLambdaBridge.reset();
     m_lambdaAlarmActions.reset();
+    m_s3LambdaCode.reset();
     delete m_journal;
     m_journal = nullptr;
     m_checkpointer.reset();

@@ -42,6 +42,7 @@ class S3Service;
 
 namespace Core::Wiring {
 class LambdaAlarmActions;
+class S3LambdaCode;
 class SqsLambdaBridge;
 } // namespace Core::Wiring
 
@@ -110,6 +111,7 @@ private:
     std::unique_ptr<Api::HttpServer> m_server;
     std::unique_ptr<Wiring::SqsLambdaBridge> m_sqsLambdaBridge;
     std::unique_ptr<Wiring::LambdaAlarmActions> m_lambdaAlarmActions;
+    std::unique_ptr<Wiring::S3LambdaCode> m_s3LambdaCode;
     Api::Dispatcher *m_dispatcher = nullptr;
     Journal::JournalService *m_journal = nullptr;
     Sts::StsService *m_sts = nullptr;

@@ -1351,6 +1351,49 @@
     </message>
 </context>
 <context>
+    <name>Gui::Lambda::AliasDialog</name>
+    <message>
+        <location filename="../ui/lambda/aliasdialog.cpp" line="28"/>
+        <source>Edit alias</source>
+        <translation>Alias bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/aliasdialog.cpp" line="28"/>
+        <source>Create alias</source>
+        <translation>Alias erstellen</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/aliasdialog.cpp" line="37"/>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/aliasdialog.cpp" line="57"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/aliasdialog.cpp" line="58"/>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/aliasdialog.cpp" line="59"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/aliasdialog.cpp" line="60"/>
+        <source>Weighted alias: additional version</source>
+        <translation>Gewichteter Alias: zusätzliche Version</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/aliasdialog.cpp" line="61"/>
+        <source>Weight of the additional version</source>
+        <translation>Gewicht der zusätzlichen Version</translation>
+    </message>
+</context>
+<context>
     <name>Gui::Lambda::CreateFunctionDialog</name>
     <message>
         <location filename="../ui/lambda/createfunctiondialog.cpp" line="24"/>
@@ -1382,6 +1425,94 @@
         <location filename="../ui/lambda/createfunctiondialog.cpp" line="43"/>
         <source>Handler</source>
         <translation>Handler</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::Lambda::DeploymentPanel</name>
+    <message>
+        <location filename="../ui/lambda/deploymentpanel.cpp" line="43"/>
+        <source>Alias</source>
+        <translation>Alias</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/deploymentpanel.cpp" line="43"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/deploymentpanel.cpp" line="43"/>
+        <source>Weighted routing</source>
+        <translation>Gewichtetes Routing</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/deploymentpanel.cpp" line="44"/>
+        <source>SQS queue</source>
+        <translation>SQS-Warteschlange</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/deploymentpanel.cpp" line="44"/>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/deploymentpanel.cpp" line="44"/>
+        <source>Batch size</source>
+        <translation>Batchgröße</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/deploymentpanel.cpp" line="45"/>
+        <source>Create alias…</source>
+        <translation>Alias erstellen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/deploymentpanel.cpp" line="46"/>
+        <source>Edit alias…</source>
+        <translation>Alias bearbeiten…</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/deploymentpanel.cpp" line="47"/>
+        <source>Enable</source>
+        <translation>Aktivieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/deploymentpanel.cpp" line="48"/>
+        <source>Disable</source>
+        <translation>Deaktivieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/deploymentpanel.cpp" line="54"/>
+        <source>Aliases</source>
+        <translation>Aliasse</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/deploymentpanel.cpp" line="58"/>
+        <source>Triggers (event source mappings)</source>
+        <translation>Auslöser (Ereignisquellen-Zuordnungen)</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/deploymentpanel.cpp" line="120"/>
+        <source>version %1: %2 %</source>
+        <translation>Version %1: %2 %</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/deploymentpanel.cpp" line="185"/>
+        <source>Alias %1 updated.</source>
+        <translation>Alias %1 aktualisiert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/deploymentpanel.cpp" line="186"/>
+        <source>Alias %1 created.</source>
+        <translation>Alias %1 erstellt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/deploymentpanel.cpp" line="206"/>
+        <source>Trigger enabled.</source>
+        <translation>Auslöser aktiviert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/deploymentpanel.cpp" line="206"/>
+        <source>Trigger disabled.</source>
+        <translation>Auslöser deaktiviert.</translation>
     </message>
 </context>
 <context>
@@ -1448,139 +1579,139 @@
 <context>
     <name>Gui::Lambda::FunctionsPane</name>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="79"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="80"/>
         <source>Functions</source>
         <translation>Funktionen</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="80"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="81"/>
         <source>Lambda functions run here with the python3 and node of this machine.</source>
         <translation>Lambda-Funktionen laufen hier mit python3 und node dieses Rechners.</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="82"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="83"/>
         <source>Create function</source>
         <translation>Funktion erstellen</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="83"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="84"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="104"/>
-        <location filename="../ui/lambda/functionspane.cpp" line="315"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="105"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="288"/>
         <source>Select a function to see its code, tests, monitoring and configuration.</source>
         <translation>Wählen Sie eine Funktion, um Code, Tests, Überwachung und Konfiguration zu sehen.</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="109"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="110"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="110"/>
-        <location filename="../ui/lambda/functionspane.cpp" line="178"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="111"/>
+        <location filename="../ui/lambda/functionspanetest.cpp" line="34"/>
         <source>Test</source>
         <translation>Testen</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="111"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="112"/>
         <source>Monitor</source>
         <translation>Überwachen</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="112"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="113"/>
         <source>Configuration</source>
         <translation>Konfiguration</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="154"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="155"/>
         <source>Deploy</source>
         <translation>Bereitstellen</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="155"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="156"/>
         <source>Save the file into the function&apos;s package (UpdateFunctionCode).</source>
         <translation>Die Datei im Paket der Funktion speichern (UpdateFunctionCode).</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="156"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="157"/>
         <source>Upload .zip file…</source>
         <translation>.zip-Datei hochladen…</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="179"/>
+        <location filename="../ui/lambda/functionspanetest.cpp" line="35"/>
         <source>Template</source>
         <translation>Vorlage</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="214"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="181"/>
         <source>Follow the log stream</source>
         <translation>Dem Protokollstream folgen</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="240"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="207"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="244"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="211"/>
         <source> MB</source>
         <translation> MB</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="246"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="213"/>
         <source>KEY=value, one per line</source>
         <translation>SCHLÜSSEL=Wert, einer pro Zeile</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="248"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="215"/>
         <source>Reserve concurrency</source>
         <translation>Gleichzeitigkeit reservieren</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="251"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="218"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="252"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="219"/>
         <source>Timeout</source>
         <translation>Zeitlimit</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="253"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="220"/>
         <source>Memory</source>
         <translation>Arbeitsspeicher</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="254"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="221"/>
         <source>Environment variables</source>
         <translation>Umgebungsvariablen</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="261"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="228"/>
         <source>Publish new version</source>
         <translation>Neue Version veröffentlichen</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="262"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="229"/>
         <source>Versions, aliases and triggers</source>
         <translation>Versionen, Aliasse und Auslöser</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="322"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="295"/>
         <source>&lt;b&gt;%1&lt;/b&gt; · %2 · handler %3</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; · %2 · Handler %3</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="397"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="370"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="398"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="371"/>
         <source>Versions: %1
 Aliases: %2
 SQS triggers: %3</source>
@@ -1589,85 +1720,130 @@ Aliasse: %2
 SQS-Auslöser: %3</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="413"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="386"/>
         <source>Published version %1.</source>
         <translation>Version %1 veröffentlicht.</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="442"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="416"/>
         <source>Function %1 created.</source>
         <translation>Funktion %1 erstellt.</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="452"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="426"/>
         <source>Delete function</source>
         <translation>Funktion löschen</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="453"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="427"/>
         <source>Delete the function %1 and all its versions?</source>
         <translation>Die Funktion %1 mit allen Versionen löschen?</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="462"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="436"/>
         <source>Function %1 deleted.</source>
         <translation>Funktion %1 gelöscht.</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="479"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="453"/>
         <source>Deployed: the next invocation runs the new code.</source>
         <translation>Bereitgestellt: der nächste Aufruf führt den neuen Code aus.</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="488"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="462"/>
         <source>Upload .zip file</source>
         <translation>.zip-Datei hochladen</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="488"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="462"/>
         <source>ZIP files (*.zip)</source>
         <translation>ZIP-Dateien (*.zip)</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="493"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="467"/>
         <source>Cannot read %1.</source>
         <translation>%1 kann nicht gelesen werden.</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="505"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="479"/>
         <source>Uploaded.</source>
         <translation>Hochgeladen.</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="540"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="514"/>
         <source>Configuration saved.</source>
         <translation>Konfiguration gespeichert.</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="555"/>
+        <location filename="../ui/lambda/functionspanetest.cpp" line="39"/>
+        <source>No saved events</source>
+        <translation>Keine gespeicherten Ereignisse</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspanetest.cpp" line="40"/>
+        <source>Save event…</source>
+        <translation>Ereignis speichern…</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspanetest.cpp" line="41"/>
+        <source>Save the event under a name, for this function.</source>
+        <translation>Das Ereignis unter einem Namen für diese Funktion speichern.</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspanetest.cpp" line="42"/>
+        <source>Delete event</source>
+        <translation>Ereignis löschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspanetest.cpp" line="44"/>
+        <source>Saved event</source>
+        <translation>Gespeichertes Ereignis</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspanetest.cpp" line="73"/>
+        <source>Save test event</source>
+        <translation>Testereignis speichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspanetest.cpp" line="74"/>
+        <source>Event name (letters, digits, - and _):</source>
+        <translation>Ereignisname (Buchstaben, Ziffern, - und _):</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspanetest.cpp" line="141"/>
+        <source>Test event %1 saved.</source>
+        <translation>Testereignis %1 gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspanetest.cpp" line="157"/>
+        <source>Test event %1 deleted.</source>
+        <translation>Testereignis %1 gelöscht.</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspanetest.cpp" line="174"/>
         <source>Running…</source>
         <translation>Wird ausgeführt…</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="570"/>
-        <location filename="../ui/lambda/functionspane.cpp" line="591"/>
+        <location filename="../ui/lambda/functionspanetest.cpp" line="189"/>
+        <location filename="../ui/lambda/functionspanetest.cpp" line="210"/>
         <source>Failed: %1</source>
         <translation>Fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="576"/>
+        <location filename="../ui/lambda/functionspanetest.cpp" line="195"/>
         <source>Request ID: %1
 Duration: %2 ms · Billed duration: %3 ms · Max memory used: %4 MB</source>
         <translation>Anfrage-ID: %1
 Dauer: %2 ms · Abgerechnete Dauer: %3 ms · Max. genutzter Speicher: %4 MB</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="583"/>
+        <location filename="../ui/lambda/functionspanetest.cpp" line="202"/>
         <source> · Init duration: %1 ms (cold start)</source>
         <translation> · Init-Dauer: %1 ms (Kaltstart)</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="590"/>
+        <location filename="../ui/lambda/functionspanetest.cpp" line="209"/>
         <source>Succeeded</source>
         <translation>Erfolgreich</translation>
     </message>

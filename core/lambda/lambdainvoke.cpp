@@ -3,6 +3,7 @@
 // concurrency limits and the START / END / REPORT log framing.
 #include "core/common/clock.h"
 #include "core/common/ids.h"
+#include "core/common/metricsink.h"
 #include "core/lambda/environmentpool.h"
 #include "core/lambda/lambdaerrors.h"
 #include "core/lambda/lambdaservice.h"
@@ -67,6 +68,29 @@ QString LambdaService::newLogStream(const QString &version) const
         + u"/["_s + version + u']' + Ids::randomHex(32);
 }
 
+void LambdaService::reportMetric(const QString &function,
+    const QString &qualifier,
+    const QString &metricName,
+    double value,
+    const QString &unit)
+{
+    if (!m_metrics)
+        return;
+    // AWS publishes each metric per function, per version or alias (Resource) and across all
+    // functions (no dimension).
+    const QString ns = u"AWS/Lambda"_s;
+    const qint64 now = m_clock->nowMs();
+    m_metrics->putMetric(ns, metricName, {{u"FunctionName"_s, function}}, value, unit, now);
+    if (!qualifier.isEmpty() && qualifier != u"$LATEST"_s)
+        m_metrics->putMetric(ns,
+            metricName,
+            {{u"FunctionName"_s, function}, {u"Resource"_s, function + u':' + qualifier}},
+            value,
+            unit,
+            now);
+    m_metrics->putMetric(ns, metricName, {}, value, unit, now);
+}
+
 std::optional<AwsError> LambdaService::concurrencyBlock(const QString &name) const
 {
     const std::optional<int> reserved = m_store->reservedConcurrency(name);
@@ -121,6 +145,7 @@ void LambdaService::invoke(const InvokeRequest &request, InvokeDone done)
             0,
             now,
             now});
+        persistEvent(m_events.constLast());
         accepted.statusCode = 202;
         done(accepted);
         if (!m_eventTimer.isActive())
@@ -128,6 +153,7 @@ void LambdaService::invoke(const InvokeRequest &request, InvokeDone done)
         return;
     }
     if (const auto blocked = concurrencyBlock(target->config.functionName)) {
+        reportMetric(target->config.functionName, target->qualifier, u"Throttles"_s, 1, u"Count"_s);
         done(std::unexpected(*blocked));
         return;
     }
@@ -216,6 +242,22 @@ void LambdaService::startInvocation(const Target &target,
         {u"remainingMs"_s, config.timeout * 1000},
     };
     const qint64 startedMs = m_clock->nowMs();
+    if (m_metrics) {
+        const double running = m_pool->busyCount(name) + 1;
+        const qint64 now = m_clock->nowMs();
+        const QString ns = u"AWS/Lambda"_s;
+        m_metrics->putMetric(
+            ns, u"ConcurrentExecutions"_s, {{u"FunctionName"_s, name}}, running, u"Count"_s, now);
+        if (!target.qualifier.isEmpty() && target.qualifier != u"$LATEST"_s)
+            m_metrics->putMetric(ns,
+                u"ConcurrentExecutions"_s,
+                {{u"FunctionName"_s, name}, {u"Resource"_s, name + u':' + target.qualifier}},
+                running,
+                u"Count"_s,
+                now);
+        m_metrics->putMetric(
+            ns, u"ConcurrentExecutions"_s, {}, m_pool->totalBusy() + 1, u"Count"_s, now);
+    }
     m_pool->run(setup,
         name,
         QJsonDocument(context).toJson(QJsonDocument::Compact),
@@ -349,6 +391,11 @@ void LambdaService::finishInvocation(const Target &target,
         transaction.commit();
     }
     emit invocationFinished(record);
+    reportMetric(config.functionName, target.qualifier, u"Invocations"_s, 1, u"Count"_s);
+    if (!result.functionError.isEmpty())
+        reportMetric(config.functionName, target.qualifier, u"Errors"_s, 1, u"Count"_s);
+    reportMetric(
+        config.functionName, target.qualifier, u"Duration"_s, durationMs, u"Milliseconds"_s);
     done(result);
 }
 
@@ -365,8 +412,10 @@ void LambdaService::processEvents()
     }
     for (QueuedEvent &event : due) {
         const auto target = resolveTarget(event.functionName, event.qualifier);
-        if (!target)
-            continue; // the function is gone
+        if (!target) {
+            forgetEvent(event.requestId); // the function or its alias is gone
+            continue;
+        }
         const QJsonObject invokeConfig =
             m_store->document(event.functionName, LambdaStore::Document::EventInvokeConfig);
         const int maxAge =
@@ -377,8 +426,10 @@ void LambdaService::processEvents()
             continue;
         }
         if (concurrencyBlock(event.functionName)) {
+            reportMetric(event.functionName, event.qualifier, u"Throttles"_s, 1, u"Count"_s);
             event.dueMs = now + ThrottleRetryMs;
             m_events.append(event);
+            persistEvent(event);
             continue;
         }
         ++m_eventsRunning;
@@ -395,16 +446,37 @@ void LambdaService::processEvents()
         m_eventTimer.stop();
 }
 
+void LambdaService::persistEvent(const QueuedEvent &event)
+{
+    Storage::SqlTransaction transaction(m_database.connection());
+    m_store->putQueuedEvent({event.requestId,
+        event.functionName,
+        event.qualifier,
+        event.payload,
+        event.attempts,
+        event.enqueuedMs,
+        event.dueMs});
+    transaction.commit();
+}
+
+void LambdaService::forgetEvent(const QString &requestId)
+{
+    Storage::SqlTransaction transaction(m_database.connection());
+    m_store->deleteQueuedEvent(requestId);
+    transaction.commit();
+}
+
 void LambdaService::eventFinished(QueuedEvent event, const Result<InvocationResult> &result)
 {
     if (!m_store->functionExists(event.functionName))
-        return;
+        return; // its queue row went with the function
     const QJsonObject invokeConfig =
         m_store->document(event.functionName, LambdaStore::Document::EventInvokeConfig);
     const QJsonObject destinations = invokeConfig.value(u"DestinationConfig"_s).toObject();
     const bool failed = !result || !result->functionError.isEmpty();
     ++event.attempts;
     if (!failed) {
+        forgetEvent(event.requestId);
         const QString onSuccess =
             destinations.value(u"OnSuccess"_s).toObject().value(u"Destination"_s).toString();
         if (!onSuccess.isEmpty())
@@ -417,6 +489,7 @@ void LambdaService::eventFinished(QueuedEvent event, const Result<InvocationResu
         // AWS waits one minute before the first retry and two before the second.
         event.dueMs = m_clock->nowMs() + RetryDelayMs * event.attempts;
         m_events.append(event);
+        persistEvent(event);
         if (!m_eventTimer.isActive())
             m_eventTimer.start();
         return;
@@ -427,6 +500,7 @@ void LambdaService::eventFinished(QueuedEvent event, const Result<InvocationResu
         if (const auto latest = m_store->version(event.functionName, u"$LATEST"_s))
             destination = latest->deadLetterTargetArn;
     }
+    forgetEvent(event.requestId);
     deliverDestination(event,
         destination,
         aged ? u"EventAgeExceeded"_s : u"RetriesExhausted"_s,
@@ -477,8 +551,25 @@ void LambdaService::deliverDestination(const QueuedEvent &event,
             result ? QString::fromUtf8(result->payload) : error);
         transaction.commit();
     }
-    if (m_sink && !destination.isEmpty())
-        m_sink->deliver(destination, message);
+    if (destination.isEmpty())
+        return;
+    if (!m_sink || !m_sink->deliver(destination, message)) {
+        // Without an on-failure destination a failed event went to the dead-letter queue.
+        const bool deadLetter = condition != u"Success"_s
+            && m_store->document(event.functionName, LambdaStore::Document::EventInvokeConfig)
+                   .value(u"DestinationConfig"_s)
+                   .toObject()
+                   .value(u"OnFailure"_s)
+                   .toObject()
+                   .value(u"Destination"_s)
+                   .toString()
+                   .isEmpty();
+        reportMetric(event.functionName,
+            event.qualifier,
+            deadLetter ? u"DeadLetterErrors"_s : u"DestinationDeliveryFailures"_s,
+            1,
+            u"Count"_s);
+    }
 }
 
 } // namespace Core::Lambda

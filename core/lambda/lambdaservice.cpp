@@ -86,6 +86,17 @@ LambdaService::LambdaService(const Storage::Database &database,
     m_eventTimer.setInterval(100);
     connect(&m_eventTimer, &QTimer::timeout, this, &LambdaService::processEvents);
     connect(m_clock, &Clock::advanced, this, &LambdaService::processEvents);
+    // Asynchronous invocations accepted before a restart run again (at least once, as AWS).
+    for (const StoredEvent &stored : m_store->queuedEvents())
+        m_events.append(QueuedEvent{stored.requestId,
+            stored.functionName,
+            stored.qualifier,
+            stored.payload,
+            stored.attempts,
+            stored.enqueuedMs,
+            stored.dueMs});
+    if (!m_events.isEmpty())
+        m_eventTimer.start();
     m_pollTimer.setInterval(1000);
     connect(&m_pollTimer, &QTimer::timeout, this, &LambdaService::pollEventSources);
     m_pollTimer.start();
@@ -220,14 +231,21 @@ Status LambdaService::validateConfiguration(const FunctionConfiguration &config)
 }
 
 Result<std::pair<QString, qint64>> LambdaService::storeCode(
-    const QString &name, const QString &version, const QByteArray &zip)
+    const QString &name, const QString &version, const QByteArray &zip, bool fromS3)
 {
-    if (zip.size() > MaxZipBytes)
+    // The 50 MB limit is the API request's; a package in S3 is bounded by its unzipped size.
+    if (!fromS3 && zip.size() > MaxZipBytes)
         return std::unexpected(Errors::tooLarge(69905067, u"CreateFunction"_s));
     const auto entries = ZipReader::read(zip);
     if (!entries)
         return std::unexpected(Errors::invalidParameter(
             u"Could not unzip uploaded file. Please check your file, then try to upload again."_s));
+    qint64 unzipped = 0;
+    for (const ZipReader::Entry &entry : *entries)
+        unzipped += entry.data.size();
+    if (unzipped >= ZipReader::MaxUnpackedBytes)
+        return std::unexpected(Errors::invalidParameter(
+            u"Unzipped size must be smaller than %1 bytes"_s.arg(ZipReader::MaxUnpackedBytes)));
     const QString target = codeDirectory(name, version);
     const QString staging = target + u".new"_s;
     QDir(staging).removeRecursively();
@@ -242,6 +260,23 @@ Result<std::pair<QString, qint64>> LambdaService::storeCode(
     const QString sha =
         QString::fromLatin1(QCryptographicHash::hash(zip, QCryptographicHash::Sha256).toBase64());
     return std::pair{sha, qint64(zip.size())};
+}
+
+Result<QByteArray> LambdaService::fetchS3Code(const S3CodeLocation &location) const
+{
+    if (location.bucket.isEmpty() || location.key.isEmpty())
+        return std::unexpected(
+            Errors::invalidParameter(u"Please provide a source for function code."_s));
+    if (!m_codeSource)
+        return std::unexpected(Errors::invalidParameter(
+            u"Error occurred while GetObject. S3 Error Code: NoSuchBucket. S3 Error Message: The "
+            u"specified bucket does not exist"_s));
+    auto zip = m_codeSource->fetch(location, m_region);
+    if (!zip)
+        return std::unexpected(Errors::invalidParameter(
+            u"Error occurred while GetObject. S3 Error Code: %1. S3 Error Message: %2"_s.arg(
+                zip.error().code, zip.error().message)));
+    return zip;
 }
 
 Result<FunctionConfiguration> LambdaService::createFunction(const CreateFunctionRequest &request)
@@ -265,12 +300,19 @@ Result<FunctionConfiguration> LambdaService::createFunction(const CreateFunction
         config.architecture = request.architecture;
     if (auto valid = validateConfiguration(config); !valid)
         return std::unexpected(valid.error());
-    if (request.zipFile.isEmpty())
+    const bool fromS3 = !request.s3Code.isEmpty();
+    if (fromS3 && !request.zipFile.isEmpty())
+        return std::unexpected(Errors::invalidParameter(
+            u"Please do not provide other FunctionCode parameters when providing a ZipFile."_s));
+    if (!fromS3 && request.zipFile.isEmpty())
         return std::unexpected(
             Errors::invalidParameter(u"Please provide a source for function code."_s));
     if (m_store->functionExists(*name))
         return std::unexpected(Errors::conflict(u"Function already exist: "_s + *name));
-    const auto code = storeCode(*name, u"$LATEST"_s, request.zipFile);
+    const auto zip = fromS3 ? fetchS3Code(request.s3Code) : Result<QByteArray>(request.zipFile);
+    if (!zip)
+        return std::unexpected(zip.error());
+    const auto code = storeCode(*name, u"$LATEST"_s, *zip, fromS3);
     if (!code)
         return std::unexpected(code.error());
     config.codeSha256 = code->first;
@@ -308,7 +350,7 @@ Result<LambdaService::Target> LambdaService::resolveTarget(
         return std::unexpected(Errors::functionNotFound(functionArn(*name, qualifier)));
     if (qualifier.isEmpty() || qualifier == u"$LATEST"_s) {
         auto config = m_store->version(*name, u"$LATEST"_s);
-        return Target{*config, functionArn(*name, qualifier)};
+        return Target{*config, functionArn(*name, qualifier), qualifier};
     }
     QString version = qualifier;
     if (const auto alias = m_store->alias(*name, qualifier)) {
@@ -328,7 +370,7 @@ Result<LambdaService::Target> LambdaService::resolveTarget(
     auto config = m_store->version(*name, version);
     if (!config)
         return std::unexpected(Errors::functionNotFound(functionArn(*name, qualifier)));
-    return Target{*config, functionArn(*name, qualifier)};
+    return Target{*config, functionArn(*name, qualifier), qualifier};
 }
 
 Result<FunctionConfiguration> LambdaService::getFunctionConfiguration(
@@ -373,6 +415,31 @@ Result<QList<FunctionConfiguration>> LambdaService::listFunctions(
 Result<FunctionConfiguration> LambdaService::updateFunctionCode(
     const QString &function, const QByteArray &zipFile, bool publish, const QString &revisionId)
 {
+    if (zipFile.isEmpty())
+        return replaceCode(function,
+            std::unexpected(
+                Errors::invalidParameter(u"Please provide a source for function code."_s)),
+            false,
+            publish,
+            revisionId);
+    return replaceCode(function, zipFile, false, publish, revisionId);
+}
+
+Result<FunctionConfiguration> LambdaService::updateFunctionCode(
+    const QString &function, const S3CodeLocation &s3Code, bool publish, const QString &revisionId)
+{
+    // The function is checked before S3 is read: a missing function is a 404 either way.
+    if (const auto name = resolveName(function, nullptr); !name || !m_store->functionExists(*name))
+        return replaceCode(function, QByteArray(), false, publish, revisionId);
+    return replaceCode(function, fetchS3Code(s3Code), true, publish, revisionId);
+}
+
+Result<FunctionConfiguration> LambdaService::replaceCode(const QString &function,
+    const Result<QByteArray> &zipFile,
+    bool fromS3,
+    bool publish,
+    const QString &revisionId)
+{
     const auto name = resolveName(function, nullptr);
     if (!name)
         return std::unexpected(name.error());
@@ -381,10 +448,9 @@ Result<FunctionConfiguration> LambdaService::updateFunctionCode(
         return config;
     if (!revisionId.isEmpty() && revisionId != config->revisionId)
         return std::unexpected(Errors::preconditionFailed());
-    if (zipFile.isEmpty())
-        return std::unexpected(
-            Errors::invalidParameter(u"Please provide a source for function code."_s));
-    const auto code = storeCode(*name, u"$LATEST"_s, zipFile);
+    if (!zipFile)
+        return std::unexpected(zipFile.error());
+    const auto code = storeCode(*name, u"$LATEST"_s, *zipFile, fromS3);
     if (!code)
         return std::unexpected(code.error());
     config->codeSha256 = code->first;

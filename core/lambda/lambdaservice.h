@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/common/awserror.h"
+#include "core/lambda/codesource.h"
 #include "core/lambda/lambdatypes.h"
 
 #include <QJsonObject>
@@ -15,6 +16,7 @@
 namespace Core {
 class Clock;
 class Coalescer;
+class MetricSink;
 } // namespace Core
 namespace Core::Logs {
 class LogsService;
@@ -51,6 +53,7 @@ struct CreateFunctionRequest
     std::optional<int> memorySize;
     QMap<QString, QString> environment;
     QByteArray zipFile;
+    S3CodeLocation s3Code; // instead of zipFile: the package is read through the CodeSource
     bool publish = false;
     QMap<QString, QString> tags;
     QString deadLetterTargetArn;
@@ -107,6 +110,11 @@ public:
     void setDestinationSink(EventDestinationSink *sink) { m_sink = sink; }
     // SQS for event source mappings (wired by the engine once SQS exists).
     void setQueueSource(QueueSource *source) { m_queueSource = source; }
+    // S3 for Code.S3Bucket/S3Key (wired by the engine); without one such code is refused.
+    void setCodeSource(CodeSource *source) { m_codeSource = source; }
+    // AWS/Lambda metrics (Invocations, Errors, Throttles, Duration, ConcurrentExecutions,
+    // DeadLetterErrors); null reports nothing.
+    void setMetricSink(MetricSink *sink) { m_metrics = sink; }
     // Interpreter overrides (tests, or a python3 that is not first on PATH).
     void setInterpreter(const QString &runtimeFamily, const QString &program);
     QString bootstrapDirectory() const;
@@ -119,6 +127,10 @@ public:
         const QString &marker, std::optional<int> maxItems, QString *nextMarker) const;
     Result<FunctionConfiguration> updateFunctionCode(const QString &function,
         const QByteArray &zipFile,
+        bool publish,
+        const QString &revisionId);
+    Result<FunctionConfiguration> updateFunctionCode(const QString &function,
+        const S3CodeLocation &s3Code,
         bool publish,
         const QString &revisionId);
     Result<FunctionConfiguration> updateFunctionConfiguration(
@@ -158,6 +170,7 @@ public:
     Result<QJsonObject> getFunctionEventInvokeConfig(
         const QString &function, const QString &qualifier) const;
     Status deleteFunctionEventInvokeConfig(const QString &function, const QString &qualifier);
+    Result<QList<QJsonObject>> listFunctionEventInvokeConfigs(const QString &function) const;
 
     Result<QJsonObject> addPermission(const QString &function, const QJsonObject &statement);
     Status removePermission(const QString &function, const QString &statementId);
@@ -179,6 +192,12 @@ public:
 
     void invoke(const InvokeRequest &request, InvokeDone done);
     QList<InvocationRecord> recentInvocations(const QString &function, int limit) const;
+
+    // The console's saved test events (not an AWS API): named per function, persisted; saving
+    // an existing name replaces it. Names as the console: 1-25 letters, digits, '-', '_'.
+    Status saveTestEvent(const QString &function, const QString &name, const QByteArray &event);
+    Status deleteTestEvent(const QString &function, const QString &name);
+    Result<QList<std::pair<QString, QString>>> testEvents(const QString &function) const;
     int pendingEventCount() const { return int(m_events.size()); }
     int eventFailureCount(const QString &function) const;
 
@@ -193,6 +212,7 @@ private:
     {
         FunctionConfiguration config;
         QString invokedArn;
+        QString qualifier; // as invoked: empty, $LATEST, a version or an alias
     };
     struct QueuedEvent
     {
@@ -210,7 +230,13 @@ private:
     Result<Target> resolveTarget(const QString &name, const QString &qualifier) const;
     Status validateConfiguration(const FunctionConfiguration &config) const;
     Result<std::pair<QString, qint64>> storeCode(
-        const QString &name, const QString &version, const QByteArray &zip);
+        const QString &name, const QString &version, const QByteArray &zip, bool fromS3 = false);
+    Result<QByteArray> fetchS3Code(const S3CodeLocation &location) const;
+    Result<FunctionConfiguration> replaceCode(const QString &function,
+        const Result<QByteArray> &zip,
+        bool fromS3,
+        bool publish,
+        const QString &revisionId);
     std::optional<AwsError> concurrencyBlock(const QString &name) const;
     void startInvocation(const Target &target,
         const QByteArray &payload,
@@ -232,6 +258,9 @@ private:
         bool logTail,
         const InvokeDone &done);
     void processEvents();
+    // lambda_event_queue mirrors m_events so a restart resumes them.
+    void persistEvent(const QueuedEvent &event);
+    void forgetEvent(const QString &requestId);
     void eventFinished(QueuedEvent event, const Result<InvocationResult> &result);
     void deliverDestination(const QueuedEvent &event,
         const QString &destination,
@@ -239,6 +268,11 @@ private:
         const InvocationResult *result,
         const QString &error);
     QString newLogStream(const QString &version) const;
+    void reportMetric(const QString &function,
+        const QString &qualifier,
+        const QString &metricName,
+        double value,
+        const QString &unit);
 
     std::unique_ptr<LambdaStore> m_store;
     const Storage::Database &m_database;
@@ -251,6 +285,8 @@ private:
     QHash<QString, QString> m_interpreters;
     EventDestinationSink *m_sink = nullptr;
     QueueSource *m_queueSource = nullptr;
+    CodeSource *m_codeSource = nullptr;
+    MetricSink *m_metrics = nullptr;
     QTimer m_pollTimer;
     QSet<QString> m_pollingMappings;
     EnvironmentPool *m_pool;

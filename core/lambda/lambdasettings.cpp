@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// LambdaService: aliases, concurrency, event invoke configuration, resource policy and tags.
+// LambdaService: aliases, concurrency, event invoke configuration, resource policy, tags and
+// the console's saved test events.
 #include "core/common/clock.h"
 #include "core/common/coalescer.h"
 #include "core/common/ids.h"
@@ -11,6 +12,7 @@
 
 #include <QDateTime>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
@@ -259,6 +261,20 @@ Status LambdaService::deleteFunctionEventInvokeConfig(
     return {};
 }
 
+Result<QList<QJsonObject>> LambdaService::listFunctionEventInvokeConfigs(
+    const QString &function) const
+{
+    const auto name = resolveName(function, nullptr);
+    if (!name)
+        return std::unexpected(name.error());
+    if (!m_store->functionExists(*name))
+        return std::unexpected(Errors::functionNotFound(functionArn(*name)));
+    const QJsonObject config = m_store->document(*name, LambdaStore::Document::EventInvokeConfig);
+    if (config.isEmpty())
+        return QList<QJsonObject>();
+    return QList<QJsonObject>{config};
+}
+
 Result<QJsonObject> LambdaService::addPermission(const QString &function, const QJsonObject &input)
 {
     const auto name = resolveName(function, nullptr);
@@ -388,6 +404,48 @@ Result<QMap<QString, QString>> LambdaService::listTags(const QString &arn) const
     for (auto it = object.begin(); it != object.end(); ++it)
         tags.insert(it.key(), it.value().toString());
     return tags;
+}
+
+Status LambdaService::saveTestEvent(
+    const QString &function, const QString &name, const QByteArray &event)
+{
+    static const QRegularExpression namePattern(u"^[A-Za-z0-9_-]{1,25}$"_s);
+    const auto config = latestOf(function);
+    if (!config)
+        return std::unexpected(config.error());
+    if (!namePattern.match(name).hasMatch())
+        return std::unexpected(Errors::invalidParameter(
+            u"Event name must be 1 to 25 characters: letters, digits, '-' or '_'."_s));
+    QJsonParseError error;
+    QJsonDocument::fromJson("[" + event + "]", &error);
+    if (event.trimmed().isEmpty() || error.error != QJsonParseError::NoError)
+        return std::unexpected(Errors::invalidParameter(u"The event is not valid JSON."_s));
+    Storage::SqlTransaction transaction(m_database.connection());
+    if (!m_store->putTestEvent(
+            config->functionName, name, QString::fromUtf8(event), m_clock->nowMs())
+        || !transaction.commit())
+        return std::unexpected(CommonErrors::internalFailure(u"Could not store the event."_s));
+    return {};
+}
+
+Status LambdaService::deleteTestEvent(const QString &function, const QString &name)
+{
+    const auto config = latestOf(function);
+    if (!config)
+        return std::unexpected(config.error());
+    Storage::SqlTransaction transaction(m_database.connection());
+    if (!m_store->deleteTestEvent(config->functionName, name))
+        return std::unexpected(Errors::notFound(u"Test event not found: "_s + name));
+    transaction.commit();
+    return {};
+}
+
+Result<QList<std::pair<QString, QString>>> LambdaService::testEvents(const QString &function) const
+{
+    const auto config = latestOf(function);
+    if (!config)
+        return std::unexpected(config.error());
+    return m_store->testEvents(config->functionName);
 }
 
 } // namespace Core::Lambda

@@ -408,4 +408,83 @@ int LambdaStore::eventFailureCount(const QString &function) const
     return count;
 }
 
+bool LambdaStore::putTestEvent(
+    const QString &function, const QString &name, const QString &event, qint64 ms)
+{
+    QSqlQuery &query = m_database.prepared(
+        u"INSERT INTO lambda_test_events (function_name, name, event, modified_ms) VALUES (?, ?, "
+        u"?, ?) ON CONFLICT (function_name, name) DO UPDATE SET event = excluded.event, "
+        u"modified_ms = excluded.modified_ms"_s);
+    query.addBindValue(function);
+    query.addBindValue(name);
+    query.addBindValue(event);
+    query.addBindValue(ms);
+    return run(query);
+}
+
+bool LambdaStore::deleteTestEvent(const QString &function, const QString &name)
+{
+    return deleteKeyedRow(m_database,
+        u"DELETE FROM lambda_test_events WHERE function_name = ? AND name = ?"_s,
+        function,
+        name);
+}
+
+QList<std::pair<QString, QString>> LambdaStore::testEvents(const QString &function) const
+{
+    QSqlQuery &query = m_database.prepared(
+        u"SELECT name, event FROM lambda_test_events WHERE function_name = ? ORDER BY name"_s);
+    query.addBindValue(function);
+    QList<std::pair<QString, QString>> events;
+    if (!run(query))
+        return events;
+    while (query.next())
+        events.append({query.value(0).toString(), query.value(1).toString()});
+    query.finish();
+    return events;
+}
+
+bool LambdaStore::putQueuedEvent(const StoredEvent &event)
+{
+    QSqlQuery &query = m_database.prepared(
+        u"INSERT OR REPLACE INTO lambda_event_queue (request_id, function_name, qualifier, "
+        u"payload, attempts, enqueued_ms, due_ms) VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
+    query.addBindValue(event.requestId);
+    query.addBindValue(event.functionName);
+    query.addBindValue(event.qualifier.isNull() ? u""_s : event.qualifier);
+    query.addBindValue(event.payload.isNull() ? QByteArray("") : event.payload);
+    query.addBindValue(event.attempts);
+    query.addBindValue(event.enqueuedMs);
+    query.addBindValue(event.dueMs);
+    return run(query);
+}
+
+bool LambdaStore::deleteQueuedEvent(const QString &requestId)
+{
+    QSqlQuery &query =
+        m_database.prepared(u"DELETE FROM lambda_event_queue WHERE request_id = ?"_s);
+    query.addBindValue(requestId);
+    return run(query);
+}
+
+QList<StoredEvent> LambdaStore::queuedEvents() const
+{
+    QSqlQuery &query = m_database.prepared(
+        u"SELECT request_id, function_name, qualifier, payload, attempts, enqueued_ms, due_ms "
+        u"FROM lambda_event_queue ORDER BY enqueued_ms, request_id"_s);
+    QList<StoredEvent> events;
+    if (!run(query))
+        return events;
+    while (query.next())
+        events.append({query.value(0).toString(),
+            query.value(1).toString(),
+            query.value(2).toString(),
+            query.value(3).toByteArray(),
+            query.value(4).toInt(),
+            query.value(5).toLongLong(),
+            query.value(6).toLongLong()});
+    query.finish();
+    return events;
+}
+
 } // namespace Core::Lambda

@@ -13,6 +13,18 @@ class Database;
 
 namespace Core::Lambda {
 
+// An asynchronous invocation waiting in the queue (lambda_event_queue).
+struct StoredEvent
+{
+    QString requestId;
+    QString functionName;
+    QString qualifier;
+    QByteArray payload;
+    int attempts = 0;
+    qint64 enqueuedMs = 0;
+    qint64 dueMs = 0;
+};
+
 // The only SQL touching the lambda_* tables. Core thread, inside the caller's transaction.
 class LambdaStore final
 {
@@ -64,6 +76,17 @@ public:
         const QByteArray &payload,
         const QString &error);
     int eventFailureCount(const QString &function) const;
+
+    // Inserts or replaces (attempts, due time) a queued asynchronous invocation.
+    bool putQueuedEvent(const StoredEvent &event);
+    bool deleteQueuedEvent(const QString &requestId);
+    QList<StoredEvent> queuedEvents() const;
+
+    // The console's saved test events: (name, event JSON), by name.
+    bool putTestEvent(
+        const QString &function, const QString &name, const QString &event, qint64 ms);
+    bool deleteTestEvent(const QString &function, const QString &name);
+    QList<std::pair<QString, QString>> testEvents(const QString &function) const;
 
 private:
     const Storage::Database &m_database;

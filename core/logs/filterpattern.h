@@ -2,27 +2,33 @@
 #pragma once
 
 #include <QString>
-#include <QStringList>
 
+#include <memory>
 #include <optional>
 
 namespace Core::Logs {
 
-// CloudWatch Logs filter pattern for unstructured events: terms are case-sensitive substrings;
-// all plain terms must match ("ERROR Exception"), "quoted phrases" are one term, ?term makes the
-// event match when any of the ? terms does, -term excludes. An empty pattern matches everything.
-// JSON ({ $.x = ... }) and space-delimited ([a, b]) patterns are not supported: parse() rejects
-// them so the caller can report InvalidParameterException instead of matching wrongly.
+// A CloudWatch Logs filter pattern (FilterLogEvents, metric and subscription filters), in the
+// three forms AWS documents:
+// - unstructured terms: case-sensitive substrings that must all occur ("ERROR Exception"),
+//   "quoted phrases", ?term (the event matches when any ? term does), -term (excludes), and
+//   %regular expression% terms;
+// - JSON: { $.level = "ERROR" && ($.latency > 100 || $.user.id != "bot*") } with =, !=, <, <=,
+//   >, >=, IS NULL, IS TRUE, IS FALSE, NOT EXISTS, %regex% values, * wildcards in strings,
+//   selectors with .key, ["key"], [n] and [*]; events that are not JSON objects never match;
+// - space-delimited: [ip, user, ..., status = 4* || status = 5*, bytes > 1000], where fields are
+//   separated by spaces (text in "" or [] is one field) and ... stands for any number of fields.
+// An empty pattern matches everything. Immutable and cheap to copy; any thread.
 class FilterPattern final
 {
 public:
+    struct Compiled;
+
     static std::optional<FilterPattern> parse(const QString &pattern, QString *error);
     bool matches(const QString &message) const;
 
 private:
-    QStringList m_required;
-    QStringList m_any;
-    QStringList m_excluded;
+    std::shared_ptr<const Compiled> m_compiled;
 };
 
 } // namespace Core::Logs

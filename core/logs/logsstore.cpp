@@ -343,10 +343,34 @@ QList<LogEvent> LogsStore::groupEvents(const QString &group,
 
 int LogsStore::purgeExpired(qint64 nowMs)
 {
+    // Expired: events of groups with a retention policy older than it.
+    const QString expired = u"e.timestamp_ms < ? - (SELECT g.retention_days FROM log_groups g "
+                            u"WHERE g.name = e.group_name AND g.retention_days IS NOT NULL) * ?"_s;
+    QSqlQuery &any =
+        m_database.prepared(u"SELECT 1 FROM log_events e WHERE "_s + expired + u" LIMIT 1"_s);
+    any.addBindValue(nowMs);
+    any.addBindValue(DayMs);
+    if (!execOrWarn(any))
+        return 0;
+    const bool found = any.next();
+    any.finish();
+    if (!found)
+        return 0;
+    // storedBytes of the streams (and so of their groups) drops by the purged messages' bytes.
+    QSqlQuery &shrink = m_database.prepared(
+        u"UPDATE log_streams SET stored_bytes = MAX(0, stored_bytes - (SELECT "
+        u"COALESCE(SUM(LENGTH(CAST(e.message AS BLOB))), 0) FROM log_events e WHERE "
+        u"e.group_name = log_streams.group_name AND e.stream_name = log_streams.name AND "_s
+        + expired
+        + u")) WHERE group_name IN (SELECT name FROM log_groups WHERE retention_days IS NOT "
+          u"NULL)"_s);
+    shrink.addBindValue(nowMs);
+    shrink.addBindValue(DayMs);
+    if (!execOrWarn(shrink))
+        return 0;
     QSqlQuery &query = m_database.prepared(
-        u"DELETE FROM log_events WHERE id IN (SELECT e.id FROM log_groups g JOIN log_events e "
-        u"ON e.group_name = g.name WHERE g.retention_days IS NOT NULL AND "
-        u"e.timestamp_ms < ? - g.retention_days * ?)"_s);
+        u"DELETE FROM log_events WHERE id IN (SELECT e.id FROM log_events e WHERE "_s + expired
+        + u")"_s);
     query.addBindValue(nowMs);
     query.addBindValue(DayMs);
     if (!execOrWarn(query))

@@ -7,6 +7,7 @@
 #include "ui/common/pageheader.h"
 #include "ui/lambda/codehighlighter.h"
 #include "ui/lambda/createfunctiondialog.h"
+#include "ui/lambda/deploymentpanel.h"
 #include "ui/lambda/eventtemplates.h"
 #include "ui/lambda/functionlistmodel.h"
 #include "ui/lambda/invocationlistmodel.h"
@@ -35,15 +36,6 @@ namespace Gui::Lambda {
 
 namespace {
 
-QPlainTextEdit *monospaceEditor(QWidget *parent, bool readOnly)
-{
-    auto *editor = new QPlainTextEdit(parent);
-    editor->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    editor->setReadOnly(readOnly);
-    editor->setLineWrapMode(readOnly ? QPlainTextEdit::WidgetWidth : QPlainTextEdit::NoWrap);
-    return editor;
-}
-
 QTableView *tableView(QWidget *parent)
 {
     auto *view = new QTableView(parent);
@@ -65,6 +57,15 @@ QString environmentText(const QMap<QString, QString> &variables)
 }
 
 } // namespace
+
+QPlainTextEdit *FunctionsPane::monospaceEditor(QWidget *parent, bool readOnly)
+{
+    auto *editor = new QPlainTextEdit(parent);
+    editor->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    editor->setReadOnly(readOnly);
+    editor->setLineWrapMode(readOnly ? QPlainTextEdit::WidgetWidth : QPlainTextEdit::NoWrap);
+    return editor;
+}
 
 FunctionsPane::FunctionsPane(
     Core::Lambda::LambdaService *service, Core::Logs::LogsService *logs, QWidget *parent)
@@ -167,40 +168,6 @@ QWidget *FunctionsPane::createCodeTab()
     return tab;
 }
 
-QWidget *FunctionsPane::createTestTab()
-{
-    auto *tab = new QWidget(this);
-    auto *layout = new QVBoxLayout(tab);
-    auto *bar = new QHBoxLayout;
-    m_templates = new QComboBox(tab);
-    for (const EventTemplate &eventTemplate : eventTemplates())
-        m_templates->addItem(eventTemplate.name, eventTemplate.json);
-    auto *test = new QPushButton(tr("Test"), tab);
-    bar->addWidget(new QLabel(tr("Template"), tab));
-    bar->addWidget(m_templates, 1);
-    bar->addWidget(test);
-    layout->addLayout(bar);
-    auto *splitter = new QSplitter(Qt::Horizontal, tab);
-    m_event = monospaceEditor(splitter, false);
-    m_event->setPlainText(eventTemplates().constFirst().json);
-    auto *resultBox = new QWidget(splitter);
-    auto *resultLayout = new QVBoxLayout(resultBox);
-    resultLayout->setContentsMargins(0, 0, 0, 0);
-    m_resultStatus = new QLabel(resultBox);
-    m_resultStatus->setWordWrap(true);
-    m_result = monospaceEditor(resultBox, true);
-    resultLayout->addWidget(m_resultStatus);
-    resultLayout->addWidget(m_result);
-    splitter->addWidget(m_event);
-    splitter->addWidget(resultBox);
-    layout->addWidget(splitter, 1);
-    connect(m_templates, &QComboBox::activated, this, [this](int index) {
-        m_event->setPlainText(m_templates->itemData(index).toString());
-    });
-    connect(test, &QPushButton::clicked, this, &FunctionsPane::invokeTest);
-    return tab;
-}
-
 QWidget *FunctionsPane::createMonitorTab()
 {
     auto *tab = new QWidget(this);
@@ -261,6 +228,10 @@ QWidget *FunctionsPane::createConfigurationTab()
     auto *publish = new QPushButton(tr("Publish new version"), tab);
     form->addRow(tr("Versions, aliases and triggers"), m_deployment);
     form->addRow(QString(), publish);
+    m_deploymentPanel = new DeploymentPanel(m_service, tab);
+    form->addRow(m_deploymentPanel);
+    connect(m_deploymentPanel, &DeploymentPanel::messageReady, this, &FunctionsPane::setMessage);
+    connect(m_deploymentPanel, &DeploymentPanel::changed, this, &FunctionsPane::refreshDeployment);
     connect(save, &QPushButton::clicked, this, &FunctionsPane::saveConfiguration);
     connect(publish, &QPushButton::clicked, this, &FunctionsPane::publishVersion);
     return tab;
@@ -311,6 +282,8 @@ void FunctionsPane::showFunction(const QString &name)
     m_invocations->setInvocations({});
     m_log->clear();
     m_logStream.clear();
+    m_deploymentPanel->setFunction(name);
+    refreshSavedEvents();
     if (name.isEmpty()) {
         m_functionTitle->setText(tr("Select a function to see its code, tests, monitoring and "
                                     "configuration."));
@@ -414,6 +387,7 @@ void FunctionsPane::publishVersion()
                                  : published.error().message,
                 !published);
             refreshDeployment();
+            m_deploymentPanel->refresh();
         });
 }
 
@@ -539,72 +513,6 @@ void FunctionsPane::saveConfiguration()
         [this](const Core::Status &saved) {
             setMessage(saved ? tr("Configuration saved.") : saved.error().message, !saved);
         });
-}
-
-void FunctionsPane::setTestEvent(const QString &json)
-{
-    m_event->setPlainText(json);
-}
-
-void FunctionsPane::invokeTest()
-{
-    Core::Lambda::InvokeRequest request;
-    request.functionName = m_current;
-    request.payload = m_event->toPlainText().toUtf8();
-    request.logTail = true;
-    m_resultStatus->setText(tr("Running…"));
-    m_result->clear();
-    QPointer<FunctionsPane> guard(this);
-    QMetaObject::invokeMethod(
-        m_service,
-        [service = m_service, request, guard] {
-            service->invoke(request, [guard](Core::Result<Core::Lambda::InvocationResult> result) {
-                if (!guard)
-                    return;
-                QMetaObject::invokeMethod(
-                    guard.data(),
-                    [guard, result] {
-                        if (!guard)
-                            return;
-                        if (!result) {
-                            guard->showTestResult(tr("Failed: %1").arg(result.error().code),
-                                result.error().message,
-                                {});
-                            return;
-                        }
-                        const auto &r = *result;
-                        QString details = tr("Request ID: %1\nDuration: %2 ms · Billed duration: "
-                                             "%3 ms · Max memory used: %4 MB")
-                                              .arg(r.requestId)
-                                              .arg(r.durationMs, 0, 'f', 2)
-                                              .arg(r.billedDurationMs)
-                                              .arg(r.maxMemoryUsedMb);
-                        if (r.initDurationMs)
-                            details += tr(" · Init duration: %1 ms (cold start)")
-                                           .arg(*r.initDurationMs, 0, 'f', 2);
-                        const QJsonDocument pretty = QJsonDocument::fromJson(r.payload);
-                        const QString body = pretty.isNull()
-                            ? QString::fromUtf8(r.payload)
-                            : QString::fromUtf8(pretty.toJson(QJsonDocument::Indented));
-                        guard->showTestResult(r.functionError.isEmpty()
-                                ? tr("Succeeded")
-                                : tr("Failed: %1").arg(r.functionError),
-                            body,
-                            details + u"\n\n"_s
-                                + QString::fromUtf8(QByteArray::fromBase64(r.logTail)));
-                    },
-                    Qt::QueuedConnection);
-            });
-        },
-        Qt::QueuedConnection);
-}
-
-void FunctionsPane::showTestResult(
-    const QString &status, const QString &body, const QString &details)
-{
-    m_resultStatus->setText(u"<b>"_s + status.toHtmlEscaped() + u"</b>"_s);
-    m_result->setPlainText(body + u"\n\n"_s + details);
-    emit testFinished();
 }
 
 void FunctionsPane::refreshLog()

@@ -24,6 +24,7 @@ class LogsService;
 namespace Gui::Lambda {
 
 class CodeHighlighter;
+class DeploymentPanel;
 class FunctionListModel;
 class InvocationListModel;
 
@@ -32,8 +33,8 @@ class InvocationListModel;
 // Upload .zip), the Test tab (event templates, invoke, result with logs, duration, billed
 // duration, memory and init duration), the Monitor tab (recent invocations and the log stream
 // of the selected one, with follow mode) and the Configuration tab (timeout, memory,
-// environment, reserved concurrency). Talks to the services on the core thread only through
-// queued calls.
+// environment, reserved concurrency, aliases with weighted routing, triggers). Talks to the
+// services on the core thread only through queued calls.
 class FunctionsPane final : public QWidget
 {
     Q_OBJECT
@@ -50,11 +51,19 @@ public:
     void selectFunction(const QString &name);
     void setTestEvent(const QString &json);
     void invokeTest();
+    // Saved test events of the current function (functionspanetest.cpp).
+    void saveTestEvent(const QString &eventName);
+    void deleteTestEvent(const QString &eventName);
+    void selectSavedTestEvent(const QString &eventName);
+    QStringList savedTestEventNames() const;
+    DeploymentPanel *deploymentPanel() const { return m_deploymentPanel; }
 
 signals:
     void testFinished();
+    void savedEventsChanged();
 
 private:
+    static QPlainTextEdit *monospaceEditor(QWidget *parent, bool readOnly);
     QWidget *createCodeTab();
     QWidget *createTestTab();
     QWidget *createMonitorTab();
@@ -70,6 +79,7 @@ private:
     void refreshDeployment();
     void showTestResult(const QString &status, const QString &body, const QString &details);
     void refreshLog();
+    void refreshSavedEvents();
     void setMessage(const QString &text, bool error);
 
     Core::Lambda::LambdaService *m_service;
@@ -101,6 +111,9 @@ private:
     QSpinBox *m_concurrency = nullptr;
     QCheckBox *m_reserve = nullptr;
     QLabel *m_deployment = nullptr;
+    DeploymentPanel *m_deploymentPanel = nullptr;
+    QComboBox *m_savedEvents = nullptr;
+    QPushButton *m_deleteEventButton = nullptr;
 };
 
 } // namespace Gui::Lambda

@@ -61,18 +61,33 @@ std::optional<QString> optionalString(const QJsonObject &object, const QString &
     return object.value(key).toString();
 }
 
-Result<QByteArray> zipFrom(const QJsonObject &code)
+// FunctionCode (CreateFunction's Code, or UpdateFunctionCode's body): ZipFile bytes, or where
+// the package is in S3.
+struct CodeInput
 {
-    if (code.contains(u"S3Bucket"_s) || code.contains(u"ImageUri"_s))
+    QByteArray zipFile;
+    Lambda::S3CodeLocation s3;
+};
+
+Result<CodeInput> codeFrom(const QJsonObject &code)
+{
+    if (code.contains(u"ImageUri"_s))
         return std::unexpected(Lambda::Errors::invalidParameter(
-            u"Cloudbench takes function code as ZipFile only (S3Bucket/S3Key and container "
-            u"images are not supported yet)."_s));
+            u"Cloudbench runs functions from ZIP packages only (container images are not "
+            u"supported)."_s));
+    CodeInput input;
+    input.s3 = {code.value(u"S3Bucket"_s).toString(),
+        code.value(u"S3Key"_s).toString(),
+        code.value(u"S3ObjectVersion"_s).toString()};
+    if (!code.contains(u"ZipFile"_s))
+        return input;
     const auto decoded = QByteArray::fromBase64Encoding(
         code.value(u"ZipFile"_s).toString().toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded)
         return std::unexpected(Lambda::Errors::invalidParameter(
             u"Could not unzip uploaded file. Please check your file, then try to upload again."_s));
-    return *decoded;
+    input.zipFile = *decoded;
+    return input;
 }
 
 template<typename T> Reply withConfig(const Result<T> &result, int status)
@@ -182,6 +197,10 @@ const QList<LambdaHandler::Route> &LambdaHandler::routes()
             QRegularExpression(u"^/2019-09-25"_s + fn + u"/event-invoke-config/?$"_s),
             u"DeleteFunctionEventInvokeConfig"_s,
             &LambdaHandler::deleteFunctionEventInvokeConfig},
+        {"GET",
+            QRegularExpression(u"^/2019-09-25"_s + fn + u"/event-invoke-config/list/?$"_s),
+            u"ListFunctionEventInvokeConfigs"_s,
+            &LambdaHandler::listFunctionEventInvokeConfigs},
         {"POST",
             QRegularExpression(u"^/2015-03-31"_s + fn + u"/policy/?$"_s),
             u"AddPermission"_s,
@@ -236,7 +255,7 @@ const QList<LambdaHandler::Route> &LambdaHandler::routes()
 
 QStringList LambdaHandler::operations() const
 {
-    QStringList names{u"Invoke"_s};
+    QStringList names{u"Invoke"_s, u"InvokeAsync"_s};
     for (const Route &route : routes()) {
         if (!names.contains(route.operation))
             names.append(route.operation);
@@ -248,10 +267,15 @@ void LambdaHandler::handle(const AwsRequest &request, Responder responder)
 {
     const QString path = request.http.decodedPath();
     static const QRegularExpression invokePath(u"^/2015-03-31/functions/([^/]+)/invocations/?$"_s);
+    static const QRegularExpression invokeAsyncPath(
+        u"^/2014-11-13/functions/([^/]+)/invoke-async/?$"_s);
     if (request.http.method == "POST") {
-        const auto match = invokePath.match(path);
-        if (match.hasMatch()) {
+        if (const auto match = invokePath.match(path); match.hasMatch()) {
             invoke(request, responder, match.captured(1));
+            return;
+        }
+        if (const auto match = invokeAsyncPath.match(path); match.hasMatch()) {
+            invokeAsync(request, responder, match.captured(1));
             return;
         }
     }
@@ -343,6 +367,28 @@ void LambdaHandler::invoke(const AwsRequest &request, Responder &responder, cons
         });
 }
 
+// InvokeAsync (deprecated, still served by AWS): an Event invocation answered 202 {"Status": 202}.
+void LambdaHandler::invokeAsync(
+    const AwsRequest &request, Responder &responder, const QString &function)
+{
+    const QString operation = u"InvokeAsync"_s;
+    Lambda::InvokeRequest invocation;
+    invocation.functionName = function;
+    invocation.type = Lambda::InvocationType::Event;
+    invocation.payload = request.http.bodyBytes();
+    Responder parked = responder;
+    const QString requestId = request.requestId;
+    m_service->invoke(invocation,
+        [parked, operation, requestId](Result<Lambda::InvocationResult> result) mutable {
+            if (!result) {
+                parked.fail(operation, result.error());
+                return;
+            }
+            parked.send(
+                operation, RestJsonProtocol::json(202, QJsonObject{{u"Status"_s, 202}}, requestId));
+        });
+}
+
 Reply LambdaHandler::createFunction(const Call &call)
 {
     const QJsonObject &in = call.body;
@@ -360,10 +406,11 @@ Reply LambdaHandler::createFunction(const Call &call)
     request.deadLetterTargetArn =
         in.value(u"DeadLetterConfig"_s).toObject().value(u"TargetArn"_s).toString();
     request.architecture = in.value(u"Architectures"_s).toArray().at(0).toString();
-    const auto zip = zipFrom(in.value(u"Code"_s).toObject());
-    if (!zip)
-        return std::unexpected(zip.error());
-    request.zipFile = *zip;
+    const auto code = codeFrom(in.value(u"Code"_s).toObject());
+    if (!code)
+        return std::unexpected(code.error());
+    request.zipFile = code->zipFile;
+    request.s3Code = code->s3;
     return withConfig(m_service->createFunction(request), 201);
 }
 
@@ -418,14 +465,21 @@ Reply LambdaHandler::listFunctions(const Call &call)
 
 Reply LambdaHandler::updateFunctionCode(const Call &call)
 {
-    const auto zip = zipFrom(call.body);
-    if (!zip)
-        return std::unexpected(zip.error());
-    return withConfig(m_service->updateFunctionCode(call.captures.at(0),
-                          *zip,
-                          call.body.value(u"Publish"_s).toBool(),
-                          call.body.value(u"RevisionId"_s).toString()),
-        200);
+    const auto code = codeFrom(call.body);
+    if (!code)
+        return std::unexpected(code.error());
+    const QString function = call.captures.at(0);
+    const bool publish = call.body.value(u"Publish"_s).toBool();
+    const QString revisionId = call.body.value(u"RevisionId"_s).toString();
+    if (!code->s3.isEmpty()) {
+        if (!code->zipFile.isEmpty())
+            return std::unexpected(Lambda::Errors::invalidParameter(
+                u"Please do not provide other FunctionCode parameters when providing a ZipFile."_s));
+        return withConfig(
+            m_service->updateFunctionCode(function, code->s3, publish, revisionId), 200);
+    }
+    return withConfig(
+        m_service->updateFunctionCode(function, code->zipFile, publish, revisionId), 200);
 }
 
 Reply LambdaHandler::updateFunctionConfiguration(const Call &call)
@@ -589,6 +643,39 @@ Reply LambdaHandler::deleteFunctionEventInvokeConfig(const Call &call)
         !done)
         return std::unexpected(done.error());
     return ok(204);
+}
+
+Reply LambdaHandler::listFunctionEventInvokeConfigs(const Call &call)
+{
+    int maxItems = 50;
+    if (call.request.http.hasQueryItem(u"MaxItems")) {
+        const QString text = call.request.http.queryItem(u"MaxItems");
+        maxItems = text.toInt();
+        if (maxItems < 1 || maxItems > 50)
+            return std::unexpected(Lambda::Errors::validation(text,
+                u"maxItems"_s,
+                maxItems < 1 ? u"Member must have value greater than or equal to 1"_s
+                             : u"Member must have value less than or equal to 50"_s));
+    }
+    const auto configs = m_service->listFunctionEventInvokeConfigs(call.captures.at(0));
+    if (!configs)
+        return std::unexpected(configs.error());
+    qsizetype start = 0;
+    if (const QString marker = call.request.http.queryItem(u"Marker"); !marker.isEmpty()) {
+        bool valid = false;
+        start = QByteArray::fromBase64(marker.toLatin1()).toLongLong(&valid);
+        if (!valid || start < 0)
+            return std::unexpected(
+                Lambda::Errors::invalidParameter(u"Invalid marker: "_s + marker));
+    }
+    QJsonArray list;
+    for (qsizetype i = start; i < configs->size() && list.size() < maxItems; ++i)
+        list.append(configs->at(i));
+    QJsonObject output{{u"FunctionEventInvokeConfigs"_s, list}};
+    if (start + list.size() < configs->size())
+        output.insert(u"NextMarker"_s,
+            QString::fromLatin1(QByteArray::number(start + list.size()).toBase64()));
+    return ok(200, output);
 }
 
 Reply LambdaHandler::addPermission(const Call &call)

@@ -47,6 +47,7 @@ private:
     static const QList<Route> &routes();
 
     void invoke(const AwsRequest &request, Responder &responder, const QString &function);
+    void invokeAsync(const AwsRequest &request, Responder &responder, const QString &function);
 
     Result<std::pair<int, QJsonObject>> createFunction(const Call &call);
     Result<std::pair<int, QJsonObject>> getFunction(const Call &call);
@@ -68,6 +69,7 @@ private:
     Result<std::pair<int, QJsonObject>> putFunctionEventInvokeConfig(const Call &call);
     Result<std::pair<int, QJsonObject>> getFunctionEventInvokeConfig(const Call &call);
     Result<std::pair<int, QJsonObject>> deleteFunctionEventInvokeConfig(const Call &call);
+    Result<std::pair<int, QJsonObject>> listFunctionEventInvokeConfigs(const Call &call);
     Result<std::pair<int, QJsonObject>> addPermission(const Call &call);
     Result<std::pair<int, QJsonObject>> removePermission(const Call &call);
     Result<std::pair<int, QJsonObject>> getPolicy(const Call &call);

@@ -118,6 +118,7 @@ private slots:
     void functionErrorAndTimeout();
     void reservedConcurrencyZeroThrottles();
     void asyncRetriesWithClock();
+    void asyncQueueSurvivesRestart();
     void nodeHandler();
     void sqsEventSourceMapping();
 
@@ -372,6 +373,63 @@ void tst_LambdaService::asyncRetriesWithClock()
     m_clock->advance(1000);
     QTRY_COMPARE_WITH_TIMEOUT(attempts(), 3, ProcessWaitMs);
     QTRY_COMPARE_WITH_TIMEOUT(m_service->eventFailureCount(u"flaky"_s), 1, ProcessWaitMs);
+    QCOMPARE(m_service->pendingEventCount(), 0);
+}
+
+// An Event invocation accepted but not yet run is in lambda_event_queue: a new service on the
+// same database runs it; a retry waiting for its time keeps its attempt count across a restart.
+void tst_LambdaService::asyncQueueSurvivesRestart()
+{
+    QVERIFY(m_service->createFunction(python(u"later"_s)));
+    QVERIFY(m_service->createFunction(python(u"retried"_s)));
+    const auto accept = [this](const QString &name, const QByteArray &payload) {
+        std::optional<Core::Result<InvocationResult>> accepted;
+        m_service->invoke({name, {}, InvocationType::Event, payload, false},
+            [&accepted](Core::Result<InvocationResult> result) { accepted = std::move(result); });
+        return accepted && *accepted && (*accepted)->statusCode == 202;
+    };
+    QVERIFY(accept(u"retried"_s, R"({"raise": true})"));
+    const auto attempts = [this](const QString &name) {
+        return m_service->recentInvocations(name, 10).size();
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(attempts(u"retried"_s), 1, ProcessWaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(m_service->pendingEventCount(), 1, ProcessWaitMs);
+    QVERIFY(accept(u"later"_s, R"({"k": 1})"));
+    QCOMPARE(m_service->pendingEventCount(), 2);
+    // Stop before the event loop runs "later".
+    m_service.reset();
+    m_service = std::make_unique<LambdaService>(m_db->database(),
+        m_clock.get(),
+        m_logs.get(),
+        m_db->dirPath(),
+        u"us-east-1"_s,
+        u"000000000000"_s);
+    QCOMPARE(m_service->pendingEventCount(), 2);
+    QTRY_COMPARE_WITH_TIMEOUT(attempts(u"later"_s), 1, ProcessWaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(m_service->pendingEventCount(), 1, ProcessWaitMs);
+    QCOMPARE(m_service->recentInvocations(u"later"_s, 10).first().status, u"Success"_s);
+    // The retry of "retried" is its second attempt, a minute after the first, then a third.
+    m_clock->advance(60 * 1000);
+    QTRY_COMPARE_WITH_TIMEOUT(attempts(u"retried"_s), 2, ProcessWaitMs);
+    m_service.reset();
+    m_service = std::make_unique<LambdaService>(m_db->database(),
+        m_clock.get(),
+        m_logs.get(),
+        m_db->dirPath(),
+        u"us-east-1"_s,
+        u"000000000000"_s);
+    QCOMPARE(m_service->pendingEventCount(), 1);
+    m_clock->advance(120 * 1000);
+    QTRY_COMPARE_WITH_TIMEOUT(attempts(u"retried"_s), 3, ProcessWaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(m_service->eventFailureCount(u"retried"_s), 1, ProcessWaitMs);
+    QCOMPARE(m_service->pendingEventCount(), 0);
+    m_service.reset();
+    m_service = std::make_unique<LambdaService>(m_db->database(),
+        m_clock.get(),
+        m_logs.get(),
+        m_db->dirPath(),
+        u"us-east-1"_s,
+        u"000000000000"_s);
     QCOMPARE(m_service->pendingEventCount(), 0);
 }
 

@@ -23,6 +23,8 @@ private slots:
     void getLogEventsTokens();
     void filterPattern_data();
     void filterPattern();
+    void invalidFilterPattern_data();
+    void invalidFilterPattern();
     void filterLogEventsPaging();
     void retention();
 
@@ -186,6 +188,91 @@ void tst_Logs::filterPattern_data()
     QTest::newRow("any") << u"?ERROR ?WARN"_s << u"WARN low"_s << true;
     QTest::newRow("any none") << u"?ERROR ?WARN"_s << u"INFO ok"_s << false;
     QTest::newRow("exclude") << u"ERROR -retry"_s << u"ERROR retry 1"_s << false;
+    QTest::newRow("exclude other") << u"ERROR -retry"_s << u"ERROR disk"_s << true;
+    QTest::newRow("exclude phrase") << u"ERROR -\"in test\""_s << u"ERROR in test"_s << false;
+    QTest::newRow("any phrase") << u"?\"disk full\" ?OOM"_s << u"the disk full"_s << true;
+    QTest::newRow("regex term") << u"%ERR[0-9]+%"_s << u"code ERR42 here"_s << true;
+    QTest::newRow("regex term miss") << u"%ERR[0-9]+%"_s << u"code ERRx"_s << false;
+
+    const QString json = uR"({"level":"ERROR","latency":250,"user":{"id":"bot-7","admin":false},)"
+                         uR"("tags":["a","b"],"items":[{"n":1},{"n":5}],"gone":null,"msg":"disk )"
+                         uR"(full on /dev/sda"})"_s;
+    QTest::newRow("json equal") << u"{ $.level = \"ERROR\" }"_s << json << true;
+    QTest::newRow("json equal miss") << u"{ $.level = \"WARN\" }"_s << json << false;
+    QTest::newRow("json no spaces") << u"{$.level=\"ERROR\"}"_s << json << true;
+    QTest::newRow("json not equal") << u"{ $.level != \"WARN\" }"_s << json << true;
+    QTest::newRow("json not equal absent") << u"{ $.nothing != \"WARN\" }"_s << json << false;
+    QTest::newRow("json wildcard") << u"{ $.user.id = \"bot*\" }"_s << json << true;
+    QTest::newRow("json bare wildcard") << u"{ $.user.id = bot-* }"_s << json << true;
+    QTest::newRow("json greater") << u"{ $.latency > 200 }"_s << json << true;
+    QTest::newRow("json less equal") << u"{ $.latency <= 249.5 }"_s << json << false;
+    QTest::newRow("json number equal") << u"{ $.latency = 250 }"_s << json << true;
+    QTest::newRow("json number vs string") << u"{ $.level > 1 }"_s << json << false;
+    QTest::newRow("json and") << u"{ $.level = \"ERROR\" && $.latency < 100 }"_s << json << false;
+    QTest::newRow("json or") << u"{ $.level = \"INFO\" || $.latency >= 250 }"_s << json << true;
+    QTest::newRow("json parens")
+        << u"{ ($.level = \"INFO\" || $.latency > 1) && $.user.admin IS FALSE }"_s << json << true;
+    QTest::newRow("json precedence")
+        << u"{ $.level = \"INFO\" && $.latency > 1 || $.tags[1] = \"b\" }"_s << json << true;
+    QTest::newRow("json index") << u"{ $.tags[0] = \"a\" }"_s << json << true;
+    QTest::newRow("json index miss") << u"{ $.tags[1] = \"a\" }"_s << json << false;
+    QTest::newRow("json any index") << u"{ $.items[*].n = 5 }"_s << json << true;
+    QTest::newRow("json is null") << u"{ $.gone IS NULL }"_s << json << true;
+    QTest::newRow("json not exists") << u"{ $.missing NOT EXISTS }"_s << json << true;
+    QTest::newRow("json exists so no") << u"{ $.level NOT EXISTS }"_s << json << false;
+    QTest::newRow("json is true") << u"{ $.user.admin IS TRUE }"_s << json << false;
+    QTest::newRow("json regex") << u"{ $.msg = %/dev/sd[a-z]% }"_s << json << true;
+    QTest::newRow("json regex not") << u"{ $.msg != %^disk% }"_s << json << false;
+    QTest::newRow("json on text") << u"{ $.level = \"ERROR\" }"_s << u"ERROR plain"_s << false;
+
+    const QString access = u"127.0.0.1 - frank [10/Oct/2000:13:55:36 -0700] \"GET /a.html "
+                           u"HTTP/1.0\" 404 2326"_s;
+    QTest::newRow("space all") << u"[ip, user, username, timestamp, request, status_code, bytes]"_s
+                               << access << true;
+    QTest::newRow("space count") << u"[ip, user, status_code]"_s << access << false;
+    QTest::newRow("space condition") << u"[ip, user, username, timestamp, request, status_code = "
+                                        u"404, bytes > 1000]"_s
+                                     << access << true;
+    QTest::newRow("space condition miss") << u"[ip, user, username, timestamp, request, "
+                                             u"status_code = 404, bytes > 5000]"_s
+                                          << access << false;
+    QTest::newRow("space ellipsis") << u"[..., status_code = 4*, bytes]"_s << access << true;
+    QTest::newRow("space ellipsis middle")
+        << u"[ip = 127.0.*, ..., bytes < 3000]"_s << access << true;
+    QTest::newRow("space or") << u"[..., status_code = 500 || status_code = 404, bytes]"_s << access
+                              << true;
+    QTest::newRow("space quoted field") << u"[ip, user, username, timestamp, request = "
+                                           u"\"GET /a.html*\", ...]"_s
+                                        << access << true;
+    QTest::newRow("space bracket field")
+        << u"[ip, user, username, timestamp = 10/Oct/*, ...]"_s << access << true;
+    QTest::newRow("space not equal") << u"[ip, user != frank, ...]"_s << access << true;
+    QTest::newRow("space cross field")
+        << u"[ip, user, ..., code, bytes > 2000 && code = 404]"_s << access << true;
+}
+
+void tst_Logs::invalidFilterPattern_data()
+{
+    QTest::addColumn<QString>("pattern");
+    QTest::newRow("unterminated quote") << u"\"abc"_s;
+    QTest::newRow("json unclosed") << u"{ $.a = 1"_s;
+    QTest::newRow("json no selector") << u"{ level = \"x\" }"_s;
+    QTest::newRow("json no value") << u"{ $.a = }"_s;
+    QTest::newRow("json relational string") << u"{ $.a > \"x\" }"_s;
+    QTest::newRow("json single amp") << u"{ $.a = 1 & $.b = 2 }"_s;
+    QTest::newRow("json paren") << u"{ ($.a = 1 }"_s;
+    QTest::newRow("json bad regex") << u"{ $.a = %([% }"_s;
+    QTest::newRow("space unclosed") << u"[a, b"_s;
+    QTest::newRow("space empty field") << u"[a, , b]"_s;
+    QTest::newRow("space ellipsis condition") << u"[... = 1, b]"_s;
+}
+
+void tst_Logs::invalidFilterPattern()
+{
+    QFETCH(QString, pattern);
+    QString error;
+    QVERIFY(!FilterPattern::parse(pattern, &error));
+    QVERIFY(error.startsWith(u"Invalid filter pattern"_s));
 }
 
 void tst_Logs::filterPattern()
@@ -227,7 +314,12 @@ void tst_Logs::filterLogEventsPaging()
     query.streamNames = {u"a"_s};
     query.limit = 100;
     QCOMPARE(m_service->filterLogEvents(query)->items.size(), 1);
-    query.filterPattern = u"{ $.level = \"x\" }"_s;
+    QVERIFY(m_service->putLogEvents(u"g"_s,
+        u"a"_s,
+        {{now + 4, uR"({"level":"x","n":3})"_s}, {now + 5, uR"({"level":"y","n":9})"_s}}));
+    query.filterPattern = u"{ $.level = \"x\" || $.n > 5 }"_s;
+    QCOMPARE(m_service->filterLogEvents(query)->items.size(), 2);
+    query.filterPattern = u"{ $.level = }"_s;
     QCOMPARE(m_service->filterLogEvents(query).error().code, u"InvalidParameterException"_s);
 }
 
@@ -244,6 +336,7 @@ void tst_Logs::retention()
     query.groupName = u"g"_s;
     query.streamName = u"s"_s;
     QCOMPARE(m_service->getLogEvents(query)->events.size(), 2);
+    QCOMPARE(m_service->describeLogGroups({}, {}, {})->items.first().storedBytes, 12);
     m_clock->advance(13LL * 3600 * 1000);
     // The first event is past one day: invisible at once, and purged by the sweep.
     QCOMPARE(m_service->getLogEvents(query)->events.size(), 1);
@@ -251,6 +344,12 @@ void tst_Logs::retention()
     QCOMPARE(m_service->getLogEvents(query)->events.first().message, u"noon"_s);
     QCOMPARE(
         m_service->describeLogGroups({}, {}, {})->items.first().retentionInDays.value_or(0), 1);
+    // storedBytes counts what is left ("noon"), in the group and in its stream.
+    QCOMPARE(m_service->describeLogGroups({}, {}, {})->items.first().storedBytes, 4);
+    QCOMPARE(m_service->describeLogStreams(u"g"_s, {}, u"LogStreamName"_s, false, {}, {})
+                 ->items.first()
+                 .storedBytes,
+        4);
 }
 
 QTEST_GUILESS_MAIN(tst_Logs)

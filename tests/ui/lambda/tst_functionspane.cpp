@@ -6,16 +6,22 @@
 #include "core/lambda/lambdaservice.h"
 #include "core/logs/logsservice.h"
 #include "tests/support/tempdatabase.h"
+#include "ui/lambda/aliasdialog.h"
+#include "ui/lambda/deploymentpanel.h"
 #include "ui/lambda/functionlistmodel.h"
 #include "ui/lambda/functionspane.h"
 #include "ui/lambda/invocationlistmodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
+#include <QTreeWidget>
 
 using namespace Qt::StringLiterals;
 using namespace Core::Lambda;
@@ -29,6 +35,18 @@ FunctionConfiguration function(const QString &name, const QString &runtime = u"p
     config.runtime = runtime;
     config.codeSize = 1234;
     return config;
+}
+
+CreateFunctionRequest helloRequest(const QString &name)
+{
+    CreateFunctionRequest request;
+    request.functionName = name;
+    request.runtime = u"python3.12"_s;
+    request.role = u"arn:aws:iam::000000000000:role/r"_s;
+    request.handler = u"lambda_function.lambda_handler"_s;
+    request.zipFile = LambdaService::packageSource(
+        u"lambda_function.py"_s, "def lambda_handler(event, context):\n    return event\n");
+    return request;
 }
 
 } // namespace
@@ -126,6 +144,135 @@ private slots:
                      .data()
                      .toString(),
             u"Succeeded"_s);
+    }
+
+    // The alias dialog builds RoutingConfig from its fields; editing starts from the alias.
+    void aliasDialog()
+    {
+        AliasConfiguration existing;
+        existing.name = u"live"_s;
+        existing.functionVersion = u"1"_s;
+        existing.additionalVersionWeights.insert(u"2"_s, 0.25);
+        Gui::Lambda::AliasDialog dialog({u"$LATEST"_s, u"1"_s, u"2"_s}, existing);
+        QCOMPARE(dialog.findChild<QLineEdit *>(u"aliasName"_s)->text(), u"live"_s);
+        QVERIFY(dialog.findChild<QLineEdit *>(u"aliasName"_s)->isReadOnly());
+        QCOMPARE(dialog.alias().functionVersion, u"1"_s);
+        QCOMPARE(dialog.alias().additionalVersionWeights.value(u"2"_s), 0.25);
+        dialog.findChild<QDoubleSpinBox *>(u"aliasWeight"_s)->setValue(40);
+        QCOMPARE(dialog.alias().additionalVersionWeights.value(u"2"_s), 0.4);
+        dialog.findChild<QComboBox *>(u"aliasAdditionalVersion"_s)->setCurrentIndex(0);
+        QVERIFY(dialog.alias().additionalVersionWeights.isEmpty());
+
+        Gui::Lambda::AliasDialog create({u"$LATEST"_s, u"1"_s}, std::nullopt);
+        QVERIFY(!create.findChild<QLineEdit *>(u"aliasName"_s)->isReadOnly());
+    }
+
+    // The Configuration tab creates and updates a weighted alias and enables and disables an
+    // event source mapping through the service.
+    void aliasesAndTriggers()
+    {
+        Tests::TempDatabase db;
+        QVERIFY(db.isOpen());
+        Core::ManualClock clock;
+        LambdaService service(
+            db.database(), &clock, nullptr, db.dirPath(), u"us-east-1"_s, u"000000000000"_s);
+        QVERIFY(service.createFunction(helloRequest(u"aliased"_s)));
+        QVERIFY(service.publishVersion(u"aliased"_s, {}, {}));
+        QVERIFY(service.updateFunctionConfiguration(u"aliased"_s, [] {
+            UpdateConfigurationRequest request;
+            request.timeout = 5;
+            return request;
+        }()));
+        QVERIFY(service.publishVersion(u"aliased"_s, {}, {}));
+        const auto mapping = service.createEventSourceMapping(QJsonObject{
+            {u"FunctionName"_s, u"aliased"_s},
+            {u"EventSourceArn"_s, u"arn:aws:sqs:us-east-1:000000000000:jobs"_s},
+        });
+        QVERIFY(mapping);
+        const QString uuid = mapping->value(u"UUID"_s).toString();
+
+        Gui::Lambda::FunctionsPane pane(&service, nullptr);
+        QTRY_COMPARE(pane.functionModel()->rowCount(), 1);
+        pane.selectFunction(u"aliased"_s);
+        Gui::Lambda::DeploymentPanel *panel = pane.deploymentPanel();
+        auto *triggers = pane.findChild<QTreeWidget *>(u"triggerList"_s);
+        auto *aliases = pane.findChild<QTreeWidget *>(u"aliasList"_s);
+        QVERIFY(triggers && aliases);
+        QTRY_COMPARE(triggers->topLevelItemCount(), 1);
+        QCOMPARE(triggers->topLevelItem(0)->text(0), u"jobs"_s);
+
+        AliasConfiguration alias;
+        alias.name = u"live"_s;
+        alias.functionVersion = u"1"_s;
+        alias.additionalVersionWeights.insert(u"2"_s, 0.1);
+        panel->saveAlias(alias, false);
+        QTRY_VERIFY(service.getAlias(u"aliased"_s, u"live"_s).has_value());
+        QCOMPARE(
+            service.getAlias(u"aliased"_s, u"live"_s)->additionalVersionWeights.value(u"2"_s), 0.1);
+        QTRY_COMPARE(aliases->topLevelItemCount(), 1);
+        QCOMPARE(aliases->topLevelItem(0)->text(1), u"1"_s);
+
+        alias.functionVersion = u"2"_s;
+        alias.additionalVersionWeights.clear();
+        panel->saveAlias(alias, true);
+        QTRY_COMPARE(service.getAlias(u"aliased"_s, u"live"_s)->functionVersion, u"2"_s);
+        QVERIFY(service.getAlias(u"aliased"_s, u"live"_s)->additionalVersionWeights.isEmpty());
+        QTRY_COMPARE(aliases->topLevelItem(0)->text(1), u"2"_s);
+
+        panel->setMappingEnabled(uuid, false);
+        QTRY_COMPARE(
+            service.getEventSourceMapping(uuid)->value(u"State"_s).toString(), u"Disabled"_s);
+        QTRY_COMPARE(triggers->topLevelItem(0)->text(1), u"Disabled"_s);
+        panel->setMappingEnabled(uuid, true);
+        QTRY_COMPARE(
+            service.getEventSourceMapping(uuid)->value(u"State"_s).toString(), u"Enabled"_s);
+    }
+
+    // Saved test events are stored per function in the database, survive a new pane and a new
+    // service on the same database, and load into the event editor.
+    void savedTestEvents()
+    {
+        Tests::TempDatabase db;
+        QVERIFY(db.isOpen());
+        Core::ManualClock clock;
+        {
+            LambdaService service(
+                db.database(), &clock, nullptr, db.dirPath(), u"us-east-1"_s, u"000000000000"_s);
+            QVERIFY(service.createFunction(helloRequest(u"tested"_s)));
+            Gui::Lambda::FunctionsPane pane(&service, nullptr);
+            QTRY_COMPARE(pane.functionModel()->rowCount(), 1);
+            pane.selectFunction(u"tested"_s);
+            QTRY_COMPARE(pane.currentFunction(), u"tested"_s);
+            QSignalSpy changed(&pane, &Gui::Lambda::FunctionsPane::savedEventsChanged);
+            pane.setTestEvent(u"{\"order\": 1}"_s);
+            pane.saveTestEvent(u"order-one"_s);
+            QTRY_COMPARE(pane.savedTestEventNames(), QStringList{u"order-one"_s});
+            pane.setTestEvent(u"{\"order\": 2}"_s);
+            pane.saveTestEvent(u"order-two"_s);
+            QTRY_COMPARE(pane.savedTestEventNames().size(), 2);
+            pane.setTestEvent(u"not json"_s);
+            pane.saveTestEvent(u"broken"_s);
+            pane.saveTestEvent(u"bad name!"_s);
+            pane.deleteTestEvent(u"order-two"_s);
+            QTRY_COMPARE(pane.savedTestEventNames(), QStringList{u"order-one"_s});
+            QVERIFY(!service.saveTestEvent(u"tested"_s, u"broken"_s, "not json"));
+            QVERIFY(!service.saveTestEvent(u"tested"_s, u"bad name!"_s, "{}"));
+        }
+        LambdaService service(
+            db.database(), &clock, nullptr, db.dirPath(), u"us-east-1"_s, u"000000000000"_s);
+        Gui::Lambda::FunctionsPane pane(&service, nullptr);
+        QTRY_COMPARE(pane.functionModel()->rowCount(), 1);
+        pane.selectFunction(u"tested"_s);
+        QTRY_COMPARE(pane.savedTestEventNames(), QStringList{u"order-one"_s});
+        pane.selectSavedTestEvent(u"order-one"_s);
+        const auto editors = pane.findChildren<QPlainTextEdit *>();
+        bool loaded = false;
+        for (auto *editor : editors)
+            loaded = loaded || editor->toPlainText() == u"{\"order\": 1}"_s;
+        QVERIFY(loaded);
+        QVERIFY(service.deleteFunction(u"tested"_s, {}));
+        QVERIFY(service.createFunction(helloRequest(u"tested"_s)));
+        QCOMPARE(service.testEvents(u"tested"_s)->size(), 0); // deleted with the function
     }
 };
 
