@@ -4,7 +4,7 @@
 <context>
     <name>App::Application</name>
     <message>
-        <location filename="../app/application.cpp" line="80"/>
+        <location filename="../app/application.cpp" line="82"/>
         <source>Cloudbench cannot start</source>
         <translation>Cloudbench kann nicht starten</translation>
     </message>
@@ -421,37 +421,42 @@
 <context>
     <name>Gui::CloudWatch::AlarmsPane</name>
     <message>
-        <location filename="../ui/cloudwatch/alarmspane.cpp" line="123"/>
+        <location filename="../ui/cloudwatch/alarmspane.cpp" line="145"/>
         <source>Alarms</source>
         <translation>Alarme</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/alarmspane.cpp" line="205"/>
+        <location filename="../ui/cloudwatch/alarmspane.cpp" line="158"/>
         <source>Select an alarm</source>
         <translation>Alarm auswählen</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/alarmspane.cpp" line="274"/>
+        <location filename="../ui/cloudwatch/alarmspane.cpp" line="345"/>
         <source>All (%1)</source>
         <translation>Alle (%1)</translation>
     </message>
     <message>
+        <location filename="../ui/cloudwatch/alarmspane.cpp" line="131"/>
         <source>CloudWatch</source>
         <translation>CloudWatch</translation>
     </message>
     <message>
+        <location filename="../ui/cloudwatch/alarmspane.cpp" line="132"/>
         <source>Alarms watch a metric and change state when it crosses the threshold for M of N periods; metrics and logs are what your code and the services publish.</source>
         <translation>Alarme überwachen eine Metrik und wechseln den Status, wenn sie in M von N Perioden den Schwellenwert überschreitet; Metriken und Logs veröffentlichen Ihr Code und die Dienste.</translation>
     </message>
     <message>
+        <location filename="../ui/cloudwatch/alarmspane.cpp" line="135"/>
         <source>Create alarm…</source>
         <translation>Alarm erstellen…</translation>
     </message>
     <message>
+        <location filename="../ui/cloudwatch/alarmspane.cpp" line="146"/>
         <source>All metrics</source>
         <translation>Alle Metriken</translation>
     </message>
     <message>
+        <location filename="../ui/cloudwatch/alarmspane.cpp" line="149"/>
         <source>Log groups</source>
         <translation>Protokollgruppen</translation>
     </message>
@@ -459,138 +464,173 @@
 <context>
     <name>Gui::CloudWatch::CreateAlarmDialog</name>
     <message>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="62"/>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="157"/>
         <source>Create alarm</source>
         <translation>Alarm erstellen</translation>
     </message>
     <message>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="65"/>
         <source>high-error-rate</source>
         <translation>hohe-fehlerrate</translation>
     </message>
     <message>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="82"/>
         <source>10 seconds</source>
         <translation>10 Sekunden</translation>
     </message>
     <message>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="83"/>
         <source>30 seconds</source>
         <translation>30 Sekunden</translation>
     </message>
     <message>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="84"/>
         <source>1 minute</source>
         <translation>1 Minute</translation>
     </message>
     <message>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="85"/>
         <source>5 minutes</source>
         <translation>5 Minuten</translation>
     </message>
     <message>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="86"/>
         <source>15 minutes</source>
         <translation>15 Minuten</translation>
     </message>
     <message>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="87"/>
         <source>1 hour</source>
         <translation>1 Stunde</translation>
     </message>
     <message>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="88"/>
         <source>6 hours</source>
         <translation>6 Stunden</translation>
     </message>
     <message>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="89"/>
         <source>1 day</source>
         <translation>1 Tag</translation>
     </message>
     <message>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="93"/>
         <source>Greater than (&gt;)</source>
         <translation>Größer als (&gt;)</translation>
     </message>
     <message>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="94"/>
         <source>Greater than or equal (&gt;=)</source>
         <translation>Größer oder gleich (&gt;=)</translation>
     </message>
     <message>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="95"/>
         <source>Less than (&lt;)</source>
         <translation>Kleiner als (&lt;)</translation>
     </message>
     <message>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="96"/>
         <source>Less than or equal (&lt;=)</source>
         <translation>Kleiner oder gleich (&lt;=)</translation>
     </message>
     <message>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="108"/>
         <source>Treat missing data as missing</source>
         <translation>Fehlende Daten als fehlend behandeln</translation>
     </message>
     <message>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="109"/>
         <source>Treat missing data as good (not breaching)</source>
         <translation>Fehlende Daten als gut behandeln (kein Verstoß)</translation>
     </message>
     <message>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="110"/>
         <source>Treat missing data as bad (breaching)</source>
         <translation>Fehlende Daten als schlecht behandeln (Verstoß)</translation>
     </message>
     <message>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="111"/>
         <source>Ignore (keep the current state)</source>
         <translation>Ignorieren (aktuellen Status beibehalten)</translation>
     </message>
     <message>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="112"/>
         <source>Lambda function or SNS topic ARNs, separated by spaces, e.g. arn:aws:lambda:us-east-1:000000000000:function:notify</source>
         <translation>ARNs von Lambda-Funktionen oder SNS-Themen, durch Leerzeichen getrennt, z. B. arn:aws:lambda:us-east-1:000000000000:function:notify</translation>
     </message>
     <message>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="126"/>
         <source>Alarm name</source>
         <translation>Alarmname</translation>
     </message>
     <message>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="127"/>
         <source>Description</source>
         <translation>Beschreibung</translation>
     </message>
     <message>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="128"/>
         <source>Namespace</source>
         <translation>Namespace</translation>
     </message>
     <message>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="129"/>
         <source>Metric name</source>
         <translation>Metrikname</translation>
     </message>
     <message>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="130"/>
         <source>Dimensions</source>
         <translation>Dimensionen</translation>
     </message>
     <message>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="133"/>
         <source>over</source>
         <translation>über</translation>
     </message>
     <message>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="135"/>
         <source>Statistic</source>
         <translation>Statistik</translation>
     </message>
     <message>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="139"/>
         <source>Whenever the metric is</source>
         <translation>Wenn die Metrik ist</translation>
     </message>
     <message>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="142"/>
         <source>out of</source>
         <translation>von</translation>
     </message>
     <message>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="144"/>
         <source>datapoints</source>
         <translation>Datenpunkten</translation>
     </message>
     <message>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="146"/>
         <source>Datapoints to alarm</source>
         <translation>Datenpunkte bis zum Alarm</translation>
     </message>
     <message>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="147"/>
         <source>Missing data</source>
         <translation>Fehlende Daten</translation>
     </message>
     <message>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="148"/>
         <source>In alarm, notify</source>
         <translation>Bei Alarm benachrichtigen</translation>
     </message>
     <message>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="149"/>
         <source>OK, notify</source>
         <translation>Bei OK benachrichtigen</translation>
     </message>
     <message>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="150"/>
         <source>Insufficient data, notify</source>
         <translation>Bei unzureichenden Daten benachrichtigen</translation>
     </message>
@@ -598,14 +638,17 @@
 <context>
     <name>Gui::CloudWatch::LogEventListModel</name>
     <message>
+        <location filename="../ui/cloudwatch/logmodels.cpp" line="210"/>
         <source>Timestamp</source>
         <translation>Zeitstempel</translation>
     </message>
     <message>
+        <location filename="../ui/cloudwatch/logmodels.cpp" line="212"/>
         <source>Log stream</source>
         <translation>Protokollstream</translation>
     </message>
     <message>
+        <location filename="../ui/cloudwatch/logmodels.cpp" line="214"/>
         <source>Message</source>
         <translation>Nachricht</translation>
     </message>
@@ -613,30 +656,37 @@
 <context>
     <name>Gui::CloudWatch::LogGroupListModel</name>
     <message>
+        <location filename="../ui/cloudwatch/logmodels.cpp" line="34"/>
         <source>Never expire</source>
         <translation>Läuft nie ab</translation>
     </message>
     <message>
+        <location filename="../ui/cloudwatch/logmodels.cpp" line="35"/>
         <source>1 day</source>
         <translation>1 Tag</translation>
     </message>
     <message>
+        <location filename="../ui/cloudwatch/logmodels.cpp" line="35"/>
         <source>%1 days</source>
         <translation>%1 Tage</translation>
     </message>
     <message>
+        <location filename="../ui/cloudwatch/logmodels.cpp" line="78"/>
         <source>Log group</source>
         <translation>Protokollgruppe</translation>
     </message>
     <message>
+        <location filename="../ui/cloudwatch/logmodels.cpp" line="80"/>
         <source>Retention</source>
         <translation>Aufbewahrung</translation>
     </message>
     <message>
+        <location filename="../ui/cloudwatch/logmodels.cpp" line="82"/>
         <source>Stored bytes</source>
         <translation>Gespeicherte Bytes</translation>
     </message>
     <message>
+        <location filename="../ui/cloudwatch/logmodels.cpp" line="84"/>
         <source>Created</source>
         <translation>Erstellt</translation>
     </message>
@@ -644,30 +694,37 @@
 <context>
     <name>Gui::CloudWatch::LogGroupsView</name>
     <message>
-        <source>Filter events: a term, &quot;an exact phrase&quot;, ?either ?or terms, -excluded terms</source>
-        <translation>Ereignisse filtern: ein Begriff, &quot;eine genaue Phrase&quot;, ?entweder ?oder-Begriffe, -ausgeschlossene Begriffe</translation>
+        <location filename="../ui/cloudwatch/loggroupsview.cpp" line="79"/>
+        <source>Filter events: terms, &quot;a phrase&quot;, ?either ?or, -excluded, { $.level = &quot;ERROR&quot; }, [ip, user, status = 5*]</source>
+        <translation>Ereignisse filtern: Begriffe, &quot;eine Phrase&quot;, ?entweder ?oder, -ausgeschlossen, { $.level = &quot;ERROR&quot; }, [ip, user, status = 5*]</translation>
     </message>
     <message>
+        <location filename="../ui/cloudwatch/loggroupsview.cpp" line="157"/>
         <source>&lt;p style=&apos;font-size:large&apos;&gt;&lt;b&gt;No log groups yet&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Invoke a Lambda function (its logs land in /aws/lambda/&amp;lt;name&amp;gt;) or create a group with&lt;/p&gt;&lt;p&gt;&lt;code&gt;aws logs create-log-group --log-group-name /my/app --endpoint-url %1&lt;/code&gt;&lt;/p&gt;</source>
         <translation>&lt;p style=&apos;font-size:large&apos;&gt;&lt;b&gt;Noch keine Protokollgruppen&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Rufen Sie eine Lambda-Funktion auf (ihre Logs landen in /aws/lambda/&amp;lt;name&amp;gt;) oder erstellen Sie eine Gruppe mit&lt;/p&gt;&lt;p&gt;&lt;code&gt;aws logs create-log-group --log-group-name /my/app --endpoint-url %1&lt;/code&gt;&lt;/p&gt;</translation>
     </message>
     <message>
+        <location filename="../ui/cloudwatch/loggroupsview.cpp" line="282"/>
         <source>Events of %1, all streams</source>
         <translation>Ereignisse von %1, alle Streams</translation>
     </message>
     <message>
+        <location filename="../ui/cloudwatch/loggroupsview.cpp" line="283"/>
         <source>Events of %1</source>
         <translation>Ereignisse von %1</translation>
     </message>
     <message>
+        <location filename="../ui/cloudwatch/loggroupsview.cpp" line="318"/>
         <source>1 event</source>
         <translation>1 Ereignis</translation>
     </message>
     <message>
+        <location filename="../ui/cloudwatch/loggroupsview.cpp" line="318"/>
         <source>%1 events</source>
         <translation>%1 Ereignisse</translation>
     </message>
     <message>
+        <location filename="../ui/cloudwatch/loggroupsview.cpp" line="320"/>
         <source>%1, scroll for more</source>
         <translation>%1, für mehr scrollen</translation>
     </message>
@@ -675,14 +732,17 @@
 <context>
     <name>Gui::CloudWatch::LogStreamListModel</name>
     <message>
+        <location filename="../ui/cloudwatch/logmodels.cpp" line="138"/>
         <source>Log stream</source>
         <translation>Protokollstream</translation>
     </message>
     <message>
+        <location filename="../ui/cloudwatch/logmodels.cpp" line="140"/>
         <source>Last event</source>
         <translation>Letztes Ereignis</translation>
     </message>
     <message>
+        <location filename="../ui/cloudwatch/logmodels.cpp" line="142"/>
         <source>Stored bytes</source>
         <translation>Gespeicherte Bytes</translation>
     </message>
@@ -690,6 +750,7 @@
 <context>
     <name>Gui::CloudWatch::MetricChart</name>
     <message>
+        <location filename="../ui/cloudwatch/metricchart.cpp" line="74"/>
         <source>No datapoints in this time range</source>
         <translation>Keine Datenpunkte in diesem Zeitraum</translation>
     </message>
@@ -697,22 +758,27 @@
 <context>
     <name>Gui::CloudWatch::MetricTreeModel</name>
     <message>
+        <location filename="../ui/cloudwatch/metrictreemodel.cpp" line="89"/>
         <source>1 metric</source>
         <translation>1 Metrik</translation>
     </message>
     <message>
+        <location filename="../ui/cloudwatch/metrictreemodel.cpp" line="89"/>
         <source>%1 metrics</source>
         <translation>%1 Metriken</translation>
     </message>
     <message>
+        <location filename="../ui/cloudwatch/metrictreemodel.cpp" line="95"/>
         <source>Metrics with no dimensions</source>
         <translation>Metriken ohne Dimensionen</translation>
     </message>
     <message>
+        <location filename="../ui/cloudwatch/metrictreemodel.cpp" line="358"/>
         <source>Metric</source>
         <translation>Metrik</translation>
     </message>
     <message>
+        <location filename="../ui/cloudwatch/metrictreemodel.cpp" line="360"/>
         <source>Dimensions</source>
         <translation>Dimensionen</translation>
     </message>
@@ -720,102 +786,127 @@
 <context>
     <name>Gui::CloudWatch::MetricsBrowser</name>
     <message>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="48"/>
         <source>15m</source>
         <translation>15 Min</translation>
     </message>
     <message>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="49"/>
         <source>1h</source>
         <translation>1 Std</translation>
     </message>
     <message>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="50"/>
         <source>3h</source>
         <translation>3 Std</translation>
     </message>
     <message>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="51"/>
         <source>12h</source>
         <translation>12 Std</translation>
     </message>
     <message>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="52"/>
         <source>1d</source>
         <translation>1 Tag</translation>
     </message>
     <message>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="53"/>
         <source>1w</source>
         <translation>1 Wo</translation>
     </message>
     <message>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="134"/>
         <source>Auto refresh</source>
         <translation>Automatisch aktualisieren</translation>
     </message>
     <message>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="135"/>
         <source>Create alarm…</source>
         <translation>Alarm erstellen…</translation>
     </message>
     <message>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="145"/>
         <source>Custom</source>
         <translation>Benutzerdefiniert</translation>
     </message>
     <message>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="157"/>
         <source>to</source>
         <translation>bis</translation>
     </message>
     <message>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="162"/>
         <source>Statistic</source>
         <translation>Statistik</translation>
     </message>
     <message>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="175"/>
         <source>Period</source>
         <translation>Periode</translation>
     </message>
     <message>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="176"/>
         <source>1 second</source>
         <translation>1 Sekunde</translation>
     </message>
     <message>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="177"/>
         <source>10 seconds</source>
         <translation>10 Sekunden</translation>
     </message>
     <message>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="178"/>
         <source>1 minute</source>
         <translation>1 Minute</translation>
     </message>
     <message>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="179"/>
         <source>5 minutes</source>
         <translation>5 Minuten</translation>
     </message>
     <message>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="180"/>
         <source>15 minutes</source>
         <translation>15 Minuten</translation>
     </message>
     <message>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="181"/>
         <source>1 hour</source>
         <translation>1 Stunde</translation>
     </message>
     <message>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="182"/>
         <source>6 hours</source>
         <translation>6 Stunden</translation>
     </message>
     <message>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="183"/>
         <source>1 day</source>
         <translation>1 Tag</translation>
     </message>
     <message>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="190"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="199"/>
         <source>Search metrics, namespaces and dimensions</source>
         <translation>Metriken, Namespaces und Dimensionen durchsuchen</translation>
     </message>
     <message>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="310"/>
         <source>&lt;p style=&apos;font-size:large&apos;&gt;&lt;b&gt;No metrics yet&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Publish one with&lt;/p&gt;&lt;p&gt;&lt;code&gt;aws cloudwatch put-metric-data --namespace MyApp --metric-name Latency --value 42 --endpoint-url %1&lt;/code&gt;&lt;/p&gt;&lt;p&gt;or use a queue, table, bucket or function: their AWS/ metrics appear here on their own.&lt;/p&gt;</source>
         <translation>&lt;p style=&apos;font-size:large&apos;&gt;&lt;b&gt;Noch keine Metriken&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Veröffentlichen Sie eine mit&lt;/p&gt;&lt;p&gt;&lt;code&gt;aws cloudwatch put-metric-data --namespace MyApp --metric-name Latency --value 42 --endpoint-url %1&lt;/code&gt;&lt;/p&gt;&lt;p&gt;oder nutzen Sie eine Warteschlange, Tabelle, einen Bucket oder eine Funktion: deren AWS/-Metriken erscheinen hier von selbst.&lt;/p&gt;</translation>
     </message>
     <message>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="420"/>
         <source>Charts appear here once there are metrics</source>
         <translation>Diagramme erscheinen hier, sobald es Metriken gibt</translation>
     </message>
     <message>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="421"/>
         <source>Tick one or more metrics on the left to chart them together</source>
         <translation>Haken Sie links eine oder mehrere Metriken an, um sie gemeinsam darzustellen</translation>
     </message>
@@ -3139,62 +3230,62 @@ Zuerst leeren?</translation>
         <translation>%1 h %2 min</translation>
     </message>
     <message>
-        <location filename="../ui/sqs/messagelistmodel.cpp" line="41"/>
+        <location filename="../ui/sqs/messagelistmodel.cpp" line="45"/>
         <source>Available</source>
         <translation>Verfügbar</translation>
     </message>
     <message>
-        <location filename="../ui/sqs/messagelistmodel.cpp" line="43"/>
+        <location filename="../ui/sqs/messagelistmodel.cpp" line="47"/>
         <source>In flight</source>
         <translation>In Bearbeitung</translation>
     </message>
     <message>
-        <location filename="../ui/sqs/messagelistmodel.cpp" line="45"/>
+        <location filename="../ui/sqs/messagelistmodel.cpp" line="49"/>
         <source>Delayed</source>
         <translation>Verzögert</translation>
     </message>
     <message>
-        <location filename="../ui/sqs/messagelistmodel.cpp" line="81"/>
+        <location filename="../ui/sqs/messagelistmodel.cpp" line="85"/>
         <source>Visible again at %1</source>
         <translation>Wieder sichtbar um %1</translation>
     </message>
     <message>
-        <location filename="../ui/sqs/messagelistmodel.cpp" line="96"/>
+        <location filename="../ui/sqs/messagelistmodel.cpp" line="100"/>
         <source>now</source>
         <translation>jetzt</translation>
     </message>
     <message>
-        <location filename="../ui/sqs/messagelistmodel.cpp" line="116"/>
+        <location filename="../ui/sqs/messagelistmodel.cpp" line="120"/>
         <source>State</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location filename="../ui/sqs/messagelistmodel.cpp" line="118"/>
+        <location filename="../ui/sqs/messagelistmodel.cpp" line="122"/>
         <source>Body</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../ui/sqs/messagelistmodel.cpp" line="120"/>
+        <location filename="../ui/sqs/messagelistmodel.cpp" line="124"/>
         <source>Receives</source>
         <translation>Empfänge</translation>
     </message>
     <message>
-        <location filename="../ui/sqs/messagelistmodel.cpp" line="122"/>
+        <location filename="../ui/sqs/messagelistmodel.cpp" line="126"/>
         <source>Visible in</source>
         <translation>Sichtbar in</translation>
     </message>
     <message>
-        <location filename="../ui/sqs/messagelistmodel.cpp" line="124"/>
+        <location filename="../ui/sqs/messagelistmodel.cpp" line="128"/>
         <source>Sent</source>
         <translation>Gesendet</translation>
     </message>
     <message>
-        <location filename="../ui/sqs/messagelistmodel.cpp" line="126"/>
+        <location filename="../ui/sqs/messagelistmodel.cpp" line="130"/>
         <source>Message ID</source>
         <translation>Nachrichten-ID</translation>
     </message>
     <message>
-        <location filename="../ui/sqs/messagelistmodel.cpp" line="128"/>
+        <location filename="../ui/sqs/messagelistmodel.cpp" line="132"/>
         <source>Group</source>
         <translation>Gruppe</translation>
     </message>

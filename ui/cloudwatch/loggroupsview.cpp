@@ -76,7 +76,8 @@ LogGroupsView::LogGroupsView(Core::Logs::LogsService *logs, QWidget *parent)
     m_streamTable->setSelectionMode(QAbstractItemView::SingleSelection);
 
     m_filter->setPlaceholderText(
-        tr("Filter events: a term, \"an exact phrase\", ?either ?or terms, -excluded terms"));
+        tr("Filter events: terms, \"a phrase\", ?either ?or, -excluded, { $.level = \"ERROR\" }, "
+           "[ip, user, status = 5*]"));
     m_filter->setClearButtonEnabled(true);
     m_eventTable->setColumnWidth(LogEventListModel::TimeColumn, 190);
     m_eventTable->setColumnWidth(LogEventListModel::StreamColumn, 320);
