@@ -165,8 +165,12 @@ void Dispatcher::drain()
     {
         Storage::SqlTransaction transaction(m_database.connection());
         m_inBatch = true;
+        if (m_journal)
+            m_journal->beginBatch();
         for (const auto &pending : batch)
             dispatch(pending);
+        if (m_journal)
+            m_journal->endBatch();
         m_inBatch = false;
         transaction.commit();
     }

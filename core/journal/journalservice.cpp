@@ -38,11 +38,36 @@ void JournalService::record(JournalDetail detail)
         detail.responseBody.truncate(cap);
         detail.responseTruncated = true;
     }
-    detail.entry.id = m_store.insert(detail, m_options.keptBodies > 0);
-    if (detail.entry.id == 0)
+    if (m_batching) {
+        m_batch.append(std::move(detail));
         return;
-    m_unannounced.append(detail.entry);
-    m_recentTimes.push_back(detail.entry.timeMs);
+    }
+    detail.entry.id = m_store.insert(detail, m_options.keptBodies > 0);
+    if (detail.entry.id != 0)
+        recorded(detail.entry);
+}
+
+void JournalService::beginBatch()
+{
+    m_batching = true;
+}
+
+void JournalService::endBatch()
+{
+    m_batching = false;
+    if (m_batch.isEmpty())
+        return;
+    QList<JournalDetail> batch = std::exchange(m_batch, {});
+    if (!m_store.insertAll(batch, m_options.keptBodies > 0))
+        return;
+    for (const JournalDetail &detail : std::as_const(batch))
+        recorded(detail.entry);
+}
+
+void JournalService::recorded(const JournalEntry &entry)
+{
+    m_unannounced.append(entry);
+    m_recentTimes.push_back(entry.timeMs);
     if (++m_sincePrune >= PruneEvery) {
         m_sincePrune = 0;
         m_store.prune(m_options.maxEntries, m_options.keptBodies);

@@ -41,6 +41,10 @@ public:
 
     const Options &options() const { return m_options; }
     void record(JournalDetail detail);
+    // Between these, record() only collects; endBatch() writes what was collected with
+    // multi-row inserts (the dispatcher brackets each group-committed batch of requests).
+    void beginBatch();
+    void endBatch();
     QList<JournalEntry> recent(const JournalFilter &filter, qint64 beforeId, int limit) const;
     std::optional<JournalDetail> detail(qint64 id) const;
     qint64 count() const;
@@ -55,6 +59,7 @@ signals:
 private:
     void flush();
     void updateRate();
+    void recorded(const JournalEntry &entry);
 
     JournalStore m_store;
     Clock *m_clock;
@@ -62,6 +67,8 @@ private:
     Coalescer *m_coalescer;
     QTimer m_rateTimer;
     QList<JournalEntry> m_unannounced;
+    QList<JournalDetail> m_batch;
+    bool m_batching = false;
     std::deque<qint64> m_recentTimes;
     double m_rate = 0;
     qint64 m_sincePrune = 0;

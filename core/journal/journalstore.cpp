@@ -7,6 +7,9 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <algorithm>
+#include <array>
+
 using namespace Qt::StringLiterals;
 
 namespace Core::Journal {
@@ -43,19 +46,29 @@ JournalEntry readEntry(const QSqlQuery &query)
     return entry;
 }
 
-} // namespace
+constexpr auto EntryInsert = "INSERT INTO journal (time_ms, client, service, operation, method, "
+                             "path, protocol, status, error_code, duration_us, request_bytes, "
+                             "response_bytes, request_id) VALUES ";
+constexpr auto EntryRow = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+constexpr auto BodyInsert =
+    "INSERT INTO journal_bodies (journal_id, request_headers, request_body, "
+    "request_truncated, response_headers, response_body, "
+    "response_truncated) VALUES ";
+constexpr auto BodyRow = "(?, ?, ?, ?, ?, ?, ?)";
 
-JournalStore::JournalStore(const Storage::Database &database)
-    : m_database(database)
-{}
-
-qint64 JournalStore::insert(const JournalDetail &detail, bool keepBodies)
+QString multiRowSql(const char *insert, const char *row, qsizetype rows)
 {
-    const JournalEntry &entry = detail.entry;
-    QSqlQuery &query = m_database.prepared(
-        u"INSERT INTO journal (time_ms, client, service, operation, method, path, protocol, "
-        u"status, error_code, duration_us, request_bytes, response_bytes, request_id) VALUES "
-        u"(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    QString sql = QLatin1StringView(insert);
+    for (qsizetype i = 0; i < rows; ++i) {
+        if (i > 0)
+            sql += u", "_s;
+        sql += QLatin1StringView(row);
+    }
+    return sql;
+}
+
+void bindEntry(QSqlQuery &query, const JournalEntry &entry)
+{
     query.addBindValue(entry.timeMs);
     query.addBindValue(text(entry.client));
     query.addBindValue(text(entry.service));
@@ -69,6 +82,33 @@ qint64 JournalStore::insert(const JournalDetail &detail, bool keepBodies)
     query.addBindValue(entry.requestBytes);
     query.addBindValue(entry.responseBytes);
     query.addBindValue(text(entry.requestId));
+}
+
+void bindBodies(QSqlQuery &query, qint64 id, const JournalDetail &detail)
+{
+    query.addBindValue(id);
+    query.addBindValue(text(detail.requestHeaders));
+    query.addBindValue(detail.requestBody.isNull() ? QByteArray("") : detail.requestBody);
+    query.addBindValue(detail.requestTruncated);
+    query.addBindValue(text(detail.responseHeaders));
+    query.addBindValue(detail.responseBody.isNull() ? QByteArray("") : detail.responseBody);
+    query.addBindValue(detail.responseTruncated);
+}
+
+// Statement sizes used for multi-row inserts: a few fixed sizes keep the prepared-statement
+// cache small, whatever the batch size.
+constexpr std::array<qsizetype, 4> ChunkSizes = {64, 16, 4, 1};
+
+} // namespace
+
+JournalStore::JournalStore(const Storage::Database &database)
+    : m_database(database)
+{}
+
+qint64 JournalStore::insert(const JournalDetail &detail, bool keepBodies)
+{
+    QSqlQuery &query = m_database.prepared(multiRowSql(EntryInsert, EntryRow, 1));
+    bindEntry(query, detail.entry);
     if (!query.exec()) {
         qCWarning(lcStorage) << "journal insert failed:" << query.lastError().text();
         return 0;
@@ -76,19 +116,43 @@ qint64 JournalStore::insert(const JournalDetail &detail, bool keepBodies)
     const qint64 id = query.lastInsertId().toLongLong();
     if (!keepBodies)
         return id;
-    QSqlQuery &bodies = m_database.prepared(
-        u"INSERT INTO journal_bodies (journal_id, request_headers, request_body, "
-        u"request_truncated, response_headers, response_body, response_truncated) VALUES "
-        u"(?, ?, ?, ?, ?, ?, ?)"_s);
-    bodies.addBindValue(id);
-    bodies.addBindValue(text(detail.requestHeaders));
-    bodies.addBindValue(detail.requestBody.isNull() ? QByteArray("") : detail.requestBody);
-    bodies.addBindValue(detail.requestTruncated);
-    bodies.addBindValue(text(detail.responseHeaders));
-    bodies.addBindValue(detail.responseBody.isNull() ? QByteArray("") : detail.responseBody);
-    bodies.addBindValue(detail.responseTruncated);
+    QSqlQuery &bodies = m_database.prepared(multiRowSql(BodyInsert, BodyRow, 1));
+    bindBodies(bodies, id, detail);
     bodies.exec();
     return id;
+}
+
+bool JournalStore::insertAll(QList<JournalDetail> &details, bool keepBodies)
+{
+    qsizetype done = 0;
+    while (done < details.size()) {
+        const qsizetype left = details.size() - done;
+        const qsizetype rows = *std::find_if(
+            ChunkSizes.begin(), ChunkSizes.end(), [left](qsizetype size) { return size <= left; });
+        QSqlQuery &query = m_database.prepared(multiRowSql(EntryInsert, EntryRow, rows));
+        for (qsizetype i = 0; i < rows; ++i)
+            bindEntry(query, details[done + i].entry);
+        if (!query.exec()) {
+            qCWarning(lcStorage) << "journal insert failed:" << query.lastError().text();
+            for (JournalDetail &detail : details)
+                detail.entry.id = 0;
+            return false;
+        }
+        // One statement's rows get consecutive rowids, the last one reported.
+        const qint64 lastId = query.lastInsertId().toLongLong();
+        for (qsizetype i = 0; i < rows; ++i)
+            details[done + i].entry.id = lastId - rows + 1 + i;
+        if (keepBodies) {
+            QSqlQuery &bodies = m_database.prepared(multiRowSql(BodyInsert, BodyRow, rows));
+            for (qsizetype i = 0; i < rows; ++i)
+                bindBodies(bodies, details[done + i].entry.id, details[done + i]);
+            if (!bodies.exec())
+                qCWarning(lcStorage)
+                    << "journal bodies insert failed:" << bodies.lastError().text();
+        }
+        done += rows;
+    }
+    return true;
 }
 
 QList<JournalEntry> JournalStore::page(

@@ -18,6 +18,9 @@ public:
     explicit JournalStore(const Storage::Database &database);
 
     qint64 insert(const JournalDetail &detail, bool keepBodies);
+    // Inserts all of them with multi-row statements and sets each entry's id; false when the
+    // insert failed (then no entry has an id).
+    bool insertAll(QList<JournalDetail> &details, bool keepBodies);
     QList<JournalEntry> page(const JournalFilter &filter, qint64 beforeId, int limit) const;
     std::optional<JournalDetail> detail(qint64 id) const;
     // Keeps the newest maxEntries rows and the bodies of the newest keptBodies.

@@ -74,6 +74,37 @@ private slots:
         QVERIFY(!old->bodiesKept);
     }
 
+    void batchIsWrittenWithIdsInOrder()
+    {
+        Tests::TempDatabase temp;
+        Core::ManualClock clock;
+        JournalService journal(temp.database(), &clock, {});
+        QSignalSpy spy(&journal, &JournalService::entriesAdded);
+        journal.record(detail(u"sts"_s, 200)); // outside a batch: written at once
+        QCOMPARE(journal.count(), 1);
+        journal.beginBatch();
+        for (int i = 0; i < 87; ++i) // 64 + 16 + 4 + 1 + 1 + 1 rows: every statement size
+            journal.record(detail(u"sqs"_s, 200 + i, QByteArray::number(i)));
+        QCOMPARE(journal.count(), 1);
+        journal.endBatch();
+        QCOMPARE(journal.count(), 88);
+        QTRY_COMPARE(spy.size(), 1);
+        const auto announced = spy.at(0).at(0).value<QList<Core::Journal::JournalEntry>>();
+        QCOMPARE(announced.size(), 88);
+        for (qsizetype i = 1; i < announced.size(); ++i) {
+            QCOMPARE(announced.at(i).id, announced.at(i - 1).id + 1);
+            if (i > 1)
+                QCOMPARE(announced.at(i).status, 200 + int(i) - 1);
+            const auto stored = journal.detail(announced.at(i).id);
+            QVERIFY(stored && stored->bodiesKept);
+            QCOMPARE(stored->entry.status, announced.at(i).status);
+            QCOMPARE(stored->requestBody, QByteArray::number(i - 1));
+        }
+        journal.beginBatch();
+        journal.endBatch(); // an empty batch writes nothing
+        QCOMPARE(journal.count(), 88);
+    }
+
     void tableIsBounded()
     {
         Tests::TempDatabase temp;
