@@ -62,6 +62,10 @@ void Application::onStarted(const QString &endpointUrl)
         auto *alarms = new Gui::CloudWatch::AlarmsPane(m_engine->cloudwatch(), m_engine->logs());
         alarms->setEndpointUrl(endpointUrl);
         m_window->setServicePane(Gui::MainWindow::Pane::Alarms, alarms);
+        Gui::MainWindow *window = m_window.get();
+        connect(alarms, &Gui::CloudWatch::AlarmsPane::inAlarmCountChanged, window, [window](int n) {
+            window->setPaneAlertCount(Gui::MainWindow::Pane::Alarms, n);
+        });
     }
     m_window->setServicePane(
         Gui::MainWindow::Pane::Tables, new Gui::DynamoDb::TablesPane(m_engine->dynamodb()));

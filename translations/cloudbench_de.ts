@@ -4,7 +4,7 @@
 <context>
     <name>App::Application</name>
     <message>
-        <location filename="../app/application.cpp" line="82"/>
+        <location filename="../app/application.cpp" line="86"/>
         <source>Cloudbench cannot start</source>
         <translation>Cloudbench kann nicht starten</translation>
     </message>
@@ -2001,247 +2001,252 @@ Dauer: %2 ms · Abgerechnete Dauer: %3 ms · Max. genutzter Speicher: %4 MB</tra
 <context>
     <name>Gui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="64"/>
+        <location filename="../ui/mainwindow.cpp" line="66"/>
         <source>Buckets</source>
         <translation>Buckets</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="66"/>
+        <location filename="../ui/mainwindow.cpp" line="68"/>
         <source>Queues</source>
         <translation>Warteschlangen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="68"/>
+        <location filename="../ui/mainwindow.cpp" line="70"/>
         <source>Tables</source>
         <translation>Tabellen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="70"/>
+        <location filename="../ui/mainwindow.cpp" line="72"/>
         <source>Functions</source>
         <translation>Funktionen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="72"/>
+        <location filename="../ui/mainwindow.cpp" line="74"/>
         <source>Alarms</source>
         <translation>Alarme</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="74"/>
+        <location filename="../ui/mainwindow.cpp" line="76"/>
         <source>Activity</source>
         <translation>Aktivität</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="86"/>
+        <location filename="../ui/mainwindow.cpp" line="88"/>
         <source>Object storage: buckets holding files of any size, addressed by key.</source>
         <translation>Objektspeicher: Buckets mit Dateien beliebiger Größe, adressiert über einen Schlüssel.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="88"/>
+        <location filename="../ui/mainwindow.cpp" line="90"/>
         <source>Create and delete buckets, and browse their objects by prefix like folders</source>
         <translation>Buckets anlegen und löschen und ihre Objekte nach Präfix wie Ordner durchsuchen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="90"/>
+        <location filename="../ui/mainwindow.cpp" line="92"/>
         <source>Upload, download and delete objects, and read their metadata</source>
         <translation>Objekte hoch- und herunterladen, löschen und ihre Metadaten lesen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="91"/>
+        <location filename="../ui/mainwindow.cpp" line="93"/>
         <source>See objects written by the CLI or your code the moment they land</source>
         <translation>Objekte sehen, sobald die CLI oder Ihr Code sie schreibt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="97"/>
+        <location filename="../ui/mainwindow.cpp" line="99"/>
         <source>Message queues that decouple the parts of an application.</source>
         <translation>Nachrichtenwarteschlangen, die die Teile einer Anwendung entkoppeln.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="98"/>
+        <location filename="../ui/mainwindow.cpp" line="100"/>
         <source>Create standard and FIFO queues and edit their attributes</source>
         <translation>Standard- und FIFO-Warteschlangen anlegen und ihre Attribute bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="99"/>
+        <location filename="../ui/mainwindow.cpp" line="101"/>
         <source>Send messages, and peek at them without consuming them</source>
         <translation>Nachrichten senden und ansehen, ohne sie zu verbrauchen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="100"/>
+        <location filename="../ui/mainwindow.cpp" line="102"/>
         <source>Watch visibility timeouts and dead-letter queues at work</source>
         <translation>Sichtbarkeits-Timeouts und Dead-Letter-Warteschlangen bei der Arbeit beobachten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="105"/>
+        <location filename="../ui/mainwindow.cpp" line="107"/>
         <source>A key-value and document database with single-digit millisecond reads.</source>
         <translation>Eine Schlüssel-Wert- und Dokumentdatenbank mit Lesezugriffen im einstelligen Millisekundenbereich.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="107"/>
+        <location filename="../ui/mainwindow.cpp" line="109"/>
         <source>Create tables with a partition key and an optional sort key</source>
         <translation>Tabellen mit einem Partitionsschlüssel und optionalem Sortierschlüssel anlegen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="108"/>
+        <location filename="../ui/mainwindow.cpp" line="110"/>
         <source>Scan and query items, and edit them as JSON</source>
         <translation>Elemente scannen und abfragen und als JSON bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="109"/>
+        <location filename="../ui/mainwindow.cpp" line="111"/>
         <source>Follow item counts as your code writes</source>
         <translation>Die Anzahl der Elemente verfolgen, während Ihr Code schreibt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="114"/>
+        <location filename="../ui/mainwindow.cpp" line="116"/>
         <source>Functions that run your code on demand, without servers.</source>
         <translation>Funktionen, die Ihren Code bei Bedarf ausführen, ohne Server.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="115"/>
+        <location filename="../ui/mainwindow.cpp" line="117"/>
         <source>Create Python and Node.js functions from a handler file</source>
         <translation>Python- und Node.js-Funktionen aus einer Handler-Datei anlegen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="116"/>
+        <location filename="../ui/mainwindow.cpp" line="118"/>
         <source>Invoke them with a test event and read the result and the logs</source>
         <translation>Sie mit einem Testereignis aufrufen und Ergebnis und Logs lesen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="117"/>
+        <location filename="../ui/mainwindow.cpp" line="119"/>
         <source>Run them with this machine&apos;s python3 and node, offline</source>
         <translation>Sie offline mit python3 und node dieses Rechners ausführen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="122"/>
+        <location filename="../ui/mainwindow.cpp" line="124"/>
         <source>Metrics, alarms and logs for everything your application does.</source>
         <translation>Metriken, Alarme und Logs für alles, was Ihre Anwendung tut.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="123"/>
+        <location filename="../ui/mainwindow.cpp" line="125"/>
         <source>Chart the metrics your code sends with PutMetricData</source>
         <translation>Die Metriken, die Ihr Code mit PutMetricData sendet, als Diagramm darstellen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="124"/>
+        <location filename="../ui/mainwindow.cpp" line="126"/>
         <source>Create alarms and watch them change state</source>
         <translation>Alarme anlegen und ihre Zustandswechsel beobachten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="125"/>
+        <location filename="../ui/mainwindow.cpp" line="127"/>
         <source>Browse log groups and read their log streams</source>
         <translation>Log-Gruppen durchsuchen und ihre Log-Streams lesen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="197"/>
+        <location filename="../ui/mainwindow.cpp" line="199"/>
         <source>Cloudbench</source>
         <translation>Cloudbench</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="203"/>
+        <location filename="../ui/mainwindow.cpp" line="205"/>
         <source>Offline AWS console</source>
         <translation>Offline-AWS-Konsole</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="230"/>
+        <location filename="../ui/mainwindow.cpp" line="232"/>
         <source>Services</source>
         <translation>Dienste</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="233"/>
+        <location filename="../ui/mainwindow.cpp" line="235"/>
         <source>Endpoint</source>
         <translation>Endpunkt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="240"/>
+        <location filename="../ui/mainwindow.cpp" line="242"/>
         <source>%1 (Ctrl+%2)</source>
         <translation>%1 (Strg+%2)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="257"/>
+        <location filename="../ui/mainwindow.cpp" line="259"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="258"/>
+        <location filename="../ui/mainwindow.cpp" line="260"/>
         <source>&amp;Open State Folder</source>
         <translation>Zustandsordner ö&amp;ffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="259"/>
+        <location filename="../ui/mainwindow.cpp" line="261"/>
         <source>Show the folder holding the database and objects</source>
         <translation>Den Ordner mit der Datenbank und den Objekten anzeigen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="262"/>
+        <location filename="../ui/mainwindow.cpp" line="264"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="267"/>
+        <location filename="../ui/mainwindow.cpp" line="269"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="284"/>
+        <location filename="../ui/mainwindow.cpp" line="286"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="285"/>
+        <location filename="../ui/mainwindow.cpp" line="287"/>
         <source>&amp;Endpoint Set-up…</source>
         <translation>&amp;Endpunkt einrichten…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="288"/>
+        <location filename="../ui/mainwindow.cpp" line="290"/>
         <source>&amp;About Cloudbench</source>
         <translation>Ü&amp;ber Cloudbench</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="291"/>
+        <location filename="../ui/mainwindow.cpp" line="293"/>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="309"/>
+        <location filename="../ui/mainwindow.cpp" line="311"/>
         <source>Endpoint URL; click to copy it</source>
         <translation>Endpunkt-URL; zum Kopieren klicken</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="323"/>
+        <location filename="../ui/mainwindow.cpp" line="325"/>
         <source>State folder %1; click to open it</source>
         <translation>Zustandsordner %1; zum Öffnen klicken</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="333"/>
+        <location filename="../ui/mainwindow.cpp" line="335"/>
         <source>Default region</source>
         <translation>Standardregion</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="338"/>
+        <location filename="../ui/mainwindow.cpp" line="340"/>
         <source>Requests answered per second, over the last five seconds</source>
         <translation>Beantwortete Anfragen pro Sekunde, über die letzten fünf Sekunden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="390"/>
+        <location filename="../ui/mainwindow.cpp" line="379"/>
+        <source>%1  (%2)</source>
+        <translation>%1  (%2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="415"/>
         <source>%1 — Cloudbench</source>
         <translation>%1 — Cloudbench</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="407"/>
+        <location filename="../ui/mainwindow.cpp" line="432"/>
         <source>Copied to the clipboard</source>
         <translation>In die Zwischenablage kopiert</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="425"/>
+        <location filename="../ui/mainwindow.cpp" line="450"/>
         <source>About Cloudbench</source>
         <translation>Über Cloudbench</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="426"/>
+        <location filename="../ui/mainwindow.cpp" line="451"/>
         <source>&lt;h3&gt;Cloudbench %1&lt;/h3&gt;&lt;p&gt;An AWS console that works offline. Cloudbench emulates S3, SQS, DynamoDB, Lambda and CloudWatch on this machine, keeps their state in one folder, and serves them on an AWS-compatible endpoint for the AWS CLI and SDKs.&lt;/p&gt;&lt;p&gt;Endpoint: %2&lt;br&gt;State folder: %3&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Cloudbench %1&lt;/h3&gt;&lt;p&gt;Eine AWS-Konsole, die offline funktioniert. Cloudbench emuliert S3, SQS, DynamoDB, Lambda und CloudWatch auf diesem Rechner, hält ihren Zustand in einem Ordner und stellt sie über einen AWS-kompatiblen Endpunkt für die AWS CLI und die SDKs bereit.&lt;/p&gt;&lt;p&gt;Endpunkt: %2&lt;br&gt;Zustandsordner: %3&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="438"/>
+        <location filename="../ui/mainwindow.cpp" line="463"/>
         <source>%1 requests/s</source>
         <translation>%1 Anfragen/s</translation>
     </message>

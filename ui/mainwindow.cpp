@@ -33,6 +33,8 @@ namespace Gui {
 namespace {
 
 constexpr int PaneRole = Qt::UserRole + 1;
+constexpr int AlertCountRole = Qt::UserRole + 2;
+constexpr QRgb AlertText = 0xffff7b72; // readable red on the navigator's navy
 constexpr int NavigatorWidth = 212;
 constexpr QRgb NavigatorText = 0xffd5dbdb;
 constexpr QRgb StatusIconColor = 0xff545b64;
@@ -368,6 +370,35 @@ void MainWindow::setServicePane(Pane pane, QWidget *widget)
         m_pages->setCurrentWidget(widget);
 }
 
+void MainWindow::setPaneAlertCount(Pane pane, int count)
+{
+    QListWidgetItem *item = navigatorItem(pane);
+    if (!item)
+        return;
+    item->setData(AlertCountRole, count);
+    item->setText(count > 0 ? tr("%1  (%2)").arg(paneTitle(pane)).arg(count) : paneTitle(pane));
+    if (count > 0)
+        item->setForeground(QColor::fromRgba(AlertText));
+    else
+        item->setData(Qt::ForegroundRole, QVariant());
+}
+
+int MainWindow::paneAlertCount(Pane pane) const
+{
+    const QListWidgetItem *item = navigatorItem(pane);
+    return item ? item->data(AlertCountRole).toInt() : 0;
+}
+
+QListWidgetItem *MainWindow::navigatorItem(Pane pane) const
+{
+    for (int row = 0; row < m_navigator->count(); ++row) {
+        QListWidgetItem *item = m_navigator->item(row);
+        if (item->data(PaneRole).isValid() && item->data(PaneRole).toInt() == int(pane))
+            return item;
+    }
+    return nullptr;
+}
+
 QWidget *MainWindow::servicePane(Pane pane) const
 {
     return m_panes[indexOf(pane)];
@@ -379,14 +410,8 @@ void MainWindow::showPane(Pane pane)
     m_pages->setCurrentWidget(m_panes[index]);
     if (m_paneActions[index])
         m_paneActions[index]->setChecked(true);
-    for (int row = 0; row < m_navigator->count(); ++row) {
-        QListWidgetItem *item = m_navigator->item(row);
-        if (item->data(PaneRole).isValid() && item->data(PaneRole).toInt() == int(pane)) {
-            if (m_navigator->currentItem() != item)
-                m_navigator->setCurrentItem(item);
-            break;
-        }
-    }
+    if (QListWidgetItem *item = navigatorItem(pane); item && m_navigator->currentItem() != item)
+        m_navigator->setCurrentItem(item);
     setWindowTitle(tr("%1 — Cloudbench").arg(paneTitle(pane)));
 }
 

@@ -8,6 +8,7 @@
 class QAction;
 class QLabel;
 class QListWidget;
+class QListWidgetItem;
 class QStackedWidget;
 class QToolButton;
 
@@ -62,6 +63,10 @@ public:
     // The pane should open with a Gui::PageHeader (ui/common/pageheader.h) and use the same outer
     // margins (24, 20, 24, 12) as the Activity pane so pages line up.
     void setServicePane(Pane pane, QWidget *widget);
+    // A count shown beside the pane's name in the navigator, in red (the console's "In alarm"
+    // count); 0 hides it.
+    void setPaneAlertCount(Pane pane, int count);
+    int paneAlertCount(Pane pane) const;
     QWidget *servicePane(Pane pane) const;
 
     void showPane(Pane pane);
@@ -70,6 +75,7 @@ public:
     QString requestRateText() const;
 
 private:
+    QListWidgetItem *navigatorItem(Pane pane) const;
     void createNavigator();
     void createPages();
     void createMenus();

@@ -13,6 +13,7 @@
 #include "ui/mainwindow.h"
 
 #include <QLabel>
+#include <QListWidget>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
@@ -46,6 +47,7 @@ private slots:
     void shortcutsSwitchPanes();
     void servicePaneReplacesPlaceholder();
     void endpointSetupShowsEndpoint();
+    void alertCountShowsInNavigator();
     void clearingJournalEmptiesActivity();
 
 private:
@@ -236,6 +238,27 @@ void tst_MainWindow::servicePaneReplacesPlaceholder()
     m_window->showPane(MainWindow::Pane::Queues);
     QCOMPARE(m_window->currentPane(), MainWindow::Pane::Queues);
     QVERIFY(queues->isVisible());
+}
+
+void tst_MainWindow::alertCountShowsInNavigator()
+{
+    auto *navigator = m_window->findChild<QListWidget *>(u"navigatorList"_s);
+    QVERIFY(navigator);
+    const auto alarmsItem = [navigator]() -> QListWidgetItem * {
+        for (int row = 0; row < navigator->count(); ++row)
+            if (navigator->item(row)->text().startsWith(u"Alarms"_s))
+                return navigator->item(row);
+        return nullptr;
+    };
+    QVERIFY(alarmsItem());
+    QCOMPARE(alarmsItem()->text(), u"Alarms"_s);
+    m_window->setPaneAlertCount(MainWindow::Pane::Alarms, 3);
+    QCOMPARE(m_window->paneAlertCount(MainWindow::Pane::Alarms), 3);
+    QCOMPARE(alarmsItem()->text(), u"Alarms  (3)"_s);
+    QVERIFY(alarmsItem()->data(Qt::ForegroundRole).isValid());
+    m_window->setPaneAlertCount(MainWindow::Pane::Alarms, 0);
+    QCOMPARE(alarmsItem()->text(), u"Alarms"_s);
+    QVERIFY(!alarmsItem()->data(Qt::ForegroundRole).isValid());
 }
 
 void tst_MainWindow::endpointSetupShowsEndpoint()

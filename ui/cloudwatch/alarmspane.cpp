@@ -348,6 +348,7 @@ void AlarmsPane::updateCounts()
         m_stateButtons->button(id)->setText(
             u"%1 (%2)"_s.arg(AlarmListModel::stateText(state)).arg(m_model->countInState(state)));
     }
+    emit inAlarmCountChanged(m_model->countInState(u"ALARM"_s));
 }
 
 QString AlarmsPane::selectedAlarmName() const

@@ -62,6 +62,8 @@ public:
     QTabWidget *tabs() const { return m_tabs; }
 
 signals:
+    // Alarms in ALARM state, after each refresh (the navigator shows it).
+    void inAlarmCountChanged(int count);
     // The create-alarm dialog is open (tests fill it in through this).
     void createAlarmDialogOpened(QDialog *dialog);
 

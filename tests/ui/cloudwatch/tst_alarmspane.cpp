@@ -11,6 +11,7 @@
 #include <QAbstractItemModelTester>
 #include <QLabel>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
 
@@ -76,7 +77,10 @@ private slots:
         QVERIFY(service.putMetricAlarm(firing));
         QVERIFY(service.setAlarmState(u"firing"_s, u"ALARM"_s, u"drill"_s, {}));
         Gui::CloudWatch::AlarmsPane pane(&service);
+        QSignalSpy inAlarm(&pane, &Gui::CloudWatch::AlarmsPane::inAlarmCountChanged);
         QTRY_COMPARE(pane.model()->rowCount(), 2);
+        QTRY_VERIFY(!inAlarm.isEmpty());
+        QCOMPARE(inAlarm.last().at(0).toInt(), 1);
         const auto buttons = pane.findChildren<QPushButton *>();
         QStringList texts;
         for (const QPushButton *button : buttons)
