@@ -3442,7 +3442,7 @@ Zuerst leeren?</translation>
     </message>
     <message>
         <location filename="../ui/sqs/queuespane.cpp" line="106"/>
-        <location filename="../ui/sqs/queuespane.cpp" line="387"/>
+        <location filename="../ui/sqs/queuespane.cpp" line="394"/>
         <source>Create queue</source>
         <translation>Warteschlange erstellen</translation>
     </message>
@@ -3477,79 +3477,89 @@ Zuerst leeren?</translation>
         <translation>Einsehen ist kein Empfangen: Zustände, Empfangsanzahlen und Sichtbarkeits-Timeouts bleiben genau, wie sie sind. Verfügbare Nachrichten stehen oben, die übrigen danach, geordnet nach dem Zeitpunkt, ab dem sie sichtbar werden.</translation>
     </message>
     <message>
-        <location filename="../ui/sqs/queuespane.cpp" line="220"/>
+        <location filename="../ui/sqs/queuespane.cpp" line="214"/>
+        <source>This queue holds no messages. Send one on the Send and receive tab, or with aws sqs send-message.</source>
+        <translation>Diese Warteschlange enthält keine Nachrichten. Senden Sie eine auf der Registerkarte „Senden und empfangen“ oder mit aws sqs send-message.</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuespane.cpp" line="216"/>
+        <source>Select a message to see its body and attributes.</source>
+        <translation>Wählen Sie eine Nachricht aus, um ihren Inhalt und ihre Attribute zu sehen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/sqs/queuespane.cpp" line="227"/>
         <source>Start DLQ redrive</source>
         <translation>DLQ-Redrive starten</translation>
     </message>
     <message>
-        <location filename="../ui/sqs/queuespane.cpp" line="304"/>
+        <location filename="../ui/sqs/queuespane.cpp" line="311"/>
         <source>No queues yet. Create one here or with &lt;code&gt;aws sqs create-queue --queue-name orders&lt;/code&gt;.</source>
         <translation>Noch keine Warteschlangen. Erstellen Sie eine hier oder mit &lt;code&gt;aws sqs create-queue --queue-name orders&lt;/code&gt;.</translation>
     </message>
     <message>
-        <location filename="../ui/sqs/queuespane.cpp" line="306"/>
+        <location filename="../ui/sqs/queuespane.cpp" line="313"/>
         <source>Select a queue.</source>
         <translation>Wählen Sie eine Warteschlange.</translation>
     </message>
     <message>
-        <location filename="../ui/sqs/queuespane.cpp" line="313"/>
+        <location filename="../ui/sqs/queuespane.cpp" line="320"/>
         <source>&lt;b&gt;%1&lt;/b&gt; · %2 · visibility timeout %3 s · retention %4 s · delay %5 s — &lt;span style=&apos;color:#03743d&apos;&gt;%6 available&lt;/span&gt;, &lt;span style=&apos;color:#b25b00&apos;&gt;%7 in flight&lt;/span&gt;, %8 delayed</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; · %2 · Sichtbarkeits-Timeout %3 s · Aufbewahrung %4 s · Verzögerung %5 s – &lt;span style=&apos;color:#03743d&apos;&gt;%6 verfügbar&lt;/span&gt;, &lt;span style=&apos;color:#b25b00&apos;&gt;%7 in Bearbeitung&lt;/span&gt;, %8 verzögert</translation>
     </message>
     <message>
-        <location filename="../ui/sqs/queuespane.cpp" line="317"/>
+        <location filename="../ui/sqs/queuespane.cpp" line="324"/>
         <source>FIFO</source>
         <translation>FIFO</translation>
     </message>
     <message>
-        <location filename="../ui/sqs/queuespane.cpp" line="317"/>
+        <location filename="../ui/sqs/queuespane.cpp" line="324"/>
         <source>Standard</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../ui/sqs/queuespane.cpp" line="333"/>
+        <location filename="../ui/sqs/queuespane.cpp" line="340"/>
         <source>This is the dead-letter queue of: &lt;b&gt;%1&lt;/b&gt;. A redrive moves its messages back to the queue each one came from.</source>
         <translation>Dies ist die Dead-Letter-Warteschlange von: &lt;b&gt;%1&lt;/b&gt;. Ein Redrive verschiebt jede Nachricht zurück in die Warteschlange, aus der sie kam.</translation>
     </message>
     <message>
-        <location filename="../ui/sqs/queuespane.cpp" line="337"/>
+        <location filename="../ui/sqs/queuespane.cpp" line="344"/>
         <source>Messages received more than %1 times move to &lt;b&gt;%2&lt;/b&gt;.</source>
         <translation>Nachrichten, die öfter als %1-mal empfangen wurden, wandern nach &lt;b&gt;%2&lt;/b&gt;.</translation>
     </message>
     <message>
-        <location filename="../ui/sqs/queuespane.cpp" line="341"/>
+        <location filename="../ui/sqs/queuespane.cpp" line="348"/>
         <source>No dead-letter queue. Set one when creating a queue to keep messages that keep failing.</source>
         <translation>Keine Dead-Letter-Warteschlange. Legen Sie beim Erstellen einer Warteschlange eine fest, um immer wieder fehlschlagende Nachrichten aufzubewahren.</translation>
     </message>
     <message>
-        <location filename="../ui/sqs/queuespane.cpp" line="388"/>
+        <location filename="../ui/sqs/queuespane.cpp" line="395"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/sqs/queuespane.cpp" line="402"/>
-        <location filename="../ui/sqs/queuespane.cpp" line="415"/>
+        <location filename="../ui/sqs/queuespane.cpp" line="409"/>
+        <location filename="../ui/sqs/queuespane.cpp" line="422"/>
         <source>Purge queue</source>
         <translation>Warteschlange leeren</translation>
     </message>
     <message>
-        <location filename="../ui/sqs/queuespane.cpp" line="403"/>
+        <location filename="../ui/sqs/queuespane.cpp" line="410"/>
         <source>Delete every message in %1, including those in flight? This cannot be undone, and a queue can be purged once a minute.</source>
         <translation>Alle Nachrichten in %1 löschen, auch die in Bearbeitung? Das lässt sich nicht rückgängig machen, und eine Warteschlange kann nur einmal pro Minute geleert werden.</translation>
     </message>
     <message>
-        <location filename="../ui/sqs/queuespane.cpp" line="423"/>
-        <location filename="../ui/sqs/queuespane.cpp" line="433"/>
+        <location filename="../ui/sqs/queuespane.cpp" line="430"/>
+        <location filename="../ui/sqs/queuespane.cpp" line="440"/>
         <source>Delete queue</source>
         <translation>Warteschlange löschen</translation>
     </message>
     <message>
-        <location filename="../ui/sqs/queuespane.cpp" line="423"/>
+        <location filename="../ui/sqs/queuespane.cpp" line="430"/>
         <source>Delete %1 and all its messages?</source>
         <translation>%1 mit allen Nachrichten löschen?</translation>
     </message>
     <message>
-        <location filename="../ui/sqs/queuespane.cpp" line="472"/>
+        <location filename="../ui/sqs/queuespane.cpp" line="479"/>
         <source>%1: %2 of %3 messages moved</source>
         <translation>%1: %2 von %3 Nachrichten verschoben</translation>
     </message>

@@ -194,6 +194,7 @@ QWidget *QueuesPane::createPeekPage()
     m_peekView->setColumnWidth(
         MessageListModel::VisibleIn, metrics.horizontalAdvance(u"00 min 00 s"_s) + 24);
     m_peekDetail = new QPlainTextEdit(page);
+    m_peekDetail->setObjectName(u"peekDetail"_s);
     m_peekDetail->setReadOnly(true);
     auto *splitter = new QSplitter(Qt::Horizontal, page);
     splitter->addWidget(m_peekView);
@@ -208,6 +209,12 @@ QWidget *QueuesPane::createPeekPage()
         this,
         &QueuesPane::showPeekDetail);
     connect(m_peek, &MessageListModel::loaded, this, &QueuesPane::keepPeekSelection);
+    connect(m_peek, &MessageListModel::loaded, this, [this] {
+        m_peekDetail->setPlaceholderText(m_peek->rowCount() == 0
+                ? tr("This queue holds no messages. Send one on the Send and receive tab, or "
+                     "with aws sqs send-message.")
+                : tr("Select a message to see its body and attributes."));
+    });
     return page;
 }
 

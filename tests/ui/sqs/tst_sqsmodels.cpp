@@ -10,6 +10,7 @@
 #include "ui/sqs/queuespane.h"
 
 #include <QAbstractItemModelTester>
+#include <QPlainTextEdit>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTableView>
@@ -175,6 +176,15 @@ private slots:
         QTRY_COMPARE(pane.peekModel()->rowCount(), 1);
         QTRY_COMPARE(
             pane.queueModel()->index(0, QueueListModel::Available).data().toString(), u"1"_s);
+        const auto *detail = pane.findChild<QPlainTextEdit *>(u"peekDetail"_s);
+        QVERIFY(detail);
+        QTRY_VERIFY(detail->placeholderText().startsWith(u"Select a message"_s));
+
+        QVERIFY(m_service->createQueue(u"empty"_s, {}, {}));
+        QTRY_COMPARE(pane.queueModel()->rowCount(), 2);
+        pane.selectQueue(u"empty"_s);
+        QTRY_COMPARE(pane.peekModel()->rowCount(), 0);
+        QTRY_VERIFY(detail->placeholderText().startsWith(u"This queue holds no messages"_s));
     }
 };
 
