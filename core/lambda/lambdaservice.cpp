@@ -130,6 +130,19 @@ QString LambdaService::codeDirectory(const QString &function, const QString &ver
     return QDir(m_stateDir).filePath(u"functions/%1/%2"_s.arg(function, version));
 }
 
+Result<QByteArray> LambdaService::functionCode(
+    const QString &function, const QString &version) const
+{
+    const auto config = getFunctionConfiguration(function, version);
+    if (!config)
+        return std::unexpected(config.error());
+    QFile archive(codeDirectory(config->functionName, config->version) + u".zip"_s);
+    if (!archive.open(QIODevice::ReadOnly))
+        return std::unexpected(
+            CommonErrors::internalFailure(u"Could not read the function code."_s));
+    return archive.readAll();
+}
+
 Result<QString> LambdaService::resolveName(const QString &input, QString *qualifier) const
 {
     static const QRegularExpression pattern(
@@ -524,6 +537,7 @@ Status LambdaService::deleteFunction(const QString &function, const QString &qua
         }
         if (!m_store->deleteVersion(*name, qualifier))
             return std::unexpected(Errors::functionNotFound(functionArn(*name, qualifier)));
+        m_store->deleteEventInvokeConfig(*name, qualifier);
         transaction.commit();
         QDir(codeDirectory(*name, qualifier)).removeRecursively();
         QFile::remove(codeDirectory(*name, qualifier) + u".zip"_s);

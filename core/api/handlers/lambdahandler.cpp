@@ -7,6 +7,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QUrl>
 
 using namespace Qt::StringLiterals;
 
@@ -88,6 +89,19 @@ Result<CodeInput> codeFrom(const QJsonObject &code)
             u"Could not unzip uploaded file. Please check your file, then try to upload again."_s));
     input.zipFile = *decoded;
     return input;
+}
+
+// GetFunction's Code.Location: AWS answers a presigned S3 URL; Cloudbench serves the package
+// itself, at the host the client reached.
+QString codeLocation(const AwsRequest &request,
+    const QString &endpointUrl,
+    const Lambda::FunctionConfiguration &config)
+{
+    const QByteArray host = request.http.header("host");
+    const QString base = host.isEmpty() ? endpointUrl : u"http://"_s + QString::fromLatin1(host);
+    return base + u"/_cloudbench/lambda/functions/"_s
+        + QString::fromLatin1(QUrl::toPercentEncoding(config.functionName)) + u"/versions/"_s
+        + QString::fromLatin1(QUrl::toPercentEncoding(config.version)) + u"/code.zip"_s;
 }
 
 template<typename T> Reply withConfig(const Result<T> &result, int status)
@@ -269,6 +283,14 @@ void LambdaHandler::handle(const AwsRequest &request, Responder responder)
     static const QRegularExpression invokePath(u"^/2015-03-31/functions/([^/]+)/invocations/?$"_s);
     static const QRegularExpression invokeAsyncPath(
         u"^/2014-11-13/functions/([^/]+)/invoke-async/?$"_s);
+    static const QRegularExpression codePath(
+        u"^/_cloudbench/lambda/functions/([^/]+)/versions/([^/]+)/code\\.zip$"_s);
+    if (request.http.method == "GET") {
+        if (const auto match = codePath.match(path); match.hasMatch()) {
+            downloadCode(responder, match.captured(1), match.captured(2));
+            return;
+        }
+    }
     if (request.http.method == "POST") {
         if (const auto match = invokePath.match(path); match.hasMatch()) {
             invoke(request, responder, match.captured(1));
@@ -367,6 +389,23 @@ void LambdaHandler::invoke(const AwsRequest &request, Responder &responder, cons
         });
 }
 
+// Cloudbench's download of a version's deployment package (GetFunction's Code.Location).
+void LambdaHandler::downloadCode(
+    Responder &responder, const QString &function, const QString &version)
+{
+    const QString operation = u"GetFunctionCode"_s;
+    const auto zip = m_service->functionCode(function, version);
+    if (!zip) {
+        responder.fail(operation, zip.error());
+        return;
+    }
+    HttpResponse response;
+    response.status = 200;
+    response.body = *zip;
+    response.setHeader("Content-Type", "application/zip");
+    responder.send(operation, std::move(response));
+}
+
 // InvokeAsync (deprecated, still served by AWS): an Event invocation answered 202 {"Status": 202}.
 void LambdaHandler::invokeAsync(
     const AwsRequest &request, Responder &responder, const QString &function)
@@ -422,7 +461,9 @@ Reply LambdaHandler::getFunction(const Call &call)
         return std::unexpected(config.error());
     QJsonObject output{
         {u"Configuration"_s, wire(*config)},
-        {u"Code"_s, QJsonObject{{u"RepositoryType"_s, u"S3"_s}, {u"Location"_s, QString()}}},
+        {u"Code"_s,
+            QJsonObject{{u"RepositoryType"_s, u"S3"_s},
+                {u"Location"_s, codeLocation(call.request, m_service->endpointUrl(), *config)}}},
     };
     if (const auto tags = m_service->listTags(config->functionName); tags && !tags->isEmpty()) {
         QJsonObject object;
