@@ -98,6 +98,10 @@ QString RequestRouter::serviceFromHostOrPath(const HttpRequest &request, const Q
         if (host.count(u'.') > 0 && (firstLabel == info.signingName || firstLabel == info.id))
             return info.id;
     }
+    // Cloudbench's own download URLs (GetFunction's Code.Location): bucket names cannot start
+    // with '_', so this never shadows S3 path-style addressing.
+    if (request.path.startsWith("/_cloudbench/lambda/"))
+        return u"lambda"_s;
     if (request.path.startsWith("/2015-03-31/") || request.path.startsWith("/2017-10-31/")
         || request.path.startsWith("/2019-09-25/") || request.path.startsWith("/2021-10-31/"))
         return u"lambda"_s;

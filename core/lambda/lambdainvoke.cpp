@@ -140,7 +140,7 @@ void LambdaService::invoke(const InvokeRequest &request, InvokeDone done)
         const qint64 now = m_clock->nowMs();
         m_events.append(QueuedEvent{requestId,
             target->config.functionName,
-            request.qualifier,
+            target->qualifier,
             request.payload,
             0,
             now,
@@ -416,8 +416,7 @@ void LambdaService::processEvents()
             forgetEvent(event.requestId); // the function or its alias is gone
             continue;
         }
-        const QJsonObject invokeConfig =
-            m_store->document(event.functionName, LambdaStore::Document::EventInvokeConfig);
+        const QJsonObject invokeConfig = eventInvokeConfig(event);
         const int maxAge =
             invokeConfig.value(u"MaximumEventAgeInSeconds"_s).toInt(DefaultMaximumEventAgeSeconds);
         if (now - event.enqueuedMs > qint64(maxAge) * 1000) {
@@ -446,6 +445,12 @@ void LambdaService::processEvents()
         m_eventTimer.stop();
 }
 
+QJsonObject LambdaService::eventInvokeConfig(const QueuedEvent &event) const
+{
+    return m_store->eventInvokeConfig(
+        event.functionName, event.qualifier.isEmpty() ? u"$LATEST"_s : event.qualifier);
+}
+
 void LambdaService::persistEvent(const QueuedEvent &event)
 {
     Storage::SqlTransaction transaction(m_database.connection());
@@ -470,8 +475,7 @@ void LambdaService::eventFinished(QueuedEvent event, const Result<InvocationResu
 {
     if (!m_store->functionExists(event.functionName))
         return; // its queue row went with the function
-    const QJsonObject invokeConfig =
-        m_store->document(event.functionName, LambdaStore::Document::EventInvokeConfig);
+    const QJsonObject invokeConfig = eventInvokeConfig(event);
     const QJsonObject destinations = invokeConfig.value(u"DestinationConfig"_s).toObject();
     const bool failed = !result || !result->functionError.isEmpty();
     ++event.attempts;
@@ -556,7 +560,7 @@ void LambdaService::deliverDestination(const QueuedEvent &event,
     if (!m_sink || !m_sink->deliver(destination, message)) {
         // Without an on-failure destination a failed event went to the dead-letter queue.
         const bool deadLetter = condition != u"Success"_s
-            && m_store->document(event.functionName, LambdaStore::Document::EventInvokeConfig)
+            && eventInvokeConfig(event)
                    .value(u"DestinationConfig"_s)
                    .toObject()
                    .value(u"OnFailure"_s)

@@ -107,6 +107,7 @@ public:
     ~LambdaService() override;
 
     void setEndpointUrl(const QString &url) { m_endpointUrl = url; }
+    QString endpointUrl() const { return m_endpointUrl; }
     void setDestinationSink(EventDestinationSink *sink) { m_sink = sink; }
     // SQS for event source mappings (wired by the engine once SQS exists).
     void setQueueSource(QueueSource *source) { m_queueSource = source; }
@@ -137,6 +138,9 @@ public:
         const QString &function, const UpdateConfigurationRequest &request);
     Status deleteFunction(const QString &function, const QString &qualifier);
     QString codeDirectory(const QString &function, const QString &version) const;
+    // The deployment package (zip) of a version as it was uploaded: what GetFunction's
+    // Code.Location serves.
+    Result<QByteArray> functionCode(const QString &function, const QString &version) const;
     // The console's inline editor: the handler's source file of $LATEST, and saving it back
     // (the package is rebuilt with that file replaced, then as UpdateFunctionCode).
     Result<std::pair<QString, QByteArray>> handlerSource(const QString &function) const;
@@ -226,6 +230,12 @@ private:
     };
 
     Result<QString> resolveName(const QString &input, QString *qualifier) const;
+    // (function name, qualifier) an event invoke config is kept under: $LATEST when unqualified;
+    // the version or alias must exist.
+    Result<std::pair<QString, QString>> eventInvokeKey(
+        const QString &function, const QString &qualifier) const;
+    // The config that governs an asynchronous invocation: the one of the qualifier it was made to.
+    QJsonObject eventInvokeConfig(const QueuedEvent &event) const;
     Result<FunctionConfiguration> latestOf(const QString &name) const;
     Result<Target> resolveTarget(const QString &name, const QString &qualifier) const;
     Status validateConfiguration(const FunctionConfiguration &config) const;

@@ -132,6 +132,7 @@ Status LambdaService::deleteAlias(const QString &function, const QString &alias)
         return std::unexpected(name.error());
     Storage::SqlTransaction transaction(m_database.connection());
     m_store->deleteAlias(*name, alias); // AWS: deleting a missing alias succeeds
+    m_store->deleteEventInvokeConfig(*name, alias);
     transaction.commit();
     m_changes->touch();
     return {};
@@ -195,14 +196,28 @@ Status LambdaService::deleteFunctionConcurrency(const QString &function)
     return {};
 }
 
-Result<QJsonObject> LambdaService::putFunctionEventInvokeConfig(
-    const QString &function, const QString &qualifier, const QJsonObject &config)
+Result<std::pair<QString, QString>> LambdaService::eventInvokeKey(
+    const QString &function, const QString &qualifierIn) const
 {
-    const auto name = resolveName(function, nullptr);
+    QString qualifier = qualifierIn;
+    const auto name = resolveName(function, &qualifier);
     if (!name)
         return std::unexpected(name.error());
     if (!m_store->functionExists(*name))
         return std::unexpected(Errors::functionNotFound(functionArn(*name)));
+    if (qualifier.isEmpty())
+        qualifier = u"$LATEST"_s;
+    if (!m_store->version(*name, qualifier) && !m_store->alias(*name, qualifier))
+        return std::unexpected(Errors::functionNotFound(functionArn(*name, qualifier)));
+    return std::pair{*name, qualifier};
+}
+
+Result<QJsonObject> LambdaService::putFunctionEventInvokeConfig(
+    const QString &function, const QString &qualifier, const QJsonObject &config)
+{
+    const auto key = eventInvokeKey(function, qualifier);
+    if (!key)
+        return std::unexpected(key.error());
     const QJsonValue retries = config.value(u"MaximumRetryAttempts"_s);
     if (!retries.isUndefined() && (retries.toInt(-1) < 0 || retries.toInt(-1) > 2))
         return std::unexpected(Errors::validation(QString::number(retries.toDouble()),
@@ -215,7 +230,7 @@ Result<QJsonObject> LambdaService::putFunctionEventInvokeConfig(
             age.toInt(0) < 60 ? u"Member must have value greater than or equal to 60"_s
                               : u"Member must have value less than or equal to 21600"_s));
     QJsonObject stored{
-        {u"FunctionArn"_s, functionArn(*name, qualifier)},
+        {u"FunctionArn"_s, functionArn(key->first, key->second)},
         {u"LastModified"_s, double(m_clock->nowMs()) / 1000.0},
         {u"DestinationConfig"_s,
             config.value(u"DestinationConfig"_s).toObject().isEmpty()
@@ -227,7 +242,7 @@ Result<QJsonObject> LambdaService::putFunctionEventInvokeConfig(
     if (!age.isUndefined())
         stored.insert(u"MaximumEventAgeInSeconds"_s, age.toInt());
     Storage::SqlTransaction transaction(m_database.connection());
-    m_store->setDocument(*name, LambdaStore::Document::EventInvokeConfig, stored);
+    m_store->putEventInvokeConfig(key->first, key->second, stored);
     transaction.commit();
     return stored;
 }
@@ -235,29 +250,32 @@ Result<QJsonObject> LambdaService::putFunctionEventInvokeConfig(
 Result<QJsonObject> LambdaService::getFunctionEventInvokeConfig(
     const QString &function, const QString &qualifier) const
 {
-    const auto name = resolveName(function, nullptr);
-    if (!name)
-        return std::unexpected(name.error());
-    if (!m_store->functionExists(*name))
-        return std::unexpected(Errors::functionNotFound(functionArn(*name)));
-    const QJsonObject config = m_store->document(*name, LambdaStore::Document::EventInvokeConfig);
+    const auto key = eventInvokeKey(function, qualifier);
+    if (!key)
+        return std::unexpected(key.error());
+    QJsonObject config = m_store->eventInvokeConfig(key->first, key->second);
     if (config.isEmpty())
         return std::unexpected(
             Errors::notFound(u"The function %1 doesn't have an EventInvokeConfig"_s.arg(
-                functionArn(*name, qualifier))));
+                functionArn(key->first, key->second))));
+    // Configs carried over from before they were kept per qualifier named the bare function.
+    config.insert(u"FunctionArn"_s, functionArn(key->first, key->second));
     return config;
 }
 
 Status LambdaService::deleteFunctionEventInvokeConfig(
     const QString &function, const QString &qualifier)
 {
-    auto existing = getFunctionEventInvokeConfig(function, qualifier);
-    if (!existing)
-        return std::unexpected(existing.error());
+    const auto key = eventInvokeKey(function, qualifier);
+    if (!key)
+        return std::unexpected(key.error());
     Storage::SqlTransaction transaction(m_database.connection());
-    m_store->setDocument(
-        *resolveName(function, nullptr), LambdaStore::Document::EventInvokeConfig, {});
+    const bool deleted = m_store->deleteEventInvokeConfig(key->first, key->second);
     transaction.commit();
+    if (!deleted)
+        return std::unexpected(
+            Errors::notFound(u"The function %1 doesn't have an EventInvokeConfig"_s.arg(
+                functionArn(key->first, key->second))));
     return {};
 }
 
@@ -269,10 +287,12 @@ Result<QList<QJsonObject>> LambdaService::listFunctionEventInvokeConfigs(
         return std::unexpected(name.error());
     if (!m_store->functionExists(*name))
         return std::unexpected(Errors::functionNotFound(functionArn(*name)));
-    const QJsonObject config = m_store->document(*name, LambdaStore::Document::EventInvokeConfig);
-    if (config.isEmpty())
-        return QList<QJsonObject>();
-    return QList<QJsonObject>{config};
+    QList<QJsonObject> configs;
+    for (auto [qualifier, config] : m_store->eventInvokeConfigs(*name)) {
+        config.insert(u"FunctionArn"_s, functionArn(*name, qualifier));
+        configs.append(config);
+    }
+    return configs;
 }
 
 Result<QJsonObject> LambdaService::addPermission(const QString &function, const QJsonObject &input)

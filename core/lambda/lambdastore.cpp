@@ -66,8 +66,6 @@ QString column(LambdaStore::Document which)
         return u"tags"_s;
     case LambdaStore::Document::Policy:
         return u"policy"_s;
-    case LambdaStore::Document::EventInvokeConfig:
-        return u"event_invoke_config"_s;
     }
     return u"tags"_s;
 }
@@ -406,6 +404,51 @@ int LambdaStore::eventFailureCount(const QString &function) const
     const int count = query.value(0).toInt();
     query.finish();
     return count;
+}
+
+QJsonObject LambdaStore::eventInvokeConfig(const QString &name, const QString &qualifier) const
+{
+    return keyedConfig(m_database,
+        u"SELECT config FROM lambda_event_invoke_configs WHERE function_name = ? AND "
+        u"qualifier = ?"_s,
+        name,
+        qualifier)
+        .value_or(QJsonObject());
+}
+
+bool LambdaStore::putEventInvokeConfig(
+    const QString &name, const QString &qualifier, const QJsonObject &config)
+{
+    QSqlQuery &query = m_database.prepared(
+        u"INSERT OR REPLACE INTO lambda_event_invoke_configs (function_name, qualifier, config) "
+        u"VALUES (?, ?, ?)"_s);
+    query.addBindValue(name);
+    query.addBindValue(qualifier);
+    query.addBindValue(jsonText(config));
+    return run(query);
+}
+
+bool LambdaStore::deleteEventInvokeConfig(const QString &name, const QString &qualifier)
+{
+    return deleteKeyedRow(m_database,
+        u"DELETE FROM lambda_event_invoke_configs WHERE function_name = ? AND qualifier = ?"_s,
+        name,
+        qualifier);
+}
+
+QList<std::pair<QString, QJsonObject>> LambdaStore::eventInvokeConfigs(const QString &name) const
+{
+    QSqlQuery &query = m_database.prepared(
+        u"SELECT qualifier, config FROM lambda_event_invoke_configs WHERE function_name = ? "
+        u"ORDER BY qualifier"_s);
+    query.addBindValue(name);
+    QList<std::pair<QString, QJsonObject>> configs;
+    if (!run(query))
+        return configs;
+    while (query.next())
+        configs.append({query.value(0).toString(), parseJson(query.value(1).toString())});
+    query.finish();
+    return configs;
 }
 
 bool LambdaStore::putTestEvent(

@@ -32,7 +32,6 @@ public:
     enum class Document {
         Tags,
         Policy,
-        EventInvokeConfig,
     };
 
     explicit LambdaStore(const Storage::Database &database);
@@ -55,6 +54,14 @@ public:
 
     QJsonObject document(const QString &name, Document which) const;
     void setDocument(const QString &name, Document which, const QJsonObject &value);
+
+    // Asynchronous invocation configs, keyed by qualifier ($LATEST, a version or an alias).
+    QJsonObject eventInvokeConfig(const QString &name, const QString &qualifier) const;
+    bool putEventInvokeConfig(
+        const QString &name, const QString &qualifier, const QJsonObject &config);
+    bool deleteEventInvokeConfig(const QString &name, const QString &qualifier);
+    // (qualifier, config) of one function, by qualifier.
+    QList<std::pair<QString, QJsonObject>> eventInvokeConfigs(const QString &name) const;
 
     bool putAlias(const QString &function, const AliasConfiguration &alias);
     bool deleteAlias(const QString &function, const QString &alias);

@@ -133,6 +133,10 @@ private slots:
         QTest::newRow("lambda path")
             << QByteArray("GET /2015-03-31/functions/ HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
             << u"lambda"_s << int(Protocol::RestJson) << u"us-east-1"_s;
+        QTest::newRow("lambda code download (unsigned curl)")
+            << QByteArray("GET /_cloudbench/lambda/functions/f/versions/%24LATEST/code.zip "
+                          "HTTP/1.1\r\nHost: 127.0.0.1:4566\r\n\r\n")
+            << u"lambda"_s << int(Protocol::RestJson) << u"us-east-1"_s;
         QTest::newRow("unsigned sts action")
             << QByteArray("POST / HTTP/1.1\r\nContent-Type: application/x-www-form-urlencoded"
                           "\r\n\r\nAction=GetCallerIdentity&Version=2011-06-15")

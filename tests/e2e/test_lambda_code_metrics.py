@@ -225,7 +225,7 @@ class LambdaCodeAndMetricsTest(ServerTestCase):
         listed = client.list_function_event_invoke_configs(FunctionName="asyncy")
         self.assertEqual(len(listed["FunctionEventInvokeConfigs"]), 1)
         self.assertEqual(listed["FunctionEventInvokeConfigs"][0]["FunctionArn"],
-                         "arn:aws:lambda:us-east-1:000000000000:function:asyncy")
+                         "arn:aws:lambda:us-east-1:000000000000:function:asyncy:$LATEST")
         self.assertNotIn("NextMarker", listed)
         with self.assertRaises(client.exceptions.ResourceNotFoundException):
             client.list_function_event_invoke_configs(FunctionName="nobody")

@@ -48,6 +48,7 @@ private:
 
     void invoke(const AwsRequest &request, Responder &responder, const QString &function);
     void invokeAsync(const AwsRequest &request, Responder &responder, const QString &function);
+    void downloadCode(Responder &responder, const QString &function, const QString &version);
 
     Result<std::pair<int, QJsonObject>> createFunction(const Call &call);
     Result<std::pair<int, QJsonObject>> getFunction(const Call &call);

@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/common/awserror.h"
+#include "core/lambda/lambdatypes.h"
+
+#include <QJsonObject>
+#include <QMap>
+
+#include <optional>
+
+// Lambda's REST-JSON shapes shared by the LambdaHandler files: replies, FunctionConfiguration on
+// the wire, and the optional members of request bodies.
+namespace Core::Api::LambdaWire {
+
+using Reply = Result<std::pair<int, QJsonObject>>;
+
+Reply ok(int status, QJsonObject object = {});
+QJsonObject wire(const Lambda::FunctionConfiguration &config);
+QMap<QString, QString> stringMap(const QJsonValue &value);
+// RoutingConfig.AdditionalVersionWeights of CreateAlias / UpdateAlias.
+QMap<QString, double> weightMap(const QJsonValue &routingConfig);
+std::optional<int> optionalInt(const QJsonObject &object, const QString &key);
+std::optional<QString> optionalString(const QJsonObject &object, const QString &key);
+
+template<typename T> Reply withConfig(const Result<T> &result, int status)
+{
+    if (!result)
+        return std::unexpected(result.error());
+    return ok(status, wire(*result));
+}
+
+} // namespace Core::Api::LambdaWire
