@@ -631,27 +631,28 @@ QList<UploadPart> S3Store::parts(const QString &uploadId) const
     return result;
 }
 
-QSet<QString> S3Store::referencedFiles() const
+QHash<QString, qint64> S3Store::referencedFiles() const
 {
-    QSet<QString> files;
-    for (const QString &sql : {u"SELECT blob_file FROM s3_objects WHERE blob_file IS NOT NULL"_s,
-             u"SELECT blob_file FROM s3_parts"_s}) {
+    QHash<QString, qint64> files;
+    for (const QString &sql :
+        {u"SELECT blob_file, size FROM s3_objects WHERE blob_file IS NOT NULL"_s,
+            u"SELECT blob_file, size FROM s3_parts"_s}) {
         QSqlQuery &query = m_database.prepared(sql);
         if (!run(query))
             continue;
         while (query.next())
-            files.insert(query.value(0).toString());
+            files.insert(query.value(0).toString(), query.value(1).toLongLong());
         query.finish();
     }
     return files;
 }
 
-int S3Store::removeRowsWithoutFiles(const QSet<QString> &existingFiles)
+int S3Store::removeRowsWithoutFiles(const QSet<QString> &intactFiles)
 {
     int removed = 0;
-    const QSet<QString> referenced = referencedFiles();
-    for (const QString &fileId : referenced) {
-        if (existingFiles.contains(fileId))
+    const QHash<QString, qint64> referenced = referencedFiles();
+    for (const QString &fileId : referenced.keys()) {
+        if (intactFiles.contains(fileId))
             continue;
         for (const QString &sql : {u"DELETE FROM s3_objects WHERE blob_file = ?"_s,
                  u"DELETE FROM s3_parts WHERE blob_file = ?"_s}) {
