@@ -89,7 +89,12 @@ void S3Service::recover()
     if (intact.size() != referenced.size()) {
         Storage::SqlTransaction transaction(m_database.connection());
         rows = m_store->removeRowsWithoutFiles(intact);
-        transaction.commit();
+        if (transaction.commit()) {
+            for (const QString &fileId : ids) {
+                if (!intact.contains(fileId))
+                    m_files.remove(fileId); // a short file: its bytes are no object's now
+            }
+        }
     }
     if (orphans || rows)
         qCInfo(lcCore) << "S3 recovery: removed" << orphans << "orphaned files and" << rows
