@@ -256,7 +256,10 @@ struct HttpServer::Private
     void serve(const httplib::Request &request,
         httplib::Response &response,
         const httplib::ContentReader *reader);
-    bool readBody(HttpRequest &target, const httplib::ContentReader &reader, int *status);
+    bool readBody(HttpRequest &target,
+        const httplib::ContentReader &reader,
+        qint64 declaredLength,
+        int *status);
     qint64 contentLength(const httplib::Request &request) const
     {
         return QByteArray::fromStdString(request.get_header_value("Content-Length")).toLongLong();
@@ -267,8 +270,12 @@ struct HttpServer::Private
 };
 
 bool HttpServer::Private::readBody(
-    HttpRequest &target, const httplib::ContentReader &reader, int *status)
+    HttpRequest &target, const httplib::ContentReader &reader, qint64 declaredLength, int *status)
 {
+    // A body kept in memory is allocated once at its declared length: appending the slices to a
+    // growing buffer re-copied a 1 MiB upload about as many times again.
+    if (declaredLength > 0 && declaredLength <= options.memoryBodyLimit)
+        target.body.reserve(qsizetype(declaredLength));
     std::unique_ptr<QFile> spool;
     bool tooLarge = false;
     bool writeFailed = false;
@@ -325,10 +332,11 @@ void HttpServer::Private::serve(const httplib::Request &request,
                .contains("chunked");
     if (reader && framed) {
         int status = 0;
-        const bool declaredTooLarge = contentLength(request) > options.maxBodyBytes;
+        const qint64 declaredLength = contentLength(request);
+        const bool declaredTooLarge = declaredLength > options.maxBodyBytes;
         if (declaredTooLarge)
             status = 413; // refused before reading a byte of it
-        if (declaredTooLarge || !readBody(converted, *reader, &status)) {
+        if (declaredTooLarge || !readBody(converted, *reader, declaredLength, &status)) {
             if (!converted.bodyFile.isEmpty())
                 QFile::remove(converted.bodyFile);
             const AwsError error = status == 413 ? AwsError{u"EntityTooLarge"_s,

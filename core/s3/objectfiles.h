@@ -12,8 +12,9 @@ namespace Core::S3 {
 
 // The object bytes kept as files under <state>/objects. Files are named by generated ids, never
 // by keys (keys are data: "../../etc/passwd" is just a string), spread over 256 sub-folders.
-// A body is written to a staging file, fsync'd and renamed into place, so a crash leaves either
-// the whole file or a staging leftover that start-up removes. Used on the core thread only.
+// A body is written to a staging file and renamed into place, so a crash of the app leaves either
+// the whole file or a staging leftover that start-up removes (no fsync: see commit() in the .cpp
+// for why). Used on the core thread only.
 class ObjectFiles final
 {
 public:
@@ -22,7 +23,7 @@ public:
     const QString &directory() const { return m_directory; }
     // A new empty staging file, open for writing. Empty path on failure.
     QString createStaging(QFile &file) const;
-    // fsyncs the (closed) staging or spooled file and renames it into place; returns its id.
+    // Renames the (closed) staging or spooled file into place; returns its id.
     std::expected<QString, QString> commit(const QString &stagedPath) const;
     QString path(const QString &fileId) const;
     void remove(const QString &fileId) const;

@@ -15,6 +15,7 @@
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QFileInfo>
 #include <QMetaMethod>
 
 using namespace Qt::StringLiterals;
@@ -70,18 +71,30 @@ S3Service::~S3Service() = default;
 
 void S3Service::recover()
 {
-    QSet<QString> referenced = m_store->referencedFiles();
-    const int orphans = m_files.removeOrphans(referenced);
-    QSet<QString> existing;
-    for (const QString &fileId : std::as_const(referenced)) {
-        if (QFile::exists(m_files.path(fileId)))
-            existing.insert(fileId);
+    const QHash<QString, qint64> referenced = m_store->referencedFiles();
+    QSet<QString> ids;
+    ids.reserve(referenced.size());
+    for (auto it = referenced.cbegin(); it != referenced.cend(); ++it)
+        ids.insert(it.key());
+    const int orphans = m_files.removeOrphans(ids);
+    // Files are not fsync'd (ObjectFiles::commit): after a power loss a committed row may name a
+    // file the kernel never wrote out, missing or shorter than recorded. Such rows go.
+    QSet<QString> intact;
+    for (auto it = referenced.cbegin(); it != referenced.cend(); ++it) {
+        const QFileInfo info(m_files.path(it.key()));
+        if (info.exists() && info.size() == it.value())
+            intact.insert(it.key());
     }
     int rows = 0;
-    if (existing.size() != referenced.size()) {
+    if (intact.size() != referenced.size()) {
         Storage::SqlTransaction transaction(m_database.connection());
-        rows = m_store->removeRowsWithoutFiles(existing);
-        transaction.commit();
+        rows = m_store->removeRowsWithoutFiles(intact);
+        if (transaction.commit()) {
+            for (const QString &fileId : ids) {
+                if (!intact.contains(fileId))
+                    m_files.remove(fileId); // a short file: its bytes are no object's now
+            }
+        }
     }
     if (orphans || rows)
         qCInfo(lcCore) << "S3 recovery: removed" << orphans << "orphaned files and" << rows

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
+// S3Store: shared helpers, JSON columns and bucket rows. Object rows: s3storeobjects.cpp;
+// multipart uploads and parts: s3storeuploads.cpp.
 #include "core/s3/s3store.h"
 
 #include "core/common/logging.h"
+#include "core/s3/s3storesql.h"
 #include "core/storage/database.h"
 
 #include <QJsonArray>
@@ -14,13 +17,8 @@ using namespace Qt::StringLiterals;
 
 namespace Core::S3 {
 
-namespace {
+namespace StoreSql {
 
-constexpr auto ObjectColumns = "bucket, key, version_id, is_latest, delete_marker, size, etag, "
-                               "modified_ms, headers, tags, checksum_algorithm, checksum, "
-                               "parts_count, blob_file";
-
-// A null QString binds as SQL NULL; the text columns are NOT NULL with '' for "none".
 QString text(const QString &value)
 {
     return value.isNull() ? QStringLiteral("") : value;
@@ -35,26 +33,12 @@ bool run(QSqlQuery &query)
     return false;
 }
 
-S3Object readObject(const QSqlQuery &query, bool withData)
-{
-    S3Object object;
-    object.bucket = query.value(0).toString();
-    object.key = query.value(1).toString();
-    object.versionId = query.value(2).toString();
-    object.isLatest = query.value(3).toBool();
-    object.deleteMarker = query.value(4).toBool();
-    object.size = query.value(5).toLongLong();
-    object.etag = query.value(6).toString();
-    object.modifiedMs = query.value(7).toLongLong();
-    object.headers = headersFromJson(query.value(8).toString());
-    object.tags = tagsFromJson(query.value(9).toString());
-    object.checksum = {query.value(10).toString(), query.value(11).toString()};
-    object.partsCount = query.value(12).toInt();
-    object.fileId = query.value(13).toString();
-    if (withData)
-        object.inlineData = query.value(14).toByteArray();
-    return object;
-}
+} // namespace StoreSql
+
+using StoreSql::run;
+using StoreSql::text;
+
+namespace {
 
 QString documentColumn(BucketDocument kind)
 {
@@ -338,330 +322,6 @@ QStringList S3Store::bucketsWithLifecycle() const
         names.append(query.value(0).toString());
     query.finish();
     return names;
-}
-
-std::optional<S3Object> S3Store::latest(
-    const QString &bucket, const QString &key, bool withData) const
-{
-    QSqlQuery &query =
-        m_database.prepared(u"SELECT %1%2 FROM s3_objects WHERE bucket = ? AND "
-                            u"key = ? AND is_latest = 1"_s.arg(QLatin1StringView(ObjectColumns),
-                                withData ? u", data"_s : QString()));
-    query.addBindValue(bucket);
-    query.addBindValue(key);
-    std::optional<S3Object> object;
-    if (run(query) && query.next())
-        object = readObject(query, withData);
-    query.finish();
-    return object;
-}
-
-std::optional<S3Object> S3Store::version(
-    const QString &bucket, const QString &key, const QString &versionId, bool withData) const
-{
-    QSqlQuery &query =
-        m_database.prepared(u"SELECT %1%2 FROM s3_objects WHERE bucket = ? AND "
-                            u"key = ? AND version_id = ?"_s.arg(QLatin1StringView(ObjectColumns),
-                                withData ? u", data"_s : QString()));
-    query.addBindValue(bucket);
-    query.addBindValue(key);
-    query.addBindValue(versionId);
-    std::optional<S3Object> object;
-    if (run(query) && query.next())
-        object = readObject(query, withData);
-    query.finish();
-    return object;
-}
-
-bool S3Store::insertVersion(const S3Object &object, const QString &fileId)
-{
-    QSqlQuery &clear = m_database.prepared(
-        u"UPDATE s3_objects SET is_latest = 0 WHERE bucket = ? AND key = ? AND is_latest = 1"_s);
-    clear.addBindValue(object.bucket);
-    clear.addBindValue(object.key);
-    if (!run(clear))
-        return false;
-    QSqlQuery &query = m_database.prepared(
-        u"INSERT INTO s3_objects (%1, data) VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s
-            .arg(QLatin1StringView(ObjectColumns)));
-    query.addBindValue(object.bucket);
-    query.addBindValue(text(object.key));
-    query.addBindValue(text(object.versionId));
-    query.addBindValue(object.deleteMarker ? 1 : 0);
-    query.addBindValue(object.size);
-    query.addBindValue(text(object.etag));
-    query.addBindValue(object.modifiedMs);
-    query.addBindValue(headersToJson(object.headers));
-    query.addBindValue(tagsToJson(object.tags));
-    query.addBindValue(text(object.checksum.algorithm));
-    query.addBindValue(text(object.checksum.value));
-    query.addBindValue(object.partsCount);
-    query.addBindValue(fileId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : fileId);
-    query.addBindValue(fileId.isEmpty() ? QVariant(object.inlineData)
-                                        : QVariant(QMetaType::fromType<QByteArray>()));
-    return run(query);
-}
-
-std::optional<QString> S3Store::removeVersion(
-    const QString &bucket, const QString &key, const QString &versionId)
-{
-    QSqlQuery &query = m_database.prepared(u"DELETE FROM s3_objects WHERE bucket = ? AND key = ? "
-                                           u"AND version_id = ? RETURNING blob_file"_s);
-    query.addBindValue(bucket);
-    query.addBindValue(key);
-    query.addBindValue(versionId);
-    if (!run(query))
-        return std::nullopt;
-    QString fileId;
-    if (query.next())
-        fileId = query.value(0).toString();
-    query.finish();
-    return fileId;
-}
-
-bool S3Store::promoteNewest(const QString &bucket, const QString &key)
-{
-    QSqlQuery &query = m_database.prepared(
-        u"UPDATE s3_objects SET is_latest = 1 WHERE id = (SELECT id FROM s3_objects WHERE "
-        u"bucket = ? AND key = ? ORDER BY id DESC LIMIT 1) AND NOT EXISTS (SELECT 1 FROM "
-        u"s3_objects WHERE bucket = ? AND key = ? AND is_latest = 1)"_s);
-    query.addBindValue(bucket);
-    query.addBindValue(key);
-    query.addBindValue(bucket);
-    query.addBindValue(key);
-    return run(query);
-}
-
-bool S3Store::setObjectTags(
-    const QString &bucket, const QString &key, const QString &versionId, const Tags &tags)
-{
-    QSqlQuery &query = m_database.prepared(
-        u"UPDATE s3_objects SET tags = ? WHERE bucket = ? AND key = ? AND version_id = ?"_s);
-    query.addBindValue(tagsToJson(tags));
-    query.addBindValue(bucket);
-    query.addBindValue(key);
-    query.addBindValue(versionId);
-    return run(query);
-}
-
-QList<S3Object> S3Store::currentObjects(
-    const QString &bucket, const QString &from, const QString &after, int limit) const
-{
-    QSqlQuery &query = m_database.prepared(
-        u"SELECT %1 FROM s3_objects WHERE bucket = ? AND is_latest = 1 AND delete_marker = 0 "
-        u"AND key >= ? AND key > ? ORDER BY key LIMIT ?"_s.arg(QLatin1StringView(ObjectColumns)));
-    query.addBindValue(bucket);
-    query.addBindValue(text(from));
-    query.addBindValue(text(after));
-    query.addBindValue(limit);
-    QList<S3Object> objects;
-    if (!run(query))
-        return objects;
-    while (query.next())
-        objects.append(readObject(query, false));
-    query.finish();
-    return objects;
-}
-
-QList<S3Object> S3Store::versionsFrom(
-    const QString &bucket, const QString &from, int limit, int offset) const
-{
-    QSqlQuery &query = m_database.prepared(
-        u"SELECT %1 FROM s3_objects WHERE bucket = ? AND key >= ? ORDER BY key, id DESC LIMIT ? OFFSET ?"_s
-            .arg(QLatin1StringView(ObjectColumns)));
-    query.addBindValue(bucket);
-    query.addBindValue(text(from));
-    query.addBindValue(limit);
-    query.addBindValue(offset);
-    QList<S3Object> objects;
-    if (!run(query))
-        return objects;
-    while (query.next())
-        objects.append(readObject(query, false));
-    query.finish();
-    return objects;
-}
-
-QStringList S3Store::bucketFiles(const QString &bucket) const
-{
-    QStringList files;
-    QSqlQuery &objects = m_database.prepared(
-        u"SELECT blob_file FROM s3_objects WHERE bucket = ? AND blob_file IS NOT NULL"_s);
-    objects.addBindValue(bucket);
-    if (run(objects)) {
-        while (objects.next())
-            files.append(objects.value(0).toString());
-        objects.finish();
-    }
-    QSqlQuery &parts = m_database.prepared(u"SELECT p.blob_file FROM s3_parts p JOIN s3_uploads "
-                                           u"u ON u.upload_id = p.upload_id WHERE u.bucket = ?"_s);
-    parts.addBindValue(bucket);
-    if (run(parts)) {
-        while (parts.next())
-            files.append(parts.value(0).toString());
-        parts.finish();
-    }
-    return files;
-}
-
-bool S3Store::insertUpload(const MultipartUpload &upload)
-{
-    QSqlQuery &query = m_database.prepared(
-        u"INSERT INTO s3_uploads (upload_id, bucket, key, initiated_ms, headers, tags, "
-        u"checksum_algorithm, acl) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s);
-    query.addBindValue(upload.uploadId);
-    query.addBindValue(upload.bucket);
-    query.addBindValue(upload.key);
-    query.addBindValue(upload.initiatedMs);
-    query.addBindValue(headersToJson(upload.headers));
-    query.addBindValue(tagsToJson(upload.tags));
-    query.addBindValue(text(upload.checksumAlgorithm));
-    query.addBindValue(upload.acl.isEmpty() ? QVariant(QMetaType::fromType<QString>())
-                                            : QVariant(aclToJson(upload.acl)));
-    return run(query);
-}
-
-namespace {
-
-constexpr auto UploadColumns =
-    "upload_id, bucket, key, initiated_ms, headers, tags, checksum_algorithm, acl";
-
-MultipartUpload readUpload(const QSqlQuery &query)
-{
-    return {query.value(0).toString(),
-        query.value(1).toString(),
-        query.value(2).toString(),
-        query.value(3).toLongLong(),
-        headersFromJson(query.value(4).toString()),
-        tagsFromJson(query.value(5).toString()),
-        query.value(6).toString(),
-        aclFromJson(query.value(7).toString())};
-}
-
-} // namespace
-
-std::optional<MultipartUpload> S3Store::upload(const QString &uploadId) const
-{
-    QSqlQuery &query = m_database.prepared(
-        u"SELECT %1 FROM s3_uploads WHERE upload_id = ?"_s.arg(QLatin1StringView(UploadColumns)));
-    query.addBindValue(uploadId);
-    std::optional<MultipartUpload> upload;
-    if (run(query) && query.next())
-        upload = readUpload(query);
-    query.finish();
-    return upload;
-}
-
-QList<MultipartUpload> S3Store::uploads(const QString &bucket) const
-{
-    QSqlQuery &query = m_database.prepared(
-        u"SELECT %1 FROM s3_uploads WHERE bucket = ? ORDER BY key, initiated_ms, rowid"_s.arg(
-            QLatin1StringView(UploadColumns)));
-    query.addBindValue(bucket);
-    QList<MultipartUpload> result;
-    if (!run(query))
-        return result;
-    while (query.next())
-        result.append(readUpload(query));
-    query.finish();
-    return result;
-}
-
-bool S3Store::deleteUpload(const QString &uploadId)
-{
-    QSqlQuery &query = m_database.prepared(u"DELETE FROM s3_uploads WHERE upload_id = ?"_s);
-    query.addBindValue(uploadId);
-    return run(query);
-}
-
-std::optional<QString> S3Store::putPart(
-    const QString &uploadId, const UploadPart &part, const QString &fileId)
-{
-    QSqlQuery &old = m_database.prepared(
-        u"DELETE FROM s3_parts WHERE upload_id = ? AND part_number = ? RETURNING blob_file"_s);
-    old.addBindValue(uploadId);
-    old.addBindValue(part.partNumber);
-    if (!run(old))
-        return std::nullopt;
-    QString replaced;
-    if (old.next())
-        replaced = old.value(0).toString();
-    old.finish();
-    QSqlQuery &query = m_database.prepared(
-        u"INSERT INTO s3_parts (upload_id, part_number, size, etag, modified_ms, checksum, "
-        u"blob_file) VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
-    query.addBindValue(uploadId);
-    query.addBindValue(part.partNumber);
-    query.addBindValue(part.size);
-    query.addBindValue(part.etag);
-    query.addBindValue(part.modifiedMs);
-    // "ALGORITHM:value" (base64 has no colon); older rows hold the value alone.
-    query.addBindValue(part.checksum.isEmpty()
-            ? QStringLiteral("")
-            : QString(part.checksum.algorithm + u':' + part.checksum.value));
-    query.addBindValue(fileId);
-    if (!run(query))
-        return std::nullopt;
-    return replaced;
-}
-
-QList<UploadPart> S3Store::parts(const QString &uploadId) const
-{
-    QSqlQuery &query = m_database.prepared(
-        u"SELECT part_number, size, etag, modified_ms, checksum, blob_file FROM s3_parts WHERE "
-        u"upload_id = ? ORDER BY part_number"_s);
-    query.addBindValue(uploadId);
-    QList<UploadPart> result;
-    if (!run(query))
-        return result;
-    while (query.next()) {
-        UploadPart part;
-        part.partNumber = query.value(0).toInt();
-        part.size = query.value(1).toLongLong();
-        part.etag = query.value(2).toString();
-        part.modifiedMs = query.value(3).toLongLong();
-        const QString checksum = query.value(4).toString();
-        const qsizetype colon = checksum.indexOf(u':');
-        part.checksum = colon < 0 ? Checksum{QString(), checksum}
-                                  : Checksum{checksum.left(colon), checksum.mid(colon + 1)};
-        part.fileId = query.value(5).toString();
-        result.append(part);
-    }
-    query.finish();
-    return result;
-}
-
-QSet<QString> S3Store::referencedFiles() const
-{
-    QSet<QString> files;
-    for (const QString &sql : {u"SELECT blob_file FROM s3_objects WHERE blob_file IS NOT NULL"_s,
-             u"SELECT blob_file FROM s3_parts"_s}) {
-        QSqlQuery &query = m_database.prepared(sql);
-        if (!run(query))
-            continue;
-        while (query.next())
-            files.insert(query.value(0).toString());
-        query.finish();
-    }
-    return files;
-}
-
-int S3Store::removeRowsWithoutFiles(const QSet<QString> &existingFiles)
-{
-    int removed = 0;
-    const QSet<QString> referenced = referencedFiles();
-    for (const QString &fileId : referenced) {
-        if (existingFiles.contains(fileId))
-            continue;
-        for (const QString &sql : {u"DELETE FROM s3_objects WHERE blob_file = ?"_s,
-                 u"DELETE FROM s3_parts WHERE blob_file = ?"_s}) {
-            QSqlQuery &query = m_database.prepared(sql);
-            query.addBindValue(fileId);
-            if (run(query))
-                removed += query.numRowsAffected();
-        }
-    }
-    return removed;
 }
 
 } // namespace Core::S3

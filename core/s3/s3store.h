@@ -4,6 +4,7 @@
 #include "core/s3/multipartupload.h"
 #include "core/s3/s3object.h"
 
+#include <QHash>
 #include <QSet>
 
 #include <optional>
@@ -72,10 +73,12 @@ public:
         const QString &uploadId, const UploadPart &part, const QString &fileId);
     QList<UploadPart> parts(const QString &uploadId) const;
 
-    QSet<QString> referencedFiles() const;
-    // Start-up: rows whose file vanished (a crash between rename and commit cannot cause this,
-    // a user deleting files can); removed so nothing points at missing bytes.
-    int removeRowsWithoutFiles(const QSet<QString> &existingFiles);
+    // Every file a row references, with the size the row records.
+    QHash<QString, qint64> referencedFiles() const;
+    // Start-up: rows whose file vanished or lost bytes (a crash of the app between rename and
+    // commit cannot cause this; a user deleting files or a power loss before the kernel wrote
+    // the data can); removed so nothing points at missing bytes.
+    int removeRowsWithoutFiles(const QSet<QString> &intactFiles);
 
 private:
     const Storage::Database &m_database;
