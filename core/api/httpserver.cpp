@@ -5,6 +5,7 @@
 #include "core/api/requestrouter.h"
 #include "core/common/ids.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QTemporaryFile>
@@ -279,8 +280,10 @@ bool HttpServer::Private::readBody(
     std::unique_ptr<QFile> spool;
     bool tooLarge = false;
     bool writeFailed = false;
+    QCryptographicHash md5(QCryptographicHash::Md5);
     const bool ok = reader([&](const char *data, size_t length) {
         target.bodySize += qint64(length);
+        md5.addData(QByteArrayView(data, qsizetype(length)));
         if (target.bodySize > options.maxBodyBytes) {
             tooLarge = true;
             return false;
@@ -308,6 +311,8 @@ bool HttpServer::Private::readBody(
     });
     if (spool)
         spool->close();
+    if (ok && !tooLarge && !writeFailed)
+        target.bodyMd5 = md5.result();
     if (tooLarge)
         *status = 413;
     else if (writeFailed)

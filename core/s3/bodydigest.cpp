@@ -78,22 +78,30 @@ bool BodyDigest::isSupportedAlgorithm(const QString &algorithm)
 
 void BodyDigest::addData(QByteArrayView data)
 {
-    m_size += data.size();
-    m_md5.addData(data);
+    if (m_knownMd5.isEmpty()) {
+        m_size += data.size();
+        m_md5.addData(data);
+    }
     if (m_sha)
         m_sha->addData(data);
     if (m_crcTable)
         m_crc = update(m_crcTable, m_crc, data);
 }
 
+void BodyDigest::setKnownMd5(const QByteArray &md5, qint64 size)
+{
+    m_knownMd5 = md5;
+    m_size = size;
+}
+
 QByteArray BodyDigest::md5() const
 {
-    return m_md5.result();
+    return m_knownMd5.isEmpty() ? m_md5.result() : m_knownMd5;
 }
 
 QString BodyDigest::md5Hex() const
 {
-    return QString::fromLatin1(m_md5.result().toHex());
+    return QString::fromLatin1(md5().toHex());
 }
 
 QString BodyDigest::checksumBase64() const

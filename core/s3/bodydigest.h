@@ -20,6 +20,11 @@ public:
     explicit BodyDigest(const QString &algorithm = {});
 
     void addData(QByteArrayView data);
+    // The MD5 and size of the whole body are known already (hashed while it was received):
+    // addData() then only feeds the flexible checksum, and must see the same bytes if it is
+    // called at all.
+    void setKnownMd5(const QByteArray &md5, qint64 size);
+    bool needsData() const { return m_knownMd5.isEmpty() || !m_algorithm.isEmpty(); }
     qint64 size() const { return m_size; }
     QByteArray md5() const; // raw 16 bytes
     QString md5Hex() const;
@@ -35,6 +40,7 @@ private:
     uint32_t m_crc = 0xFFFFFFFFu;
     const uint32_t *m_crcTable = nullptr;
     qint64 m_size = 0;
+    QByteArray m_knownMd5;
 };
 
 uint32_t crc32(QByteArrayView data, uint32_t previous = 0);

@@ -85,7 +85,9 @@ Result<S3::ObjectBody> readS3Body(const HttpRequest &request, const S3::ObjectFi
     S3::ObjectBody body;
 
     if (!isAwsChunked(request)) {
-        if (!forEachSlice(request, [&digest](QByteArrayView slice) {
+        if (request.bodyMd5.size() == 16)
+            digest.setKnownMd5(request.bodyMd5, request.bodySize);
+        if (digest.needsData() && !forEachSlice(request, [&digest](QByteArrayView slice) {
                 digest.addData(slice);
                 return true;
             }))
