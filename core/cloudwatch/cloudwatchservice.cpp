@@ -279,9 +279,14 @@ Status CloudWatchService::putMetricData(
             return valid;
     }
     Storage::SqlTransaction transaction(m_database.connection());
+    // A batch usually repeats one metric: its row is upserted once per run of equal metrics.
+    const MetricDatum *previous = nullptr;
+    std::optional<qint64> id;
     for (const MetricDatum &datum : data) {
-        const auto id =
-            m_metrics.touchMetric({metricNamespace, datum.metricName, datum.dimensions}, now);
+        if (!previous || previous->metricName != datum.metricName
+            || previous->dimensions != datum.dimensions)
+            id = m_metrics.touchMetric({metricNamespace, datum.metricName, datum.dimensions}, now);
+        previous = &datum;
         if (!id || !m_metrics.insert(*id, toStored(datum, now)))
             return std::unexpected(
                 CommonErrors::internalFailure(u"The metric could not be stored."_s));

@@ -73,6 +73,13 @@ QString rawJson(QList<std::pair<double, double>> raw)
     return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
 }
 
+constexpr qint64 MinuteMs = 60'000;
+
+qint64 floorToMinute(qint64 ms)
+{
+    return ms - (((ms % MinuteMs) + MinuteMs) % MinuteMs);
+}
+
 } // namespace
 
 MetricStore::MetricStore(Storage::Database &database)
@@ -142,6 +149,57 @@ bool MetricStore::insert(qint64 metricId, const StoredDatum &datum)
         qCWarning(lcCore) << "cw_datapoints insert failed:"
                           << Storage::Database::lastErrorText(query);
     query.finish();
+    return ok && addToMinute(metricId, datum);
+}
+
+bool MetricStore::addToMinute(qint64 metricId, const StoredDatum &datum)
+{
+    QSqlQuery &query = m_database.prepared(
+        u"INSERT INTO cw_minute_aggregates (metric_id, minute_ms, unit, sample_count, sum, "
+        u"minimum, maximum) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (metric_id, minute_ms, unit) "
+        u"DO UPDATE SET sample_count = sample_count + excluded.sample_count, sum = sum + "
+        u"excluded.sum, minimum = min(minimum, excluded.minimum), maximum = max(maximum, "
+        u"excluded.maximum)"_s);
+    query.addBindValue(metricId);
+    query.addBindValue(floorToMinute(datum.timestampMs));
+    query.addBindValue(text(datum.unit));
+    query.addBindValue(datum.values.sampleCount);
+    query.addBindValue(datum.values.sum);
+    query.addBindValue(datum.values.minimum);
+    query.addBindValue(datum.values.maximum);
+    const bool ok = query.exec();
+    if (!ok)
+        qCWarning(lcCore) << "cw_minute_aggregates upsert failed:"
+                          << Storage::Database::lastErrorText(query);
+    query.finish();
+    return ok;
+}
+
+bool MetricStore::recomputeMinutes(qint64 metricId, qint64 fromMs, qint64 beforeMs)
+{
+    const qint64 from = floorToMinute(fromMs);
+    const qint64 before = floorToMinute(beforeMs - 1) + MinuteMs;
+    QSqlQuery &remove = m_database.prepared(
+        u"DELETE FROM cw_minute_aggregates WHERE metric_id = ? AND minute_ms >= ? AND "
+        u"minute_ms < ?"_s);
+    remove.addBindValue(metricId);
+    remove.addBindValue(from);
+    remove.addBindValue(before);
+    bool ok = remove.exec();
+    remove.finish();
+    QSqlQuery &fill = m_database.prepared(
+        u"INSERT INTO cw_minute_aggregates (metric_id, minute_ms, unit, sample_count, sum, "
+        u"minimum, maximum) SELECT metric_id, ts_ms - (ts_ms % 60000), unit, sum(sample_count), "
+        u"sum(sum), min(minimum), max(maximum) FROM cw_datapoints WHERE metric_id = ? AND "
+        u"ts_ms >= ? AND ts_ms < ? GROUP BY ts_ms - (ts_ms % 60000), unit"_s);
+    fill.addBindValue(metricId);
+    fill.addBindValue(from);
+    fill.addBindValue(before);
+    ok = ok && fill.exec();
+    if (!ok)
+        qCWarning(lcCore) << "cw_minute_aggregates rebuild failed:"
+                          << Storage::Database::lastErrorText(fill);
+    fill.finish();
     return ok;
 }
 
@@ -190,37 +248,60 @@ void MetricStore::forEachDatum(qint64 metricId,
 QList<MetricStore::PeriodAggregate> MetricStore::aggregate(
     qint64 metricId, qint64 alignedStartMs, qint64 toMs, qint64 periodMs, const QString &unit) const
 {
-    QSqlQuery &query = m_database.prepared(
-        u"SELECT (ts_ms - ?) / ? AS bucket, unit, sum(sample_count), sum(sum), min(minimum), "
-        u"max(maximum) FROM cw_datapoints WHERE metric_id = ? AND ts_ms >= ? AND ts_ms < ? "
-        u"AND (? = '' OR unit = ?) GROUP BY bucket, unit ORDER BY bucket, unit"_s);
-    query.setForwardOnly(true);
-    for (const QVariant &value : {QVariant(alignedStartMs),
-             QVariant(periodMs),
-             QVariant(metricId),
-             QVariant(alignedStartMs),
-             QVariant(toMs),
-             QVariant(text(unit)),
-             QVariant(text(unit))})
-        query.addBindValue(value);
-    QList<PeriodAggregate> result;
-    if (query.exec()) {
+    // Whole minutes come from cw_minute_aggregates, the rest (periods under a minute, or the
+    // last, partial minute before toMs) from the datums themselves.
+    qint64 minutesEndMs = alignedStartMs;
+    if (periodMs % MinuteMs == 0 && alignedStartMs % MinuteMs == 0)
+        minutesEndMs = std::max(alignedStartMs, floorToMinute(toMs));
+    QMap<std::pair<qint64, QString>, Statistics::Accumulator> periods;
+    const auto read = [&](const QString &sql, qint64 fromMs, qint64 beforeMs) {
+        QSqlQuery &query = m_database.prepared(sql);
+        query.setForwardOnly(true);
+        query.addBindValue(alignedStartMs);
+        query.addBindValue(periodMs);
+        query.addBindValue(metricId);
+        query.addBindValue(fromMs);
+        query.addBindValue(beforeMs);
+        query.addBindValue(text(unit));
+        query.addBindValue(text(unit));
+        if (!query.exec()) {
+            qCWarning(lcCore) << "CloudWatch aggregate failed:"
+                              << Storage::Database::lastErrorText(query);
+            return;
+        }
         while (query.next()) {
-            PeriodAggregate period;
-            period.periodStartMs = alignedStartMs + query.value(0).toLongLong() * periodMs;
-            period.unit = query.value(1).toString();
-            period.values.add(query.value(2).toDouble(),
+            Statistics::Accumulator values;
+            values.add(query.value(2).toDouble(),
                 query.value(3).toDouble(),
                 query.value(4).toDouble(),
                 query.value(5).toDouble());
-            period.values.rawComplete = false;
-            result.append(std::move(period));
+            values.rawComplete = false;
+            const std::pair<qint64, QString> key{
+                alignedStartMs + query.value(0).toLongLong() * periodMs, query.value(1).toString()};
+            auto it = periods.find(key);
+            if (it == periods.end())
+                periods.insert(key, values);
+            else
+                it->merge(values);
         }
-    } else {
-        qCWarning(lcCore) << "cw_datapoints aggregate failed:"
-                          << Storage::Database::lastErrorText(query);
-    }
-    query.finish();
+        query.finish();
+    };
+    if (minutesEndMs > alignedStartMs)
+        read(u"SELECT (minute_ms - ?) / ? AS bucket, unit, sum(sample_count), sum(sum), "
+             u"min(minimum), max(maximum) FROM cw_minute_aggregates WHERE metric_id = ? AND "
+             u"minute_ms >= ? AND minute_ms < ? AND (? = '' OR unit = ?) GROUP BY bucket, unit"_s,
+            alignedStartMs,
+            minutesEndMs);
+    if (toMs > minutesEndMs)
+        read(u"SELECT (ts_ms - ?) / ? AS bucket, unit, sum(sample_count), sum(sum), min(minimum), "
+             u"max(maximum) FROM cw_datapoints WHERE metric_id = ? AND ts_ms >= ? AND ts_ms < ? "
+             u"AND (? = '' OR unit = ?) GROUP BY bucket, unit"_s,
+            minutesEndMs,
+            toMs);
+    QList<PeriodAggregate> result;
+    result.reserve(periods.size());
+    for (auto it = periods.cbegin(); it != periods.cend(); ++it)
+        result.append({it.key().first, it.key().second, it.value()});
     return result;
 }
 
@@ -325,8 +406,28 @@ int MetricStore::rollUp(qint64 metricId, qint64 fromMs, qint64 beforeMs, int res
     remove.finish();
     if (!removed)
         return 0;
-    for (auto it = buckets.cbegin(); it != buckets.cend(); ++it)
-        insert(metricId, {it.key().first, it.key().second, resolution, it.value()});
+    for (auto it = buckets.cbegin(); it != buckets.cend(); ++it) {
+        QSqlQuery &query = m_database.prepared(
+            u"INSERT INTO cw_datapoints (metric_id, ts_ms, unit, resolution, sample_count, sum, "
+            u"minimum, maximum, raw_values) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+        const Statistics::Accumulator &values = it.value();
+        query.addBindValue(metricId);
+        query.addBindValue(it.key().first);
+        query.addBindValue(text(it.key().second));
+        query.addBindValue(resolution);
+        query.addBindValue(values.sampleCount);
+        query.addBindValue(values.sum);
+        query.addBindValue(values.minimum);
+        query.addBindValue(values.maximum);
+        query.addBindValue(values.rawComplete ? QVariant(rawJson(values.raw))
+                                              : QVariant(QMetaType::fromType<QString>()));
+        if (!query.exec())
+            qCWarning(lcCore) << "cw_datapoints roll-up insert failed:"
+                              << Storage::Database::lastErrorText(query);
+        query.finish();
+    }
+    // Rolling up to 5 minutes or an hour moves datums to other minutes.
+    recomputeMinutes(metricId, fromMs, beforeMs);
     return replaced;
 }
 
@@ -339,6 +440,8 @@ int MetricStore::deleteRange(qint64 metricId, qint64 fromMs, qint64 beforeMs)
     query.addBindValue(beforeMs);
     const int deleted = query.exec() ? query.numRowsAffected() : 0;
     query.finish();
+    if (deleted > 0)
+        recomputeMinutes(metricId, fromMs, beforeMs);
     return deleted;
 }
 

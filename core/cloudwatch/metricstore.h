@@ -53,8 +53,10 @@ public:
         QString unit;
         Statistics::Accumulator values; // no raw values
     };
-    // SampleCount, Sum, Minimum and Maximum per period and unit, aggregated by SQLite (no
-    // percentiles): the fast path of GetMetricStatistics and alarms on simple statistics.
+    // SampleCount, Sum, Minimum and Maximum per period and unit, oldest first, aggregated by SQLite
+    // (no percentiles): the fast path of GetMetricStatistics and alarms on simple statistics.
+    // Periods of whole minutes read the per-minute pre-aggregates, so the cost follows the
+    // number of minutes in the window, not the number of datums.
     QList<PeriodAggregate> aggregate(qint64 metricId,
         qint64 alignedStartMs,
         qint64 toMs,
@@ -75,6 +77,11 @@ public:
     int deleteRange(qint64 metricId, qint64 fromMs, qint64 beforeMs);
 
 private:
+    // cw_minute_aggregates: adds one datum to its minute, or recomputes the minutes overlapping
+    // [fromMs, beforeMs) from the datums.
+    bool addToMinute(qint64 metricId, const StoredDatum &datum);
+    bool recomputeMinutes(qint64 metricId, qint64 fromMs, qint64 beforeMs);
+
     Storage::Database &m_database;
 };
 

@@ -52,6 +52,11 @@ MetricChart::MetricChart(QWidget *parent)
     chart()->setTitleFont(QFont(font().family(), 14, QFont::Bold));
 }
 
+QColor MetricChart::seriesColour(int index)
+{
+    return QColor::fromRgb(Palette[qsizetype(index) % qsizetype(std::size(Palette))]);
+}
+
 void MetricChart::showMessage(const QString &message)
 {
     clear(chart());
@@ -96,7 +101,7 @@ void MetricChart::setSeries(const QList<Series> &series, qint64 fromMs, qint64 t
     for (const Series &one : series) {
         auto *line = new QLineSeries(chart);
         line->setName(one.label);
-        QPen pen{QColor::fromRgb(Palette[colour++ % std::size(Palette)])};
+        QPen pen{seriesColour(colour++)};
         pen.setWidth(3);
         line->setPen(pen);
         line->setPointsVisible(true);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QChartView>
+#include <QColor>
 
 namespace Gui::CloudWatch {
 
@@ -21,6 +22,9 @@ public:
     };
 
     explicit MetricChart(QWidget *parent = nullptr);
+
+    // The colour of the index-th line (the console's palette, repeating).
+    static QColor seriesColour(int index);
 
     void setSeries(const QList<Series> &series, qint64 fromMs, qint64 toMs);
     void showMessage(const QString &message);

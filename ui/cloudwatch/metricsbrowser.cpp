@@ -18,6 +18,7 @@
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QTableWidget>
 #include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -55,6 +56,14 @@ constexpr RangeChoice Ranges[] = {
 constexpr int CustomRange = int(std::size(Ranges));
 constexpr int DefaultRange = 1;
 
+struct ChartLine
+{
+    Metric metric;
+    QString label;
+    QString statistic;
+    int period = 60;
+};
+
 struct ChartData
 {
     QList<MetricChart::Series> series;
@@ -72,9 +81,7 @@ QString seriesLabel(const Metric &metric, const QString &statistic)
 }
 
 ChartData readChart(Core::CloudWatch::CloudWatchService *service,
-    const QList<Metric> &metrics,
-    const QString &statistic,
-    int period,
+    const QList<ChartLine> &lines,
     qint64 spanMs,
     std::optional<std::pair<qint64, qint64>> custom)
 {
@@ -85,12 +92,14 @@ ChartData readChart(Core::CloudWatch::CloudWatchService *service,
     request.startMs = data.fromMs;
     request.endMs = data.toMs;
     request.scanBy = u"TimestampAscending"_s;
-    for (qsizetype i = 0; i < metrics.size(); ++i) {
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const ChartLine &line = lines.at(i);
         Core::CloudWatch::MetricDataQuery query;
         query.id = u"m%1"_s.arg(i + 1);
-        query.metricStat = Core::CloudWatch::MetricStat{metrics.at(i), period, statistic, {}};
+        query.metricStat =
+            Core::CloudWatch::MetricStat{line.metric, line.period, line.statistic, {}};
         request.queries.append(query);
-        data.series.append({seriesLabel(metrics.at(i), statistic), {}});
+        data.series.append({line.label, {}});
     }
     for (;;) {
         const auto page = service->getMetricData(request);
@@ -134,6 +143,7 @@ MetricsBrowser::MetricsBrowser(Core::CloudWatch::CloudWatchService *service, QWi
     , m_autoRefresh(new QCheckBox(tr("Auto refresh"), this))
     , m_createAlarm(new QPushButton(tr("Create alarm…"), this))
     , m_chart(new MetricChart(this))
+    , m_graphed(new QTableWidget(0, GraphedColumnCount, this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 8, 0, 0);
@@ -216,9 +226,38 @@ MetricsBrowser::MetricsBrowser(Core::CloudWatch::CloudWatchService *service, QWi
     m_browserStack->addWidget(m_emptyMetrics);
     browserLayout->addWidget(m_browserStack, 1);
 
+    // Chart with the graphed metrics table under it.
+    auto *graphedPane = new QWidget(this);
+    auto *graphedLayout = new QVBoxLayout(graphedPane);
+    graphedLayout->setContentsMargins(0, 0, 0, 0);
+    auto *graphedTitle = new QLabel(tr("<b>Graphed metrics</b>"), graphedPane);
+    graphedLayout->addWidget(graphedTitle);
+    m_graphed->setObjectName(u"graphedMetrics"_s);
+    m_graphed->setHorizontalHeaderLabels(
+        {QString(), tr("Label"), tr("Statistic"), tr("Period"), QString()});
+    m_graphed->verticalHeader()->hide();
+    m_graphed->setSelectionMode(QAbstractItemView::NoSelection);
+    m_graphed->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
+        | QAbstractItemView::SelectedClicked);
+    m_graphed->horizontalHeader()->setSectionResizeMode(ColourColumn, QHeaderView::Fixed);
+    m_graphed->setColumnWidth(ColourColumn, 28);
+    m_graphed->horizontalHeader()->setSectionResizeMode(LabelColumn, QHeaderView::Stretch);
+    m_graphed->horizontalHeader()->setSectionResizeMode(
+        StatisticColumn, QHeaderView::ResizeToContents);
+    m_graphed->horizontalHeader()->setSectionResizeMode(
+        PeriodColumn, QHeaderView::ResizeToContents);
+    m_graphed->horizontalHeader()->setSectionResizeMode(
+        RemoveColumn, QHeaderView::ResizeToContents);
+    graphedLayout->addWidget(m_graphed, 1);
+    auto *chartSplitter = new QSplitter(Qt::Vertical, this);
+    chartSplitter->addWidget(m_chart);
+    chartSplitter->addWidget(graphedPane);
+    chartSplitter->setStretchFactor(0, 3);
+    chartSplitter->setStretchFactor(1, 1);
+
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(browser);
-    splitter->addWidget(m_chart);
+    splitter->addWidget(chartSplitter);
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
     splitter->setSizes({440, 660});
@@ -229,7 +268,24 @@ MetricsBrowser::MetricsBrowser(Core::CloudWatch::CloudWatchService *service, QWi
         if (!text.isEmpty())
             m_tree->expandAll();
     });
-    connect(m_model, &MetricTreeModel::checkedMetricsChanged, this, &MetricsBrowser::refreshChart);
+    connect(m_model, &MetricTreeModel::checkedMetricsChanged, this, [this] {
+        syncGraphedMetrics();
+        refreshChart();
+    });
+    // A label typed in the table replaces the line's default one; an emptied label restores it.
+    connect(m_graphed, &QTableWidget::itemChanged, this, [this](QTableWidgetItem *item) {
+        if (item->column() != LabelColumn || item->row() >= m_chartedKeys.size())
+            return;
+        const QString key = m_chartedKeys.at(item->row());
+        Line &line = m_lines[key];
+        line.label = item->text().trimmed();
+        if (line.label.isEmpty()) {
+            const QSignalBlocker blocker(m_graphed);
+            item->setText(
+                seriesLabel(m_model->checkedMetrics().value(item->row()), line.statistic));
+        }
+        refreshChart();
+    });
     connect(m_model, &MetricTreeModel::checkedMetricsChanged, this, [this] {
         m_createAlarm->setEnabled(!m_model->checkedMetrics().isEmpty());
     });
@@ -252,8 +308,15 @@ MetricsBrowser::MetricsBrowser(Core::CloudWatch::CloudWatchService *service, QWi
     });
     connect(m_customFrom, &QDateTimeEdit::dateTimeChanged, this, &MetricsBrowser::refreshChart);
     connect(m_customTo, &QDateTimeEdit::dateTimeChanged, this, &MetricsBrowser::refreshChart);
-    connect(m_statistic, &QComboBox::currentTextChanged, this, &MetricsBrowser::refreshChart);
-    connect(m_period, &QComboBox::currentIndexChanged, this, &MetricsBrowser::refreshChart);
+    // The controls above the chart set every line's statistic or period, as in the console.
+    connect(m_statistic, &QComboBox::currentTextChanged, this, [this] {
+        setAllLines(statistic(), period());
+        refreshChart();
+    });
+    connect(m_period, &QComboBox::currentIndexChanged, this, [this] {
+        setAllLines(statistic(), period());
+        refreshChart();
+    });
     connect(refresh, &QPushButton::clicked, this, [this] {
         refreshMetrics();
         refreshChart();
@@ -411,9 +474,104 @@ void MetricsBrowser::refreshMetrics()
         });
 }
 
+QComboBox *MetricsBrowser::periodCombo(QWidget *parent) const
+{
+    auto *combo = new QComboBox(parent);
+    for (int i = 0; i < m_period->count(); ++i)
+        combo->addItem(m_period->itemText(i), m_period->itemData(i));
+    return combo;
+}
+
+void MetricsBrowser::setAllLines(const QString &statistic, int period)
+{
+    for (Line &line : m_lines) {
+        line.statistic = statistic;
+        line.period = period;
+    }
+    syncGraphedMetrics();
+}
+
+void MetricsBrowser::syncGraphedMetrics()
+{
+    const QList<Metric> metrics = m_model->checkedMetrics().mid(0, MaxChartedMetrics);
+    QHash<QString, Line> lines;
+    QList<QString> keys;
+    for (const Metric &metric : metrics) {
+        const QString key = MetricTreeModel::metricKey(metric);
+        keys.append(key);
+        lines.insert(key, m_lines.value(key, Line{QString(), statistic(), period()}));
+    }
+    m_lines = std::move(lines);
+    m_chartedKeys = keys;
+
+    const QSignalBlocker blocker(m_graphed);
+    // Cell widgets of removed rows go with deleteLater(): a row's own remove button may be the
+    // sender that led here.
+    m_graphed->setRowCount(0);
+    m_graphed->setRowCount(int(metrics.size()));
+    for (int row = 0; row < metrics.size(); ++row) {
+        const QString key = keys.at(row);
+        const Line &line = m_lines[key];
+
+        auto *swatch = new QTableWidgetItem;
+        swatch->setFlags(Qt::ItemIsEnabled);
+        swatch->setBackground(MetricChart::seriesColour(row));
+        swatch->setToolTip(tr("Colour of this line in the chart"));
+        m_graphed->setItem(row, ColourColumn, swatch);
+
+        auto *label = new QTableWidgetItem(
+            line.label.isEmpty() ? seriesLabel(metrics.at(row), line.statistic) : line.label);
+        label->setFlags(Qt::ItemIsEnabled | Qt::ItemIsEditable);
+        label->setToolTip(tr("Double-click to rename this line; clear it for the default label"));
+        m_graphed->setItem(row, LabelColumn, label);
+
+        auto *stat = new QComboBox(m_graphed);
+        for (int i = 0; i < m_statistic->count(); ++i)
+            stat->addItem(m_statistic->itemText(i));
+        stat->setEditable(true);
+        stat->setCurrentText(line.statistic);
+        connect(stat, &QComboBox::currentTextChanged, this, [this, key](const QString &text) {
+            if (!m_lines.contains(key) || text.trimmed().isEmpty())
+                return;
+            m_lines[key].statistic = text.trimmed();
+            const int at = int(m_chartedKeys.indexOf(key));
+            if (QTableWidgetItem *item = m_graphed->item(at, LabelColumn);
+                item && m_lines[key].label.isEmpty()) {
+                const QSignalBlocker quiet(m_graphed);
+                item->setText(seriesLabel(m_model->checkedMetrics().value(at), text.trimmed()));
+            }
+            refreshChart();
+        });
+        m_graphed->setCellWidget(row, StatisticColumn, stat);
+
+        QComboBox *periods = periodCombo(m_graphed);
+        const int index = periods->findData(line.period);
+        if (index >= 0)
+            periods->setCurrentIndex(index);
+        connect(periods, &QComboBox::currentIndexChanged, this, [this, key, periods] {
+            if (!m_lines.contains(key))
+                return;
+            m_lines[key].period = periods->currentData().toInt();
+            refreshChart();
+        });
+        m_graphed->setCellWidget(row, PeriodColumn, periods);
+
+        auto *remove = new QToolButton(m_graphed);
+        remove->setText(tr("Remove"));
+        remove->setToolTip(tr("Remove this metric from the chart"));
+        connect(
+            remove,
+            &QToolButton::clicked,
+            this,
+            [this, key] { m_model->setChecked(key, false); },
+            Qt::QueuedConnection);
+        m_graphed->setCellWidget(row, RemoveColumn, remove);
+    }
+}
+
 void MetricsBrowser::refreshChart()
 {
-    QList<Metric> metrics = m_model->checkedMetrics();
+    const QList<Metric> metrics = m_model->checkedMetrics().mid(0, MaxChartedMetrics);
     const quint64 generation = ++m_chartGeneration;
     if (metrics.isEmpty()) {
         m_chart->showMessage(m_model->metricCount() == 0
@@ -421,9 +579,15 @@ void MetricsBrowser::refreshChart()
                 : tr("Tick one or more metrics on the left to chart them together"));
         return;
     }
-    metrics = metrics.mid(0, MaxChartedMetrics);
-    const QString stat = statistic();
-    const int seconds = period();
+    QList<ChartLine> lines;
+    for (const Metric &metric : metrics) {
+        const Line line = m_lines.value(
+            MetricTreeModel::metricKey(metric), Line{QString(), statistic(), period()});
+        lines.append({metric,
+            line.label.isEmpty() ? seriesLabel(metric, line.statistic) : line.label,
+            line.statistic,
+            line.period});
+    }
     const qint64 span = rangeSpanMs();
     std::optional<std::pair<qint64, qint64>> custom;
     if (m_ranges->checkedId() == CustomRange)
@@ -433,9 +597,7 @@ void MetricsBrowser::refreshChart()
     Core::callAsync(
         service,
         this,
-        [service, metrics, stat, seconds, span, custom] {
-            return readChart(service, metrics, stat, seconds, span, custom);
-        },
+        [service, lines, span, custom] { return readChart(service, lines, span, custom); },
         [this, generation](const ChartData &chart) {
             if (generation != m_chartGeneration)
                 return; // a newer request is on its way

@@ -3,6 +3,7 @@
 
 #include "core/cloudwatch/cloudwatchtypes.h"
 
+#include <QHash>
 #include <QTimer>
 #include <QWidget>
 
@@ -15,6 +16,7 @@ class QLineEdit;
 class QPushButton;
 class QSortFilterProxyModel;
 class QStackedWidget;
+class QTableWidget;
 class QTreeView;
 
 namespace Core::CloudWatch {
@@ -28,8 +30,11 @@ class MetricTreeModel;
 
 // "All metrics", as in the CloudWatch console: the metrics of ListMetrics browsed by namespace
 // and dimension set, the checked ones charted together with GetMetricData at the chosen
-// statistic, period and time range. Reads the service through Core::callAsync only; re-lists on
-// metricsChanged() and, with auto-refresh on, re-charts then and every few seconds.
+// statistic, period and time range. Under the chart, "Graphed metrics" lists one row per line:
+// its colour, an editable label, its own statistic and period (the controls above set every
+// line's) and a button that removes it from the chart. Reads the service through Core::callAsync
+// only; re-lists on metricsChanged() and, with auto-refresh on, re-charts then and every few
+// seconds.
 class MetricsBrowser final : public QWidget
 {
     Q_OBJECT
@@ -45,6 +50,15 @@ public:
 
     MetricTreeModel *model() const { return m_model; }
     MetricChart *chart() const { return m_chart; }
+    enum GraphedColumn {
+        ColourColumn,
+        LabelColumn,
+        StatisticColumn,
+        PeriodColumn,
+        RemoveColumn,
+        GraphedColumnCount,
+    };
+    QTableWidget *graphedMetrics() const { return m_graphed; }
     QString statistic() const;
     int period() const;
     // The time range in ms: a span ending now, or with `custom` the edits' range.
@@ -63,7 +77,19 @@ signals:
         const Core::CloudWatch::Metric &metric, const QString &statistic, int period);
 
 private:
+    struct Line
+    {
+        QString label; // empty: the default label (metric, dimensions and statistic)
+        QString statistic;
+        int period = 60;
+    };
+
     void updateEmptyState();
+    // Keeps one Line per charted metric (new ones take the controls' statistic and period) and
+    // rebuilds the graphed metrics table.
+    void syncGraphedMetrics();
+    void setAllLines(const QString &statistic, int period);
+    QComboBox *periodCombo(QWidget *parent) const;
     void updateRangeControls();
 
     Core::CloudWatch::CloudWatchService *m_service;
@@ -81,6 +107,9 @@ private:
     QCheckBox *m_autoRefresh;
     QPushButton *m_createAlarm;
     MetricChart *m_chart;
+    QTableWidget *m_graphed;
+    QList<QString> m_chartedKeys; // metric keys of the graphed rows, in chart order
+    QHash<QString, Line> m_lines; // by metric key
     QTimer m_refreshTimer;
     quint64 m_chartGeneration = 0;
     bool m_stale = false; // changes arrived while hidden: re-read when shown

@@ -72,6 +72,65 @@ class tst_CloudWatchService final : public QObject
 private slots:
     void init() { QTest::failOnWarning(QRegularExpression(u".*"_s)); }
 
+    // Whole minutes come from cw_minute_aggregates, the partial minute before EndTime from the
+    // datums: the answer must not count a datum at or after EndTime, and must match the datums
+    // after retention rolls them up or deletes them.
+    void minuteAggregatesMatchTheDatums()
+    {
+        Tests::TempDatabase temp;
+        Core::ManualClock clock(Start + 10 * Minute);
+        CloudWatchService service(temp.database(), &clock, u"000000000000"_s, u"us-east-1"_s);
+        // High resolution keeps the seconds, so 1:30 and 1:45 fall on either side of EndTime.
+        MetricDatum early = datum(u"Latency"_s, 1, Start + Minute + 30'000);
+        early.storageResolution = 1;
+        MetricDatum late = datum(u"Latency"_s, 100, Start + Minute + 45'000);
+        late.storageResolution = 1;
+        QVERIFY(service
+                    .putMetricData(u"App"_s,
+                        {datum(u"Latency"_s, 4, Start + 10'000),
+                            datum(u"Latency"_s, 8, Start + 50'000),
+                            early,
+                            late,
+                            datum(u"Latency"_s, 7, Start + 6 * Minute)})
+                    .has_value());
+        GetMetricStatisticsRequest request;
+        request.metric = {u"App"_s, u"Latency"_s, {}};
+        request.startMs = Start;
+        request.endMs = Start + Minute + 40'000; // the datum at 1:45 is outside
+        request.period = 60;
+        request.statistics = {u"SampleCount"_s, u"Sum"_s, u"Minimum"_s, u"Maximum"_s};
+        auto points = service.getMetricStatistics(request);
+        QVERIFY(points.has_value());
+        QCOMPARE(points->size(), 2);
+        QCOMPARE(*points->at(0).sampleCount, 2.0);
+        QCOMPARE(*points->at(0).sum, 12.0);
+        QCOMPARE(*points->at(0).minimum, 4.0);
+        QCOMPARE(*points->at(0).maximum, 8.0);
+        QCOMPARE(points->at(1).timestampMs, Start + Minute);
+        QCOMPARE(*points->at(1).sampleCount, 1.0);
+        QCOMPARE(*points->at(1).maximum, 1.0);
+
+        request.endMs = Start + 10 * Minute;
+        request.period = 300;
+        points = service.getMetricStatistics(request);
+        QVERIFY(points.has_value());
+        QCOMPARE(points->size(), 2);
+        QCOMPARE(*points->at(0).sampleCount, 4.0);
+        QCOMPARE(*points->at(0).sum, 113.0);
+        QCOMPARE(*points->at(0).maximum, 100.0);
+        QCOMPARE(points->at(1).timestampMs, Start + 5 * Minute);
+        QCOMPARE(*points->at(1).sum, 7.0);
+
+        // One pre-aggregate row per minute with data, equal to the datums' own totals.
+        QSqlQuery check(temp.database().connection());
+        QVERIFY(check.exec(u"SELECT count(*), sum(sample_count), sum(sum) FROM "
+                           u"cw_minute_aggregates"_s));
+        QVERIFY(check.next());
+        QCOMPARE(check.value(0).toInt(), 3);
+        QCOMPARE(check.value(1).toDouble(), 5.0);
+        QCOMPARE(check.value(2).toDouble(), 120.0);
+    }
+
     void statisticsPerAlignedPeriod()
     {
         Tests::TempDatabase temp;

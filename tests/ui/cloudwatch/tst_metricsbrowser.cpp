@@ -2,7 +2,8 @@
 // Pins the metrics browser: the namespace / dimension set / metric tree passes
 // QAbstractItemModelTester and keeps check marks across live updates; the browser lists a real
 // CloudWatchService's metrics, says how to publish one when there are none, charts the ticked
-// metrics at the chosen statistic and follows new data with auto-refresh on.
+// metrics at the chosen statistic and follows new data with auto-refresh on, and its graphed
+// metrics table edits, colours and removes each line.
 #include "core/cloudwatch/cloudwatchservice.h"
 #include "core/common/clock.h"
 #include "tests/support/tempdatabase.h"
@@ -11,10 +12,13 @@
 #include "ui/cloudwatch/metrictreemodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QComboBox>
 #include <QLabel>
 #include <QLineSeries>
 #include <QSignalSpy>
+#include <QTableWidget>
 #include <QTest>
+#include <QToolButton>
 #include <QTreeView>
 
 using namespace Qt::StringLiterals;
@@ -172,6 +176,89 @@ private slots:
         clock.advance(2LL * 3600 * 1000);
         browser.setRangeSpanMs(15 * 60000);
         QTRY_COMPARE(browser.chart()->chart()->title(), u"No datapoints in this time range"_s);
+    }
+
+    // "Graphed metrics": one row per line with the chart's colour, a label, a statistic and a
+    // period of its own, and a button that takes the line off the chart.
+    void graphedMetricsTableEditsEachLine()
+    {
+        Tests::TempDatabase temp;
+        Core::ManualClock clock;
+        CloudWatchService service(temp.database(), &clock, u"000000000000"_s, u"us-east-1"_s);
+        const qint64 now = clock.nowMs();
+        QVERIFY(service.putMetricData(u"MyApp"_s,
+            {datum(u"Latency"_s, 10, now - 10 * 60000),
+                datum(u"Latency"_s, 30, now - 9 * 60000),
+                datum(u"Latency"_s, 50, now - 5 * 60000),
+                datum(u"Errors"_s, 1, now - 5 * 60000, {{u"Service"_s, u"api"_s}})}));
+        Gui::CloudWatch::MetricsBrowser browser(&service);
+        browser.resize(1200, 800);
+        browser.show();
+        QTRY_COMPARE(browser.model()->metricCount(), 2);
+        QTableWidget *table = browser.graphedMetrics();
+        QCOMPARE(table->rowCount(), 0);
+
+        using Browser = Gui::CloudWatch::MetricsBrowser;
+        browser.setStatistic(u"Sum"_s);
+        browser.setPeriod(60);
+        const QString latencyKey = MetricTreeModel::metricKey(metric(u"MyApp"_s, u"Latency"_s));
+        const QString errorsKey =
+            MetricTreeModel::metricKey(metric(u"MyApp"_s, u"Errors"_s, {{u"Service"_s, u"api"_s}}));
+        browser.model()->setChecked(latencyKey, true);
+        browser.model()->setChecked(errorsKey, true);
+        QTRY_COMPARE(browser.chart()->seriesCount(), 2);
+        QCOMPARE(table->rowCount(), 2);
+        QCOMPARE(table->item(0, Browser::LabelColumn)->text(), u"Latency · Sum"_s);
+        QCOMPARE(table->item(1, Browser::LabelColumn)->text(), u"Errors (Service=api) · Sum"_s);
+        // Each swatch has its line's colour.
+        const QList<QAbstractSeries *> lines = browser.chart()->chart()->series();
+        for (int row = 0; row < 2; ++row) {
+            auto *line = qobject_cast<QLineSeries *>(lines.at(row));
+            QCOMPARE(
+                table->item(row, Browser::ColourColumn)->background().color(), line->pen().color());
+            QCOMPARE(line->name(), table->item(row, Browser::LabelColumn)->text());
+        }
+
+        // A statistic of its own for the first line only.
+        auto *statistic = qobject_cast<QComboBox *>(table->cellWidget(0, Browser::StatisticColumn));
+        QVERIFY(statistic);
+        statistic->setCurrentText(u"Maximum"_s);
+        QTRY_VERIFY(lineNamed(browser.chart(), u"Latency · Maximum"_s));
+        QCOMPARE(table->item(0, Browser::LabelColumn)->text(), u"Latency · Maximum"_s);
+        QVERIFY(lineNamed(browser.chart(), u"Errors (Service=api) · Sum"_s));
+
+        // A period of its own: 5 minutes puts the three Latency datums in two periods.
+        QCOMPARE(lineNamed(browser.chart(), u"Latency"_s)->count(), 3);
+        auto *period = qobject_cast<QComboBox *>(table->cellWidget(0, Browser::PeriodColumn));
+        QVERIFY(period);
+        period->setCurrentIndex(period->findData(300));
+        QTRY_COMPARE(lineNamed(browser.chart(), u"Latency"_s)->count(), 2);
+        QCOMPARE(lineNamed(browser.chart(), u"Errors"_s)->count(), 1);
+
+        // A typed label names the line; clearing it brings the default back.
+        table->item(0, Browser::LabelColumn)->setText(u"p-latency"_s);
+        QTRY_VERIFY(lineNamed(browser.chart(), u"p-latency"_s));
+        table->item(0, Browser::LabelColumn)->setText(QString());
+        QCOMPARE(table->item(0, Browser::LabelColumn)->text(), u"Latency · Maximum"_s);
+        QTRY_VERIFY(lineNamed(browser.chart(), u"Latency · Maximum"_s));
+
+        // The controls above the chart set every line again.
+        browser.setStatistic(u"SampleCount"_s);
+        QTRY_VERIFY(lineNamed(browser.chart(), u"Latency · SampleCount"_s));
+        QCOMPARE(qobject_cast<QComboBox *>(table->cellWidget(0, Browser::StatisticColumn))
+                     ->currentText(),
+            u"SampleCount"_s);
+
+        // Remove: the line leaves the chart, the table and the ticked metrics.
+        auto *remove = qobject_cast<QToolButton *>(table->cellWidget(0, Browser::RemoveColumn));
+        QVERIFY(remove);
+        remove->click();
+        QTRY_COMPARE(table->rowCount(), 1);
+        QTRY_COMPARE(browser.chart()->seriesCount(), 1);
+        QCOMPARE(browser.model()->checkedMetrics().size(), 1);
+        QCOMPARE(browser.model()->checkedMetrics().front().metricName, u"Errors"_s);
+        QCOMPARE(table->item(0, Browser::ColourColumn)->background().color(),
+            Gui::CloudWatch::MetricChart::seriesColour(0));
     }
 };
 
