@@ -72,6 +72,41 @@ void appendCollection(
     collections.insert(table, list);
 }
 
+// TransactWriteItems/TransactGetItems on a PROVISIONED table (or GSI) out of capacity: AWS
+// cancels the whole transaction, with ProvisionedThroughputExceeded as the reason of each item
+// on a throttled table.
+AwsError transactionThrottled(const QList<ThroughputLimiter::Verdict> &verdicts)
+{
+    QJsonArray reasons;
+    QStringList codes;
+    for (const ThroughputLimiter::Verdict verdict : verdicts) {
+        if (verdict == ThroughputLimiter::Verdict::Admitted) {
+            reasons.append(QJsonObject{{u"Code"_s, u"None"_s}});
+            codes.append(u"None"_s);
+            continue;
+        }
+        reasons.append(QJsonObject{{u"Code"_s, u"ProvisionedThroughputExceeded"_s},
+            {u"Message"_s,
+                verdict == ThroughputLimiter::Verdict::TableExceeded
+                    ? u"The level of configured provisioned throughput for the table was "
+                      u"exceeded. Consider increasing your provisioning level with the "
+                      u"UpdateTable API."_s
+                    : u"The level of configured provisioned throughput for one or more global "
+                      u"secondary indexes of the table was exceeded. Consider increasing your "
+                      u"provisioning level for the under-provisioned global secondary indexes "
+                      u"with the UpdateTable API."_s}});
+        codes.append(u"ProvisionedThroughputExceeded"_s);
+    }
+    AwsError error{u"TransactionCanceledException"_s,
+        u"Transaction cancelled, please refer cancellation reasons for specific reasons [%1]"_s.arg(
+            codes.join(u", "_s)),
+        400,
+        true};
+    error.extra.append({u"CancellationReasons"_s,
+        QString::fromUtf8(QJsonDocument(reasons).toJson(QJsonDocument::Compact))});
+    return error;
+}
+
 } // namespace
 
 DynamoDbService::Response DynamoDbService::batchWriteItem(const QJsonObject &request)
@@ -94,6 +129,7 @@ DynamoDbService::Response DynamoDbService::batchWriteItem(const QJsonObject &req
     if (!collectionMetrics)
         return std::unexpected(collectionMetrics.error());
     QList<PreparedWrite> writes;
+    QList<QJsonObject> writeRequests; // as the client sent them, for UnprocessedItems
     QSet<QString> seen;
     for (auto it = requestItems.begin(); it != requestItems.end(); ++it) {
         auto table = loadTable(it.key());
@@ -122,31 +158,53 @@ DynamoDbService::Response DynamoDbService::batchWriteItem(const QJsonObject &req
                 return std::unexpected(duplicates());
             seen.insert(identity);
             writes.append(*prepared);
+            writeRequests.append(object);
         }
     }
     Storage::SqlTransaction transaction(m_database.connection());
     QList<Capacity> capacities;
     QJsonObject collections;
-    for (const PreparedWrite &write : writes) {
+    // Writes to a PROVISIONED table (or one of its GSIs) that is out of write capacity are
+    // left for the client to retry (UnprocessedItems); the others are written.
+    QJsonObject unprocessed;
+    QSet<QString> written;
+    const qint64 now = m_clock->nowMs();
+    for (qsizetype i = 0; i < writes.size(); ++i) {
+        const PreparedWrite &write = writes[i];
+        if (!m_throughput.admit(write.table, false, now)) {
+            QJsonArray list = unprocessed.value(write.table.name).toArray();
+            list.append(writeRequests[i]);
+            unprocessed.insert(write.table.name, list);
+            continue;
+        }
         auto evaluated = evaluateWrite(write, *m_store);
         if (!evaluated)
             return std::unexpected(evaluated.error());
         ItemWriter writer(*m_store, write.table, m_itemCollectionLimit);
-        if (auto ok = writer.write(write.key,
-                evaluated->old,
-                evaluated->oldSize,
-                evaluated->next,
-                &capacityFor(capacities, write.table.name));
+        Capacity consumed;
+        if (auto ok = writer.write(
+                write.key, evaluated->old, evaluated->oldSize, evaluated->next, &consumed);
             !ok)
             return std::unexpected(ok.error());
+        m_throughput.consume(write.table, false, consumed, now);
+        Capacity &capacity = capacityFor(capacities, write.table.name);
+        capacity.table += consumed.table;
+        for (auto it = consumed.global.cbegin(); it != consumed.global.cend(); ++it)
+            capacity.global[it.key()] += it.value();
+        for (auto it = consumed.local.cbegin(); it != consumed.local.cend(); ++it)
+            capacity.local[it.key()] += it.value();
         if (*collectionMetrics && writer.collection())
             appendCollection(collections, write.table.name, *writer.collection());
+        written.insert(write.table.name);
     }
+    // AWS: the exception only when none of the items could be processed.
+    if (written.isEmpty())
+        return std::unexpected(Errors::provisionedThroughputExceeded());
     if (!transaction.commit())
         return std::unexpected(internalError());
-    for (const PreparedWrite &write : writes)
-        noteItemsChanged(write.table.name);
-    QJsonObject response{{u"UnprocessedItems"_s, QJsonObject()}};
+    for (const QString &table : std::as_const(written))
+        noteItemsChanged(table);
+    QJsonObject response{{u"UnprocessedItems"_s, unprocessed}};
     if (*mode != Capacity::Mode::None)
         response.insert(u"ConsumedCapacity"_s, capacityList(capacities, *mode, false));
     if (*collectionMetrics)
@@ -221,6 +279,11 @@ DynamoDbService::Response DynamoDbService::batchGetItem(const QJsonObject &reque
     QJsonObject unprocessed;
     QList<Capacity> capacities;
     qint64 bytes = 0;
+    // Keys of a PROVISIONED table that is out of read capacity are left for the client to retry
+    // (UnprocessedKeys), like the keys past the 16 MB answer limit.
+    bool throttled = false;
+    bool anyRead = false;
+    const qint64 now = m_clock->nowMs();
     for (const TableRead &read : reads) {
         QJsonArray items;
         QJsonArray leftOver;
@@ -230,8 +293,16 @@ DynamoDbService::Response DynamoDbService::batchGetItem(const QJsonObject &reque
                 leftOver.append(read.keyJson[i]);
                 continue;
             }
+            if (!m_throughput.admit(read.table, true, now)) {
+                throttled = true;
+                leftOver.append(read.keyJson[i]);
+                continue;
+            }
+            anyRead = true;
             const auto stored = m_store->item(read.table.id, read.keys[i].hash, read.keys[i].range);
-            capacity.table += Capacity::readUnits(stored ? stored->size : 0, read.consistent);
+            const double units = Capacity::readUnits(stored ? stored->size : 0, read.consistent);
+            capacity.table += units;
+            m_throughput.consume(read.table, true, units, now);
             if (!stored)
                 continue;
             bytes += stored->size;
@@ -248,6 +319,9 @@ DynamoDbService::Response DynamoDbService::batchGetItem(const QJsonObject &reque
             unprocessed.insert(read.table.name, spec);
         }
     }
+    // AWS: the exception only when none of the keys could be read.
+    if (throttled && !anyRead)
+        return std::unexpected(Errors::provisionedThroughputExceeded());
     QJsonObject response{{u"Responses"_s, responses}, {u"UnprocessedKeys"_s, unprocessed}};
     if (*mode != Capacity::Mode::None)
         response.insert(u"ConsumedCapacity"_s, capacityList(capacities, *mode, true));
@@ -318,6 +392,16 @@ DynamoDbService::Response DynamoDbService::transactWriteItems(const QJsonObject 
                 u"Transaction request cannot include multiple operations on one item"_s));
         seen.insert(identity);
         writes.append(*prepared);
+    }
+    {
+        QList<ThroughputLimiter::Verdict> verdicts;
+        bool throttled = false;
+        for (const PreparedWrite &write : writes) {
+            verdicts.append(m_throughput.check(write.table, false, m_clock->nowMs()));
+            throttled |= verdicts.back() != ThroughputLimiter::Verdict::Admitted;
+        }
+        if (throttled)
+            return std::unexpected(transactionThrottled(verdicts));
     }
     Storage::SqlTransaction transaction(m_database.connection());
     QList<EvaluatedWrite> evaluated;
@@ -452,6 +536,16 @@ DynamoDbService::Response DynamoDbService::transactGetItems(const QJsonObject &r
                 u"Transaction request cannot include multiple operations on one item"_s));
         seen.insert(identity);
         gets.append(get);
+    }
+    {
+        QList<ThroughputLimiter::Verdict> verdicts;
+        bool throttled = false;
+        for (const Get &get : gets) {
+            verdicts.append(m_throughput.check(get.table, true, m_clock->nowMs()));
+            throttled |= verdicts.back() != ThroughputLimiter::Verdict::Admitted;
+        }
+        if (throttled)
+            return std::unexpected(transactionThrottled(verdicts));
     }
     QJsonArray responses;
     QList<Capacity> capacities;

@@ -73,11 +73,15 @@ AwsError itemCollectionSizeLimitExceeded()
         u"ItemCollectionSizeLimitExceededException"_s, u"Collection size exceeded."_s, 400, true};
 }
 
-AwsError provisionedThroughputExceeded()
+AwsError provisionedThroughputExceeded(bool globalIndex)
 {
     return AwsError{u"ProvisionedThroughputExceededException"_s,
-        u"The level of configured provisioned throughput for the table was exceeded. Consider "
-        u"increasing your provisioning level with the UpdateTable API."_s,
+        globalIndex
+            ? u"The level of configured provisioned throughput for one or more global secondary "
+              u"indexes of the table was exceeded. Consider increasing your provisioning level "
+              u"for the under-provisioned global secondary indexes with the UpdateTable API."_s
+            : u"The level of configured provisioned throughput for the table was exceeded. "
+              u"Consider increasing your provisioning level with the UpdateTable API."_s,
         400,
         true};
 }

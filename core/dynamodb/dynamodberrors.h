@@ -19,6 +19,7 @@ AwsError limitExceeded(const QString &message);
 AwsError idempotentParameterMismatch();
 // A table with an LSI: one partition key's items grew past 10 GB.
 AwsError itemCollectionSizeLimitExceeded();
-AwsError provisionedThroughputExceeded();
+// globalIndex: a GSI of the table, not the table, is out of capacity.
+AwsError provisionedThroughputExceeded(bool globalIndex = false);
 
 } // namespace Core::DynamoDb::Errors

@@ -52,8 +52,9 @@ public:
     // Null: report nothing.
     void setMetricSink(MetricSink *sink) { m_metricSink = sink; }
     // Runs one API request (operationName as on the wire, "PutItem"): throttles PROVISIONED
-    // tables past their capacity (ProvisionedThroughputExceededException; single-table
-    // operations) and reports the request's metrics: consumed capacity, latency, returned
+    // tables (and their GSIs) past their capacity (ProvisionedThroughputExceededException;
+    // batches leave the excess in UnprocessedItems/UnprocessedKeys, transactions are cancelled)
+    // and reports the request's metrics: consumed capacity, latency, returned
     // items and errors.
     // With rawItems, GetItem, Query and Scan may answer the stored items as DynamoDB JSON text
     // (saves decoding and encoding them again): "Item" is then an empty object, "Items" an

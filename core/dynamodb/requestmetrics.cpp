@@ -6,6 +6,7 @@
 #include "core/common/clock.h"
 #include "core/common/metricsink.h"
 #include "core/dynamodb/dynamodberrors.h"
+#include "core/dynamodb/requestsupport.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -36,8 +37,9 @@ bool metered(const QString &operation)
     return operations.contains(operation);
 }
 
-// Single-table operations a PROVISIONED table throttles: true for reads, false for writes.
-// Batches, transactions and PartiQL are charged but not throttled.
+// Single-table operations a PROVISIONED table throttles as a whole: true for reads, false for
+// writes. Batches throttle item by item themselves (UnprocessedItems/UnprocessedKeys) and
+// transactions cancel themselves; PartiQL is charged but not throttled.
 std::optional<bool> throttledAsRead(const QString &operation)
 {
     if (operation == u"GetItem" || operation == u"Query" || operation == u"Scan")
@@ -47,6 +49,12 @@ std::optional<bool> throttledAsRead(const QString &operation)
     return std::nullopt;
 }
 
+// Operations that take their consumed capacity from the limiter item by item.
+bool consumesItself(const QString &operation)
+{
+    return operation == u"BatchWriteItem" || operation == u"BatchGetItem";
+}
+
 QJsonArray consumedList(const QJsonValue &consumed)
 {
     if (consumed.isArray())
@@ -54,6 +62,23 @@ QJsonArray consumedList(const QJsonValue &consumed)
     if (consumed.isObject())
         return QJsonArray{consumed};
     return {};
+}
+
+// ReturnConsumedCapacity TOTAL from an INDEXES answer: without the per-index breakdown.
+QJsonValue totalsOnly(const QJsonValue &consumed)
+{
+    const auto strip = [](QJsonObject entry) {
+        entry.remove(u"Table"_s);
+        entry.remove(u"GlobalSecondaryIndexes"_s);
+        entry.remove(u"LocalSecondaryIndexes"_s);
+        return entry;
+    };
+    if (consumed.isObject())
+        return strip(consumed.toObject());
+    QJsonArray list;
+    for (const QJsonValue &entry : consumed.toArray())
+        list.append(strip(entry.toObject()));
+    return list;
 }
 
 } // namespace
@@ -76,37 +101,53 @@ DynamoDbService::Response DynamoDbService::call(const QString &operationName,
     timer.start();
     if (const auto read = throttledAsRead(operationName)) {
         const auto table = loadTable(request.value(u"TableName"_s).toString());
-        if (table && !m_throughput.admit(*table, *read, m_clock->nowMs())) {
-            Response throttled = std::unexpected(Errors::provisionedThroughputExceeded());
+        const auto verdict = table ? m_throughput.check(*table,
+                                 *read,
+                                 m_clock->nowMs(),
+                                 *read ? request.value(u"IndexName"_s).toString() : QString())
+                                   : ThroughputLimiter::Verdict::Admitted;
+        if (verdict != ThroughputLimiter::Verdict::Admitted) {
+            Response throttled = std::unexpected(Errors::provisionedThroughputExceeded(
+                verdict == ThroughputLimiter::Verdict::IndexExceeded));
             if (m_metricSink)
                 reportMetrics(operationName, request, throttled, 0);
             return throttled;
         }
     }
-    // Capacity is consumed (and metered) whether or not the client asked to see it: ask for it,
-    // and take it out of the answer again when the client did not.
+    // Capacity is consumed (and metered) whether or not the client asked to see it: ask for it
+    // per index (GSIs have their own capacity), and answer what the client asked for.
     const QString asked = request.value(u"ReturnConsumedCapacity"_s).toString(u"NONE"_s);
     QJsonObject withCapacity = request;
-    if (asked == u"NONE")
-        withCapacity.insert(u"ReturnConsumedCapacity"_s, u"TOTAL"_s);
+    if (asked == u"NONE" || asked == u"TOTAL")
+        withCapacity.insert(u"ReturnConsumedCapacity"_s, u"INDEXES"_s);
     m_rawItems = raw ? rawItems : nullptr;
     Response response = (this->*operation)(withCapacity);
     m_rawItems = nullptr;
     const double latencyMs = double(timer.nsecsElapsed()) / 1e6;
-    if (response) {
+    if (response && !consumesItself(operationName)) {
         for (const QJsonValue &entry : consumedList(response->value(u"ConsumedCapacity"_s))) {
             const QJsonObject consumed = entry.toObject();
-            if (const auto table = loadTable(consumed.value(u"TableName"_s).toString()))
-                m_throughput.consume(*table,
-                    consumed.contains(u"ReadCapacityUnits"_s),
-                    consumed.value(u"CapacityUnits"_s).toDouble(),
-                    m_clock->nowMs());
+            const auto table = loadTable(consumed.value(u"TableName"_s).toString());
+            if (!table)
+                continue;
+            Capacity capacity;
+            capacity.table = consumed.value(u"CapacityUnits"_s).toDouble();
+            const QJsonObject globals = consumed.value(u"GlobalSecondaryIndexes"_s).toObject();
+            for (auto it = globals.begin(); it != globals.end(); ++it) {
+                const double units = it.value()[u"CapacityUnits"].toDouble();
+                capacity.global.insert(it.key(), units);
+                capacity.table -= units;
+            }
+            m_throughput.consume(
+                *table, consumed.contains(u"ReadCapacityUnits"_s), capacity, m_clock->nowMs());
         }
     }
     if (m_metricSink)
         reportMetrics(operationName, request, response, latencyMs);
     if (response && asked == u"NONE")
         response->remove(u"ConsumedCapacity"_s);
+    else if (response && asked == u"TOTAL" && response->contains(u"ConsumedCapacity"_s))
+        response->insert(u"ConsumedCapacity"_s, totalsOnly(response->value(u"ConsumedCapacity"_s)));
     return response;
 }
 

@@ -618,6 +618,191 @@ private slots:
         QVERIFY(get());
     }
 
+private:
+    void createProvisioned(const QByteArray &name, int rcu, int wcu, const QByteArray &extra = {})
+    {
+        QVERIFY(m_service->createTable(json("{\"TableName\":\"" + name
+            + "\",\"BillingMode\":\"PROVISIONED\",\"ProvisionedThroughput\":{"
+              "\"ReadCapacityUnits\":"
+            + QByteArray::number(rcu) + ",\"WriteCapacityUnits\":" + QByteArray::number(wcu)
+            + "},\"AttributeDefinitions\":[{\"AttributeName\":\"pk\",\"AttributeType\":\"S\"}"
+            + (extra.isEmpty() ? "" : ",{\"AttributeName\":\"gk\",\"AttributeType\":\"S\"}")
+            + "],\"KeySchema\":[{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"}]" + extra + "}")));
+    }
+
+    // One write of 300 KB: 300 WCU, the whole burst of a 1-WCU table.
+    DynamoDbService::Response putBig(const QByteArray &table, const QByteArray &extra = {})
+    {
+        return m_service->call(u"PutItem"_s,
+            &DynamoDbService::putItem,
+            json("{\"TableName\":\"" + table
+                + "\",\"Item\":{\"pk\":{\"S\":\"big\"},\"blob\":{\"S\":\""
+                + QByteArray(300 * 1024 - 100, 'x') + "\"}" + extra + "}}"));
+    }
+
+private slots:
+    // BatchWriteItem writes what the capacity allows and answers the rest in UnprocessedItems;
+    // only when nothing at all can be written it throws ProvisionedThroughputExceededException.
+    void batchWriteLeavesThrottledItemsUnprocessed()
+    {
+        createProvisioned("slow", 1, 1);
+        createOrders();
+        QVERIFY(putBig("slow"));
+        const auto drained = putBig("slow");
+        QVERIFY(!drained);
+        QCOMPARE(drained.error().code, u"ProvisionedThroughputExceededException"_s);
+        m_clock->advance(2000); // 2 WCU: two one-unit writes
+        const auto putRequest = [](const QByteArray &pk) -> QByteArray {
+            return "{\"PutRequest\":{\"Item\":{\"pk\":{\"S\":\"" + pk + "\"}}}}";
+        };
+        const QByteArray batch = "{\"RequestItems\":{\"slow\":[" + putRequest("a") + ","
+            + putRequest("b") + "," + putRequest("c") + "," + putRequest("d")
+            + "],\"orders\":[{\"PutRequest\":{\"Item\":{\"pk\":{\"S\":\"o\"},\"sk\":{\"N\":\"1\"}}}"
+              "}]}}";
+        const QJsonObject answer =
+            ok(m_service->call(u"BatchWriteItem"_s, &DynamoDbService::batchWriteItem, json(batch)));
+        const QJsonObject unprocessed = answer[u"UnprocessedItems"_s].toObject();
+        QCOMPARE(unprocessed.keys(), QStringList{u"slow"_s});
+        QCOMPARE(compact(unprocessed[u"slow"_s]),
+            QByteArray("[" + putRequest("c") + "," + putRequest("d") + "]"));
+        const auto exists = [this](const QByteArray &table, const QByteArray &key) {
+            return ok(
+                m_service->getItem(json("{\"TableName\":\"" + table + "\",\"Key\":" + key + "}")))
+                .contains(u"Item"_s);
+        };
+        QVERIFY(exists("slow", "{\"pk\":{\"S\":\"a\"}}"));
+        QVERIFY(exists("slow", "{\"pk\":{\"S\":\"b\"}}"));
+        QVERIFY(!exists("slow", "{\"pk\":{\"S\":\"c\"}}"));
+        QVERIFY(exists("orders", "{\"pk\":{\"S\":\"o\"},\"sk\":{\"N\":\"1\"}}"));
+
+        // Nothing can be written: the exception, and nothing is written.
+        const QByteArray retry =
+            "{\"RequestItems\":" + compact(QJsonObject{{u"slow"_s, unprocessed[u"slow"_s]}}) + "}";
+        const auto refused =
+            m_service->call(u"BatchWriteItem"_s, &DynamoDbService::batchWriteItem, json(retry));
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, u"ProvisionedThroughputExceededException"_s);
+        QVERIFY(!exists("slow", "{\"pk\":{\"S\":\"c\"}}"));
+
+        // Once capacity comes back, the retry of the unprocessed items succeeds.
+        m_clock->advance(5000);
+        const QJsonObject retried =
+            ok(m_service->call(u"BatchWriteItem"_s, &DynamoDbService::batchWriteItem, json(retry)));
+        QCOMPARE(retried[u"UnprocessedItems"_s].toObject(), QJsonObject());
+        QVERIFY(exists("slow", "{\"pk\":{\"S\":\"c\"}}"));
+        QVERIFY(exists("slow", "{\"pk\":{\"S\":\"d\"}}"));
+    }
+
+    void batchGetLeavesThrottledKeysUnprocessed()
+    {
+        createProvisioned("slow", 1, 1000);
+        QVERIFY(putBig("slow"));
+        // 300 KB consistent reads: 75 RCU each, four use up the 300 RCU of burst.
+        const auto getBig = [this] {
+            return m_service->call(u"GetItem"_s,
+                &DynamoDbService::getItem,
+                json("{\"TableName\":\"slow\",\"Key\":{\"pk\":{\"S\":\"big\"}},"
+                     "\"ConsistentRead\":true}"));
+        };
+        for (int i = 0; i < 4; ++i)
+            QVERIFY(getBig());
+        QVERIFY(!getBig());
+        m_clock->advance(1000); // 1 RCU: two eventually consistent reads of 0.5
+        const QByteArray batch = "{\"RequestItems\":{\"slow\":{\"Keys\":[{\"pk\":{\"S\":\"k1\"}},{"
+                                 "\"pk\":{\"S\":\"k2\"}},"
+                                 "{\"pk\":{\"S\":\"k3\"}}]}},\"ReturnConsumedCapacity\":\"TOTAL\"}";
+        const QJsonObject answer =
+            ok(m_service->call(u"BatchGetItem"_s, &DynamoDbService::batchGetItem, json(batch)));
+        QCOMPARE(compact(answer[u"UnprocessedKeys"_s]),
+            QByteArray("{\"slow\":{\"Keys\":[{\"pk\":{\"S\":\"k3\"}}]}}"));
+        QCOMPARE(answer[u"ConsumedCapacity"_s][0][u"CapacityUnits"_s].toDouble(), 1.0);
+        const auto refused =
+            m_service->call(u"BatchGetItem"_s, &DynamoDbService::batchGetItem, json(batch));
+        QCOMPARE(refused.error().code, u"ProvisionedThroughputExceededException"_s);
+        m_clock->advance(10 * 1000);
+        QCOMPARE(ok(m_service->call(u"BatchGetItem"_s,
+                     &DynamoDbService::batchGetItem,
+                     json(batch)))[u"UnprocessedKeys"_s]
+                     .toObject(),
+            QJsonObject());
+    }
+
+    // Transactions are throttled as a whole: AWS cancels them with ProvisionedThroughputExceeded
+    // as the cancellation reason of the items on the throttled table.
+    void transactionsOnThrottledTablesAreCancelled()
+    {
+        createProvisioned("slow", 1, 1);
+        createOrders();
+        QVERIFY(putBig("slow"));
+        const QByteArray write =
+            "{\"TransactItems\":[{\"Put\":{\"TableName\":\"orders\",\"Item\":{\"pk\":{\"S\":\"t\"},"
+            "\"sk\":{\"N\":\"1\"}}}},{\"Put\":{\"TableName\":\"slow\",\"Item\":{\"pk\":{\"S\":"
+            "\"t\"}}}}]}";
+        const auto cancelled = m_service->call(
+            u"TransactWriteItems"_s, &DynamoDbService::transactWriteItems, json(write));
+        QVERIFY(!cancelled);
+        QCOMPARE(cancelled.error().code, u"TransactionCanceledException"_s);
+        QCOMPARE(cancelled.error().message,
+            u"Transaction cancelled, please refer cancellation reasons for specific reasons "
+            u"[None, ProvisionedThroughputExceeded]"_s);
+        QCOMPARE(
+            QJsonDocument::fromJson(cancelled.error().extra.value(0).second.toUtf8())[1][u"Code"_s]
+                .toString(),
+            u"ProvisionedThroughputExceeded"_s);
+        QVERIFY(!ok(m_service->getItem(json("{\"TableName\":\"orders\",\"Key\":{\"pk\":{\"S\":"
+                                            "\"t\"},\"sk\":{\"N\":\"1\"}}}")))
+                     .contains(u"Item"_s));
+        m_clock->advance(10 * 1000);
+        QVERIFY(ok(m_service->call(
+                       u"TransactWriteItems"_s, &DynamoDbService::transactWriteItems, json(write)))
+                    .isEmpty());
+
+        // TransactGetItems: the read bucket (1 RCU, 300 burst; consistent transactional reads of
+        // the 300 KB item cost 150 RCU).
+        const QByteArray get = "{\"TransactItems\":[{\"Get\":{\"TableName\":\"slow\",\"Key\":{"
+                               "\"pk\":{\"S\":\"big\"}}}}]}";
+        QVERIFY(
+            m_service->call(u"TransactGetItems"_s, &DynamoDbService::transactGetItems, json(get)));
+        QVERIFY(
+            m_service->call(u"TransactGetItems"_s, &DynamoDbService::transactGetItems, json(get)));
+        const auto readCancelled =
+            m_service->call(u"TransactGetItems"_s, &DynamoDbService::transactGetItems, json(get));
+        QCOMPARE(readCancelled.error().code, u"TransactionCanceledException"_s);
+        QVERIFY(readCancelled.error().message.endsWith(u"[ProvisionedThroughputExceeded]"_s));
+    }
+
+    // A GSI with its own provisioned throughput that is out of write capacity throttles writes
+    // to the base table, though the table itself has capacity left.
+    void globalIndexCapacityThrottlesTableWrites()
+    {
+        createProvisioned("indexed",
+            1000,
+            1000,
+            ",\"GlobalSecondaryIndexes\":[{\"IndexName\":\"byG\",\"KeySchema\":[{"
+            "\"AttributeName\":\"gk\",\"KeyType\":\"HASH\"}],\"Projection\":{\"ProjectionType\":"
+            "\"ALL\"},\"ProvisionedThroughput\":{\"ReadCapacityUnits\":1,\"WriteCapacityUnits\":"
+            "1}}]");
+        // Without the GSI key the item does not reach the index: no index capacity used.
+        QVERIFY(putBig("indexed"));
+        QVERIFY(putBig("indexed", ",\"gk\":{\"S\":\"g\"}"));
+        const auto small = [this] {
+            return m_service->call(u"PutItem"_s,
+                &DynamoDbService::putItem,
+                json("{\"TableName\":\"indexed\",\"Item\":{\"pk\":{\"S\":\"s\"}}}"));
+        };
+        const auto throttled = small();
+        QVERIFY(!throttled);
+        QCOMPARE(throttled.error().code, u"ProvisionedThroughputExceededException"_s);
+        QVERIFY(throttled.error().message.contains(u"global secondary indexes"_s));
+        const auto batch = m_service->call(u"BatchWriteItem"_s,
+            &DynamoDbService::batchWriteItem,
+            json("{\"RequestItems\":{\"indexed\":[{\"PutRequest\":{\"Item\":"
+                 "{\"pk\":{\"S\":\"s\"}}}}]}}"));
+        QCOMPARE(batch.error().code, u"ProvisionedThroughputExceededException"_s);
+        m_clock->advance(2000);
+        QVERIFY(small());
+    }
+
     void transactionsAreAllOrNothingAndIdempotent()
     {
         createOrders();
