@@ -6,6 +6,7 @@ Clients: /usr/bin/aws (Debian's AWS CLI v2), boto3 from Debian (these tests run 
 /usr/bin/python3), and the AWS SDK for JavaScript v3 installed by the e2e_node_setup test into
 the build folder (CB_NODE_DIR). Environment: CLOUDBENCH_BIN (the binary), CB_NODE_DIR.
 """
+import io
 import json
 import os
 import re
@@ -18,6 +19,7 @@ import tempfile
 import threading
 import time
 import unittest
+import zipfile
 
 AWS_CLI = "/usr/bin/aws"
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -151,8 +153,19 @@ def raw_request(port, data, timeout=10):
     return status, headers, body
 
 
+def make_zip(files):
+    """A deployment package in memory: {name: source} (a str is the whole app.py)."""
+    if isinstance(files, str):
+        files = {"app.py": files}
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, source in files.items():
+            archive.writestr(name, source)
+    return buffer.getvalue()
+
+
 class ServerTestCase(unittest.TestCase):
-    """One server per test class; self.endpoint is its URL."""
+    """One server per test class; self.endpoint is its URL; cls.workdir a temporary folder."""
 
     server_args = ()
 
@@ -160,9 +173,11 @@ class ServerTestCase(unittest.TestCase):
     def setUpClass(cls):
         cls.server = Server(*cls.server_args).start()
         cls.endpoint = cls.server.endpoint
+        cls.workdir = tempfile.mkdtemp(prefix="cb-e2e-")
 
     @classmethod
     def tearDownClass(cls):
+        shutil.rmtree(cls.workdir, ignore_errors=True)
         code = cls.server.stop()
         cls.server.cleanup()
         if code != 0:

@@ -3,12 +3,10 @@
 it asynchronously with the AWS alarm event when it goes to ALARM (here through SetAlarmState,
 which triggers actions on AWS too); the history records the action as Succeeded, and an action
 naming a missing function is recorded as Failed."""
-import io
 import json
 import time
-import zipfile
 
-from cbtest import ServerTestCase
+from cbtest import ServerTestCase, make_zip
 
 ROLE = "arn:aws:iam::000000000000:role/alarm-handler"
 HANDLER = '''
@@ -17,12 +15,6 @@ def handler(event, context):
     print("ALARM-EVENT", json.dumps(event))
 '''
 
-
-def make_zip(code):
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("app.py", code)
-    return buffer.getvalue()
 
 
 class AlarmActions(ServerTestCase):

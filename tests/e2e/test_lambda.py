@@ -4,16 +4,13 @@ and the JS SDK v3, run by the local python3 and node; sync and async invokes, AW
 timeouts, LogType=Tail, the START/END/REPORT lines in CloudWatch Logs, versions and weighted
 aliases, reserved concurrency, and a handler that calls back into Cloudbench with boto3."""
 import base64
-import io
 import json
 import os
 import shutil
-import tempfile
 import time
 import unittest
-import zipfile
 
-from cbtest import ServerTestCase
+from cbtest import ServerTestCase, make_zip
 
 ROLE = "arn:aws:iam::000000000000:role/lambda-role"
 
@@ -70,25 +67,8 @@ export function handler(event, context, callback) {
 """
 
 
-def make_zip(files):
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, source in files.items():
-            archive.writestr(name, source)
-    return buffer.getvalue()
-
 
 class LambdaTest(ServerTestCase):
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.workdir = tempfile.mkdtemp(prefix="cb-lambda-e2e-")
-
-    @classmethod
-    def tearDownClass(cls):
-        shutil.rmtree(cls.workdir, ignore_errors=True)
-        super().tearDownClass()
 
     def client(self):
         return self.boto3_client("lambda", read_timeout=120)

@@ -3,17 +3,13 @@
 (of $LATEST, of a published version, through an alias), with curl and urllib; event invoke configs
 kept per qualifier ($LATEST, version, alias) and the one of the invoked qualifier governing an
 asynchronous invocation (its on-success destination)."""
-import io
 import json
 import os
-import shutil
 import subprocess
-import tempfile
 import time
 import urllib.request
-import zipfile
 
-from cbtest import ServerTestCase
+from cbtest import ServerTestCase, make_zip
 
 ROLE = "arn:aws:iam::000000000000:role/lambda-role"
 
@@ -23,25 +19,8 @@ def handler(event, context):
 """
 
 
-def make_zip(files):
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, source in files.items():
-            archive.writestr(name, source)
-    return buffer.getvalue()
-
 
 class LambdaCodeLocationTest(ServerTestCase):
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.workdir = tempfile.mkdtemp(prefix="cb-lambda-e2e3-")
-
-    @classmethod
-    def tearDownClass(cls):
-        shutil.rmtree(cls.workdir, ignore_errors=True)
-        super().tearDownClass()
 
     def lambda_client(self):
         return self.boto3_client("lambda", read_timeout=120)

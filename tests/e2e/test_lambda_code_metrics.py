@@ -5,16 +5,12 @@ uploaded with `aws s3 cp`) and S3's errors wrapped as Lambda reports them; the A
 ListMetrics; ListFunctionEventInvokeConfigs; the legacy InvokeAsync; FilterLogEvents with JSON and
 space-delimited filter patterns through the CLI."""
 import datetime
-import io
 import json
 import os
-import shutil
 import subprocess
-import tempfile
 import time
-import zipfile
 
-from cbtest import ServerTestCase
+from cbtest import ServerTestCase, make_zip
 
 ROLE = "arn:aws:iam::000000000000:role/lambda-role"
 
@@ -38,25 +34,8 @@ def handler(event, context):
 """
 
 
-def make_zip(files):
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, source in files.items():
-            archive.writestr(name, source)
-    return buffer.getvalue()
-
 
 class LambdaCodeAndMetricsTest(ServerTestCase):
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.workdir = tempfile.mkdtemp(prefix="cb-lambda-e2e2-")
-
-    @classmethod
-    def tearDownClass(cls):
-        shutil.rmtree(cls.workdir, ignore_errors=True)
-        super().tearDownClass()
 
     def write(self, name, data):
         path = os.path.join(self.workdir, name)

@@ -4,12 +4,10 @@ handler and deletes what succeeded; a message the handler keeps failing becomes 
 and the queue's redrive policy moves it to the dead-letter queue after maxReceiveCount; an
 asynchronous invocation that keeps failing lands its record in the on-failure SQS destination;
 a handler writes to SQS through boto3 and AWS_ENDPOINT_URL."""
-import io
 import json
 import time
-import zipfile
 
-from cbtest import ServerTestCase
+from cbtest import ServerTestCase, make_zip
 
 ROLE = "arn:aws:iam::000000000000:role/lambda-role"
 
@@ -40,12 +38,6 @@ def handler(event, context):
     raise ValueError("always")
 '''
 
-
-def make_zip(code):
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("app.py", code)
-    return buffer.getvalue()
 
 
 def wait_for(predicate, timeout=60, interval=0.5):
