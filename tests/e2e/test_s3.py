@@ -404,6 +404,15 @@ class S3WireTests(ServerTestCase):
         status, _, _ = self.request("PUT", "/wire")
         self.assertIn(status, (200, 409))
 
+    def test_listings_refuse_unknown_encoding_type(self):
+        for query in ("list-type=2&", "", "versions&", "uploads&"):
+            status, _, body = self.request("GET", f"/wire?{query}encoding-type=base64")
+            self.assertEqual(status, 400, query)
+            self.assertIn(b"<Code>InvalidArgument</Code>", body, query)
+            self.assertIn(b"Invalid Encoding Method specified in Request", body, query)
+            status, _, _ = self.request("GET", f"/wire?{query}encoding-type=url")
+            self.assertEqual(status, 200, query)
+
     def test_virtual_host_addressing(self):
         self.request("PUT", "/wire/vh.txt", b"virtual")
         status, headers, body = self.request("GET", "/vh.txt",

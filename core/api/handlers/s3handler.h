@@ -132,6 +132,8 @@ Result<std::optional<S3::AccessControlList>> aclFromRequest(
 void setEncryptionHeaders(HttpResponse &response, const S3::ObjectHeaders &headers);
 // Request headers every write checks: x-amz-server-side-encryption names a known algorithm.
 Status checkWriteHeaders(const HttpRequest &request);
+// Listings: whether encoding-type=url was asked for; InvalidArgument for any other value.
+Result<bool> urlEncodingRequested(const HttpRequest &request);
 } // namespace S3Wire
 
 } // namespace Core::Api

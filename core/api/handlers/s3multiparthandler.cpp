@@ -224,12 +224,10 @@ void S3Handler::abortMultipartUpload(Call &call)
 void S3Handler::listMultipartUploads(Call &call)
 {
     const HttpRequest &http = call.request.http;
-    const bool urlEncoding = http.queryItem(u"encoding-type") == u"url"_s;
-    if (http.hasQueryItem(u"encoding-type") && !urlEncoding)
-        return fail(call,
-            S3::Errors::invalidArgument(u"Invalid Encoding Method specified in Request"_s,
-                u"encoding-type"_s,
-                http.queryItem(u"encoding-type")));
+    const auto encoding = S3Wire::urlEncodingRequested(http);
+    if (!encoding)
+        return fail(call, encoding.error());
+    const bool urlEncoding = *encoding;
     S3::ListUploadsQuery query;
     query.prefix = http.queryItem(u"prefix");
     query.delimiter = http.queryItem(u"delimiter");

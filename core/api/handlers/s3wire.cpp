@@ -137,6 +137,17 @@ Status checkCopySourceConditions(const HttpRequest &request, const S3::S3Object 
     return {};
 }
 
+Result<bool> urlEncodingRequested(const HttpRequest &request)
+{
+    if (!request.hasQueryItem(u"encoding-type"))
+        return false;
+    const QString value = request.queryItem(u"encoding-type");
+    if (value != u"url"_s)
+        return std::unexpected(S3::Errors::invalidArgument(
+            u"Invalid Encoding Method specified in Request"_s, u"encoding-type"_s, value));
+    return true;
+}
+
 QString urlEncodeKey(const QString &key)
 {
     return QString::fromLatin1(QUrl::toPercentEncoding(key, "/").replace("%20", "+"));
