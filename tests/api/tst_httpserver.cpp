@@ -40,7 +40,8 @@ private slots:
                 [](HttpRequest) { return HttpResponse{}; },
                 [](const HttpRequest &, const HttpResponse &, const QString &) {});
             const auto port = server.listen();
-            QVERIFY2(port.has_value(), qPrintable(port.error()));
+            if (!port)
+                QFAIL(qPrintable(port.error()));
             auto stopped = std::async(std::launch::async, [&server] { server.stop(); });
             QVERIFY2(stopped.wait_for(std::chrono::seconds(10)) == std::future_status::ready,
                 qPrintable(u"stop() hung in round %1"_s.arg(round)));
