@@ -181,6 +181,12 @@ def busy_warning(meta):
             f"rerun on a quiet machine for absolute figures.\n\n")
 
 
+def other_measurements():
+    """bench/other-measurements.md: dated figures from tools other than the wrk replay."""
+    notes = Path(__file__).with_name("other-measurements.md")
+    return notes.read_text() if notes.exists() else ""
+
+
 def write_docs(path, results, meta, ops, op_notes):
     m = meta["machine"]
     versions = "\n".join(f"- {name}: {version}" for name, version in meta["versions"].items())
@@ -236,6 +242,7 @@ How each operation varies its requests:
 
 {op_notes}
 
+{other_measurements()}
 ## Reference: DESIGN.md anchors
 
 Not measured by this run: the figures recorded in DESIGN.md ("Performance anchors", same
