@@ -171,6 +171,9 @@ public:
 
     Result<QJsonObject> putFunctionEventInvokeConfig(
         const QString &function, const QString &qualifier, const QJsonObject &config);
+    // UpdateFunctionEventInvokeConfig: only the fields given change (Put replaces the whole).
+    Result<QJsonObject> updateFunctionEventInvokeConfig(
+        const QString &function, const QString &qualifier, const QJsonObject &changes);
     Result<QJsonObject> getFunctionEventInvokeConfig(
         const QString &function, const QString &qualifier) const;
     Status deleteFunctionEventInvokeConfig(const QString &function, const QString &qualifier);

@@ -247,6 +247,26 @@ Result<QJsonObject> LambdaService::putFunctionEventInvokeConfig(
     return stored;
 }
 
+Result<QJsonObject> LambdaService::updateFunctionEventInvokeConfig(
+    const QString &function, const QString &qualifier, const QJsonObject &changes)
+{
+    QJsonObject merged;
+    if (const auto current = getFunctionEventInvokeConfig(function, qualifier))
+        merged = *current;
+    for (const QString &field : {u"MaximumRetryAttempts"_s, u"MaximumEventAgeInSeconds"_s}) {
+        if (changes.contains(field))
+            merged.insert(field, changes.value(field));
+    }
+    if (changes.contains(u"DestinationConfig"_s)) {
+        QJsonObject destinations = merged.value(u"DestinationConfig"_s).toObject();
+        const QJsonObject given = changes.value(u"DestinationConfig"_s).toObject();
+        for (auto it = given.begin(); it != given.end(); ++it)
+            destinations.insert(it.key(), it.value());
+        merged.insert(u"DestinationConfig"_s, destinations);
+    }
+    return putFunctionEventInvokeConfig(function, qualifier, merged);
+}
+
 Result<QJsonObject> LambdaService::getFunctionEventInvokeConfig(
     const QString &function, const QString &qualifier) const
 {

@@ -73,6 +73,24 @@ class LambdaCodeLocationTest(ServerTestCase):
             self.download(latest)
         self.assertEqual(raised.exception.code, 404)
 
+    def test_update_event_invoke_config_changes_only_given_fields(self):
+        client = self.lambda_client()
+        client.create_function(FunctionName="partial", Runtime="python3.12", Role=ROLE,
+                               Handler="app.handler",
+                               Code={"ZipFile": make_zip({"app.py": HANDLER % 1})})
+        client.put_function_event_invoke_config(FunctionName="partial", MaximumRetryAttempts=1,
+                                                MaximumEventAgeInSeconds=100)
+        updated = client.update_function_event_invoke_config(FunctionName="partial",
+                                                             MaximumRetryAttempts=0)
+        self.assertEqual(updated["MaximumRetryAttempts"], 0)
+        self.assertEqual(updated["MaximumEventAgeInSeconds"], 100)
+        got = client.get_function_event_invoke_config(FunctionName="partial")
+        self.assertEqual((got["MaximumRetryAttempts"], got["MaximumEventAgeInSeconds"]), (0, 100))
+        # Put, by contrast, replaces the whole configuration.
+        put = client.put_function_event_invoke_config(FunctionName="partial",
+                                                      MaximumRetryAttempts=2)
+        self.assertNotIn("MaximumEventAgeInSeconds", put)
+
     def test_event_invoke_config_per_qualifier(self):
         client = self.lambda_client()
         sqs = self.boto3_client("sqs")

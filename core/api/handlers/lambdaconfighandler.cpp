@@ -113,6 +113,15 @@ Reply LambdaHandler::putFunctionEventInvokeConfig(const Call &call)
     return ok(200, *config);
 }
 
+Reply LambdaHandler::updateFunctionEventInvokeConfig(const Call &call)
+{
+    const auto config = m_service->updateFunctionEventInvokeConfig(
+        call.captures.at(0), call.request.http.queryItem(u"Qualifier"), call.body);
+    if (!config)
+        return std::unexpected(config.error());
+    return ok(200, *config);
+}
+
 Reply LambdaHandler::getFunctionEventInvokeConfig(const Call &call)
 {
     const auto config = m_service->getFunctionEventInvokeConfig(

@@ -152,7 +152,7 @@ const QList<LambdaHandler::Route> &LambdaHandler::routes()
         {"POST",
             QRegularExpression(u"^/2019-09-25"_s + fn + u"/event-invoke-config/?$"_s),
             u"UpdateFunctionEventInvokeConfig"_s,
-            &LambdaHandler::putFunctionEventInvokeConfig},
+            &LambdaHandler::updateFunctionEventInvokeConfig},
         {"GET",
             QRegularExpression(u"^/2019-09-25"_s + fn + u"/event-invoke-config/?$"_s),
             u"GetFunctionEventInvokeConfig"_s,

@@ -68,6 +68,7 @@ private:
     Result<std::pair<int, QJsonObject>> getFunctionConcurrency(const Call &call);
     Result<std::pair<int, QJsonObject>> deleteFunctionConcurrency(const Call &call);
     Result<std::pair<int, QJsonObject>> putFunctionEventInvokeConfig(const Call &call);
+    Result<std::pair<int, QJsonObject>> updateFunctionEventInvokeConfig(const Call &call);
     Result<std::pair<int, QJsonObject>> getFunctionEventInvokeConfig(const Call &call);
     Result<std::pair<int, QJsonObject>> deleteFunctionEventInvokeConfig(const Call &call);
     Result<std::pair<int, QJsonObject>> listFunctionEventInvokeConfigs(const Call &call);
