@@ -869,6 +869,7 @@
     </message>
     <message>
         <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="190"/>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="251"/>
         <source>15 minutes</source>
         <translation>15 Minuten</translation>
     </message>
@@ -908,37 +909,38 @@
         <translation>Beschriftung</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="373"/>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="375"/>
         <source>&lt;p style=&apos;font-size:large&apos;&gt;&lt;b&gt;No metrics yet&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Publish one with&lt;/p&gt;&lt;p&gt;&lt;code&gt;aws cloudwatch put-metric-data --namespace MyApp --metric-name Latency --value 42 --endpoint-url %1&lt;/code&gt;&lt;/p&gt;&lt;p&gt;or use a queue, table, bucket or function: their AWS/ metrics appear here on their own.&lt;/p&gt;</source>
         <translation>&lt;p style=&apos;font-size:large&apos;&gt;&lt;b&gt;Noch keine Metriken&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Veröffentlichen Sie eine mit&lt;/p&gt;&lt;p&gt;&lt;code&gt;aws cloudwatch put-metric-data --namespace MyApp --metric-name Latency --value 42 --endpoint-url %1&lt;/code&gt;&lt;/p&gt;&lt;p&gt;oder nutzen Sie eine Warteschlange, Tabelle, einen Bucket oder eine Funktion: deren AWS/-Metriken erscheinen hier von selbst.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="519"/>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="521"/>
         <source>Colour of this line in the chart</source>
         <translation>Farbe dieser Linie im Diagramm</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="525"/>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="527"/>
         <source>Double-click to rename this line; clear it for the default label</source>
         <translation>Doppelklick benennt diese Linie um; leeren stellt die Standardbeschriftung wieder her</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="560"/>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="252"/>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="562"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="561"/>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="563"/>
         <source>Remove this metric from the chart</source>
         <translation>Diese Metrik aus dem Diagramm entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="578"/>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="580"/>
         <source>Charts appear here once there are metrics</source>
         <translation>Diagramme erscheinen hier, sobald es Metriken gibt</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="579"/>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="581"/>
         <source>Tick one or more metrics on the left to chart them together</source>
         <translation>Haken Sie links eine oder mehrere Metriken an, um sie gemeinsam darzustellen</translation>
     </message>

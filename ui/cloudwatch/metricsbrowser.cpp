@@ -242,12 +242,14 @@ MetricsBrowser::MetricsBrowser(Core::CloudWatch::CloudWatchService *service, QWi
     m_graphed->horizontalHeader()->setSectionResizeMode(ColourColumn, QHeaderView::Fixed);
     m_graphed->setColumnWidth(ColourColumn, 28);
     m_graphed->horizontalHeader()->setSectionResizeMode(LabelColumn, QHeaderView::Stretch);
-    m_graphed->horizontalHeader()->setSectionResizeMode(
-        StatisticColumn, QHeaderView::ResizeToContents);
-    m_graphed->horizontalHeader()->setSectionResizeMode(
-        PeriodColumn, QHeaderView::ResizeToContents);
-    m_graphed->horizontalHeader()->setSectionResizeMode(
-        RemoveColumn, QHeaderView::ResizeToContents);
+    // The statistic, period and remove cells are widgets, which ResizeToContents does not
+    // measure: size those columns for their widest content.
+    const QFontMetrics graphedMetrics = m_graphed->fontMetrics();
+    m_graphed->setColumnWidth(
+        StatisticColumn, graphedMetrics.horizontalAdvance(u"SampleCount"_s) + 48);
+    m_graphed->setColumnWidth(
+        PeriodColumn, graphedMetrics.horizontalAdvance(tr("15 minutes")) + 48);
+    m_graphed->setColumnWidth(RemoveColumn, graphedMetrics.horizontalAdvance(tr("Remove")) + 32);
     graphedLayout->addWidget(m_graphed, 1);
     auto *chartSplitter = new QSplitter(Qt::Vertical, this);
     chartSplitter->addWidget(m_chart);
