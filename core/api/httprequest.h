@@ -24,7 +24,7 @@ struct HttpRequest
     QByteArray body;
     QString bodyFile;
     qint64 bodySize = 0;
-    // MD5 (16 raw bytes) of the body as received, computed by the HTTP worker while reading it
+    // MD5 (16 raw bytes) of a PUT body as received, computed by the HTTP worker while reading it
     // so that S3 need not hash uploads again on the core thread; empty when not computed.
     QByteArray bodyMd5;
     QString clientAddress;

@@ -280,10 +280,13 @@ bool HttpServer::Private::readBody(
     std::unique_ptr<QFile> spool;
     bool tooLarge = false;
     bool writeFailed = false;
+    // Only S3 uploads (PUT) use the digest; other services' requests are not hashed.
+    const bool hash = target.method == "PUT";
     QCryptographicHash md5(QCryptographicHash::Md5);
     const bool ok = reader([&](const char *data, size_t length) {
         target.bodySize += qint64(length);
-        md5.addData(QByteArrayView(data, qsizetype(length)));
+        if (hash)
+            md5.addData(QByteArrayView(data, qsizetype(length)));
         if (target.bodySize > options.maxBodyBytes) {
             tooLarge = true;
             return false;
@@ -311,7 +314,7 @@ bool HttpServer::Private::readBody(
     });
     if (spool)
         spool->close();
-    if (ok && !tooLarge && !writeFailed)
+    if (hash && ok && !tooLarge && !writeFailed)
         target.bodyMd5 = md5.result();
     if (tooLarge)
         *status = 413;
