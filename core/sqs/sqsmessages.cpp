@@ -516,15 +516,14 @@ Status SqsService::deleteMessage(const QString &queueName, const QString &receip
     // leaves the message, as AWS documents; an already deleted message is a success too.
     // NumberOfMessagesDeleted counts every successful deletion with a valid receipt handle,
     // duplicates included, as AWS documents.
-    const auto message = m_store->message(parts->rowId);
-    if (!message || parts->queueId != queue->id || message->receiptHandle != receiptHandle) {
-        reportMetric(queueName, u"NumberOfMessagesDeleted"_s, 1, u"Count"_s);
-        return {};
-    }
-    Storage::SqlTransaction transaction(m_database.connection());
-    if (!m_store->deleteMessage(parts->rowId) || !transaction.commit())
+    const std::optional<bool> deleted = parts->queueId == queue->id
+        ? m_store->deleteReceived(parts->rowId, queue->id, receiptHandle)
+        : std::optional<bool>(false);
+    if (!deleted)
         return std::unexpected(storageFailure());
     reportMetric(queueName, u"NumberOfMessagesDeleted"_s, 1, u"Count"_s);
+    if (!*deleted)
+        return {};
     touchMessages(queueName);
     if (queue->fifo)
         wakeWaiters(queueName); // the group's next message is free now

@@ -275,6 +275,21 @@ bool SqsStore::deleteMessage(qint64 rowId) const
     return ok;
 }
 
+std::optional<bool> SqsStore::deleteReceived(
+    qint64 rowId, qint64 queueId, const QString &receipt) const
+{
+    QSqlQuery &query = m_database.prepared(
+        u"DELETE FROM sqs_messages WHERE id = ? AND queue_id = ? AND receipt = ?"_s);
+    query.addBindValue(rowId);
+    query.addBindValue(queueId);
+    query.addBindValue(receipt);
+    if (!execute(query))
+        return std::nullopt;
+    const bool deleted = query.numRowsAffected() > 0;
+    query.finish();
+    return deleted;
+}
+
 bool SqsStore::markReceived(const Message &message) const
 {
     QSqlQuery &query = m_database.prepared(

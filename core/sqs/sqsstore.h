@@ -35,6 +35,9 @@ public:
     bool insertMessage(qint64 queueId, Message &message) const;
     std::optional<Message> message(qint64 rowId) const;
     bool deleteMessage(qint64 rowId) const;
+    // Deletes the message if `receipt` is still its current receipt handle (one statement, no
+    // read first). Returns whether it was deleted; nullopt on a storage failure.
+    std::optional<bool> deleteReceived(qint64 rowId, qint64 queueId, const QString &receipt) const;
     bool markReceived(const Message &message) const;
     bool setVisibleAt(qint64 rowId, qint64 visibleAtMs) const;
     bool moveMessage(qint64 rowId,
