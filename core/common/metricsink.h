@@ -39,7 +39,10 @@ namespace Core {
 // AWS/DynamoDB, dimension TableName (and TableName + Operation where AWS has it):
 //   ConsumedReadCapacityUnits / ConsumedWriteCapacityUnits (Count, units per request, TableName)
 //   SuccessfulRequestLatency (Milliseconds, per request, TableName + Operation)
-//   ThrottledRequests (Count, TableName + Operation)
+//   ThrottledRequests (Count, TableName + Operation; 1 per throttled request, a batch only when
+//   every item in it was throttled)
+//   ReadThrottleEvents / WriteThrottleEvents (Count, 1 per throttled item or GSI write:
+//   TableName, or TableName + GlobalSecondaryIndexName for a GSI)
 //   UserErrors (Count, 1 per 400 error of any table; no dimension)
 //   ConditionalCheckFailedRequests (Count, 1 per failed condition, TableName)
 //   ReturnedItemCount (Count, items returned by Query/Scan, TableName + Operation)
