@@ -750,7 +750,7 @@
 <context>
     <name>Gui::CloudWatch::MetricChart</name>
     <message>
-        <location filename="../ui/cloudwatch/metricchart.cpp" line="79"/>
+        <location filename="../ui/cloudwatch/metricchart.cpp" line="144"/>
         <source>No datapoints in this time range</source>
         <translation>Keine Datenpunkte in diesem Zeitraum</translation>
     </message>
@@ -786,161 +786,166 @@
 <context>
     <name>Gui::CloudWatch::MetricsBrowser</name>
     <message>
-        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="49"/>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="51"/>
         <source>15m</source>
         <translation>15 Min</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="50"/>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="52"/>
         <source>1h</source>
         <translation>1 Std</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="51"/>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="53"/>
         <source>3h</source>
         <translation>3 Std</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="52"/>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="54"/>
         <source>12h</source>
         <translation>12 Std</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="53"/>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="55"/>
         <source>1d</source>
         <translation>1 Tag</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="54"/>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="56"/>
         <source>1w</source>
         <translation>1 Wo</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="143"/>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="145"/>
         <source>Auto refresh</source>
         <translation>Automatisch aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="144"/>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="146"/>
         <source>Create alarm…</source>
         <translation>Alarm erstellen…</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="155"/>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="158"/>
         <source>Custom</source>
         <translation>Benutzerdefiniert</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="167"/>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="170"/>
         <source>to</source>
         <translation>bis</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="172"/>
-        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="237"/>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="175"/>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="241"/>
         <source>Statistic</source>
         <translation>Statistik</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="185"/>
-        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="237"/>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="188"/>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="241"/>
         <source>Period</source>
         <translation>Periode</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="186"/>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="189"/>
         <source>1 second</source>
         <translation>1 Sekunde</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="187"/>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="190"/>
         <source>10 seconds</source>
         <translation>10 Sekunden</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="188"/>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="191"/>
         <source>1 minute</source>
         <translation>1 Minute</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="189"/>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="192"/>
         <source>5 minutes</source>
         <translation>5 Minuten</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="190"/>
-        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="251"/>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="193"/>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="255"/>
         <source>15 minutes</source>
         <translation>15 Minuten</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="191"/>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="194"/>
         <source>1 hour</source>
         <translation>1 Stunde</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="192"/>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="195"/>
         <source>6 hours</source>
         <translation>6 Stunden</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="193"/>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="196"/>
         <source>1 day</source>
         <translation>1 Tag</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="200"/>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="203"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="209"/>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="212"/>
         <source>Search metrics, namespaces and dimensions</source>
         <translation>Metriken, Namespaces und Dimensionen durchsuchen</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="233"/>
-        <source>&lt;b&gt;Graphed metrics&lt;/b&gt;</source>
-        <translation>&lt;b&gt;Dargestellte Metriken&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="237"/>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="241"/>
         <source>Label</source>
         <translation>Beschriftung</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="375"/>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="383"/>
         <source>&lt;p style=&apos;font-size:large&apos;&gt;&lt;b&gt;No metrics yet&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Publish one with&lt;/p&gt;&lt;p&gt;&lt;code&gt;aws cloudwatch put-metric-data --namespace MyApp --metric-name Latency --value 42 --endpoint-url %1&lt;/code&gt;&lt;/p&gt;&lt;p&gt;or use a queue, table, bucket or function: their AWS/ metrics appear here on their own.&lt;/p&gt;</source>
         <translation>&lt;p style=&apos;font-size:large&apos;&gt;&lt;b&gt;Noch keine Metriken&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Veröffentlichen Sie eine mit&lt;/p&gt;&lt;p&gt;&lt;code&gt;aws cloudwatch put-metric-data --namespace MyApp --metric-name Latency --value 42 --endpoint-url %1&lt;/code&gt;&lt;/p&gt;&lt;p&gt;oder nutzen Sie eine Warteschlange, Tabelle, einen Bucket oder eine Funktion: deren AWS/-Metriken erscheinen hier von selbst.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="521"/>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="511"/>
+        <source>&lt;b&gt;Graphed metrics (%1 of %2 ticked)&lt;/b&gt;: a graph holds at most %1 metrics</source>
+        <translation>&lt;b&gt;Dargestellte Metriken (%1 von %2 ausgewählten)&lt;/b&gt;: ein Diagramm fasst höchstens %1 Metriken</translation>
+    </message>
+    <message>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="514"/>
+        <source>&lt;b&gt;Graphed metrics (%1)&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Dargestellte Metriken (%1)&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="557"/>
         <source>Colour of this line in the chart</source>
         <translation>Farbe dieser Linie im Diagramm</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="527"/>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="562"/>
         <source>Double-click to rename this line; clear it for the default label</source>
         <translation>Doppelklick benennt diese Linie um; leeren stellt die Standardbeschriftung wieder her</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="252"/>
-        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="562"/>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="256"/>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="593"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="563"/>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="594"/>
         <source>Remove this metric from the chart</source>
         <translation>Diese Metrik aus dem Diagramm entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="580"/>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="637"/>
         <source>Charts appear here once there are metrics</source>
         <translation>Diagramme erscheinen hier, sobald es Metriken gibt</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="581"/>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="638"/>
         <source>Tick one or more metrics on the left to chart them together</source>
         <translation>Haken Sie links eine oder mehrere Metriken an, um sie gemeinsam darzustellen</translation>
     </message>

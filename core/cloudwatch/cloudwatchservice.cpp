@@ -155,7 +155,14 @@ MetricStore::StoredDatum toStored(const MetricDatum &datum, qint64 nowMs)
     } else if (datum.statisticValues) {
         const StatisticSet &set = *datum.statisticValues;
         stored.values.add(set.sampleCount, set.sum, set.minimum, set.maximum);
-        stored.values.rawComplete = false;
+        // Percentiles need raw values. AWS computes them from a statistic set only when it
+        // holds one value SampleCount times: Minimum == Maximum and Sum = Minimum x SampleCount.
+        const double expectedSum = set.minimum * set.sampleCount;
+        if (set.minimum == set.maximum
+            && std::abs(set.sum - expectedSum) <= 1e-9 * std::max(1.0, std::abs(expectedSum)))
+            stored.values.raw.append({set.minimum, set.sampleCount});
+        else
+            stored.values.rawComplete = false;
     } else {
         for (qsizetype i = 0; i < datum.values.size(); ++i) {
             const double value = datum.values.at(i);

@@ -85,7 +85,8 @@ std::optional<double> value(const Accumulator &accumulator, const QString &stati
     if (statistic == u"Maximum")
         return accumulator.maximum;
     if (isExtendedStatistic(statistic)) {
-        if (!accumulator.rawComplete)
+        // AWS: no percentiles without the raw values (statistic sets), nor over negative values.
+        if (!accumulator.rawComplete || accumulator.minimum < 0)
             return std::nullopt;
         return percentile(accumulator.raw, statistic.mid(1).toDouble());
     }

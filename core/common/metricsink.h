@@ -31,7 +31,8 @@ namespace Core {
 // "<name>:<qualifier>" for versions and aliases):
 //   Invocations (Count, 1 per invocation, including failed ones, not throttled ones)
 //   Errors (Count, 1 per invocation that ended in a function error)
-//   Throttles (Count, 1 per throttled invocation request)
+//   Throttles (Count, 1 per throttled invocation request: a synchronous 429, and each throttled
+//   attempt of a queued Event invocation, retried with AWS's back-off from 1 s to 5 min)
 //   Duration (Milliseconds, the run time of each invocation)
 //   ConcurrentExecutions (Count, a gauge: running instances, reported per invocation start)
 //   DeadLetterErrors (Count, 1 per failed delivery to the dead-letter queue)
@@ -39,7 +40,10 @@ namespace Core {
 // AWS/DynamoDB, dimension TableName (and TableName + Operation where AWS has it):
 //   ConsumedReadCapacityUnits / ConsumedWriteCapacityUnits (Count, units per request, TableName)
 //   SuccessfulRequestLatency (Milliseconds, per request, TableName + Operation)
-//   ThrottledRequests (Count, TableName + Operation)
+//   ThrottledRequests (Count, TableName + Operation; 1 per throttled request, a batch only when
+//   every item in it was throttled)
+//   ReadThrottleEvents / WriteThrottleEvents (Count, 1 per throttled item or GSI write:
+//   TableName, or TableName + GlobalSecondaryIndexName for a GSI)
 //   UserErrors (Count, 1 per 400 error of any table; no dimension)
 //   ConditionalCheckFailedRequests (Count, 1 per failed condition, TableName)
 //   ReturnedItemCount (Count, items returned by Query/Scan, TableName + Operation)

@@ -171,7 +171,9 @@ DynamoDbService::Response DynamoDbService::batchWriteItem(const QJsonObject &req
     const qint64 now = m_clock->nowMs();
     for (qsizetype i = 0; i < writes.size(); ++i) {
         const PreparedWrite &write = writes[i];
-        if (!m_throughput.admit(write.table, false, now)) {
+        if (const auto exhausted = m_throughput.exhausted(write.table, false, now);
+            exhausted.any()) {
+            noteThrottled(write.table.name, false, exhausted);
             QJsonArray list = unprocessed.value(write.table.name).toArray();
             list.append(writeRequests[i]);
             unprocessed.insert(write.table.name, list);
@@ -293,7 +295,9 @@ DynamoDbService::Response DynamoDbService::batchGetItem(const QJsonObject &reque
                 leftOver.append(read.keyJson[i]);
                 continue;
             }
-            if (!m_throughput.admit(read.table, true, now)) {
+            if (const auto exhausted = m_throughput.exhausted(read.table, true, now);
+                exhausted.any()) {
+                noteThrottled(read.table.name, true, exhausted);
                 throttled = true;
                 leftOver.append(read.keyJson[i]);
                 continue;
@@ -397,8 +401,10 @@ DynamoDbService::Response DynamoDbService::transactWriteItems(const QJsonObject 
         QList<ThroughputLimiter::Verdict> verdicts;
         bool throttled = false;
         for (const PreparedWrite &write : writes) {
-            verdicts.append(m_throughput.check(write.table, false, m_clock->nowMs()));
-            throttled |= verdicts.back() != ThroughputLimiter::Verdict::Admitted;
+            const auto exhausted = m_throughput.exhausted(write.table, false, m_clock->nowMs());
+            noteThrottled(write.table.name, false, exhausted);
+            verdicts.append(exhausted.verdict());
+            throttled |= exhausted.any();
         }
         if (throttled)
             return std::unexpected(transactionThrottled(verdicts));
@@ -541,8 +547,10 @@ DynamoDbService::Response DynamoDbService::transactGetItems(const QJsonObject &r
         QList<ThroughputLimiter::Verdict> verdicts;
         bool throttled = false;
         for (const Get &get : gets) {
-            verdicts.append(m_throughput.check(get.table, true, m_clock->nowMs()));
-            throttled |= verdicts.back() != ThroughputLimiter::Verdict::Admitted;
+            const auto exhausted = m_throughput.exhausted(get.table, true, m_clock->nowMs());
+            noteThrottled(get.table.name, true, exhausted);
+            verdicts.append(exhausted.verdict());
+            throttled |= exhausted.any();
         }
         if (throttled)
             return std::unexpected(transactionThrottled(verdicts));

@@ -114,10 +114,22 @@ private:
     void noteItemsChanged(const QString &tableName);
     void noteTablesChanged();
     Response writeOne(const QJsonObject &request, const QString &operation);
+    // One item of a request that found its table or a GSI out of capacity: one
+    // ReadThrottleEvents / WriteThrottleEvents per resource.
+    struct ThrottleEvent
+    {
+        QString table;
+        QString globalIndex; // empty: the table itself
+        bool read = false;
+    };
+    // Records the throttle events of the request call() is running (none outside call()).
+    void noteThrottled(
+        const QString &table, bool read, const ThroughputLimiter::Exhausted &exhausted);
     void reportMetrics(const QString &operationName,
         const QJsonObject &request,
         const Response &response,
-        double latencyMs);
+        double latencyMs,
+        const QList<ThrottleEvent> &throttleEvents);
     // Query whose FilterExpression may name key attributes (PartiQL SELECT's WHERE).
     Response queryImpl(const QJsonObject &request, bool keyFilterAllowed);
     QString tableArn(const QString &name) const;
@@ -136,6 +148,7 @@ private:
     MetricSink *m_metricSink = nullptr;
     ThroughputLimiter m_throughput;
     QList<QByteArray> *m_rawItems = nullptr; // set by call() around GetItem, Query and Scan
+    QList<ThrottleEvent> *m_throttleEvents = nullptr; // set by call() around metered requests
 };
 
 } // namespace Core::DynamoDb

@@ -10,6 +10,7 @@
 
 #include <QElapsedTimer>
 #include <QJsonArray>
+#include <QScopeGuard>
 
 using namespace Qt::StringLiterals;
 
@@ -92,25 +93,29 @@ DynamoDbService::Response DynamoDbService::call(const QString &operationName,
         // Control-plane requests count only in UserErrors.
         Response response = (this->*operation)(request);
         if (m_metricSink && !response)
-            reportMetrics(operationName, request, response, 0);
+            reportMetrics(operationName, request, response, 0, {});
         return response;
     }
     const bool raw = rawItems
         && (operationName == u"GetItem" || operationName == u"Query" || operationName == u"Scan");
     QElapsedTimer timer;
     timer.start();
+    QList<ThrottleEvent> throttleEvents;
+    m_throttleEvents = &throttleEvents;
+    const auto stopRecording = qScopeGuard([this] { m_throttleEvents = nullptr; });
     if (const auto read = throttledAsRead(operationName)) {
         const auto table = loadTable(request.value(u"TableName"_s).toString());
-        const auto verdict = table ? m_throughput.check(*table,
-                                 *read,
-                                 m_clock->nowMs(),
-                                 *read ? request.value(u"IndexName"_s).toString() : QString())
-                                   : ThroughputLimiter::Verdict::Admitted;
-        if (verdict != ThroughputLimiter::Verdict::Admitted) {
+        const auto exhausted = table ? m_throughput.exhausted(*table,
+                                   *read,
+                                   m_clock->nowMs(),
+                                   *read ? request.value(u"IndexName"_s).toString() : QString())
+                                     : ThroughputLimiter::Exhausted();
+        if (exhausted.any()) {
+            noteThrottled(table->name, *read, exhausted);
             Response throttled = std::unexpected(Errors::provisionedThroughputExceeded(
-                verdict == ThroughputLimiter::Verdict::IndexExceeded));
+                exhausted.verdict() == ThroughputLimiter::Verdict::IndexExceeded));
             if (m_metricSink)
-                reportMetrics(operationName, request, throttled, 0);
+                reportMetrics(operationName, request, throttled, 0, throttleEvents);
             return throttled;
         }
     }
@@ -143,7 +148,7 @@ DynamoDbService::Response DynamoDbService::call(const QString &operationName,
         }
     }
     if (m_metricSink)
-        reportMetrics(operationName, request, response, latencyMs);
+        reportMetrics(operationName, request, response, latencyMs, throttleEvents);
     if (response && asked == u"NONE")
         response->remove(u"ConsumedCapacity"_s);
     else if (response && asked == u"TOTAL" && response->contains(u"ConsumedCapacity"_s))
@@ -151,10 +156,22 @@ DynamoDbService::Response DynamoDbService::call(const QString &operationName,
     return response;
 }
 
+void DynamoDbService::noteThrottled(
+    const QString &table, bool read, const ThroughputLimiter::Exhausted &exhausted)
+{
+    if (!m_throttleEvents)
+        return;
+    if (exhausted.table)
+        m_throttleEvents->append({table, QString(), read});
+    for (const QString &index : exhausted.globalIndexes)
+        m_throttleEvents->append({table, index, read});
+}
+
 void DynamoDbService::reportMetrics(const QString &operationName,
     const QJsonObject &request,
     const Response &response,
-    double latencyMs)
+    double latencyMs,
+    const QList<ThrottleEvent> &throttleEvents)
 {
     const qint64 now = m_clock->nowMs();
     const QString tableName = request.value(u"TableName"_s).toString();
@@ -164,18 +181,37 @@ void DynamoDbService::reportMetrics(const QString &operationName,
                          const QString &unit) {
         m_metricSink->putMetric(Namespace.toString(), metric, dimensions, value, unit, now);
     };
+    // AWS counts every throttled event (an item of a batch, the table or a GSI of a write) in
+    // Read/WriteThrottleEvents, per TableName, and per TableName + GlobalSecondaryIndexName for
+    // a GSI; ThrottledRequests counts the request once, and a batch only when every item in it
+    // was throttled (the request then fails with ProvisionedThroughputExceededException).
+    QStringList throttledTables;
+    for (const ThrottleEvent &event : throttleEvents) {
+        MetricSink::MetricDimensions dimensions{{u"TableName"_s, event.table}};
+        if (!event.globalIndex.isEmpty())
+            dimensions.append({u"GlobalSecondaryIndexName"_s, event.globalIndex});
+        put(event.read ? u"ReadThrottleEvents"_s : u"WriteThrottleEvents"_s,
+            dimensions,
+            1,
+            u"Count"_s);
+        if (!throttledTables.contains(event.table))
+            throttledTables.append(event.table);
+    }
     if (!response) {
         const AwsError &error = response.error();
-        if (error.code == u"ConditionalCheckFailedException") {
+        const bool throttled = error.code == u"ProvisionedThroughputExceededException"
+            || (error.code == u"TransactionCanceledException" && !throttleEvents.isEmpty());
+        if (throttled) {
+            // Not a UserError: AWS counts throttled requests only in ThrottledRequests.
+            for (const QString &table : std::as_const(throttledTables))
+                put(u"ThrottledRequests"_s,
+                    {{u"TableName"_s, table}, {u"Operation"_s, operationName}},
+                    1,
+                    u"Count"_s);
+        } else if (error.code == u"ConditionalCheckFailedException") {
             if (!tableName.isEmpty())
                 put(u"ConditionalCheckFailedRequests"_s,
                     {{u"TableName"_s, tableName}},
-                    1,
-                    u"Count"_s);
-        } else if (error.code == u"ProvisionedThroughputExceededException") {
-            if (!tableName.isEmpty())
-                put(u"ThrottledRequests"_s,
-                    {{u"TableName"_s, tableName}, {u"Operation"_s, operationName}},
                     1,
                     u"Count"_s);
         } else if (error.httpStatus == 400) {

@@ -42,33 +42,35 @@ ThroughputLimiter::Bucket &ThroughputLimiter::refill(
     return bucket;
 }
 
-ThroughputLimiter::Verdict ThroughputLimiter::check(
+ThroughputLimiter::Exhausted ThroughputLimiter::exhausted(
     const TableInfo &table, bool read, qint64 nowMs, const QString &indexName)
 {
+    Exhausted out;
     if (table.payPerRequest)
-        return Verdict::Admitted;
+        return out;
     if (read) {
         if (const SecondaryIndex *index = provisionedIndex(table, indexName)) {
             const Bucket &bucket = refill(bucketKey(table.name, index->name),
                 index->readCapacity,
                 index->writeCapacity,
                 nowMs);
-            return bucket.read > 0 ? Verdict::Admitted : Verdict::IndexExceeded;
+            if (bucket.read <= 0)
+                out.globalIndexes.append(index->name);
+            return out;
         }
-        const Bucket &bucket = refill(table.name, table.readCapacity, table.writeCapacity, nowMs);
-        return bucket.read > 0 ? Verdict::Admitted : Verdict::TableExceeded;
+        out.table = refill(table.name, table.readCapacity, table.writeCapacity, nowMs).read <= 0;
+        return out;
     }
-    if (refill(table.name, table.readCapacity, table.writeCapacity, nowMs).write <= 0)
-        return Verdict::TableExceeded;
+    out.table = refill(table.name, table.readCapacity, table.writeCapacity, nowMs).write <= 0;
     for (const SecondaryIndex &index : table.indexes) {
         if (!index.global)
             continue;
         const Bucket &bucket = refill(
             bucketKey(table.name, index.name), index.readCapacity, index.writeCapacity, nowMs);
         if (bucket.write <= 0)
-            return Verdict::IndexExceeded;
+            out.globalIndexes.append(index.name);
     }
-    return Verdict::Admitted;
+    return out;
 }
 
 void ThroughputLimiter::take(

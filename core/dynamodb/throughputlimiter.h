@@ -3,6 +3,7 @@
 
 #include <QHash>
 #include <QString>
+#include <QStringList>
 
 namespace Core::DynamoDb {
 
@@ -25,16 +26,28 @@ public:
     enum class Verdict {
         Admitted,
         TableExceeded,
-        IndexExceeded, // a GSI of the table is out of write capacity
+        IndexExceeded, // a GSI of a write, or the GSI a read names, is out of capacity
+    };
+
+    // The resources of a request that are out of capacity, each one a throttle event
+    // (AWS/DynamoDB ReadThrottleEvents / WriteThrottleEvents): a read uses the table or the GSI
+    // it names, a write uses the table and every GSI.
+    struct Exhausted
+    {
+        bool table = false;
+        QStringList globalIndexes;
+        bool any() const { return table || !globalIndexes.isEmpty(); }
+        Verdict verdict() const
+        {
+            if (table)
+                return Verdict::TableExceeded;
+            return globalIndexes.isEmpty() ? Verdict::Admitted : Verdict::IndexExceeded;
+        }
     };
 
     // Reads: indexName names the GSI a Query/Scan reads (empty: the table).
-    Verdict check(
+    Exhausted exhausted(
         const TableInfo &table, bool read, qint64 nowMs, const QString &indexName = QString());
-    bool admit(const TableInfo &table, bool read, qint64 nowMs, const QString &indexName = {})
-    {
-        return check(table, read, nowMs, indexName) == Verdict::Admitted;
-    }
     void consume(const TableInfo &table, bool read, double units, qint64 nowMs);
     // Consumes capacity.table from the table and capacity.global from its GSIs.
     void consume(const TableInfo &table, bool read, const Capacity &capacity, qint64 nowMs);

@@ -21,6 +21,7 @@
 #include <QProcessEnvironment>
 #include <QStandardPaths>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace Qt::StringLiterals;
@@ -33,7 +34,10 @@ constexpr qint64 MaxSyncPayload = 6291456;
 constexpr qint64 MaxAsyncPayload = 262144;
 constexpr int LogTailBytes = 4096;
 constexpr qint64 RetryDelayMs = 60 * 1000;
-constexpr qint64 ThrottleRetryMs = 1000;
+// Throttled Event invocations go back to the queue; AWS retries them with an interval growing
+// exponentially from 1 second to 5 minutes, each attempt counting in the Throttles metric.
+constexpr qint64 ThrottleRetryFirstMs = 1000;
+constexpr qint64 ThrottleRetryMaxMs = 5 * 60 * 1000;
 constexpr int DefaultMaximumEventAgeSeconds = 21600;
 
 QString isoTime(qint64 ms)
@@ -424,9 +428,18 @@ void LambdaService::processEvents()
                 event, std::unexpected(AwsError{u"EventAgeExceeded"_s, u"Event age exceeded."_s}));
             continue;
         }
-        if (concurrencyBlock(event.functionName)) {
+        if (const auto blocked = concurrencyBlock(event.functionName)) {
             reportMetric(event.functionName, event.qualifier, u"Throttles"_s, 1, u"Count"_s);
-            event.dueMs = now + ThrottleRetryMs;
+            // AWS does not retry an event of a function whose reserved concurrency is 0: it goes
+            // to the on-failure destination or dead-letter queue at once.
+            if (m_store->reservedConcurrency(event.functionName) == 0) {
+                eventFinished(event, std::unexpected(*blocked));
+                continue;
+            }
+            event.dueMs = now
+                + std::min(
+                    ThrottleRetryMaxMs, ThrottleRetryFirstMs << std::min(event.throttles, 20));
+            ++event.throttles;
             m_events.append(event);
             persistEvent(event);
             continue;
@@ -489,7 +502,8 @@ void LambdaService::eventFinished(QueuedEvent event, const Result<InvocationResu
     }
     const int maxRetries = invokeConfig.value(u"MaximumRetryAttempts"_s).toInt(2);
     const bool aged = !result && result.error().code == u"EventAgeExceeded"_s;
-    if (!aged && event.attempts <= maxRetries) {
+    const bool unrunnable = !result && result.error().code == u"TooManyRequestsException"_s;
+    if (!aged && !unrunnable && event.attempts <= maxRetries) {
         // AWS waits one minute before the first retry and two before the second.
         event.dueMs = m_clock->nowMs() + RetryDelayMs * event.attempts;
         m_events.append(event);

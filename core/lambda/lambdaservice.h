@@ -230,6 +230,7 @@ private:
         int attempts = 0;
         qint64 enqueuedMs = 0;
         qint64 dueMs = 0;
+        int throttles = 0; // throttled attempts so far (in memory: sets the back-off)
     };
 
     Result<QString> resolveName(const QString &input, QString *qualifier) const;

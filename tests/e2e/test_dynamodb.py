@@ -263,6 +263,71 @@ class Boto3Client(ServerTestCase):
                          "ReturnedItemCount", "ConditionalCheckFailedRequests", "UserErrors"} <= names, names)
 
 
+    def test_throttle_metrics_in_cloudwatch(self):
+        """A PROVISIONED table out of capacity: a batch whose every item is throttled fails and
+        counts one ThrottledRequests (TableName + Operation) and one WriteThrottleEvents /
+        ReadThrottleEvents per item; a throttled PutItem counts in both."""
+        import datetime
+        import boto3
+        from botocore.config import Config
+        # No retries: each call below is one request (botocore retries throttling otherwise).
+        self.ddb = boto3.client("dynamodb", endpoint_url=self.endpoint, region_name="us-east-1",
+                                aws_access_key_id="test", aws_secret_access_key="test",
+                                config=Config(retries={"max_attempts": 0}))
+        self.ddb.create_table(
+            TableName="b3slow", BillingMode="PROVISIONED",
+            ProvisionedThroughput={"ReadCapacityUnits": 1, "WriteCapacityUnits": 1},
+            AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}],
+            KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}])
+        big = {"pk": {"S": "big"}, "blob": {"S": "x" * (300 * 1024 - 100)}}
+        # 300 WCU each: the first takes the whole burst, one of the next two is throttled.
+        self.ddb.put_item(TableName="b3slow", Item=big)
+        throttled_puts = 0
+        for _ in range(2):
+            try:
+                self.ddb.put_item(TableName="b3slow", Item=big)
+            except self.ddb.exceptions.ProvisionedThroughputExceededException:
+                throttled_puts += 1
+        self.assertGreaterEqual(throttled_puts, 1)
+        error = self.error(self.ddb.batch_write_item, RequestItems={"b3slow": [
+            {"PutRequest": {"Item": {"pk": {"S": f"k{i}"}}}} for i in range(3)]})
+        self.assertEqual(error["Code"], "ProvisionedThroughputExceededException")
+        # 300 KB consistent reads take 75 RCU of the 300 of burst.
+        throttled_gets = 0
+        for _ in range(6):
+            try:
+                self.ddb.get_item(TableName="b3slow", Key={"pk": {"S": "big"}}, ConsistentRead=True)
+            except self.ddb.exceptions.ProvisionedThroughputExceededException:
+                throttled_gets += 1
+        self.assertGreaterEqual(throttled_gets, 1)
+        error = self.error(self.ddb.batch_get_item, RequestItems={"b3slow": {"Keys": [
+            {"pk": {"S": "k1"}}, {"pk": {"S": "k2"}}]}})
+        self.assertEqual(error["Code"], "ProvisionedThroughputExceededException")
+
+        cw = self.boto3_client("cloudwatch")
+        now = datetime.datetime.now(datetime.timezone.utc)
+        window = {"StartTime": now - datetime.timedelta(minutes=10), "EndTime": now + datetime.timedelta(minutes=5),
+                  "Period": 60}
+
+        def total(name, dimensions):
+            points = cw.get_metric_statistics(Namespace="AWS/DynamoDB", MetricName=name, Dimensions=dimensions,
+                                              Statistics=["Sum"], **window)["Datapoints"]
+            return sum(p["Sum"] for p in points)
+
+        table = [{"Name": "TableName", "Value": "b3slow"}]
+
+        def operation(name):
+            return table + [{"Name": "Operation", "Value": name}]
+
+        self.assertEqual(total("ThrottledRequests", operation("BatchWriteItem")), 1.0)
+        self.assertEqual(total("ThrottledRequests", operation("BatchGetItem")), 1.0)
+        self.assertEqual(total("ThrottledRequests", operation("PutItem")), float(throttled_puts))
+        self.assertEqual(total("ThrottledRequests", operation("GetItem")), float(throttled_gets))
+        self.assertEqual(total("WriteThrottleEvents", table), 3.0 + throttled_puts)
+        self.assertEqual(total("ReadThrottleEvents", table), 2.0 + throttled_gets)
+        names = {m["MetricName"] for m in cw.list_metrics(Namespace="AWS/DynamoDB", Dimensions=table)["Metrics"]}
+        self.assertTrue({"ThrottledRequests", "WriteThrottleEvents", "ReadThrottleEvents"} <= names, names)
+
 class Boto3Resource(ServerTestCase):
     def test_resource_api_with_python_types(self):
         try:

@@ -3,6 +3,7 @@
 
 #include <QDateTime>
 #include <QDateTimeAxis>
+#include <QLabel>
 #include <QLegend>
 #include <QLineSeries>
 #include <QValueAxis>
@@ -40,16 +41,80 @@ void clear(QChart *chart)
     }
 }
 
+// Lines up to this many get point markers and a wide pen.
+constexpr int FewLines = 10;
+constexpr int MaxMarkedPoints = 100;
+
 } // namespace
 
 MetricChart::MetricChart(QWidget *parent)
     : QChartView(parent)
+    , m_message(new QLabel(viewport()))
 {
     setRenderHint(QPainter::Antialiasing);
     setMinimumHeight(280);
+    chart()->setAnimationOptions(QChart::NoAnimation);
     chart()->legend()->setFont(QFont(font().family(), 12));
     chart()->legend()->setAlignment(Qt::AlignBottom);
-    chart()->setTitleFont(QFont(font().family(), 14, QFont::Bold));
+    m_message->setObjectName(u"chartMessage"_s);
+    m_message->setFont(QFont(font().family(), 14, QFont::Bold));
+    m_message->setWordWrap(true);
+    m_message->setAlignment(Qt::AlignCenter);
+    m_message->setAttribute(Qt::WA_TransparentForMouseEvents);
+    m_message->hide();
+}
+
+QList<QPointF> MetricChart::decimated(const QList<std::pair<qint64, double>> &points, int maxPoints)
+{
+    QList<QPointF> out;
+    if (points.size() <= maxPoints) {
+        out.reserve(points.size());
+        for (const auto &[time, value] : points)
+            out.append(QPointF(double(time), value));
+        return out;
+    }
+    const int buckets = std::max(1, maxPoints / 2);
+    out.reserve(qsizetype(buckets) * 2);
+    const double first = double(points.front().first);
+    const double width = (double(points.back().first) - first + 1) / buckets;
+    qsizetype i = 0;
+    for (int bucket = 0; bucket < buckets && i < points.size(); ++bucket) {
+        const double end = first + width * (bucket + 1);
+        qsizetype low = -1;
+        qsizetype high = -1;
+        for (; i < points.size() && (double(points[i].first) < end || bucket == buckets - 1); ++i) {
+            if (low < 0 || points[i].second < points[low].second)
+                low = i;
+            if (high < 0 || points[i].second > points[high].second)
+                high = i;
+        }
+        if (low < 0)
+            continue;
+        for (const qsizetype at : {std::min(low, high), std::max(low, high)}) {
+            out.append(QPointF(double(points[at].first), points[at].second));
+            if (low == high)
+                break;
+        }
+    }
+    return out;
+}
+
+void MetricChart::resizeEvent(QResizeEvent *event)
+{
+    QChartView::resizeEvent(event);
+    m_message->setGeometry(viewport()->rect().adjusted(24, 24, -24, -24));
+}
+
+void MetricChart::setMessage(const QString &message)
+{
+    m_message->setText(message);
+    m_message->setGeometry(viewport()->rect().adjusted(24, 24, -24, -24));
+    m_message->setVisible(!message.isEmpty());
+}
+
+QString MetricChart::message() const
+{
+    return m_message->isHidden() ? QString() : m_message->text();
 }
 
 QColor MetricChart::seriesColour(int index)
@@ -60,7 +125,7 @@ QColor MetricChart::seriesColour(int index)
 void MetricChart::showMessage(const QString &message)
 {
     clear(chart());
-    chart()->setTitle(message);
+    setMessage(message);
 }
 
 void MetricChart::setSeries(const QList<Series> &series, qint64 fromMs, qint64 toMs)
@@ -76,11 +141,11 @@ void MetricChart::setSeries(const QList<Series> &series, qint64 fromMs, qint64 t
         }
     }
     if (low > high) {
-        chart->setTitle(tr("No datapoints in this time range"));
+        setMessage(tr("No datapoints in this time range"));
         low = 0;
         high = 1;
     } else {
-        chart->setTitle(QString());
+        setMessage(QString());
     }
     const double margin = std::max((high - low) * 0.1, std::abs(high) * 0.05 + 0.5);
     const qint64 span = toMs - fromMs;
@@ -97,16 +162,19 @@ void MetricChart::setSeries(const QList<Series> &series, qint64 fromMs, qint64 t
     yAxis->applyNiceNumbers();
     chart->addAxis(xAxis, Qt::AlignBottom);
     chart->addAxis(yAxis, Qt::AlignLeft);
+    const bool few = series.size() <= FewLines;
+    chart->legend()->setVisible(series.size() <= MaxLegendLines);
+    const int linePoints = int(std::clamp<qsizetype>(
+        MaxChartPoints / std::max<qsizetype>(1, series.size()), 2, MaxLinePoints));
     int colour = 0;
     for (const Series &one : series) {
         auto *line = new QLineSeries(chart);
         line->setName(one.label);
         QPen pen{seriesColour(colour++)};
-        pen.setWidth(3);
+        pen.setWidth(few ? 3 : 1);
         line->setPen(pen);
-        line->setPointsVisible(true);
-        for (const auto &[time, value] : one.points)
-            line->append(double(time), value);
+        line->setPointsVisible(few && one.points.size() <= MaxMarkedPoints);
+        line->replace(decimated(one.points, linePoints)); // one change signal, not one per point
         chart->addSeries(line);
         line->attachAxis(xAxis);
         line->attachAxis(yAxis);

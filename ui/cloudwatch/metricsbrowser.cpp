@@ -35,7 +35,9 @@ namespace Gui::CloudWatch {
 namespace {
 
 constexpr int AutoRefreshMs = 10000;
-constexpr int MaxChartedMetrics = 10;
+// AWS: a graph (dashboard widget) holds up to 500 metrics, and one GetMetricData call takes up to
+// 500 queries.
+constexpr int MaxChartedMetrics = 500;
 constexpr qint64 MinuteMs = 60 * 1000;
 
 struct RangeChoice
@@ -144,6 +146,7 @@ MetricsBrowser::MetricsBrowser(Core::CloudWatch::CloudWatchService *service, QWi
     , m_createAlarm(new QPushButton(tr("Create alarm…"), this))
     , m_chart(new MetricChart(this))
     , m_graphed(new QTableWidget(0, GraphedColumnCount, this))
+    , m_graphedTitle(new QLabel(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 8, 0, 0);
@@ -230,8 +233,9 @@ MetricsBrowser::MetricsBrowser(Core::CloudWatch::CloudWatchService *service, QWi
     auto *graphedPane = new QWidget(this);
     auto *graphedLayout = new QVBoxLayout(graphedPane);
     graphedLayout->setContentsMargins(0, 0, 0, 0);
-    auto *graphedTitle = new QLabel(tr("<b>Graphed metrics</b>"), graphedPane);
-    graphedLayout->addWidget(graphedTitle);
+    m_graphedTitle->setObjectName(u"graphedTitle"_s);
+    m_graphedTitle->setWordWrap(true);
+    graphedLayout->addWidget(m_graphedTitle);
     m_graphed->setObjectName(u"graphedMetrics"_s);
     m_graphed->setHorizontalHeaderLabels(
         {QString(), tr("Label"), tr("Statistic"), tr("Period"), QString()});
@@ -336,6 +340,9 @@ MetricsBrowser::MetricsBrowser(Core::CloudWatch::CloudWatchService *service, QWi
         if (!checked.isEmpty())
             emit createAlarmRequested(checked.front(), statistic(), period());
     });
+    m_chartTimer.setSingleShot(true);
+    m_chartTimer.setInterval(0);
+    connect(&m_chartTimer, &QTimer::timeout, this, &MetricsBrowser::readChartNow);
     m_refreshTimer.setInterval(AutoRefreshMs);
     connect(&m_refreshTimer, &QTimer::timeout, this, [this] {
         if (isVisible())
@@ -355,6 +362,7 @@ MetricsBrowser::MetricsBrowser(Core::CloudWatch::CloudWatchService *service, QWi
     m_autoRefresh->setChecked(true);
     setEndpointUrl(u"http://127.0.0.1:4566"_s);
     updateRangeControls();
+    syncGraphedMetrics();
     refreshMetrics();
     refreshChart();
 }
@@ -490,88 +498,137 @@ void MetricsBrowser::setAllLines(const QString &statistic, int period)
         line.statistic = statistic;
         line.period = period;
     }
-    syncGraphedMetrics();
+    const QList<Metric> metrics = m_model->checkedMetrics().mid(0, MaxChartedMetrics);
+    for (int row = 0; row < m_chartedKeys.size() && row < metrics.size(); ++row)
+        updateGraphedRow(row, metrics.at(row));
 }
 
 void MetricsBrowser::syncGraphedMetrics()
 {
-    const QList<Metric> metrics = m_model->checkedMetrics().mid(0, MaxChartedMetrics);
+    const QList<Metric> checked = m_model->checkedMetrics();
+    const QList<Metric> metrics = checked.mid(0, MaxChartedMetrics);
+    m_graphedTitle->setText(checked.size() > MaxChartedMetrics
+            ? tr("<b>Graphed metrics (%1 of %2 ticked)</b>: a graph holds at most %1 metrics")
+                  .arg(MaxChartedMetrics)
+                  .arg(checked.size())
+            : tr("<b>Graphed metrics (%1)</b>").arg(metrics.size()));
     QHash<QString, Line> lines;
     QList<QString> keys;
+    keys.reserve(metrics.size());
     for (const Metric &metric : metrics) {
         const QString key = MetricTreeModel::metricKey(metric);
         keys.append(key);
         lines.insert(key, m_lines.value(key, Line{QString(), statistic(), period()}));
     }
     m_lines = std::move(lines);
-    m_chartedKeys = keys;
 
+    // A tick appends a metric and an untick removes one, so the rows kept stay in order: only
+    // the rows that changed are built (a graph holds up to 500 lines, and each row has three
+    // widgets), and the rows after a removed one take their new colour.
     const QSignalBlocker blocker(m_graphed);
-    // Cell widgets of removed rows go with deleteLater(): a row's own remove button may be the
-    // sender that led here.
-    m_graphed->setRowCount(0);
-    m_graphed->setRowCount(int(metrics.size()));
-    for (int row = 0; row < metrics.size(); ++row) {
-        const QString key = keys.at(row);
-        const Line &line = m_lines[key];
+    int firstChanged = int(m_chartedKeys.size());
+    for (int row = int(m_chartedKeys.size()) - 1; row >= 0; --row) {
+        if (!m_lines.contains(m_chartedKeys.at(row))) {
+            // Its cell widgets go with deleteLater(): its own remove button may be the sender
+            // that led here.
+            m_graphed->removeRow(row);
+            m_chartedKeys.removeAt(row);
+            firstChanged = row;
+        }
+    }
+    if (keys.mid(0, m_chartedKeys.size()) != m_chartedKeys) {
+        m_graphed->setRowCount(0);
+        m_chartedKeys.clear();
+        firstChanged = 0;
+    }
+    for (int row = int(m_chartedKeys.size()); row < keys.size(); ++row)
+        appendGraphedRow(keys.at(row));
+    m_chartedKeys = keys;
+    for (int row = firstChanged; row < keys.size(); ++row)
+        updateGraphedRow(row, metrics.at(row));
+}
 
-        auto *swatch = new QTableWidgetItem;
-        swatch->setFlags(Qt::ItemIsEnabled);
-        swatch->setBackground(MetricChart::seriesColour(row));
-        swatch->setToolTip(tr("Colour of this line in the chart"));
-        m_graphed->setItem(row, ColourColumn, swatch);
+void MetricsBrowser::appendGraphedRow(const QString &key)
+{
+    const int row = m_graphed->rowCount();
+    m_graphed->insertRow(row);
+    auto *swatch = new QTableWidgetItem;
+    swatch->setFlags(Qt::ItemIsEnabled);
+    swatch->setToolTip(tr("Colour of this line in the chart"));
+    m_graphed->setItem(row, ColourColumn, swatch);
 
-        auto *label = new QTableWidgetItem(
-            line.label.isEmpty() ? seriesLabel(metrics.at(row), line.statistic) : line.label);
-        label->setFlags(Qt::ItemIsEnabled | Qt::ItemIsEditable);
-        label->setToolTip(tr("Double-click to rename this line; clear it for the default label"));
-        m_graphed->setItem(row, LabelColumn, label);
+    auto *label = new QTableWidgetItem;
+    label->setFlags(Qt::ItemIsEnabled | Qt::ItemIsEditable);
+    label->setToolTip(tr("Double-click to rename this line; clear it for the default label"));
+    m_graphed->setItem(row, LabelColumn, label);
 
-        auto *stat = new QComboBox(m_graphed);
-        for (int i = 0; i < m_statistic->count(); ++i)
-            stat->addItem(m_statistic->itemText(i));
-        stat->setEditable(true);
+    auto *stat = new QComboBox(m_graphed);
+    for (int i = 0; i < m_statistic->count(); ++i)
+        stat->addItem(m_statistic->itemText(i));
+    stat->setEditable(true);
+    connect(stat, &QComboBox::currentTextChanged, this, [this, key](const QString &text) {
+        if (!m_lines.contains(key) || text.trimmed().isEmpty())
+            return;
+        m_lines[key].statistic = text.trimmed();
+        const int at = int(m_chartedKeys.indexOf(key));
+        if (QTableWidgetItem *item = m_graphed->item(at, LabelColumn);
+            item && m_lines[key].label.isEmpty()) {
+            const QSignalBlocker quiet(m_graphed);
+            item->setText(seriesLabel(m_model->checkedMetrics().value(at), text.trimmed()));
+        }
+        refreshChart();
+    });
+    m_graphed->setCellWidget(row, StatisticColumn, stat);
+
+    QComboBox *periods = periodCombo(m_graphed);
+    connect(periods, &QComboBox::currentIndexChanged, this, [this, key, periods] {
+        if (!m_lines.contains(key))
+            return;
+        m_lines[key].period = periods->currentData().toInt();
+        refreshChart();
+    });
+    m_graphed->setCellWidget(row, PeriodColumn, periods);
+
+    auto *remove = new QToolButton(m_graphed);
+    remove->setText(tr("Remove"));
+    remove->setToolTip(tr("Remove this metric from the chart"));
+    connect(
+        remove,
+        &QToolButton::clicked,
+        this,
+        [this, key] { m_model->setChecked(key, false); },
+        Qt::QueuedConnection);
+    m_graphed->setCellWidget(row, RemoveColumn, remove);
+}
+
+void MetricsBrowser::updateGraphedRow(int row, const Metric &metric)
+{
+    const Line &line = m_lines[m_chartedKeys.at(row)];
+    const QSignalBlocker blocker(m_graphed);
+    m_graphed->item(row, ColourColumn)->setBackground(MetricChart::seriesColour(row));
+    m_graphed->item(row, LabelColumn)
+        ->setText(line.label.isEmpty() ? seriesLabel(metric, line.statistic) : line.label);
+    if (auto *stat = qobject_cast<QComboBox *>(m_graphed->cellWidget(row, StatisticColumn));
+        stat && stat->currentText() != line.statistic) {
+        const QSignalBlocker quiet(stat);
         stat->setCurrentText(line.statistic);
-        connect(stat, &QComboBox::currentTextChanged, this, [this, key](const QString &text) {
-            if (!m_lines.contains(key) || text.trimmed().isEmpty())
-                return;
-            m_lines[key].statistic = text.trimmed();
-            const int at = int(m_chartedKeys.indexOf(key));
-            if (QTableWidgetItem *item = m_graphed->item(at, LabelColumn);
-                item && m_lines[key].label.isEmpty()) {
-                const QSignalBlocker quiet(m_graphed);
-                item->setText(seriesLabel(m_model->checkedMetrics().value(at), text.trimmed()));
-            }
-            refreshChart();
-        });
-        m_graphed->setCellWidget(row, StatisticColumn, stat);
-
-        QComboBox *periods = periodCombo(m_graphed);
+    }
+    if (auto *periods = qobject_cast<QComboBox *>(m_graphed->cellWidget(row, PeriodColumn))) {
+        const QSignalBlocker quiet(periods);
         const int index = periods->findData(line.period);
         if (index >= 0)
             periods->setCurrentIndex(index);
-        connect(periods, &QComboBox::currentIndexChanged, this, [this, key, periods] {
-            if (!m_lines.contains(key))
-                return;
-            m_lines[key].period = periods->currentData().toInt();
-            refreshChart();
-        });
-        m_graphed->setCellWidget(row, PeriodColumn, periods);
-
-        auto *remove = new QToolButton(m_graphed);
-        remove->setText(tr("Remove"));
-        remove->setToolTip(tr("Remove this metric from the chart"));
-        connect(
-            remove,
-            &QToolButton::clicked,
-            this,
-            [this, key] { m_model->setChecked(key, false); },
-            Qt::QueuedConnection);
-        m_graphed->setCellWidget(row, RemoveColumn, remove);
     }
 }
 
 void MetricsBrowser::refreshChart()
+{
+    // Many changes in one pass of the event loop (ticking many metrics, a control that sets
+    // every line) read the chart once.
+    m_chartTimer.start();
+}
+
+void MetricsBrowser::readChartNow()
 {
     const QList<Metric> metrics = m_model->checkedMetrics().mid(0, MaxChartedMetrics);
     const quint64 generation = ++m_chartGeneration;

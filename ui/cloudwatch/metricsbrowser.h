@@ -29,12 +29,12 @@ class MetricChart;
 class MetricTreeModel;
 
 // "All metrics", as in the CloudWatch console: the metrics of ListMetrics browsed by namespace
-// and dimension set, the checked ones charted together with GetMetricData at the chosen
-// statistic, period and time range. Under the chart, "Graphed metrics" lists one row per line:
-// its colour, an editable label, its own statistic and period (the controls above set every
-// line's) and a button that removes it from the chart. Reads the service through Core::callAsync
-// only; re-lists on metricsChanged() and, with auto-refresh on, re-charts then and every few
-// seconds.
+// and dimension set, the checked ones (up to 500, as a console graph) charted together with
+// GetMetricData at the chosen statistic, period and time range. Under the chart, "Graphed metrics"
+// lists one row per line: its colour, an editable label, its own statistic and period (the controls
+// above set every line's) and a button that removes it from the chart. Reads the service through
+// Core::callAsync only; re-lists on metricsChanged() and, with auto-refresh on, re-charts then and
+// every few seconds.
 class MetricsBrowser final : public QWidget
 {
     Q_OBJECT
@@ -46,6 +46,7 @@ public:
 
     void setEndpointUrl(const QString &url);
     void refreshMetrics();
+    // Reads the chart again, once for all the calls made in one pass of the event loop.
     void refreshChart();
 
     MetricTreeModel *model() const { return m_model; }
@@ -86,9 +87,13 @@ private:
 
     void updateEmptyState();
     // Keeps one Line per charted metric (new ones take the controls' statistic and period) and
-    // rebuilds the graphed metrics table.
+    // the graphed metrics table in step with them.
     void syncGraphedMetrics();
+    void appendGraphedRow(const QString &metricKey);
+    // The row's colour (its place in the chart), label, statistic and period.
+    void updateGraphedRow(int row, const Core::CloudWatch::Metric &metric);
     void setAllLines(const QString &statistic, int period);
+    void readChartNow();
     QComboBox *periodCombo(QWidget *parent) const;
     void updateRangeControls();
 
@@ -108,9 +113,11 @@ private:
     QPushButton *m_createAlarm;
     MetricChart *m_chart;
     QTableWidget *m_graphed;
+    QLabel *m_graphedTitle; // with the count of graphed metrics (AWS: at most 500 per graph)
     QList<QString> m_chartedKeys; // metric keys of the graphed rows, in chart order
     QHash<QString, Line> m_lines; // by metric key
     QTimer m_refreshTimer;
+    QTimer m_chartTimer; // coalesces refreshChart() calls into one read
     quint64 m_chartGeneration = 0;
     bool m_stale = false; // changes arrived while hidden: re-read when shown
 };

@@ -445,6 +445,103 @@ private slots:
         QVERIFY(rows(u"Fast"_s).isEmpty());
     }
 
+    // Percentiles survive the roll-ups of retention as AWS keeps them: computed from the raw
+    // values of every rolled-up datum (1-second data after 3 hours, 1-minute data after 15 days,
+    // 5-minute data after 63 days), so p-values read the same before and after. A bucket that
+    // holds a statistic set has no percentiles once rolled up (AWS needs raw values), unless the
+    // set is one value SampleCount times; periods with negative values have none either.
+    void percentilesAfterRollUp()
+    {
+        Tests::TempDatabase temp;
+        Core::ManualClock clock(Start + 10 * Minute);
+        CloudWatchService service(temp.database(), &clock, u"000000000000"_s, u"us-east-1"_s);
+        QList<MetricDatum> data;
+        // "Raw": 1-second values 1..20 in minute 1, 21..40 in minute 2 (high resolution), and
+        // Values/Counts in minute 3.
+        for (int i = 1; i <= 40; ++i) {
+            MetricDatum fast =
+                datum(u"Raw"_s, i, Start + (i <= 20 ? 1 : 2) * Minute + (i % 20) * 1000);
+            fast.storageResolution = 1;
+            data.append(fast);
+        }
+        MetricDatum counted;
+        counted.metricName = u"Raw"_s;
+        counted.timestampMs = Start + 3 * Minute;
+        counted.values = {100, 200};
+        counted.counts = {3, 1};
+        data.append(counted);
+        // "Mixed": raw values in minute 0, a statistic set of spread values in minute 1.
+        data.append(datum(u"Mixed"_s, 1, Start));
+        data.append(datum(u"Mixed"_s, 3, Start));
+        MetricDatum spread;
+        spread.metricName = u"Mixed"_s;
+        spread.timestampMs = Start + Minute;
+        spread.statisticValues = StatisticSet{2, 30, 10, 20};
+        data.append(spread);
+        // "Flat": a statistic set of one value four times, and a raw 1, in minute 0.
+        MetricDatum flat;
+        flat.metricName = u"Flat"_s;
+        flat.timestampMs = Start;
+        flat.statisticValues = StatisticSet{4, 20, 5, 5};
+        data.append(flat);
+        data.append(datum(u"Flat"_s, 1, Start));
+        // "Signed": a negative value.
+        data.append(datum(u"Signed"_s, -1, Start));
+        data.append(datum(u"Signed"_s, 2, Start));
+        QVERIFY(service.putMetricData(u"App"_s, data));
+
+        const auto percentiles = [&service](const QString &name, int period, qint64 to) {
+            GetMetricStatisticsRequest request{{u"App"_s, name, {}},
+                Start,
+                to,
+                period,
+                {u"SampleCount"_s},
+                {u"p10"_s, u"p50"_s, u"p90"_s},
+                {}};
+            const auto points = service.getMetricStatistics(request);
+            QStringList text;
+            for (const Datapoint &point : points.value_or(QList<Datapoint>{})) {
+                QStringList values;
+                for (const auto &[statistic, value] : point.extendedStatistics)
+                    values.append(statistic + u'=' + QString::number(value));
+                text.append(u"%1:n%2 %3"_s.arg((point.timestampMs - Start) / Minute)
+                                .arg(point.sampleCount.value_or(-1))
+                                .arg(values.join(u','))
+                                .trimmed());
+            }
+            return text.join(u" | "_s);
+        };
+        const QString rawMinutes =
+            u"1:n20 p10=2,p50=10,p90=18 | 2:n20 p10=22,p50=30,p90=38 | 3:n4 p10=100,p50=100,p90=200"_s;
+        const QString rawFiveMinutes = u"0:n44 p10=5,p50=22,p90=40"_s;
+        const QString rawHour = rawFiveMinutes;
+        QCOMPARE(percentiles(u"Raw"_s, 60, Start + 10 * Minute), rawMinutes);
+        QCOMPARE(percentiles(u"Raw"_s, 300, Start + 10 * Minute), rawFiveMinutes);
+        QCOMPARE(
+            percentiles(u"Mixed"_s, 60, Start + 10 * Minute), u"0:n2 p10=1,p50=1,p90=3 | 1:n2"_s);
+        QCOMPARE(percentiles(u"Flat"_s, 60, Start + 10 * Minute), u"0:n5 p10=1,p50=5,p90=5"_s);
+        QCOMPARE(percentiles(u"Signed"_s, 60, Start + 10 * Minute), u"0:n2"_s);
+
+        // 3 hours on: the 1-second datums are 1-minute datums, with the same percentiles.
+        clock.advance(3 * 60 * Minute);
+        QCOMPARE(percentiles(u"Raw"_s, 60, Start + 10 * Minute), rawMinutes);
+
+        // 15 days on: 5-minute datums. Raw and Flat keep their percentiles; Mixed's bucket now
+        // holds the statistic set, so it has none.
+        clock.setNowMs(Start + 15 * 24 * 60 * Minute + 20 * Minute);
+        clock.advance(0);
+        QCOMPARE(percentiles(u"Raw"_s, 300, Start + 10 * Minute), rawFiveMinutes);
+        QCOMPARE(percentiles(u"Mixed"_s, 300, Start + 10 * Minute), u"0:n4"_s);
+        QCOMPARE(percentiles(u"Flat"_s, 300, Start + 10 * Minute), u"0:n5 p10=1,p50=5,p90=5"_s);
+
+        // 63 days on: hourly datums, still with Raw's percentiles.
+        clock.setNowMs(Start + 63 * 24 * 60 * Minute + 2 * 60 * Minute);
+        clock.advance(0);
+        QCOMPARE(percentiles(u"Raw"_s, 3600, Start + 60 * Minute), rawHour);
+        QCOMPARE(percentiles(u"Mixed"_s, 3600, Start + 60 * Minute), u"0:n4"_s);
+        QCOMPARE(percentiles(u"Signed"_s, 3600, Start + 60 * Minute), u"0:n2"_s);
+    }
+
     void metricDataWithMathAndPages()
     {
         Tests::TempDatabase temp;

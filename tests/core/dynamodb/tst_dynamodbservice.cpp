@@ -3,6 +3,7 @@
 // (Limit before FilterExpression, 1 MB pages, parallel segments), RCU/WCU arithmetic,
 // conditional writes and transactions that leave nothing behind, idempotency tokens and TTL.
 #include "core/common/clock.h"
+#include "core/common/metricsink.h"
 #include "core/dynamodb/dynamodbservice.h"
 #include "tests/support/tempdatabase.h"
 
@@ -29,6 +30,55 @@ QByteArray compact(const QJsonValue &value)
     return value.isObject() ? QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact)
                             : QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact);
 }
+
+// Keeps the AWS/DynamoDB data points a service reports.
+class RecordingSink final : public Core::MetricSink
+{
+public:
+    struct Datum
+    {
+        QString name;
+        MetricDimensions dimensions;
+        double value = 0;
+    };
+
+    void putMetric(const QString &metricNamespace,
+        const QString &metricName,
+        const MetricDimensions &dimensions,
+        double value,
+        const QString &unit,
+        qint64) override
+    {
+        QCOMPARE_EQ(metricNamespace, u"AWS/DynamoDB"_s);
+        if (metricName.contains(u"Throttle"_s))
+            QCOMPARE_EQ(unit, u"Count"_s);
+        data.append({metricName, dimensions, value});
+    }
+
+    // The sum of the data points with exactly these dimensions.
+    double sum(const QString &name, const MetricDimensions &dimensions) const
+    {
+        double total = 0;
+        for (const Datum &datum : data) {
+            if (datum.name == name && datum.dimensions == dimensions)
+                total += datum.value;
+        }
+        return total;
+    }
+
+    // The sum over all dimension sets.
+    double sum(const QString &name) const
+    {
+        double total = 0;
+        for (const Datum &datum : data) {
+            if (datum.name == name)
+                total += datum.value;
+        }
+        return total;
+    }
+
+    QList<Datum> data;
+};
 
 } // namespace
 
@@ -801,6 +851,129 @@ private slots:
         QCOMPARE(batch.error().code, u"ProvisionedThroughputExceededException"_s);
         m_clock->advance(2000);
         QVERIFY(small());
+    }
+
+    // AWS/DynamoDB throttling metrics as AWS documents them: every throttled event counts in
+    // ReadThrottleEvents / WriteThrottleEvents (TableName; TableName + GlobalSecondaryIndexName
+    // for a GSI), ThrottledRequests (TableName + Operation) counts the request once, and a batch
+    // only when every item in it was throttled. Throttled requests are not UserErrors.
+    void throttleMetrics()
+    {
+        RecordingSink sink;
+        m_service->setMetricSink(&sink);
+        const auto table = [](const char *name) {
+            return Core::MetricSink::MetricDimensions{{u"TableName"_s, QString::fromLatin1(name)}};
+        };
+        const auto operation = [](const char *name, const char *op) {
+            return Core::MetricSink::MetricDimensions{{u"TableName"_s, QString::fromLatin1(name)},
+                {u"Operation"_s, QString::fromLatin1(op)}};
+        };
+        createProvisioned("slow", 1, 1);
+        QVERIFY(putBig("slow"));
+        QVERIFY(!putBig("slow"));
+        QCOMPARE(sink.sum(u"ThrottledRequests"_s, operation("slow", "PutItem")), 1.0);
+        QCOMPARE(sink.sum(u"WriteThrottleEvents"_s, table("slow")), 1.0);
+        QCOMPARE(sink.sum(u"UserErrors"_s), 0.0);
+
+        // A batch whose every item is throttled: one event per item, one throttled request.
+        const auto putRequest = [](const QByteArray &pk) -> QByteArray {
+            return "{\"PutRequest\":{\"Item\":{\"pk\":{\"S\":\"" + pk + "\"}}}}";
+        };
+        const QByteArray allThrottled = "{\"RequestItems\":{\"slow\":[" + putRequest("a") + ","
+            + putRequest("b") + "," + putRequest("c") + "]}}";
+        const auto refused = m_service->call(
+            u"BatchWriteItem"_s, &DynamoDbService::batchWriteItem, json(allThrottled));
+        QCOMPARE(refused.error().code, u"ProvisionedThroughputExceededException"_s);
+        QCOMPARE(sink.sum(u"WriteThrottleEvents"_s, table("slow")), 4.0);
+        QCOMPARE(sink.sum(u"ThrottledRequests"_s, operation("slow", "BatchWriteItem")), 1.0);
+
+        // Part of a batch throttled: the events, but no throttled request.
+        createOrders();
+        const QByteArray partly = "{\"RequestItems\":{\"slow\":[" + putRequest("a") + ","
+            + putRequest("b")
+            + "],\"orders\":[{\"PutRequest\":{\"Item\":{\"pk\":{\"S\":\"o\"},\"sk\":{"
+              "\"N\":\"1\"}}}}]}}";
+        const QJsonObject answer = ok(
+            m_service->call(u"BatchWriteItem"_s, &DynamoDbService::batchWriteItem, json(partly)));
+        QCOMPARE(answer[u"UnprocessedItems"_s][u"slow"_s].toArray().size(), 2);
+        QCOMPARE(sink.sum(u"WriteThrottleEvents"_s, table("slow")), 6.0);
+        QCOMPARE(sink.sum(u"ThrottledRequests"_s, operation("slow", "BatchWriteItem")), 1.0);
+        QCOMPARE(sink.sum(u"WriteThrottleEvents"_s, table("orders")), 0.0);
+
+        // A transaction on a throttled table is cancelled: a throttled request, and not a
+        // UserError.
+        const QByteArray transaction =
+            "{\"TransactItems\":[{\"Put\":{\"TableName\":\"slow\",\"Item\":{\"pk\":{\"S\":"
+            "\"t\"}}}}]}";
+        QCOMPARE(m_service
+                     ->call(u"TransactWriteItems"_s,
+                         &DynamoDbService::transactWriteItems,
+                         json(transaction))
+                     .error()
+                     .code,
+            u"TransactionCanceledException"_s);
+        QCOMPARE(sink.sum(u"WriteThrottleEvents"_s, table("slow")), 7.0);
+        QCOMPARE(sink.sum(u"ThrottledRequests"_s, operation("slow", "TransactWriteItems")), 1.0);
+        QCOMPARE(sink.sum(u"UserErrors"_s), 0.0);
+
+        // Reads: GetItem and a BatchGetItem whose keys are all throttled.
+        const auto getBig = [this] {
+            return m_service->call(u"GetItem"_s,
+                &DynamoDbService::getItem,
+                json("{\"TableName\":\"slow\",\"Key\":{\"pk\":{\"S\":\"big\"}},"
+                     "\"ConsistentRead\":true}"));
+        };
+        for (int i = 0; i < 4; ++i) // 300 KB consistent reads: 75 of the 300 RCU of burst
+            QVERIFY(getBig());
+        QVERIFY(!getBig());
+        QCOMPARE(sink.sum(u"ThrottledRequests"_s, operation("slow", "GetItem")), 1.0);
+        QCOMPARE(sink.sum(u"ReadThrottleEvents"_s, table("slow")), 1.0);
+        const QByteArray keys = "{\"RequestItems\":{\"slow\":{\"Keys\":[{\"pk\":{\"S\":\"k1\"}},"
+                                "{\"pk\":{\"S\":\"k2\"}}]}}}";
+        QCOMPARE(m_service->call(u"BatchGetItem"_s, &DynamoDbService::batchGetItem, json(keys))
+                     .error()
+                     .code,
+            u"ProvisionedThroughputExceededException"_s);
+        QCOMPARE(sink.sum(u"ReadThrottleEvents"_s, table("slow")), 3.0);
+        QCOMPARE(sink.sum(u"ThrottledRequests"_s, operation("slow", "BatchGetItem")), 1.0);
+        QCOMPARE(sink.sum(u"UserErrors"_s), 0.0);
+
+        // A GSI out of write capacity: the event is the index's (TableName +
+        // GlobalSecondaryIndexName), not the table's; the request is throttled.
+        createProvisioned("indexed",
+            1000,
+            1000,
+            ",\"GlobalSecondaryIndexes\":[{\"IndexName\":\"byG\",\"KeySchema\":[{"
+            "\"AttributeName\":\"gk\",\"KeyType\":\"HASH\"}],\"Projection\":{\"ProjectionType\":"
+            "\"ALL\"},\"ProvisionedThroughput\":{\"ReadCapacityUnits\":1,\"WriteCapacityUnits\":"
+            "1}}]");
+        QVERIFY(putBig("indexed", ",\"gk\":{\"S\":\"g\"}"));
+        QVERIFY(!m_service->call(u"PutItem"_s,
+            &DynamoDbService::putItem,
+            json("{\"TableName\":\"indexed\",\"Item\":{\"pk\":{\"S\":\"s\"}}}")));
+        QCOMPARE(sink.sum(u"WriteThrottleEvents"_s,
+                     {{u"TableName"_s, u"indexed"_s}, {u"GlobalSecondaryIndexName"_s, u"byG"_s}}),
+            1.0);
+        QCOMPARE(sink.sum(u"WriteThrottleEvents"_s, table("indexed")), 0.0);
+        QCOMPARE(sink.sum(u"ThrottledRequests"_s, operation("indexed", "PutItem")), 1.0);
+        // Queries of the GSI until it is out of read capacity (1 RCU, 300 of burst, 37.5 per
+        // query): a read event of the index.
+        int admitted = 0;
+        while (admitted < 20
+            && m_service->call(u"Query"_s,
+                &DynamoDbService::query,
+                json("{\"TableName\":\"indexed\",\"IndexName\":\"byG\","
+                     "\"KeyConditionExpression\":\"gk = :g\","
+                     "\"ExpressionAttributeValues\":{\":g\":{\"S\":\"g\"}}}")))
+            ++admitted;
+        QCOMPARE(admitted, 8);
+        QCOMPARE(sink.sum(u"ReadThrottleEvents"_s, table("indexed")), 0.0);
+        QCOMPARE(sink.sum(u"ReadThrottleEvents"_s,
+                     {{u"TableName"_s, u"indexed"_s}, {u"GlobalSecondaryIndexName"_s, u"byG"_s}}),
+            1.0);
+        QCOMPARE(sink.sum(u"ThrottledRequests"_s, operation("indexed", "Query")), 1.0);
+        QCOMPARE(sink.sum(u"UserErrors"_s), 0.0);
+        m_service->setMetricSink(nullptr);
     }
 
     void transactionsAreAllOrNothingAndIdempotent()

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
 // LambdaService with real interpreter processes: validation errors as AWS words them, sync
 // invocation with warm reuse (Init Duration only on a cold start), errors and timeouts, log
-// framing in CloudWatch Logs, reserved concurrency 0 throttling, and asynchronous retries after
-// one and two minutes (ManualClock) ending in a recorded failure.
+// framing in CloudWatch Logs, reserved concurrency 0 throttling, asynchronous retries after
+// one and two minutes (ManualClock) ending in a recorded failure, and the Throttles metric of
+// throttled Event invocations (AWS's back-off from 1 s to 5 min; no retry at concurrency 0).
 #include "core/common/clock.h"
+#include "core/common/metricsink.h"
 #include "core/lambda/lambdaservice.h"
 #include "core/lambda/queuesource.h"
 #include "core/lambda/zipwriter.h"
@@ -102,6 +104,25 @@ const QByteArray BatchHandler = R"(def handler(event, context):
     return {"batchItemFailures": [{"itemIdentifier": r["messageId"]} for r in event["Records"] if r["body"] == "retry"]}
 )";
 
+// Counts the AWS/Lambda Throttles data points with the FunctionName dimension only.
+class ThrottleCounter final : public Core::MetricSink
+{
+public:
+    void putMetric(const QString &metricNamespace,
+        const QString &metricName,
+        const MetricDimensions &dimensions,
+        double value,
+        const QString &,
+        qint64) override
+    {
+        if (metricNamespace == u"AWS/Lambda"_s && metricName == u"Throttles"_s
+            && dimensions.size() == 1 && dimensions.first().first == u"FunctionName"_s)
+            throttles[dimensions.first().second] += value;
+    }
+
+    QHash<QString, double> throttles;
+};
+
 } // namespace
 
 class tst_LambdaService : public QObject
@@ -119,6 +140,8 @@ private slots:
     void reservedConcurrencyZeroThrottles();
     void asyncRetriesWithClock();
     void asyncQueueSurvivesRestart();
+    void asyncThrottlesBackOff();
+    void asyncReservedConcurrencyZeroIsNotRetried();
     void nodeHandler();
     void sqsEventSourceMapping();
 
@@ -374,6 +397,82 @@ void tst_LambdaService::asyncRetriesWithClock()
     QTRY_COMPARE_WITH_TIMEOUT(attempts(), 3, ProcessWaitMs);
     QTRY_COMPARE_WITH_TIMEOUT(m_service->eventFailureCount(u"flaky"_s), 1, ProcessWaitMs);
     QCOMPARE(m_service->pendingEventCount(), 0);
+}
+
+// A queued Event invocation that finds the function at its reserved concurrency counts one
+// Throttles per attempt, and AWS retries it after 1, 2, 4 ... seconds, at most 5 minutes apart:
+// engine-clock time, so the count follows AWS's and not the event timer's 100 ms tick.
+void tst_LambdaService::asyncThrottlesBackOff()
+{
+    ThrottleCounter sink;
+    m_service->setMetricSink(&sink);
+    CreateFunctionRequest request = python(u"busy"_s);
+    request.timeout = 60;
+    QVERIFY(m_service->createFunction(request));
+    QCOMPARE(*m_service->putFunctionConcurrency(u"busy"_s, 1), 1);
+    // The one execution the function may have, held by a synchronous call (real time).
+    std::optional<Core::Result<InvocationResult>> held;
+    m_service->invoke({u"busy"_s, {}, InvocationType::RequestResponse, R"({"sleep": 12})", false},
+        [&held](Core::Result<InvocationResult> result) { held = std::move(result); });
+    std::optional<Core::Result<InvocationResult>> accepted;
+    m_service->invoke({u"busy"_s, {}, InvocationType::Event, R"({"n": 1})", false},
+        [&accepted](Core::Result<InvocationResult> result) { accepted = std::move(result); });
+    QVERIFY(accepted && *accepted);
+    const auto throttles = [&sink] {
+        return sink.throttles.value(u"busy"_s);
+    };
+    QTRY_COMPARE(throttles(), 1.0);
+    // Each retry waits twice as long as the one before: 1 s, 2 s, 4 s, 8 s.
+    qint64 wait = 1000;
+    for (double expected = 2; expected <= 5; ++expected, wait *= 2) {
+        m_clock->advance(wait - 1);
+        QTest::qWait(250);
+        QCOMPARE(throttles(), expected - 1);
+        m_clock->advance(1);
+        QTRY_COMPARE(throttles(), expected);
+    }
+    // Then 16 s ... 256 s, and 5 minutes at most.
+    for (double expected = 6; expected <= 10; ++expected, wait *= 2) {
+        m_clock->advance(wait);
+        QTRY_COMPARE(throttles(), expected);
+    }
+    m_clock->advance(5 * 60 * 1000 - 1);
+    QTest::qWait(250);
+    QCOMPARE(throttles(), 10.0);
+    m_clock->advance(1);
+    QTRY_COMPARE(throttles(), 11.0);
+    QVERIFY(!held.has_value()); // still running: every attempt so far was throttled
+    QCOMPARE(m_service->pendingEventCount(), 1);
+
+    // Once the held execution ends, the next retry runs the event: no more throttles.
+    QVERIFY(QTest::qWaitFor([&held] { return held.has_value(); }, ProcessWaitMs));
+    m_clock->advance(5 * 60 * 1000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_service->recentInvocations(u"busy"_s, 10).size(), 2, ProcessWaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(m_service->pendingEventCount(), 0, ProcessWaitMs);
+    QCOMPARE(throttles(), 11.0);
+    m_service->setMetricSink(nullptr);
+}
+
+// AWS does not retry Event invocations of a function with reserved concurrency 0: one throttle,
+// and the event goes to the failure record (on-failure destination or DLQ) at once.
+void tst_LambdaService::asyncReservedConcurrencyZeroIsNotRetried()
+{
+    ThrottleCounter sink;
+    m_service->setMetricSink(&sink);
+    QVERIFY(m_service->createFunction(python(u"capped"_s)));
+    QCOMPARE(*m_service->putFunctionConcurrency(u"capped"_s, 0), 0);
+    std::optional<Core::Result<InvocationResult>> accepted;
+    m_service->invoke({u"capped"_s, {}, InvocationType::Event, R"({"n": 1})", false},
+        [&accepted](Core::Result<InvocationResult> result) { accepted = std::move(result); });
+    QVERIFY(accepted && *accepted);
+    QCOMPARE((*accepted)->statusCode, 202);
+    QTRY_COMPARE(m_service->eventFailureCount(u"capped"_s), 1);
+    QCOMPARE(m_service->pendingEventCount(), 0);
+    m_clock->advance(10 * 60 * 1000);
+    QTest::qWait(250);
+    QCOMPARE(sink.throttles.value(u"capped"_s), 1.0);
+    QVERIFY(m_service->recentInvocations(u"capped"_s, 10).isEmpty());
+    m_service->setMetricSink(nullptr);
 }
 
 // An Event invocation accepted but not yet run is in lambda_event_queue: a new service on the

@@ -3,7 +3,8 @@
 // QAbstractItemModelTester and keeps check marks across live updates; the browser lists a real
 // CloudWatchService's metrics, says how to publish one when there are none, charts the ticked
 // metrics at the chosen statistic and follows new data with auto-refresh on, and its graphed
-// metrics table edits, colours and removes each line.
+// metrics table edits, colours and removes each line. Up to 500 lines (AWS's graph limit) are
+// charted with a bounded number of points; the empty chart's message wraps at narrow widths.
 #include "core/cloudwatch/cloudwatchservice.h"
 #include "core/common/clock.h"
 #include "tests/support/tempdatabase.h"
@@ -13,13 +14,17 @@
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
+#include <QElapsedTimer>
 #include <QLabel>
+#include <QLegend>
 #include <QLineSeries>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTest>
 #include <QToolButton>
 #include <QTreeView>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 using namespace Core::CloudWatch;
@@ -127,7 +132,7 @@ private slots:
         QVERIFY(empty->text().contains(u"aws cloudwatch put-metric-data"_s));
         QVERIFY(empty->text().contains(u"http://127.0.0.1:4999"_s));
         QVERIFY(!browser.findChild<QTreeView *>()->isVisible());
-        QTRY_VERIFY(browser.chart()->chart()->title().contains(u"once there are metrics"_s));
+        QTRY_VERIFY(browser.chart()->message().contains(u"once there are metrics"_s));
     }
 
     void chartsTickedMetricsAndFollowsNewData()
@@ -175,7 +180,8 @@ private slots:
         browser.setAutoRefresh(false);
         clock.advance(2LL * 3600 * 1000);
         browser.setRangeSpanMs(15 * 60000);
-        QTRY_COMPARE(browser.chart()->chart()->title(), u"No datapoints in this time range"_s);
+        QTRY_COMPARE(browser.chart()->message(), u"No datapoints in this time range"_s);
+        QVERIFY(browser.chart()->chart()->title().isEmpty());
     }
 
     // "Graphed metrics": one row per line with the chart's colour, a label, a statistic and a
@@ -259,6 +265,122 @@ private slots:
         QCOMPARE(browser.model()->checkedMetrics().front().metricName, u"Errors"_s);
         QCOMPARE(table->item(0, Browser::ColourColumn)->background().color(),
             Gui::CloudWatch::MetricChart::seriesColour(0));
+    }
+
+    // Decimation keeps a line under its point budget, in time order, with its spikes.
+    void decimationKeepsSpikes()
+    {
+        QList<std::pair<qint64, double>> points;
+        for (qint64 i = 0; i < 10000; ++i)
+            points.append({i * 1000, i == 4321 ? 900.0 : (i == 7777 ? -50.0 : double(i % 7))});
+        const QList<QPointF> few = Gui::CloudWatch::MetricChart::decimated(points, 200);
+        QVERIFY(few.size() <= 200);
+        QVERIFY(few.size() >= 150);
+        for (qsizetype i = 1; i < few.size(); ++i)
+            QVERIFY(few.at(i - 1).x() < few.at(i).x());
+        const auto has = [&few](double x, double y) {
+            return std::any_of(few.cbegin(), few.cend(), [x, y](const QPointF &point) {
+                return point.x() == x && point.y() == y;
+            });
+        };
+        QVERIFY(has(4321000, 900));
+        QVERIFY(has(7777000, -50));
+        // Short lines are drawn as they are.
+        const QList<std::pair<qint64, double>> three{{1, 1}, {2, 5}, {3, 2}};
+        QCOMPARE(Gui::CloudWatch::MetricChart::decimated(three, 200),
+            (QList<QPointF>{{1, 1}, {2, 5}, {3, 2}}));
+    }
+
+    // The AWS console charts up to 500 metrics in one graph: 500 lines, no legend (the graphed
+    // metrics table is the key), thin pens without markers and a bounded number of points; a
+    // 501st ticked metric is listed as not charted.
+    void chartsUpTo500Lines()
+    {
+        Tests::TempDatabase temp;
+        Core::ManualClock clock;
+        CloudWatchService service(temp.database(), &clock, u"000000000000"_s, u"us-east-1"_s);
+        const qint64 now = clock.nowMs();
+        constexpr int Metrics = 501;
+        constexpr int Points = 180; // one a minute over the last 3 hours
+        for (int m = 0; m < Metrics; ++m) {
+            QList<MetricDatum> data;
+            for (int p = 0; p < Points; ++p)
+                data.append(datum(u"Load"_s,
+                    m + p % 10,
+                    now - (p + 1) * 60000,
+                    {{u"Host"_s, u"h%1"_s.arg(m, 3, 10, QChar(u'0'))}}));
+            QVERIFY(service.putMetricData(u"Fleet"_s, data));
+        }
+        Gui::CloudWatch::MetricsBrowser browser(&service);
+        browser.setAutoRefresh(false);
+        browser.resize(1400, 900);
+        browser.show();
+        QTRY_COMPARE(browser.model()->metricCount(), Metrics);
+        browser.setRangeSpanMs(3 * 3600 * 1000);
+        QElapsedTimer ticking;
+        ticking.start();
+        for (int m = 0; m < Metrics; ++m)
+            browser.model()->setChecked(
+                MetricTreeModel::metricKey(metric(
+                    u"Fleet"_s, u"Load"_s, {{u"Host"_s, u"h%1"_s.arg(m, 3, 10, QChar(u'0'))}})),
+                true);
+        const qint64 tickMs = ticking.elapsed();
+        QTRY_COMPARE_WITH_TIMEOUT(browser.chart()->seriesCount(), 500, 30000);
+        QCOMPARE(browser.graphedMetrics()->rowCount(), 500);
+        auto *title = browser.findChild<QLabel *>(u"graphedTitle"_s);
+        QVERIFY(title);
+        QVERIFY(title->text().contains(u"500 of 501 ticked"_s));
+        QVERIFY(browser.chart()->pointCount() <= Gui::CloudWatch::MetricChart::MaxChartPoints);
+        QVERIFY(browser.chart()->pointCount() >= 500 * 50);
+        QVERIFY(!browser.chart()->chart()->legend()->isVisible());
+        QCOMPARE(browser.chart()->chart()->animationOptions(), QChart::NoAnimation);
+        auto *first = qobject_cast<QLineSeries *>(browser.chart()->chart()->series().first());
+        QVERIFY(!first->pointsVisible());
+        QCOMPARE(first->pen().width(), 1);
+        QElapsedTimer drawing;
+        drawing.start();
+        const QPixmap picture = browser.chart()->grab();
+        const qint64 drawMs = drawing.elapsed();
+        QVERIFY(!picture.isNull());
+        qInfo(
+            "ticking 501 metrics one by one: %lld ms; drawing 500 lines: %lld ms", tickMs, drawMs);
+        // Generous bounds for a loaded machine; on an idle one both take well under a second.
+        QVERIFY2(drawMs < 10000, qPrintable(QString::number(drawMs)));
+
+        // Unticking one charts the 501st.
+        browser.model()->setChecked(
+            MetricTreeModel::metricKey(metric(u"Fleet"_s, u"Load"_s, {{u"Host"_s, u"h000"_s}})),
+            false);
+        QTRY_VERIFY(lineNamed(browser.chart(), u"Load (Host=h500)"_s));
+        QCOMPARE(title->text(), u"<b>Graphed metrics (500)</b>"_s);
+    }
+
+    // The empty chart's message wraps in a narrow window instead of being elided as a chart
+    // title would be.
+    void emptyChartMessageWraps()
+    {
+        Tests::TempDatabase temp;
+        Core::ManualClock clock;
+        CloudWatchService service(temp.database(), &clock, u"000000000000"_s, u"us-east-1"_s);
+        QVERIFY(service.putMetricData(u"MyApp"_s, {datum(u"Latency"_s, 10, clock.nowMs())}));
+        Gui::CloudWatch::MetricsBrowser browser(&service);
+        browser.resize(1200, 700);
+        browser.show();
+        QTRY_COMPARE(browser.model()->metricCount(), 1);
+        const QString hint = u"Tick one or more metrics on the left to chart them together"_s;
+        QTRY_COMPARE(browser.chart()->message(), hint);
+        auto *label = browser.chart()->findChild<QLabel *>(u"chartMessage"_s);
+        QVERIFY(label);
+        QVERIFY(label->isVisible());
+        QVERIFY(label->wordWrap());
+        QVERIFY(browser.chart()->chart()->title().isEmpty());
+        browser.chart()->resize(260, 400);
+        QTRY_VERIFY(label->width() <= 260);
+        const QFontMetrics metrics(label->font());
+        QVERIFY(metrics.horizontalAdvance(hint) > label->width()); // it could not fit one line
+        QCOMPARE(label->text(), hint); // not elided
+        QVERIFY(label->heightForWidth(label->width()) >= 2 * metrics.height());
+        QVERIFY(label->height() >= label->heightForWidth(label->width()));
     }
 };
 
