@@ -155,107 +155,173 @@ Status S3Service::putBucketOwnership(const QString &name, const std::optional<QS
 
 int S3Service::applyLifecycle()
 {
+    int changed = 0;
+    for (const QString &bucket : m_store->bucketsWithLifecycle())
+        changed += applyLifecycle(bucket);
+    return changed;
+}
+
+int S3Service::applyLifecycle(const QString &bucket)
+{
     const qint64 now = m_clock->nowMs();
-    int removed = 0;
-    for (const QString &bucket : m_store->bucketsWithLifecycle()) {
-        const auto text = m_store->document(bucket, BucketDocument::Lifecycle);
-        const auto rules = parseLifecycle(text.value_or(QString()).toUtf8());
-        if (!rules)
-            continue;
-        for (const LifecycleRule &rule : *rules) {
-            if (!rule.enabled)
-                continue;
-            if (rule.expirationDays > 0 || rule.expirationDateMs >= 0) {
-                QStringList expired;
-                QString after;
-                for (;;) {
-                    const QList<S3Object> batch =
-                        m_store->currentObjects(bucket, rule.prefix, after, LifecycleBatch);
-                    for (const S3Object &object : batch) {
-                        after = object.key;
-                        if (!object.key.startsWith(rule.prefix))
-                            break;
-                        const qint64 due = rule.expirationDays > 0
-                            ? lifecycleDueMs(object.modifiedMs, rule.expirationDays)
-                            : rule.expirationDateMs;
-                        if (due <= now && rule.matches(object))
-                            expired.append(object.key);
-                    }
-                    if (batch.size() < LifecycleBatch
-                        || (!batch.isEmpty() && !batch.last().key.startsWith(rule.prefix)))
-                        break;
-                }
-                for (const QString &key : std::as_const(expired)) {
-                    if (deleteObject(bucket, key))
-                        ++removed;
+    int changed = 0;
+    const auto text = m_store->document(bucket, BucketDocument::Lifecycle);
+    const auto rules = parseLifecycle(text.value_or(QString()).toUtf8());
+    if (!rules)
+        return 0;
+    for (const LifecycleRule &rule : *rules) {
+        if (rule.enabled)
+            changed += applyLifecycleRule(bucket, rule, now);
+    }
+    if (changed > 0)
+        qCInfo(lcCore) << "S3 lifecycle: expired or moved" << changed
+                       << "objects, versions or uploads";
+    return changed;
+}
+
+int S3Service::applyLifecycleRule(const QString &bucket, const LifecycleRule &rule, qint64 now)
+{
+    int changed = 0;
+    // The storage class the due transitions move an object to (counted from fromMs), or "" when
+    // none moves it further down the waterfall.
+    const auto transitionTarget = [&rule, now](const QList<LifecycleTransition> &transitions,
+                                      const S3Object &object,
+                                      qint64 fromMs) {
+        int rank = transitionRank(object.headers.storageClass);
+        QString target;
+        if (rank < 0 || (rule.sizeGreaterThan < 0 && object.size < TransitionMinimumSize))
+            return target;
+        for (const LifecycleTransition &transition : transitions) {
+            const qint64 due =
+                transition.days >= 0 ? lifecycleDueMs(fromMs, transition.days) : transition.dateMs;
+            if (due <= now && transitionRank(transition.storageClass) > rank) {
+                rank = transitionRank(transition.storageClass);
+                target = transition.storageClass;
+            }
+        }
+        return target;
+    };
+    QList<std::pair<S3Object, QString>> moves; // version, new storage class
+    const auto move = [&] {
+        if (moves.isEmpty())
+            return;
+        Storage::SqlTransaction transaction(m_database.connection());
+        bool ok = true;
+        for (auto &[object, storageClass] : moves) {
+            object.headers.storageClass = storageClass;
+            ok = ok
+                && m_store->setObjectHeaders(bucket, object.key, object.versionId, object.headers);
+        }
+        if (ok && transaction.commit()) {
+            changed += int(moves.size());
+            touch(bucket);
+        }
+        moves.clear();
+    };
+    if (rule.expirationDays > 0 || rule.expirationDateMs >= 0 || !rule.transitions.isEmpty()) {
+        QStringList expired;
+        QString after;
+        for (;;) {
+            const QList<S3Object> batch =
+                m_store->currentObjects(bucket, rule.prefix, after, LifecycleBatch);
+            for (const S3Object &object : batch) {
+                after = object.key;
+                if (!object.key.startsWith(rule.prefix))
+                    break;
+                if (!rule.matches(object))
+                    continue;
+                const qint64 due = rule.expirationDays > 0
+                    ? lifecycleDueMs(object.modifiedMs, rule.expirationDays)
+                    : rule.expirationDateMs;
+                if (due >= 0 && due <= now) {
+                    expired.append(object.key);
+                } else if (const QString target =
+                               transitionTarget(rule.transitions, object, object.modifiedMs);
+                           !target.isEmpty()) {
+                    moves.append({object, target});
                 }
             }
-            if (rule.noncurrentDays > 0 || rule.expiredObjectDeleteMarker) {
-                // A version becomes noncurrent when the next one is written: its successor's
-                // time. A delete marker left alone (no versions behind it) is "expired".
-                QList<std::pair<QString, QString>> stale;
-                QString previousKey;
-                qint64 successorMs = 0;
-                int versionsOfKey = 0;
-                std::optional<S3Object> lonelyMarker;
-                const auto endKey = [&] {
-                    if (rule.expiredObjectDeleteMarker && lonelyMarker && versionsOfKey == 1)
-                        stale.append({lonelyMarker->key, lonelyMarker->versionId});
-                    lonelyMarker.reset();
-                    versionsOfKey = 0;
-                };
-                int offset = 0;
-                bool done = false;
-                while (!done) {
-                    const QList<S3Object> batch =
-                        m_store->versionsFrom(bucket, rule.prefix, LifecycleBatch, offset);
-                    offset += int(batch.size());
-                    done = batch.size() < LifecycleBatch;
-                    for (const S3Object &object : batch) {
-                        if (!object.key.startsWith(rule.prefix)) {
-                            done = true;
-                            break;
-                        }
-                        if (object.key != previousKey) {
-                            endKey();
-                            previousKey = object.key;
-                            successorMs = object.modifiedMs;
-                            versionsOfKey = 1;
-                            if (object.deleteMarker && object.isLatest)
-                                lonelyMarker = object;
-                            continue; // the newest version of a key is current
-                        }
-                        ++versionsOfKey;
-                        if (rule.noncurrentDays > 0 && !object.deleteMarker
-                            && lifecycleDueMs(successorMs, rule.noncurrentDays) <= now
-                            && rule.matches(object))
-                            stale.append({object.key, object.versionId});
-                        successorMs = object.modifiedMs;
-                    }
+            if (batch.size() < LifecycleBatch
+                || (!batch.isEmpty() && !batch.last().key.startsWith(rule.prefix)))
+                break;
+        }
+        for (const QString &key : std::as_const(expired)) {
+            if (deleteObject(bucket, key))
+                ++changed;
+        }
+        move();
+    }
+    if (rule.noncurrentDays > 0 || rule.expiredObjectDeleteMarker
+        || !rule.noncurrentTransitions.isEmpty()) {
+        // A version becomes noncurrent when the next one is written: its successor's time. A
+        // delete marker left alone (no versions behind it) is "expired".
+        QList<std::pair<QString, QString>> stale;
+        QString previousKey;
+        qint64 successorMs = 0;
+        int versionsOfKey = 0;
+        std::optional<S3Object> lonelyMarker;
+        const auto endKey = [&] {
+            if (rule.expiredObjectDeleteMarker && lonelyMarker && versionsOfKey == 1)
+                stale.append({lonelyMarker->key, lonelyMarker->versionId});
+            lonelyMarker.reset();
+            versionsOfKey = 0;
+        };
+        int offset = 0;
+        bool done = false;
+        while (!done) {
+            const QList<S3Object> batch =
+                m_store->versionsFrom(bucket, rule.prefix, LifecycleBatch, offset);
+            offset += int(batch.size());
+            done = batch.size() < LifecycleBatch;
+            for (const S3Object &object : batch) {
+                if (!object.key.startsWith(rule.prefix)) {
+                    done = true;
+                    break;
                 }
-                endKey();
-                for (const auto &[key, versionId] : std::as_const(stale)) {
-                    if (deleteObject(bucket, key, versionId))
-                        ++removed;
+                if (object.key != previousKey) {
+                    endKey();
+                    previousKey = object.key;
+                    successorMs = object.modifiedMs;
+                    versionsOfKey = 1;
+                    if (object.deleteMarker && object.isLatest)
+                        lonelyMarker = object;
+                    continue; // the newest version of a key is current
                 }
-            }
-            if (rule.abortIncompleteDays > 0) {
-                QList<MultipartUpload> stale;
-                for (const MultipartUpload &upload : m_store->uploads(bucket)) {
-                    if (upload.key.startsWith(rule.prefix)
-                        && lifecycleDueMs(upload.initiatedMs, rule.abortIncompleteDays) <= now)
-                        stale.append(upload);
-                }
-                for (const MultipartUpload &upload : std::as_const(stale)) {
-                    if (abortMultipartUpload(bucket, upload.key, upload.uploadId))
-                        ++removed;
+                ++versionsOfKey;
+                const qint64 noncurrentSince = successorMs;
+                successorMs = object.modifiedMs;
+                if (object.deleteMarker || !rule.matches(object))
+                    continue;
+                if (rule.noncurrentDays > 0
+                    && lifecycleDueMs(noncurrentSince, rule.noncurrentDays) <= now) {
+                    stale.append({object.key, object.versionId});
+                } else if (const QString target = transitionTarget(
+                               rule.noncurrentTransitions, object, noncurrentSince);
+                           !target.isEmpty()) {
+                    moves.append({object, target});
                 }
             }
         }
+        endKey();
+        for (const auto &[key, versionId] : std::as_const(stale)) {
+            if (deleteObject(bucket, key, versionId))
+                ++changed;
+        }
+        move();
     }
-    if (removed > 0)
-        qCInfo(lcCore) << "S3 lifecycle: expired" << removed << "objects, versions or uploads";
-    return removed;
+    if (rule.abortIncompleteDays > 0) {
+        QList<MultipartUpload> stale;
+        for (const MultipartUpload &upload : m_store->uploads(bucket)) {
+            if (upload.key.startsWith(rule.prefix)
+                && lifecycleDueMs(upload.initiatedMs, rule.abortIncompleteDays) <= now)
+                stale.append(upload);
+        }
+        for (const MultipartUpload &upload : std::as_const(stale)) {
+            if (abortMultipartUpload(bucket, upload.key, upload.uploadId))
+                ++changed;
+        }
+    }
+    return changed;
 }
 
 } // namespace Core::S3

@@ -45,5 +45,10 @@ AwsError internalError(const QString &message);
 AwsError tooManyBuckets();
 AwsError illegalLocationConstraint(const QString &constraint);
 AwsError invalidLocationConstraint();
+// GetObject of an archived object that is not restored; RestoreObject of one that is not
+// archived (restore = true).
+AwsError invalidObjectState(const QString &storageClass, bool restore = false);
+AwsError objectNotInActiveTier();
+AwsError invalidStorageClass();
 
 } // namespace Core::S3::Errors

@@ -150,6 +150,8 @@ Result<UploadPart> S3Service::uploadPartCopy(const QString &bucket,
     auto original = getObject(source.bucket, source.key, source.versionId);
     if (!original)
         return std::unexpected(original.error());
+    if (!isRestored(*original))
+        return std::unexpected(Errors::objectNotInActiveTier());
     const auto upload = m_store->upload(uploadId);
     if (!upload || upload->bucket != bucket || upload->key != key)
         return std::unexpected(Errors::noSuchUpload(uploadId));

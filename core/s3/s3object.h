@@ -22,6 +22,9 @@ struct ObjectHeaders
     // bucket's default encryption" (filled in when the object is written).
     QString serverSideEncryption;
     QString sseKmsKeyId;
+    // RestoreObject: until when the restored copy of a GLACIER / DEEP_ARCHIVE object is
+    // readable (ms since epoch); -1 when never restored.
+    qint64 restoreExpiryMs = -1;
     QList<std::pair<QString, QString>> metadata; // x-amz-meta-* without the prefix, lower case
 };
 

@@ -63,7 +63,7 @@ S3Service::S3Service(const Storage::Database &database,
         applyLifecycle();
         reportStorageMetrics();
     });
-    connect(clock, &Clock::advanced, this, &S3Service::applyLifecycle);
+    connect(clock, &Clock::advanced, this, qOverload<>(&S3Service::applyLifecycle));
     m_lifecycleTimer.start();
 }
 
@@ -386,10 +386,14 @@ Status S3Service::putBucketDocument(
         if (auto rules = parseLifecycle(text->toUtf8()); !rules)
             return std::unexpected(rules.error());
     }
-    Storage::SqlTransaction transaction(m_database.connection());
-    if (!m_store->setDocument(name, kind, text) || !transaction.commit())
-        return std::unexpected(Errors::internalError(u"Cannot store the configuration."_s));
+    {
+        Storage::SqlTransaction transaction(m_database.connection());
+        if (!m_store->setDocument(name, kind, text) || !transaction.commit())
+            return std::unexpected(Errors::internalError(u"Cannot store the configuration."_s));
+    }
     touch(name, true);
+    if (kind == BucketDocument::Lifecycle && text)
+        applyLifecycle(name); // what is already due happens now, not at the next minute
     return {};
 }
 

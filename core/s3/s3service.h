@@ -26,6 +26,7 @@ class Database;
 namespace Core::S3 {
 
 class S3Store;
+struct LifecycleRule;
 
 // A body on its way into the store: in memory, or a staging/spooled file the service adopts
 // (renames into the object folder) so large uploads are never copied. size/md5/checksum are
@@ -120,10 +121,13 @@ public:
     Status putPublicAccessBlock(
         const QString &name, const std::optional<PublicAccessBlock> &config);
     Status putBucketOwnership(const QString &name, const std::optional<QString> &ownership);
-    // Lifecycle expiration: removes (or hides behind a delete marker) what the enabled rules of
-    // every bucket expire at the clock's time, and aborts stale uploads. Runs every minute and
-    // whenever the clock jumps; returns how many objects, versions and uploads it removed.
+    // Lifecycle: removes (or hides behind a delete marker) what the enabled rules of every
+    // bucket expire at the clock's time, moves current and noncurrent versions to the storage
+    // class their due transitions name, and aborts stale uploads. Runs every minute and whenever
+    // the clock jumps; returns how many objects, versions and uploads it removed or moved.
     int applyLifecycle();
+    // One bucket's rules; also run when PutBucketLifecycleConfiguration stores new rules.
+    int applyLifecycle(const QString &bucket);
 
     Result<S3Object> putObject(const QString &bucket,
         const QString &key,
@@ -147,6 +151,17 @@ public:
         const QString &bucket, const ListVersionsQuery &query) const;
     Result<S3Object> putObjectTagging(
         const QString &bucket, const QString &key, const QString &versionId, const Tags &tags);
+    // GLACIER and DEEP_ARCHIVE objects are archived: their bytes cannot be read (GetObject,
+    // CopyObject, UploadPartCopy) unless a restored copy exists.
+    static bool isArchived(const QString &storageClass);
+    bool isRestored(const S3Object &object) const;
+    // GetObject: InvalidObjectState for an archived object without a restored copy.
+    Status checkReadable(const S3Object &object) const;
+    // RestoreObject: the restored copy is there at once (no retrieval delay is emulated) and
+    // stays readable for `days`, until the midnight UTC after. Returns whether a restored copy
+    // already existed (AWS answers 200, otherwise 202 Accepted).
+    Result<bool> restoreObject(
+        const QString &bucket, const QString &key, const QString &versionId, int days);
 
     Result<MultipartUpload> createMultipartUpload(const QString &bucket,
         const QString &key,
@@ -196,6 +211,7 @@ signals:
 
 private:
     Status requireBucket(const QString &name) const;
+    int applyLifecycleRule(const QString &bucket, const LifecycleRule &rule, qint64 now);
     Result<QString> storeBody(ObjectBody &body, bool forceFile);
     Result<S3Object> insertNewVersion(S3Object object, const QString &fileId);
     S3Object withPath(S3Object object) const;

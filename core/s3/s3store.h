@@ -56,6 +56,11 @@ public:
     bool promoteNewest(const QString &bucket, const QString &key);
     bool setObjectTags(
         const QString &bucket, const QString &key, const QString &versionId, const Tags &tags);
+    // Lifecycle transitions and RestoreObject change a version's headers in place.
+    bool setObjectHeaders(const QString &bucket,
+        const QString &key,
+        const QString &versionId,
+        const ObjectHeaders &headers);
     // Current non-deleted objects with key > after and key >= from, in key order.
     QList<S3Object> currentObjects(
         const QString &bucket, const QString &from, const QString &after, int limit) const;

@@ -148,6 +148,20 @@ bool S3Store::setObjectTags(
     return run(query);
 }
 
+bool S3Store::setObjectHeaders(const QString &bucket,
+    const QString &key,
+    const QString &versionId,
+    const ObjectHeaders &headers)
+{
+    QSqlQuery &query = m_database.prepared(
+        u"UPDATE s3_objects SET headers = ? WHERE bucket = ? AND key = ? AND version_id = ?"_s);
+    query.addBindValue(headersToJson(headers));
+    query.addBindValue(bucket);
+    query.addBindValue(key);
+    query.addBindValue(versionId);
+    return run(query);
+}
+
 QList<S3Object> S3Store::currentObjects(
     const QString &bucket, const QString &from, const QString &after, int limit) const
 {

@@ -535,5 +535,72 @@ class S3CompositeChecksumTests(ServerTestCase):
         self.assertEqual(body, first + second)
 
 
+class S3LifecycleTransitionTests(ServerTestCase):
+    """Transition rules change the storage class (a Date in the past is due at once: rules are
+    applied when stored); GLACIER objects answer InvalidObjectState until RestoreObject."""
+
+    def test_transition_archive_and_restore(self):
+        s3 = self.boto3_client("s3")
+        s3.create_bucket(Bucket="tiers")
+        s3.put_bucket_versioning(Bucket="tiers", VersioningConfiguration={"Status": "Enabled"})
+        big = b"t" * (200 * 1024)
+        s3.put_object(Bucket="tiers", Key="cold/big", Body=big)
+        s3.put_object(Bucket="tiers", Key="cold/small", Body=b"tiny")
+        s3.put_object(Bucket="tiers", Key="warm/big", Body=big)
+        client_error(self, lambda: s3.put_bucket_lifecycle_configuration(
+            Bucket="tiers", LifecycleConfiguration={"Rules": [{
+                "ID": "early", "Status": "Enabled", "Filter": {},
+                "Transitions": [{"Days": 10, "StorageClass": "STANDARD_IA"}]}]}),
+            "InvalidArgument")
+        client_error(self, lambda: s3.put_bucket_lifecycle_configuration(
+            Bucket="tiers", LifecycleConfiguration={"Rules": [{
+                "ID": "early", "Status": "Enabled", "Filter": {},
+                "NoncurrentVersionTransitions": [{"NoncurrentDays": 10,
+                                                  "StorageClass": "ONEZONE_IA"}]}]}),
+            "InvalidArgument")
+        s3.put_bucket_lifecycle_configuration(
+            Bucket="tiers", LifecycleConfiguration={"Rules": [{
+                "ID": "archive", "Status": "Enabled", "Filter": {"Prefix": "cold/"},
+                "Transitions": [{"Date": "2020-01-01T00:00:00Z", "StorageClass": "GLACIER"}]}]})
+        head = s3.head_object(Bucket="tiers", Key="cold/big")
+        self.assertEqual(head["StorageClass"], "GLACIER")
+        self.assertNotIn("Restore", head)
+        self.assertNotIn("StorageClass", s3.head_object(Bucket="tiers", Key="cold/small"))
+        self.assertNotIn("StorageClass", s3.head_object(Bucket="tiers", Key="warm/big"))
+        listed = {o["Key"]: o["StorageClass"] for o in s3.list_objects_v2(Bucket="tiers")["Contents"]}
+        self.assertEqual(listed, {"cold/big": "GLACIER", "cold/small": "STANDARD",
+                                  "warm/big": "STANDARD"})
+        versions = s3.list_object_versions(Bucket="tiers", Prefix="cold/big")["Versions"]
+        self.assertEqual([v["StorageClass"] for v in versions], ["GLACIER"])
+
+        error = client_error(self, lambda: s3.get_object(Bucket="tiers", Key="cold/big"),
+                             "InvalidObjectState")
+        self.assertEqual(error.response["ResponseMetadata"]["HTTPStatusCode"], 403)
+        self.assertEqual(error.response["Error"]["Message"],
+                         "The operation is not valid for the object's storage class")
+        client_error(self, lambda: s3.copy_object(
+            Bucket="tiers", Key="copy", CopySource={"Bucket": "tiers", "Key": "cold/big"}),
+            "ObjectNotInActiveTierError")
+        client_error(self, lambda: s3.restore_object(
+            Bucket="tiers", Key="warm/big", RestoreRequest={"Days": 1}), "InvalidObjectState")
+        first = s3.restore_object(Bucket="tiers", Key="cold/big", RestoreRequest={
+            "Days": 2, "GlacierJobParameters": {"Tier": "Expedited"}})
+        self.assertEqual(first["ResponseMetadata"]["HTTPStatusCode"], 202)
+        again = s3.restore_object(Bucket="tiers", Key="cold/big", RestoreRequest={"Days": 3})
+        self.assertEqual(again["ResponseMetadata"]["HTTPStatusCode"], 200)
+        restored = s3.get_object(Bucket="tiers", Key="cold/big")
+        self.assertEqual(restored["Body"].read(), big)
+        self.assertEqual(restored["StorageClass"], "GLACIER")
+        self.assertRegex(restored["Restore"], r'^ongoing-request="false", expiry-date="\w{3}, ')
+        # Copying a restored object out of the archive gives a STANDARD object.
+        s3.copy_object(Bucket="tiers", Key="thawed", CopySource={"Bucket": "tiers",
+                                                                 "Key": "cold/big"})
+        self.assertNotIn("StorageClass", s3.head_object(Bucket="tiers", Key="thawed"))
+        cli = self.aws("s3api", "head-object", "--bucket", "tiers", "--key", "cold/big")
+        self.assertEqual(cli["StorageClass"], "GLACIER")
+        client_error(self, lambda: s3.put_object(Bucket="tiers", Key="x", Body=b"x",
+                                                 StorageClass="COLD"), "InvalidStorageClass")
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -101,6 +101,7 @@ const QHash<QString, S3Handler::Operation> &S3Handler::operationTable()
         {u"GetObjectTagging"_s, &S3Handler::getObjectTagging},
         {u"PutObjectTagging"_s, &S3Handler::putObjectTagging},
         {u"DeleteObjectTagging"_s, &S3Handler::deleteObjectTagging},
+        {u"RestoreObject"_s, &S3Handler::restoreObject},
         {u"CreateMultipartUpload"_s, &S3Handler::createMultipartUpload},
         {u"UploadPart"_s, &S3Handler::uploadPart},
         {u"UploadPartCopy"_s, &S3Handler::uploadPartCopy},
@@ -253,6 +254,8 @@ QString S3Handler::operationFor(const HttpRequest &request, const Target &target
             return u"CreateMultipartUpload"_s;
         if (has(u"uploadId"))
             return u"CompleteMultipartUpload"_s;
+        if (has(u"restore"))
+            return u"RestoreObject"_s;
     }
     return {};
 }
@@ -291,7 +294,6 @@ void S3Handler::handle(const AwsRequest &request, Responder responder)
         u"intelligent-tiering"_s,
         u"retention"_s,
         u"legal-hold"_s,
-        u"restore"_s,
         u"select"_s,
         u"attributes"_s};
     for (const QString &name : request.http.rawQuery.isEmpty() ? QStringList() : unsupported) {

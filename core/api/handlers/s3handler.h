@@ -101,6 +101,7 @@ private:
     void getObjectTagging(Call &call);
     void putObjectTagging(Call &call);
     void deleteObjectTagging(Call &call);
+    void restoreObject(Call &call);
 
     void createMultipartUpload(Call &call);
     void uploadPart(Call &call);

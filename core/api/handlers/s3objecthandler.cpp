@@ -5,6 +5,7 @@
 #include "core/api/handlers/s3requestbody.h"
 #include "core/api/handlers/s3xml.h"
 #include "core/api/protocols/restxmlprotocol.h"
+#include "core/common/clock.h"
 #include "core/s3/bucketname.h"
 #include "core/s3/s3errors.h"
 #include "core/s3/s3service.h"
@@ -145,6 +146,10 @@ void S3Handler::getObject(Call &call)
         m_service->getObject(call.target.bucket, call.target.key, http.queryItem(u"versionId"));
     if (!object)
         return fail(call, object.error());
+    if (!isHead) {
+        if (auto readable = m_service->checkReadable(*object); !readable)
+            return fail(call, readable.error());
+    }
 
     // Conditional requests (RFC 7232 as S3 applies them).
     const QByteArray ifMatch = http.header("if-match");
@@ -189,6 +194,10 @@ void S3Handler::getObject(Call &call)
 
     HttpResponse response = RestXmlProtocol::xml(status, {}, call.request.requestId);
     S3Wire::setObjectHeaders(response, *object);
+    if (object->headers.restoreExpiryMs > m_service->clock()->nowMs())
+        response.setHeader("x-amz-restore",
+            "ongoing-request=\"false\", expiry-date=\""
+                + S3Xml::httpDate(object->headers.restoreExpiryMs) + '"');
     if (status == 206)
         response.setHeader("Content-Range",
             "bytes " + QByteArray::number(offset) + '-' + QByteArray::number(offset + length - 1)
@@ -522,6 +531,27 @@ void S3Handler::listObjectVersions(Call &call)
         if (urlEncoding)
             xml.writeTextElement(u"EncodingType"_s, u"url"_s);
     }));
+}
+
+void S3Handler::restoreObject(Call &call)
+{
+    const auto root = S3Xml::parse(call.request.http.bodyBytes());
+    if (!root || root->name != u"RestoreRequest"_s)
+        return fail(call, S3::Errors::malformedXml());
+    bool okNumber = false;
+    const int days = root->childText(u"Days").trimmed().toInt(&okNumber);
+    if (!okNumber || days <= 0)
+        return fail(call, S3::Errors::malformedXml());
+    if (const S3Xml::Node *job = root->child(u"GlacierJobParameters")) {
+        static const QStringList tiers = {u"Standard"_s, u"Bulk"_s, u"Expedited"_s};
+        if (!tiers.contains(job->childText(u"Tier").trimmed()))
+            return fail(call, S3::Errors::malformedXml());
+    }
+    const auto restored = m_service->restoreObject(
+        call.target.bucket, call.target.key, call.request.http.queryItem(u"versionId"), days);
+    if (!restored)
+        return fail(call, restored.error());
+    ok(call, {}, *restored ? 200 : 202);
 }
 
 void S3Handler::getObjectTagging(Call &call)

@@ -2,7 +2,8 @@
 // Pins S3Service rules without HTTP: bucket naming (S3-01), key listing with prefix, delimiter
 // and pagination (table-driven), versioning with null versions and delete markers, multipart
 // ETag arithmetic and part rules, that deleting frees the bytes of file-backed objects, and
-// lifecycle rules (validation table, midnight rounding, expiration by the engine clock).
+// lifecycle rules (validation table, midnight rounding, expiration and transitions of current and
+// noncurrent versions by the engine clock), archived objects and RestoreObject.
 #include "core/common/clock.h"
 #include "core/s3/bodydigest.h"
 #include "core/s3/bucketname.h"
@@ -216,6 +217,18 @@ private slots:
                 + "<Filter/><Transition><Days>5</Days><StorageClass>"
                   "STANDARD_IA</StorageClass></Transition>"
                 + tail << u"InvalidArgument"_s;
+        QTest::newRow("noncurrent ia too early") << head
+                + "<Filter/><NoncurrentVersionTransition><NoncurrentDays>10</NoncurrentDays>"
+                  "<StorageClass>ONEZONE_IA</StorageClass></NoncurrentVersionTransition>"
+                + tail << u"InvalidArgument"_s;
+        QTest::newRow("noncurrent glacier") << head
+                + "<Filter/><NoncurrentVersionTransition><NoncurrentDays>1</NoncurrentDays>"
+                  "<StorageClass>GLACIER</StorageClass></NoncurrentVersionTransition>"
+                + tail << QString();
+        QTest::newRow("transition date") << head
+                + "<Filter/><Transition><Date>2030-01-01T00:00:00Z</Date><StorageClass>"
+                  "STANDARD_IA</StorageClass></Transition>"
+                + tail << QString();
         QTest::newRow("unknown class") << head
                 + "<Filter/><Transition><Days>50</Days><StorageClass>"
                   "STANDARD</StorageClass></Transition>"
@@ -312,6 +325,100 @@ private slots:
         const auto versions = service.listObjectVersions(u"lcv"_s, {});
         QCOMPARE(versions->versions.size(), 1);
         QCOMPARE(versions->versions.at(0).key, u"k"_s);
+    }
+
+    void lifecycleTransitionsWithTheClock()
+    {
+        constexpr qint64 Day = 86'400'000;
+        Tests::TempDatabase temp;
+        Core::ManualClock clock;
+        S3Service service(temp.database(), &clock, temp.dirPath() + u"/objects"_s, u"us-east-1"_s);
+        QVERIFY(service.createBucket(u"lct"_s, {}).has_value());
+        const QByteArray big(200 * 1024, 'b');
+        QVERIFY(service.putObject(u"lct"_s, u"data/big"_s, {}, {}, bodyOf(big)).has_value());
+        QVERIFY(service.putObject(u"lct"_s, u"data/small"_s, {}, {}, bodyOf("s")).has_value());
+        QVERIFY(service.putObject(u"lct"_s, u"other/big"_s, {}, {}, bodyOf(big)).has_value());
+        const QString config =
+            uR"(<LifecycleConfiguration><Rule><ID>tiers</ID><Status>Enabled</Status>
+            <Filter><Prefix>data/</Prefix></Filter>
+            <Transition><Days>60</Days><StorageClass>GLACIER</StorageClass></Transition>
+            <Transition><Days>30</Days><StorageClass>STANDARD_IA</StorageClass></Transition>
+            <Transition><Days>200</Days><StorageClass>DEEP_ARCHIVE</StorageClass></Transition>
+            </Rule></LifecycleConfiguration>)"_s;
+        QVERIFY(service.putBucketDocument(u"lct"_s, BucketDocument::Lifecycle, config).has_value());
+        const auto storageClass = [&service](const QString &key) {
+            return service.getObject(u"lct"_s, key)->headers.storageClass;
+        };
+        QCOMPARE(service.applyLifecycle(), 0);
+        clock.advance(31 * Day); // the clock's jump runs the lifecycle pass
+        QCOMPARE(storageClass(u"data/big"_s), u"STANDARD_IA"_s);
+        QCOMPARE(storageClass(u"data/small"_s), u"STANDARD"_s); // under 128 KiB: stays
+        QCOMPARE(storageClass(u"other/big"_s), u"STANDARD"_s); // outside the filter
+        QVERIFY(service.checkReadable(*service.getObject(u"lct"_s, u"data/big"_s)).has_value());
+        QCOMPARE(service.listObjects(u"lct"_s, {})->contents.at(0).headers.storageClass,
+            u"STANDARD_IA"_s);
+
+        clock.advance(30 * Day);
+        const auto archived = service.getObject(u"lct"_s, u"data/big"_s);
+        QCOMPARE(archived->headers.storageClass, u"GLACIER"_s);
+        QCOMPARE(service.checkReadable(*archived).error().code, u"InvalidObjectState"_s);
+        QCOMPARE(service.checkReadable(*archived).error().httpStatus, 403);
+        QCOMPARE(service.copyObject({u"lct"_s, u"data/big"_s, {}}, u"lct"_s, u"copy"_s, {}, {})
+                     .error()
+                     .code,
+            u"ObjectNotInActiveTierError"_s);
+        QCOMPARE(service.restoreObject(u"lct"_s, u"data/small"_s, {}, 1).error().code,
+            u"InvalidObjectState"_s);
+        QCOMPARE(
+            service.restoreObject(u"lct"_s, u"data/big"_s, {}, 2).value_or(true), false); // 202
+        QCOMPARE(
+            service.restoreObject(u"lct"_s, u"data/big"_s, {}, 2).value_or(false), true); // 200
+        const auto restored = service.getObject(u"lct"_s, u"data/big"_s);
+        QVERIFY(service.checkReadable(*restored).has_value());
+        QCOMPARE(restored->headers.restoreExpiryMs, lifecycleDueMs(clock.nowMs(), 2));
+        const auto copy =
+            service.copyObject({u"lct"_s, u"data/big"_s, {}}, u"lct"_s, u"copy"_s, {}, {});
+        QVERIFY(copy.has_value());
+        QCOMPARE(copy->headers.storageClass, u"STANDARD"_s);
+        QCOMPARE(copy->headers.restoreExpiryMs, -1);
+        clock.advance(3 * Day);
+        QVERIFY(!service.checkReadable(*service.getObject(u"lct"_s, u"data/big"_s)).has_value());
+
+        clock.advance(140 * Day);
+        QCOMPARE(storageClass(u"data/big"_s), u"DEEP_ARCHIVE"_s);
+        QCOMPARE(storageClass(u"copy"_s), u"STANDARD"_s);
+    }
+
+    void lifecycleNoncurrentTransitions()
+    {
+        constexpr qint64 Day = 86'400'000;
+        Tests::TempDatabase temp;
+        Core::ManualClock clock;
+        S3Service service(temp.database(), &clock, temp.dirPath() + u"/objects"_s, u"us-east-1"_s);
+        QVERIFY(service.createBucket(u"lcn"_s, {}).has_value());
+        QVERIFY(service.putBucketVersioning(u"lcn"_s, Versioning::Enabled).has_value());
+        const QString old = service.putObject(u"lcn"_s, u"k"_s, {}, {}, bodyOf("1"))->versionId;
+        clock.advance(5 * Day);
+        const QString current = service.putObject(u"lcn"_s, u"k"_s, {}, {}, bodyOf("2"))->versionId;
+        // A size filter of its own lets small objects move.
+        const QString config = uR"(<LifecycleConfiguration><Rule><ID>nc</ID><Status>Enabled</Status>
+            <Filter><ObjectSizeGreaterThan>0</ObjectSizeGreaterThan></Filter>
+            <NoncurrentVersionTransition><NoncurrentDays>30</NoncurrentDays>
+            <StorageClass>STANDARD_IA</StorageClass></NoncurrentVersionTransition>
+            <NoncurrentVersionTransition><NoncurrentDays>40</NoncurrentDays>
+            <StorageClass>GLACIER_IR</StorageClass></NoncurrentVersionTransition>
+            </Rule></LifecycleConfiguration>)"_s;
+        QVERIFY(service.putBucketDocument(u"lcn"_s, BucketDocument::Lifecycle, config).has_value());
+        clock.advance(29 * Day); // noncurrent for 29 days: nothing due
+        QCOMPARE(service.getObject(u"lcn"_s, u"k"_s, old)->headers.storageClass, u"STANDARD"_s);
+        clock.advance(2 * Day); // the clock's jump runs the lifecycle pass
+        QCOMPARE(service.getObject(u"lcn"_s, u"k"_s, old)->headers.storageClass, u"STANDARD_IA"_s);
+        QCOMPARE(service.getObject(u"lcn"_s, u"k"_s, current)->headers.storageClass, u"STANDARD"_s);
+        clock.advance(10 * Day);
+        const auto versions = service.listObjectVersions(u"lcn"_s, {});
+        QCOMPARE(versions->versions.at(1).versionId, old);
+        QCOMPARE(versions->versions.at(1).headers.storageClass, u"GLACIER_IR"_s);
+        QCOMPARE(service.applyLifecycle(), 0); // nothing colder is due
     }
 
     void multipartEtagArithmetic()
