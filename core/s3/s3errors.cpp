@@ -114,6 +114,11 @@ AwsError badDigestChecksum(const QString &algorithm)
         400);
 }
 
+AwsError badDigest(const QString &message)
+{
+    return error(u"BadDigest"_s, message, 400);
+}
+
 AwsError invalidDigest()
 {
     return error(u"InvalidDigest"_s, u"The Content-MD5 you specified was invalid."_s, 400);

@@ -19,6 +19,7 @@ AwsError methodNotAllowed();
 AwsError malformedXml();
 AwsError badDigestMd5(const QString &expected, const QString &calculated);
 AwsError badDigestChecksum(const QString &algorithm);
+AwsError badDigest(const QString &message);
 AwsError invalidDigest();
 AwsError invalidRequest(const QString &message);
 AwsError invalidArgument(

@@ -103,6 +103,8 @@ Result<S3Object> S3Service::putObject(
     object.headers = std::move(headers);
     object.tags = std::move(tags);
     object.checksum = body.checksum;
+    if (!object.checksum.isEmpty())
+        object.checksum.type = QLatin1StringView(FullObject); // always, for a single upload
     object.inlineData = fileId->isEmpty() ? body.data : QByteArray();
     return insertNewVersion(std::move(object), *fileId);
 }

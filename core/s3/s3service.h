@@ -163,11 +163,14 @@ public:
     Result<bool> restoreObject(
         const QString &bucket, const QString &key, const QString &versionId, int days);
 
+    // checksum: x-amz-checksum-algorithm and x-amz-checksum-type (no value). The type defaults
+    // to COMPOSITE (FULL_OBJECT for CRC64NVME); SHA checksums cannot be FULL_OBJECT, CRC64NVME
+    // cannot be COMPOSITE (InvalidRequest).
     Result<MultipartUpload> createMultipartUpload(const QString &bucket,
         const QString &key,
         ObjectHeaders headers,
         Tags tags,
-        const QString &checksumAlgorithm,
+        const Checksum &checksum,
         AccessControlList acl = {});
     Result<UploadPart> uploadPart(const QString &bucket,
         const QString &key,
@@ -180,10 +183,14 @@ public:
         int partNumber,
         const CopySource &source,
         std::optional<std::pair<qint64, qint64>> range);
+    // declared: the request's x-amz-checksum-type and x-amz-checksum-<algorithm> of the whole
+    // object, checked against the upload's (BadDigest, InvalidRequest). A FULL_OBJECT checksum
+    // is the CRC of all the bytes; a COMPOSITE one the checksum of the part checksums, "-N".
     Result<S3Object> completeMultipartUpload(const QString &bucket,
         const QString &key,
         const QString &uploadId,
-        const QList<CompletedPart> &parts);
+        const QList<CompletedPart> &parts,
+        const Checksum &declared = {});
     Status abortMultipartUpload(const QString &bucket, const QString &key, const QString &uploadId);
     Result<ListUploadsResult> listMultipartUploads(
         const QString &bucket, const ListUploadsQuery &query = {}) const;

@@ -132,9 +132,11 @@ void S3Handler::putObject(Call &call)
     S3Wire::setEncryptionHeaders(response, object->headers);
     if (object->versionId != u"null"_s)
         response.setHeader("x-amz-version-id", object->versionId.toLatin1());
-    if (!object->checksum.isEmpty())
+    if (!object->checksum.isEmpty()) {
         response.setHeader("x-amz-checksum-" + object->checksum.algorithm.toLower().toLatin1(),
             object->checksum.value.toLatin1());
+        response.setHeader("x-amz-checksum-type", object->checksum.type.toLatin1());
+    }
     send(call, std::move(response));
 }
 
@@ -204,9 +206,11 @@ void S3Handler::getObject(Call &call)
                 + '/' + QByteArray::number(object->size));
     // The checksum covers the whole object: ranged answers carry none, as in AWS.
     if (status == 200 && http.header("x-amz-checksum-mode").toUpper() == "ENABLED"
-        && !object->checksum.isEmpty())
+        && !object->checksum.isEmpty()) {
         response.setHeader("x-amz-checksum-" + object->checksum.algorithm.toLower().toLatin1(),
             object->checksum.value.toLatin1());
+        response.setHeader("x-amz-checksum-type", object->checksum.type.toLatin1());
+    }
     // Presigned GETs may override the stored headers.
     static const std::array overrides = {std::pair{u"response-content-type", "Content-Type"},
         std::pair{u"response-content-disposition", "Content-Disposition"},
@@ -442,8 +446,10 @@ void S3Handler::listObjects(Call &call)
             xml.writeTextElement(u"Key"_s, text(object.key));
             xml.writeTextElement(u"LastModified"_s, S3Xml::isoTime(object.modifiedMs));
             xml.writeTextElement(u"ETag"_s, object.etag);
-            if (!object.checksum.isEmpty())
+            if (!object.checksum.isEmpty()) {
                 xml.writeTextElement(u"ChecksumAlgorithm"_s, object.checksum.algorithm);
+                xml.writeTextElement(u"ChecksumType"_s, object.checksum.type);
+            }
             xml.writeTextElement(u"Size"_s, QString::number(object.size));
             if (fetchOwner)
                 writeObjectOwner(xml);
@@ -512,6 +518,10 @@ void S3Handler::listObjectVersions(Call &call)
             xml.writeTextElement(u"LastModified"_s, S3Xml::isoTime(object.modifiedMs));
             if (!object.deleteMarker) {
                 xml.writeTextElement(u"ETag"_s, object.etag);
+                if (!object.checksum.isEmpty()) {
+                    xml.writeTextElement(u"ChecksumAlgorithm"_s, object.checksum.algorithm);
+                    xml.writeTextElement(u"ChecksumType"_s, object.checksum.type);
+                }
                 xml.writeTextElement(u"Size"_s, QString::number(object.size));
                 xml.writeTextElement(u"StorageClass"_s, object.headers.storageClass);
             }

@@ -3,7 +3,8 @@
 // and pagination (table-driven), versioning with null versions and delete markers, multipart
 // ETag arithmetic and part rules, that deleting frees the bytes of file-backed objects, and
 // lifecycle rules (validation table, midnight rounding, expiration and transitions of current and
-// noncurrent versions by the engine clock), archived objects and RestoreObject.
+// noncurrent versions by the engine clock), archived objects and RestoreObject, and checksum
+// types (COMPOSITE / FULL_OBJECT multipart checksums, CRC64NVME).
 #include "core/common/clock.h"
 #include "core/s3/bodydigest.h"
 #include "core/s3/bucketname.h"
@@ -14,6 +15,7 @@
 #include <QCryptographicHash>
 #include <QDirIterator>
 #include <QTest>
+#include <QtEndian>
 
 using namespace Qt::StringLiterals;
 using namespace Core::S3;
@@ -465,6 +467,119 @@ private slots:
         QCOMPARE(fileCount(objects), 1); // the parts were freed, the object is one file
         QVERIFY(service.deleteObject(u"mpu"_s, u"k"_s).has_value());
         QCOMPARE(fileCount(objects), 0);
+    }
+
+    void crc64Nvme()
+    {
+        QCOMPARE(crc64nvme("123456789"), 0xAE8B14860A799888ull); // the CRC-64/NVME check value
+        BodyDigest digest(u"crc64nvme"_s);
+        digest.addData("1234");
+        digest.addData("56789");
+        QCOMPARE(digest.checksumBase64(), u"rosUhgp5mIg="_s);
+        QCOMPARE(crc64nvme("56789", crc64nvme("1234")), crc64nvme("123456789"));
+    }
+
+    void multipartChecksumTypes_data()
+    {
+        QTest::addColumn<QString>("algorithm");
+        QTest::addColumn<QString>("type");
+        QTest::addColumn<QString>("chosen"); // or the InvalidRequest message
+        QTest::newRow("crc32 default") << u"CRC32"_s << QString() << u"COMPOSITE"_s;
+        QTest::newRow("crc64nvme default") << u"CRC64NVME"_s << QString() << u"FULL_OBJECT"_s;
+        QTest::newRow("sha1 default") << u"SHA1"_s << QString() << u"COMPOSITE"_s;
+        QTest::newRow("crc32c full") << u"CRC32C"_s << u"FULL_OBJECT"_s << u"FULL_OBJECT"_s;
+        QTest::newRow("crc32 composite") << u"CRC32"_s << u"COMPOSITE"_s << u"COMPOSITE"_s;
+        QTest::newRow("sha256 full")
+            << u"SHA256"_s << u"FULL_OBJECT"_s
+            << u"The FULL_OBJECT checksum type cannot be used with the sha256 checksum algorithm."_s;
+        QTest::newRow("crc64nvme composite") << u"CRC64NVME"_s << u"COMPOSITE"_s
+                                             << u"The COMPOSITE checksum type cannot be used with "
+                                                u"the crc64nvme checksum algorithm."_s;
+        QTest::newRow("type alone") << QString() << u"FULL_OBJECT"_s
+                                    << u"The x-amz-checksum-type header can only be used with "
+                                       u"the x-amz-checksum-algorithm header."_s;
+        QTest::newRow("bad type") << u"CRC32"_s << u"WHOLE"_s
+                                  << u"Value for x-amz-checksum-type header is invalid."_s;
+    }
+
+    void multipartChecksumTypes()
+    {
+        QFETCH(QString, algorithm);
+        QFETCH(QString, type);
+        QFETCH(QString, chosen);
+        Tests::TempDatabase temp;
+        Core::ManualClock clock;
+        S3Service service(temp.database(), &clock, temp.dirPath() + u"/objects"_s, u"us-east-1"_s);
+        QVERIFY(service.createBucket(u"types"_s, {}).has_value());
+        const auto upload =
+            service.createMultipartUpload(u"types"_s, u"k"_s, {}, {}, {algorithm, {}, type});
+        if (chosen.contains(u' ')) {
+            QCOMPARE(upload.error().code, u"InvalidRequest"_s);
+            QCOMPARE(upload.error().message, chosen);
+            return;
+        }
+        QVERIFY(upload.has_value());
+        QCOMPARE(upload->checksumType, chosen);
+        const auto listed = service.listParts(u"types"_s, u"k"_s, upload->uploadId, 0, 10);
+        QCOMPARE(listed->upload.checksumType, chosen); // stored
+    }
+
+    void multipartFullObjectChecksum()
+    {
+        Tests::TempDatabase temp;
+        Core::ManualClock clock;
+        S3Service service(temp.database(), &clock, temp.dirPath() + u"/objects"_s, u"us-east-1"_s);
+        QVERIFY(service.createBucket(u"full"_s, {}).has_value());
+        const QString id =
+            service
+                .createMultipartUpload(
+                    u"full"_s, u"k"_s, {}, {}, {u"CRC32"_s, {}, QLatin1StringView(FullObject)})
+                ->uploadId;
+        const QByteArray first(S3Service::MinPartSize, 'f');
+        const QByteArray second("the end");
+        const auto partBody = [](const QByteArray &data) {
+            BodyDigest digest(u"CRC32"_s);
+            digest.addData(data);
+            return ObjectBody{data,
+                {},
+                digest.size(),
+                digest.md5Hex(),
+                {u"CRC32"_s, digest.checksumBase64(), {}}};
+        };
+        const auto p1 = service.uploadPart(u"full"_s, u"k"_s, id, 1, partBody(first));
+        const auto p2 = service.uploadPart(u"full"_s, u"k"_s, id, 2, partBody(second));
+        QVERIFY(p1 && p2);
+        // The CRC of the whole object: the parts' CRCs combined.
+        const quint32 crc = crc32(second, crc32(first));
+        QByteArray raw(4, Qt::Uninitialized);
+        qToBigEndian(crc, raw.data());
+        const QString expected = QString::fromLatin1(raw.toBase64());
+        const QList<CompletedPart> parts = {{1, p1->etag, {}}, {2, p2->etag, {}}};
+        QCOMPARE(service
+                     .completeMultipartUpload(
+                         u"full"_s, u"k"_s, id, parts, {{}, {}, QLatin1StringView(Composite)})
+                     .error()
+                     .message,
+            u"The upload was created using the FULL_OBJECT checksum mode. The complete request "
+            u"must use the same checksum mode."_s);
+        QCOMPARE(service
+                     .completeMultipartUpload(
+                         u"full"_s, u"k"_s, id, parts, {u"CRC32"_s, u"AAAAAA=="_s, {}})
+                     .error()
+                     .code,
+            u"BadDigest"_s);
+        const auto done = service.completeMultipartUpload(
+            u"full"_s, u"k"_s, id, parts, {u"CRC32"_s, expected, QLatin1StringView(FullObject)});
+        QVERIFY2(done.has_value(), qPrintable(done ? QString() : done.error().message));
+        QCOMPARE(done->checksum.value, expected);
+        QCOMPARE(done->checksum.type, u"FULL_OBJECT"_s);
+        const auto stored = service.getObject(u"full"_s, u"k"_s);
+        QCOMPARE(stored->checksum.value, expected);
+        QCOMPARE(stored->checksum.type, u"FULL_OBJECT"_s);
+        // A single upload's checksum is FULL_OBJECT too.
+        const auto single = service.putObject(u"full"_s, u"one"_s, {}, {}, partBody(second));
+        QCOMPARE(single->checksum.type, u"FULL_OBJECT"_s);
+        QCOMPARE(service.getObject(u"full"_s, u"one"_s)->checksum.type, u"FULL_OBJECT"_s);
     }
 
     void presignedUrlNamesBucketKeyAndExpiry()

@@ -1,0 +1,5 @@
+-- S3 multipart uploads remember the checksum type CreateMultipartUpload chose (x-amz-checksum-type:
+-- COMPOSITE or FULL_OBJECT). '' for uploads without a checksum algorithm; uploads created before
+-- this column existed with an algorithm were COMPOSITE. Objects need no column: a composite
+-- checksum ends in "-<parts>", a full-object one never does.
+ALTER TABLE s3_uploads ADD COLUMN checksum_type TEXT NOT NULL DEFAULT '';
