@@ -4,6 +4,7 @@
 
 #include "core/common/clock.h"
 #include "core/common/logging.h"
+#include "core/s3/bucketpolicy.h"
 #include "core/s3/lifecycle.h"
 #include "core/s3/s3errors.h"
 #include "core/s3/s3store.h"
@@ -21,6 +22,40 @@ constexpr int LifecycleBatch = 1000;
 bool ownerEnforced(const std::optional<QString> &ownership)
 {
     return ownership && *ownership == QLatin1StringView(BucketOwnerEnforced);
+}
+
+// S3's mapping of ACL permissions to policy actions: the permission a grant needs for the
+// action, and whether it is the object's ACL (true) or the bucket's that grants it.
+std::optional<std::pair<QString, bool>> aclPermissionFor(const QString &action)
+{
+    static const QHash<QString, std::pair<QString, bool>> permissions = {
+        {u"s3:ListBucket"_s, {u"READ"_s, false}},
+        {u"s3:ListBucketVersions"_s, {u"READ"_s, false}},
+        {u"s3:ListBucketMultipartUploads"_s, {u"READ"_s, false}},
+        {u"s3:PutObject"_s, {u"WRITE"_s, false}},
+        {u"s3:DeleteObject"_s, {u"WRITE"_s, false}},
+        {u"s3:DeleteObjectVersion"_s, {u"WRITE"_s, false}},
+        {u"s3:GetBucketAcl"_s, {u"READ_ACP"_s, false}},
+        {u"s3:PutBucketAcl"_s, {u"WRITE_ACP"_s, false}},
+        {u"s3:GetObject"_s, {u"READ"_s, true}},
+        {u"s3:GetObjectVersion"_s, {u"READ"_s, true}},
+        {u"s3:GetObjectAcl"_s, {u"READ_ACP"_s, true}},
+        {u"s3:GetObjectVersionAcl"_s, {u"READ_ACP"_s, true}},
+        {u"s3:PutObjectAcl"_s, {u"WRITE_ACP"_s, true}},
+        {u"s3:PutObjectVersionAcl"_s, {u"WRITE_ACP"_s, true}},
+    };
+    const auto it = permissions.constFind(action);
+    if (it == permissions.cend())
+        return std::nullopt;
+    return *it;
+}
+
+bool grantsAllUsers(const AccessControlList &acl, const QString &permission)
+{
+    return std::any_of(acl.cbegin(), acl.cend(), [&permission](const Grant &grant) {
+        return grant.uri == QLatin1StringView(AllUsersUri)
+            && (grant.permission == permission || grant.permission == u"FULL_CONTROL"_s);
+    });
 }
 
 } // namespace
@@ -151,6 +186,45 @@ Status S3Service::putBucketOwnership(const QString &name, const std::optional<QS
             return std::unexpected(Errors::invalidBucketAclWithObjectOwnership());
     }
     return putBucketDocument(name, BucketDocument::Ownership, ownership);
+}
+
+Status S3Service::authorizeAnonymous(const QString &bucket,
+    const QString &key,
+    const QString &versionId,
+    const QString &action) const
+{
+    if (!m_store->bucket(bucket))
+        return {};
+    const auto stored = m_store->document(bucket, BucketDocument::PublicAccessBlock);
+    PublicAccessBlock block{false, false, false, false};
+    if (stored)
+        block = PublicAccessBlock::fromStored(*stored);
+    const auto policy = m_store->document(bucket, BucketDocument::Policy);
+    if (policy && block.restrictPublicBuckets && isPublicPolicy(*policy))
+        return std::unexpected(Errors::accessDenied());
+    const QString resource = u"arn:aws:s3:::"_s + bucket + (key.isEmpty() ? QString() : u'/' + key);
+    const PolicyEffect effect =
+        policy ? evaluateAnonymous(*policy, action, resource) : PolicyEffect::None;
+    if (effect == PolicyEffect::Deny)
+        return std::unexpected(Errors::accessDenied());
+    if (effect == PolicyEffect::Allow)
+        return {};
+    const auto permission = aclPermissionFor(action);
+    if (!permission || block.ignorePublicAcls
+        || ownerEnforced(m_store->document(bucket, BucketDocument::Ownership)))
+        return std::unexpected(Errors::accessDenied());
+    AccessControlList acl;
+    if (permission->second) {
+        const auto object = versionId.isEmpty() ? m_store->latest(bucket, key, false)
+                                                : m_store->version(bucket, key, versionId, false);
+        if (object && !object->deleteMarker)
+            acl = aclFromJson(m_store->objectAcl(bucket, key, object->versionId));
+    } else {
+        acl = aclFromJson(m_store->document(bucket, BucketDocument::Acl).value_or(QString()));
+    }
+    if (!grantsAllUsers(acl, permission->first))
+        return std::unexpected(Errors::accessDenied());
+    return {};
 }
 
 int S3Service::applyLifecycle()

@@ -121,6 +121,17 @@ public:
     Status putPublicAccessBlock(
         const QString &name, const std::optional<PublicAccessBlock> &config);
     Status putBucketOwnership(const QString &name, const std::optional<QString> &ownership);
+    // Anonymous (unsigned) requests: whether the anonymous principal may do `action`
+    // (s3:GetObject, s3:ListBucket ...) on the bucket (key empty) or one of its objects. A bucket
+    // policy statement for Principal "*" or an ACL grant to AllUsers (where Object Ownership
+    // leaves ACLs enabled) allows it, an explicit Deny wins. Block Public Access: with
+    // IgnorePublicAcls the AllUsers grants count for nothing; with RestrictPublicBuckets a
+    // bucket whose policy is public is closed to anonymous requests. AccessDenied otherwise; a
+    // missing bucket is left to the operation (NoSuchBucket).
+    Status authorizeAnonymous(const QString &bucket,
+        const QString &key,
+        const QString &versionId,
+        const QString &action) const;
     // Lifecycle: removes (or hides behind a delete marker) what the enabled rules of every
     // bucket expire at the clock's time, moves current and noncurrent versions to the storage
     // class their due transitions name, and aborts stale uploads. Runs every minute and whenever

@@ -2,10 +2,11 @@
 """S3 end to end, second part: framing rules (411 without Content-Length), copy preconditions,
 ListMultipartUploads/ListParts paging, and the bucket ACL, encryption, lifecycle, ownership and
 public-access-block configurations, with boto3 and the AWS CLI v2."""
+import json
 import time
 import unittest
 
-from cbtest import ServerTestCase, raw_request
+from cbtest import S3_AUTH, ServerTestCase, raw_request
 
 
 def client_error(test, call, code):
@@ -19,6 +20,7 @@ def client_error(test, call, code):
 
 class S3FramingTests(ServerTestCase):
     def raw(self, head, body=b""):
+        head += S3_AUTH + "\n"
         return raw_request(self.server.port, head.replace("\n", "\r\n").encode() + b"\r\n" + body)
 
     def test_put_without_content_length_is_411(self):
@@ -53,10 +55,12 @@ class S3FramingTests(ServerTestCase):
         import http.client
         connection = http.client.HTTPConnection("127.0.0.1", self.server.port, timeout=10)
         connection.putrequest("PUT", "/framing2", skip_accept_encoding=True)
+        connection.putheader("Authorization", S3_AUTH.partition(": ")[2])
         connection.putheader("Content-Length", "0")
         connection.endheaders()
         self.assertEqual(connection.getresponse().read(), b"")
         connection.putrequest("PUT", "/framing2/key", skip_accept_encoding=True)
+        connection.putheader("Authorization", S3_AUTH.partition(": ")[2])
         connection.endheaders()  # no Content-Length, no body
         response = connection.getresponse()
         self.assertEqual(response.status, 411)
@@ -196,8 +200,8 @@ class S3UploadPagingTests(ServerTestCase):
             for p in page.get("Parts", [])]
         self.assertEqual(numbers, [1, 2, 3, 5])
         status, _, body = raw_request(self.server.port, (
-            "GET /paging/%s?uploadId=%s&part-number-marker=abc HTTP/1.1\r\nHost: x\r\n"
-            "Connection: close\r\n\r\n" % (key, upload)).encode())
+            "GET /paging/%s?uploadId=%s&part-number-marker=abc HTTP/1.1\r\nHost: x\r\n%s\r\n"
+            "Connection: close\r\n\r\n" % (key, upload, S3_AUTH)).encode())
         self.assertEqual(status, 400)
         self.assertIn(b"<Code>InvalidArgument</Code>", body)
 
@@ -419,8 +423,8 @@ class S3BucketConfigTests(ServerTestCase):
                 client_error(self, lambda: self.s3.put_bucket_lifecycle_configuration(
                     Bucket="lc-rules", LifecycleConfiguration=config), code)
         status, _, body = raw_request(self.server.port, (
-            "PUT /lc-rules?lifecycle HTTP/1.1\r\nHost: x\r\nContent-Length: 30\r\n"
-            "Connection: close\r\n\r\n<LifecycleConfiguration><Rule>").encode())
+            "PUT /lc-rules?lifecycle HTTP/1.1\r\nHost: x\r\nContent-Length: 30\r\n%s\r\n"
+            "Connection: close\r\n\r\n<LifecycleConfiguration><Rule>" % S3_AUTH).encode())
         self.assertEqual(status, 400)
         self.assertIn(b"<Code>MalformedXML</Code>", body)
         client_error(self, lambda: self.s3.get_bucket_lifecycle_configuration(Bucket="lc-rules"),
@@ -616,8 +620,8 @@ class S3CompositeChecksumTests(ServerTestCase):
         self.assertEqual(put["ResponseMetadata"]["HTTPHeaders"]["x-amz-checksum-type"],
                          "FULL_OBJECT")
         listing = raw_request(self.server.port, (
-            "GET /fullobject?list-type=2 HTTP/1.1\r\nHost: 127.0.0.1:%d\r\n"
-            "Connection: close\r\n\r\n" % self.server.port).encode())[2]
+            "GET /fullobject?list-type=2 HTTP/1.1\r\nHost: 127.0.0.1:%d\r\n%s\r\n"
+            "Connection: close\r\n\r\n" % (self.server.port, S3_AUTH)).encode())[2]
         self.assertIn(b"<Key>k</Key><LastModified>", listing)
         self.assertEqual(listing.count(b"<ChecksumType>FULL_OBJECT</ChecksumType>"), 2)
         self.assertEqual(listing.count(b"<ChecksumType>COMPOSITE</ChecksumType>"), 1)
@@ -638,7 +642,7 @@ class S3CompositeChecksumTests(ServerTestCase):
         port = self.server.port
 
         def request(method, path, body=b"", extra=""):
-            head = (f"{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
+            head = (f"{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n{S3_AUTH}\r\n"
                     f"Content-Length: {len(body)}\r\n{extra}Connection: close\r\n\r\n")
             return raw_request(port, head.encode() + body)
 
@@ -668,7 +672,116 @@ class S3CompositeChecksumTests(ServerTestCase):
                       b"algorithm.", body)
 
 
-class S3LifecycleTransitionTests(ServerTestCase):
+class S3AnonymousAccessTests(ServerTestCase):
+    """Unsigned requests come from the anonymous principal: a public policy or an AllUsers ACL
+    grant lets them in, as far as Block Public Access allows (IgnorePublicAcls,
+    RestrictPublicBuckets); otherwise 403 AccessDenied."""
+
+    def anonymous_get(self, path):
+        import urllib.error
+        import urllib.request
+        try:
+            with urllib.request.urlopen(self.endpoint + path, timeout=10) as response:
+                return response.status, response.read()
+        except urllib.error.HTTPError as error:
+            return error.code, error.read()
+
+    def test_public_policy_and_restrict_public_buckets(self):
+        from botocore import UNSIGNED
+        s3 = self.boto3_client("s3")
+        anonymous = self.boto3_client("s3", signature_version=UNSIGNED)
+        s3.create_bucket(Bucket="website")
+        s3.put_object(Bucket="website", Key="index.html", Body=b"<h1>hello</h1>")
+        s3.put_object(Bucket="website", Key="private/notes.txt", Body=b"secret")
+        status, body = self.anonymous_get("/website/index.html")
+        self.assertEqual(status, 403)  # S3-21: private by default
+        self.assertIn(b"<Code>AccessDenied</Code>", body)
+        client_error(self, lambda: anonymous.list_objects_v2(Bucket="website"), "AccessDenied")
+        client_error(self, lambda: anonymous.list_buckets(), "AccessDenied")
+        client_error(self, lambda: anonymous.create_bucket(Bucket="anon"), "AccessDenied")
+        client_error(self, lambda: anonymous.get_object(Bucket="nothing-here", Key="k"),
+                     "NoSuchBucket")
+
+        s3.put_public_access_block(Bucket="website", PublicAccessBlockConfiguration={
+            "BlockPublicAcls": True, "IgnorePublicAcls": True, "BlockPublicPolicy": False,
+            "RestrictPublicBuckets": False})
+        s3.put_bucket_policy(Bucket="website", Policy=json.dumps({
+            "Version": "2012-10-17", "Statement": [
+                {"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject",
+                 "Resource": "arn:aws:s3:::website/*"},
+                {"Effect": "Deny", "Principal": "*", "Action": "s3:GetObject",
+                 "Resource": "arn:aws:s3:::website/private/*"}]}))
+        self.assertEqual(self.anonymous_get("/website/index.html"), (200, b"<h1>hello</h1>"))
+        self.assertEqual(anonymous.get_object(Bucket="website", Key="index.html")["Body"].read(),
+                         b"<h1>hello</h1>")
+        self.assertEqual(self.anonymous_get("/website/private/notes.txt")[0], 403)
+        client_error(self, lambda: anonymous.list_objects_v2(Bucket="website"), "AccessDenied")
+        client_error(self, lambda: anonymous.put_object(Bucket="website", Key="x", Body=b"x"),
+                     "AccessDenied")
+        status, _ = self.anonymous_get("/website/missing.html")
+        self.assertEqual(status, 404)  # s3:GetObject granted: NoSuchKey shows
+
+        # RestrictPublicBuckets: the public policy now serves signed principals only.
+        s3.put_public_access_block(Bucket="website", PublicAccessBlockConfiguration={
+            "BlockPublicAcls": True, "IgnorePublicAcls": True, "BlockPublicPolicy": False,
+            "RestrictPublicBuckets": True})
+        self.assertEqual(self.anonymous_get("/website/index.html")[0], 403)
+        self.assertEqual(s3.get_object(Bucket="website", Key="index.html")["Body"].read(),
+                         b"<h1>hello</h1>")
+        s3.delete_public_access_block(Bucket="website")
+        self.assertEqual(self.anonymous_get("/website/index.html")[0], 200)
+
+    def test_public_acls_and_ignore_public_acls(self):
+        from botocore import UNSIGNED
+        s3 = self.boto3_client("s3")
+        anonymous = self.boto3_client("s3", signature_version=UNSIGNED)
+        s3.create_bucket(Bucket="acls")
+        s3.put_bucket_ownership_controls(Bucket="acls", OwnershipControls={
+            "Rules": [{"ObjectOwnership": "BucketOwnerPreferred"}]})
+        s3.delete_public_access_block(Bucket="acls")
+        s3.put_object(Bucket="acls", Key="shared.txt", Body=b"shared", ACL="public-read")
+        s3.put_object(Bucket="acls", Key="mine.txt", Body=b"mine")
+        self.assertEqual(self.anonymous_get("/acls/shared.txt"), (200, b"shared"))
+        self.assertEqual(self.anonymous_get("/acls/mine.txt")[0], 403)
+        client_error(self, lambda: anonymous.list_objects_v2(Bucket="acls"), "AccessDenied")
+        s3.put_bucket_acl(Bucket="acls", ACL="public-read")
+        self.assertEqual([o["Key"] for o in anonymous.list_objects_v2(Bucket="acls")["Contents"]],
+                         ["mine.txt", "shared.txt"])
+        # IgnorePublicAcls: the grants stay stored but no longer let anyone in.
+        s3.put_public_access_block(Bucket="acls", PublicAccessBlockConfiguration={
+            "BlockPublicAcls": False, "IgnorePublicAcls": True, "BlockPublicPolicy": False,
+            "RestrictPublicBuckets": False})
+        self.assertEqual(self.anonymous_get("/acls/shared.txt")[0], 403)
+        client_error(self, lambda: anonymous.list_objects_v2(Bucket="acls"), "AccessDenied")
+        grants = s3.get_object_acl(Bucket="acls", Key="shared.txt")["Grants"]
+        self.assertIn("http://acs.amazonaws.com/groups/global/AllUsers",
+                      [g["Grantee"].get("URI") for g in grants])
+        self.assertEqual(s3.get_object(Bucket="acls", Key="shared.txt")["Body"].read(), b"shared")
+        # Presigned URLs carry the signer's identity: not anonymous.
+        url = s3.generate_presigned_url("get_object", Params={"Bucket": "acls",
+                                                              "Key": "mine.txt"})
+        self.assertEqual(self.anonymous_get(url[len(self.endpoint):]), (200, b"mine"))
+
+    def test_delete_objects_answers_per_key(self):
+        from botocore import UNSIGNED
+        s3 = self.boto3_client("s3")
+        anonymous = self.boto3_client("s3", signature_version=UNSIGNED)
+        s3.create_bucket(Bucket="dropbox")
+        s3.put_public_access_block(Bucket="dropbox", PublicAccessBlockConfiguration={
+            "BlockPublicAcls": True, "IgnorePublicAcls": True, "BlockPublicPolicy": False,
+            "RestrictPublicBuckets": False})
+        s3.put_bucket_policy(Bucket="dropbox", Policy=json.dumps({"Statement": [
+            {"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "s3:DeleteObject",
+             "Resource": "arn:aws:s3:::dropbox/tmp/*"}]}))
+        for key in ("tmp/a", "keep/b"):
+            s3.put_object(Bucket="dropbox", Key=key, Body=b"x")
+        answer = anonymous.delete_objects(Bucket="dropbox", Delete={"Objects": [
+            {"Key": "tmp/a"}, {"Key": "keep/b"}]})
+        self.assertEqual([d["Key"] for d in answer["Deleted"]], ["tmp/a"])
+        self.assertEqual([(e["Key"], e["Code"]) for e in answer["Errors"]],
+                         [("keep/b", "AccessDenied")])
+        self.assertEqual([o["Key"] for o in s3.list_objects_v2(Bucket="dropbox")["Contents"]],
+                         ["keep/b"])
     """Transition rules change the storage class (a Date in the past is due at once: rules are
     applied when stored); GLACIER objects answer InvalidObjectState until RestoreObject."""
 

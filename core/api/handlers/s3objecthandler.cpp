@@ -260,6 +260,7 @@ void S3Handler::deleteObjects(Call &call)
         return fail(call, S3::Errors::noSuchBucket(call.target.bucket));
     const bool quiet = root->childText(u"Quiet").trimmed() == u"true"_s;
     const QString bucket = call.target.bucket;
+    const bool anonymous = !call.request.route.scope;
     S3::S3Service *service = m_service;
     ok(call, S3Xml::document(u"DeleteResult"_s, [&](QXmlStreamWriter &xml) {
         for (const S3Xml::Node *entry : objects) {
@@ -268,6 +269,14 @@ void S3Handler::deleteObjects(Call &call)
             Result<S3::DeleteResult> result = std::unexpected(AwsError{});
             if (key.isEmpty() || key.toUtf8().size() > S3::MaxKeyBytes) {
                 result = std::unexpected(S3::Errors::keyTooLong());
+            } else if (auto allowed = anonymous ? service->authorizeAnonymous(bucket,
+                                          key,
+                                          versionId,
+                                          versionId.isEmpty() ? u"s3:DeleteObject"_s
+                                                              : u"s3:DeleteObjectVersion"_s)
+                                                : Status();
+                       !allowed) {
+                result = std::unexpected(allowed.error());
             } else if (const auto existing = service->getObject(bucket, key, versionId);
                        !versionId.isEmpty() && versionId != u"null"_s && !existing
                        && existing.error().code == u"NoSuchVersion"_s) {

@@ -4,10 +4,12 @@
 // ETag arithmetic and part rules, that deleting frees the bytes of file-backed objects, and
 // lifecycle rules (validation table, midnight rounding, expiration and transitions of current and
 // noncurrent versions by the engine clock), archived objects and RestoreObject, and checksum
-// types (COMPOSITE / FULL_OBJECT multipart checksums, CRC64NVME).
+// types (COMPOSITE / FULL_OBJECT multipart checksums, CRC64NVME), and what anonymous requests may
+// do under bucket policies, public ACLs and Block Public Access.
 #include "core/common/clock.h"
 #include "core/s3/bodydigest.h"
 #include "core/s3/bucketname.h"
+#include "core/s3/bucketpolicy.h"
 #include "core/s3/lifecycle.h"
 #include "core/s3/s3service.h"
 #include "tests/support/tempdatabase.h"
@@ -580,6 +582,128 @@ private slots:
         const auto single = service.putObject(u"full"_s, u"one"_s, {}, {}, partBody(second));
         QCOMPARE(single->checksum.type, u"FULL_OBJECT"_s);
         QCOMPARE(service.getObject(u"full"_s, u"one"_s)->checksum.type, u"FULL_OBJECT"_s);
+    }
+
+    void anonymousPolicyEvaluation_data()
+    {
+        QTest::addColumn<QString>("statements");
+        QTest::addColumn<QString>("action");
+        QTest::addColumn<QString>("resource");
+        QTest::addColumn<int>("effect");
+        const QString object = u"arn:aws:s3:::b/dir/k"_s;
+        const auto row = [](const char *name,
+                             const QString &statements,
+                             const QString &action,
+                             const QString &resource,
+                             PolicyEffect effect) {
+            QTest::newRow(name) << statements << action << resource << int(effect);
+        };
+        const QString publicRead =
+            u"{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"s3:GetObject\", \"Resource\":\"arn:aws:s3:::b/*\"}"_s;
+        row("public read", publicRead, u"s3:GetObject"_s, object, PolicyEffect::Allow);
+        row("other action", publicRead, u"s3:PutObject"_s, object, PolicyEffect::None);
+        row("bucket resource",
+            publicRead,
+            u"s3:GetObject"_s,
+            u"arn:aws:s3:::b"_s,
+            PolicyEffect::None);
+        row("other bucket",
+            publicRead,
+            u"s3:GetObject"_s,
+            u"arn:aws:s3:::bb/k"_s,
+            PolicyEffect::None);
+        row("action wildcard, any case",
+            uR"({"Effect":"Allow","Principal":{"AWS":["*"]},"Action":["S3:get*"],
+                "Resource":["arn:aws:s3:::b/dir/?"]})"_s,
+            u"s3:GetObject"_s,
+            object,
+            PolicyEffect::Allow);
+        row("account principal",
+            uR"({"Effect":"Allow","Principal":{"AWS":
+            "arn:aws:iam::000000000000:root"},"Action":"*","Resource":"*"})"_s,
+            u"s3:GetObject"_s,
+            object,
+            PolicyEffect::None);
+        row("condition not evaluated",
+            uR"({"Effect":"Allow","Principal":"*","Action":"*",
+            "Resource":"*","Condition":{"IpAddress":{"aws:SourceIp":"127.0.0.1/32"}}})"_s,
+            u"s3:GetObject"_s,
+            object,
+            PolicyEffect::None);
+        row("deny wins",
+            publicRead
+                + u",{\"Effect\":\"Deny\",\"Principal\":\"*\",\"NotAction\": \"s3:ListBucket\",\"Resource\":\"arn:aws:s3:::b/dir/*\"}"_s,
+            u"s3:GetObject"_s,
+            object,
+            PolicyEffect::Deny);
+        row("not principal",
+            u"{\"Effect\":\"Deny\",\"NotPrincipal\":{\"AWS\": \"arn:aws:iam::000000000000:root\"},\"Action\":\"s3:*\",\"NotResource\":\"arn:aws:s3:::b/pub/*\"}"_s,
+            u"s3:GetObject"_s,
+            object,
+            PolicyEffect::Deny);
+    }
+
+    void anonymousPolicyEvaluation()
+    {
+        QFETCH(QString, statements);
+        QFETCH(QString, action);
+        QFETCH(QString, resource);
+        QFETCH(int, effect);
+        const QString policy = uR"({"Version":"2012-10-17","Statement":[%1]})"_s.arg(statements);
+        QCOMPARE(int(evaluateAnonymous(policy, action, resource)), effect);
+    }
+
+    void anonymousAccessAndBlockPublicAccess()
+    {
+        Tests::TempDatabase temp;
+        Core::ManualClock clock;
+        S3Service service(temp.database(), &clock, temp.dirPath() + u"/objects"_s, u"us-east-1"_s);
+        QVERIFY(service.createBucket(u"pub"_s, {}).has_value());
+        QVERIFY(service.putObject(u"pub"_s, u"k"_s, {}, {}, bodyOf("k")).has_value());
+        const auto anonymous = [&service](const QString &key, const QString &action) {
+            const auto allowed = service.authorizeAnonymous(u"pub"_s, key, {}, action);
+            return allowed ? QString() : allowed.error().code;
+        };
+        const QString denied = u"AccessDenied"_s;
+        QCOMPARE(anonymous(u"k"_s, u"s3:GetObject"_s), denied); // private by default
+        QCOMPARE(
+            service.authorizeAnonymous(u"nobucket"_s, u"k"_s, {}, u"s3:GetObject"_s).has_value(),
+            true); // left to the operation: NoSuchBucket
+
+        // A public policy (Block Public Access lifted to store it) opens what it names.
+        QVERIFY(
+            service.putPublicAccessBlock(u"pub"_s, PublicAccessBlock{false, false, false, false})
+                .has_value());
+        const QString policy =
+            u"{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\", \"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::pub/*\"},{\"Effect\":\"Deny\", \"Principal\":\"*\",\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::pub/secret/*\"}]}"_s;
+        QVERIFY(service.putBucketDocument(u"pub"_s, BucketDocument::Policy, policy).has_value());
+        QCOMPARE(anonymous(u"k"_s, u"s3:GetObject"_s), QString());
+        QCOMPARE(anonymous(u"secret/x"_s, u"s3:GetObject"_s), denied);
+        QCOMPARE(anonymous({}, u"s3:ListBucket"_s), denied);
+        // RestrictPublicBuckets: a bucket with a public policy is closed to anonymous requests.
+        QVERIFY(service.putPublicAccessBlock(u"pub"_s, PublicAccessBlock{false, false, false, true})
+                    .has_value());
+        QCOMPARE(anonymous(u"k"_s, u"s3:GetObject"_s), denied);
+        QVERIFY(service.putBucketDocument(u"pub"_s, BucketDocument::Policy, std::nullopt));
+
+        // Public ACLs count only where ACLs are enabled and IgnorePublicAcls is off.
+        QVERIFY(service.putBucketOwnership(u"pub"_s, u"ObjectWriter"_s).has_value());
+        QVERIFY(
+            service.putPublicAccessBlock(u"pub"_s, PublicAccessBlock{false, false, false, false})
+                .has_value());
+        QVERIFY(service.putObjectAcl(u"pub"_s, u"k"_s, {}, *cannedAcl(u"public-read"_s)));
+        QVERIFY(service.putBucketAcl(u"pub"_s, *cannedAcl(u"authenticated-read"_s)));
+        QCOMPARE(anonymous(u"k"_s, u"s3:GetObject"_s), QString());
+        QCOMPARE(anonymous(u"k"_s, u"s3:GetObjectAcl"_s), denied); // READ is not READ_ACP
+        QCOMPARE(anonymous({}, u"s3:ListBucket"_s), denied); // AuthenticatedUsers: not anonymous
+        QVERIFY(service.putBucketAcl(u"pub"_s, *cannedAcl(u"public-read-write"_s)));
+        QCOMPARE(anonymous({}, u"s3:ListBucket"_s), QString());
+        QCOMPARE(anonymous(u"new"_s, u"s3:PutObject"_s), QString()); // bucket WRITE
+        QVERIFY(service.putPublicAccessBlock(u"pub"_s, PublicAccessBlock{false, true, false, false})
+                    .has_value());
+        QCOMPARE(anonymous(u"k"_s, u"s3:GetObject"_s), denied);
+        QCOMPARE(anonymous({}, u"s3:ListBucket"_s), denied);
+        QCOMPARE(anonymous(u"new"_s, u"s3:PutObject"_s), denied);
     }
 
     void presignedUrlNamesBucketKeyAndExpiry()
