@@ -192,21 +192,29 @@ void S3Store::fillStats(Bucket &bucket) const
     query.finish();
 }
 
-std::pair<qint64, qint64> S3Store::storageStats(const QString &bucket) const
+S3Store::StorageStats S3Store::storageStats(const QString &bucket) const
 {
-    QSqlQuery &query = m_database.prepared(
-        u"SELECT (SELECT COUNT(*) FROM s3_objects WHERE bucket = ?) + (SELECT COUNT(*) FROM "
-        u"s3_parts p JOIN s3_uploads u ON u.upload_id = p.upload_id WHERE u.bucket = ?), "
-        u"(SELECT COALESCE(SUM(size), 0) FROM s3_objects WHERE bucket = ? AND "
-        u"COALESCE(json_extract(headers, '$.StorageClass'), 'STANDARD') = 'STANDARD') + "
-        u"(SELECT COALESCE(SUM(p.size), 0) FROM s3_parts p JOIN s3_uploads u ON "
-        u"u.upload_id = p.upload_id WHERE u.bucket = ?)"_s);
-    for (int i = 0; i < 4; ++i)
-        query.addBindValue(bucket);
-    std::pair<qint64, qint64> stats{0, 0};
-    if (run(query) && query.next())
-        stats = {query.value(0).toLongLong(), query.value(1).toLongLong()};
-    query.finish();
+    StorageStats stats;
+    QSqlQuery &parts = m_database.prepared(
+        u"SELECT COUNT(*), COALESCE(SUM(p.size), 0) FROM s3_parts p JOIN s3_uploads u ON "
+        u"u.upload_id = p.upload_id WHERE u.bucket = ?"_s);
+    parts.addBindValue(bucket);
+    if (run(parts) && parts.next()) {
+        stats.objects = parts.value(0).toLongLong();
+        stats.bytesByClass[u"STANDARD"_s] = parts.value(1).toLongLong();
+    }
+    parts.finish();
+    QSqlQuery &objects = m_database.prepared(
+        u"SELECT COALESCE(json_extract(headers, '$.StorageClass'), 'STANDARD'), COUNT(*), "
+        u"COALESCE(SUM(size), 0) FROM s3_objects WHERE bucket = ? GROUP BY 1"_s);
+    objects.addBindValue(bucket);
+    if (run(objects)) {
+        while (objects.next()) {
+            stats.objects += objects.value(1).toLongLong();
+            stats.bytesByClass[objects.value(0).toString()] += objects.value(2).toLongLong();
+        }
+        objects.finish();
+    }
     return stats;
 }
 

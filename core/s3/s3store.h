@@ -27,8 +27,13 @@ public:
     QList<Bucket> buckets() const;
     void fillStats(Bucket &bucket) const;
     // CloudWatch's storage metrics: every version, delete marker and uploaded part counts as an
-    // object; bytes of STANDARD versions and of all parts.
-    std::pair<qint64, qint64> storageStats(const QString &bucket) const;
+    // object; bytes per storage class of the versions (parts count as STANDARD).
+    struct StorageStats
+    {
+        qint64 objects = 0;
+        QHash<QString, qint64> bytesByClass;
+    };
+    StorageStats storageStats(const QString &bucket) const;
     bool deleteBucket(const QString &name);
     bool bucketHasObjects(const QString &name) const;
     bool removeBucketContents(const QString &name); // every version and upload

@@ -7,6 +7,7 @@
 // types (COMPOSITE / FULL_OBJECT multipart checksums, CRC64NVME), and what anonymous requests may
 // do under bucket policies, public ACLs and Block Public Access.
 #include "core/common/clock.h"
+#include "core/common/metricsink.h"
 #include "core/s3/bodydigest.h"
 #include "core/s3/bucketname.h"
 #include "core/s3/bucketpolicy.h"
@@ -30,6 +31,25 @@ ObjectBody bodyOf(const QByteArray &data)
     digest.addData(data);
     return {data, {}, digest.size(), digest.md5Hex(), {}};
 }
+
+// Keeps what a service reports, as "Metric StorageType=value".
+class RecordingSink final : public Core::MetricSink
+{
+public:
+    void putMetric(const QString &,
+        const QString &metricName,
+        const MetricDimensions &dimensions,
+        double value,
+        const QString &,
+        qint64) override
+    {
+        for (const auto &[name, dimension] : dimensions) {
+            if (name == u"StorageType"_s)
+                reported.append(u"%1 %2=%3"_s.arg(metricName, dimension).arg(qint64(value)));
+        }
+    }
+    QStringList reported;
+};
 
 int fileCount(const QString &dir)
 {
@@ -391,6 +411,28 @@ private slots:
         clock.advance(140 * Day);
         QCOMPARE(storageClass(u"data/big"_s), u"DEEP_ARCHIVE"_s);
         QCOMPARE(storageClass(u"copy"_s), u"STANDARD"_s);
+    }
+
+    void storageMetricsPerStorageClass()
+    {
+        Tests::TempDatabase temp;
+        Core::ManualClock clock;
+        S3Service service(temp.database(), &clock, temp.dirPath() + u"/objects"_s, u"us-east-1"_s);
+        QVERIFY(service.createBucket(u"sized"_s, {}).has_value());
+        QVERIFY(service.putObject(u"sized"_s, u"cold"_s, {}, {}, bodyOf(QByteArray(200'000, 'c'))));
+        QVERIFY(service.putObject(u"sized"_s, u"warm"_s, {}, {}, bodyOf("warm")));
+        const QString config = uR"(<LifecycleConfiguration><Rule><ID>c</ID><Status>Enabled</Status>
+            <Filter><Prefix>cold</Prefix></Filter><Transition><Date>2020-01-01T00:00:00Z</Date>
+            <StorageClass>DEEP_ARCHIVE</StorageClass></Transition></Rule></LifecycleConfiguration>)"_s;
+        QVERIFY(service.putBucketDocument(u"sized"_s, BucketDocument::Lifecycle, config));
+        RecordingSink sink;
+        service.setMetricSink(&sink);
+        sink.reported.sort();
+        QCOMPARE(sink.reported,
+            QStringList({u"BucketSizeBytes DeepArchiveStorage=200000"_s,
+                u"BucketSizeBytes StandardStorage=4"_s,
+                u"NumberOfObjects AllStorageTypes=2"_s}));
+        service.setMetricSink(nullptr);
     }
 
     void lifecycleNoncurrentTransitions()
