@@ -48,8 +48,12 @@ Result<QList<LifecycleRule>> parseLifecycle(const QByteArray &xml);
 int transitionRank(const QString &storageClass);
 
 // Since September 2024 lifecycle does not transition objects smaller than 128 KiB unless the
-// rule's filter names its own ObjectSizeGreaterThan.
+// rule's filter names its own ObjectSizeGreaterThan, or the configuration's
+// x-amz-transition-default-minimum-object-size is varies_by_storage_class (then small objects
+// may still go to GLACIER and DEEP_ARCHIVE).
 inline constexpr qint64 TransitionMinimumSize = 128 * 1024;
+inline constexpr auto AllStorageClasses128K = "all_storage_classes_128K";
+inline constexpr auto VariesByStorageClass = "varies_by_storage_class";
 
 // When an action "after N days" applies to something created at fromMs: AWS adds the days and
 // rounds up to the next midnight UTC.

@@ -188,6 +188,37 @@ Status S3Service::putBucketOwnership(const QString &name, const std::optional<QS
     return putBucketDocument(name, BucketDocument::Ownership, ownership);
 }
 
+Status S3Service::putBucketLifecycle(
+    const QString &name, const std::optional<QString> &xml, const QString &minimumObjectSize)
+{
+    if (auto ok = requireBucket(name); !ok)
+        return ok;
+    std::optional<QString> size;
+    if (xml) {
+        if (auto rules = parseLifecycle(xml->toUtf8()); !rules)
+            return std::unexpected(rules.error());
+        size = minimumObjectSize.isEmpty() ? QString(QLatin1StringView(AllStorageClasses128K))
+                                           : minimumObjectSize;
+        if (*size != QLatin1StringView(AllStorageClasses128K)
+            && *size != QLatin1StringView(VariesByStorageClass))
+            return std::unexpected(Errors::invalidArgument(
+                u"Invalid value for x-amz-transition-default-minimum-object-size"_s,
+                u"x-amz-transition-default-minimum-object-size"_s,
+                minimumObjectSize));
+    }
+    {
+        Storage::SqlTransaction transaction(m_database.connection());
+        if (!m_store->setDocument(name, BucketDocument::Lifecycle, xml)
+            || !m_store->setDocument(name, BucketDocument::LifecycleMinimumSize, size)
+            || !transaction.commit())
+            return std::unexpected(Errors::internalError(u"Cannot store the configuration."_s));
+    }
+    touch(name, true);
+    if (xml)
+        applyLifecycle(name); // what is already due happens now, not at the next minute
+    return {};
+}
+
 Status S3Service::authorizeAnonymous(const QString &bucket,
     const QString &key,
     const QString &versionId,
@@ -243,9 +274,12 @@ int S3Service::applyLifecycle(const QString &bucket)
     const auto rules = parseLifecycle(text.value_or(QString()).toUtf8());
     if (!rules)
         return 0;
+    const bool variesByStorageClass =
+        m_store->document(bucket, BucketDocument::LifecycleMinimumSize)
+        == QLatin1StringView(VariesByStorageClass);
     for (const LifecycleRule &rule : *rules) {
         if (rule.enabled)
-            changed += applyLifecycleRule(bucket, rule, now);
+            changed += applyLifecycleRule(bucket, rule, now, variesByStorageClass);
     }
     if (changed > 0)
         qCInfo(lcCore) << "S3 lifecycle: expired or moved" << changed
@@ -253,28 +287,35 @@ int S3Service::applyLifecycle(const QString &bucket)
     return changed;
 }
 
-int S3Service::applyLifecycleRule(const QString &bucket, const LifecycleRule &rule, qint64 now)
+int S3Service::applyLifecycleRule(
+    const QString &bucket, const LifecycleRule &rule, qint64 now, bool variesByStorageClass)
 {
     int changed = 0;
     // The storage class the due transitions move an object to (counted from fromMs), or "" when
     // none moves it further down the waterfall.
-    const auto transitionTarget = [&rule, now](const QList<LifecycleTransition> &transitions,
-                                      const S3Object &object,
-                                      qint64 fromMs) {
-        int rank = transitionRank(object.headers.storageClass);
-        QString target;
-        if (rank < 0 || (rule.sizeGreaterThan < 0 && object.size < TransitionMinimumSize))
-            return target;
-        for (const LifecycleTransition &transition : transitions) {
-            const qint64 due =
-                transition.days >= 0 ? lifecycleDueMs(fromMs, transition.days) : transition.dateMs;
-            if (due <= now && transitionRank(transition.storageClass) > rank) {
-                rank = transitionRank(transition.storageClass);
-                target = transition.storageClass;
+    const auto transitionTarget =
+        [&rule, now, variesByStorageClass](
+            const QList<LifecycleTransition> &transitions, const S3Object &object, qint64 fromMs) {
+            int rank = transitionRank(object.headers.storageClass);
+            QString target;
+            if (rank < 0)
+                return target;
+            const bool small = rule.sizeGreaterThan < 0 && object.size < TransitionMinimumSize;
+            for (const LifecycleTransition &transition : transitions) {
+                if (small
+                    && (!variesByStorageClass
+                        || (transition.storageClass != u"GLACIER"_s
+                            && transition.storageClass != u"DEEP_ARCHIVE"_s)))
+                    continue;
+                const qint64 due = transition.days >= 0 ? lifecycleDueMs(fromMs, transition.days)
+                                                        : transition.dateMs;
+                if (due <= now && transitionRank(transition.storageClass) > rank) {
+                    rank = transitionRank(transition.storageClass);
+                    target = transition.storageClass;
+                }
             }
-        }
-        return target;
-    };
+            return target;
+        };
     QList<std::pair<S3Object, QString>> moves; // version, new storage class
     const auto move = [&] {
         if (moves.isEmpty())

@@ -6,7 +6,6 @@
 #include "core/common/logging.h"
 #include "core/common/metricsink.h"
 #include "core/s3/bucketname.h"
-#include "core/s3/lifecycle.h"
 #include "core/s3/presignedurl.h"
 #include "core/s3/s3errors.h"
 #include "core/s3/s3store.h"
@@ -397,18 +396,14 @@ Status S3Service::putBucketDocument(
         if (block && PublicAccessBlock::fromStored(*block).blockPublicPolicy)
             return std::unexpected(Errors::accessDenied());
     }
-    if (kind == BucketDocument::Lifecycle && text) {
-        if (auto rules = parseLifecycle(text->toUtf8()); !rules)
-            return std::unexpected(rules.error());
-    }
+    if (kind == BucketDocument::Lifecycle)
+        return putBucketLifecycle(name, text);
     {
         Storage::SqlTransaction transaction(m_database.connection());
         if (!m_store->setDocument(name, kind, text) || !transaction.commit())
             return std::unexpected(Errors::internalError(u"Cannot store the configuration."_s));
     }
     touch(name, true);
-    if (kind == BucketDocument::Lifecycle && text)
-        applyLifecycle(name); // what is already due happens now, not at the next minute
     return {};
 }
 

@@ -139,6 +139,12 @@ public:
     int applyLifecycle();
     // One bucket's rules; also run when PutBucketLifecycleConfiguration stores new rules.
     int applyLifecycle(const QString &bucket);
+    // PutBucketLifecycleConfiguration: the rules (validated) and the transition default minimum
+    // object size (empty: all_storage_classes_128K, AWS's default), stored together; nullopt
+    // deletes both. The rules that are due apply at once.
+    Status putBucketLifecycle(const QString &name,
+        const std::optional<QString> &xml,
+        const QString &minimumObjectSize = {});
 
     Result<S3Object> putObject(const QString &bucket,
         const QString &key,
@@ -229,7 +235,8 @@ signals:
 
 private:
     Status requireBucket(const QString &name) const;
-    int applyLifecycleRule(const QString &bucket, const LifecycleRule &rule, qint64 now);
+    int applyLifecycleRule(
+        const QString &bucket, const LifecycleRule &rule, qint64 now, bool variesByStorageClass);
     Result<QString> storeBody(ObjectBody &body, bool forceFile);
     Result<S3Object> insertNewVersion(S3Object object, const QString &fileId);
     S3Object withPath(S3Object object) const;

@@ -59,6 +59,8 @@ QString documentColumn(BucketDocument kind)
         return u"ownership"_s;
     case BucketDocument::PublicAccessBlock:
         return u"public_access_block"_s;
+    case BucketDocument::LifecycleMinimumSize:
+        return u"lifecycle_minimum_size"_s;
     }
     return {};
 }

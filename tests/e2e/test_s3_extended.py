@@ -782,6 +782,9 @@ class S3AnonymousAccessTests(ServerTestCase):
                          [("keep/b", "AccessDenied")])
         self.assertEqual([o["Key"] for o in s3.list_objects_v2(Bucket="dropbox")["Contents"]],
                          ["keep/b"])
+
+
+class S3LifecycleTransitionTests(ServerTestCase):
     """Transition rules change the storage class (a Date in the past is due at once: rules are
     applied when stored); GLACIER objects answer InvalidObjectState until RestoreObject."""
 
@@ -846,6 +849,38 @@ class S3AnonymousAccessTests(ServerTestCase):
         self.assertEqual(cli["StorageClass"], "GLACIER")
         client_error(self, lambda: s3.put_object(Bucket="tiers", Key="x", Body=b"x",
                                                  StorageClass="COLD"), "InvalidStorageClass")
+
+    def test_transition_default_minimum_object_size(self):
+        """x-amz-transition-default-minimum-object-size (newer than Debian's botocore: sent by an
+        event hook): objects under 128 KiB stay unless it is varies_by_storage_class."""
+        s3 = self.boto3_client("s3")
+        s3.create_bucket(Bucket="small-tiers")
+        s3.put_object(Bucket="small-tiers", Key="note.txt", Body=b"small")
+        headers = {}
+
+        def add_headers(request, **_):
+            for name, value in headers.items():
+                request.headers[name] = value
+
+        s3.meta.events.register("before-sign.s3.PutBucketLifecycleConfiguration", add_headers)
+        rules = {"Rules": [{"ID": "deep", "Status": "Enabled", "Filter": {},
+                            "Transitions": [{"Date": "2020-01-01T00:00:00Z",
+                                             "StorageClass": "DEEP_ARCHIVE"}]}]}
+        answer = s3.put_bucket_lifecycle_configuration(Bucket="small-tiers",
+                                                       LifecycleConfiguration=rules)
+        self.assertEqual(answer["ResponseMetadata"]["HTTPHeaders"][
+            "x-amz-transition-default-minimum-object-size"], "all_storage_classes_128K")
+        self.assertNotIn("StorageClass", s3.head_object(Bucket="small-tiers", Key="note.txt"))
+        headers["x-amz-transition-default-minimum-object-size"] = "varies_by_storage_class"
+        s3.put_bucket_lifecycle_configuration(Bucket="small-tiers", LifecycleConfiguration=rules)
+        self.assertEqual(s3.head_object(Bucket="small-tiers", Key="note.txt")["StorageClass"],
+                         "DEEP_ARCHIVE")
+        got = s3.get_bucket_lifecycle_configuration(Bucket="small-tiers")
+        self.assertEqual(got["ResponseMetadata"]["HTTPHeaders"][
+            "x-amz-transition-default-minimum-object-size"], "varies_by_storage_class")
+        headers["x-amz-transition-default-minimum-object-size"] = "1K"
+        client_error(self, lambda: s3.put_bucket_lifecycle_configuration(
+            Bucket="small-tiers", LifecycleConfiguration=rules), "InvalidArgument")
 
 
 if __name__ == "__main__":

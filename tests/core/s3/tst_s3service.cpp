@@ -413,6 +413,37 @@ private slots:
         QCOMPARE(storageClass(u"copy"_s), u"STANDARD"_s);
     }
 
+    void lifecycleMinimumObjectSize()
+    {
+        Tests::TempDatabase temp;
+        Core::ManualClock clock;
+        S3Service service(temp.database(), &clock, temp.dirPath() + u"/objects"_s, u"us-east-1"_s);
+        QVERIFY(service.createBucket(u"small"_s, {}).has_value());
+        for (const QString &key : {u"ia/k"_s, u"deep/k"_s})
+            QVERIFY(service.putObject(u"small"_s, key, {}, {}, bodyOf("tiny")));
+        const QString config = uR"(<LifecycleConfiguration><Rule><ID>ia</ID><Status>Enabled</Status>
+            <Filter><Prefix>ia/</Prefix></Filter><Transition><Date>2020-01-01T00:00:00Z</Date>
+            <StorageClass>STANDARD_IA</StorageClass></Transition></Rule><Rule><ID>deep</ID>
+            <Status>Enabled</Status><Filter><Prefix>deep/</Prefix></Filter><Transition>
+            <Date>2020-01-01T00:00:00Z</Date><StorageClass>DEEP_ARCHIVE</StorageClass>
+            </Transition></Rule></LifecycleConfiguration>)"_s;
+        const auto storageClass = [&service](const QString &key) {
+            return service.getObject(u"small"_s, key)->headers.storageClass;
+        };
+        QVERIFY(service.putBucketLifecycle(u"small"_s, config).has_value());
+        QCOMPARE(*service.getBucketDocument(u"small"_s, BucketDocument::LifecycleMinimumSize),
+            u"all_storage_classes_128K"_s);
+        QCOMPARE(storageClass(u"deep/k"_s), u"STANDARD"_s); // under 128 KiB: stays
+        QCOMPARE(service.putBucketLifecycle(u"small"_s, config, u"64K"_s).error().code,
+            u"InvalidArgument"_s);
+        QVERIFY(service.putBucketLifecycle(u"small"_s, config, u"varies_by_storage_class"_s));
+        QCOMPARE(storageClass(u"deep/k"_s), u"DEEP_ARCHIVE"_s); // archive classes take them
+        QCOMPARE(storageClass(u"ia/k"_s), u"STANDARD"_s);
+        QVERIFY(service.putBucketLifecycle(u"small"_s, std::nullopt));
+        QVERIFY(!service.getBucketDocument(u"small"_s, BucketDocument::LifecycleMinimumSize)
+                     ->has_value());
+    }
+
     void storageMetricsPerStorageClass()
     {
         Tests::TempDatabase temp;
