@@ -47,8 +47,10 @@ namespace Core {
 //   UserErrors (Count, 1 per 400 error of any table; no dimension)
 //   ConditionalCheckFailedRequests (Count, 1 per failed condition, TableName)
 //   ReturnedItemCount (Count, items returned by Query/Scan, TableName + Operation)
-// AWS/S3, dimensions BucketName + StorageType (StandardStorage / AllStorageTypes):
-//   BucketSizeBytes (Bytes, StorageType StandardStorage, a gauge once a period)
+// AWS/S3, dimensions BucketName + StorageType (StandardStorage, StandardIAStorage,
+// GlacierStorage ... / AllStorageTypes):
+//   BucketSizeBytes (Bytes, StorageType per storage class in use, StandardStorage always; a
+//   gauge once a period)
 //   NumberOfObjects (Count, StorageType AllStorageTypes, a gauge once a period)
 // AWS/S3 request metrics, dimensions BucketName + FilterId "EntireBucket":
 //   AllRequests, GetRequests, PutRequests (Count, 1 per request), 4xxErrors (Count, 1 per 4xx

@@ -11,7 +11,7 @@
 namespace Core::S3 {
 
 // Incremental digests of an object body: always MD5 (the ETag), plus the one flexible checksum
-// the client asked for (CRC32, CRC32C, SHA1, SHA256). Pure CPU, no I/O.
+// the client asked for (CRC32, CRC32C, CRC64NVME, SHA1, SHA256). Pure CPU, no I/O.
 class BodyDigest final
 {
 public:
@@ -39,11 +39,14 @@ private:
     std::optional<QCryptographicHash> m_sha;
     uint32_t m_crc = 0xFFFFFFFFu;
     const uint32_t *m_crcTable = nullptr;
+    uint64_t m_crc64 = ~uint64_t(0);
+    bool m_crc64Nvme = false;
     qint64 m_size = 0;
     QByteArray m_knownMd5;
 };
 
 uint32_t crc32(QByteArrayView data, uint32_t previous = 0);
 uint32_t crc32c(QByteArrayView data, uint32_t previous = 0);
+uint64_t crc64nvme(QByteArrayView data, uint64_t previous = 0);
 
 } // namespace Core::S3

@@ -40,6 +40,7 @@ enum class BucketDocument {
     Encryption,
     Ownership,
     PublicAccessBlock,
+    LifecycleMinimumSize, // x-amz-transition-default-minimum-object-size of the lifecycle
 };
 
 QString versioningName(Versioning versioning);

@@ -4,6 +4,7 @@
 #include "core/s3/s3errors.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QSet>
 #include <QXmlStreamReader>
 
@@ -231,16 +232,21 @@ Result<LifecycleRule> readRule(const Element &element)
         const bool hasDate = transition->child(u"Date");
         if ((days >= 0) == hasDate || days == -2)
             return std::unexpected(Errors::malformedXml());
+        LifecycleTransition parsed;
+        parsed.storageClass = storageClass;
         if (hasDate) {
-            if (auto date = midnightDate(transition->childText(u"Date")); !date)
+            auto date = midnightDate(transition->childText(u"Date"));
+            if (!date)
                 return std::unexpected(date.error());
+            parsed.dateMs = *date;
         }
         if ((storageClass == u"STANDARD_IA"_s || storageClass == u"ONEZONE_IA"_s) && days >= 0
             && days < 30)
             return std::unexpected(Errors::invalidArgument(
                 u"'Days' in Transition action must be greater than or equal to 30 for "
                 u"storageClass '%1'"_s.arg(storageClass)));
-        rule.transitions.append({hasDate ? -1 : int(days), storageClass});
+        parsed.days = hasDate ? -1 : int(qMin<qint64>(days, 2147483647));
+        rule.transitions.append(parsed);
     }
     if (const Element *noncurrent = element.child(u"NoncurrentVersionExpiration")) {
         anyAction = true;
@@ -253,9 +259,15 @@ Result<LifecycleRule> readRule(const Element &element)
     }
     for (const Element *transition : element.all(u"NoncurrentVersionTransition")) {
         anyAction = true;
-        if (!isTransitionClass(transition->childText(u"StorageClass"))
-            || number(*transition, u"NoncurrentDays") < 0)
+        const QString storageClass = transition->childText(u"StorageClass");
+        const qint64 days = number(*transition, u"NoncurrentDays");
+        if (!isTransitionClass(storageClass) || days < 0)
             return std::unexpected(Errors::malformedXml());
+        if ((storageClass == u"STANDARD_IA"_s || storageClass == u"ONEZONE_IA"_s) && days < 30)
+            return std::unexpected(Errors::invalidArgument(
+                u"'NoncurrentDays' in NoncurrentVersionTransition action must be greater than or "
+                u"equal to 30 for storageClass '%1'"_s.arg(storageClass)));
+        rule.noncurrentTransitions.append({int(qMin<qint64>(days, 2147483647)), -1, storageClass});
     }
     if (const Element *abort = element.child(u"AbortIncompleteMultipartUpload")) {
         anyAction = true;
@@ -313,6 +325,19 @@ Result<QList<LifecycleRule>> parseLifecycle(const QByteArray &xml)
         rules.append(std::move(*rule));
     }
     return rules;
+}
+
+int transitionRank(const QString &storageClass)
+{
+    static const QHash<QString, int> ranks = {{u"STANDARD"_s, 0},
+        {u"REDUCED_REDUNDANCY"_s, 0},
+        {u"STANDARD_IA"_s, 1},
+        {u"INTELLIGENT_TIERING"_s, 2},
+        {u"ONEZONE_IA"_s, 3},
+        {u"GLACIER_IR"_s, 4},
+        {u"GLACIER"_s, 5},
+        {u"DEEP_ARCHIVE"_s, 6}};
+    return ranks.value(storageClass, -1);
 }
 
 qint64 lifecycleDueMs(qint64 fromMs, int days)

@@ -15,6 +15,7 @@ struct MultipartUpload
     ObjectHeaders headers;
     Tags tags;
     QString checksumAlgorithm;
+    QString checksumType; // COMPOSITE or FULL_OBJECT with an algorithm, else empty
     AccessControlList acl; // given at creation, applied to the object; empty: private
 };
 

@@ -114,6 +114,11 @@ AwsError badDigestChecksum(const QString &algorithm)
         400);
 }
 
+AwsError badDigest(const QString &message)
+{
+    return error(u"BadDigest"_s, message, 400);
+}
+
 AwsError invalidDigest()
 {
     return error(u"InvalidDigest"_s, u"The Content-MD5 you specified was invalid."_s, 400);
@@ -279,6 +284,28 @@ AwsError invalidLocationConstraint()
 {
     return error(
         u"InvalidLocationConstraint"_s, u"The specified location-constraint is not valid"_s, 400);
+}
+
+AwsError invalidObjectState(const QString &storageClass, bool restore)
+{
+    return error(u"InvalidObjectState"_s,
+        restore ? u"Restore is not allowed for the object's current storage class"_s
+                : u"The operation is not valid for the object's storage class"_s,
+        403,
+        {{u"StorageClass"_s, storageClass}});
+}
+
+AwsError objectNotInActiveTier()
+{
+    return error(u"ObjectNotInActiveTierError"_s,
+        u"The source object of the COPY action is not in the active tier and is only stored in "
+        u"Amazon S3 Glacier."_s,
+        403);
+}
+
+AwsError invalidStorageClass()
+{
+    return error(u"InvalidStorageClass"_s, u"The storage class you specified is not valid"_s, 400);
 }
 
 } // namespace Core::S3::Errors

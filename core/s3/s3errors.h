@@ -19,6 +19,7 @@ AwsError methodNotAllowed();
 AwsError malformedXml();
 AwsError badDigestMd5(const QString &expected, const QString &calculated);
 AwsError badDigestChecksum(const QString &algorithm);
+AwsError badDigest(const QString &message);
 AwsError invalidDigest();
 AwsError invalidRequest(const QString &message);
 AwsError invalidArgument(
@@ -45,5 +46,10 @@ AwsError internalError(const QString &message);
 AwsError tooManyBuckets();
 AwsError illegalLocationConstraint(const QString &constraint);
 AwsError invalidLocationConstraint();
+// GetObject of an archived object that is not restored; RestoreObject of one that is not
+// archived (restore = true).
+AwsError invalidObjectState(const QString &storageClass, bool restore = false);
+AwsError objectNotInActiveTier();
+AwsError invalidStorageClass();
 
 } // namespace Core::S3::Errors

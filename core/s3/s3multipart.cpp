@@ -63,13 +63,31 @@ Result<MultipartUpload> S3Service::createMultipartUpload(const QString &bucket,
     const QString &key,
     ObjectHeaders headers,
     Tags tags,
-    const QString &checksumAlgorithm,
+    const Checksum &checksum,
     AccessControlList acl)
 {
     if (auto ok = requireBucket(bucket); !ok)
         return std::unexpected(ok.error());
     if (key.toUtf8().size() > MaxKeyBytes)
         return std::unexpected(Errors::keyTooLong());
+    const QString algorithm = checksum.algorithm.toUpper();
+    QString type = checksum.type;
+    if (!type.isEmpty() && type != QLatin1StringView(FullObject)
+        && type != QLatin1StringView(Composite))
+        return std::unexpected(
+            Errors::invalidRequest(u"Value for x-amz-checksum-type header is invalid."_s));
+    if (!type.isEmpty() && algorithm.isEmpty())
+        return std::unexpected(Errors::invalidRequest(u"The x-amz-checksum-type header can only "
+                                                      u"be used with the x-amz-checksum-algorithm "
+                                                      u"header."_s));
+    const bool crc = algorithm.startsWith(u"CRC"_s);
+    if ((type == QLatin1StringView(FullObject) && !crc)
+        || (type == QLatin1StringView(Composite) && algorithm == u"CRC64NVME"_s))
+        return std::unexpected(Errors::invalidRequest(
+            u"The %1 checksum type cannot be used with the %2 checksum algorithm."_s.arg(
+                type, algorithm.toLower())));
+    if (type.isEmpty() && !algorithm.isEmpty())
+        type = QLatin1StringView(algorithm == u"CRC64NVME"_s ? FullObject : Composite);
     fillEncryption(bucket, headers);
     MultipartUpload upload{Ids::randomAlphanumeric(64),
         bucket,
@@ -77,7 +95,8 @@ Result<MultipartUpload> S3Service::createMultipartUpload(const QString &bucket,
         m_clock->nowMs(),
         std::move(headers),
         std::move(tags),
-        checksumAlgorithm.toUpper(),
+        algorithm,
+        type,
         std::move(acl)};
     Storage::SqlTransaction transaction(m_database.connection());
     if (!m_store->insertUpload(upload) || !transaction.commit())
@@ -150,6 +169,8 @@ Result<UploadPart> S3Service::uploadPartCopy(const QString &bucket,
     auto original = getObject(source.bucket, source.key, source.versionId);
     if (!original)
         return std::unexpected(original.error());
+    if (!isRestored(*original))
+        return std::unexpected(Errors::objectNotInActiveTier());
     const auto upload = m_store->upload(uploadId);
     if (!upload || upload->bucket != bucket || upload->key != key)
         return std::unexpected(Errors::noSuchUpload(uploadId));
@@ -177,14 +198,15 @@ Result<UploadPart> S3Service::uploadPartCopy(const QString &bucket,
     body.size = digest.size();
     body.md5Hex = digest.md5Hex();
     if (!upload->checksumAlgorithm.isEmpty())
-        body.checksum = {digest.algorithm(), digest.checksumBase64()};
+        body.checksum = {digest.algorithm(), digest.checksumBase64(), {}};
     return uploadPart(bucket, key, uploadId, partNumber, std::move(body));
 }
 
 Result<S3Object> S3Service::completeMultipartUpload(const QString &bucket,
     const QString &key,
     const QString &uploadId,
-    const QList<CompletedPart> &parts)
+    const QList<CompletedPart> &parts,
+    const Checksum &declared)
 {
     if (auto ok = requireBucket(bucket); !ok)
         return std::unexpected(ok.error());
@@ -193,6 +215,19 @@ Result<S3Object> S3Service::completeMultipartUpload(const QString &bucket,
         return std::unexpected(Errors::noSuchUpload(uploadId));
     if (parts.isEmpty())
         return std::unexpected(Errors::malformedXml());
+    if (!declared.type.isEmpty() && declared.type != upload->checksumType)
+        return std::unexpected(Errors::badDigest(
+            u"The upload was created using the %1 checksum mode. The complete request must use "
+            u"the same checksum mode."_s.arg(
+                upload->checksumType.isEmpty() ? u"null"_s : upload->checksumType)));
+    if (!declared.algorithm.isEmpty() && declared.algorithm != upload->checksumAlgorithm)
+        return std::unexpected(Errors::invalidRequest(
+            u"Checksum Type mismatch occurred, expected checksum Type: %1, actual checksum "
+            u"Type: %2"_s.arg(upload->checksumAlgorithm.isEmpty()
+                    ? u"null"_s
+                    : upload->checksumAlgorithm.toLower(),
+                declared.algorithm.toLower())));
+    const bool fullObject = upload->checksumType == QLatin1StringView(FullObject);
     QHash<int, UploadPart> stored;
     QStringList allFiles;
     for (const UploadPart &part : m_store->parts(uploadId)) {
@@ -215,8 +250,8 @@ Result<S3Object> S3Service::completeMultipartUpload(const QString &bucket,
         chosen.append(*it);
     }
     // COMPOSITE checksum: the checksum of the parts' raw checksums, with "-<parts>".
-    Checksum composite;
-    if (!upload->checksumAlgorithm.isEmpty()) {
+    Checksum checksum;
+    if (!upload->checksumAlgorithm.isEmpty() && !fullObject) {
         BodyDigest digest(upload->checksumAlgorithm);
         for (const UploadPart &part : std::as_const(chosen)) {
             if (part.checksum.algorithm != upload->checksumAlgorithm)
@@ -227,8 +262,9 @@ Result<S3Object> S3Service::completeMultipartUpload(const QString &bucket,
                         .arg(part.partNumber)));
             digest.addData(QByteArray::fromBase64(part.checksum.value.toLatin1()));
         }
-        composite = {upload->checksumAlgorithm,
-            digest.checksumBase64() + u'-' + QString::number(chosen.size())};
+        checksum = {upload->checksumAlgorithm,
+            digest.checksumBase64() + u'-' + QString::number(chosen.size()),
+            QLatin1StringView(Composite)};
     }
     for (qsizetype i = 0; i + 1 < chosen.size(); ++i) {
         if (chosen.at(i).size < MinPartSize)
@@ -241,10 +277,13 @@ Result<S3Object> S3Service::completeMultipartUpload(const QString &bucket,
     if (body.stagedFile.isEmpty())
         return std::unexpected(Errors::internalError(u"Cannot assemble the object."_s));
     QList<QByteArray> md5s;
+    // FULL_OBJECT: the CRC of the object's bytes, which the assembly reads anyway (the same
+    // value as combining the parts' CRCs).
+    BodyDigest whole(fullObject ? upload->checksumAlgorithm : QString());
     for (const UploadPart &part : std::as_const(chosen)) {
         S3Object source;
         source.filePath = m_files.path(part.fileId);
-        if (!appendRange(staging, source, 0, part.size, nullptr)) {
+        if (!appendRange(staging, source, 0, part.size, fullObject ? &whole : nullptr)) {
             staging.close();
             QFile::remove(body.stagedFile);
             return std::unexpected(Errors::internalError(u"Cannot assemble the object."_s));
@@ -253,6 +292,14 @@ Result<S3Object> S3Service::completeMultipartUpload(const QString &bucket,
         md5s.append(QByteArray::fromHex(unquoted(part.etag).toLatin1()));
     }
     staging.close();
+    if (fullObject)
+        checksum = {
+            upload->checksumAlgorithm, whole.checksumBase64(), QLatin1StringView(FullObject)};
+    if (!declared.value.isEmpty() && !checksum.isEmpty() && declared.value != checksum.value
+        && declared.value != checksum.value.section(u'-', 0, 0)) {
+        QFile::remove(body.stagedFile);
+        return std::unexpected(Errors::badDigestChecksum(checksum.algorithm.toLower()));
+    }
     const auto fileId = storeBody(body, true);
     if (!fileId)
         return std::unexpected(fileId.error());
@@ -265,7 +312,7 @@ Result<S3Object> S3Service::completeMultipartUpload(const QString &bucket,
     object.headers = upload->headers;
     object.tags = upload->tags;
     object.partsCount = int(chosen.size());
-    object.checksum = composite;
+    object.checksum = checksum;
     auto result = insertNewVersion(std::move(object), *fileId);
     if (!result)
         return result;

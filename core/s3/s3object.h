@@ -22,16 +22,24 @@ struct ObjectHeaders
     // bucket's default encryption" (filled in when the object is written).
     QString serverSideEncryption;
     QString sseKmsKeyId;
+    // RestoreObject: until when the restored copy of a GLACIER / DEEP_ARCHIVE object is
+    // readable (ms since epoch); -1 when never restored.
+    qint64 restoreExpiryMs = -1;
     QList<std::pair<QString, QString>> metadata; // x-amz-meta-* without the prefix, lower case
 };
 
-// A flexible checksum (x-amz-checksum-*), base64 as on the wire.
+// A flexible checksum (x-amz-checksum-*), base64 as on the wire. type (x-amz-checksum-type) is
+// FULL_OBJECT (single uploads; multipart CRCs over the whole object) or COMPOSITE (multipart: the
+// checksum of the part checksums, value "<base64>-<parts>").
 struct Checksum
 {
-    QString algorithm; // CRC32, CRC32C, SHA1, SHA256 or empty
+    QString algorithm; // CRC32, CRC32C, CRC64NVME, SHA1, SHA256 or empty
     QString value;
+    QString type;
     bool isEmpty() const { return algorithm.isEmpty(); }
 };
+inline constexpr auto FullObject = "FULL_OBJECT";
+inline constexpr auto Composite = "COMPOSITE";
 
 // One version of one key (with versioning off there is one, "null"). Bytes live inline (small
 // objects) or in a file under the state folder named by a generated id, never by the key.

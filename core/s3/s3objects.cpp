@@ -5,6 +5,7 @@
 #include "core/common/clock.h"
 #include "core/common/ids.h"
 #include "core/s3/bucketname.h"
+#include "core/s3/lifecycle.h"
 #include "core/s3/s3errors.h"
 #include "core/s3/s3store.h"
 #include "core/storage/database.h"
@@ -50,6 +51,7 @@ Result<S3Object> S3Service::insertNewVersion(S3Object object, const QString &fil
         bucket->versioning == Versioning::Enabled ? Ids::randomAlphanumeric(32) : u"null"_s;
     object.isLatest = true;
     object.modifiedMs = m_clock->nowMs();
+    object.headers.restoreExpiryMs = -1; // a new version is not a restored copy
     if (!object.deleteMarker)
         fillEncryption(object.bucket, object.headers);
     QStringList freed;
@@ -101,6 +103,8 @@ Result<S3Object> S3Service::putObject(
     object.headers = std::move(headers);
     object.tags = std::move(tags);
     object.checksum = body.checksum;
+    if (!object.checksum.isEmpty())
+        object.checksum.type = QLatin1StringView(FullObject); // always, for a single upload
     object.inlineData = fileId->isEmpty() ? body.data : QByteArray();
     return insertNewVersion(std::move(object), *fileId);
 }
@@ -190,6 +194,8 @@ Result<S3Object> S3Service::copyObject(const CopySource &source,
     auto original = getObject(source.bucket, source.key, source.versionId);
     if (!original)
         return std::unexpected(original.error());
+    if (!isRestored(*original))
+        return std::unexpected(Errors::objectNotInActiveTier());
     if (auto ok = requireBucket(bucket); !ok)
         return std::unexpected(ok.error());
     if (auto ok = validateKey(key); !ok)
@@ -217,10 +223,13 @@ Result<S3Object> S3Service::copyObject(const CopySource &source,
     object.bucket = bucket;
     object.key = key;
     object.deleteMarker = false;
-    if (headers)
+    if (headers) {
         object.headers = std::move(*headers);
-    else // the copy gets the destination bucket's default encryption, as in AWS
+    } else {
+        // The copy gets the destination bucket's default encryption and STANDARD, as in AWS.
         object.headers.serverSideEncryption.clear();
+        object.headers.storageClass = u"STANDARD"_s;
+    }
     if (tags)
         object.tags = std::move(*tags);
     return insertNewVersion(std::move(object), fileId);
@@ -352,6 +361,42 @@ Result<S3Object> S3Service::putObjectTagging(
     object->tags = tags;
     touch(bucket);
     return object;
+}
+
+bool S3Service::isArchived(const QString &storageClass)
+{
+    return storageClass == u"GLACIER"_s || storageClass == u"DEEP_ARCHIVE"_s;
+}
+
+bool S3Service::isRestored(const S3Object &object) const
+{
+    return !isArchived(object.headers.storageClass)
+        || object.headers.restoreExpiryMs > m_clock->nowMs();
+}
+
+Status S3Service::checkReadable(const S3Object &object) const
+{
+    if (!isRestored(object))
+        return std::unexpected(Errors::invalidObjectState(object.headers.storageClass));
+    return {};
+}
+
+Result<bool> S3Service::restoreObject(
+    const QString &bucket, const QString &key, const QString &versionId, int days)
+{
+    auto object = getObject(bucket, key, versionId);
+    if (!object)
+        return std::unexpected(object.error());
+    if (!isArchived(object->headers.storageClass))
+        return std::unexpected(Errors::invalidObjectState(object->headers.storageClass, true));
+    const bool restored = isRestored(*object);
+    object->headers.restoreExpiryMs = lifecycleDueMs(m_clock->nowMs(), days);
+    Storage::SqlTransaction transaction(m_database.connection());
+    if (!m_store->setObjectHeaders(bucket, key, object->versionId, object->headers)
+        || !transaction.commit())
+        return std::unexpected(Errors::internalError(u"Cannot restore the object."_s));
+    touch(bucket);
+    return restored;
 }
 
 } // namespace Core::S3

@@ -6,7 +6,6 @@
 #include "core/common/logging.h"
 #include "core/common/metricsink.h"
 #include "core/s3/bucketname.h"
-#include "core/s3/lifecycle.h"
 #include "core/s3/presignedurl.h"
 #include "core/s3/s3errors.h"
 #include "core/s3/s3store.h"
@@ -63,7 +62,7 @@ S3Service::S3Service(const Storage::Database &database,
         applyLifecycle();
         reportStorageMetrics();
     });
-    connect(clock, &Clock::advanced, this, &S3Service::applyLifecycle);
+    connect(clock, &Clock::advanced, this, qOverload<>(&S3Service::applyLifecycle));
     m_lifecycleTimer.start();
 }
 
@@ -150,18 +149,33 @@ void S3Service::reportStorageMetrics()
     if (day == m_storageReportDay)
         return;
     m_storageReportDay = day;
+    // BucketSizeBytes' StorageType for each storage class (INTELLIGENT_TIERING objects sit in
+    // its frequent access tier: Cloudbench does not move them between tiers).
+    static const QHash<QString, QString> storageTypes = {{u"STANDARD"_s, u"StandardStorage"_s},
+        {u"REDUCED_REDUNDANCY"_s, u"ReducedRedundancyStorage"_s},
+        {u"STANDARD_IA"_s, u"StandardIAStorage"_s},
+        {u"ONEZONE_IA"_s, u"OneZoneIAStorage"_s},
+        {u"INTELLIGENT_TIERING"_s, u"IntelligentTieringFAStorage"_s},
+        {u"GLACIER_IR"_s, u"GlacierInstantRetrievalStorage"_s},
+        {u"GLACIER"_s, u"GlacierStorage"_s},
+        {u"DEEP_ARCHIVE"_s, u"DeepArchiveStorage"_s}};
     for (const Bucket &bucket : m_store->buckets()) {
-        const auto [objects, standardBytes] = m_store->storageStats(bucket.name);
-        m_metricSink->putMetric(u"AWS/S3"_s,
-            u"BucketSizeBytes"_s,
-            {{u"BucketName"_s, bucket.name}, {u"StorageType"_s, u"StandardStorage"_s}},
-            double(standardBytes),
-            u"Bytes"_s,
-            now);
+        const S3Store::StorageStats stats = m_store->storageStats(bucket.name);
+        for (auto it = storageTypes.cbegin(); it != storageTypes.cend(); ++it) {
+            // StandardStorage always (a gauge of 0 for an empty bucket), the others when used.
+            if (!stats.bytesByClass.contains(it.key()) && it.key() != u"STANDARD"_s)
+                continue;
+            m_metricSink->putMetric(u"AWS/S3"_s,
+                u"BucketSizeBytes"_s,
+                {{u"BucketName"_s, bucket.name}, {u"StorageType"_s, it.value()}},
+                double(stats.bytesByClass.value(it.key())),
+                u"Bytes"_s,
+                now);
+        }
         m_metricSink->putMetric(u"AWS/S3"_s,
             u"NumberOfObjects"_s,
             {{u"BucketName"_s, bucket.name}, {u"StorageType"_s, u"AllStorageTypes"_s}},
-            double(objects),
+            double(stats.objects),
             u"Count"_s,
             now);
     }
@@ -382,13 +396,13 @@ Status S3Service::putBucketDocument(
         if (block && PublicAccessBlock::fromStored(*block).blockPublicPolicy)
             return std::unexpected(Errors::accessDenied());
     }
-    if (kind == BucketDocument::Lifecycle && text) {
-        if (auto rules = parseLifecycle(text->toUtf8()); !rules)
-            return std::unexpected(rules.error());
+    if (kind == BucketDocument::Lifecycle)
+        return putBucketLifecycle(name, text);
+    {
+        Storage::SqlTransaction transaction(m_database.connection());
+        if (!m_store->setDocument(name, kind, text) || !transaction.commit())
+            return std::unexpected(Errors::internalError(u"Cannot store the configuration."_s));
     }
-    Storage::SqlTransaction transaction(m_database.connection());
-    if (!m_store->setDocument(name, kind, text) || !transaction.commit())
-        return std::unexpected(Errors::internalError(u"Cannot store the configuration."_s));
     touch(name, true);
     return {};
 }

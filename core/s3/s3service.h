@@ -26,6 +26,7 @@ class Database;
 namespace Core::S3 {
 
 class S3Store;
+struct LifecycleRule;
 
 // A body on its way into the store: in memory, or a staging/spooled file the service adopts
 // (renames into the object folder) so large uploads are never copied. size/md5/checksum are
@@ -120,10 +121,30 @@ public:
     Status putPublicAccessBlock(
         const QString &name, const std::optional<PublicAccessBlock> &config);
     Status putBucketOwnership(const QString &name, const std::optional<QString> &ownership);
-    // Lifecycle expiration: removes (or hides behind a delete marker) what the enabled rules of
-    // every bucket expire at the clock's time, and aborts stale uploads. Runs every minute and
-    // whenever the clock jumps; returns how many objects, versions and uploads it removed.
+    // Anonymous (unsigned) requests: whether the anonymous principal may do `action`
+    // (s3:GetObject, s3:ListBucket ...) on the bucket (key empty) or one of its objects. A bucket
+    // policy statement for Principal "*" or an ACL grant to AllUsers (where Object Ownership
+    // leaves ACLs enabled) allows it, an explicit Deny wins. Block Public Access: with
+    // IgnorePublicAcls the AllUsers grants count for nothing; with RestrictPublicBuckets a
+    // bucket whose policy is public is closed to anonymous requests. AccessDenied otherwise; a
+    // missing bucket is left to the operation (NoSuchBucket).
+    Status authorizeAnonymous(const QString &bucket,
+        const QString &key,
+        const QString &versionId,
+        const QString &action) const;
+    // Lifecycle: removes (or hides behind a delete marker) what the enabled rules of every
+    // bucket expire at the clock's time, moves current and noncurrent versions to the storage
+    // class their due transitions name, and aborts stale uploads. Runs every minute and whenever
+    // the clock jumps; returns how many objects, versions and uploads it removed or moved.
     int applyLifecycle();
+    // One bucket's rules; also run when PutBucketLifecycleConfiguration stores new rules.
+    int applyLifecycle(const QString &bucket);
+    // PutBucketLifecycleConfiguration: the rules (validated) and the transition default minimum
+    // object size (empty: all_storage_classes_128K, AWS's default), stored together; nullopt
+    // deletes both. The rules that are due apply at once.
+    Status putBucketLifecycle(const QString &name,
+        const std::optional<QString> &xml,
+        const QString &minimumObjectSize = {});
 
     Result<S3Object> putObject(const QString &bucket,
         const QString &key,
@@ -147,12 +168,26 @@ public:
         const QString &bucket, const ListVersionsQuery &query) const;
     Result<S3Object> putObjectTagging(
         const QString &bucket, const QString &key, const QString &versionId, const Tags &tags);
+    // GLACIER and DEEP_ARCHIVE objects are archived: their bytes cannot be read (GetObject,
+    // CopyObject, UploadPartCopy) unless a restored copy exists.
+    static bool isArchived(const QString &storageClass);
+    bool isRestored(const S3Object &object) const;
+    // GetObject: InvalidObjectState for an archived object without a restored copy.
+    Status checkReadable(const S3Object &object) const;
+    // RestoreObject: the restored copy is there at once (no retrieval delay is emulated) and
+    // stays readable for `days`, until the midnight UTC after. Returns whether a restored copy
+    // already existed (AWS answers 200, otherwise 202 Accepted).
+    Result<bool> restoreObject(
+        const QString &bucket, const QString &key, const QString &versionId, int days);
 
+    // checksum: x-amz-checksum-algorithm and x-amz-checksum-type (no value). The type defaults
+    // to COMPOSITE (FULL_OBJECT for CRC64NVME); SHA checksums cannot be FULL_OBJECT, CRC64NVME
+    // cannot be COMPOSITE (InvalidRequest).
     Result<MultipartUpload> createMultipartUpload(const QString &bucket,
         const QString &key,
         ObjectHeaders headers,
         Tags tags,
-        const QString &checksumAlgorithm,
+        const Checksum &checksum,
         AccessControlList acl = {});
     Result<UploadPart> uploadPart(const QString &bucket,
         const QString &key,
@@ -165,10 +200,14 @@ public:
         int partNumber,
         const CopySource &source,
         std::optional<std::pair<qint64, qint64>> range);
+    // declared: the request's x-amz-checksum-type and x-amz-checksum-<algorithm> of the whole
+    // object, checked against the upload's (BadDigest, InvalidRequest). A FULL_OBJECT checksum
+    // is the CRC of all the bytes; a COMPOSITE one the checksum of the part checksums, "-N".
     Result<S3Object> completeMultipartUpload(const QString &bucket,
         const QString &key,
         const QString &uploadId,
-        const QList<CompletedPart> &parts);
+        const QList<CompletedPart> &parts,
+        const Checksum &declared = {});
     Status abortMultipartUpload(const QString &bucket, const QString &key, const QString &uploadId);
     Result<ListUploadsResult> listMultipartUploads(
         const QString &bucket, const ListUploadsQuery &query = {}) const;
@@ -196,6 +235,8 @@ signals:
 
 private:
     Status requireBucket(const QString &name) const;
+    int applyLifecycleRule(
+        const QString &bucket, const LifecycleRule &rule, qint64 now, bool variesByStorageClass);
     Result<QString> storeBody(ObjectBody &body, bool forceFile);
     Result<S3Object> insertNewVersion(S3Object object, const QString &fileId);
     S3Object withPath(S3Object object) const;

@@ -59,6 +59,8 @@ QString documentColumn(BucketDocument kind)
         return u"ownership"_s;
     case BucketDocument::PublicAccessBlock:
         return u"public_access_block"_s;
+    case BucketDocument::LifecycleMinimumSize:
+        return u"lifecycle_minimum_size"_s;
     }
     return {};
 }
@@ -81,6 +83,8 @@ QString headersToJson(const ObjectHeaders &headers)
     put(u"StorageClass"_s, headers.storageClass);
     put(u"ServerSideEncryption"_s, headers.serverSideEncryption);
     put(u"SseKmsKeyId"_s, headers.sseKmsKeyId);
+    if (headers.restoreExpiryMs >= 0)
+        object.insert(u"RestoreExpiryMs"_s, double(headers.restoreExpiryMs));
     QJsonArray metadata;
     for (const auto &[name, value] : headers.metadata)
         metadata.append(QJsonArray{name, value});
@@ -103,6 +107,7 @@ ObjectHeaders headersFromJson(const QString &json)
     // Objects written before encryption was reported were SSE-S3 too (every bucket's default).
     headers.serverSideEncryption = object.value(u"ServerSideEncryption").toString(u"AES256"_s);
     headers.sseKmsKeyId = object.value(u"SseKmsKeyId").toString();
+    headers.restoreExpiryMs = qint64(object.value(u"RestoreExpiryMs").toDouble(-1));
     for (const QJsonValue &entry : object.value(u"Metadata").toArray()) {
         const QJsonArray pair = entry.toArray();
         headers.metadata.append({pair.at(0).toString(), pair.at(1).toString()});
@@ -189,21 +194,29 @@ void S3Store::fillStats(Bucket &bucket) const
     query.finish();
 }
 
-std::pair<qint64, qint64> S3Store::storageStats(const QString &bucket) const
+S3Store::StorageStats S3Store::storageStats(const QString &bucket) const
 {
-    QSqlQuery &query = m_database.prepared(
-        u"SELECT (SELECT COUNT(*) FROM s3_objects WHERE bucket = ?) + (SELECT COUNT(*) FROM "
-        u"s3_parts p JOIN s3_uploads u ON u.upload_id = p.upload_id WHERE u.bucket = ?), "
-        u"(SELECT COALESCE(SUM(size), 0) FROM s3_objects WHERE bucket = ? AND "
-        u"COALESCE(json_extract(headers, '$.StorageClass'), 'STANDARD') = 'STANDARD') + "
-        u"(SELECT COALESCE(SUM(p.size), 0) FROM s3_parts p JOIN s3_uploads u ON "
-        u"u.upload_id = p.upload_id WHERE u.bucket = ?)"_s);
-    for (int i = 0; i < 4; ++i)
-        query.addBindValue(bucket);
-    std::pair<qint64, qint64> stats{0, 0};
-    if (run(query) && query.next())
-        stats = {query.value(0).toLongLong(), query.value(1).toLongLong()};
-    query.finish();
+    StorageStats stats;
+    QSqlQuery &parts = m_database.prepared(
+        u"SELECT COUNT(*), COALESCE(SUM(p.size), 0) FROM s3_parts p JOIN s3_uploads u ON "
+        u"u.upload_id = p.upload_id WHERE u.bucket = ?"_s);
+    parts.addBindValue(bucket);
+    if (run(parts) && parts.next()) {
+        stats.objects = parts.value(0).toLongLong();
+        stats.bytesByClass[u"STANDARD"_s] = parts.value(1).toLongLong();
+    }
+    parts.finish();
+    QSqlQuery &objects = m_database.prepared(
+        u"SELECT COALESCE(json_extract(headers, '$.StorageClass'), 'STANDARD'), COUNT(*), "
+        u"COALESCE(SUM(size), 0) FROM s3_objects WHERE bucket = ? GROUP BY 1"_s);
+    objects.addBindValue(bucket);
+    if (run(objects)) {
+        while (objects.next()) {
+            stats.objects += objects.value(1).toLongLong();
+            stats.bytesByClass[objects.value(0).toString()] += objects.value(2).toLongLong();
+        }
+        objects.finish();
+    }
     return stats;
 }
 

@@ -27,8 +27,13 @@ public:
     QList<Bucket> buckets() const;
     void fillStats(Bucket &bucket) const;
     // CloudWatch's storage metrics: every version, delete marker and uploaded part counts as an
-    // object; bytes of STANDARD versions and of all parts.
-    std::pair<qint64, qint64> storageStats(const QString &bucket) const;
+    // object; bytes per storage class of the versions (parts count as STANDARD).
+    struct StorageStats
+    {
+        qint64 objects = 0;
+        QHash<QString, qint64> bytesByClass;
+    };
+    StorageStats storageStats(const QString &bucket) const;
     bool deleteBucket(const QString &name);
     bool bucketHasObjects(const QString &name) const;
     bool removeBucketContents(const QString &name); // every version and upload
@@ -56,6 +61,11 @@ public:
     bool promoteNewest(const QString &bucket, const QString &key);
     bool setObjectTags(
         const QString &bucket, const QString &key, const QString &versionId, const Tags &tags);
+    // Lifecycle transitions and RestoreObject change a version's headers in place.
+    bool setObjectHeaders(const QString &bucket,
+        const QString &key,
+        const QString &versionId,
+        const ObjectHeaders &headers);
     // Current non-deleted objects with key > after and key >= from, in key order.
     QList<S3Object> currentObjects(
         const QString &bucket, const QString &from, const QString &after, int limit) const;

@@ -34,7 +34,10 @@ S3Object readObject(const QSqlQuery &query, bool withData)
     object.modifiedMs = query.value(7).toLongLong();
     object.headers = headersFromJson(query.value(8).toString());
     object.tags = tagsFromJson(query.value(9).toString());
-    object.checksum = {query.value(10).toString(), query.value(11).toString()};
+    object.checksum = {query.value(10).toString(), query.value(11).toString(), {}};
+    if (!object.checksum.isEmpty())
+        object.checksum.type = QLatin1StringView(
+            object.checksum.value.contains(u'-') ? Composite : FullObject); // not in base64
     object.partsCount = query.value(12).toInt();
     object.fileId = query.value(13).toString();
     if (withData)
@@ -142,6 +145,20 @@ bool S3Store::setObjectTags(
     QSqlQuery &query = m_database.prepared(
         u"UPDATE s3_objects SET tags = ? WHERE bucket = ? AND key = ? AND version_id = ?"_s);
     query.addBindValue(tagsToJson(tags));
+    query.addBindValue(bucket);
+    query.addBindValue(key);
+    query.addBindValue(versionId);
+    return run(query);
+}
+
+bool S3Store::setObjectHeaders(const QString &bucket,
+    const QString &key,
+    const QString &versionId,
+    const ObjectHeaders &headers)
+{
+    QSqlQuery &query = m_database.prepared(
+        u"UPDATE s3_objects SET headers = ? WHERE bucket = ? AND key = ? AND version_id = ?"_s);
+    query.addBindValue(headersToJson(headers));
     query.addBindValue(bucket);
     query.addBindValue(key);
     query.addBindValue(versionId);

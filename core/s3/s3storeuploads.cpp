@@ -20,7 +20,7 @@ bool S3Store::insertUpload(const MultipartUpload &upload)
 {
     QSqlQuery &query = m_database.prepared(
         u"INSERT INTO s3_uploads (upload_id, bucket, key, initiated_ms, headers, tags, "
-        u"checksum_algorithm, acl) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s);
+        u"checksum_algorithm, checksum_type, acl) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
     query.addBindValue(upload.uploadId);
     query.addBindValue(upload.bucket);
     query.addBindValue(upload.key);
@@ -28,6 +28,7 @@ bool S3Store::insertUpload(const MultipartUpload &upload)
     query.addBindValue(headersToJson(upload.headers));
     query.addBindValue(tagsToJson(upload.tags));
     query.addBindValue(text(upload.checksumAlgorithm));
+    query.addBindValue(text(upload.checksumType));
     query.addBindValue(upload.acl.isEmpty() ? QVariant(QMetaType::fromType<QString>())
                                             : QVariant(aclToJson(upload.acl)));
     return run(query);
@@ -36,18 +37,22 @@ bool S3Store::insertUpload(const MultipartUpload &upload)
 namespace {
 
 constexpr auto UploadColumns =
-    "upload_id, bucket, key, initiated_ms, headers, tags, checksum_algorithm, acl";
+    "upload_id, bucket, key, initiated_ms, headers, tags, checksum_algorithm, acl, checksum_type";
 
 MultipartUpload readUpload(const QSqlQuery &query)
 {
-    return {query.value(0).toString(),
+    MultipartUpload upload{query.value(0).toString(),
         query.value(1).toString(),
         query.value(2).toString(),
         query.value(3).toLongLong(),
         headersFromJson(query.value(4).toString()),
         tagsFromJson(query.value(5).toString()),
         query.value(6).toString(),
+        query.value(8).toString(),
         aclFromJson(query.value(7).toString())};
+    if (upload.checksumType.isEmpty() && !upload.checksumAlgorithm.isEmpty())
+        upload.checksumType = QLatin1StringView(Composite); // created before the column existed
+    return upload;
 }
 
 } // namespace
@@ -134,8 +139,8 @@ QList<UploadPart> S3Store::parts(const QString &uploadId) const
         part.modifiedMs = query.value(3).toLongLong();
         const QString checksum = query.value(4).toString();
         const qsizetype colon = checksum.indexOf(u':');
-        part.checksum = colon < 0 ? Checksum{QString(), checksum}
-                                  : Checksum{checksum.left(colon), checksum.mid(colon + 1)};
+        part.checksum = colon < 0 ? Checksum{QString(), checksum, {}}
+                                  : Checksum{checksum.left(colon), checksum.mid(colon + 1), {}};
         part.fileId = query.value(5).toString();
         result.append(part);
     }

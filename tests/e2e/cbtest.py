@@ -125,6 +125,12 @@ def free_port():
         return s.getsockname()[1]
 
 
+# A SigV4 Authorization header for raw S3 requests (signatures are not verified): without one a
+# request is anonymous and S3 answers it only where public access allows.
+S3_AUTH = ("Authorization: AWS4-HMAC-SHA256 Credential=test/20261123/us-east-1/s3/aws4_request, "
+           "SignedHeaders=host, Signature=0")
+
+
 def raw_request(port, data, timeout=10):
     """Sends raw bytes, returns (status, headers dict lower-case, body bytes)."""
     with socket.create_connection(("127.0.0.1", port), timeout=timeout) as sock:

@@ -12,7 +12,7 @@ import urllib.parse
 import urllib.request
 import zlib
 
-from cbtest import ServerTestCase, raw_request
+from cbtest import S3_AUTH, ServerTestCase, raw_request
 
 
 def crc32_b64(data):
@@ -394,7 +394,7 @@ class S3WireTests(ServerTestCase):
 
     def request(self, method, path, body=b"", headers=None, host=None):
         lines = [f"{method} {path} HTTP/1.1", f"Host: {host or '127.0.0.1:%d' % self.server.port}",
-                 f"Content-Length: {len(body)}", "Connection: close"]
+                 f"Content-Length: {len(body)}", "Connection: close", S3_AUTH]
         for name, value in (headers or {}).items():
             lines.append(f"{name}: {value}")
         data = ("\r\n".join(lines) + "\r\n\r\n").encode() + body

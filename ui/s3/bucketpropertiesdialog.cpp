@@ -238,10 +238,17 @@ QString BucketPropertiesDialog::lifecycleSummary(const QList<Core::S3::Lifecycle
             scope.append(tr("smaller than %1 bytes").arg(rule.sizeLessThan));
         lines.append(scope.isEmpty() ? tr("  Applies to every object")
                                      : tr("  Applies to objects with %1").arg(scope.join(u", "_s)));
-        for (const auto &[days, storageClass] : rule.transitions)
-            lines.append(days >= 0
-                    ? tr("  Move to %1 %n day(s) after creation", nullptr, days).arg(storageClass)
-                    : tr("  Move to %1 on a set date").arg(storageClass));
+        for (const Core::S3::LifecycleTransition &transition : rule.transitions)
+            lines.append(transition.days >= 0
+                    ? tr("  Move to %1 %n day(s) after creation", nullptr, transition.days)
+                          .arg(transition.storageClass)
+                    : tr("  Move to %1 on a set date").arg(transition.storageClass));
+        for (const Core::S3::LifecycleTransition &transition : rule.noncurrentTransitions)
+            lines.append(tr("  Move noncurrent versions to %1 %n day(s) after they become "
+                            "noncurrent",
+                nullptr,
+                transition.days)
+                             .arg(transition.storageClass));
         if (rule.expirationDays > 0)
             lines.append(tr("  Expire current versions %n day(s) after creation",
                 nullptr,

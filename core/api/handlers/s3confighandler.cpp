@@ -5,6 +5,7 @@
 #include "core/api/handlers/s3xml.h"
 #include "core/api/protocols/restxmlprotocol.h"
 #include "core/s3/bucketconfig.h"
+#include "core/s3/lifecycle.h"
 #include "core/s3/s3errors.h"
 #include "core/s3/s3service.h"
 
@@ -299,23 +300,31 @@ void S3Handler::getBucketLifecycle(Call &call)
         return fail(call, text.error());
     if (!text->has_value())
         return fail(call, S3::Errors::noSuchLifecycleConfiguration(call.target.bucket));
-    ok(call, (*text)->toUtf8());
+    const auto size =
+        m_service->getBucketDocument(call.target.bucket, S3::BucketDocument::LifecycleMinimumSize);
+    HttpResponse response = RestXmlProtocol::xml(200, (*text)->toUtf8(), call.request.requestId);
+    response.setHeader("x-amz-transition-default-minimum-object-size",
+        size && size->has_value() ? (*size)->toLatin1() : QByteArray(S3::AllStorageClasses128K));
+    send(call, std::move(response));
 }
 
 void S3Handler::putBucketLifecycle(Call &call)
 {
-    const auto done = m_service->putBucketDocument(call.target.bucket,
-        S3::BucketDocument::Lifecycle,
-        QString::fromUtf8(call.request.http.bodyBytes()));
+    const QString size = QString::fromLatin1(
+        call.request.http.header("x-amz-transition-default-minimum-object-size"));
+    const auto done = m_service->putBucketLifecycle(
+        call.target.bucket, QString::fromUtf8(call.request.http.bodyBytes()), size);
     if (!done)
         return fail(call, done.error());
-    ok(call);
+    HttpResponse response = RestXmlProtocol::xml(200, {}, call.request.requestId);
+    response.setHeader("x-amz-transition-default-minimum-object-size",
+        size.isEmpty() ? QByteArray(S3::AllStorageClasses128K) : size.toLatin1());
+    send(call, std::move(response));
 }
 
 void S3Handler::deleteBucketLifecycle(Call &call)
 {
-    const auto done = m_service->putBucketDocument(
-        call.target.bucket, S3::BucketDocument::Lifecycle, std::nullopt);
+    const auto done = m_service->putBucketLifecycle(call.target.bucket, std::nullopt);
     if (!done)
         return fail(call, done.error());
     ok(call, {}, 204);

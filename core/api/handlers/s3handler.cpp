@@ -101,6 +101,7 @@ const QHash<QString, S3Handler::Operation> &S3Handler::operationTable()
         {u"GetObjectTagging"_s, &S3Handler::getObjectTagging},
         {u"PutObjectTagging"_s, &S3Handler::putObjectTagging},
         {u"DeleteObjectTagging"_s, &S3Handler::deleteObjectTagging},
+        {u"RestoreObject"_s, &S3Handler::restoreObject},
         {u"CreateMultipartUpload"_s, &S3Handler::createMultipartUpload},
         {u"UploadPart"_s, &S3Handler::uploadPart},
         {u"UploadPartCopy"_s, &S3Handler::uploadPartCopy},
@@ -253,6 +254,8 @@ QString S3Handler::operationFor(const HttpRequest &request, const Target &target
             return u"CreateMultipartUpload"_s;
         if (has(u"uploadId"))
             return u"CompleteMultipartUpload"_s;
+        if (has(u"restore"))
+            return u"RestoreObject"_s;
     }
     return {};
 }
@@ -291,7 +294,6 @@ void S3Handler::handle(const AwsRequest &request, Responder responder)
         u"intelligent-tiering"_s,
         u"retention"_s,
         u"legal-hold"_s,
-        u"restore"_s,
         u"select"_s,
         u"attributes"_s};
     for (const QString &name : request.http.rawQuery.isEmpty() ? QStringList() : unsupported) {
@@ -309,7 +311,113 @@ void S3Handler::handle(const AwsRequest &request, Responder responder)
         fail(call, S3::Errors::methodNotAllowed());
         return;
     }
+    if (!scope) {
+        if (auto allowed = authorizeAnonymous(call); !allowed) {
+            fail(call, allowed.error());
+            return;
+        }
+    }
     (this->*(*it))(call);
+}
+
+Status S3Handler::authorizeAnonymous(const Call &call) const
+{
+    // The policy action each operation needs (S3 API reference, "Permissions").
+    static const QHash<QString, QString> actions = {
+        {u"HeadBucket"_s, u"s3:ListBucket"_s},
+        {u"DeleteBucket"_s, u"s3:DeleteBucket"_s},
+        {u"GetBucketLocation"_s, u"s3:GetBucketLocation"_s},
+        {u"GetBucketVersioning"_s, u"s3:GetBucketVersioning"_s},
+        {u"PutBucketVersioning"_s, u"s3:PutBucketVersioning"_s},
+        {u"GetBucketTagging"_s, u"s3:GetBucketTagging"_s},
+        {u"PutBucketTagging"_s, u"s3:PutBucketTagging"_s},
+        {u"DeleteBucketTagging"_s, u"s3:PutBucketTagging"_s},
+        {u"GetBucketPolicy"_s, u"s3:GetBucketPolicy"_s},
+        {u"PutBucketPolicy"_s, u"s3:PutBucketPolicy"_s},
+        {u"DeleteBucketPolicy"_s, u"s3:DeleteBucketPolicy"_s},
+        {u"GetBucketCors"_s, u"s3:GetBucketCORS"_s},
+        {u"PutBucketCors"_s, u"s3:PutBucketCORS"_s},
+        {u"DeleteBucketCors"_s, u"s3:PutBucketCORS"_s},
+        {u"GetBucketNotificationConfiguration"_s, u"s3:GetBucketNotification"_s},
+        {u"PutBucketNotificationConfiguration"_s, u"s3:PutBucketNotification"_s},
+        {u"GetBucketAcl"_s, u"s3:GetBucketAcl"_s},
+        {u"PutBucketAcl"_s, u"s3:PutBucketAcl"_s},
+        {u"GetBucketEncryption"_s, u"s3:GetEncryptionConfiguration"_s},
+        {u"PutBucketEncryption"_s, u"s3:PutEncryptionConfiguration"_s},
+        {u"DeleteBucketEncryption"_s, u"s3:PutEncryptionConfiguration"_s},
+        {u"GetBucketLifecycleConfiguration"_s, u"s3:GetLifecycleConfiguration"_s},
+        {u"PutBucketLifecycleConfiguration"_s, u"s3:PutLifecycleConfiguration"_s},
+        {u"DeleteBucketLifecycle"_s, u"s3:PutLifecycleConfiguration"_s},
+        {u"GetBucketOwnershipControls"_s, u"s3:GetBucketOwnershipControls"_s},
+        {u"PutBucketOwnershipControls"_s, u"s3:PutBucketOwnershipControls"_s},
+        {u"DeleteBucketOwnershipControls"_s, u"s3:PutBucketOwnershipControls"_s},
+        {u"GetPublicAccessBlock"_s, u"s3:GetBucketPublicAccessBlock"_s},
+        {u"PutPublicAccessBlock"_s, u"s3:PutBucketPublicAccessBlock"_s},
+        {u"DeletePublicAccessBlock"_s, u"s3:PutBucketPublicAccessBlock"_s},
+        {u"PutObject"_s, u"s3:PutObject"_s},
+        {u"GetObject"_s, u"s3:GetObject"_s},
+        {u"HeadObject"_s, u"s3:GetObject"_s},
+        {u"DeleteObject"_s, u"s3:DeleteObject"_s},
+        {u"CopyObject"_s, u"s3:PutObject"_s},
+        {u"ListObjects"_s, u"s3:ListBucket"_s},
+        {u"ListObjectsV2"_s, u"s3:ListBucket"_s},
+        {u"ListObjectVersions"_s, u"s3:ListBucketVersions"_s},
+        {u"GetObjectTagging"_s, u"s3:GetObjectTagging"_s},
+        {u"PutObjectTagging"_s, u"s3:PutObjectTagging"_s},
+        {u"DeleteObjectTagging"_s, u"s3:DeleteObjectTagging"_s},
+        {u"GetObjectAcl"_s, u"s3:GetObjectAcl"_s},
+        {u"PutObjectAcl"_s, u"s3:PutObjectAcl"_s},
+        {u"RestoreObject"_s, u"s3:RestoreObject"_s},
+        {u"CreateMultipartUpload"_s, u"s3:PutObject"_s},
+        {u"UploadPart"_s, u"s3:PutObject"_s},
+        {u"UploadPartCopy"_s, u"s3:PutObject"_s},
+        {u"CompleteMultipartUpload"_s, u"s3:PutObject"_s},
+        {u"AbortMultipartUpload"_s, u"s3:AbortMultipartUpload"_s},
+        {u"ListMultipartUploads"_s, u"s3:ListBucketMultipartUploads"_s},
+        {u"ListParts"_s, u"s3:ListMultipartUploadParts"_s},
+    };
+    // With a versionId the version's own actions apply.
+    static const QHash<QString, QString> versionActions = {
+        {u"s3:GetObject"_s, u"s3:GetObjectVersion"_s},
+        {u"s3:DeleteObject"_s, u"s3:DeleteObjectVersion"_s},
+        {u"s3:GetObjectAcl"_s, u"s3:GetObjectVersionAcl"_s},
+        {u"s3:PutObjectAcl"_s, u"s3:PutObjectVersionAcl"_s},
+        {u"s3:GetObjectTagging"_s, u"s3:GetObjectVersionTagging"_s},
+        {u"s3:PutObjectTagging"_s, u"s3:PutObjectVersionTagging"_s},
+        {u"s3:DeleteObjectTagging"_s, u"s3:DeleteObjectVersionTagging"_s},
+    };
+    if (call.operation == u"DeleteObjects"_s)
+        return {}; // each key is authorized on its own (deleteObjects)
+    // ListBuckets and CreateBucket need an account; anonymous requests have none.
+    const auto action = actions.constFind(call.operation);
+    if (action == actions.cend())
+        return std::unexpected(S3::Errors::accessDenied());
+    const HttpRequest &http = call.request.http;
+    const QString versionId = http.queryItem(u"versionId");
+    const QString wanted = versionId.isEmpty() ? *action : versionActions.value(*action, *action);
+    if (auto allowed =
+            m_service->authorizeAnonymous(call.target.bucket, call.target.key, versionId, wanted);
+        !allowed)
+        return allowed;
+    if (!http.hasHeader("x-amz-copy-source"))
+        return {};
+    // CopyObject, UploadPartCopy: reading the source needs s3:GetObject there too.
+    QByteArray source = http.header("x-amz-copy-source");
+    QString sourceVersion;
+    if (const qsizetype question = source.indexOf('?'); question >= 0) {
+        for (const auto &[name, value] : parseFormEncoded(source.mid(question + 1))) {
+            if (name == u"versionId"_s)
+                sourceVersion = value;
+        }
+        source = source.left(question);
+    }
+    QString path = percentDecode(source, false);
+    if (path.startsWith(u'/'))
+        path = path.mid(1);
+    return m_service->authorizeAnonymous(path.section(u'/', 0, 0),
+        path.section(u'/', 1),
+        sourceVersion,
+        sourceVersion.isEmpty() ? u"s3:GetObject"_s : u"s3:GetObjectVersion"_s);
 }
 
 void S3Handler::report(const Call &call, int status, qint64 bytesDownloaded)

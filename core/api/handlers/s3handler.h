@@ -60,6 +60,9 @@ private:
     void send(Call &call, HttpResponse response);
     // AWS/S3 request metrics for the answer about to be sent.
     void report(const Call &call, int status, qint64 bytesDownloaded);
+    // An unsigned request comes from the anonymous principal: only public access (bucket policy,
+    // ACL grants to AllUsers, as Block Public Access leaves them) lets it through.
+    Status authorizeAnonymous(const Call &call) const;
 
     void listBuckets(Call &call);
     void createBucket(Call &call);
@@ -101,6 +104,7 @@ private:
     void getObjectTagging(Call &call);
     void putObjectTagging(Call &call);
     void deleteObjectTagging(Call &call);
+    void restoreObject(Call &call);
 
     void createMultipartUpload(Call &call);
     void uploadPart(Call &call);

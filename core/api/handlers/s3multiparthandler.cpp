@@ -16,6 +16,13 @@ namespace Core::Api {
 
 namespace {
 
+const QStringList &checksumAlgorithms()
+{
+    static const QStringList names = {
+        u"CRC32"_s, u"CRC32C"_s, u"CRC64NVME"_s, u"SHA1"_s, u"SHA256"_s};
+    return names;
+}
+
 void writeInitiator(QXmlStreamWriter &xml, const QString &element)
 {
     xml.writeStartElement(element);
@@ -53,7 +60,7 @@ void S3Handler::createMultipartUpload(Call &call)
         return fail(call,
             S3::Errors::invalidRequest(u"Checksum algorithm provided is unsupported. Please try "
                                        u"again with any of the valid types: [CRC32, CRC32C, "
-                                       u"SHA1, SHA256]"_s));
+                                       u"CRC64NVME, SHA1, SHA256]"_s));
     const auto acl = S3Wire::aclFromRequest(http, false);
     if (!acl)
         return fail(call, acl.error());
@@ -65,7 +72,7 @@ void S3Handler::createMultipartUpload(Call &call)
         call.target.key,
         S3Wire::headersFromRequest(http),
         std::move(*tags),
-        algorithm,
+        S3::Checksum{algorithm, {}, QString::fromLatin1(http.header("x-amz-checksum-type"))},
         acl->value_or(S3::AccessControlList{}));
     if (!upload)
         return fail(call, upload.error());
@@ -77,8 +84,10 @@ void S3Handler::createMultipartUpload(Call &call)
                 xml.writeTextElement(u"UploadId"_s, upload->uploadId);
             }),
         call.request.requestId);
-    if (!upload->checksumAlgorithm.isEmpty())
+    if (!upload->checksumAlgorithm.isEmpty()) {
         response.setHeader("x-amz-checksum-algorithm", upload->checksumAlgorithm.toLatin1());
+        response.setHeader("x-amz-checksum-type", upload->checksumType.toLatin1());
+    }
     S3Wire::setEncryptionHeaders(response, upload->headers);
     send(call, std::move(response));
 }
@@ -180,15 +189,27 @@ void S3Handler::completeMultipartUpload(Call &call)
         if (!okNumber || !node->child(u"ETag"))
             return fail(call, S3::Errors::malformedXml());
         S3::CompletedPart part{number, node->childText(u"ETag"), {}};
-        for (const QString &algorithm : {u"CRC32"_s, u"CRC32C"_s, u"SHA1"_s, u"SHA256"_s}) {
+        for (const QString &algorithm : checksumAlgorithms()) {
             const QString element = u"Checksum"_s + algorithm;
             if (node->child(element))
-                part.checksum = {algorithm, node->childText(element)};
+                part.checksum = {algorithm, node->childText(element), {}};
         }
         parts.append(part);
     }
+    // The checksum headers describe the whole object, not the request's XML.
+    const HttpRequest &http = call.request.http;
+    S3::Checksum declared;
+    declared.type = QString::fromLatin1(http.header("x-amz-checksum-type"));
+    for (const QString &algorithm : checksumAlgorithms()) {
+        const QByteArray header = "x-amz-checksum-" + algorithm.toLower().toLatin1();
+        if (http.hasHeader(header)) {
+            declared.algorithm = algorithm;
+            declared.value = QString::fromLatin1(http.header(header)).trimmed();
+            break;
+        }
+    }
     const auto object = m_service->completeMultipartUpload(
-        call.target.bucket, call.target.key, call.request.http.queryItem(u"uploadId"), parts);
+        call.target.bucket, call.target.key, http.queryItem(u"uploadId"), parts, declared);
     if (!object)
         return fail(call, object.error());
     HttpResponse response = RestXmlProtocol::xml(200,
@@ -201,9 +222,11 @@ void S3Handler::completeMultipartUpload(Call &call)
                 xml.writeTextElement(u"Bucket"_s, object->bucket);
                 xml.writeTextElement(u"Key"_s, object->key);
                 xml.writeTextElement(u"ETag"_s, object->etag);
-                if (!object->checksum.isEmpty())
+                if (!object->checksum.isEmpty()) {
                     xml.writeTextElement(
                         u"Checksum"_s + object->checksum.algorithm, object->checksum.value);
+                    xml.writeTextElement(u"ChecksumType"_s, object->checksum.type);
+                }
             }),
         call.request.requestId);
     if (object->versionId != u"null"_s)
@@ -272,8 +295,10 @@ void S3Handler::listMultipartUploads(Call &call)
             writeInitiator(xml, u"Owner"_s);
             xml.writeTextElement(u"StorageClass"_s, upload.headers.storageClass);
             xml.writeTextElement(u"Initiated"_s, S3Xml::isoTime(upload.initiatedMs));
-            if (!upload.checksumAlgorithm.isEmpty())
+            if (!upload.checksumAlgorithm.isEmpty()) {
                 xml.writeTextElement(u"ChecksumAlgorithm"_s, upload.checksumAlgorithm);
+                xml.writeTextElement(u"ChecksumType"_s, upload.checksumType);
+            }
             xml.writeEndElement();
         }
         for (const QString &prefix : result->commonPrefixes) {
@@ -327,8 +352,10 @@ void S3Handler::listParts(Call &call)
             u"NextPartNumberMarker"_s, QString::number(result->nextPartNumberMarker));
         xml.writeTextElement(u"MaxParts"_s, QString::number(maxParts));
         xml.writeTextElement(u"IsTruncated"_s, result->truncated ? u"true"_s : u"false"_s);
-        if (!result->upload.checksumAlgorithm.isEmpty())
+        if (!result->upload.checksumAlgorithm.isEmpty()) {
             xml.writeTextElement(u"ChecksumAlgorithm"_s, result->upload.checksumAlgorithm);
+            xml.writeTextElement(u"ChecksumType"_s, result->upload.checksumType);
+        }
         for (const S3::UploadPart &part : result->parts) {
             xml.writeStartElement(u"Part"_s);
             xml.writeTextElement(u"PartNumber"_s, QString::number(part.partNumber));

@@ -5,6 +5,7 @@
 #include "core/api/handlers/s3requestbody.h"
 #include "core/api/handlers/s3xml.h"
 #include "core/api/protocols/restxmlprotocol.h"
+#include "core/common/clock.h"
 #include "core/s3/bucketname.h"
 #include "core/s3/s3errors.h"
 #include "core/s3/s3service.h"
@@ -131,9 +132,11 @@ void S3Handler::putObject(Call &call)
     S3Wire::setEncryptionHeaders(response, object->headers);
     if (object->versionId != u"null"_s)
         response.setHeader("x-amz-version-id", object->versionId.toLatin1());
-    if (!object->checksum.isEmpty())
+    if (!object->checksum.isEmpty()) {
         response.setHeader("x-amz-checksum-" + object->checksum.algorithm.toLower().toLatin1(),
             object->checksum.value.toLatin1());
+        response.setHeader("x-amz-checksum-type", object->checksum.type.toLatin1());
+    }
     send(call, std::move(response));
 }
 
@@ -145,6 +148,10 @@ void S3Handler::getObject(Call &call)
         m_service->getObject(call.target.bucket, call.target.key, http.queryItem(u"versionId"));
     if (!object)
         return fail(call, object.error());
+    if (!isHead) {
+        if (auto readable = m_service->checkReadable(*object); !readable)
+            return fail(call, readable.error());
+    }
 
     // Conditional requests (RFC 7232 as S3 applies them).
     const QByteArray ifMatch = http.header("if-match");
@@ -189,15 +196,21 @@ void S3Handler::getObject(Call &call)
 
     HttpResponse response = RestXmlProtocol::xml(status, {}, call.request.requestId);
     S3Wire::setObjectHeaders(response, *object);
+    if (object->headers.restoreExpiryMs > m_service->clock()->nowMs())
+        response.setHeader("x-amz-restore",
+            "ongoing-request=\"false\", expiry-date=\""
+                + S3Xml::httpDate(object->headers.restoreExpiryMs) + '"');
     if (status == 206)
         response.setHeader("Content-Range",
             "bytes " + QByteArray::number(offset) + '-' + QByteArray::number(offset + length - 1)
                 + '/' + QByteArray::number(object->size));
     // The checksum covers the whole object: ranged answers carry none, as in AWS.
     if (status == 200 && http.header("x-amz-checksum-mode").toUpper() == "ENABLED"
-        && !object->checksum.isEmpty())
+        && !object->checksum.isEmpty()) {
         response.setHeader("x-amz-checksum-" + object->checksum.algorithm.toLower().toLatin1(),
             object->checksum.value.toLatin1());
+        response.setHeader("x-amz-checksum-type", object->checksum.type.toLatin1());
+    }
     // Presigned GETs may override the stored headers.
     static const std::array overrides = {std::pair{u"response-content-type", "Content-Type"},
         std::pair{u"response-content-disposition", "Content-Disposition"},
@@ -247,6 +260,7 @@ void S3Handler::deleteObjects(Call &call)
         return fail(call, S3::Errors::noSuchBucket(call.target.bucket));
     const bool quiet = root->childText(u"Quiet").trimmed() == u"true"_s;
     const QString bucket = call.target.bucket;
+    const bool anonymous = !call.request.route.scope;
     S3::S3Service *service = m_service;
     ok(call, S3Xml::document(u"DeleteResult"_s, [&](QXmlStreamWriter &xml) {
         for (const S3Xml::Node *entry : objects) {
@@ -255,6 +269,14 @@ void S3Handler::deleteObjects(Call &call)
             Result<S3::DeleteResult> result = std::unexpected(AwsError{});
             if (key.isEmpty() || key.toUtf8().size() > S3::MaxKeyBytes) {
                 result = std::unexpected(S3::Errors::keyTooLong());
+            } else if (auto allowed = anonymous ? service->authorizeAnonymous(bucket,
+                                          key,
+                                          versionId,
+                                          versionId.isEmpty() ? u"s3:DeleteObject"_s
+                                                              : u"s3:DeleteObjectVersion"_s)
+                                                : Status();
+                       !allowed) {
+                result = std::unexpected(allowed.error());
             } else if (const auto existing = service->getObject(bucket, key, versionId);
                        !versionId.isEmpty() && versionId != u"null"_s && !existing
                        && existing.error().code == u"NoSuchVersion"_s) {
@@ -433,8 +455,10 @@ void S3Handler::listObjects(Call &call)
             xml.writeTextElement(u"Key"_s, text(object.key));
             xml.writeTextElement(u"LastModified"_s, S3Xml::isoTime(object.modifiedMs));
             xml.writeTextElement(u"ETag"_s, object.etag);
-            if (!object.checksum.isEmpty())
+            if (!object.checksum.isEmpty()) {
                 xml.writeTextElement(u"ChecksumAlgorithm"_s, object.checksum.algorithm);
+                xml.writeTextElement(u"ChecksumType"_s, object.checksum.type);
+            }
             xml.writeTextElement(u"Size"_s, QString::number(object.size));
             if (fetchOwner)
                 writeObjectOwner(xml);
@@ -503,6 +527,10 @@ void S3Handler::listObjectVersions(Call &call)
             xml.writeTextElement(u"LastModified"_s, S3Xml::isoTime(object.modifiedMs));
             if (!object.deleteMarker) {
                 xml.writeTextElement(u"ETag"_s, object.etag);
+                if (!object.checksum.isEmpty()) {
+                    xml.writeTextElement(u"ChecksumAlgorithm"_s, object.checksum.algorithm);
+                    xml.writeTextElement(u"ChecksumType"_s, object.checksum.type);
+                }
                 xml.writeTextElement(u"Size"_s, QString::number(object.size));
                 xml.writeTextElement(u"StorageClass"_s, object.headers.storageClass);
             }
@@ -522,6 +550,27 @@ void S3Handler::listObjectVersions(Call &call)
         if (urlEncoding)
             xml.writeTextElement(u"EncodingType"_s, u"url"_s);
     }));
+}
+
+void S3Handler::restoreObject(Call &call)
+{
+    const auto root = S3Xml::parse(call.request.http.bodyBytes());
+    if (!root || root->name != u"RestoreRequest"_s)
+        return fail(call, S3::Errors::malformedXml());
+    bool okNumber = false;
+    const int days = root->childText(u"Days").trimmed().toInt(&okNumber);
+    if (!okNumber || days <= 0)
+        return fail(call, S3::Errors::malformedXml());
+    if (const S3Xml::Node *job = root->child(u"GlacierJobParameters")) {
+        static const QStringList tiers = {u"Standard"_s, u"Bulk"_s, u"Expedited"_s};
+        if (!tiers.contains(job->childText(u"Tier").trimmed()))
+            return fail(call, S3::Errors::malformedXml());
+    }
+    const auto restored = m_service->restoreObject(
+        call.target.bucket, call.target.key, call.request.http.queryItem(u"versionId"), days);
+    if (!restored)
+        return fail(call, restored.error());
+    ok(call, {}, *restored ? 200 : 202);
 }
 
 void S3Handler::getObjectTagging(Call &call)

@@ -17,7 +17,7 @@ namespace {
 
 constexpr qint64 ReadChunk = 1024 * 1024;
 constexpr qint64 MemoryLimit = 8 * 1024 * 1024;
-constexpr std::array Algorithms = {"crc32", "crc32c", "sha1", "sha256"};
+constexpr std::array Algorithms = {"crc32", "crc32c", "crc64nvme", "sha1", "sha256"};
 
 bool isAwsChunked(const HttpRequest &request)
 {
@@ -167,7 +167,10 @@ Result<S3::ObjectBody> readS3Body(const HttpRequest &request, const S3::ObjectFi
     }
     if (!expected.isEmpty()) {
         const QByteArray raw = QByteArray::fromBase64(expected.toLatin1());
-        const qsizetype wantSize = algorithm == u"SHA256"_s ? 32 : algorithm == u"SHA1"_s ? 20 : 4;
+        const qsizetype wantSize = algorithm == u"SHA256"_s ? 32
+            : algorithm == u"SHA1"_s                        ? 20
+            : algorithm == u"CRC64NVME"_s                   ? 8
+                                                            : 4;
         if (raw.size() != wantSize || raw.toBase64() != expected.toLatin1()) {
             discard();
             return std::unexpected(S3::Errors::invalidRequest(
@@ -181,7 +184,7 @@ Result<S3::ObjectBody> readS3Body(const HttpRequest &request, const S3::ObjectFi
     body.size = digest.size();
     body.md5Hex = digest.md5Hex();
     if (!algorithm.isEmpty())
-        body.checksum = {digest.algorithm(), digest.checksumBase64()};
+        body.checksum = {digest.algorithm(), digest.checksumBase64(), {}};
     return body;
 }
 

@@ -6,6 +6,7 @@
 #include "core/api/handlers/s3xml.h"
 #include "core/s3/s3errors.h"
 
+#include <QSet>
 #include <QUrl>
 
 using namespace Qt::StringLiterals;
@@ -103,6 +104,20 @@ Status checkWriteHeaders(const HttpRequest &request)
             S3::Errors::invalidArgument(u"The encryption method specified is not supported"_s,
                 u"x-amz-server-side-encryption"_s,
                 QString::fromLatin1(request.header("x-amz-server-side-encryption"))));
+    static const QSet<QByteArray> storageClasses = {"STANDARD",
+        "REDUCED_REDUNDANCY",
+        "STANDARD_IA",
+        "ONEZONE_IA",
+        "INTELLIGENT_TIERING",
+        "GLACIER",
+        "DEEP_ARCHIVE",
+        "OUTPOSTS",
+        "GLACIER_IR",
+        "SNOW",
+        "EXPRESS_ONEZONE"};
+    if (request.hasHeader("x-amz-storage-class")
+        && !storageClasses.contains(request.header("x-amz-storage-class")))
+        return std::unexpected(S3::Errors::invalidStorageClass());
     return {};
 }
 

@@ -2,10 +2,15 @@
 // Pins S3Service rules without HTTP: bucket naming (S3-01), key listing with prefix, delimiter
 // and pagination (table-driven), versioning with null versions and delete markers, multipart
 // ETag arithmetic and part rules, that deleting frees the bytes of file-backed objects, and
-// lifecycle rules (validation table, midnight rounding, expiration by the engine clock).
+// lifecycle rules (validation table, midnight rounding, expiration and transitions of current and
+// noncurrent versions by the engine clock), archived objects and RestoreObject, and checksum
+// types (COMPOSITE / FULL_OBJECT multipart checksums, CRC64NVME), and what anonymous requests may
+// do under bucket policies, public ACLs and Block Public Access.
 #include "core/common/clock.h"
+#include "core/common/metricsink.h"
 #include "core/s3/bodydigest.h"
 #include "core/s3/bucketname.h"
+#include "core/s3/bucketpolicy.h"
 #include "core/s3/lifecycle.h"
 #include "core/s3/s3service.h"
 #include "tests/support/tempdatabase.h"
@@ -13,6 +18,7 @@
 #include <QCryptographicHash>
 #include <QDirIterator>
 #include <QTest>
+#include <QtEndian>
 
 using namespace Qt::StringLiterals;
 using namespace Core::S3;
@@ -25,6 +31,25 @@ ObjectBody bodyOf(const QByteArray &data)
     digest.addData(data);
     return {data, {}, digest.size(), digest.md5Hex(), {}};
 }
+
+// Keeps what a service reports, as "Metric StorageType=value".
+class RecordingSink final : public Core::MetricSink
+{
+public:
+    void putMetric(const QString &,
+        const QString &metricName,
+        const MetricDimensions &dimensions,
+        double value,
+        const QString &,
+        qint64) override
+    {
+        for (const auto &[name, dimension] : dimensions) {
+            if (name == u"StorageType"_s)
+                reported.append(u"%1 %2=%3"_s.arg(metricName, dimension).arg(qint64(value)));
+        }
+    }
+    QStringList reported;
+};
 
 int fileCount(const QString &dir)
 {
@@ -216,6 +241,18 @@ private slots:
                 + "<Filter/><Transition><Days>5</Days><StorageClass>"
                   "STANDARD_IA</StorageClass></Transition>"
                 + tail << u"InvalidArgument"_s;
+        QTest::newRow("noncurrent ia too early") << head
+                + "<Filter/><NoncurrentVersionTransition><NoncurrentDays>10</NoncurrentDays>"
+                  "<StorageClass>ONEZONE_IA</StorageClass></NoncurrentVersionTransition>"
+                + tail << u"InvalidArgument"_s;
+        QTest::newRow("noncurrent glacier") << head
+                + "<Filter/><NoncurrentVersionTransition><NoncurrentDays>1</NoncurrentDays>"
+                  "<StorageClass>GLACIER</StorageClass></NoncurrentVersionTransition>"
+                + tail << QString();
+        QTest::newRow("transition date") << head
+                + "<Filter/><Transition><Date>2030-01-01T00:00:00Z</Date><StorageClass>"
+                  "STANDARD_IA</StorageClass></Transition>"
+                + tail << QString();
         QTest::newRow("unknown class") << head
                 + "<Filter/><Transition><Days>50</Days><StorageClass>"
                   "STANDARD</StorageClass></Transition>"
@@ -314,6 +351,153 @@ private slots:
         QCOMPARE(versions->versions.at(0).key, u"k"_s);
     }
 
+    void lifecycleTransitionsWithTheClock()
+    {
+        constexpr qint64 Day = 86'400'000;
+        Tests::TempDatabase temp;
+        Core::ManualClock clock;
+        S3Service service(temp.database(), &clock, temp.dirPath() + u"/objects"_s, u"us-east-1"_s);
+        QVERIFY(service.createBucket(u"lct"_s, {}).has_value());
+        const QByteArray big(200 * 1024, 'b');
+        QVERIFY(service.putObject(u"lct"_s, u"data/big"_s, {}, {}, bodyOf(big)).has_value());
+        QVERIFY(service.putObject(u"lct"_s, u"data/small"_s, {}, {}, bodyOf("s")).has_value());
+        QVERIFY(service.putObject(u"lct"_s, u"other/big"_s, {}, {}, bodyOf(big)).has_value());
+        const QString config =
+            uR"(<LifecycleConfiguration><Rule><ID>tiers</ID><Status>Enabled</Status>
+            <Filter><Prefix>data/</Prefix></Filter>
+            <Transition><Days>60</Days><StorageClass>GLACIER</StorageClass></Transition>
+            <Transition><Days>30</Days><StorageClass>STANDARD_IA</StorageClass></Transition>
+            <Transition><Days>200</Days><StorageClass>DEEP_ARCHIVE</StorageClass></Transition>
+            </Rule></LifecycleConfiguration>)"_s;
+        QVERIFY(service.putBucketDocument(u"lct"_s, BucketDocument::Lifecycle, config).has_value());
+        const auto storageClass = [&service](const QString &key) {
+            return service.getObject(u"lct"_s, key)->headers.storageClass;
+        };
+        QCOMPARE(service.applyLifecycle(), 0);
+        clock.advance(31 * Day); // the clock's jump runs the lifecycle pass
+        QCOMPARE(storageClass(u"data/big"_s), u"STANDARD_IA"_s);
+        QCOMPARE(storageClass(u"data/small"_s), u"STANDARD"_s); // under 128 KiB: stays
+        QCOMPARE(storageClass(u"other/big"_s), u"STANDARD"_s); // outside the filter
+        QVERIFY(service.checkReadable(*service.getObject(u"lct"_s, u"data/big"_s)).has_value());
+        QCOMPARE(service.listObjects(u"lct"_s, {})->contents.at(0).headers.storageClass,
+            u"STANDARD_IA"_s);
+
+        clock.advance(30 * Day);
+        const auto archived = service.getObject(u"lct"_s, u"data/big"_s);
+        QCOMPARE(archived->headers.storageClass, u"GLACIER"_s);
+        QCOMPARE(service.checkReadable(*archived).error().code, u"InvalidObjectState"_s);
+        QCOMPARE(service.checkReadable(*archived).error().httpStatus, 403);
+        QCOMPARE(service.copyObject({u"lct"_s, u"data/big"_s, {}}, u"lct"_s, u"copy"_s, {}, {})
+                     .error()
+                     .code,
+            u"ObjectNotInActiveTierError"_s);
+        QCOMPARE(service.restoreObject(u"lct"_s, u"data/small"_s, {}, 1).error().code,
+            u"InvalidObjectState"_s);
+        QCOMPARE(
+            service.restoreObject(u"lct"_s, u"data/big"_s, {}, 2).value_or(true), false); // 202
+        QCOMPARE(
+            service.restoreObject(u"lct"_s, u"data/big"_s, {}, 2).value_or(false), true); // 200
+        const auto restored = service.getObject(u"lct"_s, u"data/big"_s);
+        QVERIFY(service.checkReadable(*restored).has_value());
+        QCOMPARE(restored->headers.restoreExpiryMs, lifecycleDueMs(clock.nowMs(), 2));
+        const auto copy =
+            service.copyObject({u"lct"_s, u"data/big"_s, {}}, u"lct"_s, u"copy"_s, {}, {});
+        QVERIFY(copy.has_value());
+        QCOMPARE(copy->headers.storageClass, u"STANDARD"_s);
+        QCOMPARE(copy->headers.restoreExpiryMs, -1);
+        clock.advance(3 * Day);
+        QVERIFY(!service.checkReadable(*service.getObject(u"lct"_s, u"data/big"_s)).has_value());
+
+        clock.advance(140 * Day);
+        QCOMPARE(storageClass(u"data/big"_s), u"DEEP_ARCHIVE"_s);
+        QCOMPARE(storageClass(u"copy"_s), u"STANDARD"_s);
+    }
+
+    void lifecycleMinimumObjectSize()
+    {
+        Tests::TempDatabase temp;
+        Core::ManualClock clock;
+        S3Service service(temp.database(), &clock, temp.dirPath() + u"/objects"_s, u"us-east-1"_s);
+        QVERIFY(service.createBucket(u"small"_s, {}).has_value());
+        for (const QString &key : {u"ia/k"_s, u"deep/k"_s})
+            QVERIFY(service.putObject(u"small"_s, key, {}, {}, bodyOf("tiny")));
+        const QString config = uR"(<LifecycleConfiguration><Rule><ID>ia</ID><Status>Enabled</Status>
+            <Filter><Prefix>ia/</Prefix></Filter><Transition><Date>2020-01-01T00:00:00Z</Date>
+            <StorageClass>STANDARD_IA</StorageClass></Transition></Rule><Rule><ID>deep</ID>
+            <Status>Enabled</Status><Filter><Prefix>deep/</Prefix></Filter><Transition>
+            <Date>2020-01-01T00:00:00Z</Date><StorageClass>DEEP_ARCHIVE</StorageClass>
+            </Transition></Rule></LifecycleConfiguration>)"_s;
+        const auto storageClass = [&service](const QString &key) {
+            return service.getObject(u"small"_s, key)->headers.storageClass;
+        };
+        QVERIFY(service.putBucketLifecycle(u"small"_s, config).has_value());
+        QCOMPARE(*service.getBucketDocument(u"small"_s, BucketDocument::LifecycleMinimumSize),
+            u"all_storage_classes_128K"_s);
+        QCOMPARE(storageClass(u"deep/k"_s), u"STANDARD"_s); // under 128 KiB: stays
+        QCOMPARE(service.putBucketLifecycle(u"small"_s, config, u"64K"_s).error().code,
+            u"InvalidArgument"_s);
+        QVERIFY(service.putBucketLifecycle(u"small"_s, config, u"varies_by_storage_class"_s));
+        QCOMPARE(storageClass(u"deep/k"_s), u"DEEP_ARCHIVE"_s); // archive classes take them
+        QCOMPARE(storageClass(u"ia/k"_s), u"STANDARD"_s);
+        QVERIFY(service.putBucketLifecycle(u"small"_s, std::nullopt));
+        QVERIFY(!service.getBucketDocument(u"small"_s, BucketDocument::LifecycleMinimumSize)
+                     ->has_value());
+    }
+
+    void storageMetricsPerStorageClass()
+    {
+        Tests::TempDatabase temp;
+        Core::ManualClock clock;
+        S3Service service(temp.database(), &clock, temp.dirPath() + u"/objects"_s, u"us-east-1"_s);
+        QVERIFY(service.createBucket(u"sized"_s, {}).has_value());
+        QVERIFY(service.putObject(u"sized"_s, u"cold"_s, {}, {}, bodyOf(QByteArray(200'000, 'c'))));
+        QVERIFY(service.putObject(u"sized"_s, u"warm"_s, {}, {}, bodyOf("warm")));
+        const QString config = uR"(<LifecycleConfiguration><Rule><ID>c</ID><Status>Enabled</Status>
+            <Filter><Prefix>cold</Prefix></Filter><Transition><Date>2020-01-01T00:00:00Z</Date>
+            <StorageClass>DEEP_ARCHIVE</StorageClass></Transition></Rule></LifecycleConfiguration>)"_s;
+        QVERIFY(service.putBucketDocument(u"sized"_s, BucketDocument::Lifecycle, config));
+        RecordingSink sink;
+        service.setMetricSink(&sink);
+        sink.reported.sort();
+        QCOMPARE(sink.reported,
+            QStringList({u"BucketSizeBytes DeepArchiveStorage=200000"_s,
+                u"BucketSizeBytes StandardStorage=4"_s,
+                u"NumberOfObjects AllStorageTypes=2"_s}));
+        service.setMetricSink(nullptr);
+    }
+
+    void lifecycleNoncurrentTransitions()
+    {
+        constexpr qint64 Day = 86'400'000;
+        Tests::TempDatabase temp;
+        Core::ManualClock clock;
+        S3Service service(temp.database(), &clock, temp.dirPath() + u"/objects"_s, u"us-east-1"_s);
+        QVERIFY(service.createBucket(u"lcn"_s, {}).has_value());
+        QVERIFY(service.putBucketVersioning(u"lcn"_s, Versioning::Enabled).has_value());
+        const QString old = service.putObject(u"lcn"_s, u"k"_s, {}, {}, bodyOf("1"))->versionId;
+        clock.advance(5 * Day);
+        const QString current = service.putObject(u"lcn"_s, u"k"_s, {}, {}, bodyOf("2"))->versionId;
+        // A size filter of its own lets small objects move.
+        const QString config = uR"(<LifecycleConfiguration><Rule><ID>nc</ID><Status>Enabled</Status>
+            <Filter><ObjectSizeGreaterThan>0</ObjectSizeGreaterThan></Filter>
+            <NoncurrentVersionTransition><NoncurrentDays>30</NoncurrentDays>
+            <StorageClass>STANDARD_IA</StorageClass></NoncurrentVersionTransition>
+            <NoncurrentVersionTransition><NoncurrentDays>40</NoncurrentDays>
+            <StorageClass>GLACIER_IR</StorageClass></NoncurrentVersionTransition>
+            </Rule></LifecycleConfiguration>)"_s;
+        QVERIFY(service.putBucketDocument(u"lcn"_s, BucketDocument::Lifecycle, config).has_value());
+        clock.advance(29 * Day); // noncurrent for 29 days: nothing due
+        QCOMPARE(service.getObject(u"lcn"_s, u"k"_s, old)->headers.storageClass, u"STANDARD"_s);
+        clock.advance(2 * Day); // the clock's jump runs the lifecycle pass
+        QCOMPARE(service.getObject(u"lcn"_s, u"k"_s, old)->headers.storageClass, u"STANDARD_IA"_s);
+        QCOMPARE(service.getObject(u"lcn"_s, u"k"_s, current)->headers.storageClass, u"STANDARD"_s);
+        clock.advance(10 * Day);
+        const auto versions = service.listObjectVersions(u"lcn"_s, {});
+        QCOMPARE(versions->versions.at(1).versionId, old);
+        QCOMPARE(versions->versions.at(1).headers.storageClass, u"GLACIER_IR"_s);
+        QCOMPARE(service.applyLifecycle(), 0); // nothing colder is due
+    }
+
     void multipartEtagArithmetic()
     {
         const QByteArray a = QCryptographicHash::hash("part one", QCryptographicHash::Md5);
@@ -358,6 +542,241 @@ private slots:
         QCOMPARE(fileCount(objects), 1); // the parts were freed, the object is one file
         QVERIFY(service.deleteObject(u"mpu"_s, u"k"_s).has_value());
         QCOMPARE(fileCount(objects), 0);
+    }
+
+    void crc64Nvme()
+    {
+        QCOMPARE(crc64nvme("123456789"), 0xAE8B14860A799888ull); // the CRC-64/NVME check value
+        BodyDigest digest(u"crc64nvme"_s);
+        digest.addData("1234");
+        digest.addData("56789");
+        QCOMPARE(digest.checksumBase64(), u"rosUhgp5mIg="_s);
+        QCOMPARE(crc64nvme("56789", crc64nvme("1234")), crc64nvme("123456789"));
+    }
+
+    void multipartChecksumTypes_data()
+    {
+        QTest::addColumn<QString>("algorithm");
+        QTest::addColumn<QString>("type");
+        QTest::addColumn<QString>("chosen"); // or the InvalidRequest message
+        QTest::newRow("crc32 default") << u"CRC32"_s << QString() << u"COMPOSITE"_s;
+        QTest::newRow("crc64nvme default") << u"CRC64NVME"_s << QString() << u"FULL_OBJECT"_s;
+        QTest::newRow("sha1 default") << u"SHA1"_s << QString() << u"COMPOSITE"_s;
+        QTest::newRow("crc32c full") << u"CRC32C"_s << u"FULL_OBJECT"_s << u"FULL_OBJECT"_s;
+        QTest::newRow("crc32 composite") << u"CRC32"_s << u"COMPOSITE"_s << u"COMPOSITE"_s;
+        QTest::newRow("sha256 full")
+            << u"SHA256"_s << u"FULL_OBJECT"_s
+            << u"The FULL_OBJECT checksum type cannot be used with the sha256 checksum algorithm."_s;
+        QTest::newRow("crc64nvme composite") << u"CRC64NVME"_s << u"COMPOSITE"_s
+                                             << u"The COMPOSITE checksum type cannot be used with "
+                                                u"the crc64nvme checksum algorithm."_s;
+        QTest::newRow("type alone") << QString() << u"FULL_OBJECT"_s
+                                    << u"The x-amz-checksum-type header can only be used with "
+                                       u"the x-amz-checksum-algorithm header."_s;
+        QTest::newRow("bad type") << u"CRC32"_s << u"WHOLE"_s
+                                  << u"Value for x-amz-checksum-type header is invalid."_s;
+    }
+
+    void multipartChecksumTypes()
+    {
+        QFETCH(QString, algorithm);
+        QFETCH(QString, type);
+        QFETCH(QString, chosen);
+        Tests::TempDatabase temp;
+        Core::ManualClock clock;
+        S3Service service(temp.database(), &clock, temp.dirPath() + u"/objects"_s, u"us-east-1"_s);
+        QVERIFY(service.createBucket(u"types"_s, {}).has_value());
+        const auto upload =
+            service.createMultipartUpload(u"types"_s, u"k"_s, {}, {}, {algorithm, {}, type});
+        if (chosen.contains(u' ')) {
+            QCOMPARE(upload.error().code, u"InvalidRequest"_s);
+            QCOMPARE(upload.error().message, chosen);
+            return;
+        }
+        QVERIFY(upload.has_value());
+        QCOMPARE(upload->checksumType, chosen);
+        const auto listed = service.listParts(u"types"_s, u"k"_s, upload->uploadId, 0, 10);
+        QCOMPARE(listed->upload.checksumType, chosen); // stored
+    }
+
+    void multipartFullObjectChecksum()
+    {
+        Tests::TempDatabase temp;
+        Core::ManualClock clock;
+        S3Service service(temp.database(), &clock, temp.dirPath() + u"/objects"_s, u"us-east-1"_s);
+        QVERIFY(service.createBucket(u"full"_s, {}).has_value());
+        const QString id =
+            service
+                .createMultipartUpload(
+                    u"full"_s, u"k"_s, {}, {}, {u"CRC32"_s, {}, QLatin1StringView(FullObject)})
+                ->uploadId;
+        const QByteArray first(S3Service::MinPartSize, 'f');
+        const QByteArray second("the end");
+        const auto partBody = [](const QByteArray &data) {
+            BodyDigest digest(u"CRC32"_s);
+            digest.addData(data);
+            return ObjectBody{data,
+                {},
+                digest.size(),
+                digest.md5Hex(),
+                {u"CRC32"_s, digest.checksumBase64(), {}}};
+        };
+        const auto p1 = service.uploadPart(u"full"_s, u"k"_s, id, 1, partBody(first));
+        const auto p2 = service.uploadPart(u"full"_s, u"k"_s, id, 2, partBody(second));
+        QVERIFY(p1 && p2);
+        // The CRC of the whole object: the parts' CRCs combined.
+        const quint32 crc = crc32(second, crc32(first));
+        QByteArray raw(4, Qt::Uninitialized);
+        qToBigEndian(crc, raw.data());
+        const QString expected = QString::fromLatin1(raw.toBase64());
+        const QList<CompletedPart> parts = {{1, p1->etag, {}}, {2, p2->etag, {}}};
+        QCOMPARE(service
+                     .completeMultipartUpload(
+                         u"full"_s, u"k"_s, id, parts, {{}, {}, QLatin1StringView(Composite)})
+                     .error()
+                     .message,
+            u"The upload was created using the FULL_OBJECT checksum mode. The complete request "
+            u"must use the same checksum mode."_s);
+        QCOMPARE(service
+                     .completeMultipartUpload(
+                         u"full"_s, u"k"_s, id, parts, {u"CRC32"_s, u"AAAAAA=="_s, {}})
+                     .error()
+                     .code,
+            u"BadDigest"_s);
+        const auto done = service.completeMultipartUpload(
+            u"full"_s, u"k"_s, id, parts, {u"CRC32"_s, expected, QLatin1StringView(FullObject)});
+        QVERIFY2(done.has_value(), qPrintable(done ? QString() : done.error().message));
+        QCOMPARE(done->checksum.value, expected);
+        QCOMPARE(done->checksum.type, u"FULL_OBJECT"_s);
+        const auto stored = service.getObject(u"full"_s, u"k"_s);
+        QCOMPARE(stored->checksum.value, expected);
+        QCOMPARE(stored->checksum.type, u"FULL_OBJECT"_s);
+        // A single upload's checksum is FULL_OBJECT too.
+        const auto single = service.putObject(u"full"_s, u"one"_s, {}, {}, partBody(second));
+        QCOMPARE(single->checksum.type, u"FULL_OBJECT"_s);
+        QCOMPARE(service.getObject(u"full"_s, u"one"_s)->checksum.type, u"FULL_OBJECT"_s);
+    }
+
+    void anonymousPolicyEvaluation_data()
+    {
+        QTest::addColumn<QString>("statements");
+        QTest::addColumn<QString>("action");
+        QTest::addColumn<QString>("resource");
+        QTest::addColumn<int>("effect");
+        const QString object = u"arn:aws:s3:::b/dir/k"_s;
+        const auto row = [](const char *name,
+                             const QString &statements,
+                             const QString &action,
+                             const QString &resource,
+                             PolicyEffect effect) {
+            QTest::newRow(name) << statements << action << resource << int(effect);
+        };
+        const QString publicRead =
+            u"{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"s3:GetObject\", \"Resource\":\"arn:aws:s3:::b/*\"}"_s;
+        row("public read", publicRead, u"s3:GetObject"_s, object, PolicyEffect::Allow);
+        row("other action", publicRead, u"s3:PutObject"_s, object, PolicyEffect::None);
+        row("bucket resource",
+            publicRead,
+            u"s3:GetObject"_s,
+            u"arn:aws:s3:::b"_s,
+            PolicyEffect::None);
+        row("other bucket",
+            publicRead,
+            u"s3:GetObject"_s,
+            u"arn:aws:s3:::bb/k"_s,
+            PolicyEffect::None);
+        row("action wildcard, any case",
+            uR"({"Effect":"Allow","Principal":{"AWS":["*"]},"Action":["S3:get*"],
+                "Resource":["arn:aws:s3:::b/dir/?"]})"_s,
+            u"s3:GetObject"_s,
+            object,
+            PolicyEffect::Allow);
+        row("account principal",
+            uR"({"Effect":"Allow","Principal":{"AWS":
+            "arn:aws:iam::000000000000:root"},"Action":"*","Resource":"*"})"_s,
+            u"s3:GetObject"_s,
+            object,
+            PolicyEffect::None);
+        row("condition not evaluated",
+            uR"({"Effect":"Allow","Principal":"*","Action":"*",
+            "Resource":"*","Condition":{"IpAddress":{"aws:SourceIp":"127.0.0.1/32"}}})"_s,
+            u"s3:GetObject"_s,
+            object,
+            PolicyEffect::None);
+        row("deny wins",
+            publicRead
+                + u",{\"Effect\":\"Deny\",\"Principal\":\"*\",\"NotAction\": \"s3:ListBucket\",\"Resource\":\"arn:aws:s3:::b/dir/*\"}"_s,
+            u"s3:GetObject"_s,
+            object,
+            PolicyEffect::Deny);
+        row("not principal",
+            u"{\"Effect\":\"Deny\",\"NotPrincipal\":{\"AWS\": \"arn:aws:iam::000000000000:root\"},\"Action\":\"s3:*\",\"NotResource\":\"arn:aws:s3:::b/pub/*\"}"_s,
+            u"s3:GetObject"_s,
+            object,
+            PolicyEffect::Deny);
+    }
+
+    void anonymousPolicyEvaluation()
+    {
+        QFETCH(QString, statements);
+        QFETCH(QString, action);
+        QFETCH(QString, resource);
+        QFETCH(int, effect);
+        const QString policy = uR"({"Version":"2012-10-17","Statement":[%1]})"_s.arg(statements);
+        QCOMPARE(int(evaluateAnonymous(policy, action, resource)), effect);
+    }
+
+    void anonymousAccessAndBlockPublicAccess()
+    {
+        Tests::TempDatabase temp;
+        Core::ManualClock clock;
+        S3Service service(temp.database(), &clock, temp.dirPath() + u"/objects"_s, u"us-east-1"_s);
+        QVERIFY(service.createBucket(u"pub"_s, {}).has_value());
+        QVERIFY(service.putObject(u"pub"_s, u"k"_s, {}, {}, bodyOf("k")).has_value());
+        const auto anonymous = [&service](const QString &key, const QString &action) {
+            const auto allowed = service.authorizeAnonymous(u"pub"_s, key, {}, action);
+            return allowed ? QString() : allowed.error().code;
+        };
+        const QString denied = u"AccessDenied"_s;
+        QCOMPARE(anonymous(u"k"_s, u"s3:GetObject"_s), denied); // private by default
+        QCOMPARE(
+            service.authorizeAnonymous(u"nobucket"_s, u"k"_s, {}, u"s3:GetObject"_s).has_value(),
+            true); // left to the operation: NoSuchBucket
+
+        // A public policy (Block Public Access lifted to store it) opens what it names.
+        QVERIFY(
+            service.putPublicAccessBlock(u"pub"_s, PublicAccessBlock{false, false, false, false})
+                .has_value());
+        const QString policy =
+            u"{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\", \"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::pub/*\"},{\"Effect\":\"Deny\", \"Principal\":\"*\",\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::pub/secret/*\"}]}"_s;
+        QVERIFY(service.putBucketDocument(u"pub"_s, BucketDocument::Policy, policy).has_value());
+        QCOMPARE(anonymous(u"k"_s, u"s3:GetObject"_s), QString());
+        QCOMPARE(anonymous(u"secret/x"_s, u"s3:GetObject"_s), denied);
+        QCOMPARE(anonymous({}, u"s3:ListBucket"_s), denied);
+        // RestrictPublicBuckets: a bucket with a public policy is closed to anonymous requests.
+        QVERIFY(service.putPublicAccessBlock(u"pub"_s, PublicAccessBlock{false, false, false, true})
+                    .has_value());
+        QCOMPARE(anonymous(u"k"_s, u"s3:GetObject"_s), denied);
+        QVERIFY(service.putBucketDocument(u"pub"_s, BucketDocument::Policy, std::nullopt));
+
+        // Public ACLs count only where ACLs are enabled and IgnorePublicAcls is off.
+        QVERIFY(service.putBucketOwnership(u"pub"_s, u"ObjectWriter"_s).has_value());
+        QVERIFY(
+            service.putPublicAccessBlock(u"pub"_s, PublicAccessBlock{false, false, false, false})
+                .has_value());
+        QVERIFY(service.putObjectAcl(u"pub"_s, u"k"_s, {}, *cannedAcl(u"public-read"_s)));
+        QVERIFY(service.putBucketAcl(u"pub"_s, *cannedAcl(u"authenticated-read"_s)));
+        QCOMPARE(anonymous(u"k"_s, u"s3:GetObject"_s), QString());
+        QCOMPARE(anonymous(u"k"_s, u"s3:GetObjectAcl"_s), denied); // READ is not READ_ACP
+        QCOMPARE(anonymous({}, u"s3:ListBucket"_s), denied); // AuthenticatedUsers: not anonymous
+        QVERIFY(service.putBucketAcl(u"pub"_s, *cannedAcl(u"public-read-write"_s)));
+        QCOMPARE(anonymous({}, u"s3:ListBucket"_s), QString());
+        QCOMPARE(anonymous(u"new"_s, u"s3:PutObject"_s), QString()); // bucket WRITE
+        QVERIFY(service.putPublicAccessBlock(u"pub"_s, PublicAccessBlock{false, true, false, false})
+                    .has_value());
+        QCOMPARE(anonymous(u"k"_s, u"s3:GetObject"_s), denied);
+        QCOMPARE(anonymous({}, u"s3:ListBucket"_s), denied);
+        QCOMPARE(anonymous(u"new"_s, u"s3:PutObject"_s), denied);
     }
 
     void presignedUrlNamesBucketKeyAndExpiry()
