@@ -91,6 +91,13 @@ public:
     int removeRowsWithoutFiles(const QSet<QString> &intactFiles);
 
 private:
+    // UPDATE ... SET <column> = ? WHERE bucket = ? AND key = ? AND version_id = ?
+    bool setVersionColumn(const QString &sql,
+        const QVariant &value,
+        const QString &bucket,
+        const QString &key,
+        const QString &versionId);
+
     const Storage::Database &m_database;
 };
 

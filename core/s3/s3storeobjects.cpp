@@ -139,16 +139,29 @@ bool S3Store::promoteNewest(const QString &bucket, const QString &key)
     return run(query);
 }
 
-bool S3Store::setObjectTags(
-    const QString &bucket, const QString &key, const QString &versionId, const Tags &tags)
+bool S3Store::setVersionColumn(const QString &sql,
+    const QVariant &value,
+    const QString &bucket,
+    const QString &key,
+    const QString &versionId)
 {
-    QSqlQuery &query = m_database.prepared(
-        u"UPDATE s3_objects SET tags = ? WHERE bucket = ? AND key = ? AND version_id = ?"_s);
-    query.addBindValue(tagsToJson(tags));
+    QSqlQuery &query = m_database.prepared(sql);
+    query.addBindValue(value);
     query.addBindValue(bucket);
     query.addBindValue(key);
     query.addBindValue(versionId);
     return run(query);
+}
+
+bool S3Store::setObjectTags(
+    const QString &bucket, const QString &key, const QString &versionId, const Tags &tags)
+{
+    return setVersionColumn(u"UPDATE s3_objects SET tags = ? WHERE bucket = ? AND key = ? AND "
+                            u"version_id = ?"_s,
+        tagsToJson(tags),
+        bucket,
+        key,
+        versionId);
 }
 
 bool S3Store::setObjectHeaders(const QString &bucket,
@@ -156,13 +169,12 @@ bool S3Store::setObjectHeaders(const QString &bucket,
     const QString &versionId,
     const ObjectHeaders &headers)
 {
-    QSqlQuery &query = m_database.prepared(
-        u"UPDATE s3_objects SET headers = ? WHERE bucket = ? AND key = ? AND version_id = ?"_s);
-    query.addBindValue(headersToJson(headers));
-    query.addBindValue(bucket);
-    query.addBindValue(key);
-    query.addBindValue(versionId);
-    return run(query);
+    return setVersionColumn(u"UPDATE s3_objects SET headers = ? WHERE bucket = ? AND key = ? AND "
+                            u"version_id = ?"_s,
+        headersToJson(headers),
+        bucket,
+        key,
+        versionId);
 }
 
 QList<S3Object> S3Store::currentObjects(

@@ -31,6 +31,13 @@ QByteArray compact(const QJsonValue &value)
                             : QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact);
 }
 
+// A GSI "byG" on "gk" with 1 RCU and 1 WCU of its own, for a table with plenty.
+constexpr const char *IndexWithOneUnit =
+    ",\"GlobalSecondaryIndexes\":[{\"IndexName\":\"byG\",\"KeySchema\":[{"
+    "\"AttributeName\":\"gk\",\"KeyType\":\"HASH\"}],\"Projection\":{\"ProjectionType\":"
+    "\"ALL\"},\"ProvisionedThroughput\":{\"ReadCapacityUnits\":1,\"WriteCapacityUnits\":"
+    "1}}]";
+
 // Keeps the AWS/DynamoDB data points a service reports.
 class RecordingSink final : public Core::MetricSink
 {
@@ -825,13 +832,7 @@ private slots:
     // to the base table, though the table itself has capacity left.
     void globalIndexCapacityThrottlesTableWrites()
     {
-        createProvisioned("indexed",
-            1000,
-            1000,
-            ",\"GlobalSecondaryIndexes\":[{\"IndexName\":\"byG\",\"KeySchema\":[{"
-            "\"AttributeName\":\"gk\",\"KeyType\":\"HASH\"}],\"Projection\":{\"ProjectionType\":"
-            "\"ALL\"},\"ProvisionedThroughput\":{\"ReadCapacityUnits\":1,\"WriteCapacityUnits\":"
-            "1}}]");
+        createProvisioned("indexed", 1000, 1000, IndexWithOneUnit);
         // Without the GSI key the item does not reach the index: no index capacity used.
         QVERIFY(putBig("indexed"));
         QVERIFY(putBig("indexed", ",\"gk\":{\"S\":\"g\"}"));
@@ -940,13 +941,7 @@ private slots:
 
         // A GSI out of write capacity: the event is the index's (TableName +
         // GlobalSecondaryIndexName), not the table's; the request is throttled.
-        createProvisioned("indexed",
-            1000,
-            1000,
-            ",\"GlobalSecondaryIndexes\":[{\"IndexName\":\"byG\",\"KeySchema\":[{"
-            "\"AttributeName\":\"gk\",\"KeyType\":\"HASH\"}],\"Projection\":{\"ProjectionType\":"
-            "\"ALL\"},\"ProvisionedThroughput\":{\"ReadCapacityUnits\":1,\"WriteCapacityUnits\":"
-            "1}}]");
+        createProvisioned("indexed", 1000, 1000, IndexWithOneUnit);
         QVERIFY(putBig("indexed", ",\"gk\":{\"S\":\"g\"}"));
         QVERIFY(!m_service->call(u"PutItem"_s,
             &DynamoDbService::putItem,
