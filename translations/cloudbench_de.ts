@@ -426,12 +426,27 @@
         <translation>Alarme</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/alarmspane.cpp" line="158"/>
+        <location filename="../ui/cloudwatch/alarmspane.cpp" line="341"/>
         <source>Select an alarm</source>
         <translation>Alarm auswählen</translation>
     </message>
     <message>
+        <location filename="../ui/cloudwatch/alarmspane.cpp" line="341"/>
+        <source>No alarms yet</source>
+        <translation>Noch keine Alarme</translation>
+    </message>
+    <message>
         <location filename="../ui/cloudwatch/alarmspane.cpp" line="345"/>
+        <source>Its live chart with the threshold line, the datapoints the evaluator used and its state history appear here.</source>
+        <translation>Hier erscheinen sein Live-Diagramm mit der Schwellenwertlinie, die vom Auswerter verwendeten Datenpunkte und sein Zustandsverlauf.</translation>
+    </message>
+    <message>
+        <location filename="../ui/cloudwatch/alarmspane.cpp" line="347"/>
+        <source>Create one with “Create alarm…”, from a metric under All metrics, or with aws cloudwatch put-metric-alarm. A new alarm starts in INSUFFICIENT_DATA until its periods have datapoints.</source>
+        <translation>Legen Sie einen mit „Alarm erstellen…“ an, aus einer Metrik unter „Alle Metriken“ oder mit aws cloudwatch put-metric-alarm. Ein neuer Alarm beginnt in INSUFFICIENT_DATA, bis seine Perioden Datenpunkte haben.</translation>
+    </message>
+    <message>
+        <location filename="../ui/cloudwatch/alarmspane.cpp" line="362"/>
         <source>All (%1)</source>
         <translation>Alle (%1)</translation>
     </message>

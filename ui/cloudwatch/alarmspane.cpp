@@ -155,7 +155,9 @@ AlarmsPane::AlarmsPane(
         createAlarm->setVisible(index == AlarmsTab);
     });
 
-    m_detailTitle->setText(tr("Select an alarm"));
+    m_detailTitle->setObjectName(u"alarmDetailTitle"_s);
+    m_detailReason->setObjectName(u"alarmDetailReason"_s);
+    showNoSelection();
     m_liveTimer.setInterval(LiveRefreshMs);
     connect(&m_liveTimer, &QTimer::timeout, this, &AlarmsPane::showSelectedAlarm);
     m_liveTimer.start();
@@ -333,6 +335,21 @@ void AlarmsPane::refresh()
         });
 }
 
+void AlarmsPane::showNoSelection()
+{
+    const bool anyAlarm = m_model->rowCount() > 0;
+    m_detailTitle->setText(anyAlarm ? tr("Select an alarm") : tr("No alarms yet"));
+    m_detailState->clear();
+    m_detailState->setStyleSheet({});
+    m_detailReason->setText(anyAlarm
+            ? tr("Its live chart with the threshold line, the datapoints the evaluator used and "
+                 "its state history appear here.")
+            : tr("Create one with “Create alarm…”, from a metric under All metrics, or with "
+                 "aws cloudwatch put-metric-alarm. A new alarm starts in INSUFFICIENT_DATA "
+                 "until its periods have datapoints."));
+    m_chartSplitter->hide();
+}
+
 void AlarmsPane::applyStateFilter(int id)
 {
     const QString state = stateFilters().value(id);
@@ -360,8 +377,10 @@ QString AlarmsPane::selectedAlarmName() const
 void AlarmsPane::showSelectedAlarm()
 {
     const QString name = selectedAlarmName();
-    if (name.isEmpty())
+    if (name.isEmpty()) {
+        showNoSelection();
         return;
+    }
     Core::CloudWatch::CloudWatchService *service = m_service;
     Core::callAsync(
         service,
@@ -371,6 +390,7 @@ void AlarmsPane::showSelectedAlarm()
             if (!detail.found || selectedAlarmName() != name)
                 return;
             const Alarm &alarm = detail.alarm;
+            m_chartSplitter->show();
             m_detailTitle->setText(alarm.name);
             m_detailState->setText(AlarmListModel::stateText(alarm.stateValue));
             m_detailState->setStyleSheet(

@@ -74,6 +74,8 @@ private:
     void applyStateFilter(int id);
     void updateCounts();
     void showSelectedAlarm();
+    // The detail area without a selected alarm: what to do next, instead of empty panels.
+    void showNoSelection();
     QString selectedAlarmName() const;
 
     Core::CloudWatch::CloudWatchService *m_service;
