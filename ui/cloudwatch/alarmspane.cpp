@@ -241,6 +241,8 @@ QWidget *AlarmsPane::createAlarmsTab()
     chartAndHistory->setStretchFactor(0, 3);
     chartAndHistory->setStretchFactor(1, 2);
     detailLayout->addWidget(chartAndHistory, 1);
+    detailLayout->addStretch(0);
+    m_detailLayout = detailLayout;
 
     auto *splitter = new QSplitter(Qt::Vertical, tab);
     splitter->addWidget(m_table);
@@ -348,6 +350,7 @@ void AlarmsPane::showNoSelection()
                  "aws cloudwatch put-metric-alarm. A new alarm starts in INSUFFICIENT_DATA "
                  "until its periods have datapoints."));
     m_chartSplitter->hide();
+    m_detailLayout->setStretch(m_detailLayout->count() - 1, 1); // the hint stays at the top
 }
 
 void AlarmsPane::applyStateFilter(int id)
@@ -390,7 +393,9 @@ void AlarmsPane::showSelectedAlarm()
             if (!detail.found || selectedAlarmName() != name)
                 return;
             const Alarm &alarm = detail.alarm;
+            const bool splitterWasHidden = m_chartSplitter->isHidden();
             m_chartSplitter->show();
+            m_detailLayout->setStretch(m_detailLayout->count() - 1, 0);
             m_detailTitle->setText(alarm.name);
             m_detailState->setText(AlarmListModel::stateText(alarm.stateValue));
             m_detailState->setStyleSheet(
@@ -400,9 +405,10 @@ void AlarmsPane::showSelectedAlarm()
             m_detailReason->setText(alarm.stateReason);
             // A composite alarm has no metric of its own: its rule and history tell the story.
             const bool metricAlarm = alarm.kind == Core::CloudWatch::AlarmKind::Metric;
-            if (metricAlarm && m_chart->isHidden()) {
-                // A hidden splitter child comes back at its minimum width: give it 3/5 again.
-                const int width = m_chartSplitter->width();
+            if (metricAlarm && (m_chart->isHidden() || splitterWasHidden)) {
+                // A hidden splitter (or child) comes back at its minimum width: give the chart
+                // 3/5 again.
+                const int width = m_chartSplitter->parentWidget()->width();
                 m_chartSplitter->setSizes({width * 3 / 5, width - width * 3 / 5});
             }
             m_chart->setVisible(metricAlarm);

@@ -14,6 +14,7 @@ class QSortFilterProxyModel;
 class QSplitter;
 class QTabWidget;
 class QTableView;
+class QVBoxLayout;
 
 namespace Core::CloudWatch {
 class CloudWatchService;
@@ -91,6 +92,7 @@ private:
     QLabel *m_detailReason;
     AlarmChart *m_chart;
     QSplitter *m_chartSplitter = nullptr;
+    QVBoxLayout *m_detailLayout = nullptr; // its last item: a stretch while nothing is shown
     QListWidget *m_history;
     QTimer m_liveTimer;
     QString m_pendingSelection; // select once listed (a new alarm)
