@@ -4,6 +4,7 @@
 // replaces its placeholder, and the status bar follows the request rate.
 
 #include "core/engine.h"
+#include "tests/support/enginethread.h"
 #include "ui/activity/activityfilterproxy.h"
 #include "ui/activity/activitymodel.h"
 #include "ui/activity/activitypane.h"
@@ -56,7 +57,7 @@ private:
         const QList<std::pair<QByteArray, QByteArray>> &headers = {});
 
     QTemporaryDir m_stateDir;
-    QThread m_coreThread;
+    Tests::EngineThread m_core;
     Core::Engine *m_engine = nullptr;
     QString m_endpointUrl;
     std::unique_ptr<MainWindow> m_window;
@@ -69,20 +70,10 @@ void tst_MainWindow::initTestCase()
     Core::EngineOptions options;
     options.stateDir = m_stateDir.path();
     options.port = 0;
-    m_engine = new Core::Engine(options);
-    m_engine->moveToThread(&m_coreThread);
-    connect(&m_coreThread, &QThread::finished, m_engine, &QObject::deleteLater);
-    QString failure;
-    connect(m_engine, &Core::Engine::started, this, [this](const QString &url) {
-        m_endpointUrl = url;
-    });
-    connect(m_engine, &Core::Engine::startFailed, this, [&failure](const QString &message) {
-        failure = message;
-    });
-    m_coreThread.start();
-    QMetaObject::invokeMethod(m_engine, &Core::Engine::start, Qt::QueuedConnection);
-    QTRY_VERIFY2(!m_endpointUrl.isEmpty() || !failure.isEmpty(), "engine did not start");
+    const QString failure = m_core.start(options);
     QVERIFY2(failure.isEmpty(), qPrintable(failure));
+    m_engine = m_core.engine();
+    m_endpointUrl = m_core.endpointUrl();
 }
 
 void tst_MainWindow::init()
@@ -107,11 +98,7 @@ void tst_MainWindow::cleanup()
 
 void tst_MainWindow::cleanupTestCase()
 {
-    if (m_coreThread.isRunning()) {
-        QMetaObject::invokeMethod(m_engine, &Core::Engine::stop, Qt::BlockingQueuedConnection);
-        m_coreThread.quit();
-        m_coreThread.wait();
-    }
+    m_core.stop();
 }
 
 int tst_MainWindow::post(const QByteArray &body,

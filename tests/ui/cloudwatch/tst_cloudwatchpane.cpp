@@ -7,6 +7,7 @@
 #include "core/common/clock.h"
 #include "core/engine.h"
 #include "core/logs/logsservice.h"
+#include "tests/support/enginethread.h"
 #include "ui/cloudwatch/alarmchart.h"
 #include "ui/cloudwatch/alarmlistmodel.h"
 #include "ui/cloudwatch/alarmspane.h"
@@ -52,7 +53,7 @@ private:
     QTemporaryDir m_stateDir;
     // Now, on a whole minute: the alarm periods end as the test moves the clock.
     Core::ManualClock m_clock{QDateTime::currentMSecsSinceEpoch() / 60000 * 60000};
-    QThread m_coreThread;
+    Tests::EngineThread m_core;
     Core::Engine *m_engine = nullptr;
     QString m_endpointUrl;
 };
@@ -63,20 +64,10 @@ void tst_CloudWatchPane::initTestCase()
     Core::EngineOptions options;
     options.stateDir = m_stateDir.path();
     options.port = 0;
-    m_engine = new Core::Engine(options, &m_clock);
-    m_engine->moveToThread(&m_coreThread);
-    connect(&m_coreThread, &QThread::finished, m_engine, &QObject::deleteLater);
-    QString failure;
-    connect(m_engine, &Core::Engine::started, this, [this](const QString &url) {
-        m_endpointUrl = url;
-    });
-    connect(m_engine, &Core::Engine::startFailed, this, [&failure](const QString &message) {
-        failure = message;
-    });
-    m_coreThread.start();
-    QMetaObject::invokeMethod(m_engine, &Core::Engine::start, Qt::QueuedConnection);
-    QTRY_VERIFY2(!m_endpointUrl.isEmpty() || !failure.isEmpty(), "engine did not start");
+    const QString failure = m_core.start(options, &m_clock);
     QVERIFY2(failure.isEmpty(), qPrintable(failure));
+    m_engine = m_core.engine();
+    m_endpointUrl = m_core.endpointUrl();
 }
 
 void tst_CloudWatchPane::init()
@@ -88,11 +79,7 @@ void tst_CloudWatchPane::init()
 
 void tst_CloudWatchPane::cleanupTestCase()
 {
-    if (m_coreThread.isRunning()) {
-        QMetaObject::invokeMethod(m_engine, &Core::Engine::stop, Qt::BlockingQueuedConnection);
-        m_coreThread.quit();
-        m_coreThread.wait();
-    }
+    m_core.stop();
 }
 
 // What a class sees after a few minutes of work: custom metrics with dimensions, service metrics,
