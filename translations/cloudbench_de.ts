@@ -426,27 +426,27 @@
         <translation>Alarme</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/alarmspane.cpp" line="341"/>
+        <location filename="../ui/cloudwatch/alarmspane.cpp" line="343"/>
         <source>Select an alarm</source>
         <translation>Alarm auswählen</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/alarmspane.cpp" line="341"/>
+        <location filename="../ui/cloudwatch/alarmspane.cpp" line="343"/>
         <source>No alarms yet</source>
         <translation>Noch keine Alarme</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/alarmspane.cpp" line="345"/>
+        <location filename="../ui/cloudwatch/alarmspane.cpp" line="347"/>
         <source>Its live chart with the threshold line, the datapoints the evaluator used and its state history appear here.</source>
         <translation>Hier erscheinen sein Live-Diagramm mit der Schwellenwertlinie, die vom Auswerter verwendeten Datenpunkte und sein Zustandsverlauf.</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/alarmspane.cpp" line="347"/>
+        <location filename="../ui/cloudwatch/alarmspane.cpp" line="349"/>
         <source>Create one with “Create alarm…”, from a metric under All metrics, or with aws cloudwatch put-metric-alarm. A new alarm starts in INSUFFICIENT_DATA until its periods have datapoints.</source>
         <translation>Legen Sie einen mit „Alarm erstellen…“ an, aus einer Metrik unter „Alle Metriken“ oder mit aws cloudwatch put-metric-alarm. Ein neuer Alarm beginnt in INSUFFICIENT_DATA, bis seine Perioden Datenpunkte haben.</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/alarmspane.cpp" line="362"/>
+        <location filename="../ui/cloudwatch/alarmspane.cpp" line="365"/>
         <source>All (%1)</source>
         <translation>Alle (%1)</translation>
     </message>
@@ -479,173 +479,133 @@
 <context>
     <name>Gui::CloudWatch::CreateAlarmDialog</name>
     <message>
-        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="62"/>
-        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="157"/>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="64"/>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="140"/>
         <source>Create alarm</source>
         <translation>Alarm erstellen</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="65"/>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="67"/>
         <source>high-error-rate</source>
         <translation>hohe-fehlerrate</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="82"/>
-        <source>10 seconds</source>
-        <translation>10 Sekunden</translation>
-    </message>
-    <message>
-        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="83"/>
-        <source>30 seconds</source>
-        <translation>30 Sekunden</translation>
-    </message>
-    <message>
-        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="84"/>
-        <source>1 minute</source>
-        <translation>1 Minute</translation>
-    </message>
-    <message>
-        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="85"/>
-        <source>5 minutes</source>
-        <translation>5 Minuten</translation>
-    </message>
-    <message>
-        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="86"/>
-        <source>15 minutes</source>
-        <translation>15 Minuten</translation>
-    </message>
-    <message>
-        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="87"/>
-        <source>1 hour</source>
-        <translation>1 Stunde</translation>
-    </message>
-    <message>
-        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="88"/>
-        <source>6 hours</source>
-        <translation>6 Stunden</translation>
-    </message>
-    <message>
-        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="89"/>
-        <source>1 day</source>
-        <translation>1 Tag</translation>
-    </message>
-    <message>
-        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="93"/>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="76"/>
         <source>Greater than (&gt;)</source>
         <translation>Größer als (&gt;)</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="94"/>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="77"/>
         <source>Greater than or equal (&gt;=)</source>
         <translation>Größer oder gleich (&gt;=)</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="95"/>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="78"/>
         <source>Less than (&lt;)</source>
         <translation>Kleiner als (&lt;)</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="96"/>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="79"/>
         <source>Less than or equal (&lt;=)</source>
         <translation>Kleiner oder gleich (&lt;=)</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="108"/>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="91"/>
         <source>Treat missing data as missing</source>
         <translation>Fehlende Daten als fehlend behandeln</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="109"/>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="92"/>
         <source>Treat missing data as good (not breaching)</source>
         <translation>Fehlende Daten als gut behandeln (kein Verstoß)</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="110"/>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="93"/>
         <source>Treat missing data as bad (breaching)</source>
         <translation>Fehlende Daten als schlecht behandeln (Verstoß)</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="111"/>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="94"/>
         <source>Ignore (keep the current state)</source>
         <translation>Ignorieren (aktuellen Status beibehalten)</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="112"/>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="95"/>
         <source>Lambda function or SNS topic ARNs, separated by spaces, e.g. arn:aws:lambda:us-east-1:000000000000:function:notify</source>
         <translation>ARNs von Lambda-Funktionen oder SNS-Themen, durch Leerzeichen getrennt, z. B. arn:aws:lambda:us-east-1:000000000000:function:notify</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="126"/>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="109"/>
         <source>Alarm name</source>
         <translation>Alarmname</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="127"/>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="110"/>
         <source>Description</source>
         <translation>Beschreibung</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="128"/>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="111"/>
         <source>Namespace</source>
         <translation>Namespace</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="129"/>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="112"/>
         <source>Metric name</source>
         <translation>Metrikname</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="130"/>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="113"/>
         <source>Dimensions</source>
         <translation>Dimensionen</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="133"/>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="116"/>
         <source>over</source>
         <translation>über</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="135"/>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="118"/>
         <source>Statistic</source>
         <translation>Statistik</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="139"/>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="122"/>
         <source>Whenever the metric is</source>
         <translation>Wenn die Metrik ist</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="142"/>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="125"/>
         <source>out of</source>
         <translation>von</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="144"/>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="127"/>
         <source>datapoints</source>
         <translation>Datenpunkten</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="146"/>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="129"/>
         <source>Datapoints to alarm</source>
         <translation>Datenpunkte bis zum Alarm</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="147"/>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="130"/>
         <source>Missing data</source>
         <translation>Fehlende Daten</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="148"/>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="131"/>
         <source>In alarm, notify</source>
         <translation>Bei Alarm benachrichtigen</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="149"/>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="132"/>
         <source>OK, notify</source>
         <translation>Bei OK benachrichtigen</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="150"/>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="133"/>
         <source>Insufficient data, notify</source>
         <translation>Bei unzureichenden Daten benachrichtigen</translation>
     </message>
@@ -801,166 +761,130 @@
 <context>
     <name>Gui::CloudWatch::MetricsBrowser</name>
     <message>
-        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="51"/>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="52"/>
         <source>15m</source>
         <translation>15 Min</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="52"/>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="53"/>
         <source>1h</source>
         <translation>1 Std</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="53"/>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="54"/>
         <source>3h</source>
         <translation>3 Std</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="54"/>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="55"/>
         <source>12h</source>
         <translation>12 Std</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="55"/>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="56"/>
         <source>1d</source>
         <translation>1 Tag</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="56"/>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="57"/>
         <source>1w</source>
         <translation>1 Wo</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="145"/>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="146"/>
         <source>Auto refresh</source>
         <translation>Automatisch aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="146"/>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="147"/>
         <source>Create alarm…</source>
         <translation>Alarm erstellen…</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="158"/>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="159"/>
         <source>Custom</source>
         <translation>Benutzerdefiniert</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="170"/>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="171"/>
         <source>to</source>
         <translation>bis</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="175"/>
-        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="241"/>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="176"/>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="222"/>
         <source>Statistic</source>
         <translation>Statistik</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="188"/>
-        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="241"/>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="179"/>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="222"/>
         <source>Period</source>
         <translation>Periode</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="189"/>
-        <source>1 second</source>
-        <translation>1 Sekunde</translation>
-    </message>
-    <message>
-        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="190"/>
-        <source>10 seconds</source>
-        <translation>10 Sekunden</translation>
-    </message>
-    <message>
-        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="191"/>
-        <source>1 minute</source>
-        <translation>1 Minute</translation>
-    </message>
-    <message>
-        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="192"/>
-        <source>5 minutes</source>
-        <translation>5 Minuten</translation>
-    </message>
-    <message>
-        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="193"/>
-        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="255"/>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="236"/>
         <source>15 minutes</source>
         <translation>15 Minuten</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="194"/>
-        <source>1 hour</source>
-        <translation>1 Stunde</translation>
-    </message>
-    <message>
-        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="195"/>
-        <source>6 hours</source>
-        <translation>6 Stunden</translation>
-    </message>
-    <message>
-        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="196"/>
-        <source>1 day</source>
-        <translation>1 Tag</translation>
-    </message>
-    <message>
-        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="203"/>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="184"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="212"/>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="193"/>
         <source>Search metrics, namespaces and dimensions</source>
         <translation>Metriken, Namespaces und Dimensionen durchsuchen</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="241"/>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="222"/>
         <source>Label</source>
         <translation>Beschriftung</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="383"/>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="364"/>
         <source>&lt;p style=&apos;font-size:large&apos;&gt;&lt;b&gt;No metrics yet&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Publish one with&lt;/p&gt;&lt;p&gt;&lt;code&gt;aws cloudwatch put-metric-data --namespace MyApp --metric-name Latency --value 42 --endpoint-url %1&lt;/code&gt;&lt;/p&gt;&lt;p&gt;or use a queue, table, bucket or function: their AWS/ metrics appear here on their own.&lt;/p&gt;</source>
         <translation>&lt;p style=&apos;font-size:large&apos;&gt;&lt;b&gt;Noch keine Metriken&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Veröffentlichen Sie eine mit&lt;/p&gt;&lt;p&gt;&lt;code&gt;aws cloudwatch put-metric-data --namespace MyApp --metric-name Latency --value 42 --endpoint-url %1&lt;/code&gt;&lt;/p&gt;&lt;p&gt;oder nutzen Sie eine Warteschlange, Tabelle, einen Bucket oder eine Funktion: deren AWS/-Metriken erscheinen hier von selbst.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="511"/>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="492"/>
         <source>&lt;b&gt;Graphed metrics (%1 of %2 ticked)&lt;/b&gt;: a graph holds at most %1 metrics</source>
         <translation>&lt;b&gt;Dargestellte Metriken (%1 von %2 ausgewählten)&lt;/b&gt;: ein Diagramm fasst höchstens %1 Metriken</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="514"/>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="495"/>
         <source>&lt;b&gt;Graphed metrics (%1)&lt;/b&gt;</source>
         <translation>&lt;b&gt;Dargestellte Metriken (%1)&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="557"/>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="538"/>
         <source>Colour of this line in the chart</source>
         <translation>Farbe dieser Linie im Diagramm</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="562"/>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="543"/>
         <source>Double-click to rename this line; clear it for the default label</source>
         <translation>Doppelklick benennt diese Linie um; leeren stellt die Standardbeschriftung wieder her</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="256"/>
-        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="593"/>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="237"/>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="574"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="594"/>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="575"/>
         <source>Remove this metric from the chart</source>
         <translation>Diese Metrik aus dem Diagramm entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="637"/>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="618"/>
         <source>Charts appear here once there are metrics</source>
         <translation>Diagramme erscheinen hier, sobald es Metriken gibt</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="638"/>
+        <location filename="../ui/cloudwatch/metricsbrowser.cpp" line="619"/>
         <source>Tick one or more metrics on the left to chart them together</source>
         <translation>Haken Sie links eine oder mehrere Metriken an, um sie gemeinsam darzustellen</translation>
     </message>
@@ -3769,6 +3693,59 @@ Zuerst leeren?</translation>
         <location filename="../ui/sqs/sendreceivepage.cpp" line="259"/>
         <source>Messages deleted: %1.</source>
         <translation>Gelöschte Nachrichten: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>MetricChoices</name>
+    <message>
+        <location filename="../ui/cloudwatch/metricchoices.cpp" line="38"/>
+        <source>1 second</source>
+        <translation>1 Sekunde</translation>
+    </message>
+    <message>
+        <location filename="../ui/cloudwatch/metricchoices.cpp" line="40"/>
+        <source>10 seconds</source>
+        <translation>10 Sekunden</translation>
+    </message>
+    <message>
+        <location filename="../ui/cloudwatch/metricchoices.cpp" line="42"/>
+        <source>30 seconds</source>
+        <translation>30 Sekunden</translation>
+    </message>
+    <message>
+        <location filename="../ui/cloudwatch/metricchoices.cpp" line="44"/>
+        <source>1 minute</source>
+        <translation>1 Minute</translation>
+    </message>
+    <message>
+        <location filename="../ui/cloudwatch/metricchoices.cpp" line="46"/>
+        <source>5 minutes</source>
+        <translation>5 Minuten</translation>
+    </message>
+    <message>
+        <location filename="../ui/cloudwatch/metricchoices.cpp" line="48"/>
+        <source>15 minutes</source>
+        <translation>15 Minuten</translation>
+    </message>
+    <message>
+        <location filename="../ui/cloudwatch/metricchoices.cpp" line="50"/>
+        <source>1 hour</source>
+        <translation>1 Stunde</translation>
+    </message>
+    <message>
+        <location filename="../ui/cloudwatch/metricchoices.cpp" line="52"/>
+        <source>6 hours</source>
+        <translation>6 Stunden</translation>
+    </message>
+    <message>
+        <location filename="../ui/cloudwatch/metricchoices.cpp" line="54"/>
+        <source>1 day</source>
+        <translation>1 Tag</translation>
+    </message>
+    <message>
+        <location filename="../ui/cloudwatch/metricchoices.cpp" line="56"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "ui/cloudwatch/createalarmdialog.h"
 
+#include "ui/cloudwatch/metricchoices.h"
+
 #include "core/cloudwatch/cloudwatchservice.h"
 #include "core/common/async.h"
 
@@ -69,27 +71,8 @@ CreateAlarmDialog::CreateAlarmDialog(Core::CloudWatch::CloudWatchService *servic
     m_metricName->setPlaceholderText(u"Errors"_s);
     m_dimensions->setObjectName(u"dimensions"_s);
     m_dimensions->setPlaceholderText(u"FunctionName=orders, Resource=orders:live"_s);
-    for (const QString &stat : {u"Average"_s,
-             u"Sum"_s,
-             u"Minimum"_s,
-             u"Maximum"_s,
-             u"SampleCount"_s,
-             u"p90"_s,
-             u"p95"_s,
-             u"p99"_s})
-        m_statistic->addItem(stat);
-    m_statistic->setEditable(true);
-    const std::pair<int, QString> periods[] = {{10, tr("10 seconds")},
-        {30, tr("30 seconds")},
-        {60, tr("1 minute")},
-        {300, tr("5 minutes")},
-        {900, tr("15 minutes")},
-        {3600, tr("1 hour")},
-        {6 * 3600, tr("6 hours")},
-        {86400, tr("1 day")}};
-    for (const auto &[seconds, label] : periods)
-        m_period->addItem(label, seconds);
-    m_period->setCurrentIndex(m_period->findData(60));
+    MetricChoices::addStatistics(m_statistic, false);
+    MetricChoices::addPeriods(m_period, {10, 30, 60, 300, 900, 3600, 6 * 3600, 86400});
     m_comparison->addItem(tr("Greater than (>)"), u"GreaterThanThreshold"_s);
     m_comparison->addItem(tr("Greater than or equal (>=)"), u"GreaterThanOrEqualToThreshold"_s);
     m_comparison->addItem(tr("Less than (<)"), u"LessThanThreshold"_s);

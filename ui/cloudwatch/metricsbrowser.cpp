@@ -4,6 +4,7 @@
 #include "core/cloudwatch/cloudwatchservice.h"
 #include "core/common/async.h"
 #include "ui/cloudwatch/metricchart.h"
+#include "ui/cloudwatch/metricchoices.h"
 #include "ui/cloudwatch/metrictreemodel.h"
 
 #include <QButtonGroup>
@@ -173,30 +174,10 @@ MetricsBrowser::MetricsBrowser(Core::CloudWatch::CloudWatchService *service, QWi
     controls->addWidget(m_customTo);
     controls->addSpacing(16);
     controls->addWidget(new QLabel(tr("Statistic"), this));
-    for (const QString &stat : {u"Average"_s,
-             u"Sum"_s,
-             u"Minimum"_s,
-             u"Maximum"_s,
-             u"SampleCount"_s,
-             u"p50"_s,
-             u"p90"_s,
-             u"p95"_s,
-             u"p99"_s})
-        m_statistic->addItem(stat, stat);
-    m_statistic->setEditable(true); // other percentiles (p99.9) and trimmed means (tm90)
+    MetricChoices::addStatistics(m_statistic, true);
     controls->addWidget(m_statistic);
     controls->addWidget(new QLabel(tr("Period"), this));
-    const std::pair<int, QString> periods[] = {{1, tr("1 second")},
-        {10, tr("10 seconds")},
-        {60, tr("1 minute")},
-        {300, tr("5 minutes")},
-        {900, tr("15 minutes")},
-        {3600, tr("1 hour")},
-        {6 * 3600, tr("6 hours")},
-        {86400, tr("1 day")}};
-    for (const auto &[seconds, label] : periods)
-        m_period->addItem(label, seconds);
-    m_period->setCurrentIndex(m_period->findData(60));
+    MetricChoices::addPeriods(m_period, {1, 10, 60, 300, 900, 3600, 6 * 3600, 86400});
     controls->addWidget(m_period);
     controls->addStretch();
     controls->addWidget(m_autoRefresh);
