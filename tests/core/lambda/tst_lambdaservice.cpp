@@ -149,6 +149,8 @@ private:
     CreateFunctionRequest python(const QString &name) const;
     Core::Result<InvocationResult> invokeSync(
         const QString &name, const QByteArray &payload, bool tail = false);
+    // A new service on the same database, as after a restart (the old one goes first).
+    void restartService();
 
     std::unique_ptr<Tests::TempDatabase> m_db;
     std::unique_ptr<Core::ManualClock> m_clock;
@@ -170,6 +172,12 @@ void tst_LambdaService::init()
     m_clock = std::make_unique<Core::ManualClock>();
     m_logs = std::make_unique<Core::Logs::LogsService>(
         m_db->database(), m_clock.get(), u"us-east-1"_s, u"000000000000"_s);
+    restartService();
+}
+
+void tst_LambdaService::restartService()
+{
+    m_service.reset();
     m_service = std::make_unique<LambdaService>(m_db->database(),
         m_clock.get(),
         m_logs.get(),
@@ -496,13 +504,7 @@ void tst_LambdaService::asyncQueueSurvivesRestart()
     QVERIFY(accept(u"later"_s, R"({"k": 1})"));
     QCOMPARE(m_service->pendingEventCount(), 2);
     // Stop before the event loop runs "later".
-    m_service.reset();
-    m_service = std::make_unique<LambdaService>(m_db->database(),
-        m_clock.get(),
-        m_logs.get(),
-        m_db->dirPath(),
-        u"us-east-1"_s,
-        u"000000000000"_s);
+    restartService();
     QCOMPARE(m_service->pendingEventCount(), 2);
     QTRY_COMPARE_WITH_TIMEOUT(attempts(u"later"_s), 1, ProcessWaitMs);
     QTRY_COMPARE_WITH_TIMEOUT(m_service->pendingEventCount(), 1, ProcessWaitMs);
@@ -510,25 +512,13 @@ void tst_LambdaService::asyncQueueSurvivesRestart()
     // The retry of "retried" is its second attempt, a minute after the first, then a third.
     m_clock->advance(60 * 1000);
     QTRY_COMPARE_WITH_TIMEOUT(attempts(u"retried"_s), 2, ProcessWaitMs);
-    m_service.reset();
-    m_service = std::make_unique<LambdaService>(m_db->database(),
-        m_clock.get(),
-        m_logs.get(),
-        m_db->dirPath(),
-        u"us-east-1"_s,
-        u"000000000000"_s);
+    restartService();
     QCOMPARE(m_service->pendingEventCount(), 1);
     m_clock->advance(120 * 1000);
     QTRY_COMPARE_WITH_TIMEOUT(attempts(u"retried"_s), 3, ProcessWaitMs);
     QTRY_COMPARE_WITH_TIMEOUT(m_service->eventFailureCount(u"retried"_s), 1, ProcessWaitMs);
     QCOMPARE(m_service->pendingEventCount(), 0);
-    m_service.reset();
-    m_service = std::make_unique<LambdaService>(m_db->database(),
-        m_clock.get(),
-        m_logs.get(),
-        m_db->dirPath(),
-        u"us-east-1"_s,
-        u"000000000000"_s);
+    restartService();
     QCOMPARE(m_service->pendingEventCount(), 0);
 }
 
