@@ -340,7 +340,11 @@ void AlarmsPane::refresh()
 void AlarmsPane::showNoSelection()
 {
     const bool anyAlarm = m_model->rowCount() > 0;
-    m_detailTitle->setText(anyAlarm ? tr("Select an alarm") : tr("No alarms yet"));
+    const QString title = anyAlarm ? tr("Select an alarm") : tr("No alarms yet");
+    // The live refresh asks again every few seconds: nothing to redo while it is shown.
+    if (m_chartSplitter->isHidden() && m_detailTitle->text() == title)
+        return;
+    m_detailTitle->setText(title);
     m_detailState->clear();
     m_detailState->setStyleSheet({});
     m_detailReason->setText(anyAlarm
