@@ -169,12 +169,13 @@ void Engine::start()
     Api::Dispatcher *dispatcher = m_dispatcher;
     m_server = std::make_unique<Api::HttpServer>(
         serverOptions,
-        [dispatcher](Api::HttpRequest request) { return dispatcher->handle(std::move(request)); },
+        [dispatcher](Api::HttpRequest request, Api::HttpServer::Reply reply) {
+            dispatcher->handle(std::move(request), std::move(reply));
+        },
         [dispatcher](const Api::HttpRequest &request,
             const Api::HttpResponse &response,
-            const QString &errorCode) {
-            dispatcher->recordRejected(request, response, errorCode);
-        });
+            const QString &errorCode) { dispatcher->recordRejected(request, response, errorCode); },
+        [dispatcher] { dispatcher->flush(); });
     const auto listening = m_server->listen();
     if (!listening) {
         m_server.reset();

@@ -67,38 +67,44 @@ void Dispatcher::addHandler(ServiceHandler *handler)
     m_operations.insert(handler->service(), names);
 }
 
-HttpResponse Dispatcher::handle(HttpRequest request)
+void Dispatcher::handle(HttpRequest request, Reply reply)
 {
-    if (request.method == "GET" && request.path == "/_cloudbench/health")
-        return health();
-    if (request.method == "GET" && request.path == "/_cloudbench/operations")
-        return operations();
+    if (request.method == "GET" && request.path == "/_cloudbench/health") {
+        reply(health());
+        return;
+    }
+    if (request.method == "GET" && request.path == "/_cloudbench/operations") {
+        reply(operations());
+        return;
+    }
 
     auto pending = std::make_shared<PendingRequest>();
     pending->elapsed.start();
     pending->sink = this;
+    pending->reply = std::move(reply);
     pending->request.requestId = Ids::requestId();
     pending->request.receivedAtMs = m_clock->nowMs();
     pending->request.route = RequestRouter::route(request);
     pending->request.http = std::move(request);
-    std::future<HttpResponse> answer = pending->promise.get_future();
-    {
-        QMutexLocker locker(&m_mutex);
-        if (m_stopping) {
-            locker.unlock();
-            pending->deliver(errorResponse(pending->request.route.protocol,
-                pending->request.route.service,
-                {u"ServiceUnavailable"_s, u"Cloudbench is shutting down."_s, 503, false},
-                pending->request.requestId));
-            return answer.get();
-        }
-        m_queue.push_back(std::move(pending));
-        if (!m_drainPosted) {
-            m_drainPosted = true;
-            QMetaObject::invokeMethod(this, &Dispatcher::drain, Qt::QueuedConnection);
-        }
+    QMutexLocker locker(&m_mutex);
+    if (m_stopping) {
+        locker.unlock();
+        pending->deliver(errorResponse(pending->request.route.protocol,
+            pending->request.route.service,
+            {u"ServiceUnavailable"_s, u"Cloudbench is shutting down."_s, 503, false},
+            pending->request.requestId));
+        return;
     }
-    return answer.get();
+    m_queue.push_back(std::move(pending));
+}
+
+void Dispatcher::flush()
+{
+    QMutexLocker locker(&m_mutex);
+    if (m_queue.empty() || m_drainPosted)
+        return;
+    m_drainPosted = true;
+    QMetaObject::invokeMethod(this, &Dispatcher::drain, Qt::QueuedConnection);
 }
 
 void Dispatcher::recordRejected(

@@ -11,6 +11,7 @@
 #include <QSet>
 
 #include <deque>
+#include <functional>
 #include <memory>
 
 namespace Core {
@@ -25,10 +26,10 @@ class Database;
 
 namespace Core::Api {
 
-// Moves requests from the HTTP worker threads to the service handlers on the core thread and
-// back. Workers enqueue and wait; the core thread drains whatever has queued in one write
-// transaction (group commit: DESIGN.md), records each request in the journal, commits, and only
-// then releases the waiting workers. Lives on the core thread.
+// Moves requests from the HTTP server's event thread to the service handlers on the core thread
+// and back. The server queues requests and flushes once per round; the core thread drains
+// whatever has queued in one write transaction (group commit: DESIGN.md), records each request
+// in the journal, commits, and only then hands the answers back. Lives on the core thread.
 class Dispatcher final : public QObject, public ResponseSink
 {
     Q_OBJECT
@@ -45,9 +46,13 @@ public:
     void addHandler(ServiceHandler *handler);
     bool hasHandler(const QString &service) const { return m_handlers.contains(service); }
 
-    // Worker threads: blocks the calling worker (never the core thread) until answered.
-    HttpResponse handle(HttpRequest request);
-    // Worker threads: a request the HTTP layer refused before routing (malformed, too large).
+    using Reply = std::function<void(HttpResponse)>;
+    // HTTP thread: queues the request (health and operations are answered at once); `reply`
+    // gets the answer, from the core thread, after the batch that ran it has committed.
+    void handle(HttpRequest request, Reply reply);
+    // HTTP thread: wakes the core thread for what handle() queued since the last flush.
+    void flush();
+    // HTTP threads: a request the HTTP layer refused before routing (malformed, too large).
     void recordRejected(
         const HttpRequest &request, const HttpResponse &response, const QString &errorCode);
     // Core thread: answer everything queued with 503 and refuse what still comes.

@@ -11,9 +11,9 @@ namespace Core::Api {
 
 using HttpHeaders = QList<std::pair<QByteArray, QByteArray>>;
 
-// One HTTP request as the server received it. Project-owned so that no file but httpserver.cpp
-// includes cpp-httplib. A large body is spooled to bodyFile (under the state folder) instead of
-// memory; whoever consumes it may rename that file, the server removes it otherwise.
+// One HTTP request as the server (httpserver.cpp) parsed it off the wire. A large body is spooled
+// to bodyFile (under the state folder) instead of memory; whoever consumes it may rename that file,
+// the server removes it otherwise.
 struct HttpRequest
 {
     QByteArray method;

@@ -8,21 +8,32 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
-#include <QTemporaryFile>
-
-#include <httplib.h>
 
 #include <arpa/inet.h>
+#include <fcntl.h>
+#include <netdb.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <poll.h>
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
+#include <sys/sendfile.h>
 #include <sys/socket.h>
+#include <sys/uio.h>
+#include <unistd.h>
 
 #include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <condition_variable>
+#include <csignal>
+#include <cstring>
 #include <deque>
 #include <mutex>
+#include <string>
 #include <thread>
+#include <unordered_map>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 
@@ -30,40 +41,209 @@ namespace Core::Api {
 
 namespace {
 
-// Renamed before httplib reads the body, so it neither inflates gzip uploads (S3 stores bytes as
-// sent) nor compresses answers; restored under the real name in HttpRequest.
-constexpr char HiddenContentEncoding[] = "X-Cb-Content-Encoding";
-constexpr char HiddenAcceptEncoding[] = "X-Cb-Accept-Encoding";
+constexpr qsizetype MaxHeadBytes = 64 * 1024;
+constexpr qsizetype MaxTargetBytes = 16 * 1024;
+constexpr size_t ReadChunk = 64 * 1024;
+constexpr qint64 SendfileChunk = 1024 * 1024;
 
-thread_local bool t_answeredByHandler = false;
+qint64 monotonicMs()
+{
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count();
+}
 
-// httplib's ThreadPool has a fixed size, and each keep-alive connection holds a thread for its
-// life. Long polls park threads for up to 20 s, so this queue starts `base` threads and adds
-// more (up to `max`) whenever no thread is idle; extra threads leave after a minute idle.
-class ElasticTaskQueue final : public httplib::TaskQueue
+const char *reasonPhrase(int status)
+{
+    switch (status) {
+    case 100:
+        return "Continue";
+    case 200:
+        return "OK";
+    case 201:
+        return "Created";
+    case 202:
+        return "Accepted";
+    case 204:
+        return "No Content";
+    case 206:
+        return "Partial Content";
+    case 301:
+        return "Moved Permanently";
+    case 302:
+        return "Found";
+    case 304:
+        return "Not Modified";
+    case 307:
+        return "Temporary Redirect";
+    case 400:
+        return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 405:
+        return "Method Not Allowed";
+    case 409:
+        return "Conflict";
+    case 411:
+        return "Length Required";
+    case 412:
+        return "Precondition Failed";
+    case 413:
+        return "Payload Too Large";
+    case 414:
+        return "URI Too Long";
+    case 415:
+        return "Unsupported Media Type";
+    case 416:
+        return "Range Not Satisfiable";
+    case 429:
+        return "Too Many Requests";
+    case 431:
+        return "Request Header Fields Too Large";
+    case 500:
+        return "Internal Server Error";
+    case 501:
+        return "Not Implemented";
+    case 502:
+        return "Bad Gateway";
+    case 503:
+        return "Service Unavailable";
+    case 504:
+        return "Gateway Timeout";
+    case 507:
+        return "Insufficient Storage";
+    default:
+        return status < 400 ? "OK" : (status < 500 ? "Bad Request" : "Internal Server Error");
+    }
+}
+
+bool isToken(QByteArrayView text)
+{
+    if (text.isEmpty())
+        return false;
+    for (char c : text) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u <= 32 || u >= 127 || std::strchr("\"(),/:;<=>?@[\\]{}", c))
+            return false;
+    }
+    return true;
+}
+
+QByteArrayView trimmed(QByteArrayView text)
+{
+    while (!text.isEmpty() && (text.front() == ' ' || text.front() == '\t'))
+        text = text.sliced(1);
+    while (!text.isEmpty() && (text.back() == ' ' || text.back() == '\t'))
+        text.chop(1);
+    return text;
+}
+
+bool parseLength(QByteArrayView text, qint64 *length)
+{
+    text = trimmed(text);
+    if (text.isEmpty() || text.size() > 18)
+        return false;
+    qint64 value = 0;
+    for (char c : text) {
+        if (c < '0' || c > '9')
+            return false;
+        value = value * 10 + (c - '0');
+    }
+    *length = value;
+    return true;
+}
+
+// Waits until fd is readable (events = POLLIN) or writable (POLLOUT); false on timeout, error or
+// when the server stops. Body workers use it on the non-blocking socket they borrowed.
+bool waitFor(int fd, short events, int timeoutMs, const std::atomic<bool> &stopping)
+{
+    const qint64 deadline = monotonicMs() + timeoutMs;
+    for (;;) {
+        if (stopping.load(std::memory_order_relaxed))
+            return false;
+        const qint64 left = deadline - monotonicMs();
+        if (left <= 0)
+            return false;
+        pollfd entry{fd, events, 0};
+        const int ready = ::poll(&entry, 1, int(qMin<qint64>(left, 250)));
+        if (ready > 0)
+            return (entry.revents & (events | POLLHUP | POLLERR)) != 0;
+        if (ready < 0 && errno != EINTR)
+            return false;
+    }
+}
+
+// Everything a request's answer needs to reach its connection, shared with the handlers' Reply
+// objects so that a late answer after stop() finds a closed box instead of a freed server.
+struct Mailbox
+{
+    struct Answer
+    {
+        quint64 connection;
+        HttpResponse response;
+        QString spoolFile;
+    };
+    std::mutex mutex;
+    std::vector<Answer> answers;
+    std::vector<quint64> returned; // connections whose body worker is done
+    int wakeFd = -1;
+    bool wakePending = false;
+    bool closed = false;
+
+    void wakeLocked()
+    {
+        if (wakePending || wakeFd < 0)
+            return;
+        wakePending = true;
+        const quint64 one = 1;
+        [[maybe_unused]] const auto written = ::write(wakeFd, &one, sizeof(one));
+    }
+    void post(quint64 connection, HttpResponse response, QString spoolFile)
+    {
+        std::lock_guard lock(mutex);
+        if (closed) {
+            if (!spoolFile.isEmpty())
+                QFile::remove(spoolFile);
+            return;
+        }
+        answers.push_back({connection, std::move(response), std::move(spoolFile)});
+        wakeLocked();
+    }
+    void giveBack(quint64 connection)
+    {
+        std::lock_guard lock(mutex);
+        returned.push_back(connection);
+        wakeLocked();
+    }
+};
+
+// A pool that runs body-reading jobs: a few threads kept, more started while none is idle (a
+// class uploading at once), extra ones leaving after a minute idle.
+class WorkerPool final
 {
 public:
-    ElasticTaskQueue(int base, int max)
+    WorkerPool(int base, int max)
         : m_base(base)
         , m_max(max)
+    {}
+    ~WorkerPool() { shutdown(); }
+
+    void enqueue(std::function<void()> job)
     {
         std::unique_lock lock(m_mutex);
-        for (int i = 0; i < base; ++i)
-            spawn();
-    }
-
-    ~ElasticTaskQueue() override { shutdown(); }
-
-    void enqueue(std::function<void()> fn) override
-    {
-        std::unique_lock lock(m_mutex);
-        m_jobs.push_back(std::move(fn));
-        if (m_idle < int(m_jobs.size()) && m_threadCount < m_max)
-            spawn();
+        m_jobs.push_back(std::move(job));
+        if (m_idle < int(m_jobs.size()) && m_threadCount < m_max) {
+            ++m_threadCount;
+            std::thread([this] { run(); }).detach();
+        }
         m_wake.notify_one();
     }
 
-    void shutdown() override
+    // Runs what is queued, then waits for every thread to leave.
+    void shutdown()
     {
         std::unique_lock lock(m_mutex);
         m_shutdown = true;
@@ -72,13 +252,6 @@ public:
     }
 
 private:
-    // Called with the mutex held. Threads are detached and counted; shutdown waits for the count.
-    void spawn()
-    {
-        ++m_threadCount;
-        std::thread([this] { run(); }).detach();
-    }
-
     void run()
     {
         std::unique_lock lock(m_mutex);
@@ -94,7 +267,7 @@ private:
                 m_wake.wait(lock, ready);
             --m_idle;
             if (!woke || m_jobs.empty())
-                break; // idle extra thread, or shutting down with nothing left
+                break;
             std::function<void()> job = std::move(m_jobs.front());
             m_jobs.pop_front();
             lock.unlock();
@@ -116,130 +289,130 @@ private:
     bool m_shutdown = false;
 };
 
-QByteArray toBytes(const std::string &text)
-{
-    return QByteArray(text.data(), qsizetype(text.size()));
-}
+enum class ConnectionState {
+    Head, // reading a request head (or idle between requests)
+    Body, // reading a small body on the event thread
+    Worker, // a body worker owns the socket
+    Handler, // the request is with the handler; waiting for its answer
+    Write, // writing an answer
+    Linger, // answered and shut for writing; reading what the client still sends, then closing
+    Closed, // closed; freed at the end of the event round
+};
 
-HttpRequest convertRequest(const httplib::Request &in)
+struct Connection
 {
-    HttpRequest out;
-    out.method = toBytes(in.method);
-    out.target = toBytes(in.target);
-    const qsizetype question = out.target.indexOf('?');
-    out.path = question < 0 ? out.target : out.target.left(question);
-    out.rawQuery = question < 0 ? QByteArray() : out.target.mid(question + 1);
-    out.headers.reserve(qsizetype(in.headers.size()));
-    for (const auto &[name, value] : in.headers) {
-        // httplib adds its own pseudo-headers for the socket's addresses; clients never sent them.
-        if (name == "LOCAL_ADDR" || name == "LOCAL_PORT" || name == "REMOTE_ADDR"
-            || name == "REMOTE_PORT")
-            continue;
-        if (name == HiddenContentEncoding)
-            out.headers.append({"Content-Encoding", toBytes(value)});
-        else if (name == HiddenAcceptEncoding)
-            out.headers.append({"Accept-Encoding", toBytes(value)});
-        else
-            out.headers.append({toBytes(name), toBytes(value)});
-    }
-    out.clientAddress = QString::fromStdString(in.remote_addr);
-    out.clientPort = in.remote_port;
-    return out;
-}
+    int fd = -1;
+    quint64 id = 0;
+    QString peerAddress;
+    int peerPort = 0;
+    ConnectionState state = ConnectionState::Head;
+    std::string in;
+    size_t inStart = 0;
+    bool readable = true; // edge-triggered: not known to be drained
+    bool writable = true;
+    bool peerClosed = false; // the client sent FIN: no further request can come
+    bool peerShutWrite = false; // EPOLLRDHUP seen: reads end in end-of-stream, not EAGAIN
+    qint64 lastProgressMs = 0;
 
-void renameHeader(httplib::Request &request, const char *from, const char *to)
-{
-    auto it = request.headers.find(from);
-    if (it == request.headers.end())
-        return;
-    std::string value = it->second;
-    request.headers.erase(it);
-    request.headers.emplace(to, std::move(value));
-}
+    // The request being read.
+    HttpRequest request;
+    qint64 contentLength = 0;
+    bool chunked = false;
+    bool expectContinue = false;
+    bool keepAlive = true;
+    bool http10 = false;
+    bool isHead = false;
+    // Set by the body worker before it gives the connection back.
+    int workerStatus = 0; // 0: body read; else 400, 413 or 507
+    QString spoolFile;
 
-std::string takeContentType(HttpResponse &response)
-{
-    for (qsizetype i = 0; i < response.headers.size(); ++i) {
-        if (response.headers.at(i).first.compare("content-type", Qt::CaseInsensitive) == 0) {
-            std::string type = response.headers.at(i).second.toStdString();
-            response.headers.removeAt(i);
-            return type;
+    // The answer being written.
+    QByteArray head;
+    QByteArray body;
+    qsizetype written = 0; // of head + body
+    int fileFd = -1;
+    off_t fileOffset = 0;
+    qint64 fileRemaining = 0;
+    bool closeAfterWrite = false;
+
+    size_t buffered() const { return in.size() - inStart; }
+    void consume(size_t count)
+    {
+        inStart += count;
+        if (inStart == in.size()) {
+            in.clear();
+            inStart = 0;
+        } else if (inStart > 64 * 1024 && inStart > in.size() / 2) {
+            in.erase(0, inStart);
+            inStart = 0;
         }
     }
-    return {};
-}
+};
 
-void writeResponse(HttpResponse response, httplib::Response &out, bool isHead)
+// Where a body goes while it is read: memory up to a limit, a spool file beyond it; hashed with
+// MD5 for PUTs (S3 needs the digest, and the worker has the bytes in hand already).
+class BodySink final
 {
-    out.status = response.status;
-    const std::string contentType = takeContentType(response);
-    for (const auto &[name, value] : std::as_const(response.headers)) {
-        if (name.compare("content-length", Qt::CaseInsensitive) == 0)
-            continue;
-        out.set_header(name.toStdString(), value.toStdString());
+public:
+    BodySink(HttpRequest &request, const HttpServer::Options &options)
+        : m_request(request)
+        , m_options(options)
+        , m_hash(request.method == "PUT")
+        , m_md5(QCryptographicHash::Md5)
+    {}
+
+    void reserve(qint64 declared)
+    {
+        if (declared > 0 && declared <= m_options.memoryBodyLimit)
+            m_request.body.reserve(qsizetype(declared));
     }
-    if (isHead && response.headContentLength > 0) {
-        // Announce the length of the body a GET would send; httplib sends no body for HEAD.
-        out.set_content_provider(size_t(response.headContentLength),
-            contentType.empty() ? std::string("application/octet-stream") : contentType,
-            [](size_t, size_t, httplib::DataSink &) { return false; });
-        return;
-    }
-    if (!response.bodyFile.isEmpty()) {
-        auto file = std::make_shared<QFile>(response.bodyFile);
-        if (!file->open(QIODevice::ReadOnly)) {
-            out.status = 500;
-            out.set_content("", contentType);
-            return;
+
+    // 0 when taken, else the status to refuse the request with.
+    int add(const char *data, qint64 length)
+    {
+        m_request.bodySize += length;
+        if (m_request.bodySize > m_options.maxBodyBytes)
+            return 413;
+        if (m_hash)
+            m_md5.addData(QByteArrayView(data, qsizetype(length)));
+        if (!m_spool && m_request.body.size() + length > m_options.memoryBodyLimit) {
+            QDir().mkpath(m_options.spoolDir);
+            m_spool =
+                std::make_unique<QFile>(m_options.spoolDir + u"/upload-"_s + Ids::randomHex(24));
+            if (!m_spool->open(QIODevice::WriteOnly)
+                || m_spool->write(m_request.body) != m_request.body.size())
+                return 507;
+            m_request.bodyFile = m_spool->fileName();
+            m_request.body.clear();
         }
-        const qint64 base = response.bodyFileOffset;
-        out.set_content_provider(size_t(response.bodyFileLength),
-            contentType.empty() ? std::string("application/octet-stream") : contentType,
-            [file, base](size_t offset, size_t length, httplib::DataSink &sink) {
-                constexpr qint64 Chunk = 256 * 1024;
-                if (!file->seek(base + qint64(offset)))
-                    return false;
-                const QByteArray data = file->read(qMin(Chunk, qint64(length)));
-                if (data.isEmpty())
-                    return false;
-                return sink.write(data.constData(), size_t(data.size()));
-            });
-        return;
+        if (m_spool)
+            return m_spool->write(data, length) == length ? 0 : 507;
+        m_request.body.append(data, qsizetype(length));
+        return 0;
     }
-    if (contentType.empty() && response.body.isEmpty())
-        return; // an empty answer carries no Content-Type (httplib would send an empty one)
-    out.set_content(response.body.constData(), size_t(response.body.size()), contentType);
-}
 
-// httplib's worker keeps an idle keep-alive connection open for up to its keep-alive timeout
-// and does not notice stop() meanwhile, so shutdown would wait 5 s per idle client. Shutting the
-// read side of this server's accepted sockets (found by their local port) makes them see EOF at
-// once, while a response still being written completes.
-void endIdleConnections(int port)
-{
-    const QDir fds(u"/proc/self/fd"_s);
-    for (const QString &entry : fds.entryList(QDir::Files | QDir::System)) {
-        bool ok = false;
-        const int fd = entry.toInt(&ok);
-        if (!ok)
-            continue;
-        sockaddr_storage address{};
-        socklen_t length = sizeof(address);
-        if (::getsockname(fd, reinterpret_cast<sockaddr *>(&address), &length) != 0)
-            continue;
-        int localPort = -1;
-        if (address.ss_family == AF_INET)
-            localPort = ntohs(reinterpret_cast<const sockaddr_in *>(&address)->sin_port);
-        else if (address.ss_family == AF_INET6)
-            localPort = ntohs(reinterpret_cast<const sockaddr_in6 *>(&address)->sin6_port);
-        sockaddr_storage peer{};
-        socklen_t peerLength = sizeof(peer);
-        const bool connected =
-            ::getpeername(fd, reinterpret_cast<sockaddr *>(&peer), &peerLength) == 0;
-        if (localPort == port && connected)
-            ::shutdown(fd, SHUT_RD);
+    // Closes the spool; on failure removes it. Returns `status` for chaining.
+    int finish(int status)
+    {
+        if (m_spool) {
+            m_spool->close();
+            if (status != 0) {
+                m_spool->remove();
+                m_request.bodyFile.clear();
+            }
+        }
+        if (status == 0 && m_hash)
+            m_request.bodyMd5 = m_md5.result();
+        return status;
     }
-}
+
+private:
+    HttpRequest &m_request;
+    const HttpServer::Options &m_options;
+    const bool m_hash;
+    QCryptographicHash m_md5;
+    std::unique_ptr<QFile> m_spool;
+};
 
 } // namespace
 
@@ -248,125 +421,555 @@ struct HttpServer::Private
     Options options;
     Handler handler;
     RejectHandler rejectHandler;
-    httplib::Server server;
-    std::thread listener;
-    std::atomic<bool> listenerDone{false};
-    int boundPort = 0;
-    socket_t listenSocket = INVALID_SOCKET;
+    FlushHandler flushHandler;
 
-    void serve(const httplib::Request &request,
-        httplib::Response &response,
-        const httplib::ContentReader *reader);
-    bool readBody(HttpRequest &target,
-        const httplib::ContentReader &reader,
-        qint64 declaredLength,
-        int *status);
-    qint64 contentLength(const httplib::Request &request) const
-    {
-        return QByteArray::fromStdString(request.get_header_value("Content-Length")).toLongLong();
-    }
-    void fillRejection(const httplib::Request &request, httplib::Response &response);
-    // A request the HTTP layer refused itself: framed in its protocol, reported to the journal.
+    int listenFd = -1;
+    int epollFd = -1;
+    int boundPort = 0;
+    std::shared_ptr<Mailbox> mailbox;
+    std::thread loop;
+    std::atomic<bool> stopping{false};
+    std::unique_ptr<WorkerPool> workers;
+
+    std::unordered_map<quint64, std::unique_ptr<Connection>> connections;
+    std::vector<quint64> closedIds;
+    quint64 nextId = 1;
+    bool acceptPaused = false;
+    bool handedOver = false; // requests went to the handler this round
+    std::vector<char> scratch = std::vector<char>(ReadChunk);
+
+    // Event thread.
+    void run();
+    void acceptAll();
+    void onEvent(Connection &connection, quint32 events);
+    void readAvailable(Connection &connection);
+    void process(Connection &connection);
+    bool parseHead(Connection &connection);
+    void startBody(Connection &connection);
+    void dispatch(Connection &connection);
+    void refuse(Connection &connection, const AwsError &error);
+    void respond(Connection &connection, HttpResponse response);
+    void writeOut(Connection &connection);
+    void finishResponse(Connection &connection);
+    void linger(Connection &connection);
+    void close(Connection &connection);
+    void reap();
+    void drainMailbox();
+    void sweep(qint64 now);
+
+    // Body workers.
+    void readBodyInWorker(Connection &connection);
+    bool workerRead(Connection &connection, std::string &buffer, size_t &start, size_t need);
+
     HttpResponse reject(const HttpRequest &request, const AwsError &error);
 };
 
-bool HttpServer::Private::readBody(
-    HttpRequest &target, const httplib::ContentReader &reader, qint64 declaredLength, int *status)
-{
-    // A body kept in memory is allocated once at its declared length: appending the slices to a
-    // growing buffer re-copied a 1 MiB upload about as many times again.
-    if (declaredLength > 0 && declaredLength <= options.memoryBodyLimit)
-        target.body.reserve(qsizetype(declaredLength));
-    std::unique_ptr<QFile> spool;
-    bool tooLarge = false;
-    bool writeFailed = false;
-    // Only S3 uploads (PUT) use the digest; other services' requests are not hashed.
-    const bool hash = target.method == "PUT";
-    QCryptographicHash md5(QCryptographicHash::Md5);
-    const bool ok = reader([&](const char *data, size_t length) {
-        target.bodySize += qint64(length);
-        if (hash)
-            md5.addData(QByteArrayView(data, qsizetype(length)));
-        if (target.bodySize > options.maxBodyBytes) {
-            tooLarge = true;
-            return false;
-        }
-        if (!spool && target.body.size() + qint64(length) > options.memoryBodyLimit) {
-            QDir().mkpath(options.spoolDir);
-            spool = std::make_unique<QFile>(options.spoolDir + u"/upload-"_s + Ids::randomHex(24));
-            if (!spool->open(QIODevice::WriteOnly)
-                || spool->write(target.body) != target.body.size()) {
-                writeFailed = true;
-                return false;
-            }
-            target.bodyFile = spool->fileName();
-            target.body.clear();
-        }
-        if (spool) {
-            if (spool->write(data, qint64(length)) != qint64(length)) {
-                writeFailed = true;
-                return false;
-            }
-            return true;
-        }
-        target.body.append(data, qsizetype(length));
-        return true;
-    });
-    if (spool)
-        spool->close();
-    if (hash && ok && !tooLarge && !writeFailed)
-        target.bodyMd5 = md5.result();
-    if (tooLarge)
-        *status = 413;
-    else if (writeFailed)
-        *status = 507;
-    else if (!ok)
-        *status = 400;
-    return ok && !tooLarge && !writeFailed;
-}
+// --- accepting -------------------------------------------------------------------------------
 
-void HttpServer::Private::serve(const httplib::Request &request,
-    httplib::Response &response,
-    const httplib::ContentReader *reader)
+void HttpServer::Private::acceptAll()
 {
-    t_answeredByHandler = true;
-    HttpRequest converted = convertRequest(request);
-    // HTTP/1.1: a request with neither Content-Length nor chunked framing has no body. httplib
-    // would read until the client closes instead (a hang); handlers see the missing length
-    // (S3 answers 411 MissingContentLength).
-    const bool framed = request.has_header("Content-Length")
-        || QByteArray::fromStdString(request.get_header_value("Transfer-Encoding"))
-               .toLower()
-               .contains("chunked");
-    if (reader && framed) {
-        int status = 0;
-        const qint64 declaredLength = contentLength(request);
-        const bool declaredTooLarge = declaredLength > options.maxBodyBytes;
-        if (declaredTooLarge)
-            status = 413; // refused before reading a byte of it
-        if (declaredTooLarge || !readBody(converted, *reader, declaredLength, &status)) {
-            if (!converted.bodyFile.isEmpty())
-                QFile::remove(converted.bodyFile);
-            const AwsError error = status == 413 ? AwsError{u"EntityTooLarge"_s,
-                                       u"Your proposed upload exceeds the maximum allowed size"_s,
-                                       413,
-                                       true}
-                : status == 507
-                ? CommonErrors::internalFailure(
-                    u"The upload could not be written to the state folder."_s)
-                : AwsError{
-                    u"IncompleteBody"_s, u"The request body terminated unexpectedly"_s, 400, true};
-            HttpResponse answer = reject(converted, error);
-            answer.setHeader("Connection", "close");
-            writeResponse(std::move(answer), response, false);
+    for (;;) {
+        sockaddr_storage address{};
+        socklen_t length = sizeof(address);
+        const int fd = ::accept4(listenFd,
+            reinterpret_cast<sockaddr *>(&address),
+            &length,
+            SOCK_NONBLOCK | SOCK_CLOEXEC);
+        if (fd < 0) {
+            if (errno == EINTR || errno == ECONNABORTED)
+                continue;
+            if (errno == EMFILE || errno == ENFILE || errno == ENOBUFS || errno == ENOMEM) {
+                // Out of descriptors: stop watching the listener until a connection closes,
+                // instead of spinning on a level-triggered accept that keeps failing.
+                ::epoll_ctl(epollFd, EPOLL_CTL_DEL, listenFd, nullptr);
+                acceptPaused = true;
+            }
             return;
         }
+        int yes = 1;
+        ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &yes, sizeof(yes));
+        auto connection = std::make_unique<Connection>();
+        connection->fd = fd;
+        connection->id = nextId++;
+        connection->lastProgressMs = monotonicMs();
+        char host[INET6_ADDRSTRLEN] = {};
+        if (address.ss_family == AF_INET) {
+            const auto *in4 = reinterpret_cast<const sockaddr_in *>(&address);
+            ::inet_ntop(AF_INET, &in4->sin_addr, host, sizeof(host));
+            connection->peerPort = ntohs(in4->sin_port);
+        } else if (address.ss_family == AF_INET6) {
+            const auto *in6 = reinterpret_cast<const sockaddr_in6 *>(&address);
+            ::inet_ntop(AF_INET6, &in6->sin6_addr, host, sizeof(host));
+            connection->peerPort = ntohs(in6->sin6_port);
+        }
+        connection->peerAddress = QString::fromLatin1(host);
+        epoll_event event{};
+        event.events = EPOLLIN | EPOLLOUT | EPOLLRDHUP | EPOLLET;
+        event.data.u64 = connection->id;
+        if (::epoll_ctl(epollFd, EPOLL_CTL_ADD, fd, &event) != 0) {
+            ::close(fd);
+            continue;
+        }
+        connections.emplace(connection->id, std::move(connection));
     }
-    const QString spooled = converted.bodyFile;
-    const bool isHead = request.method == "HEAD";
-    writeResponse(handler(std::move(converted)), response, isHead);
-    if (!spooled.isEmpty())
-        QFile::remove(spooled); // a handler that kept the upload has renamed it already
+}
+
+// --- reading requests ------------------------------------------------------------------------
+
+void HttpServer::Private::onEvent(Connection &connection, quint32 events)
+{
+    if (connection.state == ConnectionState::Worker || connection.state == ConnectionState::Closed)
+        return; // a worker polls the socket itself
+    if (events & (EPOLLIN | EPOLLRDHUP | EPOLLHUP | EPOLLERR))
+        connection.readable = true;
+    if (events & EPOLLRDHUP)
+        connection.peerShutWrite = true;
+    if (events & (EPOLLOUT | EPOLLHUP | EPOLLERR))
+        connection.writable = true;
+    if ((events & EPOLLERR)
+        || ((events & EPOLLHUP) && connection.state != ConnectionState::Handler)) {
+        close(connection);
+        return;
+    }
+    if (connection.state == ConnectionState::Write)
+        writeOut(connection);
+    else if (connection.state == ConnectionState::Linger)
+        linger(connection);
+    else if (connection.state == ConnectionState::Head || connection.state == ConnectionState::Body)
+        process(connection);
+}
+
+// Reads what the socket has (until it would block, or a few chunks when the request is whole
+// already). Sets peerClosed at end of stream.
+void HttpServer::Private::readAvailable(Connection &connection)
+{
+    while (connection.readable && !connection.peerClosed) {
+        const ssize_t count = ::read(connection.fd, scratch.data(), scratch.size());
+        if (count > 0) {
+            connection.in.append(scratch.data(), size_t(count));
+            connection.lastProgressMs = monotonicMs();
+            // A short read drained the socket, and new bytes bring a new edge; but the end of
+            // stream that came with them brings none, so it is read for.
+            if (size_t(count) < scratch.size() && !connection.peerShutWrite)
+                connection.readable = false;
+            if (connection.buffered() > size_t(MaxHeadBytes) + size_t(options.inlineBodyLimit))
+                return;
+            continue;
+        }
+        if (count == 0) {
+            connection.peerClosed = true;
+            connection.readable = false;
+            return;
+        }
+        if (errno == EINTR)
+            continue;
+        connection.readable = false;
+        if (errno != EAGAIN && errno != EWOULDBLOCK)
+            connection.peerClosed = true;
+        return;
+    }
+}
+
+// Advances a connection in Head or Body state as far as its buffered and readable bytes allow.
+void HttpServer::Private::process(Connection &connection)
+{
+    for (;;) {
+        if (connection.state == ConnectionState::Head) {
+            if (!parseHead(connection)) {
+                if (connection.state != ConnectionState::Head)
+                    return; // refused
+                if (connection.readable && !connection.peerClosed) {
+                    readAvailable(connection);
+                    continue;
+                }
+                if (connection.peerClosed) {
+                    if (connection.buffered() == 0)
+                        close(connection);
+                    else
+                        refuse(connection,
+                            {u"BadRequest"_s, u"The HTTP request is incomplete."_s, 400, true});
+                }
+                return;
+            }
+            startBody(connection);
+            continue;
+        }
+        if (connection.state != ConnectionState::Body)
+            return;
+        if (connection.buffered() >= size_t(connection.contentLength)) {
+            HttpRequest &request = connection.request;
+            BodySink sink(request, options);
+            sink.reserve(connection.contentLength);
+            sink.add(connection.in.data() + connection.inStart, connection.contentLength);
+            sink.finish(0);
+            connection.consume(size_t(connection.contentLength));
+            dispatch(connection);
+            return;
+        }
+        if (connection.readable && !connection.peerClosed) {
+            readAvailable(connection);
+            continue;
+        }
+        if (connection.peerClosed) {
+            refuse(connection,
+                {u"IncompleteBody"_s, u"The request body terminated unexpectedly"_s, 400, true});
+        }
+        return;
+    }
+}
+
+// Parses a whole request head out of the buffer. False when it is not whole yet (state stays
+// Head) or when it was refused (state changes).
+bool HttpServer::Private::parseHead(Connection &connection)
+{
+    const char *begin = connection.in.data() + connection.inStart;
+    const size_t available = connection.buffered();
+    // Blank lines before a request are allowed (RFC 9112 2.2).
+    size_t skip = 0;
+    while (skip + 1 < available && begin[skip] == '\r' && begin[skip + 1] == '\n')
+        skip += 2;
+    if (skip) {
+        connection.consume(skip);
+        return parseHead(connection);
+    }
+    const QByteArrayView buffered(begin, qsizetype(available));
+    const qsizetype lineEnd = buffered.indexOf("\r\n");
+    if (lineEnd < 0 && buffered.size() > MaxTargetBytes + 32) {
+        refuse(connection, {u"RequestURITooLong"_s, u"The request URI is too long."_s, 414, true});
+        return false;
+    }
+    const qsizetype headEnd = buffered.indexOf("\r\n\r\n");
+    if (headEnd < 0) {
+        if (buffered.size() > MaxHeadBytes) {
+            refuse(connection,
+                {u"RequestHeaderSectionTooLarge"_s,
+                    u"Your request header section exceeds the maximum allowed size."_s,
+                    431,
+                    true});
+        }
+        return false;
+    }
+    const AwsError malformed{u"BadRequest"_s, u"The HTTP request is malformed."_s, 400, true};
+    connection.request = HttpRequest();
+    HttpRequest &request = connection.request;
+    request.clientAddress = connection.peerAddress;
+    request.clientPort = connection.peerPort;
+    if (headEnd > MaxHeadBytes) {
+        connection.consume(size_t(headEnd) + 4);
+        refuse(connection,
+            {u"RequestHeaderSectionTooLarge"_s,
+                u"Your request header section exceeds the maximum allowed size."_s,
+                431,
+                true});
+        return false;
+    }
+
+    // Request line: METHOD SP target SP HTTP/1.x
+    const QByteArrayView line = buffered.first(lineEnd);
+    const qsizetype firstSpace = line.indexOf(' ');
+    const qsizetype lastSpace = line.lastIndexOf(' ');
+    const QByteArrayView method = firstSpace > 0 ? line.first(firstSpace) : QByteArrayView();
+    QByteArrayView target = firstSpace > 0 && lastSpace > firstSpace
+        ? line.sliced(firstSpace + 1, lastSpace - firstSpace - 1)
+        : QByteArrayView();
+    const QByteArrayView version = lastSpace > 0 ? line.sliced(lastSpace + 1) : QByteArrayView();
+    bool methodOk = isToken(method);
+    for (char c : method)
+        methodOk = methodOk && c >= 'A' && c <= 'Z';
+    const bool http11 = version == "HTTP/1.1";
+    if (target.startsWith("http://") || target.startsWith("https://")) {
+        // absolute-form: the path starts after the authority
+        const qsizetype authority = target.indexOf("//") + 2;
+        const qsizetype slash = target.indexOf('/', authority);
+        target = slash < 0 ? QByteArrayView("/") : target.sliced(slash);
+    }
+    request.method = method.toByteArray();
+    request.target = target.toByteArray();
+    if (!methodOk || target.isEmpty() || target.contains(' ')
+        || (!http11 && version != "HTTP/1.0")) {
+        request.path = request.target;
+        connection.consume(size_t(headEnd) + 4);
+        refuse(connection, malformed);
+        return false;
+    }
+    if (target.size() > MaxTargetBytes) {
+        connection.consume(size_t(headEnd) + 4);
+        refuse(connection, {u"RequestURITooLong"_s, u"The request URI is too long."_s, 414, true});
+        return false;
+    }
+    const qsizetype question = request.target.indexOf('?');
+    request.path = question < 0 ? request.target : request.target.left(question);
+    request.rawQuery = question < 0 ? QByteArray() : request.target.mid(question + 1);
+
+    // Header fields.
+    bool valid = true;
+    bool hasLength = false;
+    bool hasTransferEncoding = false;
+    connection.contentLength = 0;
+    connection.chunked = false;
+    connection.expectContinue = false;
+    connection.keepAlive = http11;
+    connection.http10 = !http11;
+    QByteArrayView rest = buffered.sliced(lineEnd + 2, headEnd - lineEnd);
+    request.headers.reserve(16);
+    while (!rest.isEmpty()) {
+        const qsizetype end = rest.indexOf("\r\n");
+        const QByteArrayView field = rest.first(end);
+        rest = rest.sliced(end + 2);
+        if (field.isEmpty())
+            break;
+        const qsizetype colon = field.indexOf(':');
+        const QByteArrayView name = colon > 0 ? field.first(colon) : QByteArrayView();
+        if (!isToken(name)) { // includes obsolete line folding (a leading space)
+            valid = false;
+            break;
+        }
+        const QByteArrayView value = trimmed(field.sliced(colon + 1));
+        if (name.compare("Content-Length", Qt::CaseInsensitive) == 0) {
+            qint64 length = 0;
+            if (!parseLength(value, &length) || (hasLength && length != connection.contentLength)) {
+                valid = false;
+                break;
+            }
+            hasLength = true;
+            connection.contentLength = length;
+        } else if (name.compare("Transfer-Encoding", Qt::CaseInsensitive) == 0) {
+            hasTransferEncoding = true;
+            const QByteArray codings = value.toByteArray().toLower();
+            connection.chunked = codings.trimmed().endsWith("chunked");
+        } else if (name.compare("Expect", Qt::CaseInsensitive) == 0) {
+            connection.expectContinue = value.compare("100-continue", Qt::CaseInsensitive) == 0;
+        } else if (name.compare("Connection", Qt::CaseInsensitive) == 0) {
+            const QByteArray tokens = value.toByteArray().toLower();
+            if (tokens.contains("close"))
+                connection.keepAlive = false;
+            else if (tokens.contains("keep-alive"))
+                connection.keepAlive = true;
+        }
+        request.headers.append({name.toByteArray(), value.toByteArray()});
+    }
+    connection.consume(size_t(headEnd) + 4);
+    if (!valid || (hasTransferEncoding && !connection.chunked)) {
+        refuse(connection, malformed);
+        return false;
+    }
+    if (connection.chunked)
+        connection.contentLength = -1;
+    connection.isHead = request.method == "HEAD";
+    return true;
+}
+
+// Decides who reads the body of the request just parsed.
+void HttpServer::Private::startBody(Connection &connection)
+{
+    if (connection.contentLength > options.maxBodyBytes) {
+        // Refused before a byte of the body is read (and before 100 Continue is sent).
+        refuse(connection,
+            {u"EntityTooLarge"_s,
+                u"Your proposed upload exceeds the maximum allowed size"_s,
+                413,
+                true});
+        return;
+    }
+    if (!connection.chunked && connection.contentLength == 0) {
+        dispatch(connection);
+        return;
+    }
+    if (!connection.chunked && connection.contentLength <= options.inlineBodyLimit) {
+        if (connection.expectContinue && connection.buffered() == 0) {
+            // A small body behind 100-continue: the interim answer fits any socket buffer.
+            static constexpr char Continue[] = "HTTP/1.1 100 Continue\r\n\r\n";
+            const ssize_t sent =
+                ::send(connection.fd, Continue, sizeof(Continue) - 1, MSG_NOSIGNAL);
+            if (sent != ssize_t(sizeof(Continue) - 1)) {
+                close(connection);
+                return;
+            }
+        }
+        connection.state = ConnectionState::Body;
+        return;
+    }
+    connection.state = ConnectionState::Worker;
+    Connection *borrowed = &connection;
+    workers->enqueue([this, borrowed] { readBodyInWorker(*borrowed); });
+}
+
+// --- body workers ----------------------------------------------------------------------------
+
+// Appends to `buffer` until it holds `need` bytes from `start`. False at end of stream, error,
+// timeout or stop.
+bool HttpServer::Private::workerRead(
+    Connection &connection, std::string &buffer, size_t &start, size_t need)
+{
+    while (buffer.size() - start < need) {
+        char chunk[ReadChunk];
+        const ssize_t got = ::read(connection.fd, chunk, sizeof(chunk));
+        if (got > 0) {
+            buffer.append(chunk, size_t(got));
+            continue;
+        }
+        if (got == 0)
+            return false;
+        if (errno == EINTR)
+            continue;
+        if (errno != EAGAIN && errno != EWOULDBLOCK)
+            return false;
+        if (!waitFor(connection.fd, POLLIN, options.ioTimeoutMs, stopping))
+            return false;
+    }
+    return true;
+}
+
+void HttpServer::Private::readBodyInWorker(Connection &connection)
+{
+    HttpRequest &request = connection.request;
+    BodySink sink(request, options);
+    int status = 0;
+    if (connection.expectContinue) {
+        static constexpr char Continue[] = "HTTP/1.1 100 Continue\r\n\r\n";
+        size_t sent = 0;
+        while (sent < sizeof(Continue) - 1) {
+            const ssize_t count =
+                ::send(connection.fd, Continue + sent, sizeof(Continue) - 1 - sent, MSG_NOSIGNAL);
+            if (count > 0) {
+                sent += size_t(count);
+            } else if (count < 0 && (errno == EAGAIN || errno == EINTR)) {
+                if (!waitFor(connection.fd, POLLOUT, options.ioTimeoutMs, stopping))
+                    break;
+            } else {
+                break;
+            }
+        }
+        if (sent < sizeof(Continue) - 1)
+            status = 400;
+    }
+    // The buffer starts with what the event thread read past the head already.
+    std::string buffer = connection.in.substr(connection.inStart);
+    size_t start = 0;
+    connection.in.clear();
+    connection.inStart = 0;
+    if (status == 0 && !connection.chunked) {
+        sink.reserve(connection.contentLength);
+        qint64 left = connection.contentLength;
+        while (status == 0 && left > 0) {
+            if (buffer.size() == start
+                && !workerRead(connection, buffer, start, size_t(qMin<qint64>(left, 1)))) {
+                status = 400;
+                break;
+            }
+            const qint64 take = qMin<qint64>(left, qint64(buffer.size() - start));
+            status = sink.add(buffer.data() + start, take);
+            start += size_t(take);
+            left -= take;
+            if (start == buffer.size()) {
+                buffer.clear();
+                start = 0;
+            }
+        }
+    } else if (status == 0) {
+        // chunked: size in hex [; extensions] CRLF, data CRLF ... 0 CRLF [trailers] CRLF
+        for (;;) {
+            size_t lineEnd = buffer.find("\r\n", start);
+            while (lineEnd == std::string::npos) {
+                if (buffer.size() - start > 4096
+                    || !workerRead(connection, buffer, start, buffer.size() - start + 1)) {
+                    status = 400;
+                    break;
+                }
+                lineEnd = buffer.find("\r\n", start);
+            }
+            if (status)
+                break;
+            std::string sizeText = buffer.substr(start, lineEnd - start);
+            if (const size_t semicolon = sizeText.find(';'); semicolon != std::string::npos)
+                sizeText.resize(semicolon);
+            const QByteArrayView hex = trimmed(QByteArrayView(sizeText));
+            bool ok = !hex.isEmpty() && hex.size() <= 15;
+            qint64 size = 0;
+            for (char c : hex) {
+                const int digit = c >= '0' && c <= '9' ? c - '0'
+                    : c >= 'a' && c <= 'f'             ? c - 'a' + 10
+                    : c >= 'A' && c <= 'F'             ? c - 'A' + 10
+                                                       : -1;
+                ok = ok && digit >= 0;
+                size = size * 16 + qMax(digit, 0);
+            }
+            if (!ok) {
+                status = 400;
+                break;
+            }
+            start = lineEnd + 2;
+            if (size == 0) {
+                // Trailer fields, up to the blank line.
+                for (;;) {
+                    size_t end = buffer.find("\r\n", start);
+                    while (end == std::string::npos) {
+                        if (buffer.size() - start > 16384
+                            || !workerRead(connection, buffer, start, buffer.size() - start + 1)) {
+                            status = 400;
+                            break;
+                        }
+                        end = buffer.find("\r\n", start);
+                    }
+                    if (status)
+                        break;
+                    const bool blank = end == start;
+                    start = end + 2;
+                    if (blank)
+                        break;
+                }
+                break;
+            }
+            qint64 left = size;
+            while (status == 0 && left > 0) {
+                if (buffer.size() == start) {
+                    buffer.clear();
+                    start = 0;
+                    if (!workerRead(connection, buffer, start, 1)) {
+                        status = 400;
+                        break;
+                    }
+                }
+                const qint64 take = qMin<qint64>(left, qint64(buffer.size() - start));
+                status = sink.add(buffer.data() + start, take);
+                start += size_t(take);
+                left -= take;
+            }
+            if (status)
+                break;
+            if (!workerRead(connection, buffer, start, 2)
+                || buffer.compare(start, 2, "\r\n") != 0) {
+                status = 400;
+                break;
+            }
+            start += 2;
+            if (start > 1024 * 1024) {
+                buffer.erase(0, start);
+                start = 0;
+            }
+        }
+    }
+    connection.workerStatus = sink.finish(status);
+    connection.spoolFile = request.bodyFile;
+    // Bytes past the body (a pipelined request) go back to the event thread.
+    if (start < buffer.size())
+        connection.in.assign(buffer, start, std::string::npos);
+    connection.lastProgressMs = monotonicMs();
+    mailbox->giveBack(connection.id);
+}
+
+// --- answering -------------------------------------------------------------------------------
+
+void HttpServer::Private::dispatch(Connection &connection)
+{
+    connection.state = ConnectionState::Handler;
+    const QString spool = connection.request.bodyFile;
+    std::shared_ptr<Mailbox> box = mailbox;
+    const quint64 id = connection.id;
+    handedOver = true;
+    handler(std::move(connection.request),
+        [box, id, spool](HttpResponse response) { box->post(id, std::move(response), spool); });
+    connection.request = HttpRequest();
 }
 
 HttpResponse HttpServer::Private::reject(const HttpRequest &request, const AwsError &error)
@@ -381,109 +984,417 @@ HttpResponse HttpServer::Private::reject(const HttpRequest &request, const AwsEr
     return answer;
 }
 
-void HttpServer::Private::fillRejection(
-    const httplib::Request &request, httplib::Response &response)
+// Answers a request the server refuses itself and closes the connection after it: what follows
+// on the wire cannot be trusted to start a request.
+void HttpServer::Private::refuse(Connection &connection, const AwsError &error)
 {
-    if (t_answeredByHandler)
-        return;
-    const HttpRequest converted = convertRequest(request);
-    AwsError error{u"BadRequest"_s, u"The HTTP request is malformed."_s, response.status, true};
-    switch (response.status) {
-    case 404:
-    case 405:
-        error = {u"MethodNotAllowed"_s,
-            u"The specified method is not allowed against this resource."_s,
-            405,
-            true};
-        break;
-    case 413:
-        error = {u"EntityTooLarge"_s,
-            u"Your proposed upload exceeds the maximum allowed size"_s,
-            413,
-            true};
-        break;
-    case 414:
-        error = {u"RequestURITooLong"_s, u"The request URI is too long."_s, 414, true};
-        break;
-    case 415:
-        error = {u"UnsupportedMediaType"_s, u"The content encoding is not supported."_s, 415, true};
-        break;
-    case 431:
-        error = {u"RequestHeaderSectionTooLarge"_s,
-            u"Your request header section exceeds the maximum allowed size."_s,
-            431,
-            true};
-        break;
-    default:
-        break;
-    }
-    HttpResponse answer = reject(converted, error);
-    writeResponse(std::move(answer), response, request.method == "HEAD");
+    HttpResponse answer = reject(connection.request, error);
+    answer.setHeader("Connection", "close");
+    connection.isHead = connection.request.method == "HEAD";
+    connection.keepAlive = false;
+    connection.request = HttpRequest();
+    respond(connection, std::move(answer));
 }
 
-HttpServer::HttpServer(Options options, Handler handler, RejectHandler rejectHandler)
+void HttpServer::Private::respond(Connection &connection, HttpResponse response)
+{
+    connection.state = ConnectionState::Write;
+    connection.lastProgressMs = monotonicMs();
+    const int status = response.status;
+    const bool bodiless = connection.isHead || status == 204 || status == 304 || status < 200;
+    bool close = !connection.keepAlive || connection.peerClosed;
+
+    qint64 length = response.body.size();
+    if (!response.bodyFile.isEmpty()) {
+        length = response.bodyFileLength;
+        if (!connection.isHead) {
+            connection.fileFd =
+                ::open(QFile::encodeName(response.bodyFile).constData(), O_RDONLY | O_CLOEXEC);
+            if (connection.fileFd < 0) {
+                response = HttpResponse();
+                response.status = 500;
+                length = 0;
+            } else {
+                connection.fileOffset = off_t(response.bodyFileOffset);
+                connection.fileRemaining = response.bodyFileLength;
+            }
+        }
+    }
+    if (connection.isHead && response.headContentLength > 0)
+        length = response.headContentLength;
+
+    QByteArray &head = connection.head;
+    head.clear();
+    head.reserve(256 + response.headers.size() * 64);
+    head += "HTTP/1.1 ";
+    head += QByteArray::number(response.status);
+    head += ' ';
+    head += reasonPhrase(response.status);
+    head += "\r\n";
+    if (status != 204 && status != 304 && status >= 200) {
+        head += "Content-Length: ";
+        head += QByteArray::number(length);
+        head += "\r\n";
+    }
+    for (const auto &[name, value] : std::as_const(response.headers)) {
+        if (name.compare("content-length", Qt::CaseInsensitive) == 0)
+            continue;
+        if (name.compare("connection", Qt::CaseInsensitive) == 0) {
+            if (value.compare("close", Qt::CaseInsensitive) == 0)
+                close = true;
+            continue;
+        }
+        head += name;
+        head += ": ";
+        head += value;
+        head += "\r\n";
+    }
+    if (close)
+        head += "Connection: close\r\n";
+    else if (connection.http10)
+        head += "Connection: keep-alive\r\n";
+    head += "\r\n";
+    connection.closeAfterWrite = close;
+    connection.body = bodiless || !response.bodyFile.isEmpty() ? QByteArray() : response.body;
+    if (bodiless && connection.fileFd >= 0) {
+        ::close(connection.fileFd);
+        connection.fileFd = -1;
+        connection.fileRemaining = 0;
+    }
+    connection.written = 0;
+    writeOut(connection);
+}
+
+void HttpServer::Private::writeOut(Connection &connection)
+{
+    while (connection.writable) {
+        const qsizetype headSize = connection.head.size();
+        const qsizetype total = headSize + connection.body.size();
+        if (connection.written < total) {
+            iovec parts[2];
+            int count = 0;
+            if (connection.written < headSize) {
+                parts[count++] = {connection.head.data() + connection.written,
+                    size_t(headSize - connection.written)};
+                if (!connection.body.isEmpty())
+                    parts[count++] = {connection.body.data(), size_t(connection.body.size())};
+            } else {
+                parts[count++] = {connection.body.data() + (connection.written - headSize),
+                    size_t(total - connection.written)};
+            }
+            msghdr message{};
+            message.msg_iov = parts;
+            message.msg_iovlen = size_t(count);
+            const ssize_t sent = ::sendmsg(connection.fd, &message, MSG_NOSIGNAL);
+            if (sent > 0) {
+                connection.written += sent;
+                connection.lastProgressMs = monotonicMs();
+                continue;
+            }
+            if (sent < 0 && errno == EINTR)
+                continue;
+            if (sent < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+                connection.writable = false;
+                return;
+            }
+            close(connection);
+            return;
+        }
+        if (connection.fileRemaining > 0) {
+            const ssize_t sent = ::sendfile(connection.fd,
+                connection.fileFd,
+                &connection.fileOffset,
+                size_t(qMin(connection.fileRemaining, SendfileChunk)));
+            if (sent > 0) {
+                connection.fileRemaining -= sent;
+                connection.lastProgressMs = monotonicMs();
+                continue;
+            }
+            if (sent < 0 && errno == EINTR)
+                continue;
+            if (sent < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+                connection.writable = false;
+                return;
+            }
+            close(connection); // the file shrank or the client left: the length cannot be kept
+            return;
+        }
+        finishResponse(connection);
+        return;
+    }
+}
+
+void HttpServer::Private::finishResponse(Connection &connection)
+{
+    if (connection.fileFd >= 0) {
+        ::close(connection.fileFd);
+        connection.fileFd = -1;
+    }
+    connection.head.clear();
+    connection.body.clear();
+    connection.written = 0;
+    if (connection.peerClosed && connection.buffered() == 0) {
+        close(connection);
+        return;
+    }
+    if (connection.closeAfterWrite) {
+        // Closing with unread bytes (the rest of a refused upload) would reset the connection
+        // and could destroy the answer before the client reads it; so the write side is shut
+        // and what still comes is read and dropped until the client closes or time is up.
+        ::shutdown(connection.fd, SHUT_WR);
+        connection.state = ConnectionState::Linger;
+        connection.lastProgressMs = monotonicMs();
+        connection.in.clear();
+        connection.inStart = 0;
+        linger(connection);
+        return;
+    }
+    connection.state = ConnectionState::Head;
+    connection.keepAlive = true;
+    process(connection);
+}
+
+void HttpServer::Private::linger(Connection &connection)
+{
+    while (connection.readable) {
+        const ssize_t count = ::read(connection.fd, scratch.data(), scratch.size());
+        if (count > 0)
+            continue;
+        if (count < 0 && errno == EINTR)
+            continue;
+        if (count < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+            connection.readable = false;
+            return;
+        }
+        close(connection);
+        return;
+    }
+}
+
+// Closes the socket at once; the object lives until the end of the event round, as callers up
+// the stack may still look at its state.
+void HttpServer::Private::close(Connection &connection)
+{
+    if (connection.state == ConnectionState::Worker || connection.state == ConnectionState::Closed)
+        return; // a worker gives it back first
+    connection.state = ConnectionState::Closed;
+    if (connection.fileFd >= 0)
+        ::close(connection.fileFd);
+    connection.fileFd = -1;
+    ::close(connection.fd); // also leaves the epoll set
+    connection.fd = -1;
+    if (acceptPaused && !stopping) {
+        epoll_event event{};
+        event.events = EPOLLIN;
+        event.data.u64 = 0;
+        ::epoll_ctl(epollFd, EPOLL_CTL_ADD, listenFd, &event);
+        acceptPaused = false;
+    }
+    closedIds.push_back(connection.id);
+}
+
+void HttpServer::Private::reap()
+{
+    for (quint64 id : closedIds)
+        connections.erase(id);
+    closedIds.clear();
+}
+
+void HttpServer::Private::drainMailbox()
+{
+    std::vector<Mailbox::Answer> answers;
+    std::vector<quint64> returned;
+    {
+        std::lock_guard lock(mailbox->mutex);
+        if (mailbox->wakePending) {
+            quint64 count = 0;
+            [[maybe_unused]] const auto got = ::read(mailbox->wakeFd, &count, sizeof(count));
+            mailbox->wakePending = false;
+        }
+        answers.swap(mailbox->answers);
+        returned.swap(mailbox->returned);
+    }
+    for (quint64 id : returned) {
+        const auto it = connections.find(id);
+        if (it == connections.end())
+            continue;
+        Connection &connection = *it->second;
+        connection.state = ConnectionState::Head; // owned by the event thread again
+        connection.readable = true;
+        connection.writable = true;
+        const int status = connection.workerStatus;
+        if (status == 0) {
+            dispatch(connection);
+            continue;
+        }
+        if (!connection.spoolFile.isEmpty())
+            QFile::remove(connection.spoolFile);
+        connection.spoolFile.clear();
+        refuse(connection,
+            status == 413 ? AwsError{u"EntityTooLarge"_s,
+                u"Your proposed upload exceeds the maximum allowed size"_s,
+                413,
+                true}
+                : status == 507
+                ? CommonErrors::internalFailure(
+                    u"The upload could not be written to the state folder."_s)
+                : AwsError{
+                    u"IncompleteBody"_s, u"The request body terminated unexpectedly"_s, 400, true});
+    }
+    for (Mailbox::Answer &answer : answers) {
+        // A handler that kept an upload has renamed its spool file already.
+        if (!answer.spoolFile.isEmpty())
+            QFile::remove(answer.spoolFile);
+        const auto it = connections.find(answer.connection);
+        if (it == connections.end() || it->second->state != ConnectionState::Handler)
+            continue; // the client left meanwhile
+        Connection &connection = *it->second;
+        connection.spoolFile.clear();
+        respond(connection, std::move(answer.response));
+    }
+}
+
+void HttpServer::Private::sweep(qint64 now)
+{
+    std::vector<Connection *> expired;
+    for (auto &[id, connection] : connections) {
+        const qint64 quiet = now - connection->lastProgressMs;
+        switch (connection->state) {
+        case ConnectionState::Head:
+            if (quiet > (connection->buffered() == 0 ? options.idleTimeoutMs : options.ioTimeoutMs))
+                expired.push_back(connection.get());
+            break;
+        case ConnectionState::Linger:
+            if (quiet > qMin(options.ioTimeoutMs, 2000))
+                expired.push_back(connection.get());
+            break;
+        case ConnectionState::Body:
+        case ConnectionState::Write:
+            if (quiet > options.ioTimeoutMs)
+                expired.push_back(connection.get());
+            break;
+        case ConnectionState::Worker:
+        case ConnectionState::Handler:
+        case ConnectionState::Closed:
+            break;
+        }
+    }
+    for (Connection *connection : expired)
+        close(*connection);
+}
+
+void HttpServer::Private::run()
+{
+    constexpr int MaxEvents = 256;
+    epoll_event events[MaxEvents];
+    qint64 lastSweep = monotonicMs();
+    qint64 stopDeadline = 0;
+    for (;;) {
+        if (stopping && stopDeadline == 0) {
+            ::epoll_ctl(epollFd, EPOLL_CTL_DEL, listenFd, nullptr);
+            ::close(listenFd);
+            listenFd = -1;
+            // Idle and half-read connections end now; answers being written get a moment.
+            stopDeadline = monotonicMs() + 1000;
+            drainMailbox(); // answers given already (the dispatcher's 503s) are still written
+            std::vector<Connection *> idle;
+            for (auto &[id, connection] : connections) {
+                if (connection->state == ConnectionState::Worker)
+                    ::shutdown(connection->fd, SHUT_RDWR);
+                else if (connection->state != ConnectionState::Write)
+                    idle.push_back(connection.get());
+            }
+            for (Connection *connection : idle)
+                close(*connection);
+            reap();
+        }
+        if (stopDeadline) {
+            bool busy = false;
+            for (auto &[id, connection] : connections)
+                busy = busy || connection->state == ConnectionState::Write
+                    || connection->state == ConnectionState::Worker;
+            if (!busy || monotonicMs() > stopDeadline)
+                break;
+        }
+        const int ready = ::epoll_wait(epollFd, events, MaxEvents, stopDeadline ? 50 : 1000);
+        if (ready < 0 && errno != EINTR)
+            break;
+        for (int i = 0; i < ready; ++i) {
+            const quint64 key = events[i].data.u64;
+            if (key == 0) {
+                if (!stopping)
+                    acceptAll();
+                continue;
+            }
+            if (key == ~quint64(0))
+                continue; // the mailbox's wake-up: drained below
+            const auto it = connections.find(key);
+            if (it != connections.end())
+                onEvent(*it->second, events[i].events);
+        }
+        drainMailbox();
+        if (handedOver) {
+            handedOver = false;
+            if (flushHandler)
+                flushHandler();
+        }
+        const qint64 now = monotonicMs();
+        if (now - lastSweep >= 1000) {
+            lastSweep = now;
+            sweep(now);
+        }
+        reap();
+    }
+    reap();
+    // Workers see their sockets shut and give them back; then everything closes.
+    for (auto &[id, connection] : connections) {
+        if (connection->state == ConnectionState::Worker)
+            ::shutdown(connection->fd, SHUT_RDWR);
+    }
+    workers->shutdown();
+    {
+        std::lock_guard lock(mailbox->mutex);
+        mailbox->closed = true;
+        for (const Mailbox::Answer &answer : mailbox->answers) {
+            if (!answer.spoolFile.isEmpty())
+                QFile::remove(answer.spoolFile);
+        }
+        mailbox->answers.clear();
+        for (quint64 id : mailbox->returned) {
+            const auto it = connections.find(id);
+            if (it != connections.end() && !it->second->spoolFile.isEmpty())
+                QFile::remove(it->second->spoolFile);
+        }
+        mailbox->returned.clear();
+        ::close(mailbox->wakeFd);
+        mailbox->wakeFd = -1;
+    }
+    for (auto &[id, connection] : connections) {
+        if (connection->state == ConnectionState::Closed)
+            continue;
+        if (connection->fileFd >= 0)
+            ::close(connection->fileFd);
+        ::close(connection->fd);
+    }
+    connections.clear();
+    if (listenFd >= 0) {
+        ::close(listenFd);
+        listenFd = -1;
+    }
+    ::close(epollFd);
+    epollFd = -1;
+}
+
+// --- public ----------------------------------------------------------------------------------
+
+HttpServer::HttpServer(
+    Options options, Handler handler, RejectHandler rejectHandler, FlushHandler flushHandler)
     : d(std::make_unique<Private>())
 {
     d->options = std::move(options);
     d->handler = std::move(handler);
     d->rejectHandler = std::move(rejectHandler);
-
-    httplib::Server &server = d->server;
-    Private *p = d.get();
-    server.set_tcp_nodelay(true);
-    server.set_keep_alive_max_count(1000);
-    server.set_keep_alive_timeout(5);
-    server.set_read_timeout(30, 0);
-    server.set_write_timeout(30, 0);
-    server.set_payload_max_length(size_t(d->options.maxBodyBytes));
-    const int base = d->options.poolSize;
-    const int max = d->options.maxThreads;
-    server.new_task_queue = [base, max] {
-        return new ElasticTaskQueue(base, max);
-    };
-    server.set_socket_options([p](socket_t sock) {
-        int yes = 1;
-        // SO_REUSEADDR only: restart over TIME_WAIT, but never two listeners on one port.
-        ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
-        p->listenSocket = sock;
-    });
-    server.set_pre_routing_handler([](const httplib::Request &request, httplib::Response &) {
-        t_answeredByHandler = false;
-        // Not const in fact: httplib hands us its own request before reading the body.
-        auto &mutableRequest = const_cast<httplib::Request &>(request);
-        renameHeader(mutableRequest, "Content-Encoding", HiddenContentEncoding);
-        renameHeader(mutableRequest, "Accept-Encoding", HiddenAcceptEncoding);
-        // Range requests are the handlers' business (S3 answers 206 itself): httplib would slice
-        // the already ranged answer a second time.
-        mutableRequest.ranges.clear();
-        return httplib::Server::HandlerResponse::Unhandled;
-    });
-    server.set_expect_100_continue_handler(
-        [p](const httplib::Request &request, httplib::Response &response) {
-            if (p->contentLength(request) <= p->options.maxBodyBytes)
-                return 100;
-            response.status = 413; // filled in by the error handler, before any byte is sent
-            return 413;
-        });
-    server.set_error_handler([p](const httplib::Request &request, httplib::Response &response) {
-        p->fillRejection(request, response);
-    });
-
-    const std::string everything = "[\\s\\S]*";
-    const auto plain = [p](const httplib::Request &request, httplib::Response &response) {
-        p->serve(request, response, nullptr);
-    };
-    const auto withBody = [p](const httplib::Request &request,
-                              httplib::Response &response,
-                              const httplib::ContentReader &reader) {
-        p->serve(request, response, &reader);
-    };
-    server.Get(everything, plain);
-    server.Options(everything, plain);
-    server.Post(everything, withBody);
-    server.Put(everything, withBody);
-    server.Patch(everything, withBody);
-    server.Delete(everything, withBody);
+    d->flushHandler = std::move(flushHandler);
 }
 
 HttpServer::~HttpServer()
@@ -493,43 +1404,90 @@ HttpServer::~HttpServer()
 
 std::expected<int, QString> HttpServer::listen()
 {
-    const std::string host = d->options.bindAddress.toStdString();
-    int port = d->options.port;
-    if (port == 0) {
-        port = d->server.bind_to_any_port(host);
-        if (port <= 0)
-            return std::unexpected(
-                u"Cannot listen on %1: no free port could be bound."_s.arg(d->options.bindAddress));
-    } else if (!d->server.bind_to_port(host, port)) {
-        return std::unexpected(u"Cannot listen on %1:%2: the address is in use by another "
-                               u"program (another Cloudbench?) or cannot be bound. Stop it or "
-                               u"choose another port with --port."_s.arg(d->options.bindAddress)
-                                   .arg(port));
+    const QString where = d->options.port == 0
+        ? d->options.bindAddress
+        : u"%1:%2"_s.arg(d->options.bindAddress).arg(d->options.port);
+    const auto failure = [&](const QString &why) {
+        if (d->listenFd >= 0)
+            ::close(d->listenFd);
+        d->listenFd = -1;
+        return std::unexpected(u"Cannot listen on %1: %2"_s.arg(where, why));
+    };
+    addrinfo hints{};
+    hints.ai_family = AF_UNSPEC;
+    hints.ai_socktype = SOCK_STREAM;
+    hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV;
+    addrinfo *found = nullptr;
+    const QByteArray host = d->options.bindAddress.toUtf8();
+    const QByteArray service = QByteArray::number(d->options.port);
+    if (::getaddrinfo(host.constData(), service.constData(), &hints, &found) != 0 || !found)
+        return failure(u"the address cannot be resolved."_s);
+    int error = 0;
+    for (addrinfo *candidate = found; candidate; candidate = candidate->ai_next) {
+        const int fd = ::socket(
+            candidate->ai_family, candidate->ai_socktype | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+        if (fd < 0)
+            continue;
+        int yes = 1;
+        // SO_REUSEADDR only: restart over TIME_WAIT, but never two listeners on one port.
+        ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+        if (::bind(fd, candidate->ai_addr, candidate->ai_addrlen) == 0
+            && ::listen(fd, SOMAXCONN) == 0) {
+            d->listenFd = fd;
+            break;
+        }
+        error = errno;
+        ::close(fd);
     }
-    d->boundPort = port;
-    // httplib 0.11 listens with a backlog of 5: a class of 200 clients connecting at once (or
-    // 200 long polls) would overflow it. listen() again on a listening socket raises it.
-    if (d->listenSocket != INVALID_SOCKET)
-        ::listen(d->listenSocket, SOMAXCONN);
-    d->listenerDone = false;
-    d->listener = std::thread([p = d.get()] {
-        p->server.listen_after_bind();
-        p->listenerDone = true;
-    });
-    // httplib's stop() does nothing until the accept loop has marked itself running: a SIGTERM
-    // right after start would otherwise leave the loop running and stop() waiting forever.
-    while (!d->server.is_running() && !d->listenerDone)
-        std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    return port;
+    ::freeaddrinfo(found);
+    if (d->listenFd < 0) {
+        if (d->options.port == 0)
+            return failure(u"no free port could be bound."_s);
+        Q_UNUSED(error);
+        return failure(u"the address is in use by another program (another Cloudbench?) or "
+                       u"cannot be bound. Stop it or choose another port with --port."_s);
+    }
+    sockaddr_storage bound{};
+    socklen_t length = sizeof(bound);
+    ::getsockname(d->listenFd, reinterpret_cast<sockaddr *>(&bound), &length);
+    d->boundPort = bound.ss_family == AF_INET6
+        ? ntohs(reinterpret_cast<const sockaddr_in6 *>(&bound)->sin6_port)
+        : ntohs(reinterpret_cast<const sockaddr_in *>(&bound)->sin_port);
+
+    // A client that leaves mid-answer must cost an EPIPE, not the process (sendfile has no
+    // MSG_NOSIGNAL). Left alone when the program installed its own handler.
+    struct sigaction current
+    {};
+    if (::sigaction(SIGPIPE, nullptr, &current) == 0 && current.sa_handler == SIG_DFL)
+        ::signal(SIGPIPE, SIG_IGN);
+
+    d->epollFd = ::epoll_create1(EPOLL_CLOEXEC);
+    d->mailbox = std::make_shared<Mailbox>();
+    d->mailbox->wakeFd = ::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+    if (d->epollFd < 0 || d->mailbox->wakeFd < 0)
+        return failure(u"the event loop cannot be created."_s);
+    epoll_event event{};
+    event.events = EPOLLIN;
+    event.data.u64 = 0;
+    ::epoll_ctl(d->epollFd, EPOLL_CTL_ADD, d->listenFd, &event);
+    event.data.u64 = ~quint64(0);
+    ::epoll_ctl(d->epollFd, EPOLL_CTL_ADD, d->mailbox->wakeFd, &event);
+    d->workers = std::make_unique<WorkerPool>(2, d->options.maxWorkers);
+    d->stopping = false;
+    d->loop = std::thread([p = d.get()] { p->run(); });
+    return d->boundPort;
 }
 
 void HttpServer::stop()
 {
-    if (!d->listener.joinable())
+    if (!d->loop.joinable())
         return;
-    d->server.stop();
-    endIdleConnections(d->boundPort);
-    d->listener.join();
+    d->stopping = true;
+    {
+        std::lock_guard lock(d->mailbox->mutex);
+        d->mailbox->wakeLocked();
+    }
+    d->loop.join();
 }
 
 } // namespace Core::Api

@@ -11,11 +11,15 @@
 
 namespace Core::Api {
 
-// The HTTP endpoint: cpp-httplib behind project-owned request/response types, tuned as DESIGN.md
-// measured (TCP_NODELAY, a pool of 64 worker threads that grows while every thread is parked in a
-// long poll, 1000 requests per keep-alive connection, no SO_REUSEPORT so a second instance cannot
-// share the port). Bodies over memoryBodyLimit are spooled to files under spoolDir; bodies over
-// maxBodyBytes are refused with 413. The handler runs on a worker thread and may block it.
+// The HTTP/1.1 endpoint: one event thread (epoll) serves every keep-alive connection, so a
+// request costs no thread switch of its own and many answers leave in one wake-up. The event
+// thread reads request heads and small bodies itself; bodies that are large, chunked or behind
+// `Expect: 100-continue` are read by a pool of body workers (spooled to files under spoolDir
+// beyond memoryBodyLimit, hashed for S3 PUTs, refused with 413 beyond maxBodyBytes), and the
+// connection returns to the event thread once the request is whole. Handlers answer
+// asynchronously through a Reply, from any thread, so a long poll holds no thread. Responses are
+// written whole in one call where the socket takes them; file bodies go out with sendfile.
+// TCP_NODELAY; SO_REUSEADDR but not SO_REUSEPORT, so a second instance cannot share the port.
 class HttpServer final
 {
 public:
@@ -26,20 +30,37 @@ public:
         QString spoolDir;
         qint64 maxBodyBytes = 5LL * 1024 * 1024 * 1024;
         qint64 memoryBodyLimit = 8 * 1024 * 1024;
-        int poolSize = 64;
-        int maxThreads = 1024;
+        // Bodies up to this size (with a Content-Length and no 100-continue) are read by the
+        // event thread itself; larger ones by a body worker.
+        qint64 inlineBodyLimit = 64 * 1024;
+        int maxWorkers = 512;
+        int idleTimeoutMs = 60'000; // an idle keep-alive connection is closed after this
+        int ioTimeoutMs = 30'000; // a request or response that makes no progress for this long
     };
-    using Handler = std::function<HttpResponse(HttpRequest request)>;
+    // Answers one request; callable from any thread, once. Calls after stop() are dropped.
+    using Reply = std::function<void(HttpResponse response)>;
+    // Runs on the event thread for every whole request and must not block it: it queues the
+    // request and answers later (or at once) through `reply`.
+    using Handler = std::function<void(HttpRequest request, Reply reply)>;
+    // Runs on the event thread after each round of requests handed to the handler, so that the
+    // handler can wake whoever answers them once per round instead of once per request.
+    using FlushHandler = std::function<void()>;
+    // A request the server refused itself (malformed, too large, body cut short).
     using RejectHandler =
         std::function<void(const HttpRequest &, const HttpResponse &, const QString &errorCode)>;
 
-    HttpServer(Options options, Handler handler, RejectHandler rejectHandler);
+    HttpServer(Options options,
+        Handler handler,
+        RejectHandler rejectHandler,
+        FlushHandler flushHandler = {});
     ~HttpServer();
     HttpServer(const HttpServer &) = delete;
     HttpServer &operator=(const HttpServer &) = delete;
 
     // Binds and starts serving on a background thread; returns the port bound.
     std::expected<int, QString> listen();
+    // Stops accepting, writes the answers already given, closes every connection and frees the
+    // port. Requests still unanswered are dropped with their connections.
     void stop();
 
 private:

@@ -7,7 +7,7 @@
 #include <QElapsedTimer>
 
 #include <atomic>
-#include <future>
+#include <functional>
 
 namespace Core::Api {
 
@@ -22,12 +22,12 @@ public:
         const QString &errorCode) = 0;
 };
 
-// Shared between the HTTP worker thread waiting on `promise` and the core thread answering it.
+// Shared between the HTTP server, which is waiting for `reply`, and the core thread answering it.
 struct PendingRequest
 {
     AwsRequest request;
-    std::promise<HttpResponse> promise;
-    std::atomic<bool> answered = false; // the worker has its response
+    std::function<void(HttpResponse)> reply; // hands the answer to the HTTP server
+    std::atomic<bool> answered = false; // the server has its response
     std::atomic<bool> completed = false; // a handler answered (it may still wait for commit)
     QElapsedTimer elapsed;
     ResponseSink *sink = nullptr;
@@ -37,7 +37,7 @@ struct PendingRequest
     PendingRequest(const PendingRequest &) = delete;
     PendingRequest &operator=(const PendingRequest &) = delete;
 
-    // Hands the response to the waiting worker. Returns false if it was answered already.
+    // Hands the response to the HTTP server. Returns false if it was answered already.
     bool deliver(HttpResponse response);
 };
 

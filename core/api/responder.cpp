@@ -10,8 +10,8 @@ namespace Core::Api {
 
 PendingRequest::~PendingRequest()
 {
-    if (!answered.exchange(true)) {
-        promise.set_value(errorResponse(request.route.protocol,
+    if (!answered.exchange(true) && reply) {
+        reply(errorResponse(request.route.protocol,
             request.route.service,
             CommonErrors::internalFailure(u"The request was dropped without an answer."_s),
             request.requestId));
@@ -22,7 +22,8 @@ bool PendingRequest::deliver(HttpResponse response)
 {
     if (answered.exchange(true))
         return false;
-    promise.set_value(std::move(response));
+    if (reply)
+        reply(std::move(response));
     return true;
 }
 
