@@ -39,6 +39,8 @@ std::optional<std::pair<QString, bool>> aclPermissionFor(const QString &action)
         {u"s3:PutBucketAcl"_s, {u"WRITE_ACP"_s, false}},
         {u"s3:GetObject"_s, {u"READ"_s, true}},
         {u"s3:GetObjectVersion"_s, {u"READ"_s, true}},
+        {u"s3:GetObjectAttributes"_s, {u"READ"_s, true}},
+        {u"s3:GetObjectVersionAttributes"_s, {u"READ"_s, true}},
         {u"s3:GetObjectAcl"_s, {u"READ_ACP"_s, true}},
         {u"s3:GetObjectVersionAcl"_s, {u"READ_ACP"_s, true}},
         {u"s3:PutObjectAcl"_s, {u"WRITE_ACP"_s, true}},

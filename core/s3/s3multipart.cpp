@@ -312,6 +312,9 @@ Result<S3Object> S3Service::completeMultipartUpload(const QString &bucket,
     object.headers = upload->headers;
     object.tags = upload->tags;
     object.partsCount = int(chosen.size());
+    for (const UploadPart &part : std::as_const(chosen))
+        object.parts.append(
+            {part.partNumber, part.size, {part.checksum.algorithm, part.checksum.value, {}}});
     object.checksum = checksum;
     auto result = insertNewVersion(std::move(object), *fileId);
     if (!result)

@@ -41,6 +41,28 @@ struct Checksum
 inline constexpr auto FullObject = "FULL_OBJECT";
 inline constexpr auto Composite = "COMPOSITE";
 
+// One part of an object CompleteMultipartUpload assembled, as GetObjectAttributes lists it.
+struct ObjectPart
+{
+    int partNumber = 0;
+    qint64 size = 0;
+    Checksum checksum; // the part's own checksum (no type); empty when uploaded without one
+};
+
+// GetObjectAttributes' ObjectParts: one page of a multipart object's parts. AWS lists the parts
+// only of objects with a COMPOSITE checksum (none without an additional checksum or with a
+// FULL_OBJECT one); otherwise only the count is reported (listed false).
+struct ObjectPartsPage
+{
+    int totalPartsCount = 0;
+    bool listed = false;
+    int partNumberMarker = 0;
+    int nextPartNumberMarker = 0;
+    int maxParts = 1000;
+    bool truncated = false;
+    QList<ObjectPart> parts;
+};
+
 // One version of one key (with versioning off there is one, "null"). Bytes live inline (small
 // objects) or in a file under the state folder named by a generated id, never by the key.
 struct S3Object
@@ -57,6 +79,7 @@ struct S3Object
     Tags tags;
     Checksum checksum;
     int partsCount = 0;
+    QList<ObjectPart> parts; // multipart objects (CompleteMultipartUpload) only
     QByteArray inlineData;
     QString fileId; // under the objects folder; empty when inline
     QString filePath;

@@ -112,10 +112,44 @@ Result<S3Object> S3Service::putObject(
 Result<S3Object> S3Service::getObject(
     const QString &bucket, const QString &key, const QString &versionId) const
 {
+    return readVersion(bucket, key, versionId, true);
+}
+
+Result<S3Object> S3Service::getObjectAttributes(
+    const QString &bucket, const QString &key, const QString &versionId) const
+{
+    return readVersion(bucket, key, versionId, false);
+}
+
+ObjectPartsPage S3Service::objectParts(const S3Object &object, int partNumberMarker, int maxParts)
+{
+    ObjectPartsPage page;
+    page.totalPartsCount = object.partsCount;
+    page.listed = object.checksum.type == QLatin1StringView(Composite) && !object.parts.isEmpty();
+    if (!page.listed)
+        return page;
+    page.partNumberMarker = qMax(0, partNumberMarker);
+    page.maxParts = maxParts >= 1 && maxParts <= 1000 ? maxParts : 1000;
+    for (const ObjectPart &part : object.parts) {
+        if (part.partNumber <= page.partNumberMarker)
+            continue;
+        if (page.parts.size() == page.maxParts) {
+            page.truncated = true;
+            break;
+        }
+        page.parts.append(part);
+        page.nextPartNumberMarker = part.partNumber;
+    }
+    return page;
+}
+
+Result<S3Object> S3Service::readVersion(
+    const QString &bucket, const QString &key, const QString &versionId, bool withData) const
+{
     if (auto ok = requireBucket(bucket); !ok)
         return std::unexpected(ok.error());
     if (versionId.isEmpty()) {
-        auto object = m_store->latest(bucket, key, true);
+        auto object = m_store->latest(bucket, key, withData);
         if (!object || object->deleteMarker) {
             AwsError error = Errors::noSuchKey(key);
             if (object)
@@ -124,7 +158,7 @@ Result<S3Object> S3Service::getObject(
         }
         return withPath(std::move(*object));
     }
-    auto object = m_store->version(bucket, key, versionId, true);
+    auto object = m_store->version(bucket, key, versionId, withData);
     if (!object)
         return std::unexpected(Errors::noSuchVersion(key, versionId));
     if (object->deleteMarker) {

@@ -154,6 +154,13 @@ public:
     // Metadata and where the bytes are (inline data or filePath); delete markers fail as AWS does.
     Result<S3Object> getObject(
         const QString &bucket, const QString &key, const QString &versionId = {}) const;
+    // GetObjectAttributes: the version's metadata without its bytes (archived objects answer
+    // too, only metadata is read); fails as getObject does.
+    Result<S3Object> getObjectAttributes(
+        const QString &bucket, const QString &key, const QString &versionId = {}) const;
+    // GetObjectAttributes' ObjectParts of a multipart object: the parts after partNumberMarker,
+    // at most maxParts (values outside 1..1000 mean 1000; AWS ignores invalid ones).
+    static ObjectPartsPage objectParts(const S3Object &object, int partNumberMarker, int maxParts);
     Result<DeleteResult> deleteObject(
         const QString &bucket, const QString &key, const QString &versionId = {});
     // headers: nullopt copies the source's (MetadataDirective COPY).
@@ -235,6 +242,8 @@ signals:
 
 private:
     Status requireBucket(const QString &name) const;
+    Result<S3Object> readVersion(
+        const QString &bucket, const QString &key, const QString &versionId, bool withData) const;
     int applyLifecycleRule(
         const QString &bucket, const LifecycleRule &rule, qint64 now, bool variesByStorageClass);
     Result<QString> storeBody(ObjectBody &body, bool forceFile);

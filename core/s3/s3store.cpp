@@ -133,6 +133,35 @@ Tags tagsFromJson(const QString &json)
     return tags;
 }
 
+QString partsToJson(const QList<ObjectPart> &parts)
+{
+    QJsonArray array;
+    for (const ObjectPart &part : parts) {
+        QJsonObject entry{{u"n"_s, part.partNumber}, {u"s"_s, double(part.size)}};
+        if (!part.checksum.isEmpty()) {
+            entry.insert(u"a"_s, part.checksum.algorithm);
+            entry.insert(u"c"_s, part.checksum.value);
+        }
+        array.append(entry);
+    }
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+
+QList<ObjectPart> partsFromJson(const QString &json)
+{
+    QList<ObjectPart> parts;
+    for (const QJsonValue &value : QJsonDocument::fromJson(json.toUtf8()).array()) {
+        const QJsonObject entry = value.toObject();
+        ObjectPart part;
+        part.partNumber = entry.value(u"n"_s).toInt();
+        part.size = qint64(entry.value(u"s"_s).toDouble());
+        part.checksum.algorithm = entry.value(u"a"_s).toString();
+        part.checksum.value = entry.value(u"c"_s).toString();
+        parts.append(part);
+    }
+    return parts;
+}
+
 S3Store::S3Store(const Storage::Database &database)
     : m_database(database)
 {}

@@ -105,5 +105,7 @@ QString headersToJson(const ObjectHeaders &headers);
 ObjectHeaders headersFromJson(const QString &json);
 QString tagsToJson(const Tags &tags);
 Tags tagsFromJson(const QString &json);
+QString partsToJson(const QList<ObjectPart> &parts);
+QList<ObjectPart> partsFromJson(const QString &json);
 
 } // namespace Core::S3

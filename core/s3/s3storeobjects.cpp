@@ -19,9 +19,10 @@ namespace {
 
 constexpr auto ObjectColumns = "bucket, key, version_id, is_latest, delete_marker, size, etag, "
                                "modified_ms, headers, tags, checksum_algorithm, checksum, "
-                               "parts_count, blob_file";
+                               "parts_count, blob_file, parts";
 
-S3Object readObject(const QSqlQuery &query, bool withData)
+// withParts: single-object reads only; listings leave a multipart object's part list unparsed.
+S3Object readObject(const QSqlQuery &query, bool withData, bool withParts)
 {
     S3Object object;
     object.bucket = query.value(0).toString();
@@ -40,8 +41,10 @@ S3Object readObject(const QSqlQuery &query, bool withData)
             object.checksum.value.contains(u'-') ? Composite : FullObject); // not in base64
     object.partsCount = query.value(12).toInt();
     object.fileId = query.value(13).toString();
+    if (withParts && !query.isNull(14))
+        object.parts = partsFromJson(query.value(14).toString());
     if (withData)
-        object.inlineData = query.value(14).toByteArray();
+        object.inlineData = query.value(15).toByteArray();
     return object;
 }
 
@@ -58,7 +61,7 @@ std::optional<S3Object> S3Store::latest(
     query.addBindValue(key);
     std::optional<S3Object> object;
     if (run(query) && query.next())
-        object = readObject(query, withData);
+        object = readObject(query, withData, true);
     query.finish();
     return object;
 }
@@ -75,7 +78,7 @@ std::optional<S3Object> S3Store::version(
     query.addBindValue(versionId);
     std::optional<S3Object> object;
     if (run(query) && query.next())
-        object = readObject(query, withData);
+        object = readObject(query, withData, true);
     query.finish();
     return object;
 }
@@ -89,7 +92,7 @@ bool S3Store::insertVersion(const S3Object &object, const QString &fileId)
     if (!run(clear))
         return false;
     QSqlQuery &query = m_database.prepared(
-        u"INSERT INTO s3_objects (%1, data) VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s
+        u"INSERT INTO s3_objects (%1, data) VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s
             .arg(QLatin1StringView(ObjectColumns)));
     query.addBindValue(object.bucket);
     query.addBindValue(text(object.key));
@@ -104,6 +107,8 @@ bool S3Store::insertVersion(const S3Object &object, const QString &fileId)
     query.addBindValue(text(object.checksum.value));
     query.addBindValue(object.partsCount);
     query.addBindValue(fileId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : fileId);
+    query.addBindValue(object.parts.isEmpty() ? QVariant(QMetaType::fromType<QString>())
+                                              : partsToJson(object.parts));
     query.addBindValue(fileId.isEmpty() ? QVariant(object.inlineData)
                                         : QVariant(QMetaType::fromType<QByteArray>()));
     return run(query);
@@ -191,7 +196,7 @@ QList<S3Object> S3Store::currentObjects(
     if (!run(query))
         return objects;
     while (query.next())
-        objects.append(readObject(query, false));
+        objects.append(readObject(query, false, false));
     query.finish();
     return objects;
 }
@@ -210,7 +215,7 @@ QList<S3Object> S3Store::versionsFrom(
     if (!run(query))
         return objects;
     while (query.next())
-        objects.append(readObject(query, false));
+        objects.append(readObject(query, false, false));
     query.finish();
     return objects;
 }

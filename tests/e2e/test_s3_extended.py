@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: MIT
 """S3 end to end, second part: framing rules (411 without Content-Length), copy preconditions,
 ListMultipartUploads/ListParts paging, and the bucket ACL, encryption, lifecycle, ownership and
-public-access-block configurations, with boto3 and the AWS CLI v2."""
+public-access-block configurations, GetObjectAttributes, with boto3 and the AWS CLI v2."""
 import json
 import time
 import unittest
@@ -782,6 +782,184 @@ class S3AnonymousAccessTests(ServerTestCase):
                          [("keep/b", "AccessDenied")])
         self.assertEqual([o["Key"] for o in s3.list_objects_v2(Bucket="dropbox")["Contents"]],
                          ["keep/b"])
+
+
+class S3ObjectAttributesTests(ServerTestCase):
+    """GetObjectAttributes: the attributes x-amz-object-attributes names (ETag without quotes,
+    the stored checksum, ObjectParts of multipart objects paged by MaxParts/PartNumberMarker,
+    StorageClass, ObjectSize), versions and delete markers, AWS's errors, and the
+    s3:GetObjectAttributes permission anonymous requests need besides s3:GetObject."""
+
+    ALL = ["ETag", "Checksum", "ObjectParts", "StorageClass", "ObjectSize"]
+
+    def raw(self, path, extra=""):
+        port = self.server.port
+        head = (f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n{S3_AUTH}\r\n{extra}"
+                "Connection: close\r\n\r\n")
+        return raw_request(port, head.encode())
+
+    def test_simple_object_and_errors(self):
+        import base64
+        import hashlib
+        s3 = self.boto3_client("s3")
+        s3.create_bucket(Bucket="attrs")
+        put = s3.put_object(Bucket="attrs", Key="simple", Body=b"hello world",
+                            ChecksumAlgorithm="SHA256")
+        answer = s3.get_object_attributes(Bucket="attrs", Key="simple", ObjectAttributes=self.ALL)
+        self.assertEqual(answer["ETag"], put["ETag"].strip('"'))
+        self.assertEqual(answer["Checksum"]["ChecksumSHA256"],
+                         base64.b64encode(hashlib.sha256(b"hello world").digest()).decode())
+        self.assertEqual(answer["ObjectSize"], 11)
+        self.assertEqual(answer["StorageClass"], "STANDARD")
+        self.assertNotIn("ObjectParts", answer)  # a single PUT has no parts
+        self.assertNotIn("VersionId", answer)
+        head = s3.head_object(Bucket="attrs", Key="simple")
+        self.assertEqual(answer["LastModified"], head["LastModified"])
+        only = s3.get_object_attributes(Bucket="attrs", Key="simple", ObjectAttributes=["ObjectSize"])
+        self.assertEqual([k for k in only if k != "ResponseMetadata"], ["LastModified", "ObjectSize"])
+
+        # The wire: root element, ETag without quotes, ChecksumType (unknown to botocore 1.29).
+        status, headers, body = self.raw("/attrs/simple?attributes",
+                                         "x-amz-object-attributes: ETag,Checksum\r\n")
+        self.assertEqual(status, 200, body)
+        self.assertIn(b"<GetObjectAttributesResponse xmlns=", body)
+        self.assertIn(b"<ETag>" + put["ETag"].strip('"').encode() + b"</ETag>", body)
+        self.assertIn(b"<ChecksumType>FULL_OBJECT</ChecksumType>", body)
+        self.assertIn("last-modified", headers)
+
+        # Errors: the header missing or naming an unknown attribute, missing key and bucket.
+        status, _, body = self.raw("/attrs/simple?attributes")
+        self.assertEqual(status, 400)
+        self.assertIn(b"<Code>InvalidRequest</Code><Message>The x-amz-object-attributes header "
+                      b"specifying the attributes to be retrieved is either missing or empty"
+                      b"</Message>", body)
+        error = client_error(self, lambda: s3.get_object_attributes(
+            Bucket="attrs", Key="simple", ObjectAttributes=["ETag", "ETags"]), "InvalidArgument")
+        self.assertEqual(error.response["Error"]["Message"], "Invalid attribute name specified.")
+        self.assertEqual(error.response["Error"]["ArgumentValue"], "ETags")
+        client_error(self, lambda: s3.get_object_attributes(
+            Bucket="attrs", Key="missing", ObjectAttributes=["ETag"]), "NoSuchKey")
+        client_error(self, lambda: s3.get_object_attributes(
+            Bucket="no-such-attrs", Key="simple", ObjectAttributes=["ETag"]), "NoSuchBucket")
+
+        # An archived object cannot be read but its attributes can.
+        frozen = s3.put_object(Bucket="attrs", Key="cold", Body=b"ice", StorageClass="GLACIER")
+        client_error(self, lambda: s3.get_object(Bucket="attrs", Key="cold"), "InvalidObjectState")
+        cold = s3.get_object_attributes(Bucket="attrs", Key="cold", ObjectAttributes=self.ALL)
+        self.assertEqual((cold["StorageClass"], cold["ObjectSize"]), ("GLACIER", 3))
+        # Newer botocore sends a CRC32 by default, 1.29 none: the attributes show what was stored.
+        self.assertEqual(cold.get("Checksum", {}).get("ChecksumCRC32"),
+                         frozen.get("ChecksumCRC32"))
+
+        cli = self.aws("s3api", "get-object-attributes", "--bucket", "attrs", "--key", "simple",
+                       "--object-attributes", "ETag", "ObjectSize", "StorageClass")
+        self.assertEqual((cli["ETag"], cli["ObjectSize"], cli["StorageClass"]),
+                         (put["ETag"].strip('"'), 11, "STANDARD"))
+
+    def test_versions_and_delete_markers(self):
+        s3 = self.boto3_client("s3")
+        s3.create_bucket(Bucket="attrs-versions")
+        s3.put_bucket_versioning(Bucket="attrs-versions",
+                                 VersioningConfiguration={"Status": "Enabled"})
+        first = s3.put_object(Bucket="attrs-versions", Key="k", Body=b"one")["VersionId"]
+        second = s3.put_object(Bucket="attrs-versions", Key="k", Body=b"two!")["VersionId"]
+        old = s3.get_object_attributes(Bucket="attrs-versions", Key="k", VersionId=first,
+                                       ObjectAttributes=["ObjectSize"])
+        self.assertEqual((old["VersionId"], old["ObjectSize"]), (first, 3))
+        latest = s3.get_object_attributes(Bucket="attrs-versions", Key="k",
+                                          ObjectAttributes=["ObjectSize"])
+        self.assertEqual((latest["VersionId"], latest["ObjectSize"]), (second, 4))
+        marker = s3.delete_object(Bucket="attrs-versions", Key="k")["VersionId"]
+        error = client_error(self, lambda: s3.get_object_attributes(
+            Bucket="attrs-versions", Key="k", ObjectAttributes=["ETag"]), "NoSuchKey")
+        self.assertEqual(error.response["ResponseMetadata"]["HTTPHeaders"]["x-amz-delete-marker"],
+                         "true")
+        error = client_error(self, lambda: s3.get_object_attributes(
+            Bucket="attrs-versions", Key="k", VersionId=marker, ObjectAttributes=["ETag"]),
+            "MethodNotAllowed")
+        self.assertEqual(error.response["ResponseMetadata"]["HTTPStatusCode"], 405)
+        client_error(self, lambda: s3.get_object_attributes(
+            Bucket="attrs-versions", Key="k", VersionId="nope", ObjectAttributes=["ETag"]),
+            "NoSuchVersion")
+        self.assertEqual(s3.get_object_attributes(
+            Bucket="attrs-versions", Key="k", VersionId=first,
+            ObjectAttributes=["ObjectSize"])["ObjectSize"], 3)
+
+    def test_multipart_parts_and_paging(self):
+        import base64
+        import zlib
+
+        def crc(data):
+            return zlib.crc32(data).to_bytes(4, "big")
+
+        s3 = self.boto3_client("s3")
+        s3.create_bucket(Bucket="attrs-mpu")
+        data = [b"a" * (5 * 1024 * 1024), b"b" * (5 * 1024 * 1024), b"c" * 100]
+        uid = s3.create_multipart_upload(Bucket="attrs-mpu", Key="k",
+                                         ChecksumAlgorithm="CRC32")["UploadId"]
+        parts = []
+        for number, body in enumerate(data, 1):
+            answer = s3.upload_part(Bucket="attrs-mpu", Key="k", UploadId=uid, PartNumber=number,
+                                    Body=body, ChecksumAlgorithm="CRC32")
+            parts.append({"PartNumber": number, "ETag": answer["ETag"],
+                          "ChecksumCRC32": answer["ChecksumCRC32"]})
+        done = s3.complete_multipart_upload(Bucket="attrs-mpu", Key="k", UploadId=uid,
+                                            MultipartUpload={"Parts": parts})
+        first = s3.get_object_attributes(Bucket="attrs-mpu", Key="k", MaxParts=2,
+                                         ObjectAttributes=self.ALL)
+        self.assertEqual(first["ETag"], done["ETag"].strip('"'))
+        # The composite checksum without its "-3".
+        self.assertEqual(first["Checksum"]["ChecksumCRC32"],
+                         base64.b64encode(crc(b"".join(crc(d) for d in data))).decode())
+        self.assertEqual(first["ObjectSize"], sum(len(d) for d in data))
+        page = first["ObjectParts"]
+        self.assertEqual((page["TotalPartsCount"], int(page["PartNumberMarker"]),
+                          int(page["NextPartNumberMarker"]), page["MaxParts"],
+                          page["IsTruncated"]), (3, 0, 2, 2, True))
+        self.assertEqual([(p["PartNumber"], p["Size"], p["ChecksumCRC32"]) for p in page["Parts"]],
+                         [(1, len(data[0]), parts[0]["ChecksumCRC32"]),
+                          (2, len(data[1]), parts[1]["ChecksumCRC32"])])
+        rest = s3.get_object_attributes(Bucket="attrs-mpu", Key="k", MaxParts=2,
+                                        PartNumberMarker=2, ObjectAttributes=["ObjectParts"])
+        page = rest["ObjectParts"]
+        self.assertEqual((int(page["PartNumberMarker"]), int(page["NextPartNumberMarker"]),
+                          page["IsTruncated"]), (2, 3, False))
+        self.assertEqual([(p["PartNumber"], p["Size"]) for p in page["Parts"]], [(3, 100)])
+        self.assertNotIn("ETag", rest)
+
+        # Without an additional checksum AWS reports the count only.
+        uid = s3.create_multipart_upload(Bucket="attrs-mpu", Key="plain")["UploadId"]
+        parts = [{"PartNumber": n, "ETag": s3.upload_part(
+            Bucket="attrs-mpu", Key="plain", UploadId=uid, PartNumber=n, Body=body)["ETag"]}
+            for n, body in ((1, data[0]), (2, data[2]))]
+        s3.complete_multipart_upload(Bucket="attrs-mpu", Key="plain", UploadId=uid,
+                                     MultipartUpload={"Parts": parts})
+        plain = s3.get_object_attributes(Bucket="attrs-mpu", Key="plain", ObjectAttributes=self.ALL)
+        self.assertEqual(plain["ObjectParts"], {"TotalPartsCount": 2})
+        self.assertNotIn("Checksum", plain)
+
+    def test_anonymous_needs_get_object_attributes(self):
+        from botocore import UNSIGNED
+        s3 = self.boto3_client("s3")
+        anonymous = self.boto3_client("s3", signature_version=UNSIGNED)
+        s3.create_bucket(Bucket="attrs-public")
+        s3.put_object(Bucket="attrs-public", Key="k", Body=b"public")
+        s3.put_public_access_block(Bucket="attrs-public", PublicAccessBlockConfiguration={
+            "BlockPublicAcls": True, "IgnorePublicAcls": True, "BlockPublicPolicy": False,
+            "RestrictPublicBuckets": False})
+
+        def allow(*actions):
+            s3.put_bucket_policy(Bucket="attrs-public", Policy=json.dumps({"Statement": [
+                {"Effect": "Allow", "Principal": "*", "Action": list(actions),
+                 "Resource": "arn:aws:s3:::attrs-public/*"}]}))
+
+        allow("s3:GetObject")
+        self.assertEqual(anonymous.head_object(Bucket="attrs-public", Key="k")["ContentLength"], 6)
+        client_error(self, lambda: anonymous.get_object_attributes(
+            Bucket="attrs-public", Key="k", ObjectAttributes=["ObjectSize"]), "AccessDenied")
+        allow("s3:GetObject", "s3:GetObjectAttributes")
+        self.assertEqual(anonymous.get_object_attributes(
+            Bucket="attrs-public", Key="k", ObjectAttributes=["ObjectSize"])["ObjectSize"], 6)
 
 
 class S3LifecycleTransitionTests(ServerTestCase):

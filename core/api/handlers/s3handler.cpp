@@ -102,6 +102,7 @@ const QHash<QString, S3Handler::Operation> &S3Handler::operationTable()
         {u"PutObjectTagging"_s, &S3Handler::putObjectTagging},
         {u"DeleteObjectTagging"_s, &S3Handler::deleteObjectTagging},
         {u"RestoreObject"_s, &S3Handler::restoreObject},
+        {u"GetObjectAttributes"_s, &S3Handler::getObjectAttributes},
         {u"CreateMultipartUpload"_s, &S3Handler::createMultipartUpload},
         {u"UploadPart"_s, &S3Handler::uploadPart},
         {u"UploadPartCopy"_s, &S3Handler::uploadPartCopy},
@@ -238,6 +239,8 @@ QString S3Handler::operationFor(const HttpRequest &request, const Target &target
             return u"GetObjectTagging"_s;
         if (has(u"acl"))
             return u"GetObjectAcl"_s;
+        if (has(u"attributes"))
+            return u"GetObjectAttributes"_s;
         return u"GetObject"_s;
     }
     if (method == "HEAD")
@@ -294,8 +297,7 @@ void S3Handler::handle(const AwsRequest &request, Responder responder)
         u"intelligent-tiering"_s,
         u"retention"_s,
         u"legal-hold"_s,
-        u"select"_s,
-        u"attributes"_s};
+        u"select"_s};
     for (const QString &name : request.http.rawQuery.isEmpty() ? QStringList() : unsupported) {
         if (request.http.hasQueryItem(name)) {
             call.operation = QString::fromLatin1(request.http.method) + u" ?"_s + name;
@@ -368,6 +370,7 @@ Status S3Handler::authorizeAnonymous(const Call &call) const
         {u"GetObjectAcl"_s, u"s3:GetObjectAcl"_s},
         {u"PutObjectAcl"_s, u"s3:PutObjectAcl"_s},
         {u"RestoreObject"_s, u"s3:RestoreObject"_s},
+        {u"GetObjectAttributes"_s, u"s3:GetObject"_s},
         {u"CreateMultipartUpload"_s, u"s3:PutObject"_s},
         {u"UploadPart"_s, u"s3:PutObject"_s},
         {u"UploadPartCopy"_s, u"s3:PutObject"_s},
@@ -385,6 +388,7 @@ Status S3Handler::authorizeAnonymous(const Call &call) const
         {u"s3:GetObjectTagging"_s, u"s3:GetObjectVersionTagging"_s},
         {u"s3:PutObjectTagging"_s, u"s3:PutObjectVersionTagging"_s},
         {u"s3:DeleteObjectTagging"_s, u"s3:DeleteObjectVersionTagging"_s},
+        {u"s3:GetObjectAttributes"_s, u"s3:GetObjectVersionAttributes"_s},
     };
     if (call.operation == u"DeleteObjects"_s)
         return {}; // each key is authorized on its own (deleteObjects)
@@ -399,6 +403,13 @@ Status S3Handler::authorizeAnonymous(const Call &call) const
             m_service->authorizeAnonymous(call.target.bucket, call.target.key, versionId, wanted);
         !allowed)
         return allowed;
+    // GetObjectAttributes needs s3:GetObjectAttributes besides s3:GetObject (with a versionId:
+    // s3:GetObjectVersionAttributes and s3:GetObjectVersion), per the S3 API reference.
+    if (call.operation == u"GetObjectAttributes"_s)
+        return m_service->authorizeAnonymous(call.target.bucket,
+            call.target.key,
+            versionId,
+            versionId.isEmpty() ? u"s3:GetObjectAttributes"_s : u"s3:GetObjectVersionAttributes"_s);
     if (!http.hasHeader("x-amz-copy-source"))
         return {};
     // CopyObject, UploadPartCopy: reading the source needs s3:GetObject there too.

@@ -21,7 +21,8 @@ namespace Core::Api {
 // bucket.s3.<anything>) addressing; the operation follows from method, bucket/key and the
 // sub-resource in the query. Operations are split over s3handler.cpp (routing, answers, request
 // metrics), s3buckethandler.cpp, s3confighandler.cpp (ACLs, encryption, lifecycle, ownership,
-// public access block), s3objecthandler.cpp and s3multiparthandler.cpp. Lives on the core thread.
+// public access block), s3objecthandler.cpp, s3attributeshandler.cpp and s3multiparthandler.cpp.
+// Lives on the core thread.
 class S3Handler final : public ServiceHandler
 {
     Q_OBJECT
@@ -105,6 +106,7 @@ private:
     void putObjectTagging(Call &call);
     void deleteObjectTagging(Call &call);
     void restoreObject(Call &call);
+    void getObjectAttributes(Call &call);
 
     void createMultipartUpload(Call &call);
     void uploadPart(Call &call);

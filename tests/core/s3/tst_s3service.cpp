@@ -5,7 +5,8 @@
 // lifecycle rules (validation table, midnight rounding, expiration and transitions of current and
 // noncurrent versions by the engine clock), archived objects and RestoreObject, and checksum
 // types (COMPOSITE / FULL_OBJECT multipart checksums, CRC64NVME), and what anonymous requests may
-// do under bucket policies, public ACLs and Block Public Access.
+// do under bucket policies, public ACLs and Block Public Access; GetObjectAttributes: the parts a
+// completed multipart object keeps and their paging.
 #include "core/common/clock.h"
 #include "core/common/metricsink.h"
 #include "core/s3/bodydigest.h"
@@ -655,6 +656,112 @@ private slots:
         const auto single = service.putObject(u"full"_s, u"one"_s, {}, {}, partBody(second));
         QCOMPARE(single->checksum.type, u"FULL_OBJECT"_s);
         QCOMPARE(service.getObject(u"full"_s, u"one"_s)->checksum.type, u"FULL_OBJECT"_s);
+    }
+
+    void objectAttributesKeepParts()
+    {
+        Tests::TempDatabase temp;
+        Core::ManualClock clock;
+        S3Service service(temp.database(), &clock, temp.dirPath() + u"/objects"_s, u"us-east-1"_s);
+        QVERIFY(service.createBucket(u"attrs"_s, {}).has_value());
+        const auto partBody = [](const QByteArray &data) {
+            BodyDigest digest(u"CRC32"_s);
+            digest.addData(data);
+            return ObjectBody{data,
+                {},
+                digest.size(),
+                digest.md5Hex(),
+                {u"CRC32"_s, digest.checksumBase64(), {}}};
+        };
+        const QList<QByteArray> data = {
+            QByteArray(S3Service::MinPartSize, 'a'), QByteArray(S3Service::MinPartSize, 'b'), "c"};
+        const auto upload = [&](const QString &key, const Checksum &checksum) {
+            const QString id =
+                service.createMultipartUpload(u"attrs"_s, key, {}, {}, checksum)->uploadId;
+            QList<CompletedPart> parts;
+            for (int number = 1; number <= data.size(); ++number) {
+                const auto part = service.uploadPart(u"attrs"_s,
+                    key,
+                    id,
+                    number,
+                    checksum.isEmpty() ? bodyOf(data.at(number - 1))
+                                       : partBody(data.at(number - 1)));
+                parts.append({number, part->etag, {}});
+            }
+            return service.completeMultipartUpload(u"attrs"_s, key, id, parts);
+        };
+        QVERIFY(upload(u"composite"_s, {u"CRC32"_s, {}, {}}).has_value());
+
+        // The parts outlive the upload: read back from the store, without the bytes.
+        const auto object = service.getObjectAttributes(u"attrs"_s, u"composite"_s);
+        QVERIFY(object.has_value());
+        QVERIFY(object->inlineData.isEmpty());
+        QCOMPARE(object->partsCount, 3);
+        QCOMPARE(object->parts.size(), 3);
+        QCOMPARE(object->parts.at(0).size, S3Service::MinPartSize);
+        QCOMPARE(object->parts.at(2).partNumber, 3);
+        QCOMPARE(object->parts.at(2).size, 1);
+        QCOMPARE(object->parts.at(2).checksum.algorithm, u"CRC32"_s);
+        QCOMPARE(object->parts.at(2).checksum.value, partBody("c").checksum.value);
+
+        // Paging: MaxParts and PartNumberMarker as ListParts pages.
+        auto page = S3Service::objectParts(*object, 0, 2);
+        QVERIFY(page.listed);
+        QCOMPARE(page.totalPartsCount, 3);
+        QCOMPARE(page.parts.size(), 2);
+        QVERIFY(page.truncated);
+        QCOMPARE(page.nextPartNumberMarker, 2);
+        page = S3Service::objectParts(*object, 2, 2);
+        QCOMPARE(page.parts.size(), 1);
+        QCOMPARE(page.parts.at(0).partNumber, 3);
+        QVERIFY(!page.truncated);
+        QCOMPARE(page.nextPartNumberMarker, 3);
+        QCOMPARE(page.partNumberMarker, 2);
+        page = S3Service::objectParts(*object, 3, 2);
+        QVERIFY(page.parts.isEmpty());
+        QCOMPARE(page.nextPartNumberMarker, 0);
+        page = S3Service::objectParts(*object, -5, 0); // ignored values: 0 and 1000
+        QCOMPARE(page.partNumberMarker, 0);
+        QCOMPARE(page.maxParts, 1000);
+        QCOMPARE(page.parts.size(), 3);
+
+        // A copy keeps the source's parts (and its multipart ETag).
+        QVERIFY(service.copyObject({u"attrs"_s, u"composite"_s, {}}, u"attrs"_s, u"copy"_s, {}, {})
+                    .has_value());
+        QCOMPARE(service.getObjectAttributes(u"attrs"_s, u"copy"_s)->parts.size(), 3);
+
+        // Without an additional checksum or with a FULL_OBJECT one, only the count is reported.
+        QVERIFY(upload(u"plain"_s, {}).has_value());
+        page = S3Service::objectParts(*service.getObjectAttributes(u"attrs"_s, u"plain"_s), 0, 10);
+        QVERIFY(!page.listed);
+        QCOMPARE(page.totalPartsCount, 3);
+        QVERIFY(upload(u"full"_s, {u"CRC32"_s, {}, QLatin1StringView(FullObject)}).has_value());
+        page = S3Service::objectParts(*service.getObjectAttributes(u"attrs"_s, u"full"_s), 0, 10);
+        QVERIFY(!page.listed);
+        QCOMPARE(page.totalPartsCount, 3);
+
+        // A single PUT has no parts; archived objects still answer (metadata only).
+        ObjectHeaders glacier;
+        glacier.storageClass = u"GLACIER"_s;
+        QVERIFY(service.putObject(u"attrs"_s, u"cold"_s, glacier, {}, bodyOf("ice")).has_value());
+        const auto cold = service.getObjectAttributes(u"attrs"_s, u"cold"_s);
+        QVERIFY(cold.has_value());
+        QCOMPARE(cold->headers.storageClass, u"GLACIER"_s);
+        QVERIFY(cold->parts.isEmpty());
+        QCOMPARE(S3Service::objectParts(*cold, 0, 10).totalPartsCount, 0);
+        QVERIFY(!service.checkReadable(*service.getObject(u"attrs"_s, u"cold"_s)).has_value());
+
+        // Errors as GetObject: missing key, version, bucket; a delete marker is NoSuchKey.
+        QCOMPARE(service.getObjectAttributes(u"attrs"_s, u"none"_s).error().code, u"NoSuchKey"_s);
+        QCOMPARE(service.getObjectAttributes(u"attrs"_s, u"cold"_s, u"v1"_s).error().code,
+            u"NoSuchVersion"_s);
+        QCOMPARE(
+            service.getObjectAttributes(u"nobucket"_s, u"cold"_s).error().code, u"NoSuchBucket"_s);
+        QVERIFY(service.putBucketVersioning(u"attrs"_s, Versioning::Enabled).has_value());
+        QVERIFY(service.deleteObject(u"attrs"_s, u"cold"_s).has_value());
+        const auto marker = service.getObjectAttributes(u"attrs"_s, u"cold"_s);
+        QCOMPARE(marker.error().code, u"NoSuchKey"_s);
+        QVERIFY(marker.error().extra.contains(std::pair{u"x-amz-delete-marker"_s, u"true"_s}));
     }
 
     void anonymousPolicyEvaluation_data()
