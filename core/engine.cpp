@@ -122,6 +122,8 @@ void Engine::start()
     m_journal = new Journal::JournalService(*m_database, m_clock, m_options.journal, this);
     m_sts = new Sts::StsService(m_options.accountId, this);
     m_dispatcher = new Api::Dispatcher(*m_database, m_journal, m_clock, this);
+    m_dispatcher->setAfterBatch(
+        [checkpointer = m_checkpointer.get()] { checkpointer->writerIdle(); });
     m_dispatcher->addHandler(new Api::StsHandler(m_sts));
     m_cloudwatch = new CloudWatch::CloudWatchService(
         *m_database, m_clock, m_options.accountId, m_options.region, this);

@@ -15,13 +15,19 @@
 #include <QJsonObject>
 #include <QMutexLocker>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Core::Api {
 
 namespace {
 
-constexpr int MaxBatch = 256;
+constexpr size_t MaxBatch = 256;
+// A drain takes half of what is queued (but at least this many): the first half's answers are
+// then on their way to the clients, and the clients' next requests on their way in, while the
+// core thread works on the second half, instead of every connection waiting for one batch.
+constexpr size_t MinBatch = 8;
 constexpr qint64 MaxServiceBodyBytes = 32 * 1024 * 1024; // every service but S3
 
 QString headersText(const HttpHeaders &headers)
@@ -156,7 +162,8 @@ void Dispatcher::drain()
     std::deque<std::shared_ptr<PendingRequest>> batch;
     {
         QMutexLocker locker(&m_mutex);
-        while (!m_queue.empty() && batch.size() < MaxBatch) {
+        const size_t take = std::clamp((m_queue.size() + 1) / 2, MinBatch, MaxBatch);
+        while (!m_queue.empty() && batch.size() < take) {
             batch.push_back(std::move(m_queue.front()));
             m_queue.pop_front();
         }
@@ -182,6 +189,8 @@ void Dispatcher::drain()
     }
     for (auto &[pending, response] : std::exchange(m_outbox, {}))
         pending->deliver(std::move(response));
+    if (m_afterBatch)
+        m_afterBatch();
 }
 
 void Dispatcher::dispatch(const std::shared_ptr<PendingRequest> &pending)

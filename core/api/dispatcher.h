@@ -55,6 +55,9 @@ public:
     // HTTP threads: a request the HTTP layer refused before routing (malformed, too large).
     void recordRejected(
         const HttpRequest &request, const HttpResponse &response, const QString &errorCode);
+    // Core thread: runs after each batch has committed and its answers are out (the engine
+    // lets the WAL checkpointer finish a checkpoint there).
+    void setAfterBatch(std::function<void()> hook) { m_afterBatch = std::move(hook); }
     // Core thread: answer everything queued with 503 and refuse what still comes.
     void shutdown();
 
@@ -89,6 +92,7 @@ private:
 
     bool m_inBatch = false;
     QList<std::pair<std::shared_ptr<PendingRequest>, HttpResponse>> m_outbox;
+    std::function<void()> m_afterBatch;
 };
 
 } // namespace Core::Api

@@ -51,12 +51,38 @@ void Checkpointer::run()
             stopping = m_stopping;
         }
         QSqlQuery query(m_database.connection());
-        if (!query.exec(u"PRAGMA wal_checkpoint(PASSIVE)"_s))
+        if (!query.exec(u"PRAGMA wal_checkpoint(PASSIVE)"_s)) {
             qCWarning(lcStorage) << "WAL checkpoint failed:" << query.lastError().text();
-        else
-            ++m_checkpoints;
+            continue;
+        }
+        ++m_checkpoints;
+        // Columns: busy, frames in the WAL, frames copied back.
+        if (!query.next() || query.value(1).toLongLong() < RestartFrames)
+            continue;
+        // Under a steady stream of writes a passive checkpoint never catches up with the
+        // writer, so SQLite never restarts the WAL: it grows by every commit, and appending to
+        // new file blocks costs the kernel far more than rewriting cached ones. The writer is
+        // asked to finish the checkpoint between two of its transactions (writerIdle()).
+        m_restartWanted = true;
     }
     m_database.closeThreadConnection();
+}
+
+void Checkpointer::writerIdle()
+{
+    if (!m_restartWanted.exchange(false))
+        return;
+    // No write can come in between here, so a passive checkpoint copies the few frames the
+    // background one left (unless a reader still needs them) and the next write transaction
+    // starts the WAL from its beginning. Passive: a reader is never waited for.
+    // Columns: busy, frames in the WAL, frames copied back. Busy or short (the background
+    // checkpoint was running, or a reader needed old frames): tried again at the next call.
+    QSqlQuery query(m_database.connection());
+    if (query.exec(u"PRAGMA wal_checkpoint(PASSIVE)"_s) && query.next()
+        && query.value(0).toInt() == 0 && query.value(1) == query.value(2))
+        ++m_restarts;
+    else
+        m_restartWanted = true;
 }
 
 } // namespace Core::Storage

@@ -18,7 +18,9 @@ class Database;
 // the commit. The engine turns automatic checkpoints off on its connection
 // (Database::setAutoCheckpoint(false)), and this object's own thread, with its own connection,
 // runs a PASSIVE checkpoint (it never blocks the writer or readers) every interval. SQLite then
-// restarts the WAL from its beginning at the next write, so the file stays small.
+// restarts the WAL from its beginning at the next write, so the file stays small. When writes
+// never pause long enough for that (the WAL holds RestartFrames or more), the writer finishes
+// the checkpoint itself at its next writerIdle().
 class Checkpointer final
 {
 public:
@@ -32,6 +34,14 @@ public:
     void stop();
     // Checkpoints run so far (for tests).
     int checkpoints() const { return m_checkpoints; }
+    // Called by the writing thread between two transactions: finishes a checkpoint when the
+    // background thread found the WAL too long. Cheap when it did not.
+    void writerIdle();
+    // Checkpoints finished by the writer under load (for tests).
+    int restarts() const { return m_restarts; }
+
+    // WAL frames (pages) beyond which a checkpoint restarts the WAL: 16 MiB of 4 KiB pages.
+    static constexpr qint64 RestartFrames = 4096;
 
 private:
     void run();
@@ -43,6 +53,8 @@ private:
     std::condition_variable m_wake;
     bool m_stopping = false;
     std::atomic<int> m_checkpoints{0};
+    std::atomic<int> m_restarts{0};
+    std::atomic<bool> m_restartWanted{false};
 };
 
 } // namespace Core::Storage
