@@ -3,6 +3,7 @@
 
 #include "core/common/logging.h"
 #include "core/storage/database.h"
+#include "core/storage/sqltransaction.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -111,20 +112,33 @@ std::optional<qint64> MetricStore::findMetric(const Metric &metric) const
 std::optional<qint64> MetricStore::touchMetric(const Metric &metric, qint64 nowMs)
 {
     const Dimensions dimensions = sorted(metric.dimensions);
+    const QString key = dimensionsKey(dimensions);
+    const QString recentKey = metric.metricNamespace + u'\n' + metric.metricName + u'\n' + key;
+    if (m_rollbacksSeen != Storage::SqlTransaction::rollbacks()) {
+        m_rollbacksSeen = Storage::SqlTransaction::rollbacks();
+        m_recentTouches.clear();
+    }
+    if (const auto recent = m_recentTouches.constFind(recentKey); recent != m_recentTouches.cend()
+        && nowMs >= recent->atMs && nowMs - recent->atMs < RecentTouchMs)
+        return recent->id;
     QSqlQuery &query = m_database.prepared(
         u"INSERT INTO cw_metrics (namespace, name, dimensions_key, dimensions, last_put_ms) "
         u"VALUES (?, ?, ?, ?, ?) ON CONFLICT (namespace, name, dimensions_key) DO UPDATE SET "
         u"last_put_ms = max(last_put_ms, excluded.last_put_ms) RETURNING id"_s);
     query.addBindValue(text(metric.metricNamespace));
     query.addBindValue(text(metric.metricName));
-    query.addBindValue(text(dimensionsKey(dimensions)));
+    query.addBindValue(text(key));
     query.addBindValue(dimensionsJson(dimensions));
     query.addBindValue(nowMs);
     std::optional<qint64> id;
-    if (query.exec() && query.next())
+    if (query.exec() && query.next()) {
         id = query.value(0).toLongLong();
-    else
+        if (m_recentTouches.size() >= 10'000)
+            m_recentTouches.clear();
+        m_recentTouches.insert(recentKey, {*id, nowMs});
+    } else {
         qCWarning(lcCore) << "cw_metrics upsert failed:" << Storage::Database::lastErrorText(query);
+    }
     query.finish();
     return id;
 }

@@ -4,6 +4,8 @@
 #include "core/cloudwatch/cloudwatchtypes.h"
 #include "core/cloudwatch/statistics.h"
 
+#include <QHash>
+
 #include <functional>
 #include <optional>
 
@@ -35,7 +37,10 @@ public:
     explicit MetricStore(Storage::Database &database);
 
     static Dimensions sorted(Dimensions dimensions);
-    // Creates the metric when it is new; always moves its last_put_ms forward.
+    // Creates the metric when it is new and moves its last_put_ms forward; a metric touched less
+    // than RecentTouchMs ago (by this store) is not written again, so last_put_ms lags by up to
+    // that much (ListMetrics' RecentlyActive looks three hours back).
+    static constexpr qint64 RecentTouchMs = 60'000;
     std::optional<qint64> touchMetric(const Metric &metric, qint64 nowMs);
     std::optional<qint64> findMetric(const Metric &metric) const;
     bool insert(qint64 metricId, const StoredDatum &datum);
@@ -83,6 +88,15 @@ private:
     bool recomputeMinutes(qint64 metricId, qint64 fromMs, qint64 beforeMs);
 
     Storage::Database &m_database;
+    struct RecentTouch
+    {
+        qint64 id = 0;
+        qint64 atMs = 0;
+    };
+    // Metrics touched lately, by namespace, name and dimensions key. Forgotten after any
+    // rollback, which may have taken the row an entry names with it.
+    QHash<QString, RecentTouch> m_recentTouches;
+    quint64 m_rollbacksSeen = 0;
 };
 
 } // namespace Core::CloudWatch

@@ -13,6 +13,8 @@ namespace Core::Storage {
 
 namespace {
 
+thread_local quint64 rollbackCount = 0;
+
 int &depthFor(const QString &connectionName)
 {
     thread_local QHash<QString, int> depths;
@@ -56,9 +58,16 @@ bool SqlTransaction::commit()
         return false;
     m_active = false;
     --depthFor(m_db.connectionName());
-    if (m_savepoint.isEmpty())
-        return run(m_db, u"COMMIT"_s);
-    return run(m_db, u"RELEASE "_s + m_savepoint);
+    const bool committed =
+        run(m_db, m_savepoint.isEmpty() ? u"COMMIT"_s : u"RELEASE "_s + m_savepoint);
+    if (!committed)
+        ++rollbackCount;
+    return committed;
+}
+
+quint64 SqlTransaction::rollbacks()
+{
+    return rollbackCount;
 }
 
 void SqlTransaction::rollback()
@@ -66,6 +75,7 @@ void SqlTransaction::rollback()
     if (!m_active)
         return;
     m_active = false;
+    ++rollbackCount;
     --depthFor(m_db.connectionName());
     if (m_savepoint.isEmpty()) {
         run(m_db, u"ROLLBACK"_s);

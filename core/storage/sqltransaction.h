@@ -21,6 +21,10 @@ public:
     bool commit();
     void rollback();
 
+    // Rollbacks (and failed commits) on this thread so far: a cache of what the database holds
+    // compares it to know that rows it remembers may be gone.
+    static quint64 rollbacks();
+
 private:
     QSqlDatabase m_db;
     QString m_savepoint;

@@ -7,6 +7,7 @@
 #include "core/cloudwatch/cloudwatchservice.h"
 #include "core/common/clock.h"
 #include "core/storage/database.h"
+#include "core/storage/sqltransaction.h"
 #include "tests/support/tempdatabase.h"
 
 #include <QJsonArray>
@@ -129,6 +130,36 @@ private slots:
         QCOMPARE(check.value(0).toInt(), 3);
         QCOMPARE(check.value(1).toDouble(), 5.0);
         QCOMPARE(check.value(2).toDouble(), 120.0);
+    }
+
+    // The store remembers metrics it touched lately instead of upserting their row on every
+    // datum; a batch that rolls back (the dispatcher's group commit failing) takes a new metric's
+    // row with it, and the next datum must create it again instead of naming a missing row.
+    void metricRolledBackWithItsBatchIsCreatedAgain()
+    {
+        Tests::TempDatabase temp;
+        Core::ManualClock clock(Start);
+        CloudWatchService service(temp.database(), &clock, u"000000000000"_s, u"us-east-1"_s);
+        {
+            Core::Storage::SqlTransaction batch(temp.database().connection());
+            QVERIFY(service.putMetricData(u"App"_s, {datum(u"Hits"_s, 1, Start)}).has_value());
+        } // rolled back
+        clock.advance(1000);
+        QVERIFY(service.putMetricData(u"App"_s, {datum(u"Hits"_s, 2, Start + 1000)}).has_value());
+        QVERIFY(service.putMetricData(u"App"_s, {datum(u"Hits"_s, 3, Start + 2000)}).has_value());
+        GetMetricStatisticsRequest request;
+        request.metric = {u"App"_s, u"Hits"_s, {}};
+        request.startMs = Start;
+        request.endMs = Start + Minute;
+        request.period = 60;
+        request.statistics = {u"Sum"_s};
+        const auto points = service.getMetricStatistics(request);
+        QVERIFY(points.has_value());
+        QCOMPARE(points->size(), 1);
+        QCOMPARE(*points->at(0).sum, 5.0);
+        QSqlQuery rows(temp.database().connection());
+        QVERIFY(rows.exec(u"SELECT count(*) FROM cw_metrics"_s) && rows.next());
+        QCOMPARE(rows.value(0).toInt(), 1);
     }
 
     void statisticsPerAlignedPeriod()
