@@ -30,6 +30,7 @@
 #include <cstring>
 #include <deque>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <unordered_map>
@@ -459,7 +460,7 @@ struct HttpServer::Private
 
     // Body workers.
     void readBodyInWorker(Connection &connection);
-    bool workerRead(Connection &connection, std::string &buffer, size_t &start, size_t need);
+    bool sendContinue(Connection &connection);
 
     HttpResponse reject(const HttpRequest &request, const AwsError &error);
 };
@@ -796,25 +797,138 @@ void HttpServer::Private::startBody(Connection &connection)
 
 // --- body workers ----------------------------------------------------------------------------
 
-// Appends to `buffer` until it holds `need` bytes from `start`. False at end of stream, error,
-// timeout or stop.
-bool HttpServer::Private::workerRead(
-    Connection &connection, std::string &buffer, size_t &start, size_t need)
+namespace {
+
+// The bytes a body worker has read and not yet consumed, over the borrowed socket.
+struct WorkerInput
 {
-    while (buffer.size() - start < need) {
-        char chunk[ReadChunk];
-        const ssize_t got = ::read(connection.fd, chunk, sizeof(chunk));
-        if (got > 0) {
-            buffer.append(chunk, size_t(got));
+    int fd;
+    int timeoutMs;
+    const std::atomic<bool> &stopping;
+    std::string buffer;
+    size_t start = 0;
+
+    // Reads until `need` bytes from `start` are buffered. False at end of stream, error,
+    // timeout or stop.
+    bool fill(size_t need)
+    {
+        while (buffer.size() - start < need) {
+            char chunk[ReadChunk];
+            const ssize_t got = ::read(fd, chunk, sizeof(chunk));
+            if (got > 0) {
+                buffer.append(chunk, size_t(got));
+                continue;
+            }
+            if (got == 0)
+                return false;
+            if (errno == EINTR)
+                continue;
+            if (errno != EAGAIN && errno != EWOULDBLOCK)
+                return false;
+            if (!waitFor(fd, POLLIN, timeoutMs, stopping))
+                return false;
+        }
+        return true;
+    }
+
+    // Reads up to the next CRLF (at most maxLength bytes before it); the line without it.
+    std::optional<std::string> line(size_t maxLength)
+    {
+        size_t end = buffer.find("\r\n", start);
+        while (end == std::string::npos) {
+            if (buffer.size() - start > maxLength || !fill(buffer.size() - start + 1))
+                return std::nullopt;
+            end = buffer.find("\r\n", start);
+        }
+        std::string text = buffer.substr(start, end - start);
+        start = end + 2;
+        return text;
+    }
+
+    // Moves `length` body bytes into the sink; 0, or the status to refuse the request with.
+    int copy(qint64 length, BodySink &sink)
+    {
+        while (length > 0) {
+            if (buffer.size() == start) {
+                buffer.clear();
+                start = 0;
+                if (!fill(1))
+                    return 400;
+            }
+            const qint64 take = qMin<qint64>(length, qint64(buffer.size() - start));
+            if (const int status = sink.add(buffer.data() + start, take))
+                return status;
+            start += size_t(take);
+            length -= take;
+        }
+        if (start > 1024 * 1024) {
+            buffer.erase(0, start);
+            start = 0;
+        }
+        return 0;
+    }
+};
+
+// A chunk-size line: hex digits, optionally followed by ";extensions". -1 when malformed.
+qint64 chunkSize(const std::string &line)
+{
+    const QByteArrayView hex =
+        trimmed(QByteArrayView(line).first(qsizetype(qMin(line.find(';'), line.size()))));
+    if (hex.isEmpty() || hex.size() > 15)
+        return -1;
+    qint64 size = 0;
+    for (char c : hex) {
+        const int digit = c >= '0' && c <= '9' ? c - '0'
+            : c >= 'a' && c <= 'f'             ? c - 'a' + 10
+            : c >= 'A' && c <= 'F'             ? c - 'A' + 10
+                                               : -1;
+        if (digit < 0)
+            return -1;
+        size = size * 16 + digit;
+    }
+    return size;
+}
+
+// chunked: size in hex [; extensions] CRLF, data CRLF ... 0 CRLF [trailer fields] CRLF.
+int readChunked(WorkerInput &input, BodySink &sink)
+{
+    for (;;) {
+        const std::optional<std::string> sizeLine = input.line(4096);
+        const qint64 size = sizeLine ? chunkSize(*sizeLine) : -1;
+        if (size < 0)
+            return 400;
+        if (size == 0) {
+            for (;;) { // trailer fields, up to the blank line
+                const std::optional<std::string> field = input.line(16384);
+                if (!field)
+                    return 400;
+                if (field->empty())
+                    return 0;
+            }
+        }
+        if (const int status = input.copy(size, sink))
+            return status;
+        if (!input.fill(2) || input.buffer.compare(input.start, 2, "\r\n") != 0)
+            return 400;
+        input.start += 2;
+    }
+}
+
+} // namespace
+
+bool HttpServer::Private::sendContinue(Connection &connection)
+{
+    static constexpr char Continue[] = "HTTP/1.1 100 Continue\r\n\r\n";
+    size_t sent = 0;
+    while (sent < sizeof(Continue) - 1) {
+        const ssize_t count =
+            ::send(connection.fd, Continue + sent, sizeof(Continue) - 1 - sent, MSG_NOSIGNAL);
+        if (count > 0) {
+            sent += size_t(count);
             continue;
         }
-        if (got == 0)
-            return false;
-        if (errno == EINTR)
-            continue;
-        if (errno != EAGAIN && errno != EWOULDBLOCK)
-            return false;
-        if (!waitFor(connection.fd, POLLIN, options.ioTimeoutMs, stopping))
+        if (count == 0 || (errno != EAGAIN && errno != EINTR)
+            || !waitFor(connection.fd, POLLOUT, options.ioTimeoutMs, stopping))
             return false;
     }
     return true;
@@ -824,136 +938,23 @@ void HttpServer::Private::readBodyInWorker(Connection &connection)
 {
     HttpRequest &request = connection.request;
     BodySink sink(request, options);
-    int status = 0;
-    if (connection.expectContinue) {
-        static constexpr char Continue[] = "HTTP/1.1 100 Continue\r\n\r\n";
-        size_t sent = 0;
-        while (sent < sizeof(Continue) - 1) {
-            const ssize_t count =
-                ::send(connection.fd, Continue + sent, sizeof(Continue) - 1 - sent, MSG_NOSIGNAL);
-            if (count > 0) {
-                sent += size_t(count);
-            } else if (count < 0 && (errno == EAGAIN || errno == EINTR)) {
-                if (!waitFor(connection.fd, POLLOUT, options.ioTimeoutMs, stopping))
-                    break;
-            } else {
-                break;
-            }
-        }
-        if (sent < sizeof(Continue) - 1)
-            status = 400;
-    }
-    // The buffer starts with what the event thread read past the head already.
-    std::string buffer = connection.in.substr(connection.inStart);
-    size_t start = 0;
+    // The input starts with what the event thread read past the head already.
+    WorkerInput input{
+        connection.fd, options.ioTimeoutMs, stopping, connection.in.substr(connection.inStart)};
     connection.in.clear();
     connection.inStart = 0;
-    if (status == 0 && !connection.chunked) {
-        sink.reserve(connection.contentLength);
-        qint64 left = connection.contentLength;
-        while (status == 0 && left > 0) {
-            if (buffer.size() == start
-                && !workerRead(connection, buffer, start, size_t(qMin<qint64>(left, 1)))) {
-                status = 400;
-                break;
-            }
-            const qint64 take = qMin<qint64>(left, qint64(buffer.size() - start));
-            status = sink.add(buffer.data() + start, take);
-            start += size_t(take);
-            left -= take;
-            if (start == buffer.size()) {
-                buffer.clear();
-                start = 0;
-            }
-        }
+    int status = connection.expectContinue && !sendContinue(connection) ? 400 : 0;
+    if (status == 0 && connection.chunked) {
+        status = readChunked(input, sink);
     } else if (status == 0) {
-        // chunked: size in hex [; extensions] CRLF, data CRLF ... 0 CRLF [trailers] CRLF
-        for (;;) {
-            size_t lineEnd = buffer.find("\r\n", start);
-            while (lineEnd == std::string::npos) {
-                if (buffer.size() - start > 4096
-                    || !workerRead(connection, buffer, start, buffer.size() - start + 1)) {
-                    status = 400;
-                    break;
-                }
-                lineEnd = buffer.find("\r\n", start);
-            }
-            if (status)
-                break;
-            std::string sizeText = buffer.substr(start, lineEnd - start);
-            if (const size_t semicolon = sizeText.find(';'); semicolon != std::string::npos)
-                sizeText.resize(semicolon);
-            const QByteArrayView hex = trimmed(QByteArrayView(sizeText));
-            bool ok = !hex.isEmpty() && hex.size() <= 15;
-            qint64 size = 0;
-            for (char c : hex) {
-                const int digit = c >= '0' && c <= '9' ? c - '0'
-                    : c >= 'a' && c <= 'f'             ? c - 'a' + 10
-                    : c >= 'A' && c <= 'F'             ? c - 'A' + 10
-                                                       : -1;
-                ok = ok && digit >= 0;
-                size = size * 16 + qMax(digit, 0);
-            }
-            if (!ok) {
-                status = 400;
-                break;
-            }
-            start = lineEnd + 2;
-            if (size == 0) {
-                // Trailer fields, up to the blank line.
-                for (;;) {
-                    size_t end = buffer.find("\r\n", start);
-                    while (end == std::string::npos) {
-                        if (buffer.size() - start > 16384
-                            || !workerRead(connection, buffer, start, buffer.size() - start + 1)) {
-                            status = 400;
-                            break;
-                        }
-                        end = buffer.find("\r\n", start);
-                    }
-                    if (status)
-                        break;
-                    const bool blank = end == start;
-                    start = end + 2;
-                    if (blank)
-                        break;
-                }
-                break;
-            }
-            qint64 left = size;
-            while (status == 0 && left > 0) {
-                if (buffer.size() == start) {
-                    buffer.clear();
-                    start = 0;
-                    if (!workerRead(connection, buffer, start, 1)) {
-                        status = 400;
-                        break;
-                    }
-                }
-                const qint64 take = qMin<qint64>(left, qint64(buffer.size() - start));
-                status = sink.add(buffer.data() + start, take);
-                start += size_t(take);
-                left -= take;
-            }
-            if (status)
-                break;
-            if (!workerRead(connection, buffer, start, 2)
-                || buffer.compare(start, 2, "\r\n") != 0) {
-                status = 400;
-                break;
-            }
-            start += 2;
-            if (start > 1024 * 1024) {
-                buffer.erase(0, start);
-                start = 0;
-            }
-        }
+        sink.reserve(connection.contentLength);
+        status = input.copy(connection.contentLength, sink);
     }
     connection.workerStatus = sink.finish(status);
     connection.spoolFile = request.bodyFile;
     // Bytes past the body (a pipelined request) go back to the event thread.
-    if (start < buffer.size())
-        connection.in.assign(buffer, start, std::string::npos);
+    if (input.start < input.buffer.size())
+        connection.in.assign(input.buffer, input.start, std::string::npos);
     connection.lastProgressMs = monotonicMs();
     mailbox->giveBack(connection.id);
 }
