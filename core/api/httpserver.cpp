@@ -121,6 +121,19 @@ const char *reasonPhrase(int status)
     }
 }
 
+AwsError headTooLarge()
+{
+    return {u"RequestHeaderSectionTooLarge"_s,
+        u"Your request header section exceeds the maximum allowed size."_s,
+        431,
+        true};
+}
+
+AwsError targetTooLong()
+{
+    return {u"RequestURITooLong"_s, u"The request URI is too long."_s, 414, true};
+}
+
 bool isToken(QByteArrayView text)
 {
     if (text.isEmpty())
@@ -636,17 +649,13 @@ bool HttpServer::Private::parseHead(Connection &connection)
     const QByteArrayView buffered(begin, qsizetype(available));
     const qsizetype lineEnd = buffered.indexOf("\r\n");
     if (lineEnd < 0 && buffered.size() > MaxTargetBytes + 32) {
-        refuse(connection, {u"RequestURITooLong"_s, u"The request URI is too long."_s, 414, true});
+        refuse(connection, targetTooLong());
         return false;
     }
     const qsizetype headEnd = buffered.indexOf("\r\n\r\n");
     if (headEnd < 0) {
         if (buffered.size() > MaxHeadBytes) {
-            refuse(connection,
-                {u"RequestHeaderSectionTooLarge"_s,
-                    u"Your request header section exceeds the maximum allowed size."_s,
-                    431,
-                    true});
+            refuse(connection, headTooLarge());
         }
         return false;
     }
@@ -657,11 +666,7 @@ bool HttpServer::Private::parseHead(Connection &connection)
     request.clientPort = connection.peerPort;
     if (headEnd > MaxHeadBytes) {
         connection.consume(size_t(headEnd) + 4);
-        refuse(connection,
-            {u"RequestHeaderSectionTooLarge"_s,
-                u"Your request header section exceeds the maximum allowed size."_s,
-                431,
-                true});
+        refuse(connection, headTooLarge());
         return false;
     }
 
@@ -695,7 +700,7 @@ bool HttpServer::Private::parseHead(Connection &connection)
     }
     if (target.size() > MaxTargetBytes) {
         connection.consume(size_t(headEnd) + 4);
-        refuse(connection, {u"RequestURITooLong"_s, u"The request URI is too long."_s, 414, true});
+        refuse(connection, targetTooLong());
         return false;
     }
     const qsizetype question = request.target.indexOf('?');
@@ -1068,6 +1073,22 @@ void HttpServer::Private::respond(Connection &connection, HttpResponse response)
 
 void HttpServer::Private::writeOut(Connection &connection)
 {
+    // After a write call: true to go on writing; false when the socket is full (wait for
+    // EPOLLOUT) or the connection is closed (the client left, or the file shrank so that the
+    // announced length cannot be kept).
+    const auto settle = [this, &connection](ssize_t sent) {
+        if (sent > 0) {
+            connection.lastProgressMs = monotonicMs();
+            return true;
+        }
+        if (sent < 0 && errno == EINTR)
+            return true;
+        if (sent < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+            connection.writable = false;
+        else
+            close(connection);
+        return false;
+    };
     while (connection.writable) {
         const qsizetype headSize = connection.head.size();
         const qsizetype total = headSize + connection.body.size();
@@ -1087,38 +1108,20 @@ void HttpServer::Private::writeOut(Connection &connection)
             message.msg_iov = parts;
             message.msg_iovlen = size_t(count);
             const ssize_t sent = ::sendmsg(connection.fd, &message, MSG_NOSIGNAL);
-            if (sent > 0) {
-                connection.written += sent;
-                connection.lastProgressMs = monotonicMs();
-                continue;
-            }
-            if (sent < 0 && errno == EINTR)
-                continue;
-            if (sent < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
-                connection.writable = false;
+            connection.written += qMax<ssize_t>(sent, 0);
+            if (!settle(sent))
                 return;
-            }
-            close(connection);
-            return;
+            continue;
         }
         if (connection.fileRemaining > 0) {
             const ssize_t sent = ::sendfile(connection.fd,
                 connection.fileFd,
                 &connection.fileOffset,
                 size_t(qMin(connection.fileRemaining, SendfileChunk)));
-            if (sent > 0) {
-                connection.fileRemaining -= sent;
-                connection.lastProgressMs = monotonicMs();
-                continue;
-            }
-            if (sent < 0 && errno == EINTR)
-                continue;
-            if (sent < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
-                connection.writable = false;
+            connection.fileRemaining -= qMax<ssize_t>(sent, 0);
+            if (!settle(sent))
                 return;
-            }
-            close(connection); // the file shrank or the client left: the length cannot be kept
-            return;
+            continue;
         }
         finishResponse(connection);
         return;

@@ -63,6 +63,15 @@ int fileCount(const QString &dir)
     return count;
 }
 
+// A part or object body with its MD5 and CRC32 computed as the HTTP layer would.
+ObjectBody crc32Part(const QByteArray &data)
+{
+    BodyDigest digest(u"CRC32"_s);
+    digest.addData(data);
+    return ObjectBody{
+        data, {}, digest.size(), digest.md5Hex(), {u"CRC32"_s, digest.checksumBase64(), {}}};
+}
+
 } // namespace
 
 class tst_S3Service final : public QObject
@@ -613,17 +622,8 @@ private slots:
                 ->uploadId;
         const QByteArray first(S3Service::MinPartSize, 'f');
         const QByteArray second("the end");
-        const auto partBody = [](const QByteArray &data) {
-            BodyDigest digest(u"CRC32"_s);
-            digest.addData(data);
-            return ObjectBody{data,
-                {},
-                digest.size(),
-                digest.md5Hex(),
-                {u"CRC32"_s, digest.checksumBase64(), {}}};
-        };
-        const auto p1 = service.uploadPart(u"full"_s, u"k"_s, id, 1, partBody(first));
-        const auto p2 = service.uploadPart(u"full"_s, u"k"_s, id, 2, partBody(second));
+        const auto p1 = service.uploadPart(u"full"_s, u"k"_s, id, 1, crc32Part(first));
+        const auto p2 = service.uploadPart(u"full"_s, u"k"_s, id, 2, crc32Part(second));
         QVERIFY(p1 && p2);
         // The CRC of the whole object: the parts' CRCs combined.
         const quint32 crc = crc32(second, crc32(first));
@@ -653,7 +653,7 @@ private slots:
         QCOMPARE(stored->checksum.value, expected);
         QCOMPARE(stored->checksum.type, u"FULL_OBJECT"_s);
         // A single upload's checksum is FULL_OBJECT too.
-        const auto single = service.putObject(u"full"_s, u"one"_s, {}, {}, partBody(second));
+        const auto single = service.putObject(u"full"_s, u"one"_s, {}, {}, crc32Part(second));
         QCOMPARE(single->checksum.type, u"FULL_OBJECT"_s);
         QCOMPARE(service.getObject(u"full"_s, u"one"_s)->checksum.type, u"FULL_OBJECT"_s);
     }
@@ -664,15 +664,6 @@ private slots:
         Core::ManualClock clock;
         S3Service service(temp.database(), &clock, temp.dirPath() + u"/objects"_s, u"us-east-1"_s);
         QVERIFY(service.createBucket(u"attrs"_s, {}).has_value());
-        const auto partBody = [](const QByteArray &data) {
-            BodyDigest digest(u"CRC32"_s);
-            digest.addData(data);
-            return ObjectBody{data,
-                {},
-                digest.size(),
-                digest.md5Hex(),
-                {u"CRC32"_s, digest.checksumBase64(), {}}};
-        };
         const QList<QByteArray> data = {
             QByteArray(S3Service::MinPartSize, 'a'), QByteArray(S3Service::MinPartSize, 'b'), "c"};
         const auto upload = [&](const QString &key, const Checksum &checksum) {
@@ -685,7 +676,7 @@ private slots:
                     id,
                     number,
                     checksum.isEmpty() ? bodyOf(data.at(number - 1))
-                                       : partBody(data.at(number - 1)));
+                                       : crc32Part(data.at(number - 1)));
                 parts.append({number, part->etag, {}});
             }
             return service.completeMultipartUpload(u"attrs"_s, key, id, parts);
@@ -702,7 +693,7 @@ private slots:
         QCOMPARE(object->parts.at(2).partNumber, 3);
         QCOMPARE(object->parts.at(2).size, 1);
         QCOMPARE(object->parts.at(2).checksum.algorithm, u"CRC32"_s);
-        QCOMPARE(object->parts.at(2).checksum.value, partBody("c").checksum.value);
+        QCOMPARE(object->parts.at(2).checksum.value, crc32Part("c").checksum.value);
 
         // Paging: MaxParts and PartNumberMarker as ListParts pages.
         auto page = S3Service::objectParts(*object, 0, 2);
