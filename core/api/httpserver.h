@@ -29,7 +29,9 @@ public:
         int port = 4566; // 0: any free port
         QString spoolDir;
         qint64 maxBodyBytes = 5LL * 1024 * 1024 * 1024;
-        qint64 memoryBodyLimit = 8 * 1024 * 1024;
+        // Bodies beyond this go to a spool file as they are read. Small enough that the AWS
+        // CLI's multipart upload (ten 8 MiB parts at once) is not held in memory.
+        qint64 memoryBodyLimit = 1024 * 1024;
         // Bodies up to this size (with a Content-Length and no 100-continue) are read by the
         // event thread itself; larger ones by a body worker.
         qint64 inlineBodyLimit = 64 * 1024;
