@@ -1,13 +1,18 @@
 # SPDX-License-Identifier: MIT
 """S3 bodies stream: a 1 GiB object uploaded in one PutObject, and with `aws s3 cp` (multipart,
 ten 8 MiB parts in flight), then downloaded, keeps the server under 100 MiB of extra resident
-memory (issue #3), and arrives byte-exact."""
+memory (issue #3), and arrives byte-exact. A server killed in the middle of an upload shows no
+half object and keeps no file of it after a restart."""
 import hashlib
 import http.client
 import os
+import shutil
+import socket
+import tempfile
+import time
 import unittest
 
-from cbtest import S3_AUTH, ServerTestCase
+from cbtest import S3_AUTH, Server, ServerTestCase
 
 GIB = 1 << 30
 BLOCK = 64 << 20
@@ -94,6 +99,57 @@ class S3StreamingTests(ServerTestCase):
         self.assertEqual(os.path.getsize(back), GIB)
         self.assertEqual(file_md5(back), self.source_md5)
         os.remove(back)
+
+
+class S3CrashTests(unittest.TestCase):
+    def setUp(self):
+        self.state = tempfile.mkdtemp(prefix="cb-e2e-crash-")
+
+    def tearDown(self):
+        shutil.rmtree(self.state, ignore_errors=True)
+
+    def files_under(self, folder):
+        return [os.path.join(root, name) for root, _, names in
+                os.walk(os.path.join(self.state, folder)) for name in names]
+
+    def test_kill_during_upload_leaves_no_object_and_no_file(self):
+        auth = S3_AUTH.split(": ", 1)[1]
+        server = Server(state_dir=self.state).start()
+        try:
+            connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=30)
+            connection.request("PUT", "/crash-bucket", headers={"Authorization": auth})
+            created = connection.getresponse()
+            created.read()
+            self.assertEqual(created.status, 200)
+            connection.close()
+            # Half of a 64 MiB body, then the server dies (SIGKILL: no shutdown of any kind).
+            upload = socket.create_connection(("127.0.0.1", server.port))
+            upload.sendall((f"PUT /crash-bucket/half HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                            f"Authorization: {auth}\r\nContent-Length: {64 << 20}\r\n\r\n")
+                           .encode())
+            upload.sendall(os.urandom(1 << 20) * 32)
+            deadline = time.monotonic() + 10
+            while not self.files_under("tmp") and time.monotonic() < deadline:
+                time.sleep(0.05)
+            self.assertTrue(self.files_under("tmp"), "the body was not being spooled")
+            server.process.kill()
+            server.process.wait()
+            upload.close()
+        finally:
+            server.stop()
+
+        with Server(state_dir=self.state) as restarted:
+            connection = http.client.HTTPConnection("127.0.0.1", restarted.port, timeout=30)
+            connection.request("HEAD", "/crash-bucket/half", headers={"Authorization": auth})
+            head = connection.getresponse()
+            head.read()
+            self.assertEqual(head.status, 404)
+            connection.request("GET", "/crash-bucket?list-type=2", headers={"Authorization": auth})
+            listing = connection.getresponse().read()
+            self.assertIn(b"<KeyCount>0</KeyCount>", listing)
+            connection.close()
+            self.assertEqual(self.files_under("tmp"), [])
+            self.assertEqual(self.files_under("objects"), [])
 
 
 if __name__ == "__main__":
