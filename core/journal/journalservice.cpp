@@ -4,6 +4,8 @@
 #include "core/common/clock.h"
 #include "core/common/coalescer.h"
 
+#include <algorithm>
+
 namespace Core::Journal {
 
 namespace {
@@ -27,6 +29,11 @@ JournalService::JournalService(
     m_rateTimer.start();
 }
 
+JournalService::~JournalService()
+{
+    m_store.saveBodies(m_keptBodies);
+}
+
 void JournalService::record(JournalDetail detail)
 {
     const qint64 cap = m_options.maxBodyBytes;
@@ -42,9 +49,21 @@ void JournalService::record(JournalDetail detail)
         m_batch.append(std::move(detail));
         return;
     }
-    detail.entry.id = m_store.insert(detail, m_options.keptBodies > 0);
-    if (detail.entry.id != 0)
-        recorded(detail.entry);
+    detail.entry.id = m_store.insert(detail);
+    if (detail.entry.id == 0)
+        return;
+    recorded(detail.entry);
+    keepBodies(std::move(detail));
+}
+
+void JournalService::keepBodies(JournalDetail &&detail)
+{
+    if (m_options.keptBodies <= 0)
+        return;
+    detail.bodiesKept = true;
+    m_keptBodies.push_back(std::move(detail));
+    while (qint64(m_keptBodies.size()) > m_options.keptBodies)
+        m_keptBodies.pop_front();
 }
 
 void JournalService::beginBatch()
@@ -58,10 +77,12 @@ void JournalService::endBatch()
     if (m_batch.isEmpty())
         return;
     QList<JournalDetail> batch = std::exchange(m_batch, {});
-    if (!m_store.insertAll(batch, m_options.keptBodies > 0))
+    if (!m_store.insertAll(batch))
         return;
-    for (const JournalDetail &detail : std::as_const(batch))
+    for (JournalDetail &detail : batch) {
         recorded(detail.entry);
+        keepBodies(std::move(detail));
+    }
 }
 
 void JournalService::recorded(const JournalEntry &entry)
@@ -83,6 +104,12 @@ QList<JournalEntry> JournalService::recent(
 
 std::optional<JournalDetail> JournalService::detail(qint64 id) const
 {
+    const auto kept = std::lower_bound(m_keptBodies.cbegin(),
+        m_keptBodies.cend(),
+        id,
+        [](const JournalDetail &detail, qint64 wanted) { return detail.entry.id < wanted; });
+    if (kept != m_keptBodies.cend() && kept->entry.id == id)
+        return *kept;
     return m_store.detail(id);
 }
 
@@ -95,6 +122,7 @@ void JournalService::clear()
 {
     m_store.clear();
     m_unannounced.clear();
+    m_keptBodies.clear();
     emit cleared();
 }
 

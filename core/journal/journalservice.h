@@ -18,9 +18,12 @@ class Coalescer;
 namespace Core::Journal {
 
 // The activity journal: every API request, kept in the database and bounded (the oldest rows go
-// beyond maxEntries; bodies are kept for the newest keptBodies requests, each capped at
-// maxBodyBytes). Lives on the core thread. New entries are announced in batches through
-// entriesAdded (coalesced), never once per request; requestRateChanged follows the rate.
+// beyond maxEntries). Headers and bodies are kept for the newest keptBodies requests, each body
+// capped at maxBodyBytes, in memory while the engine runs and written to the database when it
+// stops: writing them with every request (and deleting them 500 requests later) cost more than
+// the request itself for large answers such as a Query's. Lives on the core thread. New entries are
+// announced in batches through entriesAdded (coalesced), never once per request; requestRateChanged
+// follows the rate.
 class JournalService final : public QObject
 {
     Q_OBJECT
@@ -38,6 +41,7 @@ public:
         Clock *clock,
         Options options,
         QObject *parent = nullptr);
+    ~JournalService() override;
 
     const Options &options() const { return m_options; }
     void record(JournalDetail detail);
@@ -60,6 +64,7 @@ private:
     void flush();
     void updateRate();
     void recorded(const JournalEntry &entry);
+    void keepBodies(JournalDetail &&detail);
 
     JournalStore m_store;
     Clock *m_clock;
@@ -68,6 +73,7 @@ private:
     QTimer m_rateTimer;
     QList<JournalEntry> m_unannounced;
     QList<JournalDetail> m_batch;
+    std::deque<JournalDetail> m_keptBodies; // the newest keptBodies, by id ascending
     bool m_batching = false;
     std::deque<qint64> m_recentTimes;
     double m_rate = 0;

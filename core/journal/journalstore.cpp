@@ -3,6 +3,7 @@
 
 #include "core/common/logging.h"
 #include "core/storage/database.h"
+#include "core/storage/sqltransaction.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -50,11 +51,6 @@ constexpr auto EntryInsert = "INSERT INTO journal (time_ms, client, service, ope
                              "path, protocol, status, error_code, duration_us, request_bytes, "
                              "response_bytes, request_id) VALUES ";
 constexpr auto EntryRow = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-constexpr auto BodyInsert =
-    "INSERT INTO journal_bodies (journal_id, request_headers, request_body, "
-    "request_truncated, response_headers, response_body, "
-    "response_truncated) VALUES ";
-constexpr auto BodyRow = "(?, ?, ?, ?, ?, ?, ?)";
 
 QString multiRowSql(const char *insert, const char *row, qsizetype rows)
 {
@@ -105,7 +101,7 @@ JournalStore::JournalStore(const Storage::Database &database)
     : m_database(database)
 {}
 
-qint64 JournalStore::insert(const JournalDetail &detail, bool keepBodies)
+qint64 JournalStore::insert(const JournalDetail &detail)
 {
     QSqlQuery &query = m_database.prepared(multiRowSql(EntryInsert, EntryRow, 1));
     bindEntry(query, detail.entry);
@@ -113,16 +109,29 @@ qint64 JournalStore::insert(const JournalDetail &detail, bool keepBodies)
         qCWarning(lcStorage) << "journal insert failed:" << query.lastError().text();
         return 0;
     }
-    const qint64 id = query.lastInsertId().toLongLong();
-    if (!keepBodies)
-        return id;
-    QSqlQuery &bodies = m_database.prepared(multiRowSql(BodyInsert, BodyRow, 1));
-    bindBodies(bodies, id, detail);
-    bodies.exec();
-    return id;
+    return query.lastInsertId().toLongLong();
 }
 
-bool JournalStore::insertAll(QList<JournalDetail> &details, bool keepBodies)
+void JournalStore::saveBodies(const std::deque<JournalDetail> &details)
+{
+    if (details.empty())
+        return;
+    Storage::SqlTransaction transaction(m_database.connection());
+    QSqlQuery &query = m_database.prepared(
+        u"INSERT OR REPLACE INTO journal_bodies (journal_id, request_headers, request_body, "
+        u"request_truncated, response_headers, response_body, response_truncated) "
+        u"SELECT ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM journal WHERE id = ?)"_s);
+    for (const JournalDetail &detail : details) {
+        bindBodies(query, detail.entry.id, detail);
+        query.addBindValue(detail.entry.id);
+        if (!query.exec())
+            qCWarning(lcStorage) << "journal bodies insert failed:" << query.lastError().text();
+    }
+    query.finish();
+    transaction.commit();
+}
+
+bool JournalStore::insertAll(QList<JournalDetail> &details)
 {
     qsizetype done = 0;
     while (done < details.size()) {
@@ -142,14 +151,6 @@ bool JournalStore::insertAll(QList<JournalDetail> &details, bool keepBodies)
         const qint64 lastId = query.lastInsertId().toLongLong();
         for (qsizetype i = 0; i < rows; ++i)
             details[done + i].entry.id = lastId - rows + 1 + i;
-        if (keepBodies) {
-            QSqlQuery &bodies = m_database.prepared(multiRowSql(BodyInsert, BodyRow, rows));
-            for (qsizetype i = 0; i < rows; ++i)
-                bindBodies(bodies, details[done + i].entry.id, details[done + i]);
-            if (!bodies.exec())
-                qCWarning(lcStorage)
-                    << "journal bodies insert failed:" << bodies.lastError().text();
-        }
         done += rows;
     }
     return true;

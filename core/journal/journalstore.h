@@ -3,6 +3,7 @@
 
 #include "core/journal/journalentry.h"
 
+#include <deque>
 #include <optional>
 
 namespace Core::Storage {
@@ -17,10 +18,14 @@ class JournalStore final
 public:
     explicit JournalStore(const Storage::Database &database);
 
-    qint64 insert(const JournalDetail &detail, bool keepBodies);
-    // Inserts all of them with multi-row statements and sets each entry's id; false when the
+    // The entry only; bodies are kept by the service and written with saveBodies().
+    qint64 insert(const JournalDetail &detail);
+    // Inserts all the entries with multi-row statements and sets each one's id; false when the
     // insert failed (then no entry has an id).
-    bool insertAll(QList<JournalDetail> &details, bool keepBodies);
+    bool insertAll(QList<JournalDetail> &details);
+    // Writes the bodies of these entries (those whose entry row is still there), in one
+    // transaction.
+    void saveBodies(const std::deque<JournalDetail> &details);
     QList<JournalEntry> page(const JournalFilter &filter, qint64 beforeId, int limit) const;
     std::optional<JournalDetail> detail(qint64 id) const;
     // Keeps the newest maxEntries rows and the bodies of the newest keptBodies.

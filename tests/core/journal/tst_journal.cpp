@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: MIT
 // Pins the activity journal: entries are stored and paged newest first, bodies are capped and
-// kept only for the newest requests, the table is bounded, and the UI hears about a burst of
+// kept only for the newest requests (in memory, written to the database when the journal stops),
+// the table is bounded, and the UI hears about a burst of
 // requests in one coalesced signal rather than one per request.
 #include "core/common/clock.h"
 #include "core/journal/journalservice.h"
 #include "tests/support/tempdatabase.h"
 
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -72,6 +74,47 @@ private slots:
         const auto old = journal.detail(entries.at(400).id);
         QVERIFY(old);
         QVERIFY(!old->bodiesKept);
+    }
+
+    // Headers and bodies are not written with every request (writing and pruning them cost more
+    // than a large answer's request itself): they stay in memory and reach the database when
+    // the journal stops, so the next run still shows the newest ones.
+    void bodiesAreWrittenWhenTheJournalStops()
+    {
+        Tests::TempDatabase temp;
+        Core::ManualClock clock;
+        JournalService::Options options;
+        options.keptBodies = 3;
+        const auto storedBodies = [&temp] {
+            QSqlQuery query(temp.database().connection());
+            return query.exec(u"SELECT COUNT(*) FROM journal_bodies"_s) && query.next()
+                ? query.value(0).toInt()
+                : -1;
+        };
+        qint64 newest = 0;
+        {
+            JournalService journal(temp.database(), &clock, options);
+            journal.beginBatch();
+            for (int i = 0; i < 5; ++i)
+                journal.record(detail(u"sqs"_s, 200, QByteArray::number(i)));
+            journal.endBatch();
+            journal.record(detail(u"sts"_s, 200, "last"));
+            QCOMPARE(storedBodies(), 0);
+            newest = journal.recent({}, 0, 1).first().id;
+            const auto kept = journal.detail(newest - 1);
+            QVERIFY(kept && kept->bodiesKept);
+            QCOMPARE(kept->requestBody, "4");
+            const auto dropped = journal.detail(newest - 3);
+            QVERIFY(dropped && !dropped->bodiesKept);
+        }
+        QCOMPARE(storedBodies(), 3);
+        JournalService again(temp.database(), &clock, options);
+        const auto last = again.detail(newest);
+        QVERIFY(last && last->bodiesKept);
+        QCOMPARE(last->requestBody, "last");
+        QCOMPARE(last->entry.service, u"sts"_s);
+        const auto old = again.detail(newest - 3);
+        QVERIFY(old && !old->bodiesKept);
     }
 
     void batchIsWrittenWithIdsInOrder()
