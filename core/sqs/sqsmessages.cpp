@@ -14,7 +14,6 @@
 
 #include <QRegularExpression>
 #include <QSet>
-#include <QUuid>
 
 #include <algorithm>
 #include <optional>
@@ -183,7 +182,7 @@ Result<SendMessageOutput> SqsService::sendMessage(
     }
 
     Message message;
-    message.messageId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    message.messageId = Ids::uuid();
     message.body = input.body;
     message.attributes = input.attributes;
     message.systemAttributes = input.systemAttributes;
