@@ -35,6 +35,13 @@ private:
         }
     }
 
+    static int rows(const Core::Storage::Database &database)
+    {
+        QSqlQuery count(database.connection());
+        return count.exec(u"SELECT COUNT(*) FROM filler"_s) && count.next() ? count.value(0).toInt()
+                                                                            : -1;
+    }
+
     static qint64 walSize(const Core::Storage::Database &database)
     {
         return QFileInfo(database.filePath() + u"-wal"_s).size();
@@ -72,9 +79,7 @@ private slots:
         QVERIFY2(frames.value(1).toInt() < 200, qPrintable(frames.value(1).toString()));
         QVERIFY2(walSize(temp.database()) < 4 * 1024 * 1024,
             qPrintable(QString::number(walSize(temp.database()))));
-        QSqlQuery count(temp.database().connection());
-        QVERIFY(count.exec(u"SELECT COUNT(*) FROM filler"_s) && count.next());
-        QCOMPARE(count.value(0).toInt(), 6100);
+        QCOMPARE(rows(temp.database()), 6100);
     }
 
     // A writer that never pauses (a benchmark, a class sending at once): a passive checkpoint
@@ -96,9 +101,7 @@ private slots:
         checkpointer.stop();
         QVERIFY2(largest < 128 * 1024 * 1024, qPrintable(QString::number(largest)));
         QVERIFY(checkpointer.restarts() > 0);
-        QSqlQuery count(temp.database().connection());
-        QVERIFY(count.exec(u"SELECT COUNT(*) FROM filler"_s) && count.next());
-        QCOMPARE(count.value(0).toInt(), 250'000);
+        QCOMPARE(rows(temp.database()), 250'000);
     }
 
     void stopWithoutStartIsHarmless()
