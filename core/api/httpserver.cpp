@@ -197,6 +197,7 @@ struct Mailbox
     struct Answer
     {
         quint64 connection;
+        quint64 request; // the connection's request number: a stray second answer is dropped
         HttpResponse response;
         QString spoolFile;
     };
@@ -215,7 +216,7 @@ struct Mailbox
         const quint64 one = 1;
         [[maybe_unused]] const auto written = ::write(wakeFd, &one, sizeof(one));
     }
-    void post(quint64 connection, HttpResponse response, QString spoolFile)
+    void post(quint64 connection, quint64 request, HttpResponse response, QString spoolFile)
     {
         std::lock_guard lock(mutex);
         if (closed) {
@@ -223,7 +224,7 @@ struct Mailbox
                 QFile::remove(spoolFile);
             return;
         }
-        answers.push_back({connection, std::move(response), std::move(spoolFile)});
+        answers.push_back({connection, request, std::move(response), std::move(spoolFile)});
         wakeLocked();
     }
     void giveBack(quint64 connection)
@@ -330,6 +331,7 @@ struct Connection
 
     // The request being read.
     HttpRequest request;
+    quint64 requestCount = 0; // requests handed to the handler on this connection
     qint64 contentLength = 0;
     bool chunked = false;
     bool expectContinue = false;
@@ -972,9 +974,11 @@ void HttpServer::Private::dispatch(Connection &connection)
     const QString spool = connection.request.bodyFile;
     std::shared_ptr<Mailbox> box = mailbox;
     const quint64 id = connection.id;
+    const quint64 request = ++connection.requestCount;
     handedOver = true;
-    handler(std::move(connection.request),
-        [box, id, spool](HttpResponse response) { box->post(id, std::move(response), spool); });
+    handler(std::move(connection.request), [box, id, request, spool](HttpResponse response) {
+        box->post(id, request, std::move(response), spool);
+    });
     connection.request = HttpRequest();
 }
 
@@ -1250,8 +1254,9 @@ void HttpServer::Private::drainMailbox()
         if (!answer.spoolFile.isEmpty())
             QFile::remove(answer.spoolFile);
         const auto it = connections.find(answer.connection);
-        if (it == connections.end() || it->second->state != ConnectionState::Handler)
-            continue; // the client left meanwhile
+        if (it == connections.end() || it->second->state != ConnectionState::Handler
+            || it->second->requestCount != answer.request)
+            continue; // the client left meanwhile, or a second answer to one request
         Connection &connection = *it->second;
         connection.spoolFile.clear();
         respond(connection, std::move(answer.response));

@@ -202,7 +202,7 @@ private:
     // Answers with what it saw: "METHOD target size=N md5=HEX spooled=0|1". Special targets:
     // /later answers from another thread after 50 ms, /big?n=N answers N bytes, /file answers
     // bytes 3..7 of a file, /head-length answers HEAD with a length of 1234, /hold keeps the
-    // answer back in m_held, /empty answers 204.
+    // answer back in m_held, /empty answers 204, /twice answers twice.
     void handle(HttpRequest request, HttpServer::Reply reply)
     {
         const QByteArray path = request.path;
@@ -235,6 +235,12 @@ private:
                 + " md5=" + QCryptographicHash::hash(bytes, QCryptographicHash::Md5).toHex()
                 + " received-md5=" + request.bodyMd5.toHex() + " spooled=" + (spooled ? "1" : "0")
                 + " x=" + request.header("X-Test");
+        }
+        if (path == "/twice") { // a handler that breaks the once-only contract
+            reply(response);
+            response.body = "second answer";
+            reply(std::move(response));
+            return;
         }
         if (path == "/later") {
             std::thread([reply = std::move(reply), response = std::move(response)] {
@@ -618,6 +624,22 @@ private slots:
         QCOMPARE(empty.status, 204);
         QVERIFY(empty.header("Content-Length").isEmpty());
         QCOMPARE(client.read().status, 200);
+    }
+
+    // A second answer to one request must not become the answer to the connection's next one.
+    void second_answer_to_a_request_is_dropped()
+    {
+        Client client(m_port);
+        QVERIFY(client.send(request("GET", "/twice") + request("GET", "/hold")));
+        QCOMPARE(client.read().body, echo("GET", "/twice", {}, false));
+        QTRY_COMPARE(heldCount(), size_t(1));
+        HttpResponse held;
+        held.body = "held answer";
+        {
+            std::lock_guard lock(m_mutex);
+            m_held.front()(held);
+        }
+        QCOMPARE(client.read().body, "held answer");
     }
 
     void client_leaving_before_its_answer_harms_nothing()
