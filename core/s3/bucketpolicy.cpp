@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "core/s3/bucketpolicy.h"
 
+#include <QDateTime>
+#include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -64,16 +68,172 @@ bool appliesToAnonymous(const QJsonObject &statement)
     return false;
 }
 
+QString valueText(const QJsonValue &value)
+{
+    if (value.isBool())
+        return value.toBool() ? u"true"_s : u"false"_s;
+    if (value.isDouble())
+        return QString::number(value.toDouble(), 'g', 17);
+    return value.toString();
+}
+
+std::optional<double> number(const QString &text)
+{
+    bool ok = false;
+    const double value = text.trimmed().toDouble(&ok);
+    return ok ? std::optional<double>(value) : std::nullopt;
+}
+
+// A date as IAM reads it: ISO 8601, or seconds since the epoch.
+std::optional<qint64> dateMs(const QString &text)
+{
+    if (const auto seconds = number(text); seconds && !text.contains(u'-'))
+        return qint64(*seconds * 1000);
+    QDateTime parsed = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (!parsed.isValid())
+        parsed = QDateTime::fromString(text, Qt::ISODate);
+    if (!parsed.isValid())
+        return std::nullopt;
+    return parsed.toMSecsSinceEpoch();
+}
+
+// One comparison of the request's value with one of the policy's; `base` is the operator
+// without Not/IfExists (StringEquals, NumericLessThan ...). nullopt: an unknown operator.
+std::optional<bool> compare(const QString &base, const QString &actual, const QString &expected)
+{
+    if (base == u"StringEquals"_s)
+        return actual == expected;
+    if (base == u"StringEqualsIgnoreCase"_s)
+        return actual.compare(expected, Qt::CaseInsensitive) == 0;
+    if (base == u"StringLike"_s || base == u"ArnLike"_s || base == u"ArnEquals"_s)
+        return wildcardMatch(expected, actual, Qt::CaseSensitive);
+    if (base == u"Bool"_s)
+        return actual.compare(expected, Qt::CaseInsensitive) == 0;
+    if (base == u"IpAddress"_s) {
+        const QHostAddress address(actual);
+        const auto subnet = QHostAddress::parseSubnet(expected.contains(u'/')
+                ? expected
+                : expected + (expected.contains(u':') ? u"/128"_s : u"/32"_s));
+        return !address.isNull() && subnet.second >= 0 && address.isInSubnet(subnet);
+    }
+    if (base.startsWith(u"Numeric"_s)) {
+        const auto left = number(actual);
+        const auto right = number(expected);
+        if (!left || !right)
+            return false;
+        const QString kind = base.mid(7);
+        if (kind == u"Equals"_s)
+            return *left == *right;
+        if (kind == u"LessThan"_s)
+            return *left < *right;
+        if (kind == u"LessThanEquals"_s)
+            return *left <= *right;
+        if (kind == u"GreaterThan"_s)
+            return *left > *right;
+        if (kind == u"GreaterThanEquals"_s)
+            return *left >= *right;
+        return std::nullopt;
+    }
+    if (base.startsWith(u"Date"_s)) {
+        const auto left = dateMs(actual);
+        const auto right = dateMs(expected);
+        if (!left || !right)
+            return false;
+        const QString kind = base.mid(4);
+        if (kind == u"Equals"_s)
+            return *left == *right;
+        if (kind == u"LessThan"_s)
+            return *left < *right;
+        if (kind == u"LessThanEquals"_s)
+            return *left <= *right;
+        if (kind == u"GreaterThan"_s)
+            return *left > *right;
+        if (kind == u"GreaterThanEquals"_s)
+            return *left >= *right;
+        return std::nullopt;
+    }
+    return std::nullopt;
+}
+
+// The negated operators, under the name of what they negate.
+QString positiveOf(const QString &op)
+{
+    static const QHash<QString, QString> negated = {
+        {u"StringNotEquals"_s, u"StringEquals"_s},
+        {u"StringNotEqualsIgnoreCase"_s, u"StringEqualsIgnoreCase"_s},
+        {u"StringNotLike"_s, u"StringLike"_s},
+        {u"NumericNotEquals"_s, u"NumericEquals"_s},
+        {u"DateNotEquals"_s, u"DateEquals"_s},
+        {u"NotIpAddress"_s, u"IpAddress"_s},
+        {u"ArnNotEquals"_s, u"ArnEquals"_s},
+        {u"ArnNotLike"_s, u"ArnLike"_s},
+    };
+    return negated.value(op);
+}
+
+bool operatorHolds(QString op, const QJsonObject &tests, const PolicyContext &context)
+{
+    // Set operators on single-valued keys read as the plain operator.
+    if (op.startsWith(u"ForAnyValue:"_s, Qt::CaseInsensitive)
+        || op.startsWith(u"ForAllValues:"_s, Qt::CaseInsensitive))
+        op = op.section(u':', 1);
+    const bool ifExists = op.endsWith(u"IfExists"_s);
+    if (ifExists)
+        op.chop(8);
+    for (auto test = tests.constBegin(); test != tests.constEnd(); ++test) {
+        const auto actual = context.keys.constFind(test.key().toLower());
+        const QJsonArray expected = asArray(test.value());
+        if (op == u"Null"_s) {
+            // "true": the key must be absent; "false": present.
+            const bool wantAbsent = valueText(expected.first()).toLower() == u"true"_s;
+            if (wantAbsent != (actual == context.keys.cend()))
+                return false;
+            continue;
+        }
+        const QString positive = positiveOf(op);
+        const bool negatedOp = !positive.isEmpty();
+        if (actual == context.keys.cend()) {
+            if (ifExists || negatedOp)
+                continue;
+            return false;
+        }
+        bool anyMatch = false;
+        for (const QJsonValue &value : expected) {
+            const auto matched = compare(negatedOp ? positive : op, *actual, valueText(value));
+            if (!matched)
+                return false; // an operator Cloudbench does not know
+            anyMatch = anyMatch || *matched;
+        }
+        if (anyMatch == negatedOp)
+            return false;
+    }
+    return true;
+}
+
+bool conditionHolds(const QJsonValue &condition, const PolicyContext &context)
+{
+    const QJsonObject operators = condition.toObject();
+    for (auto it = operators.constBegin(); it != operators.constEnd(); ++it) {
+        if (!operatorHolds(it.key(), it.value().toObject(), context))
+            return false;
+    }
+    return true;
+}
+
 } // namespace
 
-PolicyEffect evaluateAnonymous(
-    const QString &policyJson, const QString &action, const QString &resource)
+PolicyEffect evaluateAnonymous(const QString &policyJson,
+    const QString &action,
+    const QString &resource,
+    const PolicyContext &context)
 {
     const QJsonObject policy = QJsonDocument::fromJson(policyJson.toUtf8()).object();
     PolicyEffect effect = PolicyEffect::None;
     for (const QJsonValue &value : asArray(policy.value(u"Statement"))) {
         const QJsonObject statement = value.toObject();
-        if (statement.contains(u"Condition"_s) || !appliesToAnonymous(statement))
+        if (!appliesToAnonymous(statement)
+            || (statement.contains(u"Condition"_s)
+                && !conditionHolds(statement.value(u"Condition"), context)))
             continue;
         const bool actionMatches = statement.contains(u"Action"_s)
             ? anyMatches(statement.value(u"Action"), action, Qt::CaseInsensitive)

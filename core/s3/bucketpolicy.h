@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QHash>
 #include <QString>
 
 namespace Core::S3 {
@@ -11,14 +12,29 @@ enum class PolicyEffect {
     Deny,
 };
 
+// The request context a policy's Condition blocks test: condition keys (lower case, such as
+// "aws:sourceip", "aws:referer", "aws:securetransport", "s3:prefix") and their values as
+// the request has them. A key the request does not have is absent.
+struct PolicyContext
+{
+    QHash<QString, QString> keys;
+
+    void set(const QString &key, const QString &value) { keys.insert(key.toLower(), value); }
+};
+
 // What a bucket policy says about an anonymous (unsigned) request for `action` (s3:GetObject)
 // on `resource` (arn:aws:s3:::bucket or arn:aws:s3:::bucket/key): Deny when a Deny statement
 // matches, else Allow when an Allow statement matches, else None. A statement applies to the
 // anonymous principal when its Principal is "*" (or {"AWS": "*"}), or when it has a
 // NotPrincipal that does not list "*". Action/NotAction and Resource/NotResource take AWS's
-// wildcards (* and ?; actions are case-insensitive). Statements with a Condition are not
-// evaluated (Cloudbench has no request context for them) and never match.
-PolicyEffect evaluateAnonymous(
-    const QString &policyJson, const QString &action, const QString &resource);
+// wildcards (* and ?; actions are case-insensitive). A Condition matches when every operator
+// in it holds (IAM's rules: String*, Numeric*, Date*, Bool, IpAddress/NotIpAddress, Arn*,
+// Null, the ...IfExists forms; several values of one key: any of them; a key the request does
+// not have fails the condition, except for the negated operators and IfExists). An operator
+// Cloudbench does not know never holds.
+PolicyEffect evaluateAnonymous(const QString &policyJson,
+    const QString &action,
+    const QString &resource,
+    const PolicyContext &context = {});
 
 } // namespace Core::S3

@@ -11,6 +11,8 @@
 #include "core/storage/database.h"
 #include "core/storage/sqltransaction.h"
 
+#include <QDateTime>
+
 using namespace Qt::StringLiterals;
 
 namespace Core::S3 {
@@ -224,10 +226,15 @@ Status S3Service::putBucketLifecycle(
 Status S3Service::authorizeAnonymous(const QString &bucket,
     const QString &key,
     const QString &versionId,
-    const QString &action) const
+    const QString &action,
+    PolicyContext context) const
 {
     if (!m_store->bucket(bucket))
         return {};
+    const qint64 now = m_clock->nowMs();
+    context.set(
+        u"aws:CurrentTime"_s, QDateTime::fromMSecsSinceEpoch(now, Qt::UTC).toString(Qt::ISODate));
+    context.set(u"aws:EpochTime"_s, QString::number(now / 1000));
     const auto stored = m_store->document(bucket, BucketDocument::PublicAccessBlock);
     PublicAccessBlock block{false, false, false, false};
     if (stored)
@@ -237,7 +244,7 @@ Status S3Service::authorizeAnonymous(const QString &bucket,
         return std::unexpected(Errors::accessDenied());
     const QString resource = u"arn:aws:s3:::"_s + bucket + (key.isEmpty() ? QString() : u'/' + key);
     const PolicyEffect effect =
-        policy ? evaluateAnonymous(*policy, action, resource) : PolicyEffect::None;
+        policy ? evaluateAnonymous(*policy, action, resource, context) : PolicyEffect::None;
     if (effect == PolicyEffect::Deny)
         return std::unexpected(Errors::accessDenied());
     if (effect == PolicyEffect::Allow)

@@ -3,6 +3,7 @@
 
 #include "core/common/awserror.h"
 #include "core/s3/bucketconfig.h"
+#include "core/s3/bucketpolicy.h"
 #include "core/s3/multipartupload.h"
 #include "core/s3/objectfiles.h"
 #include "core/s3/s3object.h"
@@ -127,11 +128,14 @@ public:
     // leaves ACLs enabled) allows it, an explicit Deny wins. Block Public Access: with
     // IgnorePublicAcls the AllUsers grants count for nothing; with RestrictPublicBuckets a
     // bucket whose policy is public is closed to anonymous requests. AccessDenied otherwise; a
-    // missing bucket is left to the operation (NoSuchBucket).
+    // missing bucket is left to the operation (NoSuchBucket). `context` holds the request's
+    // condition keys (aws:SourceIp, aws:Referer, s3:prefix ...); aws:CurrentTime and
+    // aws:EpochTime come from the clock.
     Status authorizeAnonymous(const QString &bucket,
         const QString &key,
         const QString &versionId,
-        const QString &action) const;
+        const QString &action,
+        PolicyContext context = {}) const;
     // Lifecycle: removes (or hides behind a delete marker) what the enabled rules of every
     // bucket expire at the clock's time, moves current and noncurrent versions to the storage
     // class their due transitions name, and aborts stale uploads. Runs every minute and whenever

@@ -686,6 +686,63 @@ class S3AnonymousAccessTests(ServerTestCase):
         except urllib.error.HTTPError as error:
             return error.code, error.read()
 
+    def anonymous_get_with(self, path, headers):
+        import urllib.error
+        import urllib.request
+        request = urllib.request.Request(self.endpoint + path, headers=headers)
+        try:
+            with urllib.request.urlopen(request, timeout=10) as response:
+                return response.status, response.read()
+        except urllib.error.HTTPError as error:
+            return error.code, error.read()
+
+    def test_policy_conditions(self):
+        """S3-24: a Referer-restricted public read (still "public" for Block Public Access), a
+        source-IP range (not public), and "deny when not over TLS", which closes a plain-HTTP
+        endpoint to every anonymous request."""
+        s3 = self.boto3_client("s3")
+        s3.create_bucket(Bucket="hotlink")
+        s3.put_object(Bucket="hotlink", Key="logo.png", Body=b"png bytes")
+        referer_only = {"Version": "2012-10-17", "Statement": [
+            {"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject",
+             "Resource": "arn:aws:s3:::hotlink/*",
+             "Condition": {"StringLike": {"aws:Referer": ["http://www.example.com/*"]}}}]}
+        client_error(self, lambda: s3.put_bucket_policy(
+            Bucket="hotlink", Policy=json.dumps(referer_only)), "AccessDenied")
+        local_only = {"Version": "2012-10-17", "Statement": [
+            {"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject",
+             "Resource": "arn:aws:s3:::hotlink/*",
+             "Condition": {"IpAddress": {"aws:SourceIp": "127.0.0.0/8"}}}]}
+        s3.put_bucket_policy(Bucket="hotlink", Policy=json.dumps(local_only))  # not public
+        self.assertEqual(self.anonymous_get("/hotlink/logo.png"), (200, b"png bytes"))
+        other_range = json.loads(json.dumps(local_only))
+        other_range["Statement"][0]["Condition"]["IpAddress"]["aws:SourceIp"] = "10.0.0.0/8"
+        s3.put_bucket_policy(Bucket="hotlink", Policy=json.dumps(other_range))
+        self.assertEqual(self.anonymous_get("/hotlink/logo.png")[0], 403)
+
+        s3.put_public_access_block(Bucket="hotlink", PublicAccessBlockConfiguration={
+            "BlockPublicAcls": True, "IgnorePublicAcls": True, "BlockPublicPolicy": False,
+            "RestrictPublicBuckets": False})
+        s3.put_bucket_policy(Bucket="hotlink", Policy=json.dumps(referer_only))
+        self.assertEqual(self.anonymous_get("/hotlink/logo.png")[0], 403)
+        self.assertEqual(self.anonymous_get_with(
+            "/hotlink/logo.png", {"Referer": "http://www.example.com/index.html"}),
+            (200, b"png bytes"))
+        self.assertEqual(self.anonymous_get_with(
+            "/hotlink/logo.png", {"Referer": "http://elsewhere.test/"})[0], 403)
+
+        deny_plain_http = json.loads(json.dumps(referer_only))
+        deny_plain_http["Statement"].append(
+            {"Effect": "Deny", "Principal": "*", "Action": "s3:*",
+             "Resource": ["arn:aws:s3:::hotlink", "arn:aws:s3:::hotlink/*"],
+             "Condition": {"Bool": {"aws:SecureTransport": "false"}}})
+        s3.put_bucket_policy(Bucket="hotlink", Policy=json.dumps(deny_plain_http))
+        self.assertEqual(self.anonymous_get_with(
+            "/hotlink/logo.png", {"Referer": "http://www.example.com/index.html"})[0], 403)
+        # The owner signs its requests: bucket policies do not bind the bucket's own account here.
+        self.assertEqual(s3.get_object(Bucket="hotlink", Key="logo.png")["Body"].read(),
+                         b"png bytes")
+
     def test_public_policy_and_restrict_public_buckets(self):
         from botocore import UNSIGNED
         s3 = self.boto3_client("s3")

@@ -399,8 +399,9 @@ Status S3Handler::authorizeAnonymous(const Call &call) const
     const HttpRequest &http = call.request.http;
     const QString versionId = http.queryItem(u"versionId");
     const QString wanted = versionId.isEmpty() ? *action : versionActions.value(*action, *action);
-    if (auto allowed =
-            m_service->authorizeAnonymous(call.target.bucket, call.target.key, versionId, wanted);
+    const S3::PolicyContext context = policyContext(http);
+    if (auto allowed = m_service->authorizeAnonymous(
+            call.target.bucket, call.target.key, versionId, wanted, context);
         !allowed)
         return allowed;
     // GetObjectAttributes needs s3:GetObjectAttributes besides s3:GetObject (with a versionId:
@@ -409,7 +410,8 @@ Status S3Handler::authorizeAnonymous(const Call &call) const
         return m_service->authorizeAnonymous(call.target.bucket,
             call.target.key,
             versionId,
-            versionId.isEmpty() ? u"s3:GetObjectAttributes"_s : u"s3:GetObjectVersionAttributes"_s);
+            versionId.isEmpty() ? u"s3:GetObjectAttributes"_s : u"s3:GetObjectVersionAttributes"_s,
+            context);
     if (!http.hasHeader("x-amz-copy-source"))
         return {};
     // CopyObject, UploadPartCopy: reading the source needs s3:GetObject there too.
@@ -428,7 +430,43 @@ Status S3Handler::authorizeAnonymous(const Call &call) const
     return m_service->authorizeAnonymous(path.section(u'/', 0, 0),
         path.section(u'/', 1),
         sourceVersion,
-        sourceVersion.isEmpty() ? u"s3:GetObject"_s : u"s3:GetObjectVersion"_s);
+        sourceVersion.isEmpty() ? u"s3:GetObject"_s : u"s3:GetObjectVersion"_s,
+        context);
+}
+
+S3::PolicyContext S3Handler::policyContext(const HttpRequest &http)
+{
+    S3::PolicyContext context;
+    QString address = http.clientAddress;
+    if (address.startsWith(u"::ffff:"_s)) // an IPv4 client on a dual-stack socket
+        address = address.mid(7);
+    context.set(u"aws:SourceIp"_s, address);
+    context.set(u"aws:SecureTransport"_s, u"false"_s); // the endpoint is plain HTTP
+    context.set(u"aws:PrincipalType"_s, u"Anonymous"_s);
+    static const std::pair<const char *, const char *> headers[] = {
+        {"Referer", "aws:Referer"},
+        {"User-Agent", "aws:UserAgent"},
+        {"x-amz-acl", "s3:x-amz-acl"},
+        {"x-amz-server-side-encryption", "s3:x-amz-server-side-encryption"},
+        {"x-amz-storage-class", "s3:x-amz-storage-class"},
+        {"x-amz-copy-source", "s3:x-amz-copy-source"},
+        {"x-amz-metadata-directive", "s3:x-amz-metadata-directive"},
+    };
+    for (const auto &[header, key] : headers) {
+        if (http.hasHeader(header))
+            context.set(QLatin1StringView(key), QString::fromUtf8(http.header(header)));
+    }
+    static const std::pair<QStringView, const char *> query[] = {
+        {u"prefix", "s3:prefix"},
+        {u"delimiter", "s3:delimiter"},
+        {u"max-keys", "s3:max-keys"},
+        {u"versionId", "s3:VersionId"},
+    };
+    for (const auto &[item, key] : query) {
+        if (http.hasQueryItem(item))
+            context.set(QLatin1StringView(key), http.queryItem(item));
+    }
+    return context;
 }
 
 void S3Handler::report(const Call &call, int status, qint64 bytesDownloaded)

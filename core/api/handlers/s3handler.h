@@ -4,6 +4,7 @@
 #include "core/api/handlers/servicehandler.h"
 #include "core/common/awserror.h"
 #include "core/s3/bucketconfig.h"
+#include "core/s3/bucketpolicy.h"
 
 #include <QHash>
 
@@ -64,6 +65,8 @@ private:
     // An unsigned request comes from the anonymous principal: only public access (bucket policy,
     // ACL grants to AllUsers, as Block Public Access leaves them) lets it through.
     Status authorizeAnonymous(const Call &call) const;
+    // The condition keys a bucket policy can test, as this request has them.
+    static S3::PolicyContext policyContext(const HttpRequest &http);
 
     void listBuckets(Call &call);
     void createBucket(Call &call);

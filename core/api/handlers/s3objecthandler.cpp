@@ -261,6 +261,8 @@ void S3Handler::deleteObjects(Call &call)
     const bool quiet = root->childText(u"Quiet").trimmed() == u"true"_s;
     const QString bucket = call.target.bucket;
     const bool anonymous = !call.request.route.scope;
+    const S3::PolicyContext context =
+        anonymous ? policyContext(call.request.http) : S3::PolicyContext();
     S3::S3Service *service = m_service;
     ok(call, S3Xml::document(u"DeleteResult"_s, [&](QXmlStreamWriter &xml) {
         for (const S3Xml::Node *entry : objects) {
@@ -273,7 +275,8 @@ void S3Handler::deleteObjects(Call &call)
                                           key,
                                           versionId,
                                           versionId.isEmpty() ? u"s3:DeleteObject"_s
-                                                              : u"s3:DeleteObjectVersion"_s)
+                                                              : u"s3:DeleteObjectVersion"_s,
+                                          context)
                                                 : Status();
                        !allowed) {
                 result = std::unexpected(allowed.error());
