@@ -97,6 +97,22 @@ std::optional<qint64> dateMs(const QString &text)
     return parsed.toMSecsSinceEpoch();
 }
 
+// Numeric and Date operators after their prefix: Equals, LessThan ... nullopt: unknown.
+std::optional<bool> ordered(const QString &kind, double left, double right)
+{
+    if (kind == u"Equals"_s)
+        return left == right;
+    if (kind == u"LessThan"_s)
+        return left < right;
+    if (kind == u"LessThanEquals"_s)
+        return left <= right;
+    if (kind == u"GreaterThan"_s)
+        return left > right;
+    if (kind == u"GreaterThanEquals"_s)
+        return left >= right;
+    return std::nullopt;
+}
+
 // One comparison of the request's value with one of the policy's; `base` is the operator
 // without Not/IfExists (StringEquals, NumericLessThan ...). nullopt: an unknown operator.
 std::optional<bool> compare(const QString &base, const QString &actual, const QString &expected)
@@ -119,38 +135,12 @@ std::optional<bool> compare(const QString &base, const QString &actual, const QS
     if (base.startsWith(u"Numeric"_s)) {
         const auto left = number(actual);
         const auto right = number(expected);
-        if (!left || !right)
-            return false;
-        const QString kind = base.mid(7);
-        if (kind == u"Equals"_s)
-            return *left == *right;
-        if (kind == u"LessThan"_s)
-            return *left < *right;
-        if (kind == u"LessThanEquals"_s)
-            return *left <= *right;
-        if (kind == u"GreaterThan"_s)
-            return *left > *right;
-        if (kind == u"GreaterThanEquals"_s)
-            return *left >= *right;
-        return std::nullopt;
+        return left && right ? ordered(base.mid(7), *left, *right) : false;
     }
     if (base.startsWith(u"Date"_s)) {
         const auto left = dateMs(actual);
         const auto right = dateMs(expected);
-        if (!left || !right)
-            return false;
-        const QString kind = base.mid(4);
-        if (kind == u"Equals"_s)
-            return *left == *right;
-        if (kind == u"LessThan"_s)
-            return *left < *right;
-        if (kind == u"LessThanEquals"_s)
-            return *left <= *right;
-        if (kind == u"GreaterThan"_s)
-            return *left > *right;
-        if (kind == u"GreaterThanEquals"_s)
-            return *left >= *right;
-        return std::nullopt;
+        return left && right ? ordered(base.mid(4), double(*left), double(*right)) : false;
     }
     return std::nullopt;
 }
