@@ -52,7 +52,7 @@ public:
     void handle(HttpRequest request, Reply reply);
     // HTTP thread: wakes the core thread for what handle() queued since the last flush.
     void flush();
-    // HTTP threads: a request the HTTP layer refused before routing (malformed, too large).
+    // HTTP thread: a request the HTTP layer refused before routing (malformed, too large).
     void recordRejected(
         const HttpRequest &request, const HttpResponse &response, const QString &errorCode);
     // Core thread: runs after each batch has committed and its answers are out (the engine

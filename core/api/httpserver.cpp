@@ -134,6 +134,17 @@ AwsError targetTooLong()
     return {u"RequestURITooLong"_s, u"The request URI is too long."_s, 414, true};
 }
 
+AwsError entityTooLarge()
+{
+    return {
+        u"EntityTooLarge"_s, u"Your proposed upload exceeds the maximum allowed size"_s, 413, true};
+}
+
+AwsError incompleteBody()
+{
+    return {u"IncompleteBody"_s, u"The request body terminated unexpectedly"_s, 400, true};
+}
+
 bool isToken(QByteArrayView text)
 {
     if (text.isEmpty())
@@ -627,8 +638,7 @@ void HttpServer::Private::process(Connection &connection)
             continue;
         }
         if (connection.peerClosed) {
-            refuse(connection,
-                {u"IncompleteBody"_s, u"The request body terminated unexpectedly"_s, 400, true});
+            refuse(connection, incompleteBody());
         }
         return;
     }
@@ -772,11 +782,7 @@ void HttpServer::Private::startBody(Connection &connection)
 {
     if (connection.contentLength > options.maxBodyBytes) {
         // Refused before a byte of the body is read (and before 100 Continue is sent).
-        refuse(connection,
-            {u"EntityTooLarge"_s,
-                u"Your proposed upload exceeds the maximum allowed size"_s,
-                413,
-                true});
+        refuse(connection, entityTooLarge());
         return;
     }
     if (!connection.chunked && connection.contentLength == 0) {
@@ -1239,15 +1245,10 @@ void HttpServer::Private::drainMailbox()
             QFile::remove(connection.spoolFile);
         connection.spoolFile.clear();
         refuse(connection,
-            status == 413 ? AwsError{u"EntityTooLarge"_s,
-                u"Your proposed upload exceeds the maximum allowed size"_s,
-                413,
-                true}
-                : status == 507
-                ? CommonErrors::internalFailure(
-                    u"The upload could not be written to the state folder."_s)
-                : AwsError{
-                    u"IncompleteBody"_s, u"The request body terminated unexpectedly"_s, 400, true});
+            status == 413       ? entityTooLarge()
+                : status == 507 ? CommonErrors::internalFailure(
+                      u"The upload could not be written to the state folder."_s)
+                                : incompleteBody());
     }
     for (Mailbox::Answer &answer : answers) {
         // A handler that kept an upload has renamed its spool file already.

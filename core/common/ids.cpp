@@ -2,9 +2,7 @@
 #include "core/common/ids.h"
 
 #include <QRandomGenerator>
-
-#include <array>
-#include <cstring>
+#include <QUuid>
 
 using namespace Qt::StringLiterals;
 
@@ -14,20 +12,10 @@ QString uuid()
 {
     quint64 words[2];
     QRandomGenerator::global()->fillRange(words);
-    std::array<uchar, 16> bytes;
-    std::memcpy(bytes.data(), words, bytes.size());
-    bytes[6] = uchar((bytes[6] & 0x0f) | 0x40); // version 4
-    bytes[8] = uchar((bytes[8] & 0x3f) | 0x80); // RFC 4122 variant
-    static constexpr char Digits[] = "0123456789abcdef";
-    QString out(36, Qt::Uninitialized);
-    int at = 0;
-    for (int i = 0; i < 16; ++i) {
-        if (i == 4 || i == 6 || i == 8 || i == 10)
-            out[at++] = u'-';
-        out[at++] = QLatin1Char(Digits[bytes[i] >> 4]);
-        out[at++] = QLatin1Char(Digits[bytes[i] & 0x0f]);
-    }
-    return out;
+    QByteArray bytes(reinterpret_cast<const char *>(words), sizeof(words));
+    bytes[6] = char((bytes[6] & 0x0f) | 0x40); // version 4
+    bytes[8] = char((bytes[8] & 0x3f) | 0x80); // RFC 4122 variant
+    return QUuid::fromRfc4122(bytes).toString(QUuid::WithoutBraces);
 }
 
 QString requestId()

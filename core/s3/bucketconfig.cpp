@@ -4,7 +4,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSet>
 
 #include <algorithm>
 
@@ -159,70 +158,6 @@ BucketEncryption BucketEncryption::fromStored(const QString &stored)
 bool isSseAlgorithm(const QString &value)
 {
     return value == u"AES256"_s || value == u"aws:kms"_s || value == u"aws:kms:dsse"_s;
-}
-
-namespace {
-
-// True when the condition restricts the statement to fixed callers (see isPublicPolicy).
-bool pinsCaller(const QJsonObject &condition)
-{
-    static const QSet<QString> restricting = {
-        u"aws:sourceip"_s,
-        u"aws:sourcearn"_s,
-        u"aws:sourcevpc"_s,
-        u"aws:sourcevpce"_s,
-        u"aws:sourceaccount"_s,
-        u"aws:sourceowner"_s,
-        u"aws:principalorgid"_s,
-        u"aws:principalarn"_s,
-        u"aws:principalaccount"_s,
-        u"aws:userid"_s,
-        u"s3:x-amz-server-side-encryption-aws-kms-key-id"_s,
-    };
-    static const QSet<QString> fixedOperators = {
-        u"StringEquals"_s, u"StringEqualsIgnoreCase"_s, u"ArnEquals"_s, u"IpAddress"_s};
-    for (auto op = condition.constBegin(); op != condition.constEnd(); ++op) {
-        if (!fixedOperators.contains(op.key()))
-            continue;
-        const QJsonObject tests = op.value().toObject();
-        for (auto test = tests.constBegin(); test != tests.constEnd(); ++test) {
-            if (!restricting.contains(test.key().toLower()))
-                continue;
-            const QJsonArray values =
-                test.value().isArray() ? test.value().toArray() : QJsonArray{test.value()};
-            const bool fixed = std::none_of(values.cbegin(), values.cend(), [](const auto &v) {
-                const QString text = v.toString();
-                return text.contains(u'*') || text.contains(u'?') || text.endsWith(u"/0"_s);
-            });
-            if (fixed)
-                return true;
-        }
-    }
-    return false;
-}
-
-} // namespace
-
-bool isPublicPolicy(const QString &json)
-{
-    const QJsonObject policy = QJsonDocument::fromJson(json.toUtf8()).object();
-    QJsonArray statements = policy.value(u"Statement").toArray();
-    if (policy.value(u"Statement").isObject())
-        statements = QJsonArray{policy.value(u"Statement")};
-    for (const QJsonValue &value : std::as_const(statements)) {
-        const QJsonObject statement = value.toObject();
-        if (statement.value(u"Effect").toString() != u"Allow"_s
-            || pinsCaller(statement.value(u"Condition").toObject()))
-            continue;
-        const QJsonValue principal = statement.value(u"Principal");
-        QJsonValue aws = principal.isObject() ? principal.toObject().value(u"AWS") : principal;
-        const QJsonArray names = aws.isArray() ? aws.toArray() : QJsonArray{aws};
-        for (const QJsonValue &name : names) {
-            if (name.toString() == u"*"_s)
-                return true;
-        }
-    }
-    return false;
 }
 
 } // namespace Core::S3

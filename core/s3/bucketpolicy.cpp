@@ -7,6 +7,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QSet>
+
+#include <algorithm>
 
 #include <optional>
 
@@ -210,7 +213,55 @@ bool conditionHolds(const QJsonValue &condition, const PolicyContext &context)
     return true;
 }
 
+// True when the condition restricts the statement to fixed callers (see isPublicPolicy).
+bool pinsCaller(const QJsonObject &condition)
+{
+    static const QSet<QString> restricting = {
+        u"aws:sourceip"_s,
+        u"aws:sourcearn"_s,
+        u"aws:sourcevpc"_s,
+        u"aws:sourcevpce"_s,
+        u"aws:sourceaccount"_s,
+        u"aws:sourceowner"_s,
+        u"aws:principalorgid"_s,
+        u"aws:principalarn"_s,
+        u"aws:principalaccount"_s,
+        u"aws:userid"_s,
+        u"s3:x-amz-server-side-encryption-aws-kms-key-id"_s,
+    };
+    static const QSet<QString> fixedOperators = {
+        u"StringEquals"_s, u"StringEqualsIgnoreCase"_s, u"ArnEquals"_s, u"IpAddress"_s};
+    for (auto op = condition.constBegin(); op != condition.constEnd(); ++op) {
+        if (!fixedOperators.contains(op.key()))
+            continue;
+        const QJsonObject tests = op.value().toObject();
+        for (auto test = tests.constBegin(); test != tests.constEnd(); ++test) {
+            const QJsonArray values = asArray(test.value());
+            const bool fixed = std::none_of(values.cbegin(), values.cend(), [](const auto &v) {
+                const QString text = v.toString();
+                return text.contains(u'*') || text.contains(u'?') || text.endsWith(u"/0"_s);
+            });
+            if (restricting.contains(test.key().toLower()) && fixed)
+                return true;
+        }
+    }
+    return false;
+}
+
 } // namespace
+
+bool isPublicPolicy(const QString &json)
+{
+    const QJsonObject policy = QJsonDocument::fromJson(json.toUtf8()).object();
+    for (const QJsonValue &value : asArray(policy.value(u"Statement"))) {
+        const QJsonObject statement = value.toObject();
+        if (statement.value(u"Effect").toString() == u"Allow"_s
+            && namesEveryone(statement.value(u"Principal"))
+            && !pinsCaller(statement.value(u"Condition").toObject()))
+            return true;
+    }
+    return false;
+}
 
 PolicyEffect evaluateAnonymous(const QString &policyJson,
     const QString &action,

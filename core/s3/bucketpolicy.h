@@ -37,4 +37,11 @@ PolicyEffect evaluateAnonymous(const QString &policyJson,
     const QString &resource,
     const PolicyContext &context = {});
 
+// A bucket policy Block Public Access calls public: an Allow to Principal "*" (or {"AWS": "*"})
+// unless its Condition pins fixed values of a key that names who may call (aws:SourceIp other
+// than 0.0.0.0/0 or ::/0, aws:SourceArn, aws:SourceVpc(e), aws:SourceAccount, aws:SourceOwner,
+// aws:PrincipalOrgID, aws:PrincipalArn, aws:PrincipalAccount, aws:userid, or the KMS key id),
+// as AWS documents "public". A condition on aws:Referer or aws:SecureTransport leaves it public.
+bool isPublicPolicy(const QString &json);
+
 } // namespace Core::S3

@@ -231,10 +231,6 @@ Status S3Service::authorizeAnonymous(const QString &bucket,
 {
     if (!m_store->bucket(bucket))
         return {};
-    const qint64 now = m_clock->nowMs();
-    context.set(
-        u"aws:CurrentTime"_s, QDateTime::fromMSecsSinceEpoch(now, Qt::UTC).toString(Qt::ISODate));
-    context.set(u"aws:EpochTime"_s, QString::number(now / 1000));
     const auto stored = m_store->document(bucket, BucketDocument::PublicAccessBlock);
     PublicAccessBlock block{false, false, false, false};
     if (stored)
@@ -242,9 +238,17 @@ Status S3Service::authorizeAnonymous(const QString &bucket,
     const auto policy = m_store->document(bucket, BucketDocument::Policy);
     if (policy && block.restrictPublicBuckets && isPublicPolicy(*policy))
         return std::unexpected(Errors::accessDenied());
-    const QString resource = u"arn:aws:s3:::"_s + bucket + (key.isEmpty() ? QString() : u'/' + key);
-    const PolicyEffect effect =
-        policy ? evaluateAnonymous(*policy, action, resource, context) : PolicyEffect::None;
+    PolicyEffect effect = PolicyEffect::None;
+    if (policy) {
+        const qint64 now = m_clock->nowMs();
+        context.set(u"aws:CurrentTime"_s,
+            QDateTime::fromMSecsSinceEpoch(now, Qt::UTC).toString(Qt::ISODate));
+        context.set(u"aws:EpochTime"_s, QString::number(now / 1000));
+        effect = evaluateAnonymous(*policy,
+            action,
+            u"arn:aws:s3:::"_s + bucket + (key.isEmpty() ? QString() : u'/' + key),
+            context);
+    }
     if (effect == PolicyEffect::Deny)
         return std::unexpected(Errors::accessDenied());
     if (effect == PolicyEffect::Allow)

@@ -73,10 +73,9 @@ void Checkpointer::writerIdle()
     if (!m_restartWanted.exchange(false))
         return;
     // No write can come in between here, so a passive checkpoint copies the few frames the
-    // background one left (unless a reader still needs them) and the next write transaction
-    // starts the WAL from its beginning. Passive: a reader is never waited for.
-    // Columns: busy, frames in the WAL, frames copied back. Busy or short (the background
-    // checkpoint was running, or a reader needed old frames): tried again at the next call.
+    // background one left and the next write transaction starts the WAL from its beginning.
+    // Passive: a reader is never waited for. Busy or short (the background checkpoint was
+    // running, or a reader needed old frames): tried again at the next call.
     QSqlQuery query(m_database.connection());
     if (query.exec(u"PRAGMA wal_checkpoint(PASSIVE)"_s) && query.next()
         && query.value(0).toInt() == 0 && query.value(1) == query.value(2))

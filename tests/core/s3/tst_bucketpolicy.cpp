@@ -4,7 +4,6 @@
 // missing keys), several values of one key (any), several operators (all); and which policies
 // Block Public Access calls public (a Referer condition leaves a policy public, a fixed
 // aws:SourceIp range does not).
-#include "core/s3/bucketconfig.h"
 #include "core/s3/bucketpolicy.h"
 
 #include <QTest>
