@@ -32,10 +32,14 @@ constexpr qint64 MaxServiceBodyBytes = 32 * 1024 * 1024; // every service but S3
 
 QString headersText(const HttpHeaders &headers)
 {
-    QString text;
+    qsizetype size = 0;
     for (const auto &[name, value] : headers)
-        text += QString::fromLatin1(name) + u": "_s + QString::fromUtf8(value) + u'\n';
-    return text;
+        size += name.size() + value.size() + 3;
+    QByteArray text;
+    text.reserve(size);
+    for (const auto &[name, value] : headers)
+        text.append(name).append(": ", 2).append(value).append('\n');
+    return QString::fromUtf8(text);
 }
 
 // REST requests name no operation on the wire; until a service routes them, "METHOD /path".
@@ -178,12 +182,8 @@ void Dispatcher::drain()
     {
         Storage::SqlTransaction transaction(m_database.connection());
         m_inBatch = true;
-        if (m_journal)
-            m_journal->beginBatch();
         for (const auto &pending : batch)
             dispatch(pending);
-        if (m_journal)
-            m_journal->endBatch();
         m_inBatch = false;
         transaction.commit();
     }

@@ -3,6 +3,9 @@
 
 #include "core/common/clock.h"
 #include "core/common/coalescer.h"
+#include "core/common/logging.h"
+#include "core/storage/database.h"
+#include "core/storage/sqltransaction.h"
 
 #include <algorithm>
 
@@ -12,18 +15,27 @@ namespace {
 
 constexpr qint64 RateWindowMs = 5000;
 constexpr qint64 PruneEvery = 500;
+// New entries reach the database at most this long after their request, in one transaction
+// of their own, or at once when this many wait.
+constexpr int WriteDelayMs = 100;
+constexpr qsizetype MaxPending = 1024;
 
 } // namespace
 
 JournalService::JournalService(
     const Storage::Database &database, Clock *clock, Options options, QObject *parent)
     : QObject(parent)
+    , m_database(database)
     , m_store(database)
     , m_clock(clock)
     , m_options(options)
     , m_coalescer(new Coalescer(150, this))
+    , m_nextId(m_store.lastId() + 1)
 {
     connect(m_coalescer, &Coalescer::fired, this, &JournalService::flush);
+    m_writeTimer.setSingleShot(true);
+    m_writeTimer.setInterval(WriteDelayMs);
+    connect(&m_writeTimer, &QTimer::timeout, this, &JournalService::writePending);
     m_rateTimer.setInterval(1000);
     connect(&m_rateTimer, &QTimer::timeout, this, &JournalService::updateRate);
     m_rateTimer.start();
@@ -31,6 +43,7 @@ JournalService::JournalService(
 
 JournalService::~JournalService()
 {
+    writePending();
     m_store.saveBodies(m_keptBodies);
 }
 
@@ -45,15 +58,33 @@ void JournalService::record(JournalDetail detail)
         detail.responseBody.truncate(cap);
         detail.responseTruncated = true;
     }
-    if (m_batching) {
-        m_batch.append(std::move(detail));
-        return;
-    }
-    detail.entry.id = m_store.insert(detail);
-    if (detail.entry.id == 0)
-        return;
+    detail.entry.id = m_nextId++;
+    m_pending.append(detail.entry);
+    if (m_pending.size() >= MaxPending)
+        writePending();
+    else if (!m_writeTimer.isActive())
+        m_writeTimer.start();
     recorded(detail.entry);
     keepBodies(std::move(detail));
+}
+
+void JournalService::writePending()
+{
+    m_writeTimer.stop();
+    if (m_pending.isEmpty())
+        return;
+    const QList<JournalEntry> pending = std::exchange(m_pending, {});
+    Storage::SqlTransaction transaction(m_database.connection());
+    if (!m_store.insertAll(pending)) {
+        qCWarning(lcStorage) << "journal: dropped" << pending.size() << "entries";
+        return; // rolled back
+    }
+    m_sincePrune += pending.size();
+    if (m_sincePrune >= PruneEvery) {
+        m_sincePrune = 0;
+        m_store.prune(m_options.maxEntries, m_options.keptBodies);
+    }
+    transaction.commit();
 }
 
 void JournalService::keepBodies(JournalDetail &&detail)
@@ -66,43 +97,20 @@ void JournalService::keepBodies(JournalDetail &&detail)
         m_keptBodies.pop_front();
 }
 
-void JournalService::beginBatch()
-{
-    m_batching = true;
-}
-
-void JournalService::endBatch()
-{
-    m_batching = false;
-    if (m_batch.isEmpty())
-        return;
-    QList<JournalDetail> batch = std::exchange(m_batch, {});
-    if (!m_store.insertAll(batch))
-        return;
-    for (JournalDetail &detail : batch) {
-        recorded(detail.entry);
-        keepBodies(std::move(detail));
-    }
-}
-
 void JournalService::recorded(const JournalEntry &entry)
 {
     m_unannounced.append(entry);
     m_recentTimes.push_back(entry.timeMs);
-    if (++m_sincePrune >= PruneEvery) {
-        m_sincePrune = 0;
-        m_store.prune(m_options.maxEntries, m_options.keptBodies);
-    }
     m_coalescer->touch();
 }
 
-QList<JournalEntry> JournalService::recent(
-    const JournalFilter &filter, qint64 beforeId, int limit) const
+QList<JournalEntry> JournalService::recent(const JournalFilter &filter, qint64 beforeId, int limit)
 {
+    writePending();
     return m_store.page(filter, beforeId, limit);
 }
 
-std::optional<JournalDetail> JournalService::detail(qint64 id) const
+std::optional<JournalDetail> JournalService::detail(qint64 id)
 {
     const auto kept = std::lower_bound(m_keptBodies.cbegin(),
         m_keptBodies.cend(),
@@ -110,16 +118,20 @@ std::optional<JournalDetail> JournalService::detail(qint64 id) const
         [](const JournalDetail &detail, qint64 wanted) { return detail.entry.id < wanted; });
     if (kept != m_keptBodies.cend() && kept->entry.id == id)
         return *kept;
+    writePending();
     return m_store.detail(id);
 }
 
-qint64 JournalService::count() const
+qint64 JournalService::count()
 {
+    writePending();
     return m_store.count();
 }
 
 void JournalService::clear()
 {
+    m_writeTimer.stop();
+    m_pending.clear();
     m_store.clear();
     m_unannounced.clear();
     m_keptBodies.clear();

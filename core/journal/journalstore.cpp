@@ -47,10 +47,10 @@ JournalEntry readEntry(const QSqlQuery &query)
     return entry;
 }
 
-constexpr auto EntryInsert = "INSERT INTO journal (time_ms, client, service, operation, method, "
-                             "path, protocol, status, error_code, duration_us, request_bytes, "
-                             "response_bytes, request_id) VALUES ";
-constexpr auto EntryRow = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+constexpr auto EntryInsert = "INSERT INTO journal (id, time_ms, client, service, operation, "
+                             "method, path, protocol, status, error_code, duration_us, "
+                             "request_bytes, response_bytes, request_id) VALUES ";
+constexpr auto EntryRow = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
 QString multiRowSql(const char *insert, const char *row, qsizetype rows)
 {
@@ -65,6 +65,7 @@ QString multiRowSql(const char *insert, const char *row, qsizetype rows)
 
 void bindEntry(QSqlQuery &query, const JournalEntry &entry)
 {
+    query.addBindValue(entry.id);
     query.addBindValue(entry.timeMs);
     query.addBindValue(text(entry.client));
     query.addBindValue(text(entry.service));
@@ -101,15 +102,14 @@ JournalStore::JournalStore(const Storage::Database &database)
     : m_database(database)
 {}
 
-qint64 JournalStore::insert(const JournalDetail &detail)
+qint64 JournalStore::lastId() const
 {
-    QSqlQuery &query = m_database.prepared(multiRowSql(EntryInsert, EntryRow, 1));
-    bindEntry(query, detail.entry);
-    if (!query.exec()) {
-        qCWarning(lcStorage) << "journal insert failed:" << query.lastError().text();
-        return 0;
-    }
-    return query.lastInsertId().toLongLong();
+    // AUTOINCREMENT's counter: ids are never reused, not even after clear() or pruning.
+    QSqlQuery &query =
+        m_database.prepared(u"SELECT seq FROM sqlite_sequence WHERE name = 'journal'"_s);
+    const qint64 id = query.exec() && query.next() ? query.value(0).toLongLong() : 0;
+    query.finish();
+    return id;
 }
 
 void JournalStore::saveBodies(const std::deque<JournalDetail> &details)
@@ -131,26 +131,20 @@ void JournalStore::saveBodies(const std::deque<JournalDetail> &details)
     transaction.commit();
 }
 
-bool JournalStore::insertAll(QList<JournalDetail> &details)
+bool JournalStore::insertAll(const QList<JournalEntry> &entries)
 {
     qsizetype done = 0;
-    while (done < details.size()) {
-        const qsizetype left = details.size() - done;
+    while (done < entries.size()) {
+        const qsizetype left = entries.size() - done;
         const qsizetype rows = *std::find_if(
             ChunkSizes.begin(), ChunkSizes.end(), [left](qsizetype size) { return size <= left; });
         QSqlQuery &query = m_database.prepared(multiRowSql(EntryInsert, EntryRow, rows));
         for (qsizetype i = 0; i < rows; ++i)
-            bindEntry(query, details[done + i].entry);
+            bindEntry(query, entries[done + i]);
         if (!query.exec()) {
             qCWarning(lcStorage) << "journal insert failed:" << query.lastError().text();
-            for (JournalDetail &detail : details)
-                detail.entry.id = 0;
             return false;
         }
-        // One statement's rows get consecutive rowids, the last one reported.
-        const qint64 lastId = query.lastInsertId().toLongLong();
-        for (qsizetype i = 0; i < rows; ++i)
-            details[done + i].entry.id = lastId - rows + 1 + i;
         done += rows;
     }
     return true;

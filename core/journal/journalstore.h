@@ -18,11 +18,11 @@ class JournalStore final
 public:
     explicit JournalStore(const Storage::Database &database);
 
-    // The entry only; bodies are kept by the service and written with saveBodies().
-    qint64 insert(const JournalDetail &detail);
-    // Inserts all the entries with multi-row statements and sets each one's id; false when the
-    // insert failed (then no entry has an id).
-    bool insertAll(QList<JournalDetail> &details);
+    // The highest id ever given to an entry (0 for a new journal).
+    qint64 lastId() const;
+    // Inserts the entries (with the ids they carry) with multi-row statements; bodies are kept
+    // by the service and written with saveBodies(). False when the insert failed.
+    bool insertAll(const QList<JournalEntry> &entries);
     // Writes the bodies of these entries (those whose entry row is still there), in one
     // transaction.
     void saveBodies(const std::deque<JournalDetail> &details);

@@ -94,10 +94,8 @@ private slots:
         qint64 newest = 0;
         {
             JournalService journal(temp.database(), &clock, options);
-            journal.beginBatch();
             for (int i = 0; i < 5; ++i)
                 journal.record(detail(u"sqs"_s, 200, QByteArray::number(i)));
-            journal.endBatch();
             journal.record(detail(u"sts"_s, 200, "last"));
             QCOMPARE(storedBodies(), 0);
             newest = journal.recent({}, 0, 1).first().id;
@@ -117,35 +115,58 @@ private slots:
         QVERIFY(old && !old->bodiesKept);
     }
 
-    void batchIsWrittenWithIdsInOrder()
+    // Entries get their ids at once and reach the database in one transaction a moment later
+    // (or before any read), not with every batch of requests.
+    void entriesAreWrittenLaterWithIdsInOrder()
     {
         Tests::TempDatabase temp;
         Core::ManualClock clock;
-        JournalService journal(temp.database(), &clock, {});
-        QSignalSpy spy(&journal, &JournalService::entriesAdded);
-        journal.record(detail(u"sts"_s, 200)); // outside a batch: written at once
-        QCOMPARE(journal.count(), 1);
-        journal.beginBatch();
-        for (int i = 0; i < 87; ++i) // 64 + 16 + 4 + 1 + 1 + 1 rows: every statement size
-            journal.record(detail(u"sqs"_s, 200 + i, QByteArray::number(i)));
-        QCOMPARE(journal.count(), 1);
-        journal.endBatch();
-        QCOMPARE(journal.count(), 88);
-        QTRY_COMPARE(spy.size(), 1);
-        const auto announced = spy.at(0).at(0).value<QList<Core::Journal::JournalEntry>>();
-        QCOMPARE(announced.size(), 88);
-        for (qsizetype i = 1; i < announced.size(); ++i) {
-            QCOMPARE(announced.at(i).id, announced.at(i - 1).id + 1);
-            if (i > 1)
+        const auto storedEntries = [&temp] {
+            QSqlQuery query(temp.database().connection());
+            return query.exec(u"SELECT COUNT(*) FROM journal"_s) && query.next()
+                ? query.value(0).toInt()
+                : -1;
+        };
+        qint64 lastId = 0;
+        {
+            JournalService journal(temp.database(), &clock, {});
+            QSignalSpy spy(&journal, &JournalService::entriesAdded);
+            journal.record(detail(u"sts"_s, 200));
+            QCOMPARE(storedEntries(), 0);
+            QCOMPARE(journal.count(), 1); // a read writes what is pending
+            QCOMPARE(storedEntries(), 1);
+            for (int i = 0; i < 87; ++i) // 64 + 16 + 4 + 1 + 1 + 1 rows: every statement size
+                journal.record(detail(u"sqs"_s, 200 + i, QByteArray::number(i)));
+            QCOMPARE(storedEntries(), 1);
+            QTRY_COMPARE(storedEntries(), 88); // the timer writes them without a read
+            QTRY_COMPARE(spy.size(), 1);
+            const auto announced = spy.at(0).at(0).value<QList<Core::Journal::JournalEntry>>();
+            QCOMPARE(announced.size(), 88);
+            for (qsizetype i = 1; i < announced.size(); ++i) {
+                QCOMPARE(announced.at(i).id, announced.at(i - 1).id + 1);
                 QCOMPARE(announced.at(i).status, 200 + int(i) - 1);
-            const auto stored = journal.detail(announced.at(i).id);
-            QVERIFY(stored && stored->bodiesKept);
-            QCOMPARE(stored->entry.status, announced.at(i).status);
-            QCOMPARE(stored->requestBody, QByteArray::number(i - 1));
+                const auto stored = journal.detail(announced.at(i).id);
+                QVERIFY(stored && stored->bodiesKept);
+                QCOMPARE(stored->entry.status, announced.at(i).status);
+                QCOMPARE(stored->requestBody, QByteArray::number(i - 1));
+            }
+            const auto paged = journal.recent({}, 0, 100);
+            QCOMPARE(paged.size(), 88);
+            QCOMPARE(paged.first().id, announced.last().id);
+            QCOMPARE(paged.first().status, 286);
+            journal.record(detail(u"sts"_s, 500));
+            lastId = announced.last().id + 1;
+            journal.clear();
+            journal.record(detail(u"sts"_s, 201)); // ids are never reused, even after clear()
+            QCOMPARE(journal.recent({}, 0, 10).first().id, lastId + 1);
+            journal.record(detail(u"sts"_s, 202)); // pending when the journal stops
+            lastId += 2;
         }
-        journal.beginBatch();
-        journal.endBatch(); // an empty batch writes nothing
-        QCOMPARE(journal.count(), 88);
+        QCOMPARE(storedEntries(), 2);
+        JournalService again(temp.database(), &clock, {});
+        QCOMPARE(again.recent({}, 0, 1).first().id, lastId);
+        again.record(detail(u"sts"_s, 203));
+        QCOMPARE(again.recent({}, 0, 1).first().id, lastId + 1);
     }
 
     void tableIsBounded()
