@@ -161,7 +161,7 @@ void Engine::start()
     m_s3->setMetricSink(m_cloudwatch);
     m_s3LambdaCode = std::make_unique<Wiring::S3LambdaCode>(m_s3);
     m_lambda->setCodeSource(m_s3LambdaCode.get());
-    m_dispatcher->addHandler(new Api::S3Handler(m_s3));
+    m_dispatcher->addHandler(new Api::S3Handler(m_s3, m_options.accountId));
 
     Api::HttpServer::Options serverOptions;
     serverOptions.bindAddress = m_options.bindAddress;

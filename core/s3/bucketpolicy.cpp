@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "core/s3/bucketpolicy.h"
 
+#include "core/s3/bucketconfig.h"
+
 #include <QDateTime>
 #include <QHostAddress>
 #include <QJsonArray>
@@ -62,12 +64,12 @@ bool namesEveryone(const QJsonValue &principal)
     return false;
 }
 
-bool appliesToAnonymous(const QJsonObject &statement)
+bool appliesTo(const QJsonObject &statement, const PolicyPrincipal &principal)
 {
     if (statement.contains(u"Principal"_s))
-        return namesEveryone(statement.value(u"Principal"));
+        return namesPrincipal(statement.value(u"Principal"), principal);
     if (statement.contains(u"NotPrincipal"_s))
-        return !namesEveryone(statement.value(u"NotPrincipal"));
+        return !namesPrincipal(statement.value(u"NotPrincipal"), principal);
     return false;
 }
 
@@ -263,7 +265,35 @@ bool isPublicPolicy(const QString &json)
     return false;
 }
 
+bool namesPrincipal(const QJsonValue &principal, const PolicyPrincipal &who)
+{
+    if (namesEveryone(principal))
+        return true;
+    if (who.isAnonymous())
+        return false;
+    const QJsonObject names = principal.toObject();
+    const QString root = u"arn:aws:iam::"_s + who.accountId + u":root"_s;
+    for (const QJsonValue &name : asArray(names.value(u"AWS"))) {
+        if (name.toString() == who.accountId || name.toString() == root)
+            return true;
+    }
+    for (const QJsonValue &name : asArray(names.value(u"CanonicalUser"))) {
+        if (name.toString() == QLatin1StringView(OwnerId))
+            return true;
+    }
+    return false;
+}
+
 PolicyEffect evaluateAnonymous(const QString &policyJson,
+    const QString &action,
+    const QString &resource,
+    const PolicyContext &context)
+{
+    return evaluatePolicy(policyJson, {}, action, resource, context);
+}
+
+PolicyEffect evaluatePolicy(const QString &policyJson,
+    const PolicyPrincipal &principal,
     const QString &action,
     const QString &resource,
     const PolicyContext &context)
@@ -272,7 +302,7 @@ PolicyEffect evaluateAnonymous(const QString &policyJson,
     PolicyEffect effect = PolicyEffect::None;
     for (const QJsonValue &value : asArray(policy.value(u"Statement"))) {
         const QJsonObject statement = value.toObject();
-        if (!appliesToAnonymous(statement)
+        if (!appliesTo(statement, principal)
             || (statement.contains(u"Condition"_s)
                 && !conditionHolds(statement.value(u"Condition"), context)))
             continue;

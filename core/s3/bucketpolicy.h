@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QHash>
+#include <QJsonValue>
 #include <QString>
 
 namespace Core::S3 {
@@ -21,6 +22,30 @@ struct PolicyContext
 
     void set(const QString &key, const QString &value) { keys.insert(key.toLower(), value); }
 };
+
+// Who sends a request, as a statement's Principal or NotPrincipal names it: the anonymous
+// principal (unsigned requests), or the root user of an account (signed requests: Cloudbench
+// takes any credentials as its account's root user, as STS GetCallerIdentity reports them).
+struct PolicyPrincipal
+{
+    QString accountId; // empty: anonymous
+
+    bool isAnonymous() const { return accountId.isEmpty(); }
+};
+
+// Whether a statement's Principal (or NotPrincipal) names this principal: "*" and {"AWS": "*"}
+// name everyone; {"AWS": ...} names an account's root user by account id or
+// arn:aws:iam::<account>:root, {"CanonicalUser": ...} by the owner's canonical id. Other
+// principals (users, roles, services) are never the caller.
+bool namesPrincipal(const QJsonValue &principal, const PolicyPrincipal &who);
+
+// What a bucket policy says about a request of `principal` for `action` (s3:GetObject) on
+// `resource`, as evaluateAnonymous below describes for the anonymous principal.
+PolicyEffect evaluatePolicy(const QString &policyJson,
+    const PolicyPrincipal &principal,
+    const QString &action,
+    const QString &resource,
+    const PolicyContext &context = {});
 
 // What a bucket policy says about an anonymous (unsigned) request for `action` (s3:GetObject)
 // on `resource` (arn:aws:s3:::bucket or arn:aws:s3:::bucket/key): Deny when a Deny statement

@@ -12,12 +12,21 @@
 #include "core/storage/sqltransaction.h"
 
 #include <QDateTime>
+#include <QSet>
 
 using namespace Qt::StringLiterals;
 
 namespace Core::S3 {
 
 namespace {
+
+// The condition keys that come from the clock rather than the request.
+void addClockKeys(PolicyContext &context, qint64 nowMs)
+{
+    context.set(
+        u"aws:CurrentTime"_s, QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC).toString(Qt::ISODate));
+    context.set(u"aws:EpochTime"_s, QString::number(nowMs / 1000));
+}
 
 constexpr int LifecycleBatch = 1000;
 
@@ -223,12 +232,34 @@ Status S3Service::putBucketLifecycle(
     return {};
 }
 
-Status S3Service::authorizeAnonymous(const QString &bucket,
+bool S3Service::hasBucketPolicy(const QString &bucket) const
+{
+    return m_store->document(bucket, BucketDocument::Policy).has_value();
+}
+
+Status S3Service::authorize(const QString &bucket,
     const QString &key,
     const QString &versionId,
     const QString &action,
+    const PolicyPrincipal &principal,
     PolicyContext context) const
 {
+    if (!principal.isAnonymous()) {
+        static const QSet<QString> ownersAlways = {
+            u"s3:GetBucketPolicy"_s, u"s3:PutBucketPolicy"_s, u"s3:DeleteBucketPolicy"_s};
+        const auto policy = m_store->document(bucket, BucketDocument::Policy);
+        if (!policy || ownersAlways.contains(action))
+            return {};
+        addClockKeys(context, m_clock->nowMs());
+        if (evaluatePolicy(*policy,
+                principal,
+                action,
+                u"arn:aws:s3:::"_s + bucket + (key.isEmpty() ? QString() : u'/' + key),
+                context)
+            == PolicyEffect::Deny)
+            return std::unexpected(Errors::accessDenied());
+        return {};
+    }
     if (!m_store->bucket(bucket))
         return {};
     const auto stored = m_store->document(bucket, BucketDocument::PublicAccessBlock);
@@ -240,10 +271,7 @@ Status S3Service::authorizeAnonymous(const QString &bucket,
         return std::unexpected(Errors::accessDenied());
     PolicyEffect effect = PolicyEffect::None;
     if (policy) {
-        const qint64 now = m_clock->nowMs();
-        context.set(u"aws:CurrentTime"_s,
-            QDateTime::fromMSecsSinceEpoch(now, Qt::UTC).toString(Qt::ISODate));
-        context.set(u"aws:EpochTime"_s, QString::number(now / 1000));
+        addClockKeys(context, m_clock->nowMs());
         effect = evaluateAnonymous(*policy,
             action,
             u"arn:aws:s3:::"_s + bucket + (key.isEmpty() ? QString() : u'/' + key),

@@ -122,20 +122,33 @@ public:
     Status putPublicAccessBlock(
         const QString &name, const std::optional<PublicAccessBlock> &config);
     Status putBucketOwnership(const QString &name, const std::optional<QString> &ownership);
-    // Anonymous (unsigned) requests: whether the anonymous principal may do `action`
-    // (s3:GetObject, s3:ListBucket ...) on the bucket (key empty) or one of its objects. A bucket
-    // policy statement for Principal "*" or an ACL grant to AllUsers (where Object Ownership
-    // leaves ACLs enabled) allows it, an explicit Deny wins. Block Public Access: with
-    // IgnorePublicAcls the AllUsers grants count for nothing; with RestrictPublicBuckets a
-    // bucket whose policy is public is closed to anonymous requests. AccessDenied otherwise; a
-    // missing bucket is left to the operation (NoSuchBucket). `context` holds the request's
-    // condition keys (aws:SourceIp, aws:Referer, s3:prefix ...); aws:CurrentTime and
-    // aws:EpochTime come from the clock.
+    // Whether `principal` may do `action` (s3:GetObject, s3:ListBucket ...) on the bucket (key
+    // empty) or one of its objects. The account's root user (every signed request) may do
+    // everything its bucket policy does not explicitly Deny it, except that it can always get,
+    // put and delete the policy itself (as in AWS, so a policy cannot lock its owner out).
+    // The anonymous principal (unsigned requests) needs a bucket policy statement for Principal
+    // "*" or an ACL grant to AllUsers (where Object Ownership leaves ACLs enabled); an explicit
+    // Deny wins. Block Public Access: with IgnorePublicAcls the AllUsers grants count for
+    // nothing; with RestrictPublicBuckets a bucket whose policy is public is closed to
+    // anonymous requests. AccessDenied otherwise; a missing bucket is left to the operation
+    // (NoSuchBucket). `context` holds the request's condition keys (aws:SourceIp, aws:Referer,
+    // s3:prefix ...); aws:CurrentTime and aws:EpochTime come from the clock.
+    Status authorize(const QString &bucket,
+        const QString &key,
+        const QString &versionId,
+        const QString &action,
+        const PolicyPrincipal &principal,
+        PolicyContext context = {}) const;
+    // Whether the bucket has a policy (false for a missing bucket).
+    bool hasBucketPolicy(const QString &bucket) const;
     Status authorizeAnonymous(const QString &bucket,
         const QString &key,
         const QString &versionId,
         const QString &action,
-        PolicyContext context = {}) const;
+        PolicyContext context = {}) const
+    {
+        return authorize(bucket, key, versionId, action, {}, std::move(context));
+    }
     // Lifecycle: removes (or hides behind a delete marker) what the enabled rules of every
     // bucket expire at the clock's time, moves current and noncurrent versions to the storage
     // class their due transitions name, and aborts stale uploads. Runs every minute and whenever

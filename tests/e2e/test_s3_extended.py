@@ -3,6 +3,7 @@
 ListMultipartUploads/ListParts paging, and the bucket ACL, encryption, lifecycle, ownership and
 public-access-block configurations, GetObjectAttributes, with boto3 and the AWS CLI v2."""
 import json
+import os
 import time
 import unittest
 
@@ -739,9 +740,63 @@ class S3AnonymousAccessTests(ServerTestCase):
         s3.put_bucket_policy(Bucket="hotlink", Policy=json.dumps(deny_plain_http))
         self.assertEqual(self.anonymous_get_with(
             "/hotlink/logo.png", {"Referer": "http://www.example.com/index.html"})[0], 403)
-        # The owner signs its requests: bucket policies do not bind the bucket's own account here.
+        # The Deny binds the owner's signed requests too (the endpoint is plain HTTP), but the
+        # owner can always read, replace and delete the policy itself.
+        client_error(self, lambda: s3.get_object(Bucket="hotlink", Key="logo.png"),
+                     "AccessDenied")
+        self.assertIn("SecureTransport", s3.get_bucket_policy(Bucket="hotlink")["Policy"])
+        s3.delete_bucket_policy(Bucket="hotlink")
         self.assertEqual(s3.get_object(Bucket="hotlink", Key="logo.png")["Body"].read(),
                          b"png bytes")
+
+    def test_policy_denies_bind_signed_requests(self):
+        """S3-23/24: the caller is the account's root user, so only an explicit Deny stops it:
+        "deny unencrypted uploads" and "deny deletes without MFA" as the courses write them,
+        with the AWS CLI (aws s3 cp, s3api) and boto3."""
+        s3 = self.boto3_client("s3")
+        s3.create_bucket(Bucket="guarded")
+        s3.put_object(Bucket="guarded", Key="kept.txt", Body=b"kept")
+        s3.put_bucket_policy(Bucket="guarded", Policy=json.dumps({
+            "Version": "2012-10-17", "Statement": [
+                {"Sid": "DenyUnencryptedUploads", "Effect": "Deny", "Principal": "*",
+                 "Action": "s3:PutObject", "Resource": "arn:aws:s3:::guarded/*",
+                 "Condition": {"StringNotEquals": {
+                     "s3:x-amz-server-side-encryption": "AES256"}}},
+                {"Sid": "DenyDeleteWithoutMfa", "Effect": "Deny",
+                 "Principal": {"AWS": "arn:aws:iam::000000000000:root"},
+                 "Action": "s3:DeleteObject", "Resource": "arn:aws:s3:::guarded/*",
+                 "Condition": {"BoolIfExists": {"aws:MultiFactorAuthPresent": "false"}}},
+                {"Sid": "SomeoneElse", "Effect": "Deny",
+                 "Principal": {"AWS": "arn:aws:iam::111122223333:root"},
+                 "Action": "s3:*", "Resource": ["arn:aws:s3:::guarded", "arn:aws:s3:::guarded/*"]},
+            ]}))
+        client_error(self, lambda: s3.put_object(Bucket="guarded", Key="plain.txt", Body=b"x"),
+                     "AccessDenied")
+        s3.put_object(Bucket="guarded", Key="sealed.txt", Body=b"x", ServerSideEncryption="AES256")
+        client_error(self, lambda: s3.delete_object(Bucket="guarded", Key="kept.txt"),
+                     "AccessDenied")
+        deleted = s3.delete_objects(Bucket="guarded", Delete={"Objects": [{"Key": "kept.txt"}]})
+        self.assertEqual([e["Code"] for e in deleted["Errors"]], ["AccessDenied"])
+        # Copying into the bucket is a PutObject too.
+        client_error(self, lambda: s3.copy_object(
+            Bucket="guarded", Key="copy.txt", CopySource="guarded/kept.txt"), "AccessDenied")
+        self.assertEqual(sorted(o["Key"] for o in s3.list_objects_v2(Bucket="guarded")["Contents"]),
+                         ["kept.txt", "sealed.txt"])
+
+        source = os.path.join(self.workdir, "upload.txt")
+        with open(source, "wb") as f:
+            f.write(b"from the cli")
+        stderr = self.aws("s3", "cp", source, "s3://guarded/cli.txt", expect_error="AccessDenied")
+        self.assertIn("PutObject", stderr)
+        self.aws("s3", "cp", source, "s3://guarded/cli.txt", "--sse", "AES256", "--only-show-errors")
+        head = self.aws("s3api", "head-object", "--bucket", "guarded", "--key", "cli.txt")
+        self.assertEqual(head["ServerSideEncryption"], "AES256")
+        self.aws("s3api", "delete-object", "--bucket", "guarded", "--key", "cli.txt",
+                 expect_error="AccessDenied")
+        # The policy never locks its owner out.
+        self.aws("s3api", "delete-bucket-policy", "--bucket", "guarded")
+        self.aws("s3api", "delete-object", "--bucket", "guarded", "--key", "cli.txt")
+        s3.put_object(Bucket="guarded", Key="plain.txt", Body=b"x")
 
     def test_public_policy_and_restrict_public_buckets(self):
         from botocore import UNSIGNED

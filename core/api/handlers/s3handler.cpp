@@ -42,9 +42,10 @@ QString bucketFromHost(const HttpRequest &request)
 
 } // namespace
 
-S3Handler::S3Handler(S3::S3Service *service, QObject *parent)
+S3Handler::S3Handler(S3::S3Service *service, QString accountId, QObject *parent)
     : ServiceHandler(parent)
     , m_service(service)
+    , m_accountId(std::move(accountId))
 {}
 
 QString S3Handler::service() const
@@ -313,16 +314,19 @@ void S3Handler::handle(const AwsRequest &request, Responder responder)
         fail(call, S3::Errors::methodNotAllowed());
         return;
     }
-    if (!scope) {
-        if (auto allowed = authorizeAnonymous(call); !allowed) {
-            fail(call, allowed.error());
-            return;
-        }
+    if (auto allowed = authorize(call); !allowed) {
+        fail(call, allowed.error());
+        return;
     }
     (this->*(*it))(call);
 }
 
-Status S3Handler::authorizeAnonymous(const Call &call) const
+S3::PolicyPrincipal S3Handler::principal(const AwsRequest &request) const
+{
+    return {request.route.scope ? m_accountId : QString()};
+}
+
+Status S3Handler::authorize(const Call &call) const
 {
     // The policy action each operation needs (S3 API reference, "Permissions").
     static const QHash<QString, QString> actions = {
@@ -392,25 +396,33 @@ Status S3Handler::authorizeAnonymous(const Call &call) const
     };
     if (call.operation == u"DeleteObjects"_s)
         return {}; // each key is authorized on its own (deleteObjects)
+    const S3::PolicyPrincipal who = principal(call.request);
+    const HttpRequest &http = call.request.http;
+    // A signed request is the account's root user: only an explicit Deny in a bucket policy
+    // stops it, so a request to a bucket without a policy (or to none, as ListBuckets and
+    // CreateBucket) needs no more.
+    if (!who.isAnonymous() && !m_service->hasBucketPolicy(call.target.bucket)
+        && !http.hasHeader("x-amz-copy-source"))
+        return {};
     // ListBuckets and CreateBucket need an account; anonymous requests have none.
     const auto action = actions.constFind(call.operation);
     if (action == actions.cend())
-        return std::unexpected(S3::Errors::accessDenied());
-    const HttpRequest &http = call.request.http;
+        return who.isAnonymous() ? Status(std::unexpected(S3::Errors::accessDenied())) : Status();
     const QString versionId = http.queryItem(u"versionId");
     const QString wanted = versionId.isEmpty() ? *action : versionActions.value(*action, *action);
-    const S3::PolicyContext context = policyContext(http);
-    if (auto allowed = m_service->authorizeAnonymous(
-            call.target.bucket, call.target.key, versionId, wanted, context);
+    const S3::PolicyContext context = policyContext(http, who);
+    if (auto allowed = m_service->authorize(
+            call.target.bucket, call.target.key, versionId, wanted, who, context);
         !allowed)
         return allowed;
     // GetObjectAttributes needs s3:GetObjectAttributes besides s3:GetObject (with a versionId:
     // s3:GetObjectVersionAttributes and s3:GetObjectVersion), per the S3 API reference.
     if (call.operation == u"GetObjectAttributes"_s)
-        return m_service->authorizeAnonymous(call.target.bucket,
+        return m_service->authorize(call.target.bucket,
             call.target.key,
             versionId,
             versionId.isEmpty() ? u"s3:GetObjectAttributes"_s : u"s3:GetObjectVersionAttributes"_s,
+            who,
             context);
     if (!http.hasHeader("x-amz-copy-source"))
         return {};
@@ -427,14 +439,16 @@ Status S3Handler::authorizeAnonymous(const Call &call) const
     QString path = percentDecode(source, false);
     if (path.startsWith(u'/'))
         path = path.mid(1);
-    return m_service->authorizeAnonymous(path.section(u'/', 0, 0),
+    return m_service->authorize(path.section(u'/', 0, 0),
         path.section(u'/', 1),
         sourceVersion,
         sourceVersion.isEmpty() ? u"s3:GetObject"_s : u"s3:GetObjectVersion"_s,
+        who,
         context);
 }
 
-S3::PolicyContext S3Handler::policyContext(const HttpRequest &http)
+S3::PolicyContext S3Handler::policyContext(
+    const HttpRequest &http, const S3::PolicyPrincipal &principal)
 {
     S3::PolicyContext context;
     QString address = http.clientAddress;
@@ -442,7 +456,21 @@ S3::PolicyContext S3Handler::policyContext(const HttpRequest &http)
         address = address.mid(7);
     context.set(u"aws:SourceIp"_s, address);
     context.set(u"aws:SecureTransport"_s, u"false"_s); // the endpoint is plain HTTP
-    context.set(u"aws:PrincipalType"_s, u"Anonymous"_s);
+    if (principal.isAnonymous()) {
+        context.set(u"aws:PrincipalType"_s, u"Anonymous"_s);
+    } else {
+        // The root user, signing with an access key: aws:MultiFactorAuthPresent is absent,
+        // as AWS has it for long-term access keys.
+        context.set(u"aws:PrincipalType"_s, u"Account"_s);
+        context.set(u"aws:PrincipalAccount"_s, principal.accountId);
+        context.set(u"aws:PrincipalArn"_s, u"arn:aws:iam::"_s + principal.accountId + u":root"_s);
+        context.set(u"aws:userid"_s, principal.accountId);
+        const bool query = http.hasQueryItem(u"X-Amz-Signature") || http.hasQueryItem(u"Signature");
+        context.set(u"s3:authType"_s, query ? u"REST-QUERY-STRING"_s : u"REST-HEADER"_s);
+        const bool v2 =
+            http.hasQueryItem(u"Signature") || http.header("Authorization").startsWith("AWS ");
+        context.set(u"s3:signatureversion"_s, v2 ? u"AWS"_s : u"AWS4-HMAC-SHA256"_s);
+    }
     static const std::pair<const char *, const char *> headers[] = {
         {"Referer", "aws:Referer"},
         {"User-Agent", "aws:UserAgent"},

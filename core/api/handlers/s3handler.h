@@ -30,7 +30,8 @@ class S3Handler final : public ServiceHandler
     Q_DISABLE_COPY_MOVE(S3Handler)
 
 public:
-    explicit S3Handler(S3::S3Service *service, QObject *parent = nullptr);
+    // accountId: the account whose root user every signed request is.
+    S3Handler(S3::S3Service *service, QString accountId, QObject *parent = nullptr);
 
     QString service() const override;
     QStringList operations() const override;
@@ -63,10 +64,13 @@ private:
     // AWS/S3 request metrics for the answer about to be sent.
     void report(const Call &call, int status, qint64 bytesDownloaded);
     // An unsigned request comes from the anonymous principal: only public access (bucket policy,
-    // ACL grants to AllUsers, as Block Public Access leaves them) lets it through.
-    Status authorizeAnonymous(const Call &call) const;
-    // The condition keys a bucket policy can test, as this request has them.
-    static S3::PolicyContext policyContext(const HttpRequest &http);
+    // ACL grants to AllUsers, as Block Public Access leaves them) lets it through. A signed one
+    // is the account's root user: only an explicit Deny in the bucket policy stops it.
+    Status authorize(const Call &call) const;
+    S3::PolicyPrincipal principal(const AwsRequest &request) const;
+    // The condition keys a bucket policy can test, as this request (of this principal) has them.
+    static S3::PolicyContext policyContext(
+        const HttpRequest &http, const S3::PolicyPrincipal &principal);
 
     void listBuckets(Call &call);
     void createBucket(Call &call);
@@ -120,6 +124,7 @@ private:
     void listParts(Call &call);
 
     S3::S3Service *m_service;
+    QString m_accountId;
 };
 
 // Helpers shared by the S3 handler files (s3wire.cpp, s3confighandler.cpp).

@@ -260,9 +260,11 @@ void S3Handler::deleteObjects(Call &call)
         return fail(call, S3::Errors::noSuchBucket(call.target.bucket));
     const bool quiet = root->childText(u"Quiet").trimmed() == u"true"_s;
     const QString bucket = call.target.bucket;
-    const bool anonymous = !call.request.route.scope;
+    const S3::PolicyPrincipal who = principal(call.request);
+    // Signed requests to a bucket without a policy need no check per key.
+    const bool check = who.isAnonymous() || m_service->hasBucketPolicy(bucket);
     const S3::PolicyContext context =
-        anonymous ? policyContext(call.request.http) : S3::PolicyContext();
+        check ? policyContext(call.request.http, who) : S3::PolicyContext();
     S3::S3Service *service = m_service;
     ok(call, S3Xml::document(u"DeleteResult"_s, [&](QXmlStreamWriter &xml) {
         for (const S3Xml::Node *entry : objects) {
@@ -271,13 +273,14 @@ void S3Handler::deleteObjects(Call &call)
             Result<S3::DeleteResult> result = std::unexpected(AwsError{});
             if (key.isEmpty() || key.toUtf8().size() > S3::MaxKeyBytes) {
                 result = std::unexpected(S3::Errors::keyTooLong());
-            } else if (auto allowed = anonymous ? service->authorizeAnonymous(bucket,
+            } else if (auto allowed = check ? service->authorize(bucket,
                                           key,
                                           versionId,
                                           versionId.isEmpty() ? u"s3:DeleteObject"_s
                                                               : u"s3:DeleteObjectVersion"_s,
+                                          who,
                                           context)
-                                                : Status();
+                                            : Status();
                        !allowed) {
                 result = std::unexpected(allowed.error());
             } else if (const auto existing = service->getObject(bucket, key, versionId);

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: MIT
-// Pins bucket-policy evaluation for anonymous requests, table-driven: Condition blocks with IAM's
+// Pins bucket-policy evaluation, table-driven: which principals a statement's Principal or
+// NotPrincipal names (the anonymous principal of unsigned requests, the account's root user of
+// signed ones); Condition blocks with IAM's
 // operators (String*, Numeric*, Date*, Bool, IpAddress, Null, IfExists, negated operators and
 // missing keys), several values of one key (any), several operators (all); and which policies
 // Block Public Access calls public (a Referer condition leaves a policy public, a fixed
 // aws:SourceIp range does not).
+#include "core/s3/bucketconfig.h"
 #include "core/s3/bucketpolicy.h"
 
 #include <QTest>
@@ -128,6 +131,51 @@ private slots:
             Core::S3::evaluateAnonymous(
                 policy(effect, condition), u"s3:GetObject"_s, u"arn:aws:s3:::b/k"_s, context(keys)),
             expected);
+    }
+
+    void principals_data()
+    {
+        QTest::addColumn<QString>("principal");
+        QTest::addColumn<bool>("namesAnonymous");
+        QTest::addColumn<bool>("namesRoot");
+        QTest::newRow("star") << u"'*'"_s << true << true;
+        QTest::newRow("aws star") << u"{'AWS':'*'}"_s << true << true;
+        QTest::newRow("account id") << u"{'AWS':'000000000000'}"_s << false << true;
+        QTest::newRow("root arn") << u"{'AWS':['arn:aws:iam::000000000000:root']}"_s << false
+                                  << true;
+        QTest::newRow("other account")
+            << u"{'AWS':'arn:aws:iam::111122223333:root'}"_s << false << false;
+        QTest::newRow("a user of the account")
+            << u"{'AWS':'arn:aws:iam::000000000000:user/bob'}"_s << false << false;
+        QTest::newRow("service") << u"{'Service':'cloudfront.amazonaws.com'}"_s << false << false;
+        QTest::newRow("owner's canonical id")
+            << u"{'CanonicalUser':'%1'}"_s.arg(QLatin1StringView(Core::S3::OwnerId)) << false
+            << true;
+    }
+    void principals()
+    {
+        QFETCH(QString, principal);
+        QFETCH(bool, namesAnonymous);
+        QFETCH(bool, namesRoot);
+        const Core::S3::PolicyPrincipal anonymous;
+        const Core::S3::PolicyPrincipal root{u"000000000000"_s};
+        const QString deny = u"{'Statement':[{'Effect':'Deny','%1':%2,'Action':'s3:*',"
+                             u"'Resource':'arn:aws:s3:::b/*'}]}"_s;
+        const auto evaluate = [&](const QString &field, const Core::S3::PolicyPrincipal &who) {
+            return Core::S3::evaluatePolicy(
+                QString(deny).arg(field, principal).replace(u'\'', u'"'),
+                who,
+                u"s3:PutObject"_s,
+                u"arn:aws:s3:::b/k"_s);
+        };
+        const auto expected = [](bool names) {
+            return names ? PolicyEffect::Deny : PolicyEffect::None;
+        };
+        QCOMPARE(evaluate(u"Principal"_s, anonymous), expected(namesAnonymous));
+        QCOMPARE(evaluate(u"Principal"_s, root), expected(namesRoot));
+        // NotPrincipal: the statement applies to everyone it does not name.
+        QCOMPARE(evaluate(u"NotPrincipal"_s, anonymous), expected(!namesAnonymous));
+        QCOMPARE(evaluate(u"NotPrincipal"_s, root), expected(!namesRoot));
     }
 
     void publicPolicies_data()

@@ -877,6 +877,55 @@ private slots:
         QCOMPARE(anonymous(u"new"_s, u"s3:PutObject"_s), denied);
     }
 
+    // Signed requests are the account's root user: nothing but an explicit Deny of the bucket
+    // policy stops them (S3-23/24), and the policy itself can always be read, replaced and
+    // deleted, so no policy locks its owner out.
+    void signedRequestsStopOnlyAtAnExplicitDeny()
+    {
+        Tests::TempDatabase temp;
+        Core::ManualClock clock(1'700'000'000'000);
+        S3Service service(temp.database(), &clock, temp.dirPath() + u"/objects"_s, u"us-east-1"_s);
+        QVERIFY(service.createBucket(u"locked"_s, u"us-east-1"_s).has_value());
+        const Core::S3::PolicyPrincipal root{u"000000000000"_s};
+        const auto owner = [&](const QString &key, const QString &action, PolicyContext context) {
+            const auto allowed =
+                service.authorize(u"locked"_s, key, {}, action, root, std::move(context));
+            return allowed ? QString() : allowed.error().code;
+        };
+        const QString denied = u"AccessDenied"_s;
+        QVERIFY(!service.hasBucketPolicy(u"locked"_s));
+        QCOMPARE(owner(u"k"_s, u"s3:PutObject"_s, {}), QString()); // no policy: everything
+        // "Deny unencrypted uploads" and "deny deletes unless MFA", as the courses write them.
+        const QString policy = QString(
+            u"{'Statement':[{'Effect':'Deny','Principal':'*','Action':'s3:PutObject','Resource':"
+            u"'arn:aws:s3:::locked/*','Condition':{'StringNotEquals':{"
+            u"'s3:x-amz-server-side-encryption':'AES256'}}},{'Effect':'Deny','Principal':{'AWS':"
+            u"'arn:aws:iam::000000000000:root'},'Action':['s3:DeleteObject','s3:*Policy'],"
+            u"'Resource':['arn:aws:s3:::locked','arn:aws:s3:::locked/*'],'Condition':{"
+            u"'BoolIfExists':{'aws:MultiFactorAuthPresent':'false'}}},{'Effect':'Deny',"
+            u"'Principal':{'AWS':'arn:aws:iam::111122223333:root'},'Action':'s3:GetObject',"
+            u"'Resource':'arn:aws:s3:::locked/*'}]}"_s)
+                                   .replace(u'\'', u'"');
+        QVERIFY(service.putBucketDocument(u"locked"_s, BucketDocument::Policy, policy));
+        QVERIFY(service.hasBucketPolicy(u"locked"_s));
+        PolicyContext encrypted;
+        encrypted.set(u"s3:x-amz-server-side-encryption"_s, u"AES256"_s);
+        QCOMPARE(owner(u"k"_s, u"s3:PutObject"_s, {}), denied);
+        QCOMPARE(owner(u"k"_s, u"s3:PutObject"_s, encrypted), QString());
+        QCOMPARE(owner(u"k"_s, u"s3:DeleteObject"_s, {}), denied); // no MFA with access keys
+        PolicyContext mfa;
+        mfa.set(u"aws:MultiFactorAuthPresent"_s, u"true"_s);
+        QCOMPARE(owner(u"k"_s, u"s3:DeleteObject"_s, mfa), QString());
+        QCOMPARE(owner(u"k"_s, u"s3:GetObject"_s, {}), QString()); // denies another account
+        for (const QString &action :
+            {u"s3:GetBucketPolicy"_s, u"s3:PutBucketPolicy"_s, u"s3:DeleteBucketPolicy"_s})
+            QCOMPARE(owner({}, action, {}), QString());
+        // The anonymous principal is still private by default.
+        QCOMPARE(
+            service.authorizeAnonymous(u"locked"_s, u"k"_s, {}, u"s3:GetObject"_s).error().code,
+            denied);
+    }
+
     void presignedUrlNamesBucketKeyAndExpiry()
     {
         Tests::TempDatabase temp;
