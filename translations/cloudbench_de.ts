@@ -436,17 +436,17 @@
         <translation>Noch keine Alarme</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/alarmspane.cpp" line="347"/>
+        <location filename="../ui/cloudwatch/alarmspane.cpp" line="351"/>
         <source>Its live chart with the threshold line, the datapoints the evaluator used and its state history appear here.</source>
         <translation>Hier erscheinen sein Live-Diagramm mit der Schwellenwertlinie, die vom Auswerter verwendeten Datenpunkte und sein Zustandsverlauf.</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/alarmspane.cpp" line="349"/>
+        <location filename="../ui/cloudwatch/alarmspane.cpp" line="353"/>
         <source>Create one with “Create alarm…”, from a metric under All metrics, or with aws cloudwatch put-metric-alarm. A new alarm starts in INSUFFICIENT_DATA until its periods have datapoints.</source>
         <translation>Legen Sie einen mit „Alarm erstellen…“ an, aus einer Metrik unter „Alle Metriken“ oder mit aws cloudwatch put-metric-alarm. Ein neuer Alarm beginnt in INSUFFICIENT_DATA, bis seine Perioden Datenpunkte haben.</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/alarmspane.cpp" line="365"/>
+        <location filename="../ui/cloudwatch/alarmspane.cpp" line="369"/>
         <source>All (%1)</source>
         <translation>Alle (%1)</translation>
     </message>
@@ -2878,124 +2878,151 @@ Zuerst leeren?</translation>
 <context>
     <name>Gui::S3::ObjectDetailsDialog</name>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="57"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="58"/>
         <source>Object: %1</source>
         <translation>Objekt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="62"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="63"/>
         <source>Properties</source>
         <translation>Eigenschaften</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="74"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="75"/>
         <source>Preview</source>
         <translation>Vorschau</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="80"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="81"/>
         <source>Loading…</source>
         <translation>Wird geladen …</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="157"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="164"/>
         <source>Key</source>
         <translation>Schlüssel</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="158"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="165"/>
         <source>S3 URI</source>
         <translation>S3-URI</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="159"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="166"/>
         <source>ARN</source>
         <translation>ARN</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="160"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="167"/>
         <source>Version ID</source>
         <translation>Versions-ID</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="161"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="168"/>
         <source>Size</source>
         <translation>Größe</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="162"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="169"/>
         <source>Last modified</source>
         <translation>Zuletzt geändert</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="164"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="171"/>
         <source>ETag</source>
         <translation>ETag</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="165"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="172"/>
         <source>Checksum</source>
         <translation>Prüfsumme</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="167"/>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="180"/>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="184"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="174"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="206"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="210"/>
         <source>None</source>
         <translation>Keine</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="169"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="176"/>
         <source>Storage class</source>
         <translation>Speicherklasse</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="170"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="184"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="188"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="192"/>
+        <source>Restore status</source>
+        <translation>Wiederherstellung</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="185"/>
+        <source>Archived: restore the object (RestoreObject) to read it</source>
+        <translation>Archiviert: Objekt wiederherstellen (RestoreObject), um es zu lesen</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="189"/>
+        <source>Restore in progress: readable from %1</source>
+        <translation>Wiederherstellung läuft: lesbar ab %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="193"/>
+        <source>Restored copy readable until %1</source>
+        <translation>Wiederhergestellte Kopie lesbar bis %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="196"/>
         <source>Content-Type</source>
         <translation>Content-Type</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="172"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="198"/>
         <source>Content-Encoding</source>
         <translation>Content-Encoding</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="174"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="200"/>
         <source>Cache-Control</source>
         <translation>Cache-Control</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="176"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="202"/>
         <source>Content-Disposition</source>
         <translation>Content-Disposition</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="180"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="206"/>
         <source>User metadata</source>
         <translation>Benutzerdefinierte Metadaten</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="184"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="210"/>
         <source>Tags</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="188"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="214"/>
         <source> (current)</source>
         <translation> (aktuell)</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="189"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="215"/>
         <source>delete marker</source>
         <translation>Löschmarkierung</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="191"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="217"/>
         <source>Versions</source>
         <translation>Versionen</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="200"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="221"/>
+        <source>This object is archived in %1: its bytes can be read once a restore has finished.</source>
+        <translation>Dieses Objekt ist in %1 archiviert: Sein Inhalt ist lesbar, sobald eine Wiederherstellung abgeschlossen ist.</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="233"/>
         <source>No preview is available for this object.</source>
         <translation>Für dieses Objekt ist keine Vorschau verfügbar.</translation>
     </message>

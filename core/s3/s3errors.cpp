@@ -295,6 +295,11 @@ AwsError invalidObjectState(const QString &storageClass, bool restore)
         {{u"StorageClass"_s, storageClass}});
 }
 
+AwsError restoreAlreadyInProgress()
+{
+    return error(u"RestoreAlreadyInProgress"_s, u"Object restore is already in progress"_s, 409);
+}
+
 AwsError objectNotInActiveTier()
 {
     return error(u"ObjectNotInActiveTierError"_s,

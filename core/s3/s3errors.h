@@ -50,6 +50,7 @@ AwsError invalidLocationConstraint();
 // archived (restore = true).
 AwsError invalidObjectState(const QString &storageClass, bool restore = false);
 AwsError objectNotInActiveTier();
+AwsError restoreAlreadyInProgress();
 AwsError invalidStorageClass();
 
 } // namespace Core::S3::Errors

@@ -22,8 +22,10 @@ struct ObjectHeaders
     // bucket's default encryption" (filled in when the object is written).
     QString serverSideEncryption;
     QString sseKmsKeyId;
-    // RestoreObject: until when the restored copy of a GLACIER / DEEP_ARCHIVE object is
-    // readable (ms since epoch); -1 when never restored.
+    // RestoreObject: when the restored copy of a GLACIER / DEEP_ARCHIVE object becomes readable
+    // (the retrieval finishes; -1: no restore requested, or one from before retrievals took
+    // time) and until when it stays readable (ms since epoch; -1 when never restored).
+    qint64 restoreReadyMs = -1;
     qint64 restoreExpiryMs = -1;
     QList<std::pair<QString, QString>> metadata; // x-amz-meta-* without the prefix, lower case
 };

@@ -404,8 +404,35 @@ bool S3Service::isArchived(const QString &storageClass)
 
 bool S3Service::isRestored(const S3Object &object) const
 {
+    const qint64 now = m_clock->nowMs();
     return !isArchived(object.headers.storageClass)
-        || object.headers.restoreExpiryMs > m_clock->nowMs();
+        || (object.headers.restoreExpiryMs > now && object.headers.restoreReadyMs <= now);
+}
+
+bool S3Service::isRestoring(const S3Object &object) const
+{
+    return isArchived(object.headers.storageClass)
+        && object.headers.restoreReadyMs > m_clock->nowMs();
+}
+
+std::optional<qint64> S3Service::retrievalMs(const QString &storageClass, const QString &tier)
+{
+    constexpr qint64 Minute = 60'000;
+    constexpr qint64 Hour = 60 * Minute;
+    if (storageClass == u"GLACIER"_s) {
+        if (tier == u"Expedited"_s)
+            return Minute;
+        if (tier == u"Standard"_s)
+            return 3 * Hour;
+        if (tier == u"Bulk"_s)
+            return 5 * Hour;
+    } else if (storageClass == u"DEEP_ARCHIVE"_s) {
+        if (tier == u"Standard"_s)
+            return 12 * Hour;
+        if (tier == u"Bulk"_s)
+            return 48 * Hour;
+    }
+    return std::nullopt;
 }
 
 Status S3Service::checkReadable(const S3Object &object) const
@@ -415,16 +442,36 @@ Status S3Service::checkReadable(const S3Object &object) const
     return {};
 }
 
-Result<bool> S3Service::restoreObject(
-    const QString &bucket, const QString &key, const QString &versionId, int days)
+Result<bool> S3Service::restoreObject(const QString &bucket,
+    const QString &key,
+    const QString &versionId,
+    int days,
+    const QString &tier)
 {
     auto object = getObject(bucket, key, versionId);
     if (!object)
         return std::unexpected(object.error());
-    if (!isArchived(object->headers.storageClass))
-        return std::unexpected(Errors::invalidObjectState(object->headers.storageClass, true));
+    ObjectHeaders &headers = object->headers;
+    if (!isArchived(headers.storageClass))
+        return std::unexpected(Errors::invalidObjectState(headers.storageClass, true));
+    const auto retrieval = retrievalMs(headers.storageClass, tier);
+    if (!retrieval)
+        return std::unexpected(Errors::invalidArgument(
+            u"%1 retrievals are not available for objects in the %2 storage class."_s.arg(
+                tier, headers.storageClass),
+            u"Tier"_s,
+            tier));
+    const qint64 now = m_clock->nowMs();
     const bool restored = isRestored(*object);
-    object->headers.restoreExpiryMs = lifecycleDueMs(m_clock->nowMs(), days);
+    if (isRestoring(*object)) {
+        // A faster tier upgrades the running retrieval; nothing else may change it.
+        if (now + *retrieval >= headers.restoreReadyMs)
+            return std::unexpected(Errors::restoreAlreadyInProgress());
+        headers.restoreReadyMs = now + *retrieval;
+    } else if (!restored) {
+        headers.restoreReadyMs = now + *retrieval;
+    }
+    headers.restoreExpiryMs = lifecycleDueMs(std::max(now, headers.restoreReadyMs), days);
     Storage::SqlTransaction transaction(m_database.connection());
     if (!m_store->setObjectHeaders(bucket, key, object->versionId, object->headers)
         || !transaction.commit())

@@ -196,13 +196,28 @@ public:
     // CopyObject, UploadPartCopy) unless a restored copy exists.
     static bool isArchived(const QString &storageClass);
     bool isRestored(const S3Object &object) const;
-    // GetObject: InvalidObjectState for an archived object without a restored copy.
+    // A restore was requested and its retrieval has not finished.
+    bool isRestoring(const S3Object &object) const;
+    // GetObject: InvalidObjectState for an archived object without a restored copy (also while
+    // its restore is in progress, as in AWS).
     Status checkReadable(const S3Object &object) const;
-    // RestoreObject: the restored copy is there at once (no retrieval delay is emulated) and
-    // stays readable for `days`, until the midnight UTC after. Returns whether a restored copy
-    // already existed (AWS answers 200, otherwise 202 Accepted).
-    Result<bool> restoreObject(
-        const QString &bucket, const QString &key, const QString &versionId, int days);
+    // How long a retrieval takes: the start of the range the RestoreObject API reference gives
+    // for each tier (GLACIER: Expedited 1-5 minutes, Standard 3-5 hours, Bulk 5-12 hours;
+    // DEEP_ARCHIVE: Standard within 12 hours, Bulk within 48 hours, no Expedited). Empty when
+    // the tier is not offered for the storage class.
+    static std::optional<qint64> retrievalMs(const QString &storageClass, const QString &tier);
+    // RestoreObject with a tier (Standard, Bulk or Expedited). The restored copy becomes
+    // readable when the retrieval finishes (retrievalMs, on the clock: moving it forward
+    // finishes restores) and stays readable for `days`, until the midnight UTC after. While a
+    // retrieval runs, a request for a faster tier speeds it up and any other is
+    // RestoreAlreadyInProgress (409); a request for a restored copy sets its expiry anew.
+    // Returns whether a restored copy already existed (AWS answers 200, otherwise 202
+    // Accepted).
+    Result<bool> restoreObject(const QString &bucket,
+        const QString &key,
+        const QString &versionId,
+        int days,
+        const QString &tier = QStringLiteral("Standard"));
 
     // checksum: x-amz-checksum-algorithm and x-amz-checksum-type (no value). The type defaults
     // to COMPOSITE (FULL_OBJECT for CRC64NVME); SHA checksums cannot be FULL_OBJECT, CRC64NVME

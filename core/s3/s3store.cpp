@@ -83,6 +83,8 @@ QString headersToJson(const ObjectHeaders &headers)
     put(u"StorageClass"_s, headers.storageClass);
     put(u"ServerSideEncryption"_s, headers.serverSideEncryption);
     put(u"SseKmsKeyId"_s, headers.sseKmsKeyId);
+    if (headers.restoreReadyMs >= 0)
+        object.insert(u"RestoreReadyMs"_s, double(headers.restoreReadyMs));
     if (headers.restoreExpiryMs >= 0)
         object.insert(u"RestoreExpiryMs"_s, double(headers.restoreExpiryMs));
     QJsonArray metadata;
@@ -107,6 +109,7 @@ ObjectHeaders headersFromJson(const QString &json)
     // Objects written before encryption was reported were SSE-S3 too (every bucket's default).
     headers.serverSideEncryption = object.value(u"ServerSideEncryption").toString(u"AES256"_s);
     headers.sseKmsKeyId = object.value(u"SseKmsKeyId").toString();
+    headers.restoreReadyMs = qint64(object.value(u"RestoreReadyMs").toDouble(-1));
     headers.restoreExpiryMs = qint64(object.value(u"RestoreExpiryMs").toDouble(-1));
     for (const QJsonValue &entry : object.value(u"Metadata").toArray()) {
         const QJsonArray pair = entry.toArray();

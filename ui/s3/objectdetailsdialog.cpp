@@ -30,6 +30,7 @@ struct Details
     Core::S3::S3Object object;
     QList<Core::S3::S3Object> versions;
     QString error;
+    ObjectDetailsDialog::Archive archive = ObjectDetailsDialog::Archive::None;
 };
 
 QByteArray bodyOf(const Core::S3::S3Object &object)
@@ -90,6 +91,11 @@ ObjectDetailsDialog::ObjectDetailsDialog(Core::S3::S3Service *service,
                 return details;
             }
             details.object = *object;
+            if (Core::S3::S3Service::isArchived(object->headers.storageClass)) {
+                details.archive = service->isRestoring(*object) ? Archive::Restoring
+                    : service->isRestored(*object)              ? Archive::Restored
+                                                                : Archive::Archived;
+            }
             if (object->size <= PreviewLimit && object->filePath.isEmpty())
                 details.object.inlineData = object->inlineData;
             const auto versions = service->listObjectVersions(bucket, {key, {}, {}, {}, 100});
@@ -108,7 +114,7 @@ ObjectDetailsDialog::ObjectDetailsDialog(Core::S3::S3Service *service,
                 m_form->addRow(new QLabel(details.error, this));
                 return;
             }
-            show(details.object, details.versions);
+            show(details.object, details.versions, details.archive);
             scroll->setVisible(!m_image->pixmap().isNull());
             m_preview->setVisible(m_image->pixmap().isNull());
         });
@@ -144,7 +150,7 @@ QString ObjectDetailsDialog::previewText(
 }
 
 void ObjectDetailsDialog::show(
-    const Core::S3::S3Object &object, const QList<Core::S3::S3Object> &versions)
+    const Core::S3::S3Object &object, const QList<Core::S3::S3Object> &versions, Archive archive)
 {
     while (m_form->rowCount() > 0)
         m_form->removeRow(0);
@@ -167,6 +173,24 @@ void ObjectDetailsDialog::show(
             ? tr("None")
             : u"%1: %2"_s.arg(object.checksum.algorithm, object.checksum.value));
     row(tr("Storage class"), object.headers.storageClass);
+    const auto when = [](qint64 ms) {
+        return QLocale().toString(QDateTime::fromMSecsSinceEpoch(ms), QLocale::ShortFormat);
+    };
+    switch (archive) {
+    case Archive::None:
+        break;
+    case Archive::Archived:
+        row(tr("Restore status"), tr("Archived: restore the object (RestoreObject) to read it"));
+        break;
+    case Archive::Restoring:
+        row(tr("Restore status"),
+            tr("Restore in progress: readable from %1").arg(when(object.headers.restoreReadyMs)));
+        break;
+    case Archive::Restored:
+        row(tr("Restore status"),
+            tr("Restored copy readable until %1").arg(when(object.headers.restoreExpiryMs)));
+        break;
+    }
     row(tr("Content-Type"), object.headers.contentType);
     if (!object.headers.contentEncoding.isEmpty())
         row(tr("Content-Encoding"), object.headers.contentEncoding);
@@ -190,6 +214,13 @@ void ObjectDetailsDialog::show(
     }
     row(tr("Versions"), versionLines.join(u'\n'));
 
+    if (archive == Archive::Archived || archive == Archive::Restoring) {
+        m_preview->setPlainText(
+            tr("This object is archived in %1: its bytes can be read once a restore has "
+               "finished.")
+                .arg(object.headers.storageClass));
+        return;
+    }
     const QByteArray body = object.size <= PreviewLimit ? bodyOf(object) : QByteArray();
     QImage image;
     if (object.headers.contentType.startsWith(u"image/"_s) && image.loadFromData(body)) {

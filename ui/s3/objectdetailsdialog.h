@@ -15,8 +15,8 @@ class S3Service;
 
 namespace Gui::S3 {
 
-// Object details: properties, metadata, tags, checksums, the key's versions, and a preview of
-// text, JSON (pretty-printed) and images.
+// Object details: properties, metadata, tags, checksums, the key's versions, the restore status
+// of archived objects, and a preview of text, JSON (pretty-printed) and images.
 class ObjectDetailsDialog final : public QDialog
 {
     Q_OBJECT
@@ -24,6 +24,13 @@ class ObjectDetailsDialog final : public QDialog
 
 public:
     static constexpr qint64 PreviewLimit = 2 * 1024 * 1024;
+    // An object's place in the archive tiers (GLACIER, DEEP_ARCHIVE).
+    enum class Archive {
+        None, // not archived
+        Archived, // no restored copy
+        Restoring, // a restore's retrieval is running
+        Restored, // a restored copy is readable
+    };
 
     ObjectDetailsDialog(Core::S3::S3Service *service,
         const QString &bucket,
@@ -36,7 +43,9 @@ public:
         const QString &contentType, const QString &key, const QByteArray &data);
 
 private:
-    void show(const Core::S3::S3Object &object, const QList<Core::S3::S3Object> &versions);
+    void show(const Core::S3::S3Object &object,
+        const QList<Core::S3::S3Object> &versions,
+        Archive archive);
 
     QFormLayout *m_form;
     QPlainTextEdit *m_preview;

@@ -196,7 +196,9 @@ void S3Handler::getObject(Call &call)
 
     HttpResponse response = RestXmlProtocol::xml(status, {}, call.request.requestId);
     S3Wire::setObjectHeaders(response, *object);
-    if (object->headers.restoreExpiryMs > m_service->clock()->nowMs())
+    if (m_service->isRestoring(*object))
+        response.setHeader("x-amz-restore", "ongoing-request=\"true\"");
+    else if (object->headers.restoreExpiryMs > m_service->clock()->nowMs())
         response.setHeader("x-amz-restore",
             "ongoing-request=\"false\", expiry-date=\""
                 + S3Xml::httpDate(object->headers.restoreExpiryMs) + '"');
@@ -567,13 +569,17 @@ void S3Handler::restoreObject(Call &call)
     const int days = root->childText(u"Days").trimmed().toInt(&okNumber);
     if (!okNumber || days <= 0)
         return fail(call, S3::Errors::malformedXml());
-    if (const S3Xml::Node *job = root->child(u"GlacierJobParameters")) {
-        static const QStringList tiers = {u"Standard"_s, u"Bulk"_s, u"Expedited"_s};
-        if (!tiers.contains(job->childText(u"Tier").trimmed()))
-            return fail(call, S3::Errors::malformedXml());
-    }
+    // GlacierJobParameters/Tier (or the request's own Tier); Standard when neither is there.
+    QString tier = root->childText(u"Tier").trimmed();
+    if (const S3Xml::Node *job = root->child(u"GlacierJobParameters"))
+        tier = job->childText(u"Tier").trimmed();
+    else if (tier.isEmpty())
+        tier = u"Standard"_s;
+    static const QStringList tiers = {u"Standard"_s, u"Bulk"_s, u"Expedited"_s};
+    if (!tiers.contains(tier))
+        return fail(call, S3::Errors::malformedXml());
     const auto restored = m_service->restoreObject(
-        call.target.bucket, call.target.key, call.request.http.queryItem(u"versionId"), days);
+        call.target.bucket, call.target.key, call.request.http.queryItem(u"versionId"), days, tier);
     if (!restored)
         return fail(call, restored.error());
     ok(call, {}, *restored ? 200 : 202);

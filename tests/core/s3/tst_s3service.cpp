@@ -405,6 +405,7 @@ private slots:
             u"InvalidObjectState"_s);
         QCOMPARE(
             service.restoreObject(u"lct"_s, u"data/big"_s, {}, 2).value_or(true), false); // 202
+        clock.advance(3 * 3600'000); // a Standard retrieval
         QCOMPARE(
             service.restoreObject(u"lct"_s, u"data/big"_s, {}, 2).value_or(false), true); // 200
         const auto restored = service.getObject(u"lct"_s, u"data/big"_s);
@@ -421,6 +422,70 @@ private slots:
         clock.advance(140 * Day);
         QCOMPARE(storageClass(u"data/big"_s), u"DEEP_ARCHIVE"_s);
         QCOMPARE(storageClass(u"copy"_s), u"STANDARD"_s);
+    }
+
+    // RestoreObject takes the time of its tier on the engine's clock (S3-13): the object is
+    // unreadable (InvalidObjectState) and HEAD says ongoing-request="true" until then; a second
+    // request is RestoreAlreadyInProgress unless it asks for a faster tier; DEEP_ARCHIVE offers
+    // no Expedited retrieval; the restored copy expires `days` after the retrieval finishes.
+    void restoreTakesItsTiersTime()
+    {
+        Tests::TempDatabase temp;
+        Core::ManualClock clock(1'700'000'000'000);
+        S3Service service(temp.database(), &clock, temp.dirPath() + u"/objects"_s, u"us-east-1"_s);
+        QVERIFY(service.createBucket(u"cold"_s, u"us-east-1"_s).has_value());
+        const auto put = [&](const QString &key, const QString &storageClass) {
+            ObjectHeaders headers;
+            headers.storageClass = storageClass;
+            QVERIFY(service.putObject(u"cold"_s, key, headers, {}, bodyOf("archived bytes"))
+                        .has_value());
+        };
+        put(u"glacier"_s, u"GLACIER"_s);
+        put(u"deep"_s, u"DEEP_ARCHIVE"_s);
+        constexpr qint64 Minute = 60'000;
+        constexpr qint64 Hour = 60 * Minute;
+        const auto object = [&](const QString &key) {
+            return *service.getObject(u"cold"_s, key);
+        };
+        const auto restore = [&](const QString &key, const QString &tier) {
+            const auto result = service.restoreObject(u"cold"_s, key, {}, 1, tier);
+            return result ? (*result ? u"200"_s : u"202"_s) : result.error().code;
+        };
+
+        QCOMPARE(S3Service::retrievalMs(u"GLACIER"_s, u"Expedited"_s), Minute);
+        QCOMPARE(S3Service::retrievalMs(u"GLACIER"_s, u"Standard"_s), 3 * Hour);
+        QCOMPARE(S3Service::retrievalMs(u"GLACIER"_s, u"Bulk"_s), 5 * Hour);
+        QCOMPARE(S3Service::retrievalMs(u"DEEP_ARCHIVE"_s, u"Standard"_s), 12 * Hour);
+        QCOMPARE(S3Service::retrievalMs(u"DEEP_ARCHIVE"_s, u"Bulk"_s), 48 * Hour);
+        QVERIFY(!S3Service::retrievalMs(u"DEEP_ARCHIVE"_s, u"Expedited"_s));
+
+        QCOMPARE(restore(u"glacier"_s, u"Bulk"_s), u"202"_s);
+        QVERIFY(service.isRestoring(object(u"glacier"_s)));
+        QCOMPARE(service.checkReadable(object(u"glacier"_s)).error().code, u"InvalidObjectState"_s);
+        QCOMPARE(restore(u"glacier"_s, u"Bulk"_s), u"RestoreAlreadyInProgress"_s);
+        QCOMPARE(restore(u"glacier"_s, u"Standard"_s), u"202"_s); // a speed upgrade
+        QCOMPARE(object(u"glacier"_s).headers.restoreReadyMs, clock.nowMs() + 3 * Hour);
+        QCOMPARE(restore(u"glacier"_s, u"Bulk"_s), u"RestoreAlreadyInProgress"_s);
+        QCOMPARE(restore(u"glacier"_s, u"Expedited"_s), u"202"_s);
+        clock.advance(Minute - 1);
+        QVERIFY(!service.checkReadable(object(u"glacier"_s)).has_value());
+        clock.advance(1);
+        QVERIFY(!service.isRestoring(object(u"glacier"_s)));
+        QVERIFY(service.checkReadable(object(u"glacier"_s)).has_value());
+        QCOMPARE(object(u"glacier"_s).headers.restoreExpiryMs, lifecycleDueMs(clock.nowMs(), 1));
+        QCOMPARE(restore(u"glacier"_s, u"Bulk"_s), u"200"_s); // restored: a new expiry only
+        QVERIFY(service.checkReadable(object(u"glacier"_s)).has_value());
+
+        const auto deep = service.restoreObject(u"cold"_s, u"deep"_s, {}, 1, u"Expedited"_s);
+        QCOMPARE(deep.error().code, u"InvalidArgument"_s);
+        QCOMPARE(deep.error().httpStatus, 400);
+        QCOMPARE(restore(u"deep"_s, u"Standard"_s), u"202"_s);
+        clock.advance(12 * Hour - 1);
+        QVERIFY(service.isRestoring(object(u"deep"_s)));
+        clock.advance(1);
+        QVERIFY(service.checkReadable(object(u"deep"_s)).has_value());
+        clock.advance(2 * 24 * Hour); // a day after it finished, until the midnight after
+        QVERIFY(!service.checkReadable(object(u"deep"_s)).has_value());
     }
 
     void lifecycleMinimumObjectSize()

@@ -231,6 +231,45 @@ private slots:
         QVERIFY(shown.contains(u"On: all public access is blocked"_s));
     }
 
+    // Archived objects show their restore status, and no preview until a restore finished.
+    void objectDetailsShowRestoreStatus()
+    {
+        Tests::TempDatabase temp;
+        Core::ManualClock clock;
+        S3Service service(temp.database(), &clock, temp.dirPath() + u"/objects"_s, u"us-east-1"_s);
+        QVERIFY(service.createBucket(u"cold"_s, {}).has_value());
+        ObjectHeaders headers;
+        headers.storageClass = u"GLACIER"_s;
+        headers.contentType = u"text/plain"_s;
+        QVERIFY(service.putObject(u"cold"_s, u"notes.txt"_s, headers, {}, bodyOf("frozen notes"))
+                    .has_value());
+        const auto shown = [&service] {
+            Gui::S3::ObjectDetailsDialog dialog(&service, u"cold"_s, u"notes.txt"_s, {});
+            const auto texts = [&dialog] {
+                QStringList all;
+                for (const QLabel *label : dialog.findChildren<QLabel *>())
+                    all.append(label->text());
+                for (const QPlainTextEdit *edit : dialog.findChildren<QPlainTextEdit *>())
+                    all.append(edit->toPlainText());
+                return all.join(u'\n');
+            };
+            if (!QTest::qWaitFor([&] { return texts().contains(u"GLACIER"_s); }))
+                return QString();
+            return texts();
+        };
+        QString text = shown();
+        QVERIFY2(text.contains(u"Archived: restore the object"_s), qPrintable(text));
+        QVERIFY(!text.contains(u"frozen notes"_s));
+        QVERIFY(service.restoreObject(u"cold"_s, u"notes.txt"_s, {}, 1, u"Expedited"_s));
+        text = shown();
+        QVERIFY2(text.contains(u"Restore in progress: readable from"_s), qPrintable(text));
+        QVERIFY(!text.contains(u"frozen notes"_s));
+        clock.advance(60'000);
+        text = shown();
+        QVERIFY2(text.contains(u"Restored copy readable until"_s), qPrintable(text));
+        QVERIFY(text.contains(u"frozen notes"_s));
+    }
+
     void previewPrettyPrintsJson()
     {
         const QString text = Gui::S3::ObjectDetailsDialog::previewText(
