@@ -3,6 +3,7 @@
 
 #include "core/cloudwatch/cloudwatcherrors.h"
 #include "core/cloudwatch/metricmath.h"
+#include "core/cloudwatch/metricsearch.h"
 #include "core/common/clock.h"
 #include "core/common/coalescer.h"
 #include "core/storage/database.h"
@@ -457,6 +458,12 @@ Result<QList<MetricDataResult>> CloudWatchService::computeMetricData(
     for (qint64 t = gridStart; t < endMs && context.grid.size() < 100800;
          t += qint64(context.periodSeconds) * 1000)
         context.grid.append(t);
+    context.search = [this, startMs, endMs](const QString &expression,
+                         const QString &statistic,
+                         int period) -> Result<MetricMath::SearchResult> {
+        return searchSeries(expression, statistic, period, startMs, endMs);
+    };
+    QHash<QString, QStringList> arrayLabels;
 
     // Expressions may reference each other: evaluate those whose references are ready first.
     QList<MetricDataQuery> pending;
@@ -478,7 +485,8 @@ Result<QList<MetricDataResult>> CloudWatchService::computeMetricData(
                 });
             if (!ready)
                 continue;
-            auto value = MetricMath::evaluate(query.expression, context);
+            QStringList labels;
+            auto value = MetricMath::evaluate(query.expression, context, &labels);
             if (!value)
                 return fail(u"ValidationError"_s,
                     u"Error in expression '%1': %2"_s.arg(query.id, value.error().message));
@@ -489,12 +497,9 @@ Result<QList<MetricDataResult>> CloudWatchService::computeMetricData(
             } else if (const auto *one = std::get_if<MetricMath::Series>(&*value)) {
                 series = *one;
             } else {
-                const auto &array = std::get<QList<MetricMath::Series>>(*value);
-                if (array.size() != 1)
-                    return fail(u"ValidationError"_s,
-                        u"Error in expression '%1': the expression must return a single time "
-                        u"series"_s.arg(query.id));
-                series = array.front();
+                // Several series (SEARCH, METRICS(), arrays): one result each, under one Id.
+                context.arrays.insert(query.id, std::get<QList<MetricMath::Series>>(*value));
+                arrayLabels.insert(query.id, labels);
             }
             context.series.insert(query.id, series);
             pending.removeAt(i);
@@ -509,24 +514,80 @@ Result<QList<MetricDataResult>> CloudWatchService::computeMetricData(
     for (const MetricDataQuery &query : queries) {
         if (onlyReturned && !query.returnData)
             continue;
-        MetricDataResult result;
-        result.id = query.id;
-        result.label = !query.label.isEmpty() ? query.label
-            : query.metricStat                ? query.metricStat->metric.metricName
-                                              : query.id;
-        const MetricMath::Series &series = context.series.value(query.id);
-        for (auto it = series.cbegin(); it != series.cend(); ++it) {
-            if (it.key() < startMs - qint64(periods.value(query.id, context.periodSeconds)) * 1000
-                || it.key() >= endMs)
-                continue;
-            if (!std::isfinite(it.value()))
-                continue;
-            result.timestamps.append(it.key());
-            result.values.append(it.value());
+        const auto output = [&](const MetricMath::Series &series, const QString &label) {
+            MetricDataResult result;
+            result.id = query.id;
+            result.label = label;
+            for (auto it = series.cbegin(); it != series.cend(); ++it) {
+                if (it.key()
+                        < startMs - qint64(periods.value(query.id, context.periodSeconds)) * 1000
+                    || it.key() >= endMs)
+                    continue;
+                if (!std::isfinite(it.value()))
+                    continue;
+                result.timestamps.append(it.key());
+                result.values.append(it.value());
+            }
+            results.append(std::move(result));
+        };
+        if (const auto array = context.arrays.constFind(query.id); array != context.arrays.cend()) {
+            const QStringList labels = arrayLabels.value(query.id);
+            for (qsizetype i = 0; i < array->size(); ++i) {
+                QString label = i < labels.size() ? labels.at(i) : query.id;
+                if (!query.label.isEmpty())
+                    label = query.label + u' ' + label;
+                output(array->at(i), label);
+            }
+            continue;
         }
-        results.append(std::move(result));
+        output(context.series.value(query.id),
+            !query.label.isEmpty() ? query.label
+                : query.metricStat ? query.metricStat->metric.metricName
+                                   : query.id);
     }
     return results;
+}
+
+Result<MetricMath::SearchResult> CloudWatchService::searchSeries(
+    const QString &expression, const QString &statistic, int period, qint64 startMs, qint64 endMs)
+{
+    if (!Statistics::isStatistic(statistic) && !Statistics::isExtendedStatistic(statistic))
+        return fail(u"ValidationError"_s,
+            u"Invalid statistic '%1' in SEARCH: use SampleCount, Average, Sum, Minimum, Maximum "
+            u"or a percentile such as p90"_s.arg(statistic));
+    if (period % 60 != 0 && period != 1 && period != 5 && period != 10 && period != 30)
+        return fail(u"ValidationError"_s,
+            u"The period of SEARCH must be 1, 5, 10, 30 or a multiple of 60 seconds"_s);
+    const auto search = MetricSearch::parse(expression);
+    if (!search)
+        return std::unexpected(search.error());
+    // As AWS: the metrics that had data in the last two weeks, at most 500 series.
+    constexpr qsizetype MaxSeries = 500;
+    const qint64 listedSince = nowMs() - ListedForMs;
+    const qint64 start = alignStart(startMs, period, nowMs());
+    MetricMath::SearchResult found;
+    qint64 after = 0;
+    for (;;) {
+        const auto batch = m_metrics.metrics({}, {}, after, ListMetricsPage);
+        for (const MetricStore::StoredMetric &stored : batch) {
+            after = stored.id;
+            if (stored.lastPutMs < listedSince || !search->matches(stored.metric))
+                continue;
+            MetricMath::Series series;
+            for (const SeriesPoint &point :
+                metricSeries(stored.metric, start, endMs, period, statistic, {}))
+                series.insert(point.timestampMs, point.value);
+            QStringList label{stored.metric.metricName};
+            for (const Dimension &dimension : stored.metric.dimensions)
+                label.append(dimension.value);
+            found.series.append(series);
+            found.labels.append(label.join(u' '));
+            if (found.series.size() == MaxSeries)
+                return found;
+        }
+        if (batch.size() < ListMetricsPage)
+            return found;
+    }
 }
 
 Result<GetMetricDataResponse> CloudWatchService::getMetricData(const GetMetricDataRequest &request)

@@ -3,6 +3,7 @@
 
 #include "core/cloudwatch/alarmstore.h"
 #include "core/cloudwatch/cloudwatchtypes.h"
+#include "core/cloudwatch/metricmath.h"
 #include "core/cloudwatch/metricstore.h"
 #include "core/common/awserror.h"
 #include "core/common/metricsink.h"
@@ -123,6 +124,12 @@ private:
         const QString &unit);
     Result<QList<MetricDataResult>> computeMetricData(
         const QList<MetricDataQuery> &queries, qint64 startMs, qint64 endMs, bool onlyReturned);
+    // SEARCH(expression, statistic, period) over [startMs, endMs): a series per matching metric.
+    Result<MetricMath::SearchResult> searchSeries(const QString &expression,
+        const QString &statistic,
+        int period,
+        qint64 startMs,
+        qint64 endMs);
     QString alarmArn(const QString &name) const;
     QString alarmNameFromArn(const QString &arn) const;
 

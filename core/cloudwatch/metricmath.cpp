@@ -17,6 +17,7 @@ struct Token
         Number,
         Name,
         Symbol,
+        String, // 'text' or "text" (SEARCH's arguments)
         End,
     } kind = End;
     QString text;
@@ -50,6 +51,14 @@ QList<Token> tokenize(const QString &text, QString *error)
             }
             tokens.append({Token::Number, text.mid(i, j - i), number});
             i = j;
+        } else if (c == u'\'' || c == u'"') {
+            const qsizetype close = text.indexOf(c, i + 1);
+            if (close < 0) {
+                *error = u"Unterminated string"_s;
+                return {};
+            }
+            tokens.append({Token::String, text.mid(i + 1, close - i - 1), 0});
+            i = close + 1;
         } else if (c.isLetter() || c == u'_') {
             qsizetype j = i;
             while (j < text.size() && (text.at(j).isLetterOrNumber() || text.at(j) == u'_'))
@@ -170,6 +179,7 @@ public:
             return fail(u"ValidationError"_s, u"Syntax error near '%1'"_s.arg(peek().text));
         return value;
     }
+    const QStringList &searchLabels() const { return m_searchLabels; }
 
 private:
     const Token &peek() const { return m_tokens.at(m_position); }
@@ -321,16 +331,52 @@ private:
                 token.kind == Token::End ? u"Syntax error: unexpected end of expression"_s
                                          : u"Syntax error near '%1'"_s.arg(token.text));
         ++m_position;
+        if (token.text.toUpper() == u"SEARCH" && accept(u"("_s))
+            return search();
         if (accept(u"("_s)) {
             auto arguments = parseArguments();
             if (!arguments)
                 return std::unexpected(arguments.error());
             return call(token.text, *arguments);
         }
+        if (const auto array = m_context.arrays.constFind(token.text);
+            array != m_context.arrays.cend())
+            return *array;
         const auto found = m_context.series.constFind(token.text);
         if (found == m_context.series.cend())
             return fail(u"ValidationError"_s, u"Unrecognized identifier '%1'"_s.arg(token.text));
         return *found;
+    }
+
+    // SEARCH('search expression', 'statistic', period): an array of one series per metric.
+    Result<Value> search()
+    {
+        const auto string = [this]() -> std::optional<QString> {
+            if (peek().kind != Token::String)
+                return std::nullopt;
+            return m_tokens.at(m_position++).text;
+        };
+        const auto expression = string();
+        if (!expression || !accept(u","_s))
+            return fail(u"ValidationError"_s,
+                u"SEARCH expects a search expression, a statistic and a period"_s);
+        const auto statistic = string();
+        if (!statistic || !accept(u","_s) || peek().kind != Token::Number)
+            return fail(u"ValidationError"_s,
+                u"SEARCH expects a search expression, a statistic and a period"_s);
+        const double period = m_tokens.at(m_position++).number;
+        if (!accept(u")"_s))
+            return fail(u"ValidationError"_s, u"Syntax error: ')' expected"_s);
+        if (!m_context.search)
+            return fail(u"ValidationError"_s, u"SEARCH is not supported here"_s);
+        if (period != std::floor(period) || period <= 0 || period > 86400 * 7)
+            return fail(u"ValidationError"_s,
+                u"The period of SEARCH must be a positive number of seconds"_s);
+        auto found = m_context.search(*expression, *statistic, int(period));
+        if (!found)
+            return std::unexpected(found.error());
+        m_searchLabels = found->labels;
+        return found->series;
     }
 
     Result<Value> call(const QString &name, const QList<Value> &arguments)
@@ -466,13 +512,14 @@ private:
     }
 
     QList<Token> m_tokens;
+    QStringList m_searchLabels; // of the last SEARCH()
     const Context &m_context;
     qsizetype m_position = 0;
 };
 
 } // namespace
 
-Result<Value> evaluate(const QString &expression, const Context &context)
+Result<Value> evaluate(const QString &expression, const Context &context, QStringList *labels)
 {
     QString error;
     QList<Token> tokens = tokenize(expression, &error);
@@ -483,7 +530,13 @@ Result<Value> evaluate(const QString &expression, const Context &context)
     withKeywords.series.insert(u"REPEAT"_s, Series());
     withKeywords.series.insert(u"LINEAR"_s, Series());
     Parser parser(std::move(tokens), withKeywords);
-    return parser.parseAll();
+    auto value = parser.parseAll();
+    if (labels && value) {
+        const auto *array = std::get_if<QList<Series>>(&*value);
+        *labels = array && array->size() == parser.searchLabels().size() ? parser.searchLabels()
+                                                                         : QStringList();
+    }
+    return value;
 }
 
 QStringList references(const QString &expression)
@@ -493,6 +546,8 @@ QStringList references(const QString &expression)
     QStringList names;
     for (qsizetype i = 0; i < tokens.size(); ++i) {
         const Token &token = tokens.at(i);
+        if (token.kind != Token::Name)
+            continue;
         const bool isCall = i + 1 < tokens.size() && tokens.at(i + 1).text == u"(";
         if (token.kind == Token::Name && !isCall && token.text != u"AND" && token.text != u"OR"
             && token.text != u"REPEAT" && token.text != u"LINEAR" && !names.contains(token.text))

@@ -8,6 +8,7 @@
 #include <QMap>
 #include <QString>
 
+#include <functional>
 #include <variant>
 
 namespace Core::CloudWatch::MetricMath {
@@ -16,18 +17,31 @@ using Series = QMap<qint64, double>; // timestamp ms -> value
 // A math value: a scalar, one time series or an array of time series ([m1, m2], METRICS()).
 using Value = std::variant<double, Series, QList<Series>>;
 
+// What SEARCH() found: one series per matching metric, with its label.
+struct SearchResult
+{
+    QList<Series> series;
+    QStringList labels;
+};
+
 struct Context
 {
     QHash<QString, Series> series; // by query Id
+    QHash<QString, QList<Series>> arrays; // by query Id: expressions that gave several series
     QStringList metricStatIds; // what METRICS() returns, in request order
     QList<qint64> grid; // every period start of the query, for FILL
     int periodSeconds = 60;
+    // SEARCH(expression, statistic, period); without it SEARCH is refused.
+    std::function<Result<SearchResult>(const QString &, const QString &, int)> search;
 };
 
 // Evaluates a CloudWatch metric math expression: + - * / ^, comparisons (> < >= <= == !=),
 // AND OR, unary minus, parentheses, arrays, and the functions SUM, AVG, MIN, MAX, RATE, DIFF,
-// ABS, IF, FILL (value, REPEAT, LINEAR), METRICS. Errors are AWS's ValidationError texts.
-Result<Value> evaluate(const QString &expression, const Context &context);
+// ABS, IF, FILL (value, REPEAT, LINEAR), METRICS and SEARCH('search expression', 'statistic',
+// period). Errors are AWS's ValidationError texts. When the value is an array of series that
+// came from SEARCH (element by element), `labels` receives each series' label.
+Result<Value> evaluate(
+    const QString &expression, const Context &context, QStringList *labels = nullptr);
 // The identifiers an expression references (to order the evaluation of queries).
 QStringList references(const QString &expression);
 

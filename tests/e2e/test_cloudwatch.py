@@ -281,6 +281,30 @@ class CloudWatchTest(ServerTestCase):
         result = data["MetricDataResults"][0]
         self.assertEqual((result["Id"], result["Label"], result["Values"]), ("rate", "Failure rate", [25.0]))
 
+        # SEARCH(): one result per metric the search expression finds, under the query's Id.
+        cw.put_metric_data(Namespace="BotoApp", MetricData=[
+            {"MetricName": "Latency", "Dimensions": [{"Name": "Api", "Value": "search"}],
+             "Value": 5, "Unit": "Milliseconds", "Timestamp": now}])
+        found = cw.get_metric_data(
+            StartTime=now - datetime.timedelta(minutes=5), EndTime=now + datetime.timedelta(minutes=1),
+            MetricDataQueries=[{"Id": "latency", "Expression":
+                                "SEARCH('{BotoApp,Api} MetricName=\"Latency\"', 'Maximum', 60)"}])
+        self.assertEqual(sorted((r["Id"], r["Label"], r["Values"]) for r in found["MetricDataResults"]),
+                         [("latency", "Latency cart", [40.0]), ("latency", "Latency search", [5.0])])
+        cli = self.aws("cloudwatch", "get-metric-data",
+                       "--start-time", (now - datetime.timedelta(minutes=5)).isoformat(),
+                       "--end-time", (now + datetime.timedelta(minutes=1)).isoformat(),
+                       "--metric-data-queries", json.dumps([{
+                           "Id": "busiest", "Label": "Busiest API",
+                           "Expression": "MAX(SEARCH('{BotoApp,Api} Latency', 'Maximum', 60))"}]))
+        self.assertEqual([(r["Label"], r["Values"]) for r in cli["MetricDataResults"]],
+                         [("Busiest API", [40.0])])
+        with self.assertRaises(ClientError) as caught:
+            cw.get_metric_data(
+                StartTime=now - datetime.timedelta(minutes=5), EndTime=now,
+                MetricDataQueries=[{"Id": "bad", "Expression": "SEARCH('(Latency', 'Maximum', 60)"}])
+        self.assertEqual(caught.exception.response["Error"]["Code"], "ValidationError")
+
         for name in ("db", "web"):
             cw.put_metric_alarm(AlarmName=name, Namespace="BotoApp", MetricName="Calls", Statistic="Sum",
                                 Period=60, EvaluationPeriods=1, Threshold=100,
@@ -360,6 +384,8 @@ class CloudWatchTest(ServerTestCase):
         out = self.node("cloudwatch.cjs", "JsApp")
         self.assertEqual(out["datapoints"], [{"Sum": 11, "SampleCount": 5, "Unit": "Count", "p50": 2, "isDate": True}])
         self.assertEqual(out["metricData"], [{"Id": "e1", "Label": "double", "Values": [22],
+                                              "StatusCode": "Complete", "timestamps": 1},
+                                             {"Id": "s1", "Label": "Requests orders", "Values": [11],
                                               "StatusCode": "Complete", "timestamps": 1}])
         self.assertEqual(out["alarms"], [{"AlarmName": "JsApp-alarm", "StateValue": "INSUFFICIENT_DATA",
                                           "DatapointsToAlarm": 2, "TreatMissingData": "notBreaching"}])

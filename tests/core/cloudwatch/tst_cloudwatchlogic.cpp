@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: MIT
 // Pins the pure CloudWatch rules: statistics and percentiles of a period, Java-style numbers in
 // reasons, alarm evaluation (M out of N and every TreatMissingData case of the AWS documentation's
-// table), composite AlarmRule parsing and evaluation, and metric math.
+// table), composite AlarmRule parsing and evaluation, metric math, and SEARCH expressions.
 #include "core/cloudwatch/alarmevaluation.h"
 #include "core/cloudwatch/alarmrule.h"
 #include "core/cloudwatch/metricmath.h"
+#include "core/cloudwatch/metricsearch.h"
 #include "core/cloudwatch/statistics.h"
 
 #include <QJsonArray>
@@ -352,6 +353,123 @@ private slots:
         QCOMPARE(std::get<double>(*MetricMath::evaluate(u"SUM(m1) + MIN(m2)"_s, context)), 17.0);
         QCOMPARE(MetricMath::references(u"m1 + SUM([m2, e1]) * 2"_s),
             (QStringList{u"m1"_s, u"m2"_s, u"e1"_s}));
+    }
+
+    void searchExpressions_data()
+    {
+        QTest::addColumn<QString>("expression");
+        QTest::addColumn<QStringList>("expected"); // names of the matching metrics below
+        const auto names = [](std::initializer_list<const char16_t *> list) {
+            QStringList out;
+            for (const char16_t *name : list)
+                out.append(QString::fromUtf16(name));
+            return out;
+        };
+        QTest::newRow("schema") << u"{AWS/EC2,InstanceId}"_s
+                                << names({u"cpu-a", u"cpu-b", u"net-a"});
+        QTest::newRow("schema, quoted, other dimension order")
+            << u"{\"AWS/EC2\", InstanceType, InstanceId}"_s << names({u"cpu-typed"});
+        QTest::newRow("namespace without dimensions") << u"{Demo}"_s << names({u"plain"});
+        QTest::newRow("schema and metric name")
+            << u"{AWS/EC2,InstanceId} MetricName=\"CPUUtilization\""_s
+            << names({u"cpu-a", u"cpu-b"});
+        QTest::newRow("partial word, any case")
+            << u"cpu"_s << names({u"cpu-a", u"cpu-b", u"cpu-typed"});
+        QTest::newRow("exact phrase") << u"\"i-a\""_s << names({u"cpu-a", u"net-a", u"cpu-typed"});
+        QTest::newRow("exact phrase is not partial") << u"\"i-\""_s << names({});
+        QTest::newRow("dimension designator") << u"InstanceId=i-b"_s << names({u"cpu-b"});
+        QTest::newRow("partial designator") << u"MetricName=Network"_s << names({u"net-a"});
+        QTest::newRow("NOT") << u"{AWS/EC2,InstanceId} NOT InstanceId=\"i-a\""_s
+                             << names({u"cpu-b"});
+        QTest::newRow("OR and parentheses")
+            << u"(MetricName=\"NetworkIn\" OR Namespace=Demo) AND NOT cpu"_s
+            << names({u"net-a", u"plain"});
+        QTest::newRow("implied AND") << u"CPUUtilization i-a"_s << names({u"cpu-a", u"cpu-typed"});
+    }
+    void searchExpressions()
+    {
+        QFETCH(QString, expression);
+        QFETCH(QStringList, expected);
+        const QList<std::pair<QString, Metric>> metrics = {
+            {u"cpu-a"_s, {u"AWS/EC2"_s, u"CPUUtilization"_s, {{u"InstanceId"_s, u"i-a"_s}}}},
+            {u"cpu-b"_s, {u"AWS/EC2"_s, u"CPUUtilization"_s, {{u"InstanceId"_s, u"i-b"_s}}}},
+            {u"net-a"_s, {u"AWS/EC2"_s, u"NetworkIn"_s, {{u"InstanceId"_s, u"i-a"_s}}}},
+            {u"cpu-typed"_s,
+                {u"AWS/EC2"_s,
+                    u"CPUUtilization"_s,
+                    {{u"InstanceId"_s, u"i-a"_s}, {u"InstanceType"_s, u"t3.micro"_s}}}},
+            {u"plain"_s, {u"Demo"_s, u"Orders"_s, {}}},
+        };
+        const auto search = MetricSearch::parse(expression);
+        QVERIFY2(search, qPrintable(search ? QString() : search.error().message));
+        QStringList matched;
+        for (const auto &[name, metric] : metrics) {
+            if (search->matches(metric))
+                matched.append(name);
+        }
+        QCOMPARE(matched, expected);
+    }
+
+    void badSearchExpressions()
+    {
+        for (const QString &bad : {u""_s,
+                 u"\"unterminated"_s,
+                 u"(cpu"_s,
+                 u"cpu)"_s,
+                 u"cpu AND"_s,
+                 u"NOT"_s,
+                 u"=x"_s,
+                 u"cpu {AWS/EC2}"_s,
+                 u"{AWS/EC2"_s}) {
+            const auto search = MetricSearch::parse(bad);
+            QVERIFY2(!search, qPrintable(bad));
+            QCOMPARE(search.error().code, u"ValidationError"_s);
+        }
+    }
+
+    // SEARCH() gives an array of series with labels; math applies element by element, and
+    // SUM() folds them into one series.
+    void searchInMetricMath()
+    {
+        MetricMath::Context context;
+        context.grid = {0, 60'000};
+        QString askedExpression;
+        QString askedStatistic;
+        int askedPeriod = 0;
+        context.search = [&](const QString &expression, const QString &statistic, int period) {
+            askedExpression = expression;
+            askedStatistic = statistic;
+            askedPeriod = period;
+            return Core::Result<MetricMath::SearchResult>(MetricMath::SearchResult{
+                {{{0, 1}, {60'000, 2}}, {{0, 10}}}, {u"Orders a"_s, u"Orders b"_s}});
+        };
+        QStringList labels;
+        const auto found = MetricMath::evaluate(
+            u"SEARCH('{Demo,Shop} MetricName=\"Orders\"', 'Sum', 300) * 2"_s, context, &labels);
+        QVERIFY(found);
+        QCOMPARE(askedExpression, u"{Demo,Shop} MetricName=\"Orders\""_s);
+        QCOMPARE(askedStatistic, u"Sum"_s);
+        QCOMPARE(askedPeriod, 300);
+        const auto array = std::get<QList<MetricMath::Series>>(*found);
+        QCOMPARE(array.size(), 2);
+        QCOMPARE(array.at(0), (MetricMath::Series{{0, 2}, {60'000, 4}}));
+        QCOMPARE(labels, (QStringList{u"Orders a"_s, u"Orders b"_s}));
+        const auto summed =
+            MetricMath::evaluate(u"SUM(SEARCH('Orders', 'Sum', 60))"_s, context, &labels);
+        QCOMPARE(std::get<MetricMath::Series>(*summed), (MetricMath::Series{{0, 11}, {60'000, 2}}));
+        QVERIFY(labels.isEmpty());
+        QCOMPARE(MetricMath::references(u"SUM(SEARCH('m1 Orders', 'Sum', 60)) + m2"_s),
+            QStringList{u"m2"_s});
+        for (const QString &bad : {u"SEARCH('Orders', 'Sum')"_s,
+                 u"SEARCH(Orders, 'Sum', 60)"_s,
+                 u"SEARCH('Orders', 'Sum', -60)"_s,
+                 u"SEARCH('Orders', 'Sum', 60"_s}) {
+            const auto value = MetricMath::evaluate(bad, context);
+            QVERIFY2(!value, qPrintable(bad));
+            QCOMPARE(value.error().code, u"ValidationError"_s);
+        }
+        context.search = nullptr;
+        QVERIFY(!MetricMath::evaluate(u"SEARCH('Orders', 'Sum', 60)"_s, context));
     }
 
     void badMetricMath_data()

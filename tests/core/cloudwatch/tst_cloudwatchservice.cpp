@@ -620,6 +620,64 @@ private slots:
         QCOMPARE(service.getMetricData(request).error().code, u"ValidationError"_s);
     }
 
+    // SEARCH() in GetMetricData: one result per matching metric, all under the expression's Id,
+    // labelled with the metric name and dimension values; math over the found series.
+    void metricDataWithSearch()
+    {
+        Tests::TempDatabase temp;
+        Core::ManualClock clock(Start + 10 * Minute);
+        CloudWatchService service(temp.database(), &clock, u"000000000000"_s, u"us-east-1"_s);
+        QList<MetricDatum> data;
+        for (int i = 0; i < 3; ++i) {
+            data.append(datum(u"Orders"_s, 1, Start + i * Minute, {{u"Shop"_s, u"north"_s}}));
+            data.append(datum(u"Orders"_s, 2, Start + i * Minute, {{u"Shop"_s, u"south"_s}}));
+            data.append(datum(u"Returns"_s, 5, Start + i * Minute, {{u"Shop"_s, u"north"_s}}));
+        }
+        data.append(datum(u"Orders"_s, 100, Start, {})); // no dimensions: not in the schema
+        QVERIFY(service.putMetricData(u"Shop"_s, data));
+        GetMetricDataRequest request;
+        request.startMs = Start;
+        request.endMs = Start + 3 * Minute;
+        request.scanBy = u"TimestampAscending"_s;
+        request.queries = {MetricDataQuery{u"orders"_s,
+            std::nullopt,
+            u"SEARCH('{Shop,Shop} MetricName=\"Orders\"', 'Sum', 60)"_s,
+            {},
+            true,
+            0}};
+        auto response = service.getMetricData(request);
+        QVERIFY2(response, qPrintable(response ? QString() : response.error().message));
+        QCOMPARE(response->results.size(), 2);
+        QStringList labels;
+        for (const MetricDataResult &result : response->results) {
+            QCOMPARE(result.id, u"orders"_s);
+            QCOMPARE(result.timestamps.size(), 3);
+            labels.append(result.label);
+        }
+        labels.sort();
+        QCOMPARE(labels, (QStringList{u"Orders north"_s, u"Orders south"_s}));
+
+        request.queries = {MetricDataQuery{u"all"_s,
+                               std::nullopt,
+                               u"SEARCH('{Shop,Shop} Orders OR Returns', 'Sum', 60)"_s,
+                               {},
+                               false,
+                               0},
+            MetricDataQuery{u"total"_s, std::nullopt, u"SUM(all)"_s, u"Total"_s, true, 0}};
+        response = service.getMetricData(request);
+        QVERIFY(response);
+        QCOMPARE(response->results.size(), 1);
+        QCOMPARE(response->results.front().label, u"Total"_s);
+        QCOMPARE(response->results.front().values, (QList<double>{8, 8, 8}));
+
+        for (const QString &bad : {u"SEARCH('Orders', 'Median', 60)"_s,
+                 u"SEARCH('Orders', 'Sum', 45)"_s,
+                 u"SEARCH('(Orders', 'Sum', 60)"_s}) {
+            request.queries = {MetricDataQuery{u"e1"_s, std::nullopt, bad, {}, true, 0}};
+            QCOMPARE(service.getMetricData(request).error().code, u"ValidationError"_s);
+        }
+    }
+
     void listMetricsFilters()
     {
         Tests::TempDatabase temp;

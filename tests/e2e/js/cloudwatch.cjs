@@ -49,6 +49,7 @@ async function main() {
             { Id: 'm1', ReturnData: false, MetricStat: { Period: 60, Stat: 'Sum',
               Metric: { Namespace: namespace, MetricName: 'Requests', Dimensions: [{ Name: 'Api', Value: 'orders' }] } } },
             { Id: 'e1', Expression: 'm1 * 2', Label: 'double' },
+            { Id: 's1', Expression: `SEARCH('{${namespace},Api} MetricName="Requests"', 'Sum', 60)` },
         ],
     }));
     await client.send(new PutMetricAlarmCommand({
