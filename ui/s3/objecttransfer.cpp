@@ -118,7 +118,15 @@ void ObjectTransfer::start()
     Core::callAsync(
         service,
         this,
-        [service, bucket, key] { return service->getObject(bucket, key); },
+        [service, bucket, key]() -> Core::Result<Core::S3::S3Object> {
+            auto object = service->getObject(bucket, key);
+            // An archived object without a restored copy cannot be read, as with GetObject.
+            if (object) {
+                if (auto readable = service->checkReadable(*object); !readable)
+                    return std::unexpected(readable.error());
+            }
+            return object;
+        },
         [this, copy](const Core::Result<Core::S3::S3Object> &object) {
             if (!object) {
                 emit finished(false, object.error().message);

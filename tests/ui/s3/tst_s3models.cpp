@@ -13,6 +13,7 @@
 #include "ui/s3/createbucketdialog.h"
 #include "ui/s3/objectdetailsdialog.h"
 #include "ui/s3/objectlistmodel.h"
+#include "ui/s3/objecttransfer.h"
 
 #include <QAbstractItemModelTester>
 #include <QCryptographicHash>
@@ -264,10 +265,29 @@ private slots:
         text = shown();
         QVERIFY2(text.contains(u"Restore in progress: readable from"_s), qPrintable(text));
         QVERIFY(!text.contains(u"frozen notes"_s));
+        QTemporaryDir dir;
+        const auto download = [&] {
+            Gui::S3::ObjectTransfer transfer(&service,
+                Gui::S3::ObjectTransfer::Direction::Download,
+                u"cold"_s,
+                u"notes.txt"_s,
+                dir.filePath(u"notes.txt"_s));
+            QSignalSpy finished(&transfer, &Gui::S3::ObjectTransfer::finished);
+            transfer.start();
+            return finished.wait(5000) ? finished.at(0) : QVariantList{};
+        };
+        const QVariantList refused = download(); // an archived object cannot be downloaded
+        QCOMPARE(refused.value(0).toBool(), false);
+        QVERIFY2(refused.value(1).toString().contains(u"storage class"_s),
+            qPrintable(refused.value(1).toString()));
         clock.advance(60'000);
         text = shown();
         QVERIFY2(text.contains(u"Restored copy readable until"_s), qPrintable(text));
         QVERIFY(text.contains(u"frozen notes"_s));
+        QCOMPARE(download().value(0).toBool(), true);
+        QFile saved(dir.filePath(u"notes.txt"_s));
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        QCOMPARE(saved.readAll(), "frozen notes");
     }
 
     void previewPrettyPrintsJson()
