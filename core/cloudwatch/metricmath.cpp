@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "core/cloudwatch/metricmath.h"
 
+#include <QDateTime>
+
 #include <algorithm>
 #include <cmath>
 #include <functional>
@@ -140,11 +142,18 @@ Value reduce(const Value &value, const QString &name)
     const auto fold = [&name](const QList<double> &values) {
         if (values.isEmpty())
             return std::nan("");
-        if (name == u"SUM" || name == u"AVG") {
+        if (name == u"SUM" || name == u"AVG" || name == u"STDDEV") {
             double sum = 0;
             for (double v : values)
                 sum += v;
-            return name == u"SUM" ? sum : sum / double(values.size());
+            const double mean = sum / double(values.size());
+            if (name == u"STDDEV") {
+                double squares = 0;
+                for (double v : values)
+                    squares += (v - mean) * (v - mean);
+                return std::sqrt(squares / double(values.size()));
+            }
+            return name == u"SUM" ? sum : mean;
         }
         return name == u"MIN" ? *std::min_element(values.cbegin(), values.cend())
                               : *std::max_element(values.cbegin(), values.cend());
@@ -333,6 +342,10 @@ private:
         ++m_position;
         if (token.text.toUpper() == u"SEARCH" && accept(u"("_s))
             return search();
+        if (token.text.toUpper() == u"METRICS" && accept(u"("_s))
+            return metrics();
+        if (token.text.toUpper() == u"SORT" && accept(u"("_s))
+            return sort();
         if (accept(u"("_s)) {
             auto arguments = parseArguments();
             if (!arguments)
@@ -379,6 +392,90 @@ private:
         return found->series;
     }
 
+    // METRICS() or METRICS('text'): the MetricStat queries (whose Id contains text).
+    Result<Value> metrics()
+    {
+        QString filter;
+        if (peek().kind == Token::String)
+            filter = m_tokens.at(m_position++).text;
+        if (!accept(u")"_s))
+            return fail(u"ValidationError"_s, u"Syntax error: ')' expected"_s);
+        QList<Series> all;
+        for (const QString &id : m_context.metricStatIds) {
+            if (id.contains(filter))
+                all.append(m_context.series.value(id));
+        }
+        return all;
+    }
+
+    // SORT(array, SUM|AVG|MIN|MAX|STDDEV, ASC|DESC[, limit]): the series ordered by that
+    // function of their values.
+    Result<Value> sort()
+    {
+        auto array = parseOr();
+        if (!array)
+            return array;
+        const auto *series = std::get_if<QList<Series>>(&*array);
+        if (!series)
+            return fail(u"ValidationError"_s, u"SORT expects an array of time series"_s);
+        const auto keyword = [this]() -> QString {
+            if (!accept(u","_s) || peek().kind != Token::Name)
+                return {};
+            return m_tokens.at(m_position++).text.toUpper();
+        };
+        const QString function = keyword();
+        const QString order = keyword();
+        static const QStringList functions{u"SUM"_s, u"AVG"_s, u"MIN"_s, u"MAX"_s, u"STDDEV"_s};
+        if (!functions.contains(function) || (order != u"ASC" && order != u"DESC"))
+            return fail(u"ValidationError"_s,
+                u"SORT expects a function (SUM, AVG, MIN, MAX, STDDEV) and ASC or DESC"_s);
+        qsizetype limit = series->size();
+        if (accept(u","_s)) {
+            if (peek().kind != Token::Number || peek().number < 0)
+                return fail(u"ValidationError"_s, u"SORT's limit must be a number"_s);
+            limit = std::min(limit, qsizetype(m_tokens.at(m_position++).number));
+        }
+        if (!accept(u")"_s))
+            return fail(u"ValidationError"_s, u"Syntax error: ')' expected"_s);
+        QList<std::pair<double, qsizetype>> keys;
+        for (qsizetype i = 0; i < series->size(); ++i) {
+            const double key = std::get<double>(reduce(series->at(i), function));
+            keys.append({std::isnan(key) ? -INFINITY : key, i});
+        }
+        std::stable_sort(keys.begin(), keys.end(), [&order](const auto &a, const auto &b) {
+            return order == u"ASC" ? a.first < b.first : a.first > b.first;
+        });
+        QList<Series> out;
+        QStringList labels;
+        for (qsizetype i = 0; i < limit; ++i) {
+            out.append(series->at(keys.at(i).second));
+            if (m_searchLabels.size() == series->size())
+                labels.append(m_searchLabels.at(keys.at(i).second));
+        }
+        if (!labels.isEmpty())
+            m_searchLabels = labels;
+        return out;
+    }
+
+    // Applies fn(timestamp, value) to every point of a series or of every series of an array.
+    static Value mapPoints(const Value &value, const std::function<double(qint64, double)> &fn)
+    {
+        if (const auto *scalar = std::get_if<double>(&value))
+            return fn(0, *scalar);
+        const auto one = [&fn](const Series &series) {
+            Series out;
+            for (auto it = series.cbegin(); it != series.cend(); ++it)
+                out.insert(it.key(), fn(it.key(), it.value()));
+            return out;
+        };
+        if (const auto *series = std::get_if<Series>(&value))
+            return one(*series);
+        QList<Series> out;
+        for (const Series &series : std::get<QList<Series>>(value))
+            out.append(one(series));
+        return out;
+    }
+
     Result<Value> call(const QString &name, const QList<Value> &arguments)
     {
         const auto arity = [&](qsizetype low, qsizetype high) -> Status {
@@ -388,11 +485,114 @@ private:
             return {};
         };
         const QString upper = name.toUpper();
-        if (upper == u"METRICS") {
-            QList<Series> all;
-            for (const QString &id : m_context.metricStatIds)
-                all.append(m_context.series.value(id));
-            return all;
+        if (upper == u"CEIL" || upper == u"FLOOR" || upper == u"LOG" || upper == u"LOG10") {
+            if (auto ok = arity(1, 1); !ok)
+                return std::unexpected(ok.error());
+            const auto function = upper == u"CEIL" ? static_cast<double (*)(double)>(std::ceil)
+                : upper == u"FLOOR"                ? static_cast<double (*)(double)>(std::floor)
+                : upper == u"LOG"                  ? static_cast<double (*)(double)>(std::log)
+                                                   : static_cast<double (*)(double)>(std::log10);
+            return mapPoints(
+                arguments.front(), [function](qint64, double v) { return function(v); });
+        }
+        if (upper == u"MINUTE" || upper == u"HOUR" || upper == u"DAY" || upper == u"DATE"
+            || upper == u"MONTH" || upper == u"YEAR" || upper == u"EPOCH") {
+            if (auto ok = arity(1, 1); !ok)
+                return std::unexpected(ok.error());
+            if (std::holds_alternative<double>(arguments.front()))
+                return fail(u"ValidationError"_s, u"%1 expects a time series"_s.arg(upper));
+            return mapPoints(arguments.front(), [upper](qint64 timestamp, double) {
+                const QDateTime time = QDateTime::fromMSecsSinceEpoch(timestamp, Qt::UTC);
+                if (upper == u"MINUTE")
+                    return double(time.time().minute());
+                if (upper == u"HOUR")
+                    return double(time.time().hour());
+                if (upper == u"DAY")
+                    return double(time.date().dayOfWeek()); // 1 Monday ... 7 Sunday
+                if (upper == u"DATE")
+                    return double(time.date().day());
+                if (upper == u"MONTH")
+                    return double(time.date().month());
+                if (upper == u"YEAR")
+                    return double(time.date().year());
+                return double(timestamp / 1000);
+            });
+        }
+        if (upper == u"RUNNING_SUM" || upper == u"DIFF_TIME") {
+            if (auto ok = arity(1, 1); !ok)
+                return std::unexpected(ok.error());
+            const auto *series = std::get_if<Series>(&arguments.front());
+            if (!series)
+                return fail(u"ValidationError"_s, u"%1 expects a time series"_s.arg(upper));
+            Series out;
+            double sum = 0;
+            for (auto it = series->cbegin(); it != series->cend(); ++it) {
+                if (upper == u"RUNNING_SUM") {
+                    sum += it.value();
+                    out.insert(it.key(), sum);
+                } else if (it != series->cbegin()) {
+                    out.insert(it.key(), double(it.key() - std::prev(it).key()) / 1000.0);
+                }
+            }
+            return out;
+        }
+        if (upper == u"STDDEV") {
+            if (auto ok = arity(1, 1); !ok)
+                return std::unexpected(ok.error());
+            return reduce(arguments.front(), upper);
+        }
+        if (upper == u"DATAPOINT_COUNT") {
+            if (auto ok = arity(1, 1); !ok)
+                return std::unexpected(ok.error());
+            const auto *series = std::get_if<Series>(&arguments.front());
+            if (!series)
+                return fail(u"ValidationError"_s, u"DATAPOINT_COUNT expects a time series"_s);
+            return double(series->size());
+        }
+        if (upper == u"PERIOD") {
+            if (auto ok = arity(1, 1); !ok)
+                return std::unexpected(ok.error());
+            return double(m_context.periodSeconds);
+        }
+        if (upper == u"TIME_SERIES") {
+            if (auto ok = arity(1, 1); !ok)
+                return std::unexpected(ok.error());
+            const auto *scalar = std::get_if<double>(&arguments.front());
+            if (!scalar)
+                return fail(u"ValidationError"_s, u"TIME_SERIES expects a scalar"_s);
+            Series out;
+            for (qint64 timestamp : m_context.grid)
+                out.insert(timestamp, *scalar);
+            return out;
+        }
+        if (upper == u"FIRST" || upper == u"LAST" || upper == u"REMOVE_EMPTY"
+            || upper == u"SLICE") {
+            if (auto ok = arity(1, upper == u"SLICE" ? 3 : 1); !ok)
+                return std::unexpected(ok.error());
+            const auto *array = std::get_if<QList<Series>>(&arguments.front());
+            if (!array)
+                return fail(
+                    u"ValidationError"_s, u"%1 expects an array of time series"_s.arg(upper));
+            if (upper == u"FIRST" || upper == u"LAST") {
+                if (array->isEmpty())
+                    return Series();
+                return upper == u"FIRST" ? array->front() : array->back();
+            }
+            QList<Series> out;
+            if (upper == u"REMOVE_EMPTY") {
+                for (const Series &series : *array) {
+                    if (!series.isEmpty())
+                        out.append(series);
+                }
+                return out;
+            }
+            const auto *from = std::get_if<double>(&arguments.at(1));
+            const auto *to = std::get_if<double>(&arguments.at(2));
+            if (!from || !to || *from < 0 || *to < *from)
+                return fail(u"ValidationError"_s, u"SLICE expects a start and an end index"_s);
+            for (qsizetype i = qsizetype(*from); i < std::min(array->size(), qsizetype(*to)); ++i)
+                out.append(array->at(i));
+            return out;
         }
         if (upper == u"SUM" || upper == u"AVG" || upper == u"MIN" || upper == u"MAX") {
             if (auto ok = arity(1, 1); !ok)
@@ -546,7 +746,8 @@ QStringList references(const QString &expression)
     QStringList names;
     for (qsizetype i = 0; i < tokens.size(); ++i) {
         const Token &token = tokens.at(i);
-        if (token.kind != Token::Name)
+        // Query Ids start with a lowercase letter; keywords (AND, REPEAT, DESC ...) do not.
+        if (token.kind != Token::Name || !token.text.front().isLower())
             continue;
         const bool isCall = i + 1 < tokens.size() && tokens.at(i + 1).text == u"(";
         if (token.kind == Token::Name && !isCall && token.text != u"AND" && token.text != u"OR"

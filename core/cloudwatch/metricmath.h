@@ -36,10 +36,13 @@ struct Context
 };
 
 // Evaluates a CloudWatch metric math expression: + - * / ^, comparisons (> < >= <= == !=),
-// AND OR, unary minus, parentheses, arrays, and the functions SUM, AVG, MIN, MAX, RATE, DIFF,
-// ABS, IF, FILL (value, REPEAT, LINEAR), METRICS and SEARCH('search expression', 'statistic',
-// period). Errors are AWS's ValidationError texts. When the value is an array of series that
-// came from SEARCH (element by element), `labels` receives each series' label.
+// AND OR, unary minus, parentheses, arrays, and the functions SUM, AVG, MIN, MAX, STDDEV, RATE,
+// DIFF, DIFF_TIME, RUNNING_SUM, ABS, CEIL, FLOOR, LOG, LOG10, IF, FILL (value, REPEAT, LINEAR),
+// DATAPOINT_COUNT, PERIOD, TIME_SERIES, MINUTE, HOUR, DAY, DATE, MONTH, YEAR, EPOCH, FIRST,
+// LAST, REMOVE_EMPTY, SLICE, SORT, METRICS (optionally filtered by Id) and
+// SEARCH('search expression', 'statistic', period). Errors are AWS's ValidationError texts. When
+// the value is an array of series that came from SEARCH (element by element), `labels` receives
+// each series' label.
 Result<Value> evaluate(
     const QString &expression, const Context &context, QStringList *labels = nullptr);
 // The identifiers an expression references (to order the evaluation of queries).

@@ -16,6 +16,8 @@
 using namespace Qt::StringLiterals;
 using namespace Core::CloudWatch;
 
+Q_DECLARE_METATYPE(MetricMath::Value)
+
 namespace {
 
 // "0 - X - X" (oldest first, as the documentation writes it) to points newest first:
@@ -353,6 +355,81 @@ private slots:
         QCOMPARE(std::get<double>(*MetricMath::evaluate(u"SUM(m1) + MIN(m2)"_s, context)), 17.0);
         QCOMPARE(MetricMath::references(u"m1 + SUM([m2, e1]) * 2"_s),
             (QStringList{u"m1"_s, u"m2"_s, u"e1"_s}));
+        QCOMPARE(
+            MetricMath::references(u"SORT(METRICS(), SUM, DESC, 1) + m2"_s), QStringList{u"m2"_s});
+    }
+
+    // The rest of AWS's metric math functions, each on the same two series.
+    void metricMathFunctions_data()
+    {
+        using Series = MetricMath::Series;
+        QTest::addColumn<QString>("expression");
+        QTest::addColumn<MetricMath::Value>("expected");
+        const qint64 t0 = 1'700'000'040'000; // Tuesday 14 November 2023 22:14:00 UTC
+        const qint64 t1 = t0 + 60'000;
+        const qint64 t2 = t0 + 180'000;
+        QTest::newRow("CEIL") << u"CEIL(m1 / 4)"_s
+                              << MetricMath::Value(Series{{t0, 1}, {t1, 1}, {t2, 1}});
+        QTest::newRow("FLOOR") << u"FLOOR(m1 / 4)"_s
+                               << MetricMath::Value(Series{{t0, 0}, {t1, 0}, {t2, 1}});
+        QTest::newRow("LOG10") << u"LOG10(m2)"_s
+                               << MetricMath::Value(Series{{t0, 1}, {t2, std::log10(20.0)}});
+        QTest::newRow("LOG") << u"LOG(m1)"_s
+                             << MetricMath::Value(
+                                    Series{{t0, 0}, {t1, std::log(2.0)}, {t2, std::log(4.0)}});
+        QTest::newRow("RUNNING_SUM")
+            << u"RUNNING_SUM(m1)"_s << MetricMath::Value(Series{{t0, 1}, {t1, 3}, {t2, 7}});
+        QTest::newRow("DIFF_TIME")
+            << u"DIFF_TIME(m1)"_s << MetricMath::Value(Series{{t1, 60}, {t2, 120}});
+        QTest::newRow("STDDEV of a series") << u"STDDEV(m2)"_s << MetricMath::Value(5.0);
+        QTest::newRow("STDDEV of an array")
+            << u"STDDEV([m1, m2])"_s << MetricMath::Value(Series{{t0, 4.5}, {t1, 0}, {t2, 8}});
+        QTest::newRow("DATAPOINT_COUNT") << u"DATAPOINT_COUNT(m1)"_s << MetricMath::Value(3.0);
+        QTest::newRow("PERIOD") << u"PERIOD(m1)"_s << MetricMath::Value(60.0);
+        QTest::newRow("TIME_SERIES")
+            << u"TIME_SERIES(7)"_s
+            << MetricMath::Value(Series{{t0, 7}, {t1, 7}, {t0 + 120'000, 7}, {t2, 7}});
+        QTest::newRow("MINUTE") << u"MINUTE(m2)"_s << MetricMath::Value(Series{{t0, 14}, {t2, 17}});
+        QTest::newRow("HOUR") << u"HOUR(m2)"_s << MetricMath::Value(Series{{t0, 22}, {t2, 22}});
+        QTest::newRow("DAY (of the week)")
+            << u"DAY(m2)"_s << MetricMath::Value(Series{{t0, 2}, {t2, 2}});
+        QTest::newRow("DATE") << u"DATE(m2)"_s << MetricMath::Value(Series{{t0, 14}, {t2, 14}});
+        QTest::newRow("MONTH") << u"MONTH(m2)"_s << MetricMath::Value(Series{{t0, 11}, {t2, 11}});
+        QTest::newRow("YEAR") << u"YEAR(m2)"_s << MetricMath::Value(Series{{t0, 2023}, {t2, 2023}});
+        QTest::newRow("EPOCH") << u"EPOCH(m2)"_s
+                               << MetricMath::Value(
+                                      Series{{t0, double(t0 / 1000)}, {t2, double(t2 / 1000)}});
+        QTest::newRow("FIRST") << u"FIRST([m2, m1])"_s
+                               << MetricMath::Value(Series{{t0, 10}, {t2, 20}});
+        QTest::newRow("LAST") << u"LAST(METRICS())"_s
+                              << MetricMath::Value(Series{{t0, 10}, {t2, 20}});
+        QTest::newRow("METRICS filtered by Id")
+            << u"METRICS('1')"_s << MetricMath::Value(QList<Series>{{{t0, 1}, {t1, 2}, {t2, 4}}});
+        QTest::newRow("REMOVE_EMPTY")
+            << u"REMOVE_EMPTY([m1, IF(m1 > 100, m1)])"_s
+            << MetricMath::Value(QList<Series>{{{t0, 1}, {t1, 2}, {t2, 4}}});
+        QTest::newRow("SLICE") << u"SLICE(METRICS(), 1, 2)"_s
+                               << MetricMath::Value(QList<Series>{{{t0, 10}, {t2, 20}}});
+        QTest::newRow("SORT by SUM, descending, first 1")
+            << u"SORT(METRICS(), SUM, DESC, 1)"_s
+            << MetricMath::Value(QList<Series>{{{t0, 10}, {t2, 20}}});
+        QTest::newRow("SORT by MAX, ascending")
+            << u"SORT(METRICS(), MAX, ASC)"_s
+            << MetricMath::Value(QList<Series>{{{t0, 1}, {t1, 2}, {t2, 4}}, {{t0, 10}, {t2, 20}}});
+    }
+    void metricMathFunctions()
+    {
+        QFETCH(QString, expression);
+        QFETCH(MetricMath::Value, expected);
+        const qint64 t0 = 1'700'000'040'000;
+        MetricMath::Context context;
+        context.series.insert(u"m1"_s, {{t0, 1}, {t0 + 60'000, 2}, {t0 + 180'000, 4}});
+        context.series.insert(u"m2"_s, {{t0, 10}, {t0 + 180'000, 20}});
+        context.metricStatIds = {u"m1"_s, u"m2"_s};
+        context.grid = {t0, t0 + 60'000, t0 + 120'000, t0 + 180'000};
+        const auto value = MetricMath::evaluate(expression, context);
+        QVERIFY2(value, qPrintable(value ? QString() : value.error().message));
+        QCOMPARE(*value, expected);
     }
 
     void searchExpressions_data()
@@ -481,6 +558,12 @@ private slots:
         QTest::newRow("unbalanced") << u"(m1 + 1"_s;
         QTest::newRow("character") << u"m1 $ 2"_s;
         QTest::newRow("arity") << u"RATE(m1, m1)"_s;
+        QTest::newRow("FIRST of a series") << u"FIRST(m1)"_s;
+        QTest::newRow("SORT without order") << u"SORT(METRICS(), SUM)"_s;
+        QTest::newRow("SORT by an unknown function") << u"SORT(METRICS(), MEDIAN, ASC)"_s;
+        QTest::newRow("TIME_SERIES of a series") << u"TIME_SERIES(m1)"_s;
+        QTest::newRow("HOUR of a scalar") << u"HOUR(3)"_s;
+        QTest::newRow("SLICE backwards") << u"SLICE(METRICS(), 2, 1)"_s;
     }
     void badMetricMath()
     {
