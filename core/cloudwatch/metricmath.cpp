@@ -518,36 +518,10 @@ private:
                 return double(timestamp / 1000);
             });
         }
-        if (upper == u"RUNNING_SUM" || upper == u"DIFF_TIME") {
-            if (auto ok = arity(1, 1); !ok)
-                return std::unexpected(ok.error());
-            const auto *series = std::get_if<Series>(&arguments.front());
-            if (!series)
-                return fail(u"ValidationError"_s, u"%1 expects a time series"_s.arg(upper));
-            Series out;
-            double sum = 0;
-            for (auto it = series->cbegin(); it != series->cend(); ++it) {
-                if (upper == u"RUNNING_SUM") {
-                    sum += it.value();
-                    out.insert(it.key(), sum);
-                } else if (it != series->cbegin()) {
-                    out.insert(it.key(), double(it.key() - std::prev(it).key()) / 1000.0);
-                }
-            }
-            return out;
-        }
         if (upper == u"STDDEV") {
             if (auto ok = arity(1, 1); !ok)
                 return std::unexpected(ok.error());
             return reduce(arguments.front(), upper);
-        }
-        if (upper == u"DATAPOINT_COUNT") {
-            if (auto ok = arity(1, 1); !ok)
-                return std::unexpected(ok.error());
-            const auto *series = std::get_if<Series>(&arguments.front());
-            if (!series)
-                return fail(u"ValidationError"_s, u"DATAPOINT_COUNT expects a time series"_s);
-            return double(series->size());
         }
         if (upper == u"PERIOD") {
             if (auto ok = arity(1, 1); !ok)
@@ -604,20 +578,33 @@ private:
                 return std::unexpected(ok.error());
             return combine(arguments.front(), 0.0, [](double a, double) { return std::fabs(a); });
         }
-        if (upper == u"RATE" || upper == u"DIFF") {
+        // Functions of one series' points, each with the one before it.
+        if (upper == u"RATE" || upper == u"DIFF" || upper == u"DIFF_TIME" || upper == u"RUNNING_SUM"
+            || upper == u"DATAPOINT_COUNT") {
             if (auto ok = arity(1, 1); !ok)
                 return std::unexpected(ok.error());
             const auto *series = std::get_if<Series>(&arguments.front());
             if (!series)
                 return fail(u"ValidationError"_s, u"%1 expects a time series"_s.arg(upper));
+            if (upper == u"DATAPOINT_COUNT")
+                return double(series->size());
             Series out;
-            for (auto it = series->cbegin();
-                 it != series->cend() && std::next(it) != series->cend();
-                 ++it) {
-                const auto next = std::next(it);
-                const double difference = next.value() - it.value();
-                const double seconds = double(next.key() - it.key()) / 1000.0;
-                out.insert(next.key(), upper == u"RATE" ? difference / seconds : difference);
+            double sum = 0;
+            for (auto it = series->cbegin(); it != series->cend(); ++it) {
+                sum += it.value();
+                if (upper == u"RUNNING_SUM") {
+                    out.insert(it.key(), sum);
+                    continue;
+                }
+                if (it == series->cbegin())
+                    continue;
+                const auto previous = std::prev(it);
+                const double seconds = double(it.key() - previous.key()) / 1000.0;
+                const double difference = it.value() - previous.value();
+                out.insert(it.key(),
+                    upper == u"RATE"       ? difference / seconds
+                        : upper == u"DIFF" ? difference
+                                           : seconds);
             }
             return out;
         }

@@ -86,10 +86,7 @@ private slots:
         JournalService::Options options;
         options.keptBodies = 3;
         const auto storedBodies = [&temp] {
-            QSqlQuery query(temp.database().connection());
-            return query.exec(u"SELECT COUNT(*) FROM journal_bodies"_s) && query.next()
-                ? query.value(0).toInt()
-                : -1;
+            return rows(temp, u"journal_bodies"_s);
         };
         qint64 newest = 0;
         {
@@ -122,10 +119,7 @@ private slots:
         Tests::TempDatabase temp;
         Core::ManualClock clock;
         const auto storedEntries = [&temp] {
-            QSqlQuery query(temp.database().connection());
-            return query.exec(u"SELECT COUNT(*) FROM journal"_s) && query.next()
-                ? query.value(0).toInt()
-                : -1;
+            return rows(temp, u"journal"_s);
         };
         qint64 lastId = 0;
         {
@@ -183,6 +177,15 @@ private slots:
     }
 
 private:
+    // The rows a journal table holds in the database (-1 when the query fails).
+    static int rows(Tests::TempDatabase &temp, const QString &table)
+    {
+        QSqlQuery query(temp.database().connection());
+        return query.exec(u"SELECT COUNT(*) FROM "_s + table) && query.next()
+            ? query.value(0).toInt()
+            : -1;
+    }
+
     static JournalDetail detail(const QString &service, int status, QByteArray body = "{}")
     {
         JournalDetail detail;

@@ -30,6 +30,17 @@ using Gui::S3::ObjectListModel;
 
 namespace {
 
+// Every label's and text view's text in a dialog, one per line.
+QString shownTexts(const QWidget &dialog)
+{
+    QStringList all;
+    for (const QLabel *label : dialog.findChildren<QLabel *>())
+        all.append(label->text());
+    for (const QPlainTextEdit *edit : dialog.findChildren<QPlainTextEdit *>())
+        all.append(edit->toPlainText());
+    return all.join(u'\n');
+}
+
 ObjectBody bodyOf(const QByteArray &data)
 {
     return {data,
@@ -215,12 +226,7 @@ private slots:
         QVERIFY(service.putBucketEncryption(u"props"_s, kms).has_value());
         BucketPropertiesDialog dialog(&service, u"props"_s);
         const auto texts = [&dialog] {
-            QStringList all;
-            for (const QLabel *label : dialog.findChildren<QLabel *>())
-                all.append(label->text());
-            for (const QPlainTextEdit *edit : dialog.findChildren<QPlainTextEdit *>())
-                all.append(edit->toPlainText());
-            return all.join(u'\n');
+            return shownTexts(dialog);
         };
         QTRY_VERIFY(texts().contains(u"Rule \"logs\" (enabled)"_s));
         const QString shown = texts();
@@ -247,12 +253,7 @@ private slots:
         const auto shown = [&service] {
             Gui::S3::ObjectDetailsDialog dialog(&service, u"cold"_s, u"notes.txt"_s, {});
             const auto texts = [&dialog] {
-                QStringList all;
-                for (const QLabel *label : dialog.findChildren<QLabel *>())
-                    all.append(label->text());
-                for (const QPlainTextEdit *edit : dialog.findChildren<QPlainTextEdit *>())
-                    all.append(edit->toPlainText());
-                return all.join(u'\n');
+                return shownTexts(dialog);
             };
             if (!QTest::qWaitFor([&] { return texts().contains(u"GLACIER"_s); }))
                 return QString();
