@@ -2591,239 +2591,264 @@ Dauer: %2 ms · Abgerechnete Dauer: %3 ms · Max. genutzter Speicher: %4 MB</tra
 <context>
     <name>Gui::S3::BucketsPane</name>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="66"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="70"/>
         <source>Show versions</source>
         <translation>Versionen anzeigen</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="67"/>
-        <location filename="../ui/s3/bucketspane.cpp" line="122"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="71"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="127"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="68"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="72"/>
         <source>Empty</source>
         <translation>Leeren</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="69"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="73"/>
         <source>Properties</source>
         <translation>Eigenschaften</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="71"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="75"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="94"/>
-        <location filename="../ui/s3/bucketspane.cpp" line="271"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="99"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="287"/>
         <source>Create bucket</source>
         <translation>Bucket erstellen</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="97"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="102"/>
         <source>&lt;b&gt;General purpose buckets&lt;/b&gt;</source>
         <translation>&lt;b&gt;Allzweck-Buckets&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="108"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="113"/>
         <source>Find objects by prefix</source>
         <translation>Objekte nach Präfix suchen</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="119"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="124"/>
         <source>Upload…</source>
         <translation>Hochladen …</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="120"/>
-        <location filename="../ui/s3/bucketspane.cpp" line="364"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="125"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="380"/>
         <source>Create folder</source>
         <translation>Ordner erstellen</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="121"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="126"/>
         <source>Download…</source>
         <translation>Herunterladen …</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="123"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="128"/>
         <source>Copy S3 URI</source>
         <translation>S3-URI kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="124"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="129"/>
         <source>Presigned URL…</source>
         <translation>Vorsignierte URL …</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="125"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="130"/>
+        <source>Restore…</source>
+        <translation>Wiederherstellen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketspane.cpp" line="131"/>
+        <source>Restore an archived (GLACIER or DEEP_ARCHIVE) object</source>
+        <translation>Ein archiviertes Objekt (GLACIER oder DEEP_ARCHIVE) wiederherstellen</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketspane.cpp" line="132"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="152"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="159"/>
         <source>Buckets</source>
         <translation>Buckets</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="153"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="160"/>
         <source>Amazon S3 buckets and objects on this endpoint. Changes made with the CLI or an SDK appear here at once.</source>
         <translation>Amazon-S3-Buckets und -Objekte auf diesem Endpunkt. Änderungen über die CLI oder ein SDK erscheinen hier sofort.</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="217"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="224"/>
         <source>Select a bucket to browse its objects.</source>
         <translation>Wählen Sie einen Bucket, um seine Objekte zu durchsuchen.</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="274"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="290"/>
         <source>Created bucket %1.</source>
         <translation>Bucket %1 erstellt.</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="286"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="302"/>
         <source>Empty bucket</source>
         <translation>Bucket leeren</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="287"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="303"/>
         <source>Emptying the bucket deletes all objects, versions and delete markers in %1 and cannot be undone.
 Type &quot;permanently delete&quot; to confirm.</source>
         <translation>Das Leeren löscht alle Objekte, Versionen und Löschmarkierungen in %1 und kann nicht rückgängig gemacht werden.
 Geben Sie „endgültig löschen“ ein, um zu bestätigen.</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="293"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="309"/>
         <source>permanently delete</source>
         <translation>endgültig löschen</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="301"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="317"/>
         <source>Emptied bucket %1.</source>
         <translation>Bucket %1 geleert.</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="315"/>
-        <location filename="../ui/s3/bucketspane.cpp" line="322"/>
-        <location filename="../ui/s3/bucketspane.cpp" line="333"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="331"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="338"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="349"/>
         <source>Delete bucket</source>
         <translation>Bucket löschen</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="316"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="332"/>
         <source>The bucket %1 is not empty. AWS only deletes empty buckets.
 Empty it first?</source>
         <translation>Der Bucket %1 ist nicht leer. AWS löscht nur leere Buckets.
 Zuerst leeren?</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="322"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="338"/>
         <source>Delete the bucket %1?</source>
         <translation>Den Bucket %1 löschen?</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="339"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="355"/>
         <source>Deleted bucket %1.</source>
         <translation>Bucket %1 gelöscht.</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="364"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="380"/>
         <source>Folder name</source>
         <translation>Ordnername</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="383"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="399"/>
         <source>Created folder %1.</source>
         <translation>Ordner %1 erstellt.</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="391"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="407"/>
         <source>Upload files</source>
         <translation>Dateien hochladen</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="426"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="442"/>
         <source>Uploading %1…</source>
         <translation>%1 wird hochgeladen …</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="426"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="442"/>
         <source>Downloading %1…</source>
         <translation>%1 wird heruntergeladen …</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="439"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="455"/>
         <source>Uploaded %1.</source>
         <translation>%1 hochgeladen.</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="439"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="455"/>
         <source>Downloaded %1.</source>
         <translation>%1 heruntergeladen.</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="441"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="457"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="478"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="494"/>
         <source>Download object</source>
         <translation>Objekt herunterladen</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="498"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="514"/>
         <source>Delete %1?</source>
         <translation>%1 löschen?</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="499"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="515"/>
         <source>Permanently delete version %1 of %2?</source>
         <translation>Version %1 von %2 endgültig löschen?</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="500"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="516"/>
         <source>Delete object</source>
         <translation>Objekt löschen</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="512"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="528"/>
         <source>Deleted %1 (a delete marker was added).</source>
         <translation>%1 gelöscht (eine Löschmarkierung wurde hinzugefügt).</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="514"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="530"/>
         <source>Deleted %1.</source>
         <translation>%1 gelöscht.</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="526"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="542"/>
         <source>Copied %1.</source>
         <translation>%1 kopiert.</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="536"/>
-        <location filename="../ui/s3/bucketspane.cpp" line="559"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="552"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="575"/>
         <source>Presigned URL</source>
         <translation>Vorsignierte URL</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="537"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="553"/>
         <source>Expires in (seconds, at most 7 days):</source>
         <translation>Läuft ab in (Sekunden, höchstens 7 Tage):</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="557"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="573"/>
         <source>Copied a presigned URL to the clipboard.</source>
         <translation>Eine vorsignierte URL wurde in die Zwischenablage kopiert.</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="559"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="575"/>
         <source>Copied to the clipboard:</source>
         <translation>In die Zwischenablage kopiert:</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketspane.cpp" line="605"/>
+        <source>Cannot restore %1: %2</source>
+        <translation>%1 kann nicht wiederhergestellt werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketspane.cpp" line="613"/>
+        <source>Restoring %1: readable from %2 until %3.</source>
+        <translation>%1 wird wiederhergestellt: lesbar von %2 bis %3.</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketspane.cpp" line="618"/>
+        <source>%1 is restored: readable until %2.</source>
+        <translation>%1 ist wiederhergestellt: lesbar bis %2.</translation>
     </message>
 </context>
 <context>
@@ -2898,131 +2923,131 @@ Zuerst leeren?</translation>
         <translation>Wird geladen …</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="164"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="163"/>
         <source>Key</source>
         <translation>Schlüssel</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="165"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="164"/>
         <source>S3 URI</source>
         <translation>S3-URI</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="166"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="165"/>
         <source>ARN</source>
         <translation>ARN</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="167"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="166"/>
         <source>Version ID</source>
         <translation>Versions-ID</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="168"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="167"/>
         <source>Size</source>
         <translation>Größe</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="169"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="168"/>
         <source>Last modified</source>
         <translation>Zuletzt geändert</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="171"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="170"/>
         <source>ETag</source>
         <translation>ETag</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="172"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="171"/>
         <source>Checksum</source>
         <translation>Prüfsumme</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="174"/>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="206"/>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="210"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="173"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="204"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="208"/>
         <source>None</source>
         <translation>Keine</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="176"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="175"/>
         <source>Storage class</source>
         <translation>Speicherklasse</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="184"/>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="188"/>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="192"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="183"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="186"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="190"/>
         <source>Restore status</source>
         <translation>Wiederherstellung</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="185"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="183"/>
         <source>Archived: restore the object (RestoreObject) to read it</source>
         <translation>Archiviert: Objekt wiederherstellen (RestoreObject), um es zu lesen</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="189"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="187"/>
         <source>Restore in progress: readable from %1</source>
         <translation>Wiederherstellung läuft: lesbar ab %1</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="193"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="191"/>
         <source>Restored copy readable until %1</source>
         <translation>Wiederhergestellte Kopie lesbar bis %1</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="196"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="194"/>
         <source>Content-Type</source>
         <translation>Content-Type</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="198"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="196"/>
         <source>Content-Encoding</source>
         <translation>Content-Encoding</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="200"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="198"/>
         <source>Cache-Control</source>
         <translation>Cache-Control</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="202"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="200"/>
         <source>Content-Disposition</source>
         <translation>Content-Disposition</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="206"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="204"/>
         <source>User metadata</source>
         <translation>Benutzerdefinierte Metadaten</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="210"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="208"/>
         <source>Tags</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="214"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="212"/>
         <source> (current)</source>
         <translation> (aktuell)</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="215"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="213"/>
         <source>delete marker</source>
         <translation>Löschmarkierung</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="217"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="215"/>
         <source>Versions</source>
         <translation>Versionen</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="221"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="219"/>
         <source>This object is archived in %1: its bytes can be read once a restore has finished.</source>
         <translation>Dieses Objekt ist in %1 archiviert: Sein Inhalt ist lesbar, sobald eine Wiederherstellung abgeschlossen ist.</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="233"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="231"/>
         <source>No preview is available for this object.</source>
         <translation>Für dieses Objekt ist keine Vorschau verfügbar.</translation>
     </message>
@@ -3098,9 +3123,63 @@ Zuerst leeren?</translation>
         <translation>Es kann keine Zwischendatei angelegt werden.</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objecttransfer.cpp" line="132"/>
+        <location filename="../ui/s3/objecttransfer.cpp" line="140"/>
         <source>Cannot write %1.</source>
         <translation>%1 kann nicht geschrieben werden.</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::S3::RestoreObjectDialog</name>
+    <message>
+        <location filename="../ui/s3/restoreobjectdialog.cpp" line="26"/>
+        <source>Restore %1</source>
+        <translation>%1 wiederherstellen</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/restoreobjectdialog.cpp" line="29"/>
+        <source> day(s)</source>
+        <translation> Tag(e)</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/restoreobjectdialog.cpp" line="35"/>
+        <source>Storage class</source>
+        <translation>Speicherklasse</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/restoreobjectdialog.cpp" line="36"/>
+        <source>Keep the restored copy for</source>
+        <translation>Wiederhergestellte Kopie behalten für</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/restoreobjectdialog.cpp" line="37"/>
+        <source>Retrieval tier</source>
+        <translation>Abrufstufe</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/restoreobjectdialog.cpp" line="39"/>
+        <source>Initiate restore</source>
+        <translation>Wiederherstellung starten</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/s3/restoreobjectdialog.cpp" line="78"/>
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n Minute</numerusform>
+            <numerusform>%n Minuten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/s3/restoreobjectdialog.cpp" line="79"/>
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n Stunde</numerusform>
+            <numerusform>%n Stunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/restoreobjectdialog.cpp" line="80"/>
+        <source>The object becomes readable %1 after the restore starts (by the engine&apos;s clock), and stays readable for the days above.</source>
+        <translation>Das Objekt wird %1 nach dem Start der Wiederherstellung lesbar (nach der Uhr der Engine) und bleibt für die oben angegebenen Tage lesbar.</translation>
     </message>
 </context>
 <context>

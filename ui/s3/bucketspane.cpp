@@ -2,6 +2,7 @@
 #include "ui/s3/bucketspane.h"
 
 #include "core/common/async.h"
+#include "core/common/clock.h"
 #include "core/s3/s3service.h"
 #include "ui/common/pageheader.h"
 #include "ui/s3/bucketlistmodel.h"
@@ -10,10 +11,12 @@
 #include "ui/s3/objectdetailsdialog.h"
 #include "ui/s3/objectlistmodel.h"
 #include "ui/s3/objecttransfer.h"
+#include "ui/s3/restoreobjectdialog.h"
 
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
+#include <QDateTime>
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QFileDialog>
@@ -23,6 +26,7 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressBar>
@@ -76,6 +80,7 @@ BucketsPane::BucketsPane(Core::S3::S3Service *service, QWidget *parent)
     m_bucketView->setModel(m_bucketProxy);
     m_bucketView->setSortingEnabled(true);
     m_bucketView->sortByColumn(BucketListModel::Name, Qt::AscendingOrder);
+    m_objectView->setObjectName(u"objectView"_s);
     m_objectView->setModel(m_objects);
     m_bucketView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_bucketView->horizontalHeader()->setSectionResizeMode(
@@ -122,6 +127,8 @@ BucketsPane::BucketsPane(Core::S3::S3Service *service, QWidget *parent)
     action(tr("Delete"), &BucketsPane::deleteSelected, true);
     action(tr("Copy S3 URI"), &BucketsPane::copyS3Uri, true);
     action(tr("Presigned URL…"), &BucketsPane::presignSelected, true);
+    m_restore = action(tr("Restore…"), &BucketsPane::restoreSelected, false);
+    m_restore->setToolTip(tr("Restore an archived (GLACIER or DEEP_ARCHIVE) object"));
     action(tr("Details"), &BucketsPane::showDetails, true);
     objectButtons->addStretch();
     auto *filterRow = new QHBoxLayout;
@@ -235,6 +242,10 @@ void BucketsPane::updateActions()
     const bool isObject = object.isValid() && !object.data(ObjectListModel::IsFolderRole).toBool();
     for (QPushButton *button : std::as_const(m_objectActions))
         button->setEnabled(isObject);
+    const QString storageClass = isObject
+        ? object.siblingAtColumn(ObjectListModel::StorageClass).data().toString()
+        : QString();
+    m_restore->setEnabled(isObject && Core::S3::S3Service::isArchived(storageClass));
 }
 
 QModelIndex BucketsPane::selectedObject() const
@@ -246,6 +257,11 @@ QModelIndex BucketsPane::selectedObject() const
 void BucketsPane::setStatus(const QString &text)
 {
     m_status->setText(text);
+}
+
+QString BucketsPane::statusText() const
+{
+    return m_status->text();
 }
 
 void BucketsPane::createBucket()
@@ -557,6 +573,50 @@ void BucketsPane::presignSelected()
             setStatus(tr("Copied a presigned URL to the clipboard."));
             QInputDialog::getText(
                 this, tr("Presigned URL"), tr("Copied to the clipboard:"), QLineEdit::Normal, url);
+        });
+}
+
+void BucketsPane::restoreSelected()
+{
+    const QModelIndex index = selectedObject();
+    if (!index.isValid())
+        return;
+    const QString key = index.data(ObjectListModel::KeyRole).toString();
+    RestoreObjectDialog dialog(
+        key, index.siblingAtColumn(ObjectListModel::StorageClass).data().toString(), this);
+    if (dialog.exec() == QDialog::Accepted)
+        restoreObject(key, dialog.days(), dialog.tier());
+}
+
+void BucketsPane::restoreObject(const QString &key, int days, const QString &tier)
+{
+    Core::S3::S3Service *service = m_service;
+    const QString bucket = m_objects->bucket();
+    Core::callAsync(
+        service,
+        this,
+        [service, bucket, key, days, tier]() -> Core::Result<Core::S3::S3Object> {
+            if (auto started = service->restoreObject(bucket, key, {}, days, tier); !started)
+                return std::unexpected(started.error());
+            return service->getObject(bucket, key);
+        },
+        [this, key](const Core::Result<Core::S3::S3Object> &object) {
+            if (!object) {
+                setStatus(tr("Cannot restore %1: %2").arg(key, object.error().message));
+                return;
+            }
+            const QLocale locale;
+            const auto when = [&locale](qint64 ms) {
+                return locale.toString(QDateTime::fromMSecsSinceEpoch(ms), QLocale::ShortFormat);
+            };
+            if (object->headers.restoreReadyMs > m_service->clock()->nowMs())
+                setStatus(tr("Restoring %1: readable from %2 until %3.")
+                              .arg(key,
+                                  when(object->headers.restoreReadyMs),
+                                  when(object->headers.restoreExpiryMs)));
+            else
+                setStatus(tr("%1 is restored: readable until %2.")
+                              .arg(key, when(object->headers.restoreExpiryMs)));
         });
 }
 

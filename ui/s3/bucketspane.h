@@ -40,6 +40,10 @@ public:
     void openBucket(const QString &bucket, const QString &prefix = {});
     // Uploads local files into the current folder (the drop target and the Upload button).
     void uploadFiles(const QStringList &paths);
+    // Starts RestoreObject for an archived object of the open bucket (the Restore button, after
+    // its dialog); the outcome shows in the status line.
+    void restoreObject(const QString &key, int days, const QString &tier);
+    QString statusText() const;
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -58,6 +62,7 @@ private:
     void deleteSelected();
     void copyS3Uri();
     void presignSelected();
+    void restoreSelected();
     void showDetails();
     void startNextTransfer();
     QModelIndex selectedObject() const;
@@ -77,6 +82,7 @@ private:
     QPushButton *m_emptyBucket;
     QPushButton *m_properties;
     QList<QPushButton *> m_objectActions;
+    QPushButton *m_restore = nullptr; // archived objects only
     QProgressBar *m_progress;
     QPushButton *m_cancel;
     QLabel *m_status;

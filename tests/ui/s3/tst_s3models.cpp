@@ -14,12 +14,15 @@
 #include "ui/s3/objectdetailsdialog.h"
 #include "ui/s3/objectlistmodel.h"
 #include "ui/s3/objecttransfer.h"
+#include "ui/s3/restoreobjectdialog.h"
 
 #include <QAbstractItemModelTester>
 #include <QCryptographicHash>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -175,6 +178,54 @@ private slots:
             u"\"%1\""_s.arg(QString::fromLatin1(
                 QCryptographicHash::hash(data, QCryptographicHash::Md5).toHex())));
         QTRY_COMPARE(pane.objectModel()->rowCount(), 1); // live update from objectsChanged
+    }
+
+    // The Restore button acts on archived objects only; its dialog offers the tiers the storage
+    // class has, and the pane starts the restore and says when the object becomes readable.
+    void restoreThroughThePane()
+    {
+        using Gui::S3::RestoreObjectDialog;
+        QCOMPARE(RestoreObjectDialog::tiers(u"GLACIER"_s),
+            (QStringList{u"Expedited"_s, u"Standard"_s, u"Bulk"_s}));
+        QCOMPARE(
+            RestoreObjectDialog::tiers(u"DEEP_ARCHIVE"_s), (QStringList{u"Standard"_s, u"Bulk"_s}));
+        RestoreObjectDialog dialog(u"k"_s, u"DEEP_ARCHIVE"_s);
+        QCOMPARE(dialog.tier(), u"Standard"_s);
+        QCOMPARE(dialog.days(), 1);
+        QVERIFY(shownTexts(dialog).contains(u"12 hour(s)"_s));
+
+        Tests::TempDatabase temp;
+        Core::ManualClock clock;
+        S3Service service(temp.database(), &clock, temp.dirPath() + u"/objects"_s, u"us-east-1"_s);
+        QVERIFY(service.createBucket(u"cold"_s, {}).has_value());
+        ObjectHeaders archived;
+        archived.storageClass = u"GLACIER"_s;
+        QVERIFY(service.putObject(u"cold"_s, u"a-frozen"_s, archived, {}, bodyOf("x")));
+        QVERIFY(service.putObject(u"cold"_s, u"b-warm"_s, {}, {}, bodyOf("y")));
+        Gui::S3::BucketsPane pane(&service);
+        pane.openBucket(u"cold"_s);
+        QTRY_COMPARE(pane.objectModel()->rowCount(), 2);
+        QPushButton *restore = nullptr;
+        for (QPushButton *button : pane.findChildren<QPushButton *>()) {
+            if (button->text() == u"Restore…"_s)
+                restore = button;
+        }
+        QVERIFY(restore);
+        auto *view = pane.findChild<QTableView *>(u"objectView"_s);
+        QVERIFY(view);
+        view->selectRow(1); // b-warm
+        QVERIFY(!restore->isEnabled());
+        view->selectRow(0); // a-frozen
+        QVERIFY(restore->isEnabled());
+
+        pane.restoreObject(u"a-frozen"_s, 2, u"Expedited"_s);
+        QTRY_VERIFY(pane.statusText().startsWith(u"Restoring a-frozen: readable from"_s));
+        QVERIFY(service.isRestoring(*service.getObject(u"cold"_s, u"a-frozen"_s)));
+        pane.restoreObject(u"a-frozen"_s, 2, u"Bulk"_s);
+        QTRY_VERIFY(pane.statusText().startsWith(u"Cannot restore a-frozen:"_s));
+        clock.advance(60'000);
+        pane.restoreObject(u"a-frozen"_s, 3, u"Bulk"_s);
+        QTRY_VERIFY(pane.statusText().startsWith(u"a-frozen is restored: readable until"_s));
     }
 
     void bucketNameValidation_data()
