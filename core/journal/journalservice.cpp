@@ -17,8 +17,8 @@ constexpr qint64 RateWindowMs = 5000;
 constexpr qint64 PruneEvery = 500;
 // New entries reach the database at most this long after their request, in one transaction
 // of their own, or at once when this many wait.
-constexpr int WriteDelayMs = 100;
-constexpr qsizetype MaxPending = 1024;
+constexpr int WriteDelayMs = 50;
+constexpr qsizetype MaxPending = 256;
 
 } // namespace
 
