@@ -312,19 +312,43 @@ QList<CloudWatchService::SeriesPoint> CloudWatchService::metricSeries(const Metr
     const QString &statistic,
     const QString &unit)
 {
-    QList<SeriesPoint> points;
     const auto id = m_metrics.findMetric(metric);
     if (!id)
-        return points;
+        return {};
+    return metricSeries(*id, alignedStartMs, endMs, period, statistic, unit);
+}
+
+MetricMath::Series CloudWatchService::mathSeries(qint64 metricId,
+    qint64 alignedStartMs,
+    qint64 endMs,
+    int period,
+    const QString &statistic,
+    const QString &unit)
+{
+    MetricMath::Series series;
+    for (const SeriesPoint &point :
+        metricSeries(metricId, alignedStartMs, endMs, period, statistic, unit))
+        series.insert(point.timestampMs, point.value);
+    return series;
+}
+
+QList<CloudWatchService::SeriesPoint> CloudWatchService::metricSeries(qint64 metricId,
+    qint64 alignedStartMs,
+    qint64 endMs,
+    int period,
+    const QString &statistic,
+    const QString &unit)
+{
+    QList<SeriesPoint> points;
     const qint64 periodMs = qint64(period) * 1000;
     QMap<qint64, Statistics::Accumulator> buckets;
     if (!Statistics::isExtendedStatistic(statistic)) {
         for (const MetricStore::PeriodAggregate &aggregated :
-            m_metrics.aggregate(*id, alignedStartMs, endMs, periodMs, unit))
+            m_metrics.aggregate(metricId, alignedStartMs, endMs, periodMs, unit))
             buckets[aggregated.periodStartMs].merge(aggregated.values);
     } else {
         m_metrics.forEachDatum(
-            *id, alignedStartMs, endMs, true, [&](const MetricStore::StoredDatum &datum) {
+            metricId, alignedStartMs, endMs, true, [&](const MetricStore::StoredDatum &datum) {
                 if (!unit.isEmpty() && datum.unit != unit)
                     return;
                 const qint64 bucket =
@@ -440,11 +464,10 @@ Result<QList<MetricDataResult>> CloudWatchService::computeMetricData(
             continue;
         const MetricStat &stat = *query.metricStat;
         const qint64 start = alignStart(startMs, stat.period, nowMs());
-        QMap<qint64, double> series;
-        for (const SeriesPoint &point :
-            metricSeries(stat.metric, start, endMs, stat.period, stat.stat, stat.unit))
-            series.insert(point.timestampMs, point.value);
-        context.series.insert(query.id, series);
+        const auto id = m_metrics.findMetric(stat.metric);
+        context.series.insert(query.id,
+            id ? mathSeries(*id, start, endMs, stat.period, stat.stat, stat.unit)
+               : MetricMath::Series());
         context.metricStatIds.append(query.id);
         periods.insert(query.id, stat.period);
         smallestPeriod = smallestPeriod == 0 ? stat.period : std::min(smallestPeriod, stat.period);
@@ -555,9 +578,8 @@ Result<MetricMath::SearchResult> CloudWatchService::searchSeries(
         return fail(u"ValidationError"_s,
             u"Invalid statistic '%1' in SEARCH: use SampleCount, Average, Sum, Minimum, Maximum "
             u"or a percentile such as p90"_s.arg(statistic));
-    if (period % 60 != 0 && period != 1 && period != 5 && period != 10 && period != 30)
-        return fail(u"ValidationError"_s,
-            u"The period of SEARCH must be 1, 5, 10, 30 or a multiple of 60 seconds"_s);
+    if (auto valid = validatePeriod(period, u"Period of SEARCH"_s); !valid)
+        return fail(u"ValidationError"_s, valid.error().message);
     const auto search = MetricSearch::parse(expression);
     if (!search)
         return std::unexpected(search.error());
@@ -573,14 +595,10 @@ Result<MetricMath::SearchResult> CloudWatchService::searchSeries(
             after = stored.id;
             if (stored.lastPutMs < listedSince || !search->matches(stored.metric))
                 continue;
-            MetricMath::Series series;
-            for (const SeriesPoint &point :
-                metricSeries(stored.metric, start, endMs, period, statistic, {}))
-                series.insert(point.timestampMs, point.value);
             QStringList label{stored.metric.metricName};
             for (const Dimension &dimension : stored.metric.dimensions)
                 label.append(dimension.value);
-            found.series.append(series);
+            found.series.append(mathSeries(stored.id, start, endMs, period, statistic, {}));
             found.labels.append(label.join(u' '));
             if (found.series.size() == MaxSeries)
                 return found;

@@ -122,6 +122,19 @@ private:
         int period,
         const QString &statistic,
         const QString &unit);
+    QList<SeriesPoint> metricSeries(qint64 metricId,
+        qint64 alignedStartMs,
+        qint64 endMs,
+        int period,
+        const QString &statistic,
+        const QString &unit);
+    // The same as a metric math series (timestamp -> value).
+    MetricMath::Series mathSeries(qint64 metricId,
+        qint64 alignedStartMs,
+        qint64 endMs,
+        int period,
+        const QString &statistic,
+        const QString &unit);
     Result<QList<MetricDataResult>> computeMetricData(
         const QList<MetricDataQuery> &queries, qint64 startMs, qint64 endMs, bool onlyReturned);
     // SEARCH(expression, statistic, period) over [startMs, endMs): a series per matching metric.

@@ -4,8 +4,6 @@
 #include "core/common/clock.h"
 #include "core/common/coalescer.h"
 #include "core/common/logging.h"
-#include "core/storage/database.h"
-#include "core/storage/sqltransaction.h"
 
 #include <algorithm>
 
@@ -25,7 +23,6 @@ constexpr qsizetype MaxPending = 256;
 JournalService::JournalService(
     const Storage::Database &database, Clock *clock, Options options, QObject *parent)
     : QObject(parent)
-    , m_database(database)
     , m_store(database)
     , m_clock(clock)
     , m_options(options)
@@ -74,17 +71,15 @@ void JournalService::writePending()
     if (m_pending.isEmpty())
         return;
     const QList<JournalEntry> pending = std::exchange(m_pending, {});
-    Storage::SqlTransaction transaction(m_database.connection());
     if (!m_store.insertAll(pending)) {
         qCWarning(lcStorage) << "journal: dropped" << pending.size() << "entries";
-        return; // rolled back
+        return;
     }
     m_sincePrune += pending.size();
     if (m_sincePrune >= PruneEvery) {
         m_sincePrune = 0;
         m_store.prune(m_options.maxEntries, m_options.keptBodies);
     }
-    transaction.commit();
 }
 
 void JournalService::keepBodies(JournalDetail &&detail)

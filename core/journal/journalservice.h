@@ -68,7 +68,6 @@ private:
     void recorded(const JournalEntry &entry);
     void keepBodies(JournalDetail &&detail);
 
-    const Storage::Database &m_database;
     JournalStore m_store;
     Clock *m_clock;
     Options m_options;

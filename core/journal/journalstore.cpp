@@ -133,6 +133,7 @@ void JournalStore::saveBodies(const std::deque<JournalDetail> &details)
 
 bool JournalStore::insertAll(const QList<JournalEntry> &entries)
 {
+    Storage::SqlTransaction transaction(m_database.connection());
     qsizetype done = 0;
     while (done < entries.size()) {
         const qsizetype left = entries.size() - done;
@@ -147,7 +148,7 @@ bool JournalStore::insertAll(const QList<JournalEntry> &entries)
         }
         done += rows;
     }
-    return true;
+    return transaction.commit();
 }
 
 QList<JournalEntry> JournalStore::page(

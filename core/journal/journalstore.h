@@ -20,8 +20,9 @@ public:
 
     // The highest id ever given to an entry (0 for a new journal).
     qint64 lastId() const;
-    // Inserts the entries (with the ids they carry) with multi-row statements; bodies are kept
-    // by the service and written with saveBodies(). False when the insert failed.
+    // Inserts the entries (with the ids they carry) with multi-row statements, in one
+    // transaction; bodies are kept by the service and written with saveBodies(). False when the
+    // insert failed (then nothing is written).
     bool insertAll(const QList<JournalEntry> &entries);
     // Writes the bodies of these entries (those whose entry row is still there), in one
     // transaction.

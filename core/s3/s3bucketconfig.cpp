@@ -244,19 +244,19 @@ Status S3Service::authorize(const QString &bucket,
     const PolicyPrincipal &principal,
     PolicyContext context) const
 {
+    const auto policy = m_store->document(bucket, BucketDocument::Policy);
+    const auto policyEffect = [&] {
+        addClockKeys(context, m_clock->nowMs());
+        return evaluatePolicy(*policy,
+            principal,
+            action,
+            u"arn:aws:s3:::"_s + bucket + (key.isEmpty() ? QString() : u'/' + key),
+            context);
+    };
     if (!principal.isAnonymous()) {
         static const QSet<QString> ownersAlways = {
             u"s3:GetBucketPolicy"_s, u"s3:PutBucketPolicy"_s, u"s3:DeleteBucketPolicy"_s};
-        const auto policy = m_store->document(bucket, BucketDocument::Policy);
-        if (!policy || ownersAlways.contains(action))
-            return {};
-        addClockKeys(context, m_clock->nowMs());
-        if (evaluatePolicy(*policy,
-                principal,
-                action,
-                u"arn:aws:s3:::"_s + bucket + (key.isEmpty() ? QString() : u'/' + key),
-                context)
-            == PolicyEffect::Deny)
+        if (policy && !ownersAlways.contains(action) && policyEffect() == PolicyEffect::Deny)
             return std::unexpected(Errors::accessDenied());
         return {};
     }
@@ -266,17 +266,9 @@ Status S3Service::authorize(const QString &bucket,
     PublicAccessBlock block{false, false, false, false};
     if (stored)
         block = PublicAccessBlock::fromStored(*stored);
-    const auto policy = m_store->document(bucket, BucketDocument::Policy);
     if (policy && block.restrictPublicBuckets && isPublicPolicy(*policy))
         return std::unexpected(Errors::accessDenied());
-    PolicyEffect effect = PolicyEffect::None;
-    if (policy) {
-        addClockKeys(context, m_clock->nowMs());
-        effect = evaluateAnonymous(*policy,
-            action,
-            u"arn:aws:s3:::"_s + bucket + (key.isEmpty() ? QString() : u'/' + key),
-            context);
-    }
+    const PolicyEffect effect = policy ? policyEffect() : PolicyEffect::None;
     if (effect == PolicyEffect::Deny)
         return std::unexpected(Errors::accessDenied());
     if (effect == PolicyEffect::Allow)
