@@ -22,6 +22,7 @@
 #include "core/storage/database.h"
 #include "core/sts/stsservice.h"
 #include "core/wiring/lambdaalarmactions.h"
+#include "core/wiring/s3eventdestinations.h"
 #include "core/wiring/s3lambdacode.h"
 #include "core/wiring/sqslambdabridge.h"
 
@@ -161,6 +162,9 @@ void Engine::start()
     m_s3->setMetricSink(m_cloudwatch);
     m_s3LambdaCode = std::make_unique<Wiring::S3LambdaCode>(m_s3);
     m_lambda->setCodeSource(m_s3LambdaCode.get());
+    m_s3EventDestinations =
+        std::make_unique<Wiring::S3EventDestinations>(m_sqs, m_sqsLambdaBridge.get(), m_lambda);
+    m_s3->setEventDestinations(m_s3EventDestinations.get(), m_options.accountId);
     m_dispatcher->addHandler(new Api::S3Handler(m_s3, m_options.accountId));
 
     Api::HttpServer::Options serverOptions;

@@ -42,6 +42,7 @@ class S3Service;
 
 namespace Core::Wiring {
 class LambdaAlarmActions;
+class S3EventDestinations;
 class S3LambdaCode;
 class SqsLambdaBridge;
 } // namespace Core::Wiring
@@ -112,6 +113,7 @@ private:
     std::unique_ptr<Wiring::SqsLambdaBridge> m_sqsLambdaBridge;
     std::unique_ptr<Wiring::LambdaAlarmActions> m_lambdaAlarmActions;
     std::unique_ptr<Wiring::S3LambdaCode> m_s3LambdaCode;
+    std::unique_ptr<Wiring::S3EventDestinations> m_s3EventDestinations;
     Api::Dispatcher *m_dispatcher = nullptr;
     Journal::JournalService *m_journal = nullptr;
     Sts::StsService *m_sts = nullptr;

@@ -2298,237 +2298,301 @@ Dauer: %2 ms · Abgerechnete Dauer: %3 ms · Max. genutzter Speicher: %4 MB</tra
 <context>
     <name>Gui::S3::BucketPropertiesDialog</name>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="57"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="58"/>
         <source>Bucket properties: %1</source>
         <translation>Bucket-Eigenschaften: %1</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="59"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="60"/>
         <source>Disabled</source>
         <translation>Deaktiviert</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="60"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="61"/>
         <source>Enabled</source>
         <translation>Aktiviert</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="61"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="62"/>
         <source>Suspended</source>
         <translation>Ausgesetzt</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="62"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="63"/>
         <source>One tag per line: key=value</source>
         <translation>Ein Tag pro Zeile: Schlüssel=Wert</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="69"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="65"/>
+        <source>No event notifications are configured. To send events to a queue, paste a configuration such as:
+
+&lt;NotificationConfiguration&gt;
+  &lt;QueueConfiguration&gt;
+    &lt;Queue&gt;arn:aws:sqs:us-east-1:000000000000:my-queue&lt;/Queue&gt;
+    &lt;Event&gt;s3:ObjectCreated:*&lt;/Event&gt;
+  &lt;/QueueConfiguration&gt;
+&lt;/NotificationConfiguration&gt;
+
+The queue&apos;s policy (or the function&apos;s permission) must allow the service principal s3.amazonaws.com, as on AWS.</source>
+        <translation>Es sind keine Ereignisbenachrichtigungen konfiguriert. Um Ereignisse an eine Warteschlange zu senden, fügen Sie eine Konfiguration wie diese ein:
+
+&lt;NotificationConfiguration&gt;
+  &lt;QueueConfiguration&gt;
+    &lt;Queue&gt;arn:aws:sqs:us-east-1:000000000000:my-queue&lt;/Queue&gt;
+    &lt;Event&gt;s3:ObjectCreated:*&lt;/Event&gt;
+  &lt;/QueueConfiguration&gt;
+&lt;/NotificationConfiguration&gt;
+
+Die Richtlinie der Warteschlange (oder die Berechtigung der Funktion) muss den Dienstprinzipal s3.amazonaws.com zulassen, wie bei AWS.</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="85"/>
         <source>Bucket ARN</source>
         <translation>Bucket-ARN</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="70"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="86"/>
         <source>Versioning</source>
         <translation>Versionsverwaltung</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="71"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="87"/>
         <source>Tags</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="72"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="88"/>
         <source>Properties</source>
         <translation>Eigenschaften</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="79"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="95"/>
         <source>Default encryption</source>
         <translation>Standardverschlüsselung</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="80"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="96"/>
         <source>Object Ownership</source>
         <translation>Objekteigentümerschaft</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="81"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="97"/>
         <source>Block public access</source>
         <translation>Öffentlichen Zugriff blockieren</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="82"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="98"/>
         <source>Permissions</source>
         <translation>Berechtigungen</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="84"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="100"/>
         <source>Lifecycle</source>
         <translation>Lebenszyklus</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="85"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="101"/>
         <source>Bucket policy</source>
         <translation>Bucket-Richtlinie</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="86"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="102"/>
         <source>CORS</source>
         <translation>CORS</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="87"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="107"/>
         <source>Event notifications</source>
         <translation>Ereignisbenachrichtigungen</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="145"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="176"/>
         <source>No event notifications are configured.</source>
         <translation>Es sind keine Ereignisbenachrichtigungen konfiguriert.</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="157"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="180"/>
+        <source>SQS queue</source>
+        <translation>SQS-Warteschlange</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="181"/>
+        <source>Lambda function</source>
+        <translation>Lambda-Funktion</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="181"/>
+        <source>SNS topic</source>
+        <translation>SNS-Thema</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="182"/>
+        <source>&quot;%1&quot;: %2 events to the %3 %4</source>
+        <translation>„%1“: %2-Ereignisse an %3 %4</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="188"/>
+        <source>suffix &quot;%1&quot;</source>
+        <translation>Suffix „%1“</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="190"/>
+        <source>for keys with %1</source>
+        <translation>für Schlüssel mit %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="194"/>
+        <source>Amazon EventBridge is enabled (Cloudbench does not emulate EventBridge, so nothing is delivered there).</source>
+        <translation>Amazon EventBridge ist aktiviert (Cloudbench emuliert EventBridge nicht, dorthin wird also nichts zugestellt).</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="204"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="216"/>
         <source>The policy is not valid JSON: %1 (at character %2).</source>
         <translation>Die Richtlinie ist kein gültiges JSON: %1 (bei Zeichen %2).</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="161"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="220"/>
         <source>A bucket policy is a JSON object with a &quot;Statement&quot;.</source>
         <translation>Eine Bucket-Richtlinie ist ein JSON-Objekt mit einem „Statement“.</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="180"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="239"/>
         <source>Server-side encryption with Amazon S3 managed keys (SSE-S3, AES256)</source>
         <translation>Serverseitige Verschlüsselung mit von Amazon S3 verwalteten Schlüsseln (SSE-S3, AES256)</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="181"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="240"/>
         <source>Server-side encryption with AWS KMS keys (%1)</source>
         <translation>Serverseitige Verschlüsselung mit AWS-KMS-Schlüsseln (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="183"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="242"/>
         <source>KMS key: %1</source>
         <translation>KMS-Schlüssel: %1</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="185"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="244"/>
         <source>Bucket Key enabled</source>
         <translation>Bucket-Schlüssel aktiviert</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="192"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="251"/>
         <source>Object writer: ACLs enabled, the uploading account owns each object</source>
         <translation>Objektschreiber: ACLs aktiviert, das hochladende Konto besitzt jedes Objekt</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="194"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="253"/>
         <source>Bucket owner preferred: ACLs enabled</source>
         <translation>Bucket-Eigentümer bevorzugt: ACLs aktiviert</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="195"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="254"/>
         <source>Bucket owner enforced: ACLs disabled, the bucket owner owns every object</source>
         <translation>Bucket-Eigentümer erzwungen: ACLs deaktiviert, der Bucket-Eigentümer besitzt jedes Objekt</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="202"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="261"/>
         <source>Off: no public access block is configured</source>
         <translation>Aus: keine Sperre für öffentlichen Zugriff konfiguriert</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="206"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="265"/>
         <source>On: all public access is blocked</source>
         <translation>Ein: jeder öffentliche Zugriff ist blockiert</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="209"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="268"/>
         <source>block new public ACLs</source>
         <translation>neue öffentliche ACLs blockieren</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="211"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="270"/>
         <source>ignore public ACLs</source>
         <translation>öffentliche ACLs ignorieren</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="213"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="272"/>
         <source>block new public bucket policies</source>
         <translation>neue öffentliche Bucket-Richtlinien blockieren</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="215"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="274"/>
         <source>restrict public buckets</source>
         <translation>öffentliche Buckets einschränken</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="216"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="275"/>
         <source>Off: every setting is cleared</source>
         <translation>Aus: jede Einstellung ist deaktiviert</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="217"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="276"/>
         <source>Partly on: %1</source>
         <translation>Teilweise ein: %1</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="223"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="282"/>
         <source>No lifecycle rules are configured.</source>
         <translation>Es sind keine Lebenszyklusregeln konfiguriert.</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="227"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="286"/>
         <source>Rule &quot;%1&quot; (%2)</source>
         <translation>Regel „%1“ (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="228"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="287"/>
         <source>unnamed</source>
         <translation>unbenannt</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="229"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="288"/>
         <source>enabled</source>
         <translation>aktiviert</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="229"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="288"/>
         <source>disabled</source>
         <translation>deaktiviert</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="232"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="186"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="291"/>
         <source>prefix &quot;%1&quot;</source>
         <translation>Präfix „%1“</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="234"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="293"/>
         <source>tag %1=%2</source>
         <translation>Tag %1=%2</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="236"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="295"/>
         <source>larger than %1 bytes</source>
         <translation>größer als %1 Bytes</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="238"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="297"/>
         <source>smaller than %1 bytes</source>
         <translation>kleiner als %1 Bytes</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="239"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="298"/>
         <source>  Applies to every object</source>
         <translation>  Gilt für jedes Objekt</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="240"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="299"/>
         <source>  Applies to objects with %1</source>
         <translation>  Gilt für Objekte mit %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="243"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="302"/>
         <source>  Move to %1 %n day(s) after creation</source>
         <translation>
             <numerusform>  %n Tag nach der Erstellung nach %1 verschieben</numerusform>
@@ -2536,12 +2600,12 @@ Dauer: %2 ms · Abgerechnete Dauer: %3 ms · Max. genutzter Speicher: %4 MB</tra
         </translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="245"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="304"/>
         <source>  Move to %1 on a set date</source>
         <translation>  An einem festen Datum nach %1 verschieben</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="247"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="306"/>
         <source>  Move noncurrent versions to %1 %n day(s) after they become noncurrent</source>
         <translation>
             <numerusform>  Nicht aktuelle Versionen %n Tag, nachdem sie nicht mehr aktuell sind, nach %1 verschieben</numerusform>
@@ -2549,7 +2613,7 @@ Dauer: %2 ms · Abgerechnete Dauer: %3 ms · Max. genutzter Speicher: %4 MB</tra
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="253"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="312"/>
         <source>  Expire current versions %n day(s) after creation</source>
         <translation>
             <numerusform>  Aktuelle Versionen %n Tag nach der Erstellung ablaufen lassen</numerusform>
@@ -2557,17 +2621,17 @@ Dauer: %2 ms · Abgerechnete Dauer: %3 ms · Max. genutzter Speicher: %4 MB</tra
         </translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="258"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="317"/>
         <source>  Expire current versions on %1</source>
         <translation>  Aktuelle Versionen am %1 ablaufen lassen</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="263"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="322"/>
         <source>  Remove expired delete markers</source>
         <translation>  Abgelaufene Löschmarkierungen entfernen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="265"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="324"/>
         <source>  Delete noncurrent versions %n day(s) after they become noncurrent</source>
         <translation>
             <numerusform>  Nicht aktuelle Versionen %n Tag, nachdem sie nicht mehr aktuell sind, löschen</numerusform>
@@ -2575,7 +2639,7 @@ Dauer: %2 ms · Abgerechnete Dauer: %3 ms · Max. genutzter Speicher: %4 MB</tra
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="269"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="328"/>
         <source>  Abort incomplete multipart uploads %n day(s) after they start</source>
         <translation>
             <numerusform>  Unvollständige mehrteilige Uploads %n Tag nach dem Start abbrechen</numerusform>
@@ -2583,7 +2647,7 @@ Dauer: %2 ms · Abgerechnete Dauer: %3 ms · Max. genutzter Speicher: %4 MB</tra
         </translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="283"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="342"/>
         <source>Write each tag as key=value on its own line.</source>
         <translation>Schreiben Sie jedes Tag als Schlüssel=Wert in eine eigene Zeile.</translation>
     </message>
@@ -3136,32 +3200,32 @@ Zuerst leeren?</translation>
         <translation>%1 wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../ui/s3/restoreobjectdialog.cpp" line="29"/>
+        <location filename="../ui/s3/restoreobjectdialog.cpp" line="30"/>
         <source> day(s)</source>
         <translation> Tag(e)</translation>
     </message>
     <message>
-        <location filename="../ui/s3/restoreobjectdialog.cpp" line="35"/>
+        <location filename="../ui/s3/restoreobjectdialog.cpp" line="36"/>
         <source>Storage class</source>
         <translation>Speicherklasse</translation>
     </message>
     <message>
-        <location filename="../ui/s3/restoreobjectdialog.cpp" line="36"/>
+        <location filename="../ui/s3/restoreobjectdialog.cpp" line="37"/>
         <source>Keep the restored copy for</source>
         <translation>Wiederhergestellte Kopie behalten für</translation>
     </message>
     <message>
-        <location filename="../ui/s3/restoreobjectdialog.cpp" line="37"/>
+        <location filename="../ui/s3/restoreobjectdialog.cpp" line="38"/>
         <source>Retrieval tier</source>
         <translation>Abrufstufe</translation>
     </message>
     <message>
-        <location filename="../ui/s3/restoreobjectdialog.cpp" line="39"/>
+        <location filename="../ui/s3/restoreobjectdialog.cpp" line="40"/>
         <source>Initiate restore</source>
         <translation>Wiederherstellung starten</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/s3/restoreobjectdialog.cpp" line="78"/>
+        <location filename="../ui/s3/restoreobjectdialog.cpp" line="79"/>
         <source>%n minute(s)</source>
         <translation>
             <numerusform>%n Minute</numerusform>
@@ -3169,7 +3233,7 @@ Zuerst leeren?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/s3/restoreobjectdialog.cpp" line="79"/>
+        <location filename="../ui/s3/restoreobjectdialog.cpp" line="80"/>
         <source>%n hour(s)</source>
         <translation>
             <numerusform>%n Stunde</numerusform>
@@ -3177,7 +3241,7 @@ Zuerst leeren?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/s3/restoreobjectdialog.cpp" line="80"/>
+        <location filename="../ui/s3/restoreobjectdialog.cpp" line="81"/>
         <source>The object becomes readable %1 after the restore starts (by the engine&apos;s clock), and stays readable for the days above.</source>
         <translation>Das Objekt wird %1 nach dem Start der Wiederherstellung lesbar (nach der Uhr der Engine) und bleibt für die oben angegebenen Tage lesbar.</translation>
     </message>

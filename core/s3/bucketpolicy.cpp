@@ -272,6 +272,13 @@ bool namesPrincipal(const QJsonValue &principal, const PolicyPrincipal &who)
     if (who.isAnonymous())
         return false;
     const QJsonObject names = principal.toObject();
+    if (!who.service.isEmpty()) {
+        for (const QJsonValue &name : asArray(names.value(u"Service"))) {
+            if (name.toString() == who.service)
+                return true;
+        }
+        return false;
+    }
     const QString root = u"arn:aws:iam::"_s + who.accountId + u":root"_s;
     for (const QJsonValue &name : asArray(names.value(u"AWS"))) {
         if (name.toString() == who.accountId || name.toString() == root)

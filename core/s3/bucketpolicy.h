@@ -24,19 +24,21 @@ struct PolicyContext
 };
 
 // Who sends a request, as a statement's Principal or NotPrincipal names it: the anonymous
-// principal (unsigned requests), or the root user of an account (signed requests: Cloudbench
-// takes any credentials as its account's root user, as STS GetCallerIdentity reports them).
+// principal (unsigned requests), the root user of an account (signed requests: Cloudbench
+// takes any credentials as its account's root user, as STS GetCallerIdentity reports them), or
+// an AWS service (s3.amazonaws.com sending event notifications).
 struct PolicyPrincipal
 {
     QString accountId; // empty: anonymous
+    QString service; // a service principal; accountId is then empty
 
-    bool isAnonymous() const { return accountId.isEmpty(); }
+    bool isAnonymous() const { return accountId.isEmpty() && service.isEmpty(); }
 };
 
 // Whether a statement's Principal (or NotPrincipal) names this principal: "*" and {"AWS": "*"}
 // name everyone; {"AWS": ...} names an account's root user by account id or
-// arn:aws:iam::<account>:root, {"CanonicalUser": ...} by the owner's canonical id. Other
-// principals (users, roles, services) are never the caller.
+// arn:aws:iam::<account>:root, {"CanonicalUser": ...} by the owner's canonical id,
+// {"Service": ...} a service principal. Other principals (users, roles) are never the caller.
 bool namesPrincipal(const QJsonValue &principal, const PolicyPrincipal &who);
 
 // What a bucket policy says about a request of `principal` for `action` (s3:GetObject) on

@@ -2,11 +2,11 @@
 #include "core/s3/lifecycle.h"
 
 #include "core/s3/s3errors.h"
+#include "core/s3/xmlelement.h"
 
 #include <QDateTime>
 #include <QHash>
 #include <QSet>
-#include <QXmlStreamReader>
 
 using namespace Qt::StringLiterals;
 
@@ -17,79 +17,10 @@ namespace {
 constexpr qint64 DayMs = 24LL * 60 * 60 * 1000;
 constexpr int MaxRules = 1000;
 
-struct Element
-{
-    QString name;
-    QString text;
-    QList<Element> children;
-
-    const Element *child(QStringView wanted) const
-    {
-        for (const Element &element : children) {
-            if (element.name == wanted)
-                return &element;
-        }
-        return nullptr;
-    }
-    QList<const Element *> all(QStringView wanted) const
-    {
-        QList<const Element *> found;
-        for (const Element &element : children) {
-            if (element.name == wanted)
-                found.append(&element);
-        }
-        return found;
-    }
-    QString childText(QStringView wanted) const
-    {
-        const Element *element = child(wanted);
-        return element ? element->text : QString();
-    }
-};
-
-bool readElement(QXmlStreamReader &reader, Element &element, int depth)
-{
-    element.name = reader.name().toString();
-    while (!reader.atEnd()) {
-        reader.readNext();
-        if (reader.isStartElement()) {
-            if (depth > 16)
-                return false;
-            Element child;
-            if (!readElement(reader, child, depth + 1))
-                return false;
-            element.children.append(std::move(child));
-        } else if (reader.isCharacters()) {
-            element.text += reader.text();
-        } else if (reader.isEndElement()) {
-            element.text = element.text.trimmed();
-            return true;
-        }
-    }
-    return false;
-}
-
-std::optional<Element> parseXml(const QByteArray &xml)
-{
-    QXmlStreamReader reader(xml);
-    while (!reader.atEnd() && !reader.isStartElement())
-        reader.readNext();
-    if (!reader.isStartElement())
-        return std::nullopt;
-    Element root;
-    if (!readElement(reader, root, 0))
-        return std::nullopt;
-    while (!reader.atEnd())
-        reader.readNext();
-    if (reader.hasError())
-        return std::nullopt;
-    return root;
-}
-
 // A non-negative integer element; -1 when absent, -2 when not a number.
-qint64 number(const Element &parent, QStringView name)
+qint64 number(const XmlElement &parent, QStringView name)
 {
-    const Element *element = parent.child(name);
+    const XmlElement *element = parent.child(name);
     if (!element)
         return -1;
     bool ok = false;
@@ -97,7 +28,7 @@ qint64 number(const Element &parent, QStringView name)
     return ok ? value : -2;
 }
 
-Result<Tags> readTag(const Element &tag)
+Result<Tags> readTag(const XmlElement &tag)
 {
     if (!tag.child(u"Key") || !tag.child(u"Value"))
         return std::unexpected(Errors::malformedXml());
@@ -115,10 +46,10 @@ bool isTransitionClass(const QString &storageClass)
     return classes.contains(storageClass);
 }
 
-Status readFilter(const Element &filter, LifecycleRule &rule)
+Status readFilter(const XmlElement &filter, LifecycleRule &rule)
 {
     int conditions = 0;
-    for (const Element &part : filter.children) {
+    for (const XmlElement &part : filter.children) {
         ++conditions;
         if (part.name == u"Prefix"_s) {
             rule.prefix = part.text;
@@ -132,7 +63,7 @@ Status readFilter(const Element &filter, LifecycleRule &rule)
         } else if (part.name == u"ObjectSizeLessThan"_s) {
             rule.sizeLessThan = number(filter, part.name);
         } else if (part.name == u"And"_s) {
-            for (const Element &inner : part.children) {
+            for (const XmlElement &inner : part.children) {
                 if (inner.name == u"Prefix"_s) {
                     rule.prefix = inner.text;
                 } else if (inner.name == u"Tag"_s) {
@@ -174,7 +105,7 @@ Result<qint64> midnightDate(const QString &text)
     return ms;
 }
 
-Result<LifecycleRule> readRule(const Element &element)
+Result<LifecycleRule> readRule(const XmlElement &element)
 {
     LifecycleRule rule;
     rule.id = element.childText(u"ID");
@@ -185,8 +116,8 @@ Result<LifecycleRule> readRule(const Element &element)
     if (status != u"Enabled"_s && status != u"Disabled"_s)
         return std::unexpected(Errors::malformedXml());
     rule.enabled = status == u"Enabled"_s;
-    const Element *filter = element.child(u"Filter");
-    const Element *prefix = element.child(u"Prefix");
+    const XmlElement *filter = element.child(u"Filter");
+    const XmlElement *prefix = element.child(u"Prefix");
     if (filter && prefix)
         return std::unexpected(Errors::malformedXml());
     if (prefix)
@@ -196,7 +127,7 @@ Result<LifecycleRule> readRule(const Element &element)
             return std::unexpected(ok.error());
     }
     bool anyAction = false;
-    if (const Element *expiration = element.child(u"Expiration")) {
+    if (const XmlElement *expiration = element.child(u"Expiration")) {
         anyAction = true;
         const qint64 days = number(*expiration, u"Days");
         const bool hasDate = expiration->child(u"Date");
@@ -223,7 +154,7 @@ Result<LifecycleRule> readRule(const Element &element)
             rule.expiredObjectDeleteMarker = value == u"true"_s;
         }
     }
-    for (const Element *transition : element.all(u"Transition")) {
+    for (const XmlElement *transition : element.all(u"Transition")) {
         anyAction = true;
         const QString storageClass = transition->childText(u"StorageClass");
         if (!isTransitionClass(storageClass))
@@ -248,7 +179,7 @@ Result<LifecycleRule> readRule(const Element &element)
         parsed.days = hasDate ? -1 : int(qMin<qint64>(days, 2147483647));
         rule.transitions.append(parsed);
     }
-    if (const Element *noncurrent = element.child(u"NoncurrentVersionExpiration")) {
+    if (const XmlElement *noncurrent = element.child(u"NoncurrentVersionExpiration")) {
         anyAction = true;
         const qint64 days = number(*noncurrent, u"NoncurrentDays");
         if (days <= 0)
@@ -257,7 +188,7 @@ Result<LifecycleRule> readRule(const Element &element)
                 u"integer"_s));
         rule.noncurrentDays = int(qMin<qint64>(days, 2147483647));
     }
-    for (const Element *transition : element.all(u"NoncurrentVersionTransition")) {
+    for (const XmlElement *transition : element.all(u"NoncurrentVersionTransition")) {
         anyAction = true;
         const QString storageClass = transition->childText(u"StorageClass");
         const qint64 days = number(*transition, u"NoncurrentDays");
@@ -269,7 +200,7 @@ Result<LifecycleRule> readRule(const Element &element)
                 u"equal to 30 for storageClass '%1'"_s.arg(storageClass)));
         rule.noncurrentTransitions.append({int(qMin<qint64>(days, 2147483647)), -1, storageClass});
     }
-    if (const Element *abort = element.child(u"AbortIncompleteMultipartUpload")) {
+    if (const XmlElement *abort = element.child(u"AbortIncompleteMultipartUpload")) {
         anyAction = true;
         const qint64 days = number(*abort, u"DaysAfterInitiation");
         if (days <= 0)
@@ -306,15 +237,15 @@ bool LifecycleRule::matches(const S3Object &object) const
 
 Result<QList<LifecycleRule>> parseLifecycle(const QByteArray &xml)
 {
-    const auto root = parseXml(xml);
+    const auto root = XmlElement::parse(xml);
     if (!root || root->name != u"LifecycleConfiguration"_s)
         return std::unexpected(Errors::malformedXml());
-    const QList<const Element *> elements = root->all(u"Rule");
+    const QList<const XmlElement *> elements = root->all(u"Rule");
     if (elements.isEmpty() || elements.size() > MaxRules)
         return std::unexpected(Errors::malformedXml());
     QList<LifecycleRule> rules;
     QSet<QString> ids;
-    for (const Element *element : elements) {
+    for (const XmlElement *element : elements) {
         auto rule = readRule(*element);
         if (!rule)
             return std::unexpected(rule.error());

@@ -12,6 +12,7 @@
 #include "core/storage/sqltransaction.h"
 
 #include <QDateTime>
+#include <QScopeGuard>
 #include <QSet>
 
 using namespace Qt::StringLiterals;
@@ -139,6 +140,7 @@ Status S3Service::putObjectAcl(const QString &bucket,
         || !transaction.commit())
         return std::unexpected(Errors::internalError(u"Cannot store the ACL."_s));
     touch(bucket);
+    notify(u"ObjectAcl:Put"_s, *object);
     return {};
 }
 
@@ -324,6 +326,8 @@ int S3Service::applyLifecycleRule(
     const QString &bucket, const LifecycleRule &rule, qint64 now, bool variesByStorageClass)
 {
     int changed = 0;
+    m_inLifecycle = true;
+    const auto lifecycleDone = qScopeGuard([this] { m_inLifecycle = false; });
     // The storage class the due transitions move an object to (counted from fromMs), or "" when
     // none moves it further down the waterfall.
     const auto transitionTarget =
@@ -363,6 +367,8 @@ int S3Service::applyLifecycleRule(
         if (ok && transaction.commit()) {
             changed += int(moves.size());
             touch(bucket);
+            for (const auto &moved : std::as_const(moves))
+                notify(u"LifecycleTransition"_s, moved.first);
         }
         moves.clear();
     };

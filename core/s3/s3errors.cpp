@@ -137,6 +137,19 @@ AwsError invalidArgument(const QString &message, const QString &name, const QStr
     return error(u"InvalidArgument"_s, message, 400, std::move(extra));
 }
 
+AwsError unableToValidateDestinations(const QList<std::pair<QString, QString>> &refusals)
+{
+    QList<std::pair<QString, QString>> extra;
+    for (qsizetype i = 0; i < refusals.size(); ++i) {
+        extra.append({u"ArgumentName%1"_s.arg(i + 1), refusals[i].first});
+        extra.append({u"ArgumentValue%1"_s.arg(i + 1), refusals[i].second});
+    }
+    return error(u"InvalidArgument"_s,
+        u"Unable to validate the following destination configurations"_s,
+        400,
+        std::move(extra));
+}
+
 AwsError invalidPart()
 {
     return error(u"InvalidPart"_s,

@@ -24,6 +24,9 @@ AwsError invalidDigest();
 AwsError invalidRequest(const QString &message);
 AwsError invalidArgument(
     const QString &message, const QString &name = {}, const QString &value = {});
+// PutBucketNotificationConfiguration: destinations S3 may not notify, each with the reason
+// (ArgumentName1/ArgumentValue1 ...).
+AwsError unableToValidateDestinations(const QList<std::pair<QString, QString>> &refusals);
 AwsError invalidPart();
 AwsError invalidPartOrder();
 AwsError entityTooSmall(qint64 size);

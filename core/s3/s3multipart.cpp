@@ -324,6 +324,7 @@ Result<S3Object> S3Service::completeMultipartUpload(const QString &bucket,
         || m_store->setObjectAcl(bucket, key, result->versionId, aclToJson(upload->acl));
     if (aclStored && m_store->deleteUpload(uploadId) && transaction.commit())
         removeFilesLater(allFiles);
+    notify(u"ObjectCreated:CompleteMultipartUpload"_s, *result);
     return result;
 }
 

@@ -106,7 +106,10 @@ Result<S3Object> S3Service::putObject(
     if (!object.checksum.isEmpty())
         object.checksum.type = QLatin1StringView(FullObject); // always, for a single upload
     object.inlineData = fileId->isEmpty() ? body.data : QByteArray();
-    return insertNewVersion(std::move(object), *fileId);
+    auto stored = insertNewVersion(std::move(object), *fileId);
+    if (stored)
+        notify(u"ObjectCreated:Put"_s, *stored);
+    return stored;
 }
 
 Result<S3Object> S3Service::getObject(
@@ -177,6 +180,7 @@ Result<DeleteResult> S3Service::deleteObject(
         return std::unexpected(Errors::noSuchBucket(bucket));
     DeleteResult result;
     QStringList freed;
+    bool removedSomething = false;
     Storage::SqlTransaction transaction(m_database.connection());
     bool ok = true;
     if (!versionId.isEmpty()) {
@@ -184,12 +188,14 @@ Result<DeleteResult> S3Service::deleteObject(
         result.versionId = versionId;
         if (existing) {
             result.deleteMarker = existing->deleteMarker;
+            removedSomething = true;
             const auto removed = m_store->removeVersion(bucket, key, versionId);
             ok = removed && (!existing->isLatest || m_store->promoteNewest(bucket, key));
             if (removed && !removed->isEmpty())
                 freed.append(*removed);
         }
     } else if (info->versioning == Versioning::Unversioned) {
+        removedSomething = m_store->version(bucket, key, u"null"_s, false).has_value();
         const auto removed = m_store->removeVersion(bucket, key, u"null"_s);
         ok = removed.has_value();
         if (removed && !removed->isEmpty())
@@ -216,6 +222,18 @@ Result<DeleteResult> S3Service::deleteObject(
         return std::unexpected(Errors::internalError(u"Cannot delete the object."_s));
     removeFilesLater(freed);
     touch(bucket);
+    if (removedSomething || (versionId.isEmpty() && result.deleteMarker)) {
+        S3Object removed;
+        removed.bucket = bucket;
+        removed.key = key;
+        removed.versionId = result.versionId;
+        // Lifecycle expirations are LifecycleExpiration events, not ObjectRemoved ones.
+        const QString kind = m_inLifecycle ? u"LifecycleExpiration"_s : u"ObjectRemoved"_s;
+        notify(kind
+                + (versionId.isEmpty() && result.deleteMarker ? u":DeleteMarkerCreated"_s
+                                                              : u":Delete"_s),
+            removed);
+    }
     return result;
 }
 
@@ -266,7 +284,10 @@ Result<S3Object> S3Service::copyObject(const CopySource &source,
     }
     if (tags)
         object.tags = std::move(*tags);
-    return insertNewVersion(std::move(object), fileId);
+    auto stored = insertNewVersion(std::move(object), fileId);
+    if (stored)
+        notify(u"ObjectCreated:Copy"_s, *stored);
+    return stored;
 }
 
 Result<ListObjectsResult> S3Service::listObjects(
@@ -394,6 +415,7 @@ Result<S3Object> S3Service::putObjectTagging(
         return std::unexpected(Errors::internalError(u"Cannot store the tags."_s));
     object->tags = tags;
     touch(bucket);
+    notify(tags.isEmpty() ? u"ObjectTagging:Delete"_s : u"ObjectTagging:Put"_s, *object);
     return object;
 }
 
@@ -463,7 +485,8 @@ Result<bool> S3Service::restoreObject(const QString &bucket,
             tier));
     const qint64 now = m_clock->nowMs();
     const bool restored = isRestored(*object);
-    if (isRestoring(*object)) {
+    const bool restoring = isRestoring(*object);
+    if (restoring) {
         // A faster tier upgrades the running retrieval; nothing else may change it.
         if (now + *retrieval >= headers.restoreReadyMs)
             return std::unexpected(Errors::restoreAlreadyInProgress());
@@ -477,6 +500,8 @@ Result<bool> S3Service::restoreObject(const QString &bucket,
         || !transaction.commit())
         return std::unexpected(Errors::internalError(u"Cannot restore the object."_s));
     touch(bucket);
+    if (!restored && !restoring)
+        notify(u"ObjectRestore:Post"_s, *object);
     return restored;
 }
 

@@ -3,9 +3,12 @@
 
 #include "core/common/clock.h"
 #include "core/common/coalescer.h"
+#include "core/common/ids.h"
 #include "core/common/logging.h"
 #include "core/common/metricsink.h"
 #include "core/s3/bucketname.h"
+#include "core/s3/eventdestinations.h"
+#include "core/s3/eventnotifications.h"
 #include "core/s3/presignedurl.h"
 #include "core/s3/s3errors.h"
 #include "core/s3/s3store.h"
@@ -324,6 +327,7 @@ Status S3Service::deleteBucket(const QString &name)
     Storage::SqlTransaction transaction(m_database.connection());
     if (!m_store->deleteBucket(name) || !transaction.commit())
         return std::unexpected(Errors::internalError(u"Cannot delete the bucket."_s));
+    m_notificationConfigs.remove(name);
     removeFilesLater(files);
     touch({}, true);
     return {};
@@ -334,11 +338,24 @@ Status S3Service::emptyBucket(const QString &name)
     if (auto ok = requireBucket(name); !ok)
         return ok;
     const QStringList files = m_store->bucketFiles(name);
+    // The console empties a bucket with DeleteObjects, so each version removed is an event.
+    QList<S3Object> removed;
+    if (m_destinations && notificationConfig(name)) {
+        constexpr int Batch = 1000;
+        for (int offset = 0;; offset += Batch) {
+            const QList<S3Object> batch = m_store->versionsFrom(name, {}, Batch, offset);
+            removed.append(batch);
+            if (batch.size() < Batch)
+                break;
+        }
+    }
     Storage::SqlTransaction transaction(m_database.connection());
     if (!m_store->removeBucketContents(name) || !transaction.commit())
         return std::unexpected(Errors::internalError(u"Cannot empty the bucket."_s));
     removeFilesLater(files);
     touch(name, true);
+    for (const S3Object &object : std::as_const(removed))
+        notify(u"ObjectRemoved:Delete"_s, object);
     return {};
 }
 
@@ -385,6 +402,97 @@ Result<std::optional<QString>> S3Service::getBucketDocument(
     return m_store->document(name, kind);
 }
 
+void S3Service::setEventDestinations(EventDestinations *destinations, const QString &account)
+{
+    m_destinations = destinations;
+    m_account = account;
+}
+
+Status S3Service::putBucketNotification(const QString &name, const QByteArray &xml)
+{
+    if (auto ok = requireBucket(name); !ok)
+        return ok;
+    auto config = xml.trimmed().isEmpty() ? Result<NotificationConfig>(NotificationConfig{})
+                                          : NotificationConfig::parse(xml);
+    if (!config)
+        return std::unexpected(config.error());
+    const QString bucketArn = u"arn:aws:s3:::"_s + name;
+    QList<std::pair<QString, QString>> refusals;
+    for (const NotificationTarget &target : std::as_const(config->targets)) {
+        const QString refusal = m_destinations
+            ? m_destinations->refusal(target.arn, bucketArn, m_account)
+            : u"The destination does not exist"_s;
+        if (!refusal.isEmpty())
+            refusals.append({target.arn, refusal});
+    }
+    if (!refusals.isEmpty())
+        return std::unexpected(Errors::unableToValidateDestinations(refusals));
+    {
+        Storage::SqlTransaction transaction(m_database.connection());
+        const std::optional<QString> stored =
+            config->isEmpty() ? std::nullopt : std::optional<QString>(config->toXml());
+        if (!m_store->setDocument(name, BucketDocument::Notification, stored)
+            || !transaction.commit())
+            return std::unexpected(Errors::internalError(u"Cannot store the configuration."_s));
+    }
+    m_notificationConfigs.remove(name);
+    QSet<QString> tested;
+    for (const NotificationTarget &target : std::as_const(config->targets)) {
+        if (target.kind == NotificationTarget::Kind::Queue && !tested.contains(target.arn)) {
+            tested.insert(target.arn);
+            m_destinations->deliver(
+                target.arn, testEventMessage(name, m_clock->nowMs(), Ids::randomHex(16).toUpper()));
+        }
+    }
+    touch(name, true);
+    return {};
+}
+
+std::shared_ptr<const NotificationConfig> S3Service::notificationConfig(const QString &bucket) const
+{
+    const auto cached = m_notificationConfigs.constFind(bucket);
+    if (cached != m_notificationConfigs.cend())
+        return *cached;
+    std::shared_ptr<const NotificationConfig> config;
+    if (const auto xml = m_store->document(bucket, BucketDocument::Notification)) {
+        // Stored by putBucketNotification, so valid; an older unvalidated one counts as none.
+        if (auto parsed = NotificationConfig::parse(xml->toUtf8()); parsed && !parsed->isEmpty())
+            config = std::make_shared<const NotificationConfig>(std::move(*parsed));
+    }
+    m_notificationConfigs.insert(bucket, config);
+    return config;
+}
+
+void S3Service::notify(const QString &eventName, const S3Object &object)
+{
+    if (!m_destinations)
+        return;
+    const auto config = notificationConfig(object.bucket);
+    if (!config)
+        return;
+    ObjectEvent event;
+    event.eventName = eventName;
+    event.bucket = object.bucket;
+    event.key = object.key;
+    if (eventName.startsWith(u"ObjectCreated"_s) || eventName.startsWith(u"ObjectRestore"_s)) {
+        event.size = object.size;
+        event.etag = object.etag;
+        event.etag.remove(u'"');
+    }
+    event.versionId = object.versionId;
+    event.timeMs = m_clock->nowMs();
+    // Increasing for the events of one key, as AWS's sequencer: time, then a counter.
+    event.sequencer = QString::number(quint64(event.timeMs) * 4096 + (++m_eventCount % 4096), 16)
+                          .toUpper()
+                          .rightJustified(18, u'0');
+    const QString requestId = Ids::randomHex(16).toUpper();
+    for (const NotificationTarget &target : config->targets) {
+        if (target.matches(eventName, object.key))
+            m_destinations->deliver(
+                target.arn, eventMessage(event, target.id, m_region, m_account, requestId));
+    }
+}
+
 Status S3Service::putBucketDocument(
     const QString &name, BucketDocument kind, const std::optional<QString> &text)
 {
@@ -398,6 +506,8 @@ Status S3Service::putBucketDocument(
     }
     if (kind == BucketDocument::Lifecycle)
         return putBucketLifecycle(name, text);
+    if (kind == BucketDocument::Notification)
+        return putBucketNotification(name, text.value_or(QString()).toUtf8());
     {
         Storage::SqlTransaction transaction(m_database.connection());
         if (!m_store->setDocument(name, kind, text) || !transaction.commit())

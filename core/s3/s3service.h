@@ -26,8 +26,10 @@ class Database;
 
 namespace Core::S3 {
 
+class EventDestinations;
 class S3Store;
 struct LifecycleRule;
+struct NotificationConfig;
 
 // A body on its way into the store: in memory, or a staging/spooled file the service adopts
 // (renames into the object folder) so large uploads are never copied. size/md5/checksum are
@@ -82,6 +84,12 @@ public:
         qint64 bytesUploaded,
         qint64 bytesDownloaded);
     void reportStorageMetrics();
+    // Event notifications (S3-32..S3-35): object events (created, removed, tagged, ACL put,
+    // restore started) go to the destinations of the bucket's notification configuration whose
+    // events and key filter match, at once, as one message each. Null sends nothing, and
+    // PutBucketNotificationConfiguration then refuses every destination. `account` owns the
+    // buckets (event records and resource-policy checks).
+    void setEventDestinations(EventDestinations *destinations, const QString &account);
 
     const ObjectFiles &files() const { return m_files; }
     QString region() const { return m_region; }
@@ -102,6 +110,12 @@ public:
         const QString &name, BucketDocument kind) const;
     Status putBucketDocument(
         const QString &name, BucketDocument kind, const std::optional<QString> &text);
+    // PutBucketNotificationConfiguration: validated (NotificationConfig::parse), every
+    // destination checked (EventDestinations::refusal: InvalidArgument "Unable to validate the
+    // following destination configurations"), stored as GetBucketNotificationConfiguration
+    // returns it; an empty configuration turns notifications off. As in AWS, each queue of a
+    // new configuration receives an s3:TestEvent message.
+    Status putBucketNotification(const QString &name, const QByteArray &xml);
 
     // Bucket configurations AWS applies to every new bucket (s3bucketconfig.cpp). ACLs follow
     // Object Ownership: with BucketOwnerEnforced (the default) reads show the owner's full
@@ -285,6 +299,9 @@ private:
     void touch(const QString &bucket, bool bucketList = false);
     void announce();
     void removeFilesLater(const QStringList &fileIds);
+    std::shared_ptr<const NotificationConfig> notificationConfig(const QString &bucket) const;
+    // Sends `eventName` (ObjectCreated:Put ...) about `object` to every matching destination.
+    void notify(const QString &eventName, const S3Object &object);
 
     const Storage::Database &m_database;
     Clock *m_clock;
@@ -295,6 +312,12 @@ private:
     QTimer m_lifecycleTimer;
     MetricSink *m_metricSink = nullptr;
     qint64 m_storageReportDay = -1;
+    EventDestinations *m_destinations = nullptr;
+    QString m_account;
+    // Per bucket; null when it has no configuration. Dropped when the configuration changes.
+    mutable QHash<QString, std::shared_ptr<const NotificationConfig>> m_notificationConfigs;
+    quint64 m_eventCount = 0;
+    bool m_inLifecycle = false; // removals are LifecycleExpiration events
     QSet<QString> m_changedBuckets;
     bool m_bucketListChanged = false;
 };

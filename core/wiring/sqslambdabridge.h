@@ -22,10 +22,10 @@ public:
     QList<Lambda::QueueMessage> receive(const QString &queueArn, int maxMessages) override;
     void deleteMessages(const QString &queueArn, const QStringList &receiptHandles) override;
     bool deliver(const QString &destinationArn, const QByteArray &message) override;
-
-private:
+    // The name of the queue an ARN names, if it is one of this endpoint's account and region.
     QString queueName(const QString &queueArn) const;
 
+private:
     Sqs::SqsService *m_sqs;
 };
 

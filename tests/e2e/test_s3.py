@@ -3,6 +3,7 @@
 headless Cloudbench; AWS's error codes for bad input, and the server keeps serving after it."""
 import base64
 import hashlib
+import json
 import os
 import socket
 import tempfile
@@ -382,9 +383,14 @@ class S3Boto3Tests(ServerTestCase):
             {"AllowedMethods": ["GET"], "AllowedOrigins": ["*"]}]})
         self.assertEqual(self.s3.get_bucket_cors(Bucket=bucket)["CORSRules"][0]["AllowedMethods"],
                          ["GET"])
+        # The queue must exist and let S3 send to it (test_s3_notifications covers delivery).
+        queue_arn = "arn:aws:sqs:us-east-1:000000000000:q"
+        self.boto3_client("sqs").create_queue(QueueName="q", Attributes={"Policy": json.dumps({
+            "Statement": [{"Effect": "Allow", "Principal": {"Service": "s3.amazonaws.com"},
+                           "Action": "sqs:SendMessage", "Resource": queue_arn}]})})
         self.s3.put_bucket_notification_configuration(
             Bucket=bucket, NotificationConfiguration={"QueueConfigurations": [{
-                "QueueArn": "arn:aws:sqs:us-east-1:000000000000:q", "Events": ["s3:ObjectCreated:*"]}]})
+                "QueueArn": queue_arn, "Events": ["s3:ObjectCreated:*"]}]})
         notification = self.s3.get_bucket_notification_configuration(Bucket=bucket)
         self.assertEqual(notification["QueueConfigurations"][0]["Events"], ["s3:ObjectCreated:*"])
 

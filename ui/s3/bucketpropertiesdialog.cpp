@@ -48,6 +48,7 @@ BucketPropertiesDialog::BucketPropertiesDialog(
     , m_policy(new QPlainTextEdit(this))
     , m_cors(new QPlainTextEdit(this))
     , m_notification(new QPlainTextEdit(this))
+    , m_notificationSummary(new QLabel(this))
     , m_encryption(new QLabel(this))
     , m_ownership(new QLabel(this))
     , m_publicAccess(new QLabel(this))
@@ -60,7 +61,22 @@ BucketPropertiesDialog::BucketPropertiesDialog(
     m_versioning->addItem(tr("Enabled"), int(Core::S3::Versioning::Enabled));
     m_versioning->addItem(tr("Suspended"), int(Core::S3::Versioning::Suspended));
     m_tags->setPlaceholderText(tr("One tag per line: key=value"));
-    m_notification->setReadOnly(true);
+    m_notification->setPlaceholderText(
+        tr("No event notifications are configured. To send events to a queue, paste a "
+           "configuration such as:\n\n"
+           "<NotificationConfiguration>\n"
+           "  <QueueConfiguration>\n"
+           "    <Queue>arn:aws:sqs:us-east-1:000000000000:my-queue</Queue>\n"
+           "    <Event>s3:ObjectCreated:*</Event>\n"
+           "  </QueueConfiguration>\n"
+           "</NotificationConfiguration>\n\n"
+           "The queue's policy (or the function's permission) must allow the service principal "
+           "s3.amazonaws.com, as on AWS."));
+    m_notification->setObjectName(u"notificationEditor"_s);
+    m_notificationSummary->setObjectName(u"notificationSummary"_s);
+    m_message->setObjectName(u"message"_s);
+    m_notificationSummary->setWordWrap(true);
+    m_notificationSummary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_message->setWordWrap(true);
 
     auto *tabs = new QTabWidget(this);
@@ -84,7 +100,11 @@ BucketPropertiesDialog::BucketPropertiesDialog(
     tabs->addTab(m_lifecycle, tr("Lifecycle"));
     tabs->addTab(m_policy, tr("Bucket policy"));
     tabs->addTab(m_cors, tr("CORS"));
-    tabs->addTab(m_notification, tr("Event notifications"));
+    auto *notifications = new QWidget(tabs);
+    auto *notificationsLayout = new QVBoxLayout(notifications);
+    notificationsLayout->addWidget(m_notificationSummary);
+    notificationsLayout->addWidget(m_notification, 1);
+    tabs->addTab(notifications, tr("Event notifications"));
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &BucketPropertiesDialog::save);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -141,10 +161,50 @@ BucketPropertiesDialog::BucketPropertiesDialog(
             m_publicAccess->setText(publicAccessSummary(properties.publicAccess));
             m_lifecycle->setPlainText(lifecycleSummary(properties.lifecycle));
             m_cors->setPlainText(properties.cors);
-            m_notification->setPlainText(properties.notification.isEmpty()
-                    ? tr("No event notifications are configured.")
-                    : properties.notification);
+            m_notification->setPlainText(properties.notification);
+            m_loadedNotification = properties.notification.trimmed();
+            m_notificationSummary->setText(notificationSummary(
+                Core::S3::NotificationConfig::parse(properties.notification.toUtf8())
+                    .value_or(Core::S3::NotificationConfig{})));
         });
+}
+
+QString BucketPropertiesDialog::notificationSummary(const Core::S3::NotificationConfig &config)
+{
+    using Kind = Core::S3::NotificationTarget::Kind;
+    if (config.isEmpty())
+        return tr("No event notifications are configured.");
+    QStringList lines;
+    for (const Core::S3::NotificationTarget &target : config.targets) {
+        const QString kind = target.kind == Kind::Queue
+            ? tr("SQS queue")
+            : (target.kind == Kind::Function ? tr("Lambda function") : tr("SNS topic"));
+        QString line = tr("\"%1\": %2 events to the %3 %4")
+                           .arg(target.id, target.events.join(u", "_s), kind, target.arn);
+        QStringList filter;
+        if (!target.prefix.isEmpty())
+            filter.append(tr("prefix \"%1\"").arg(target.prefix));
+        if (!target.suffix.isEmpty())
+            filter.append(tr("suffix \"%1\"").arg(target.suffix));
+        if (!filter.isEmpty())
+            line += u' ' + tr("for keys with %1").arg(filter.join(u", "_s));
+        lines.append(line);
+    }
+    if (config.eventBridge)
+        lines.append(
+            tr("Amazon EventBridge is enabled (Cloudbench does not emulate EventBridge, so "
+               "nothing is delivered there)."));
+    return lines.join(u'\n');
+}
+
+QString BucketPropertiesDialog::errorText(const Core::AwsError &error)
+{
+    QString text = error.message;
+    for (qsizetype i = 0; i + 1 < error.extra.size(); i += 2) {
+        if (error.extra[i].first.startsWith(u"ArgumentName"_s))
+            text += u'\n' + tr("%1: %2").arg(error.extra[i].second, error.extra[i + 1].second);
+    }
+    return text;
 }
 
 QString BucketPropertiesDialog::policyProblem(const QString &text)
@@ -286,6 +346,9 @@ void BucketPropertiesDialog::save()
     const auto versioning = Core::S3::Versioning(m_versioning->currentData().toInt());
     const QString policy = m_policy->toPlainText().trimmed();
     const QString cors = m_cors->toPlainText().trimmed();
+    const QString notification = m_notification->toPlainText().trimmed();
+    // Storing a configuration sends test events, so an unchanged one is not stored again.
+    const bool notificationChanged = notification != m_loadedNotification;
     // An unchanged policy is not sent again (Block Public Access may refuse it by now).
     const bool policyChanged = policy != m_loadedPolicy;
     Core::S3::S3Service *service = m_service;
@@ -298,7 +361,7 @@ void BucketPropertiesDialog::save()
             QString error;
             const auto note = [&error](const Core::Status &status) {
                 if (!status && error.isEmpty())
-                    error = status.error().message;
+                    error = errorText(status.error());
             };
             if (versioning != Core::S3::Versioning::Unversioned)
                 note(service->putBucketVersioning(bucket, versioning));
@@ -310,6 +373,8 @@ void BucketPropertiesDialog::save()
             note(service->putBucketDocument(bucket,
                 BucketDocument::Cors,
                 cors.isEmpty() ? std::nullopt : std::optional<QString>(cors)));
+            if (notificationChanged)
+                note(service->putBucketNotification(bucket, notification.toUtf8()));
             return error;
         },
         [this](const QString &error) {

@@ -3,7 +3,10 @@
 
 #include "core/s3/bucket.h"
 #include "core/s3/bucketconfig.h"
+#include "core/s3/eventnotifications.h"
 #include "core/s3/lifecycle.h"
+
+#include "core/common/awserror.h"
 
 #include <QDialog>
 
@@ -18,9 +21,10 @@ class S3Service;
 namespace Gui::S3 {
 
 // Bucket properties: versioning, tags, CORS, the policy JSON (editable, validated before it is
-// saved), the notification configuration (read-only until event delivery exists), and read-only
-// views of permissions (Object Ownership, Block Public Access, default encryption) and lifecycle
-// rules, which the API configures.
+// saved), event notifications (a summary of the destinations and the configuration document,
+// editable; the service checks destinations as AWS does and its refusal is shown), and
+// read-only views of permissions (Object Ownership, Block Public Access, default encryption) and
+// lifecycle rules, which the API configures.
 class BucketPropertiesDialog final : public QDialog
 {
     Q_OBJECT
@@ -39,6 +43,9 @@ public:
     static QString ownershipSummary(const std::optional<QString> &ownership);
     static QString publicAccessSummary(const std::optional<Core::S3::PublicAccessBlock> &block);
     static QString lifecycleSummary(const QList<Core::S3::LifecycleRule> &rules);
+    static QString notificationSummary(const Core::S3::NotificationConfig &config);
+    // An error as the dialog shows it: the message, then each refused destination's reason.
+    static QString errorText(const Core::AwsError &error);
 
 private:
     void save();
@@ -50,6 +57,8 @@ private:
     QPlainTextEdit *m_policy;
     QPlainTextEdit *m_cors;
     QPlainTextEdit *m_notification;
+    QLabel *m_notificationSummary;
+    QString m_loadedNotification;
     QLabel *m_encryption;
     QLabel *m_ownership;
     QLabel *m_publicAccess;

@@ -323,7 +323,7 @@ void S3Handler::handle(const AwsRequest &request, Responder responder)
 
 S3::PolicyPrincipal S3Handler::principal(const AwsRequest &request) const
 {
-    return {request.route.scope ? m_accountId : QString()};
+    return {request.route.scope ? m_accountId : QString(), {}};
 }
 
 Status S3Handler::authorize(const Call &call) const

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Pins bucket-policy evaluation, table-driven: which principals a statement's Principal or
 // NotPrincipal names (the anonymous principal of unsigned requests, the account's root user of
-// signed ones); Condition blocks with IAM's
+// signed ones, the service principal S3 sends event notifications as); Condition blocks with IAM's
 // operators (String*, Numeric*, Date*, Bool, IpAddress, Null, IfExists, negated operators and
 // missing keys), several values of one key (any), several operators (all); and which policies
 // Block Public Access calls public (a Referer condition leaves a policy public, a fixed
@@ -138,27 +138,35 @@ private slots:
         QTest::addColumn<QString>("principal");
         QTest::addColumn<bool>("namesAnonymous");
         QTest::addColumn<bool>("namesRoot");
-        QTest::newRow("star") << u"'*'"_s << true << true;
-        QTest::newRow("aws star") << u"{'AWS':'*'}"_s << true << true;
-        QTest::newRow("account id") << u"{'AWS':'000000000000'}"_s << false << true;
+        QTest::addColumn<bool>("namesS3"); // the service principal s3.amazonaws.com
+        QTest::newRow("star") << u"'*'"_s << true << true << true;
+        QTest::newRow("aws star") << u"{'AWS':'*'}"_s << true << true << true;
+        QTest::newRow("account id") << u"{'AWS':'000000000000'}"_s << false << true << false;
         QTest::newRow("root arn") << u"{'AWS':['arn:aws:iam::000000000000:root']}"_s << false
-                                  << true;
+                                  << true << false;
         QTest::newRow("other account")
-            << u"{'AWS':'arn:aws:iam::111122223333:root'}"_s << false << false;
+            << u"{'AWS':'arn:aws:iam::111122223333:root'}"_s << false << false << false;
         QTest::newRow("a user of the account")
-            << u"{'AWS':'arn:aws:iam::000000000000:user/bob'}"_s << false << false;
-        QTest::newRow("service") << u"{'Service':'cloudfront.amazonaws.com'}"_s << false << false;
+            << u"{'AWS':'arn:aws:iam::000000000000:user/bob'}"_s << false << false << false;
+        QTest::newRow("another service")
+            << u"{'Service':'cloudfront.amazonaws.com'}"_s << false << false << false;
+        QTest::newRow("s3 service")
+            << u"{'Service':'s3.amazonaws.com'}"_s << false << false << true;
+        QTest::newRow("services list")
+            << u"{'Service':['sns.amazonaws.com','s3.amazonaws.com']}"_s << false << false << true;
         QTest::newRow("owner's canonical id")
             << u"{'CanonicalUser':'%1'}"_s.arg(QLatin1StringView(Core::S3::OwnerId)) << false
-            << true;
+            << true << false;
     }
     void principals()
     {
         QFETCH(QString, principal);
         QFETCH(bool, namesAnonymous);
         QFETCH(bool, namesRoot);
+        QFETCH(bool, namesS3);
         const Core::S3::PolicyPrincipal anonymous;
-        const Core::S3::PolicyPrincipal root{u"000000000000"_s};
+        const Core::S3::PolicyPrincipal root{u"000000000000"_s, {}};
+        const Core::S3::PolicyPrincipal s3{{}, u"s3.amazonaws.com"_s};
         const QString deny = u"{'Statement':[{'Effect':'Deny','%1':%2,'Action':'s3:*',"
                              u"'Resource':'arn:aws:s3:::b/*'}]}"_s;
         const auto evaluate = [&](const QString &field, const Core::S3::PolicyPrincipal &who) {
@@ -173,9 +181,11 @@ private slots:
         };
         QCOMPARE(evaluate(u"Principal"_s, anonymous), expected(namesAnonymous));
         QCOMPARE(evaluate(u"Principal"_s, root), expected(namesRoot));
+        QCOMPARE(evaluate(u"Principal"_s, s3), expected(namesS3));
         // NotPrincipal: the statement applies to everyone it does not name.
         QCOMPARE(evaluate(u"NotPrincipal"_s, anonymous), expected(!namesAnonymous));
         QCOMPARE(evaluate(u"NotPrincipal"_s, root), expected(!namesRoot));
+        QCOMPARE(evaluate(u"NotPrincipal"_s, s3), expected(!namesS3));
     }
 
     void publicPolicies_data()

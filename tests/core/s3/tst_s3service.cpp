@@ -12,12 +12,16 @@
 #include "core/s3/bodydigest.h"
 #include "core/s3/bucketname.h"
 #include "core/s3/bucketpolicy.h"
+#include "core/s3/eventdestinations.h"
 #include "core/s3/lifecycle.h"
 #include "core/s3/s3service.h"
 #include "tests/support/tempdatabase.h"
 
 #include <QCryptographicHash>
 #include <QDirIterator>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 #include <QtEndian>
 
@@ -71,6 +75,34 @@ ObjectBody crc32Part(const QByteArray &data)
     return ObjectBody{
         data, {}, digest.size(), digest.md5Hex(), {u"CRC32"_s, digest.checksumBase64(), {}}};
 }
+
+// Records what S3 sends, as "<arn> <eventName> <key>" ("<arn> s3:TestEvent"); refuses ARNs that
+// end in ":refused".
+class RecordingDestinations final : public EventDestinations
+{
+public:
+    QString refusal(const QString &arn, const QString &, const QString &) const override
+    {
+        return arn.endsWith(u":refused"_s) ? u"Permissions on the destination queue do not allow "
+                                             u"S3 to publish notifications from this bucket"_s
+                                           : QString();
+    }
+    bool deliver(const QString &arn, const QByteArray &message) override
+    {
+        const QJsonObject json = QJsonDocument::fromJson(message).object();
+        if (json.contains(u"Event"_s)) {
+            sent.append(arn + u' ' + json.value(u"Event"_s).toString());
+            return true;
+        }
+        const QJsonObject record = json.value(u"Records"_s).toArray().first().toObject();
+        sent.append(arn + u' ' + record.value(u"eventName"_s).toString() + u' '
+            + record.value(u"s3"_s)[u"object"_s][u"key"_s].toString());
+        return true;
+    }
+    QStringList take() { return std::exchange(sent, {}); }
+
+    QStringList sent;
+};
 
 } // namespace
 
@@ -583,6 +615,121 @@ private slots:
         QCOMPARE(S3Service::multipartEtag({a}).right(3), u"-1\""_s);
     }
 
+    // S3-32..S3-35: every kind of object change reaches the destinations whose events and key
+    // filters match; PutBucketNotificationConfiguration checks destinations and tests queues.
+    void eventNotificationsFollowObjectChanges()
+    {
+        Tests::TempDatabase temp;
+        Core::ManualClock clock;
+        S3Service service(temp.database(), &clock, temp.dirPath() + u"/objects"_s, u"us-east-1"_s);
+        RecordingDestinations destinations;
+        service.setEventDestinations(&destinations, u"000000000000"_s);
+        QVERIFY(service.createBucket(u"evt"_s, {}).has_value());
+        const QString queue = u"arn:aws:sqs:us-east-1:000000000000:docs"_s;
+        const QString function = u"arn:aws:lambda:us-east-1:000000000000:function:thumbs"_s;
+        const QString config =
+            u"<NotificationConfiguration><QueueConfiguration><Id>docs</Id><Queue>%1</Queue>"
+            u"<Event>s3:ObjectCreated:*</Event><Event>s3:ObjectRemoved:*</Event>"
+            u"<Event>s3:ObjectTagging:*</Event><Event>s3:ObjectRestore:*</Event>"
+            u"<Event>s3:LifecycleExpiration:*</Event><Event>s3:LifecycleTransition</Event>"
+            u"<Filter><S3Key><FilterRule><Name>prefix</Name><Value>docs/</Value></FilterRule>"
+            u"</S3Key></Filter></QueueConfiguration><CloudFunctionConfiguration>"
+            u"<CloudFunction>%2</CloudFunction><Event>s3:ObjectCreated:Put</Event><Filter><S3Key>"
+            u"<FilterRule><Name>prefix</Name><Value>img/</Value></FilterRule>"
+            u"<FilterRule><Name>suffix</Name><Value>.png</Value></FilterRule></S3Key></Filter>"
+            u"</CloudFunctionConfiguration></NotificationConfiguration>"_s.arg(queue, function);
+        QVERIFY(service.putBucketNotification(u"evt"_s, config.toUtf8()).has_value());
+        QCOMPARE(destinations.take(), QStringList{queue + u" s3:TestEvent"_s});
+
+        QVERIFY(service.putObject(u"evt"_s, u"docs/a b"_s, {}, {}, bodyOf("a")).has_value());
+        QVERIFY(service.putObject(u"evt"_s, u"img/cat.png"_s, {}, {}, bodyOf("png")).has_value());
+        QVERIFY(service.putObject(u"evt"_s, u"img/cat.txt"_s, {}, {}, bodyOf("txt")).has_value());
+        const QString id =
+            service.createMultipartUpload(u"evt"_s, u"docs/m"_s, {}, {}, {})->uploadId;
+        const auto part = service.uploadPart(u"evt"_s, u"docs/m"_s, id, 1, bodyOf("part"));
+        QVERIFY(service.completeMultipartUpload(u"evt"_s, u"docs/m"_s, id, {{1, part->etag, {}}})
+                    .has_value());
+        QVERIFY(service.copyObject({u"evt"_s, u"docs/a b"_s, {}}, u"evt"_s, u"docs/c"_s, {}, {})
+                    .has_value());
+        QVERIFY(service.putObjectTagging(u"evt"_s, u"docs/c"_s, {}, {{u"k"_s, u"v"_s}}));
+        QVERIFY(service.putObjectTagging(u"evt"_s, u"docs/c"_s, {}, {}));
+        QVERIFY(service.deleteObject(u"evt"_s, u"docs/c"_s).has_value());
+        QVERIFY(service.deleteObject(u"evt"_s, u"docs/never-was"_s).has_value()); // no event
+        ObjectHeaders glacier;
+        glacier.storageClass = u"GLACIER"_s;
+        QVERIFY(service.putObject(u"evt"_s, u"docs/cold"_s, glacier, {}, bodyOf("c")));
+        QVERIFY(service.restoreObject(u"evt"_s, u"docs/cold"_s, {}, 1, u"Expedited"_s));
+        // A second request while the first runs is RestoreAlreadyInProgress: no second event.
+        QCOMPARE(
+            service.restoreObject(u"evt"_s, u"docs/cold"_s, {}, 1, u"Expedited"_s).error().code,
+            u"RestoreAlreadyInProgress"_s);
+        QCOMPARE(destinations.take(),
+            (QStringList{
+                queue + u" ObjectCreated:Put docs/a+b"_s,
+                function + u" ObjectCreated:Put img/cat.png"_s,
+                queue + u" ObjectCreated:CompleteMultipartUpload docs/m"_s,
+                queue + u" ObjectCreated:Copy docs/c"_s,
+                queue + u" ObjectTagging:Put docs/c"_s,
+                queue + u" ObjectTagging:Delete docs/c"_s,
+                queue + u" ObjectRemoved:Delete docs/c"_s,
+                queue + u" ObjectCreated:Put docs/cold"_s,
+                queue + u" ObjectRestore:Post docs/cold"_s,
+            }));
+
+        // Versioning: a delete without a version id leaves a marker; removing a version is a
+        // Delete.
+        QVERIFY(service.putBucketVersioning(u"evt"_s, Versioning::Enabled));
+        const QString version =
+            service.putObject(u"evt"_s, u"docs/v"_s, {}, {}, bodyOf("v"))->versionId;
+        QVERIFY(service.deleteObject(u"evt"_s, u"docs/v"_s)->deleteMarker);
+        QVERIFY(service.deleteObject(u"evt"_s, u"docs/v"_s, version).has_value());
+        QCOMPARE(destinations.take(),
+            (QStringList{queue + u" ObjectCreated:Put docs/v"_s,
+                queue + u" ObjectRemoved:DeleteMarkerCreated docs/v"_s,
+                queue + u" ObjectRemoved:Delete docs/v"_s}));
+        QVERIFY(service.putBucketVersioning(u"evt"_s, Versioning::Suspended));
+
+        // Lifecycle removals and transitions are Lifecycle events, not ObjectRemoved ones.
+        QVERIFY(service.putBucketDocument(u"evt"_s,
+            BucketDocument::Lifecycle,
+            u"<LifecycleConfiguration><Rule><ID>x</ID><Status>Enabled</Status><Filter><Prefix>"
+            u"docs/m</Prefix></Filter><Expiration><Days>1</Days></Expiration></Rule><Rule><ID>t"
+            u"</ID><Status>Enabled</Status><Filter><And><Prefix>docs/a</Prefix>"
+            u"<ObjectSizeGreaterThan>0</ObjectSizeGreaterThan></And></Filter><Transition><Days>"
+            u"30</Days><StorageClass>STANDARD_IA</StorageClass></Transition></Rule>"
+            u"</LifecycleConfiguration>"_s));
+        clock.advance(40LL * 86'400'000);
+        service.applyLifecycle();
+        QCOMPARE(destinations.take(),
+            (QStringList{queue + u" LifecycleExpiration:DeleteMarkerCreated docs/m"_s,
+                queue + u" LifecycleTransition docs/a+b"_s}));
+
+        // A destination S3 may not use refuses the whole configuration and keeps the old one.
+        const auto refused = service.putBucketNotification(u"evt"_s,
+            u"<NotificationConfiguration><QueueConfiguration><Queue>arn:aws:sqs:us-east-1:0:"
+            u"refused</Queue><Event>s3:ObjectCreated:*</Event></QueueConfiguration>"
+            u"</NotificationConfiguration>"_s.toUtf8());
+        QCOMPARE(refused.error().code, u"InvalidArgument"_s);
+        QCOMPARE(refused.error().extra.value(0).second, u"arn:aws:sqs:us-east-1:0:refused"_s);
+        QVERIFY(destinations.take().isEmpty());
+        QVERIFY(service.putObject(u"evt"_s, u"docs/still"_s, {}, {}, bodyOf("s")).has_value());
+        QCOMPARE(destinations.take(), QStringList{queue + u" ObjectCreated:Put docs/still"_s});
+
+        // The console's Empty removes every version, one event each.
+        QVERIFY(service.emptyBucket(u"evt"_s));
+        QCOMPARE(destinations.take(),
+            (QStringList{queue + u" ObjectRemoved:Delete docs/a+b"_s,
+                queue + u" ObjectRemoved:Delete docs/cold"_s,
+                queue + u" ObjectRemoved:Delete docs/m"_s,
+                queue + u" ObjectRemoved:Delete docs/still"_s,
+                queue + u" ObjectRemoved:Delete docs/v"_s}));
+
+        // Without destinations wired, every destination is refused.
+        S3Service unwired(temp.database(), &clock, temp.dirPath() + u"/objects"_s, u"us-east-1"_s);
+        QCOMPARE(unwired.putBucketNotification(u"evt"_s, config.toUtf8()).error().code,
+            u"InvalidArgument"_s);
+    }
+
     void multipartRulesAndBytes()
     {
         Tests::TempDatabase temp;
@@ -951,7 +1098,7 @@ private slots:
         Core::ManualClock clock(1'700'000'000'000);
         S3Service service(temp.database(), &clock, temp.dirPath() + u"/objects"_s, u"us-east-1"_s);
         QVERIFY(service.createBucket(u"locked"_s, u"us-east-1"_s).has_value());
-        const Core::S3::PolicyPrincipal root{u"000000000000"_s};
+        const Core::S3::PolicyPrincipal root{u"000000000000"_s, {}};
         const auto owner = [&](const QString &key, const QString &action, PolicyContext context) {
             const auto allowed =
                 service.authorize(u"locked"_s, key, {}, action, root, std::move(context));

@@ -3,8 +3,10 @@
 // follows the service's coalesced signals; the object browser shows folders then objects, pages
 // with fetchMore, shows versions and delete markers; an upload through the pane lands in the
 // bucket; dialog validation matches the API's rules; bucket properties show encryption, object
-// ownership, public access block and lifecycle rules. Models checked with QAbstractItemModelTester.
+// ownership, public access block and lifecycle rules, and edit event notifications. Models
+// checked with QAbstractItemModelTester.
 #include "core/common/clock.h"
+#include "core/s3/eventdestinations.h"
 #include "core/s3/s3service.h"
 #include "tests/support/tempdatabase.h"
 #include "ui/s3/bucketlistmodel.h"
@@ -18,6 +20,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QCryptographicHash>
+#include <QDialogButtonBox>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -287,6 +290,78 @@ private slots:
         QVERIFY(shown.contains(u"KMS key: alias/class"_s));
         QVERIFY(shown.contains(u"Bucket owner enforced"_s));
         QVERIFY(shown.contains(u"On: all public access is blocked"_s));
+    }
+
+    // Event notifications: the summary names each destination, its events and filter; a
+    // configuration typed into the dialog is stored through the service, and a destination the
+    // service refuses shows AWS's message with the reason.
+    void bucketPropertiesEditNotifications()
+    {
+        using Gui::S3::BucketPropertiesDialog;
+        const auto config = Core::S3::NotificationConfig::parse(
+            "<NotificationConfiguration><QueueConfiguration><Id>new-photos</Id><Queue>"
+            "arn:aws:sqs:us-east-1:000000000000:photos</Queue><Event>s3:ObjectCreated:*</Event>"
+            "<Filter><S3Key><FilterRule><Name>prefix</Name><Value>img/</Value></FilterRule>"
+            "</S3Key></Filter></QueueConfiguration></NotificationConfiguration>");
+        QVERIFY(config.has_value());
+        QCOMPARE(BucketPropertiesDialog::notificationSummary(*config),
+            u"\"new-photos\": s3:ObjectCreated:* events to the SQS queue "
+            u"arn:aws:sqs:us-east-1:000000000000:photos for keys with prefix \"img/\""_s);
+        QCOMPARE(BucketPropertiesDialog::notificationSummary({}),
+            u"No event notifications are configured."_s);
+
+        // Accepts every destination except the queue named "refused".
+        class Destinations final : public Core::S3::EventDestinations
+        {
+        public:
+            QString refusal(const QString &arn, const QString &, const QString &) const override
+            {
+                return arn.endsWith(u":refused"_s) ? u"The destination queue does not exist"_s
+                                                   : QString();
+            }
+            bool deliver(const QString &arn, const QByteArray &) override
+            {
+                delivered.append(arn);
+                return true;
+            }
+            QStringList delivered;
+        } destinations;
+        Tests::TempDatabase temp;
+        Core::ManualClock clock;
+        Core::S3::S3Service service(
+            temp.database(), &clock, temp.dirPath() + u"/objects"_s, u"us-east-1"_s);
+        service.setEventDestinations(&destinations, u"000000000000"_s);
+        QVERIFY(service.createBucket(u"photos"_s, {}).has_value());
+        const QString xml = u"<NotificationConfiguration><QueueConfiguration><Queue>arn:aws:sqs:"
+                            u"us-east-1:000000000000:%1</Queue><Event>s3:ObjectCreated:Put"
+                            u"</Event></QueueConfiguration></NotificationConfiguration>"_s;
+        const auto saveIn = [](BucketPropertiesDialog &dialog, const QString &text) {
+            auto *editor = dialog.findChild<QPlainTextEdit *>(u"notificationEditor"_s);
+            QVERIFY(editor);
+            editor->setPlainText(text);
+            dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save)->click();
+        };
+        {
+            BucketPropertiesDialog dialog(&service, u"photos"_s);
+            auto *summary = dialog.findChild<QLabel *>(u"notificationSummary"_s);
+            QTRY_COMPARE(summary->text(), u"No event notifications are configured."_s);
+            saveIn(dialog, xml.arg(u"refused"_s));
+            auto *message = dialog.findChild<QLabel *>(u"message"_s);
+            QTRY_VERIFY(!message->text().isEmpty());
+            QCOMPARE(message->text(),
+                u"Unable to validate the following destination configurations\n"
+                u"arn:aws:sqs:us-east-1:000000000000:refused: The destination queue does not "
+                u"exist"_s);
+            QCOMPARE(dialog.result(), int(QDialog::Rejected));
+            saveIn(dialog, xml.arg(u"photos"_s));
+            QTRY_COMPARE(dialog.result(), int(QDialog::Accepted));
+        }
+        QCOMPARE(
+            destinations.delivered, QStringList{u"arn:aws:sqs:us-east-1:000000000000:photos"_s});
+        BucketPropertiesDialog reopened(&service, u"photos"_s);
+        auto *summary = reopened.findChild<QLabel *>(u"notificationSummary"_s);
+        QTRY_VERIFY(summary->text().contains(u"s3:ObjectCreated:Put events to the SQS queue "
+                                             u"arn:aws:sqs:us-east-1:000000000000:photos"_s));
     }
 
     // Archived objects show their restore status, and no preview until a restore finished.
