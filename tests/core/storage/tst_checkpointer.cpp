@@ -93,15 +93,19 @@ private slots:
         Core::Storage::Checkpointer checkpointer(temp.database(), std::chrono::milliseconds(20));
         checkpointer.start();
         qint64 largest = 0;
-        for (int round = 0; round < 250; ++round) { // 2500 commits, about 280 MiB of pages
+        // 4000 commits, about 450 MiB of pages: without restarts the WAL would hold them all.
+        // With them it stays near journal_size_limit; on a loaded machine (ctest -j2) the
+        // background checkpoint can keep the writer's from finishing for a while, so the bound
+        // leaves room for that and still catches a WAL that grows without end.
+        for (int round = 0; round < 400; ++round) {
             write(temp.database(), 10);
             checkpointer.writerIdle();
             largest = qMax(largest, walSize(temp.database()));
         }
         checkpointer.stop();
-        QVERIFY2(largest < 128 * 1024 * 1024, qPrintable(QString::number(largest)));
+        QVERIFY2(largest < 224 * 1024 * 1024, qPrintable(QString::number(largest)));
         QVERIFY(checkpointer.restarts() > 0);
-        QCOMPARE(rows(temp.database()), 250'000);
+        QCOMPARE(rows(temp.database()), 400'000);
     }
 
     void stopWithoutStartIsHarmless()
