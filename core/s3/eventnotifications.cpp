@@ -140,8 +140,11 @@ QString isoTime(qint64 ms)
 
 bool NotificationTarget::matches(const QString &eventName, const QString &key) const
 {
-    if (!key.startsWith(prefix) || !key.endsWith(suffix))
-        return false;
+    return key.startsWith(prefix) && key.endsWith(suffix) && wants(eventName);
+}
+
+bool NotificationTarget::wants(const QString &eventName) const
+{
     const QString name = u"s3:"_s + eventName;
     for (const QString &configured : events) {
         if (covers(configured, name))
@@ -257,7 +260,7 @@ QByteArray eventMessage(const ObjectEvent &event,
         object.insert(u"versionId"_s, event.versionId);
     object.insert(u"sequencer"_s, event.sequencer);
     const QJsonObject owner{{u"principalId"_s, account}};
-    const QJsonObject s3{
+    QJsonObject s3{
         {u"s3SchemaVersion"_s, u"1.0"_s},
         {u"configurationId"_s, configurationId},
         {u"bucket"_s,
@@ -266,7 +269,7 @@ QByteArray eventMessage(const ObjectEvent &event,
                 {u"arn"_s, QString(u"arn:aws:s3:::"_s + event.bucket)}}},
         {u"object"_s, object},
     };
-    const QJsonObject record{
+    QJsonObject record{
         {u"eventVersion"_s, u"2.1"_s},
         {u"eventSource"_s, u"aws:s3"_s},
         {u"awsRegion"_s, region},
@@ -280,6 +283,11 @@ QByteArray eventMessage(const ObjectEvent &event,
                     QString::fromLatin1(requestId.toLatin1().repeated(4).toBase64())}}},
         {u"s3"_s, s3},
     };
+    if (event.restoreExpiryMs >= 0)
+        record.insert(u"glacierEventData"_s,
+            QJsonObject{{u"restoreEventData"_s,
+                QJsonObject{{u"lifecycleRestorationExpiryTime"_s, isoTime(event.restoreExpiryMs)},
+                    {u"lifecycleRestoreStorageClass"_s, event.storageClass}}}});
     return QJsonDocument(QJsonObject{{u"Records"_s, QJsonArray{record}}})
         .toJson(QJsonDocument::Compact);
 }

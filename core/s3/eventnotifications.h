@@ -28,6 +28,8 @@ struct NotificationTarget
 
     // Whether an event such as "ObjectCreated:Put" on `key` goes to this destination.
     bool matches(const QString &eventName, const QString &key) const;
+    // Whether it wants events of this kind at all, whatever the key.
+    bool wants(const QString &eventName) const;
 };
 
 // A validated PutBucketNotificationConfiguration body.
@@ -60,6 +62,9 @@ struct ObjectEvent
     QString versionId; // empty or "null": not in the record
     qint64 timeMs = 0;
     QString sequencer;
+    // ObjectRestore:Completed: when the restored copy expires, and the object's storage class.
+    qint64 restoreExpiryMs = -1;
+    QString storageClass;
 };
 
 // The message S3 sends for one event to one destination: {"Records":[{...}]} in the event

@@ -295,6 +295,7 @@ Status S3Service::authorize(const QString &bucket,
 
 int S3Service::applyLifecycle()
 {
+    notifyRestoreTransitions();
     int changed = 0;
     for (const QString &bucket : m_store->bucketsWithLifecycle())
         changed += applyLifecycle(bucket);

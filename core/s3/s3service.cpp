@@ -67,6 +67,12 @@ S3Service::S3Service(const Storage::Database &database,
     });
     connect(clock, &Clock::advanced, this, qOverload<>(&S3Service::applyLifecycle));
     m_lifecycleTimer.start();
+    // Restores finish in minutes (Expedited): their events are looked for more often. Those
+    // that finished while the engine was stopped get none.
+    m_restoresCheckedMs = clock->nowMs();
+    m_restoreTimer.setInterval(5 * 1000);
+    connect(&m_restoreTimer, &QTimer::timeout, this, &S3Service::notifyRestoreTransitions);
+    m_restoreTimer.start();
 }
 
 S3Service::~S3Service() = default;
@@ -463,6 +469,35 @@ std::shared_ptr<const NotificationConfig> S3Service::notificationConfig(const QS
     return config;
 }
 
+void S3Service::notifyRestoreTransitions()
+{
+    const qint64 now = m_clock->nowMs();
+    const qint64 from = m_restoresCheckedMs;
+    m_restoresCheckedMs = now;
+    if (!m_destinations || from >= now)
+        return;
+    for (const QString &bucket : m_store->bucketsWithNotifications()) {
+        const auto config = notificationConfig(bucket);
+        if (!config)
+            continue;
+        const auto wanted = [&config](const QString &eventName) {
+            return std::any_of(config->targets.cbegin(),
+                config->targets.cend(),
+                [&eventName](const NotificationTarget &target) { return target.wants(eventName); });
+        };
+        if (wanted(u"ObjectRestore:Completed"_s)) {
+            for (const S3Object &object :
+                m_store->versionsWithTimeIn(bucket, u"RestoreReadyMs"_s, from, now))
+                notify(u"ObjectRestore:Completed"_s, object);
+        }
+        if (wanted(u"ObjectRestore:Delete"_s)) {
+            for (const S3Object &object :
+                m_store->versionsWithTimeIn(bucket, u"RestoreExpiryMs"_s, from, now))
+                notify(u"ObjectRestore:Delete"_s, object);
+        }
+    }
+}
+
 void S3Service::notify(const QString &eventName, const S3Object &object)
 {
     if (!m_destinations)
@@ -481,6 +516,10 @@ void S3Service::notify(const QString &eventName, const S3Object &object)
     }
     event.versionId = object.versionId;
     event.timeMs = m_clock->nowMs();
+    if (eventName == u"ObjectRestore:Completed"_s) {
+        event.restoreExpiryMs = object.headers.restoreExpiryMs;
+        event.storageClass = object.headers.storageClass;
+    }
     // Increasing for the events of one key, as AWS's sequencer: time, then a counter.
     event.sequencer = QString::number(quint64(event.timeMs) * 4096 + (++m_eventCount % 4096), 16)
                           .toUpper()

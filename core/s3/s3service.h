@@ -85,10 +85,10 @@ public:
         qint64 bytesDownloaded);
     void reportStorageMetrics();
     // Event notifications (S3-32..S3-35): object events (created, removed, tagged, ACL put,
-    // restore started) go to the destinations of the bucket's notification configuration whose
-    // events and key filter match, at once, as one message each. Null sends nothing, and
-    // PutBucketNotificationConfiguration then refuses every destination. `account` owns the
-    // buckets (event records and resource-policy checks).
+    // restore started, finished and expired, lifecycle) go to the destinations of the bucket's
+    // notification configuration whose events and key filter match, at once, as one message each.
+    // Null sends nothing, and PutBucketNotificationConfiguration then refuses every destination.
+    // `account` owns the buckets (event records and resource-policy checks).
     void setEventDestinations(EventDestinations *destinations, const QString &account);
 
     const ObjectFiles &files() const { return m_files; }
@@ -302,6 +302,9 @@ private:
     std::shared_ptr<const NotificationConfig> notificationConfig(const QString &bucket) const;
     // Sends `eventName` (ObjectCreated:Put ...) about `object` to every matching destination.
     void notify(const QString &eventName, const S3Object &object);
+    // ObjectRestore:Completed for retrievals that finished, ObjectRestore:Delete for restored
+    // copies that expired, since the last call (on the lifecycle timer and clock jumps).
+    void notifyRestoreTransitions();
 
     const Storage::Database &m_database;
     Clock *m_clock;
@@ -310,6 +313,7 @@ private:
     QString m_region;
     Coalescer *m_coalescer;
     QTimer m_lifecycleTimer;
+    QTimer m_restoreTimer;
     MetricSink *m_metricSink = nullptr;
     qint64 m_storageReportDay = -1;
     EventDestinations *m_destinations = nullptr;
@@ -318,6 +322,7 @@ private:
     mutable QHash<QString, std::shared_ptr<const NotificationConfig>> m_notificationConfigs;
     quint64 m_eventCount = 0;
     bool m_inLifecycle = false; // removals are LifecycleExpiration events
+    qint64 m_restoresCheckedMs = 0; // restores finishing after this time still get events
     QSet<QString> m_changedBuckets;
     bool m_bucketListChanged = false;
 };

@@ -356,6 +356,19 @@ QString S3Store::objectAcl(
     return acl;
 }
 
+QStringList S3Store::bucketsWithNotifications() const
+{
+    QSqlQuery &query =
+        m_database.prepared(u"SELECT name FROM s3_buckets WHERE notification IS NOT NULL"_s);
+    QStringList names;
+    if (!run(query))
+        return names;
+    while (query.next())
+        names.append(query.value(0).toString());
+    query.finish();
+    return names;
+}
+
 QStringList S3Store::bucketsWithLifecycle() const
 {
     QSqlQuery &query =

@@ -43,6 +43,7 @@ public:
     bool setDocument(const QString &name, BucketDocument kind, const std::optional<QString> &text);
     std::optional<QString> document(const QString &name, BucketDocument kind) const;
     QStringList bucketsWithLifecycle() const;
+    QStringList bucketsWithNotifications() const;
     // An object version's ACL as JSON grants; "" for the default (private).
     bool setObjectAcl(
         const QString &bucket, const QString &key, const QString &versionId, const QString &acl);
@@ -70,6 +71,9 @@ public:
     QList<S3Object> currentObjects(
         const QString &bucket, const QString &from, const QString &after, int limit) const;
     // All versions and delete markers with key >= from, by key then newest first.
+    // Versions whose header field (RestoreReadyMs, RestoreExpiryMs) falls in (fromMs, toMs].
+    QList<S3Object> versionsWithTimeIn(
+        const QString &bucket, const QString &field, qint64 fromMs, qint64 toMs) const;
     QList<S3Object> versionsFrom(
         const QString &bucket, const QString &from, int limit, int offset) const;
     QStringList bucketFiles(const QString &bucket) const; // object and part files

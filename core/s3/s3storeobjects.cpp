@@ -201,6 +201,29 @@ QList<S3Object> S3Store::currentObjects(
     return objects;
 }
 
+QList<S3Object> S3Store::versionsWithTimeIn(
+    const QString &bucket, const QString &field, qint64 fromMs, qint64 toMs) const
+{
+    // A scan of the bucket's rows, made only for buckets that notify restore events.
+    QSqlQuery &query = m_database.prepared(
+        u"SELECT %1 FROM s3_objects WHERE bucket = ? AND json_extract(headers, ?) > ? AND "
+        u"json_extract(headers, ?) <= ? ORDER BY key, id DESC"_s.arg(
+            QLatin1StringView(ObjectColumns)));
+    const QString path = u"$."_s + field;
+    query.addBindValue(bucket);
+    query.addBindValue(path);
+    query.addBindValue(fromMs);
+    query.addBindValue(path);
+    query.addBindValue(toMs);
+    QList<S3Object> objects;
+    if (!run(query))
+        return objects;
+    while (query.next())
+        objects.append(readObject(query, false, false));
+    query.finish();
+    return objects;
+}
+
 QList<S3Object> S3Store::versionsFrom(
     const QString &bucket, const QString &from, int limit, int offset) const
 {

@@ -64,7 +64,7 @@ class S3Notifications(ServerTestCase):
         config = {"QueueConfigurations": [{
             "Id": "incoming",
             "QueueArn": arn,
-            "Events": ["s3:ObjectCreated:*", "s3:ObjectRemoved:*"],
+            "Events": ["s3:ObjectCreated:*", "s3:ObjectRemoved:*", "s3:ObjectRestore:*"],
             "Filter": {"Key": {"FilterRules": [{"Name": "prefix", "Value": "in/"},
                                                {"Name": "suffix", "Value": ".txt"}]}},
         }]}
@@ -129,6 +129,15 @@ class S3Notifications(ServerTestCase):
                          ["ObjectCreated:Put", "ObjectRemoved:DeleteMarkerCreated"])
         self.assertEqual(records[0]["s3"]["object"]["versionId"], version)
         self.assertEqual(records[1]["s3"]["object"]["versionId"], marker)
+
+        # Starting a restore of an archived object is an event; its completion comes when the
+        # retrieval's time has passed (tst_s3service moves the clock for that).
+        self.s3.put_object(Bucket="uploads", Key="in/cold.txt", Body=b"c", StorageClass="GLACIER")
+        self.s3.restore_object(Bucket="uploads", Key="in/cold.txt", RestoreRequest={
+            "Days": 1, "GlacierJobParameters": {"Tier": "Expedited"}})
+        records = [event["Records"][0] for event in self.drain(url, 2)]
+        self.assertEqual([r["eventName"] for r in records],
+                         ["ObjectCreated:Put", "ObjectRestore:Post"])
 
         # An empty configuration turns notifications off.
         self.s3.put_bucket_notification_configuration(Bucket="uploads",

@@ -3,7 +3,8 @@
 // accepts and the AWS error for what it refuses (unknown events, filter rule names, repeated
 // rules, overlapping destinations, missing ARNs); which events and keys a destination matches
 // (wildcards, prefix and suffix); the stored document round-trips; and the event record's shape
-// (URL-encoded key, fields per event kind, the s3:TestEvent).
+// (URL-encoded key, fields per event kind, glacierEventData of a finished restore, the
+// s3:TestEvent).
 #include "core/s3/eventnotifications.h"
 
 #include <QJsonArray>
@@ -253,6 +254,29 @@ private slots:
         QCOMPARE(object.contains(u"eTag"_s), size >= 0);
         QCOMPARE(object.contains(u"versionId"_s), !versionId.isEmpty() && versionId != u"null"_s);
         QCOMPARE(object.value(u"sequencer"_s).toString(), u"0055AED6DCD90281E5"_s);
+    }
+
+    void restoreCompletedCarriesGlacierEventData()
+    {
+        Core::S3::ObjectEvent event;
+        event.eventName = u"ObjectRestore:Completed"_s;
+        event.bucket = u"b"_s;
+        event.key = u"k"_s;
+        event.restoreExpiryMs = 86'400'000;
+        event.storageClass = u"GLACIER"_s;
+        const QJsonObject record =
+            QJsonDocument::fromJson(Core::S3::eventMessage(event, {}, {}, {}, {}))
+                .object()[u"Records"_s][0]
+                .toObject();
+        const QJsonObject data = record[u"glacierEventData"_s][u"restoreEventData"_s].toObject();
+        QCOMPARE(
+            data[u"lifecycleRestorationExpiryTime"_s].toString(), u"1970-01-02T00:00:00.000Z"_s);
+        QCOMPARE(data[u"lifecycleRestoreStorageClass"_s].toString(), u"GLACIER"_s);
+        event.restoreExpiryMs = -1;
+        QVERIFY(!QJsonDocument::fromJson(Core::S3::eventMessage(event, {}, {}, {}, {}))
+                     .object()[u"Records"_s][0]
+                     .toObject()
+                     .contains(u"glacierEventData"_s));
     }
 
     void testEvent()

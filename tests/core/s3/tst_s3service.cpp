@@ -675,6 +675,11 @@ private slots:
                 queue + u" ObjectCreated:Put docs/cold"_s,
                 queue + u" ObjectRestore:Post docs/cold"_s,
             }));
+        // The Expedited retrieval takes a minute; moving the clock past it finishes it.
+        clock.advance(30'000);
+        QVERIFY(destinations.take().isEmpty());
+        clock.advance(60'000);
+        QCOMPARE(destinations.take(), QStringList{queue + u" ObjectRestore:Completed docs/cold"_s});
 
         // Versioning: a delete without a version id leaves a marker; removing a version is a
         // Delete.
@@ -701,7 +706,8 @@ private slots:
         clock.advance(40LL * 86'400'000);
         service.applyLifecycle();
         QCOMPARE(destinations.take(),
-            (QStringList{queue + u" LifecycleExpiration:DeleteMarkerCreated docs/m"_s,
+            (QStringList{queue + u" ObjectRestore:Delete docs/cold"_s, // the copy expired
+                queue + u" LifecycleExpiration:DeleteMarkerCreated docs/m"_s,
                 queue + u" LifecycleTransition docs/a+b"_s}));
 
         // A destination S3 may not use refuses the whole configuration and keeps the old one.
