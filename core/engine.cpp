@@ -131,6 +131,7 @@ void Engine::start()
     m_dispatcher->addHandler(new Api::CloudWatchHandler(m_cloudwatch));
     m_logs =
         new Logs::LogsService(*m_database, m_clock, m_options.region, m_options.accountId, this);
+    m_logs->setMetricSink(m_cloudwatch);
     m_dispatcher->addHandler(new Api::LogsHandler(m_logs));
     m_lambda = new Lambda::LambdaService(*m_database,
         m_clock,

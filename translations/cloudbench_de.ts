@@ -611,19 +611,107 @@
     </message>
 </context>
 <context>
+    <name>Gui::CloudWatch::CreateMetricFilterDialog</name>
+    <message>
+        <location filename="../ui/cloudwatch/createmetricfilterdialog.cpp" line="33"/>
+        <source>Create metric filter: %1</source>
+        <translation>Metrikfilter erstellen: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/cloudwatch/createmetricfilterdialog.cpp" line="41"/>
+        <source>ERROR, { $.latency &gt; 100 }, [ip, user, status = 5*] ...</source>
+        <translation>ERROR, { $.latency &gt; 100 }, [ip, user, status = 5*] ...</translation>
+    </message>
+    <message>
+        <location filename="../ui/cloudwatch/createmetricfilterdialog.cpp" line="42"/>
+        <source>for example MyApp</source>
+        <translation>zum Beispiel MyApp</translation>
+    </message>
+    <message>
+        <location filename="../ui/cloudwatch/createmetricfilterdialog.cpp" line="43"/>
+        <source>for example ErrorCount</source>
+        <translation>zum Beispiel ErrorCount</translation>
+    </message>
+    <message>
+        <location filename="../ui/cloudwatch/createmetricfilterdialog.cpp" line="44"/>
+        <source>1 counts matching events; $.field (JSON) or $name (space-delimited) publishes a value from the event.</source>
+        <translation>1 zählt passende Ereignisse; $.feld (JSON) oder $name (durch Leerzeichen getrennt) veröffentlicht einen Wert aus dem Ereignis.</translation>
+    </message>
+    <message>
+        <location filename="../ui/cloudwatch/createmetricfilterdialog.cpp" line="46"/>
+        <source>optional: published for events that do not match</source>
+        <translation>optional: wird für nicht passende Ereignisse veröffentlicht</translation>
+    </message>
+    <message>
+        <location filename="../ui/cloudwatch/createmetricfilterdialog.cpp" line="47"/>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <location filename="../ui/cloudwatch/createmetricfilterdialog.cpp" line="63"/>
+        <source>Events ingested from now on that match the pattern become datapoints of the metric. Events already stored are not counted.</source>
+        <translation>Ab jetzt aufgenommene Ereignisse, die zum Muster passen, werden zu Datenpunkten der Metrik. Bereits gespeicherte Ereignisse werden nicht gezählt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/cloudwatch/createmetricfilterdialog.cpp" line="69"/>
+        <source>Filter pattern</source>
+        <translation>Filtermuster</translation>
+    </message>
+    <message>
+        <location filename="../ui/cloudwatch/createmetricfilterdialog.cpp" line="70"/>
+        <source>Filter name</source>
+        <translation>Filtername</translation>
+    </message>
+    <message>
+        <location filename="../ui/cloudwatch/createmetricfilterdialog.cpp" line="71"/>
+        <source>Metric namespace</source>
+        <translation>Metrik-Namespace</translation>
+    </message>
+    <message>
+        <location filename="../ui/cloudwatch/createmetricfilterdialog.cpp" line="72"/>
+        <source>Metric name</source>
+        <translation>Metrikname</translation>
+    </message>
+    <message>
+        <location filename="../ui/cloudwatch/createmetricfilterdialog.cpp" line="73"/>
+        <source>Metric value</source>
+        <translation>Metrikwert</translation>
+    </message>
+    <message>
+        <location filename="../ui/cloudwatch/createmetricfilterdialog.cpp" line="74"/>
+        <source>Default value</source>
+        <translation>Standardwert</translation>
+    </message>
+    <message>
+        <location filename="../ui/cloudwatch/createmetricfilterdialog.cpp" line="75"/>
+        <source>Unit</source>
+        <translation>Einheit</translation>
+    </message>
+    <message>
+        <location filename="../ui/cloudwatch/createmetricfilterdialog.cpp" line="77"/>
+        <source>Create metric filter</source>
+        <translation>Metrikfilter erstellen</translation>
+    </message>
+    <message>
+        <location filename="../ui/cloudwatch/createmetricfilterdialog.cpp" line="128"/>
+        <source>Fill in the filter name, the metric namespace, name and value; a default value must be a number.</source>
+        <translation>Geben Sie den Filternamen sowie Namespace, Namen und Wert der Metrik an; ein Standardwert muss eine Zahl sein.</translation>
+    </message>
+</context>
+<context>
     <name>Gui::CloudWatch::LogEventListModel</name>
     <message>
-        <location filename="../ui/cloudwatch/logmodels.cpp" line="210"/>
+        <location filename="../ui/cloudwatch/logmodels.cpp" line="215"/>
         <source>Timestamp</source>
         <translation>Zeitstempel</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/logmodels.cpp" line="212"/>
+        <location filename="../ui/cloudwatch/logmodels.cpp" line="217"/>
         <source>Log stream</source>
         <translation>Protokollstream</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/logmodels.cpp" line="214"/>
+        <location filename="../ui/cloudwatch/logmodels.cpp" line="219"/>
         <source>Message</source>
         <translation>Nachricht</translation>
     </message>
@@ -646,22 +734,27 @@
         <translation>%1 Tage</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/logmodels.cpp" line="78"/>
+        <location filename="../ui/cloudwatch/logmodels.cpp" line="81"/>
         <source>Log group</source>
         <translation>Protokollgruppe</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/logmodels.cpp" line="80"/>
+        <location filename="../ui/cloudwatch/logmodels.cpp" line="83"/>
         <source>Retention</source>
         <translation>Aufbewahrung</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/logmodels.cpp" line="82"/>
+        <location filename="../ui/cloudwatch/logmodels.cpp" line="85"/>
         <source>Stored bytes</source>
         <translation>Gespeicherte Bytes</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/logmodels.cpp" line="84"/>
+        <location filename="../ui/cloudwatch/logmodels.cpp" line="87"/>
+        <source>Metric filters</source>
+        <translation>Metrikfilter</translation>
+    </message>
+    <message>
+        <location filename="../ui/cloudwatch/logmodels.cpp" line="89"/>
         <source>Created</source>
         <translation>Erstellt</translation>
     </message>
@@ -669,37 +762,67 @@
 <context>
     <name>Gui::CloudWatch::LogGroupsView</name>
     <message>
-        <location filename="../ui/cloudwatch/loggroupsview.cpp" line="79"/>
+        <location filename="../ui/cloudwatch/loggroupsview.cpp" line="67"/>
+        <source>Create metric filter...</source>
+        <translation>Metrikfilter erstellen...</translation>
+    </message>
+    <message>
+        <location filename="../ui/cloudwatch/loggroupsview.cpp" line="83"/>
         <source>Filter events: terms, &quot;a phrase&quot;, ?either ?or, -excluded, { $.level = &quot;ERROR&quot; }, [ip, user, status = 5*]</source>
         <translation>Ereignisse filtern: Begriffe, &quot;eine Phrase&quot;, ?entweder ?oder, -ausgeschlossen, { $.level = &quot;ERROR&quot; }, [ip, user, status = 5*]</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/loggroupsview.cpp" line="157"/>
+        <location filename="../ui/cloudwatch/loggroupsview.cpp" line="110"/>
+        <source>Turn the pattern in the box into a metric filter: matching events ingested from now on become datapoints of a CloudWatch metric, which alarms can watch.</source>
+        <translation>Das Muster im Feld in einen Metrikfilter umwandeln: Ab jetzt aufgenommene passende Ereignisse werden zu Datenpunkten einer CloudWatch-Metrik, die Alarme überwachen können.</translation>
+    </message>
+    <message>
+        <location filename="../ui/cloudwatch/loggroupsview.cpp" line="174"/>
         <source>&lt;p style=&apos;font-size:large&apos;&gt;&lt;b&gt;No log groups yet&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Invoke a Lambda function (its logs land in /aws/lambda/&amp;lt;name&amp;gt;) or create a group with&lt;/p&gt;&lt;p&gt;&lt;code&gt;aws logs create-log-group --log-group-name /my/app --endpoint-url %1&lt;/code&gt;&lt;/p&gt;</source>
         <translation>&lt;p style=&apos;font-size:large&apos;&gt;&lt;b&gt;Noch keine Protokollgruppen&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Rufen Sie eine Lambda-Funktion auf (ihre Logs landen in /aws/lambda/&amp;lt;name&amp;gt;) oder erstellen Sie eine Gruppe mit&lt;/p&gt;&lt;p&gt;&lt;code&gt;aws logs create-log-group --log-group-name /my/app --endpoint-url %1&lt;/code&gt;&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/loggroupsview.cpp" line="282"/>
+        <location filename="../ui/cloudwatch/loggroupsview.cpp" line="297"/>
+        <source>%1: %2 → %3/%4 (value %5)</source>
+        <translation>%1: %2 → %3/%4 (Wert %5)</translation>
+    </message>
+    <message>
+        <location filename="../ui/cloudwatch/loggroupsview.cpp" line="299"/>
+        <source>every event</source>
+        <translation>jedes Ereignis</translation>
+    </message>
+    <message>
+        <location filename="../ui/cloudwatch/loggroupsview.cpp" line="305"/>
+        <source>No metric filters: type a pattern above and create one to count matching events as a metric.</source>
+        <translation>Keine Metrikfilter: Geben Sie oben ein Muster ein und erstellen Sie einen, um passende Ereignisse als Metrik zu zählen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/cloudwatch/loggroupsview.cpp" line="307"/>
+        <source>Metric filters: %1</source>
+        <translation>Metrikfilter: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/cloudwatch/loggroupsview.cpp" line="361"/>
         <source>Events of %1, all streams</source>
         <translation>Ereignisse von %1, alle Streams</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/loggroupsview.cpp" line="283"/>
+        <location filename="../ui/cloudwatch/loggroupsview.cpp" line="362"/>
         <source>Events of %1</source>
         <translation>Ereignisse von %1</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/loggroupsview.cpp" line="318"/>
+        <location filename="../ui/cloudwatch/loggroupsview.cpp" line="397"/>
         <source>1 event</source>
         <translation>1 Ereignis</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/loggroupsview.cpp" line="318"/>
+        <location filename="../ui/cloudwatch/loggroupsview.cpp" line="397"/>
         <source>%1 events</source>
         <translation>%1 Ereignisse</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/loggroupsview.cpp" line="320"/>
+        <location filename="../ui/cloudwatch/loggroupsview.cpp" line="399"/>
         <source>%1, scroll for more</source>
         <translation>%1, für mehr scrollen</translation>
     </message>
@@ -707,17 +830,17 @@
 <context>
     <name>Gui::CloudWatch::LogStreamListModel</name>
     <message>
-        <location filename="../ui/cloudwatch/logmodels.cpp" line="138"/>
+        <location filename="../ui/cloudwatch/logmodels.cpp" line="143"/>
         <source>Log stream</source>
         <translation>Protokollstream</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/logmodels.cpp" line="140"/>
+        <location filename="../ui/cloudwatch/logmodels.cpp" line="145"/>
         <source>Last event</source>
         <translation>Letztes Ereignis</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/logmodels.cpp" line="142"/>
+        <location filename="../ui/cloudwatch/logmodels.cpp" line="147"/>
         <source>Stored bytes</source>
         <translation>Gespeicherte Bytes</translation>
     </message>
@@ -2441,158 +2564,158 @@ Die Richtlinie der Warteschlange (oder die Berechtigung der Funktion) muss den D
         <translation>für Schlüssel mit %1</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="194"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="195"/>
         <source>Amazon EventBridge is enabled (Cloudbench does not emulate EventBridge, so nothing is delivered there).</source>
         <translation>Amazon EventBridge ist aktiviert (Cloudbench emuliert EventBridge nicht, dorthin wird also nichts zugestellt).</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="204"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="205"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="216"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="217"/>
         <source>The policy is not valid JSON: %1 (at character %2).</source>
         <translation>Die Richtlinie ist kein gültiges JSON: %1 (bei Zeichen %2).</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="220"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="221"/>
         <source>A bucket policy is a JSON object with a &quot;Statement&quot;.</source>
         <translation>Eine Bucket-Richtlinie ist ein JSON-Objekt mit einem „Statement“.</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="239"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="240"/>
         <source>Server-side encryption with Amazon S3 managed keys (SSE-S3, AES256)</source>
         <translation>Serverseitige Verschlüsselung mit von Amazon S3 verwalteten Schlüsseln (SSE-S3, AES256)</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="240"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="241"/>
         <source>Server-side encryption with AWS KMS keys (%1)</source>
         <translation>Serverseitige Verschlüsselung mit AWS-KMS-Schlüsseln (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="242"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="243"/>
         <source>KMS key: %1</source>
         <translation>KMS-Schlüssel: %1</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="244"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="245"/>
         <source>Bucket Key enabled</source>
         <translation>Bucket-Schlüssel aktiviert</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="251"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="252"/>
         <source>Object writer: ACLs enabled, the uploading account owns each object</source>
         <translation>Objektschreiber: ACLs aktiviert, das hochladende Konto besitzt jedes Objekt</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="253"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="254"/>
         <source>Bucket owner preferred: ACLs enabled</source>
         <translation>Bucket-Eigentümer bevorzugt: ACLs aktiviert</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="254"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="255"/>
         <source>Bucket owner enforced: ACLs disabled, the bucket owner owns every object</source>
         <translation>Bucket-Eigentümer erzwungen: ACLs deaktiviert, der Bucket-Eigentümer besitzt jedes Objekt</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="261"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="262"/>
         <source>Off: no public access block is configured</source>
         <translation>Aus: keine Sperre für öffentlichen Zugriff konfiguriert</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="265"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="266"/>
         <source>On: all public access is blocked</source>
         <translation>Ein: jeder öffentliche Zugriff ist blockiert</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="268"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="269"/>
         <source>block new public ACLs</source>
         <translation>neue öffentliche ACLs blockieren</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="270"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="271"/>
         <source>ignore public ACLs</source>
         <translation>öffentliche ACLs ignorieren</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="272"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="273"/>
         <source>block new public bucket policies</source>
         <translation>neue öffentliche Bucket-Richtlinien blockieren</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="274"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="275"/>
         <source>restrict public buckets</source>
         <translation>öffentliche Buckets einschränken</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="275"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="276"/>
         <source>Off: every setting is cleared</source>
         <translation>Aus: jede Einstellung ist deaktiviert</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="276"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="277"/>
         <source>Partly on: %1</source>
         <translation>Teilweise ein: %1</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="282"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="283"/>
         <source>No lifecycle rules are configured.</source>
         <translation>Es sind keine Lebenszyklusregeln konfiguriert.</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="286"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="287"/>
         <source>Rule &quot;%1&quot; (%2)</source>
         <translation>Regel „%1“ (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="287"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="288"/>
         <source>unnamed</source>
         <translation>unbenannt</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="288"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="289"/>
         <source>enabled</source>
         <translation>aktiviert</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="288"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="289"/>
         <source>disabled</source>
         <translation>deaktiviert</translation>
     </message>
     <message>
         <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="186"/>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="291"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="292"/>
         <source>prefix &quot;%1&quot;</source>
         <translation>Präfix „%1“</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="293"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="294"/>
         <source>tag %1=%2</source>
         <translation>Tag %1=%2</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="295"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="296"/>
         <source>larger than %1 bytes</source>
         <translation>größer als %1 Bytes</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="297"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="298"/>
         <source>smaller than %1 bytes</source>
         <translation>kleiner als %1 Bytes</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="298"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="299"/>
         <source>  Applies to every object</source>
         <translation>  Gilt für jedes Objekt</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="299"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="300"/>
         <source>  Applies to objects with %1</source>
         <translation>  Gilt für Objekte mit %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="302"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="303"/>
         <source>  Move to %1 %n day(s) after creation</source>
         <translation>
             <numerusform>  %n Tag nach der Erstellung nach %1 verschieben</numerusform>
@@ -2600,12 +2723,12 @@ Die Richtlinie der Warteschlange (oder die Berechtigung der Funktion) muss den D
         </translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="304"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="305"/>
         <source>  Move to %1 on a set date</source>
         <translation>  An einem festen Datum nach %1 verschieben</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="306"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="307"/>
         <source>  Move noncurrent versions to %1 %n day(s) after they become noncurrent</source>
         <translation>
             <numerusform>  Nicht aktuelle Versionen %n Tag, nachdem sie nicht mehr aktuell sind, nach %1 verschieben</numerusform>
@@ -2613,7 +2736,7 @@ Die Richtlinie der Warteschlange (oder die Berechtigung der Funktion) muss den D
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="312"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="313"/>
         <source>  Expire current versions %n day(s) after creation</source>
         <translation>
             <numerusform>  Aktuelle Versionen %n Tag nach der Erstellung ablaufen lassen</numerusform>
@@ -2621,17 +2744,17 @@ Die Richtlinie der Warteschlange (oder die Berechtigung der Funktion) muss den D
         </translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="317"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="318"/>
         <source>  Expire current versions on %1</source>
         <translation>  Aktuelle Versionen am %1 ablaufen lassen</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="322"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="323"/>
         <source>  Remove expired delete markers</source>
         <translation>  Abgelaufene Löschmarkierungen entfernen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="324"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="325"/>
         <source>  Delete noncurrent versions %n day(s) after they become noncurrent</source>
         <translation>
             <numerusform>  Nicht aktuelle Versionen %n Tag, nachdem sie nicht mehr aktuell sind, löschen</numerusform>
@@ -2639,7 +2762,7 @@ Die Richtlinie der Warteschlange (oder die Berechtigung der Funktion) muss den D
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="328"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="329"/>
         <source>  Abort incomplete multipart uploads %n day(s) after they start</source>
         <translation>
             <numerusform>  Unvollständige mehrteilige Uploads %n Tag nach dem Start abbrechen</numerusform>
@@ -2647,7 +2770,7 @@ Die Richtlinie der Warteschlange (oder die Berechtigung der Funktion) muss den D
         </translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="342"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="343"/>
         <source>Write each tag as key=value on its own line.</source>
         <translation>Schreiben Sie jedes Tag als Schlüssel=Wert in eine eigene Zeile.</translation>
     </message>

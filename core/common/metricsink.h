@@ -55,6 +55,8 @@ namespace Core {
 // AWS/S3 request metrics, dimensions BucketName + FilterId "EntireBucket":
 //   AllRequests, GetRequests, PutRequests (Count, 1 per request), 4xxErrors (Count, 1 per 4xx
 //   answer), BytesDownloaded / BytesUploaded (Bytes, body bytes of each request)
+// CloudWatch Logs metric filters report into the namespace and metric their transformation
+// names, one datum per ingested event (its timestamp, not the clock's).
 class MetricSink
 {
 public:

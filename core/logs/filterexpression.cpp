@@ -442,7 +442,9 @@ bool compareJson(const QJsonValue &value, const Node &node)
     case Comparison::Equal:
     case Comparison::NotEqual: {
         bool equal = false;
-        if (literal.type == Literal::Type::Number)
+        if (literal.wildcard && literal.text == u"*"_s)
+            equal = !value.isNull(); // "$.field = *": the field has a value, of any type
+        else if (literal.type == Literal::Type::Number)
             equal = value.isDouble() && value.toDouble() == literal.number;
         else if (value.isString())
             equal = literal.matchesText(value.toString());
@@ -555,6 +557,19 @@ bool FilterCondition::matches(const QJsonValue &document) const
 bool FilterCondition::matches(const QHash<QString, QString> &fields) const
 {
     return evaluateFields(*m_root, fields);
+}
+
+std::optional<QJsonValue> FilterCondition::select(
+    const QJsonValue &document, const QString &selector)
+{
+    const auto path = parseSelector(selector);
+    if (!path)
+        return std::nullopt;
+    QList<QJsonValue> values;
+    resolve(document, *path, 0, &values);
+    if (values.isEmpty())
+        return std::nullopt;
+    return values.first();
 }
 
 } // namespace Core::Logs

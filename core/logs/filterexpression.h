@@ -48,6 +48,9 @@ public:
 
     bool matches(const QJsonValue &document) const;
     bool matches(const QHash<QString, QString> &fields) const;
+    // The first value a selector ($.a.b[0]) names in a document; nullopt for a selector that is
+    // not valid or names nothing.
+    static std::optional<QJsonValue> select(const QJsonValue &document, const QString &selector);
 
 private:
     explicit FilterCondition(std::unique_ptr<Node> root);

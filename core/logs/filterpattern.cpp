@@ -217,39 +217,79 @@ std::optional<FilterPattern> FilterPattern::parse(const QString &pattern, QStrin
     return result;
 }
 
+bool FilterPattern::isJson() const
+{
+    return m_compiled->kind == Compiled::Kind::Json;
+}
+
+bool FilterPattern::isSpaceDelimited() const
+{
+    return m_compiled->kind == Compiled::Kind::SpaceDelimited;
+}
+
+std::optional<QString> FilterPattern::Match::value(const QString &reference) const
+{
+    if (reference.startsWith(u"$."_s) || reference.startsWith(u"$["_s)) {
+        const auto selected = FilterCondition::select(json, reference);
+        if (!selected || selected->isObject() || selected->isArray() || selected->isNull()
+            || selected->isUndefined())
+            return std::nullopt;
+        if (selected->isDouble())
+            return QString::number(selected->toDouble(), 'g', 17);
+        if (selected->isBool())
+            return selected->toBool() ? u"true"_s : u"false"_s;
+        return selected->toString();
+    }
+    if (reference.startsWith(u'$')) {
+        const auto field = fields.constFind(reference.mid(1));
+        if (field == fields.cend())
+            return std::nullopt;
+        return *field;
+    }
+    return std::nullopt;
+}
+
 bool FilterPattern::matches(const QString &message) const
+{
+    return match(message).has_value();
+}
+
+std::optional<FilterPattern::Match> FilterPattern::match(const QString &message) const
 {
     const Compiled &compiled = *m_compiled;
     switch (compiled.kind) {
     case Compiled::Kind::Json: {
         QJsonParseError parseError;
         const QJsonDocument document = QJsonDocument::fromJson(message.toUtf8(), &parseError);
-        if (parseError.error != QJsonParseError::NoError || !document.isObject())
-            return false;
-        return compiled.condition->matches(document.object());
+        if (parseError.error != QJsonParseError::NoError || !document.isObject()
+            || !compiled.condition->matches(document.object()))
+            return std::nullopt;
+        return Match{document.object(), {}};
     }
     case Compiled::Kind::SpaceDelimited: {
-        QHash<QString, QString> bound;
-        return compiled.bind(splitFields(message), 0, 0, &bound);
+        Match match;
+        if (!compiled.bind(splitFields(message), 0, 0, &match.fields))
+            return std::nullopt;
+        return match;
     }
     case Compiled::Kind::Terms:
         break;
     }
     for (const Term &term : compiled.excluded) {
         if (term.foundIn(message))
-            return false;
+            return std::nullopt;
     }
     for (const Term &term : compiled.required) {
         if (!term.foundIn(message))
-            return false;
+            return std::nullopt;
     }
     if (compiled.any.isEmpty())
-        return true;
+        return Match{};
     for (const Term &term : compiled.any) {
         if (term.foundIn(message))
-            return true;
+            return Match{};
     }
-    return false;
+    return std::nullopt;
 }
 
 } // namespace Core::Logs

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QHash>
+#include <QJsonObject>
 #include <QString>
 
 #include <memory>
@@ -23,9 +25,22 @@ class FilterPattern final
 {
 public:
     struct Compiled;
+    // What a matching event offers a metric filter's metricValue and dimensions: the JSON
+    // document of a JSON pattern ($.selector), the named fields of a space-delimited one ($name).
+    struct Match
+    {
+        QJsonObject json;
+        QHash<QString, QString> fields;
+
+        // The text a reference names ("$.latency", "$status"); nullopt when it names nothing.
+        std::optional<QString> value(const QString &reference) const;
+    };
 
     static std::optional<FilterPattern> parse(const QString &pattern, QString *error);
     bool matches(const QString &message) const;
+    std::optional<Match> match(const QString &message) const;
+    bool isJson() const;
+    bool isSpaceDelimited() const;
 
 private:
     std::shared_ptr<const Compiled> m_compiled;

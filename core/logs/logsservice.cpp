@@ -3,6 +3,7 @@
 
 #include "core/common/clock.h"
 #include "core/common/coalescer.h"
+#include "core/common/metricsink.h"
 #include "core/logs/filterpattern.h"
 #include "core/logs/logserrors.h"
 #include "core/logs/logsstore.h"
@@ -30,6 +31,7 @@ constexpr int EventOverheadBytes = 26;
 constexpr int MaxEventBytes = 1048550;
 constexpr int FilterScanBatch = 1000;
 constexpr int FilterScanMax = 50000;
+constexpr int MaxMetricFilters = 100;
 constexpr std::array RetentionDays = {1,
     3,
     5,
@@ -195,6 +197,7 @@ Status LogsService::deleteLogGroup(const QString &name)
     if (!m_store->deleteGroup(name))
         return std::unexpected(Errors::groupNotFound());
     transaction.commit();
+    m_filterCache.remove(name); // its filters went with it (ON DELETE CASCADE)
     m_changes->touch();
     return {};
 }
@@ -347,6 +350,7 @@ Result<PutLogEventsResult> LogsService::putLogEvents(
     Storage::SqlTransaction transaction(m_database.connection());
     if (!m_store->appendEvents(group, stream, accepted, now) || !transaction.commit())
         return std::unexpected(CommonErrors::internalFailure(u"Could not store the log events."_s));
+    applyMetricFilters(group, accepted);
     result.nextSequenceToken = u"%1"_s.arg(now, 56, 10, QChar(u'0'));
     m_changes->touch();
     return result;
@@ -552,7 +556,296 @@ void LogsService::appendEvents(
         m_store->insertStream({group, stream, now, {}, {}, {}, 0});
     m_store->appendEvents(group, stream, events, now);
     transaction.commit();
+    applyMetricFilters(group, events);
     m_changes->touch();
+}
+
+struct LogsService::CompiledFilter
+{
+    MetricFilter filter;
+    FilterPattern pattern;
+    std::optional<double> literalValue; // metricValue when it is a number
+};
+
+namespace {
+
+const QStringList &metricUnits()
+{
+    // The StandardUnit enumeration of botocore's logs model.
+    static const QStringList units = {u"Seconds"_s,
+        u"Microseconds"_s,
+        u"Milliseconds"_s,
+        u"Bytes"_s,
+        u"Kilobytes"_s,
+        u"Megabytes"_s,
+        u"Gigabytes"_s,
+        u"Terabytes"_s,
+        u"Bits"_s,
+        u"Kilobits"_s,
+        u"Megabits"_s,
+        u"Gigabits"_s,
+        u"Terabits"_s,
+        u"Percent"_s,
+        u"Count"_s,
+        u"Bytes/Second"_s,
+        u"Kilobytes/Second"_s,
+        u"Megabytes/Second"_s,
+        u"Gigabytes/Second"_s,
+        u"Terabytes/Second"_s,
+        u"Bits/Second"_s,
+        u"Kilobits/Second"_s,
+        u"Megabits/Second"_s,
+        u"Gigabits/Second"_s,
+        u"Terabits/Second"_s,
+        u"Count/Second"_s,
+        u"None"_s};
+    return units;
+}
+
+std::optional<double> literalNumber(const QString &text)
+{
+    bool ok = false;
+    const double value = text.trimmed().toDouble(&ok);
+    return ok && std::isfinite(value) ? std::optional<double>(value) : std::nullopt;
+}
+
+// A reference a filter may use for its value or a dimension: $.selector, or $name.
+bool isReference(const QString &text)
+{
+    return text.size() > 1 && text.startsWith(u'$');
+}
+
+Status checkTransformation(const MetricTransformation &t, const FilterPattern &pattern)
+{
+    static const QRegularExpression metricPattern(u"^[^:*$]*$"_s);
+    const std::pair<QString, QString> names[] = {
+        {t.metricName, u"metricTransformations.1.member.metricName"_s},
+        {t.metricNamespace, u"metricTransformations.1.member.metricNamespace"_s},
+    };
+    for (const auto &[value, field] : names) {
+        if (value.isEmpty())
+            return std::unexpected(Errors::validation(
+                value, field, u"Member must have length greater than or equal to 1"_s));
+        if (value.size() > 255)
+            return std::unexpected(Errors::validation(
+                value, field, u"Member must have length less than or equal to 255"_s));
+        if (!metricPattern.match(value).hasMatch())
+            return std::unexpected(Errors::validation(
+                value, field, u"Member must satisfy regular expression pattern: [^:*$]*"_s));
+    }
+    if (t.metricValue.isEmpty() || t.metricValue.size() > 100)
+        return std::unexpected(Errors::validation(t.metricValue,
+            u"metricTransformations.1.member.metricValue"_s,
+            u"Member must have length less than or equal to 100"_s));
+    if (!literalNumber(t.metricValue)) {
+        if (!isReference(t.metricValue))
+            return std::unexpected(Errors::invalidParameter(
+                u"Invalid metric value: '%1'. The metric value must be a number or a field "
+                u"reference such as $.latency or $size."_s.arg(t.metricValue)));
+        if (!pattern.isJson() && !pattern.isSpaceDelimited())
+            return std::unexpected(Errors::invalidParameter(
+                u"Invalid metric value: '%1'. Field references need a JSON or space-delimited "
+                u"filter pattern."_s.arg(t.metricValue)));
+    }
+    if (t.dimensions.size() > 3)
+        return std::unexpected(
+            Errors::invalidParameter(u"A metric filter can have at most 3 dimensions."_s));
+    for (auto it = t.dimensions.cbegin(); it != t.dimensions.cend(); ++it) {
+        if (it.key().isEmpty() || it.key().size() > 255 || it.value().size() > 255)
+            return std::unexpected(Errors::validation(it.key(),
+                u"metricTransformations.1.member.dimensions"_s,
+                u"Map keys and values must have length between 1 and 255"_s));
+        if (!isReference(it.value()) || (!pattern.isJson() && !pattern.isSpaceDelimited()))
+            return std::unexpected(Errors::invalidParameter(
+                u"Invalid dimension value: '%1'. A dimension value must be a field of a JSON or "
+                u"space-delimited filter pattern, such as $.status or $status."_s.arg(it.value())));
+    }
+    if (!t.unit.isEmpty() && !metricUnits().contains(t.unit))
+        return std::unexpected(Errors::validation(t.unit,
+            u"metricTransformations.1.member.unit"_s,
+            u"Member must satisfy enum value set: ["_s + metricUnits().join(u", "_s) + u']'));
+    return {};
+}
+
+} // namespace
+
+Status LogsService::putMetricFilter(const MetricFilter &filter)
+{
+    static const QRegularExpression namePattern(u"^[^:*]*$"_s);
+    if (filter.name.isEmpty() || filter.name.size() > 512)
+        return std::unexpected(Errors::validation(
+            filter.name, u"filterName"_s, u"Member must have length less than or equal to 512"_s));
+    if (!namePattern.match(filter.name).hasMatch())
+        return std::unexpected(Errors::validation(filter.name,
+            u"filterName"_s,
+            u"Member must satisfy regular expression pattern: [^:*]*"_s));
+    if (filter.pattern.size() > 1024)
+        return std::unexpected(Errors::validation(filter.pattern.left(64),
+            u"filterPattern"_s,
+            u"Member must have length less than or equal to 1024"_s));
+    QString patternError;
+    const auto pattern = FilterPattern::parse(filter.pattern, &patternError);
+    if (!pattern)
+        return std::unexpected(Errors::invalidParameter(patternError));
+    if (auto ok = checkTransformation(filter.transformation, *pattern); !ok)
+        return ok;
+    if (!m_store->group(filter.groupName))
+        return std::unexpected(Errors::groupNotFound());
+    const QList<MetricFilter> existing = m_store->metricFilters(filter.groupName);
+    const bool replacing = std::any_of(existing.cbegin(),
+        existing.cend(),
+        [&filter](const MetricFilter &other) { return other.name == filter.name; });
+    if (!replacing && existing.size() >= MaxMetricFilters)
+        return std::unexpected(AwsError{u"LimitExceededException"_s,
+            u"Resource limit exceeded: a log group can have at most 100 metric filters."_s});
+    MetricFilter stored = filter;
+    stored.creationTimeMs = m_clock->nowMs();
+    Storage::SqlTransaction transaction(m_database.connection());
+    if (!m_store->putMetricFilter(stored) || !transaction.commit())
+        return std::unexpected(
+            CommonErrors::internalFailure(u"Could not store the metric filter."_s));
+    m_filterCache.remove(filter.groupName);
+    m_changes->touch();
+    return {};
+}
+
+Status LogsService::deleteMetricFilter(const QString &group, const QString &name)
+{
+    if (!m_store->group(group))
+        return std::unexpected(Errors::groupNotFound());
+    Storage::SqlTransaction transaction(m_database.connection());
+    if (!m_store->deleteMetricFilter(group, name))
+        return std::unexpected(AwsError{
+            u"ResourceNotFoundException"_s, u"The specified metric filter does not exist."_s});
+    transaction.commit();
+    m_filterCache.remove(group);
+    m_changes->touch();
+    return {};
+}
+
+Result<Page<MetricFilter>> LogsService::describeMetricFilters(const QString &group,
+    const QString &namePrefix,
+    const QString &metricName,
+    const QString &metricNamespace,
+    const QString &nextToken,
+    std::optional<int> limit) const
+{
+    if (auto valid = checkLimit(limit, 50); !valid)
+        return std::unexpected(valid.error());
+    if (!namePrefix.isEmpty() && group.isEmpty())
+        return std::unexpected(Errors::invalidParameter(
+            u"If you specify a filter name prefix, you must specify the log group name."_s));
+    if (metricName.isEmpty() != metricNamespace.isEmpty())
+        return std::unexpected(Errors::invalidParameter(
+            u"metricName and metricNamespace must be specified together."_s));
+    if (!group.isEmpty() && !m_store->group(group))
+        return std::unexpected(Errors::groupNotFound());
+    qsizetype offset = 0;
+    if (!nextToken.isEmpty()) {
+        bool ok = false;
+        const auto cursor = decodeCursor(nextToken);
+        offset = cursor ? cursor->toLongLong(&ok) : 0;
+        if (!ok || offset < 0)
+            return std::unexpected(invalidToken());
+    }
+    QList<MetricFilter> matching;
+    for (const MetricFilter &filter : m_store->metricFilters(group)) {
+        if (!filter.name.startsWith(namePrefix))
+            continue;
+        if (!metricName.isEmpty()
+            && (filter.transformation.metricName != metricName
+                || filter.transformation.metricNamespace != metricNamespace))
+            continue;
+        matching.append(filter);
+    }
+    const qsizetype pageSize = limit.value_or(50);
+    Page<MetricFilter> page;
+    page.items = matching.mid(offset, pageSize);
+    if (offset + pageSize < matching.size())
+        page.nextToken = encodeCursor(QString::number(offset + pageSize));
+    return page;
+}
+
+Result<QList<MetricFilterMatch>> LogsService::testMetricFilter(
+    const QString &pattern, const QStringList &messages) const
+{
+    if (messages.isEmpty() || messages.size() > 50)
+        return std::unexpected(Errors::validation(u"logEventMessages"_s,
+            u"logEventMessages"_s,
+            u"Member must have length between 1 and 50"_s));
+    QString patternError;
+    const auto compiled = FilterPattern::parse(pattern, &patternError);
+    if (!compiled)
+        return std::unexpected(Errors::invalidParameter(patternError));
+    QList<MetricFilterMatch> matches;
+    for (qsizetype i = 0; i < messages.size(); ++i) {
+        const auto match = compiled->match(messages.at(i));
+        if (!match)
+            continue;
+        MetricFilterMatch record;
+        record.eventNumber = int(i + 1);
+        record.eventMessage = messages.at(i);
+        // AWS lists the fields a space-delimited pattern names as $name, and for JSON the
+        // selectors the pattern tests are not listed: the event itself is shown.
+        for (auto it = match->fields.cbegin(); it != match->fields.cend(); ++it)
+            record.extractedValues.insert(u'$' + it.key(), it.value());
+        matches.append(record);
+    }
+    return matches;
+}
+
+void LogsService::applyMetricFilters(const QString &group, const QList<InputLogEvent> &events)
+{
+    if (!m_metricSink || events.isEmpty())
+        return;
+    auto cached = m_filterCache.find(group);
+    if (cached == m_filterCache.end()) {
+        QList<std::shared_ptr<const CompiledFilter>> compiled;
+        for (const MetricFilter &filter : m_store->metricFilters(group)) {
+            QString error;
+            auto pattern = FilterPattern::parse(filter.pattern, &error);
+            if (!pattern)
+                continue;
+            compiled.append(std::make_shared<const CompiledFilter>(CompiledFilter{
+                filter, std::move(*pattern), literalNumber(filter.transformation.metricValue)}));
+        }
+        cached = m_filterCache.insert(group, compiled);
+    }
+    for (const auto &compiled : std::as_const(*cached)) {
+        const MetricTransformation &t = compiled->filter.transformation;
+        const QString unit = t.unit.isEmpty() ? u"None"_s : t.unit;
+        for (const InputLogEvent &event : events) {
+            const auto match = compiled->pattern.match(event.message);
+            if (!match) {
+                if (t.defaultValue)
+                    m_metricSink->putMetric(t.metricNamespace,
+                        t.metricName,
+                        {},
+                        *t.defaultValue,
+                        unit,
+                        event.timestampMs);
+                continue;
+            }
+            std::optional<double> value = compiled->literalValue;
+            if (!value) {
+                const auto text = match->value(t.metricValue);
+                value = text ? literalNumber(*text) : std::nullopt;
+            }
+            if (!value)
+                continue; // the referenced field is missing or not a number: no datapoint
+            MetricSink::MetricDimensions dimensions;
+            bool complete = true;
+            for (auto it = t.dimensions.cbegin(); it != t.dimensions.cend() && complete; ++it) {
+                const auto dimension = match->value(it.value());
+                complete = dimension.has_value() && !dimension->isEmpty();
+                if (complete)
+                    dimensions.append({it.key(), *dimension});
+            }
+            if (complete)
+                m_metricSink->putMetric(
+                    t.metricNamespace, t.metricName, dimensions, *value, unit, event.timestampMs);
+        }
+    }
 }
 
 int LogsService::purgeExpired()

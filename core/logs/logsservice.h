@@ -4,6 +4,7 @@
 #include "core/common/awserror.h"
 #include "core/logs/logtypes.h"
 
+#include <QHash>
 #include <QObject>
 
 #include <memory>
@@ -11,6 +12,7 @@
 namespace Core {
 class Clock;
 class Coalescer;
+class MetricSink;
 } // namespace Core
 namespace Core::Storage {
 class Database;
@@ -69,6 +71,28 @@ public:
     void appendEvents(
         const QString &group, const QString &stream, const QList<InputLogEvent> &events);
 
+    // Metric filters (CW-20). PutMetricFilter creates or replaces a filter (at most 100 per
+    // group: LimitExceededException); its metric value is a number or a reference the pattern
+    // can extract ($.field of a JSON pattern, $name of a space-delimited one). Events ingested
+    // from then on (PutLogEvents, and what services such as Lambda write) that match put the
+    // value into the metric, with the event's timestamp, dimension values from the event and
+    // the unit; events that do not match put the defaultValue, if there is one. Never
+    // retroactive.
+    Status putMetricFilter(const MetricFilter &filter);
+    Status deleteMetricFilter(const QString &group, const QString &name);
+    // DescribeMetricFilters: by group (optionally by name prefix), or by metric name and
+    // namespace across groups; pages of at most `limit` (1-50, default 50).
+    Result<Page<MetricFilter>> describeMetricFilters(const QString &group,
+        const QString &namePrefix,
+        const QString &metricName,
+        const QString &metricNamespace,
+        const QString &nextToken,
+        std::optional<int> limit) const;
+    // TestMetricFilter: which of 1-50 messages match, with the values the pattern extracts.
+    Result<QList<MetricFilterMatch>> testMetricFilter(
+        const QString &pattern, const QStringList &messages) const;
+    void setMetricSink(MetricSink *sink) { m_metricSink = sink; }
+
     // Deletes events older than their group's retention. Called on a timer and when the clock
     // jumps.
     int purgeExpired();
@@ -78,6 +102,8 @@ signals:
 
 private:
     qint64 retentionCutoff(const std::optional<int> &retentionDays) const;
+    // Runs the group's metric filters over events just stored.
+    void applyMetricFilters(const QString &group, const QList<InputLogEvent> &events);
 
     std::unique_ptr<LogsStore> m_store;
     const Storage::Database &m_database;
@@ -85,6 +111,10 @@ private:
     QString m_region;
     QString m_accountId;
     Coalescer *m_changes;
+    MetricSink *m_metricSink = nullptr;
+    struct CompiledFilter;
+    // Per group, its filters compiled; dropped when they change. No entry: not loaded yet.
+    mutable QHash<QString, QList<std::shared_ptr<const CompiledFilter>>> m_filterCache;
 };
 
 } // namespace Core::Logs

@@ -53,6 +53,7 @@ LogGroup readGroup(const QSqlQuery &query)
     group.kmsKeyId = query.value(3).toString();
     group.tags = parseTags(query.value(4).toString());
     group.storedBytes = query.value(5).toLongLong();
+    group.metricFilterCount = query.value(6).toInt();
     return group;
 }
 
@@ -88,9 +89,11 @@ bool execOrWarn(QSqlQuery &query)
     return false;
 }
 
-constexpr auto GroupColumns = "g.name, g.created_ms, g.retention_days, g.kms_key_id, g.tags, "
-                              "(SELECT COALESCE(SUM(s.stored_bytes), 0) FROM log_streams s "
-                              "WHERE s.group_name = g.name)";
+constexpr auto GroupColumns =
+    "g.name, g.created_ms, g.retention_days, g.kms_key_id, g.tags, "
+    "(SELECT COALESCE(SUM(s.stored_bytes), 0) FROM log_streams s "
+    "WHERE s.group_name = g.name), "
+    "(SELECT COUNT(*) FROM log_metric_filters f WHERE f.group_name = g.name)";
 constexpr auto StreamColumns = "group_name, name, created_ms, first_event_ms, last_event_ms, "
                                "last_ingestion_ms, stored_bytes";
 constexpr auto EventColumns = "id, stream_name, timestamp_ms, ingestion_ms, message";
@@ -339,6 +342,94 @@ QList<LogEvent> LogsStore::groupEvents(const QString &group,
         events.append(readEvent(query));
     query.finish();
     return events;
+}
+
+namespace {
+
+// The transformation as DescribeMetricFilters shows it.
+QString transformationText(const MetricTransformation &transformation)
+{
+    QJsonObject json{
+        {u"metricName"_s, transformation.metricName},
+        {u"metricNamespace"_s, transformation.metricNamespace},
+        {u"metricValue"_s, transformation.metricValue},
+    };
+    if (transformation.defaultValue)
+        json.insert(u"defaultValue"_s, *transformation.defaultValue);
+    if (!transformation.dimensions.isEmpty()) {
+        QJsonObject dimensions;
+        for (auto it = transformation.dimensions.cbegin(); it != transformation.dimensions.cend();
+             ++it)
+            dimensions.insert(it.key(), it.value());
+        json.insert(u"dimensions"_s, dimensions);
+    }
+    if (!transformation.unit.isEmpty())
+        json.insert(u"unit"_s, transformation.unit);
+    return QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact));
+}
+
+MetricTransformation readTransformation(const QString &text)
+{
+    const QJsonObject json = QJsonDocument::fromJson(text.toUtf8()).object();
+    MetricTransformation transformation;
+    transformation.metricName = json.value(u"metricName"_s).toString();
+    transformation.metricNamespace = json.value(u"metricNamespace"_s).toString();
+    transformation.metricValue = json.value(u"metricValue"_s).toString();
+    if (json.contains(u"defaultValue"_s))
+        transformation.defaultValue = json.value(u"defaultValue"_s).toDouble();
+    const QJsonObject dimensions = json.value(u"dimensions"_s).toObject();
+    for (auto it = dimensions.constBegin(); it != dimensions.constEnd(); ++it)
+        transformation.dimensions.insert(it.key(), it.value().toString());
+    transformation.unit = json.value(u"unit"_s).toString();
+    return transformation;
+}
+
+} // namespace
+
+bool LogsStore::putMetricFilter(const MetricFilter &filter)
+{
+    QSqlQuery &query = m_database.prepared(
+        u"INSERT INTO log_metric_filters (group_name, name, pattern, transformation, created_ms) "
+        u"VALUES (?, ?, ?, ?, ?) ON CONFLICT (group_name, name) DO UPDATE SET "
+        u"pattern = excluded.pattern, transformation = excluded.transformation"_s);
+    query.addBindValue(filter.groupName);
+    query.addBindValue(filter.name);
+    query.addBindValue(filter.pattern.isNull() ? u""_s : filter.pattern);
+    query.addBindValue(transformationText(filter.transformation));
+    query.addBindValue(filter.creationTimeMs);
+    return execOrWarn(query);
+}
+
+bool LogsStore::deleteMetricFilter(const QString &group, const QString &name)
+{
+    QSqlQuery &query =
+        m_database.prepared(u"DELETE FROM log_metric_filters WHERE group_name = ? AND name = ?"_s);
+    query.addBindValue(group);
+    query.addBindValue(name);
+    return execOrWarn(query) && query.numRowsAffected() > 0;
+}
+
+QList<MetricFilter> LogsStore::metricFilters(const QString &group) const
+{
+    QSqlQuery &query = m_database.prepared(
+        u"SELECT group_name, name, pattern, transformation, created_ms FROM log_metric_filters "
+        u"WHERE ? = '' OR group_name = ? ORDER BY group_name, name"_s);
+    const QString wanted = group.isNull() ? u""_s : group; // a null QString binds as NULL
+    query.addBindValue(wanted);
+    query.addBindValue(wanted);
+    QList<MetricFilter> filters;
+    if (!execOrWarn(query))
+        return filters;
+    while (query.next()) {
+        MetricFilter filter;
+        filter.groupName = query.value(0).toString();
+        filter.name = query.value(1).toString();
+        filter.pattern = query.value(2).toString();
+        filter.transformation = readTransformation(query.value(3).toString());
+        filter.creationTimeMs = query.value(4).toLongLong();
+        filters.append(filter);
+    }
+    return filters;
 }
 
 int LogsStore::purgeExpired(qint64 nowMs)

@@ -11,8 +11,8 @@ class Database;
 
 namespace Core::Logs {
 
-// The only SQL touching the log_groups, log_streams and log_events tables. Used on the core
-// thread inside the caller's transaction.
+// The only SQL touching the log_groups, log_streams, log_events and log_metric_filters tables. Used
+// on the core thread inside the caller's transaction.
 class LogsStore final
 {
 public:
@@ -59,6 +59,11 @@ public:
         qint64 afterTimestamp,
         qint64 afterId,
         int limit) const;
+    bool putMetricFilter(const MetricFilter &filter);
+    bool deleteMetricFilter(const QString &group, const QString &name);
+    // A group's filters by name, or every group's (group empty) by group and name.
+    QList<MetricFilter> metricFilters(const QString &group) const;
+
     // Deletes events of groups with a retention policy that are older than it.
     int purgeExpired(qint64 nowMs);
 

@@ -18,6 +18,7 @@ struct LogGroup
     QString kmsKeyId;
     qint64 storedBytes = 0;
     QMap<QString, QString> tags;
+    int metricFilterCount = 0;
 };
 
 struct LogStream
@@ -44,6 +45,39 @@ struct InputLogEvent
 {
     qint64 timestampMs = 0;
     QString message;
+};
+
+// What a metric filter puts into CloudWatch for each matching event: metricValue is a number or
+// a reference into the event ($.field for JSON patterns, $name for space-delimited ones);
+// dimension values are references too.
+struct MetricTransformation
+{
+    QString metricName;
+    QString metricNamespace;
+    QString metricValue;
+    std::optional<double> defaultValue;
+    QMap<QString, QString> dimensions;
+    QString unit; // a CloudWatch StandardUnit; empty: None
+};
+
+// A metric filter of a log group (CW-20): events ingested after it exists and matching its
+// pattern become datapoints of its metric; it never looks at older events.
+struct MetricFilter
+{
+    QString groupName;
+    QString name;
+    QString pattern;
+    MetricTransformation transformation;
+    qint64 creationTimeMs = 0;
+};
+
+// TestMetricFilter: one event message that matched, with the values the pattern extracted
+// ($.selector or $field -> value).
+struct MetricFilterMatch
+{
+    int eventNumber = 0;
+    QString eventMessage;
+    QMap<QString, QString> extractedValues;
 };
 
 // One page of a listing; nextToken is empty on the last page.

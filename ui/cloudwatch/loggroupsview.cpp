@@ -3,6 +3,7 @@
 
 #include "core/common/async.h"
 #include "core/logs/logsservice.h"
+#include "ui/cloudwatch/createmetricfilterdialog.h"
 #include "ui/cloudwatch/logmodels.h"
 
 #include <QHBoxLayout>
@@ -10,6 +11,7 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTableView>
@@ -61,6 +63,8 @@ LogGroupsView::LogGroupsView(Core::Logs::LogsService *logs, QWidget *parent)
     , m_filter(new QLineEdit(this))
     , m_scope(new QLabel(this))
     , m_status(new QLabel(this))
+    , m_metricFilters(new QLabel(this))
+    , m_createMetricFilter(new QPushButton(tr("Create metric filter..."), this))
     , m_empty(new QLabel(this))
     , m_stack(new QStackedWidget(this))
 {
@@ -101,7 +105,16 @@ LogGroupsView::LogGroupsView(Core::Logs::LogsService *logs, QWidget *parent)
     filterRow->addWidget(m_scope);
     filterRow->addWidget(m_filter, 1);
     filterRow->addWidget(m_status);
+    filterRow->addWidget(m_createMetricFilter);
+    m_createMetricFilter->setToolTip(
+        tr("Turn the pattern in the box into a metric filter: matching events ingested from now "
+           "on become datapoints of a CloudWatch metric, which alarms can watch."));
+    m_createMetricFilter->setEnabled(false);
+    m_metricFilters->setObjectName(u"metricFilters"_s);
+    m_metricFilters->setWordWrap(true);
+    m_metricFilters->setTextInteractionFlags(Qt::TextSelectableByMouse);
     eventsLayout->addLayout(filterRow);
+    eventsLayout->addWidget(m_metricFilters);
     eventsLayout->addWidget(m_eventTable, 1);
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
@@ -124,6 +137,7 @@ LogGroupsView::LogGroupsView(Core::Logs::LogsService *logs, QWidget *parent)
         refreshStreams();
         refreshEvents();
     });
+    connect(m_createMetricFilter, &QPushButton::clicked, this, &LogGroupsView::createMetricFilter);
     connect(m_streamTable->selectionModel(),
         &QItemSelectionModel::selectionChanged,
         this,
@@ -219,6 +233,7 @@ void LogGroupsView::refresh()
             m_groups->setGroups(std::move(groups));
             m_groupTable->resizeColumnToContents(LogGroupListModel::RetentionColumn);
             m_groupTable->resizeColumnToContents(LogGroupListModel::StoredBytesColumn);
+            m_groupTable->resizeColumnToContents(LogGroupListModel::MetricFiltersColumn);
             m_groupTable->resizeColumnToContents(LogGroupListModel::CreatedColumn);
             m_stack->setCurrentIndex(m_groups->rowCount() == 0 ? 1 : 0);
             if (!selected.isEmpty())
@@ -230,8 +245,69 @@ void LogGroupsView::refresh()
         });
 }
 
+QString LogGroupsView::metricFiltersText() const
+{
+    return m_metricFilters->text();
+}
+
+void LogGroupsView::createMetricFilter()
+{
+    const QString group = selectedGroup();
+    if (group.isEmpty())
+        return;
+    auto *dialog = new CreateMetricFilterDialog(m_logs, group, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setPattern(m_filter->text().trimmed());
+    dialog->open();
+}
+
+void LogGroupsView::refreshMetricFilters()
+{
+    const QString group = selectedGroup();
+    m_createMetricFilter->setEnabled(!group.isEmpty());
+    if (group.isEmpty()) {
+        m_metricFilters->clear();
+        return;
+    }
+    Core::Logs::LogsService *logs = m_logs;
+    Core::callAsync(
+        logs,
+        this,
+        [logs, group] {
+            QList<Core::Logs::MetricFilter> all;
+            QString token;
+            do {
+                const auto page = logs->describeMetricFilters(group, {}, {}, {}, token, 50);
+                if (!page)
+                    break;
+                all.append(page->items);
+                token = page->nextToken;
+            } while (!token.isEmpty());
+            return all;
+        },
+        [this, group](const QList<Core::Logs::MetricFilter> &filters) {
+            if (selectedGroup() != group)
+                return;
+            QStringList lines;
+            for (const Core::Logs::MetricFilter &filter : filters) {
+                const Core::Logs::MetricTransformation &t = filter.transformation;
+                lines.append(tr("%1: %2 \u2192 %3/%4 (value %5)")
+                                 .arg(filter.name,
+                                     filter.pattern.isEmpty() ? tr("every event") : filter.pattern,
+                                     t.metricNamespace,
+                                     t.metricName,
+                                     t.metricValue));
+            }
+            m_metricFilters->setText(lines.isEmpty()
+                    ? tr("No metric filters: type a pattern above and create one to count "
+                         "matching events as a metric.")
+                    : tr("Metric filters: %1").arg(lines.join(u"; "_s)));
+        });
+}
+
 void LogGroupsView::refreshStreams()
 {
+    refreshMetricFilters();
     const QString group = selectedGroup();
     if (group.isEmpty()) {
         m_streams->setStreams({});

@@ -5,6 +5,7 @@
 
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QStackedWidget;
 class QTableView;
 
@@ -18,9 +19,11 @@ class LogEventListModel;
 class LogGroupListModel;
 class LogStreamListModel;
 
-// The CloudWatch area's "Log groups" tab: log groups with retention and stored bytes, the
-// streams of the selected group, and its events filtered with FilterLogEvents (the box takes
-// CloudWatch Logs filter patterns), of one stream or of all. Reads the Logs service through
+// The CloudWatch area's "Log groups" tab: log groups with retention, stored bytes and their
+// number of metric filters, the streams of the selected group, and its events filtered with
+// FilterLogEvents (the box takes CloudWatch Logs filter patterns), of one stream or of all. The
+// selected group's metric filters are listed, and "Create metric filter..." turns the pattern
+// in the box into one (CreateMetricFilterDialog). Reads the Logs service through
 // Core::callAsync and re-reads on logsChanged().
 class LogGroupsView final : public QWidget
 {
@@ -40,6 +43,9 @@ public:
     LogStreamListModel *streams() const { return m_streams; }
     LogEventListModel *events() const { return m_events; }
     QString eventsStatus() const;
+    QString metricFiltersText() const;
+    // Opens "Create metric filter" for the selected group with the filter box's pattern.
+    void createMetricFilter();
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -49,6 +55,7 @@ private:
     QString selectedStream() const;
     void refreshStreams();
     void refreshEvents();
+    void refreshMetricFilters();
     void fetchEvents(const QString &nextToken);
 
     Core::Logs::LogsService *m_logs;
@@ -61,6 +68,8 @@ private:
     QLineEdit *m_filter;
     QLabel *m_scope;
     QLabel *m_status;
+    QLabel *m_metricFilters;
+    QPushButton *m_createMetricFilter;
     QLabel *m_empty;
     QStackedWidget *m_stack;
     quint64 m_eventsGeneration = 0;

@@ -52,7 +52,8 @@ QVariant LogGroupListModel::data(const QModelIndex &index, int role) const
     const Core::Logs::LogGroup &group = m_groups.at(index.row());
     if (role == NameRole)
         return group.name;
-    if (role == Qt::TextAlignmentRole && index.column() == StoredBytesColumn)
+    if (role == Qt::TextAlignmentRole
+        && (index.column() == StoredBytesColumn || index.column() == MetricFiltersColumn))
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
     if (role != Qt::DisplayRole)
         return {};
@@ -63,6 +64,8 @@ QVariant LogGroupListModel::data(const QModelIndex &index, int role) const
         return retentionText(group.retentionInDays);
     case StoredBytesColumn:
         return QLocale().formattedDataSize(group.storedBytes);
+    case MetricFiltersColumn:
+        return group.metricFilterCount;
     case CreatedColumn:
         return timeText(group.creationTimeMs);
     }
@@ -80,6 +83,8 @@ QVariant LogGroupListModel::headerData(int section, Qt::Orientation orientation,
         return tr("Retention");
     case StoredBytesColumn:
         return tr("Stored bytes");
+    case MetricFiltersColumn:
+        return tr("Metric filters");
     case CreatedColumn:
         return tr("Created");
     }

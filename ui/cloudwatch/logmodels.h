@@ -18,6 +18,7 @@ public:
         NameColumn,
         RetentionColumn,
         StoredBytesColumn,
+        MetricFiltersColumn,
         CreatedColumn,
         ColumnCount,
     };

@@ -101,6 +101,10 @@ const QHash<QString, LogsHandler::Operation> &LogsHandler::operationTable()
         {u"TagLogGroup"_s, &LogsHandler::tagLogGroup},
         {u"UntagLogGroup"_s, &LogsHandler::untagLogGroup},
         {u"ListTagsLogGroup"_s, &LogsHandler::listTagsLogGroup},
+        {u"PutMetricFilter"_s, &LogsHandler::putMetricFilter},
+        {u"DeleteMetricFilter"_s, &LogsHandler::deleteMetricFilter},
+        {u"DescribeMetricFilters"_s, &LogsHandler::describeMetricFilters},
+        {u"TestMetricFilter"_s, &LogsHandler::testMetricFilter},
     };
     return table;
 }
@@ -168,7 +172,7 @@ Result<QJsonObject> LogsHandler::describeLogGroups(const QJsonObject &input)
         QJsonObject object{
             {u"logGroupName"_s, group.name},
             {u"creationTime"_s, group.creationTimeMs},
-            {u"metricFilterCount"_s, 0},
+            {u"metricFilterCount"_s, group.metricFilterCount},
             {u"arn"_s, QString(m_service->groupArn(group.name) + u":*"_s)},
             {u"logGroupArn"_s, m_service->groupArn(group.name)},
             {u"storedBytes"_s, group.storedBytes},
@@ -420,6 +424,112 @@ Result<QJsonObject> LogsHandler::listTagsLogGroup(const QJsonObject &input)
     if (!tags)
         return std::unexpected(tags.error());
     return QJsonObject{{u"tags"_s, tagObject(*tags)}};
+}
+
+namespace {
+
+QJsonObject metricFilterJson(const Logs::MetricFilter &filter)
+{
+    const Logs::MetricTransformation &t = filter.transformation;
+    QJsonObject transformation{
+        {u"metricName"_s, t.metricName},
+        {u"metricNamespace"_s, t.metricNamespace},
+        {u"metricValue"_s, t.metricValue},
+    };
+    if (t.defaultValue)
+        transformation.insert(u"defaultValue"_s, *t.defaultValue);
+    if (!t.dimensions.isEmpty())
+        transformation.insert(u"dimensions"_s, tagObject(t.dimensions));
+    if (!t.unit.isEmpty())
+        transformation.insert(u"unit"_s, t.unit);
+    return QJsonObject{
+        {u"filterName"_s, filter.name},
+        {u"filterPattern"_s, filter.pattern},
+        {u"metricTransformations"_s, QJsonArray{transformation}},
+        {u"creationTime"_s, filter.creationTimeMs},
+        {u"logGroupName"_s, filter.groupName},
+        {u"applyOnTransformedLogs"_s, false},
+    };
+}
+
+} // namespace
+
+Result<QJsonObject> LogsHandler::putMetricFilter(const QJsonObject &input)
+{
+    const auto group = required(input, u"logGroupName"_s);
+    const auto name = required(input, u"filterName"_s);
+    const auto pattern = required(input, u"filterPattern"_s);
+    for (const auto *value : {&group, &name, &pattern}) {
+        if (!*value)
+            return std::unexpected(value->error());
+    }
+    const QJsonArray transformations = input.value(u"metricTransformations"_s).toArray();
+    if (transformations.size() != 1)
+        return std::unexpected(Logs::Errors::validation(u"metricTransformations"_s,
+            u"metricTransformations"_s,
+            u"Member must have length less than or equal to 1"_s));
+    const QJsonObject t = transformations.first().toObject();
+    Logs::MetricFilter filter;
+    filter.groupName = *group;
+    filter.name = *name;
+    filter.pattern = *pattern;
+    filter.transformation.metricName = t.value(u"metricName"_s).toString();
+    filter.transformation.metricNamespace = t.value(u"metricNamespace"_s).toString();
+    filter.transformation.metricValue = t.value(u"metricValue"_s).toString();
+    if (t.value(u"defaultValue"_s).isDouble())
+        filter.transformation.defaultValue = t.value(u"defaultValue"_s).toDouble();
+    filter.transformation.dimensions = tagMap(t.value(u"dimensions"_s));
+    filter.transformation.unit = t.value(u"unit"_s).toString();
+    if (auto done = m_service->putMetricFilter(filter); !done)
+        return std::unexpected(done.error());
+    return empty();
+}
+
+Result<QJsonObject> LogsHandler::deleteMetricFilter(const QJsonObject &input)
+{
+    const auto group = required(input, u"logGroupName"_s);
+    const auto name = required(input, u"filterName"_s);
+    if (!group || !name)
+        return std::unexpected(!group ? group.error() : name.error());
+    if (auto done = m_service->deleteMetricFilter(*group, *name); !done)
+        return std::unexpected(done.error());
+    return empty();
+}
+
+Result<QJsonObject> LogsHandler::describeMetricFilters(const QJsonObject &input)
+{
+    const auto page = m_service->describeMetricFilters(input.value(u"logGroupName"_s).toString(),
+        input.value(u"filterNamePrefix"_s).toString(),
+        input.value(u"metricName"_s).toString(),
+        input.value(u"metricNamespace"_s).toString(),
+        input.value(u"nextToken"_s).toString(),
+        optionalInt(input, u"limit"_s));
+    if (!page)
+        return std::unexpected(page.error());
+    QJsonArray filters;
+    for (const Logs::MetricFilter &filter : page->items)
+        filters.append(metricFilterJson(filter));
+    QJsonObject output{{u"metricFilters"_s, filters}};
+    if (!page->nextToken.isEmpty())
+        output.insert(u"nextToken"_s, page->nextToken);
+    return output;
+}
+
+Result<QJsonObject> LogsHandler::testMetricFilter(const QJsonObject &input)
+{
+    const auto pattern = required(input, u"filterPattern"_s);
+    if (!pattern)
+        return std::unexpected(pattern.error());
+    const auto matches =
+        m_service->testMetricFilter(*pattern, stringList(input.value(u"logEventMessages"_s)));
+    if (!matches)
+        return std::unexpected(matches.error());
+    QJsonArray records;
+    for (const Logs::MetricFilterMatch &match : *matches)
+        records.append(QJsonObject{{u"eventNumber"_s, match.eventNumber},
+            {u"eventMessage"_s, match.eventMessage},
+            {u"extractedValues"_s, tagObject(match.extractedValues)}});
+    return QJsonObject{{u"matches"_s, records}};
 }
 
 } // namespace Core::Api

@@ -46,6 +46,10 @@ private:
     Result<QJsonObject> tagLogGroup(const QJsonObject &input);
     Result<QJsonObject> untagLogGroup(const QJsonObject &input);
     Result<QJsonObject> listTagsLogGroup(const QJsonObject &input);
+    Result<QJsonObject> putMetricFilter(const QJsonObject &input);
+    Result<QJsonObject> deleteMetricFilter(const QJsonObject &input);
+    Result<QJsonObject> describeMetricFilters(const QJsonObject &input);
+    Result<QJsonObject> testMetricFilter(const QJsonObject &input);
 
     Logs::LogsService *m_service;
 };

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 // CloudWatch Logs rules: group/stream life cycle with AWS errors, GetLogEvents paging with
-// forward/backward tokens, FilterLogEvents patterns, retention enforced from the clock.
+// forward/backward tokens, FilterLogEvents patterns, retention enforced from the clock; metric
+// filters: validation (table), the datapoints matching events put (values and dimensions from
+// JSON and space-delimited events, default values), never retroactive, TestMetricFilter.
 #include "core/common/clock.h"
+#include "core/common/metricsink.h"
 #include "core/logs/filterpattern.h"
 #include "core/logs/logsservice.h"
 #include "tests/support/tempdatabase.h"
@@ -10,6 +13,56 @@
 
 using namespace Qt::StringLiterals;
 using namespace Core::Logs;
+
+namespace {
+
+// Keeps each datapoint as "Namespace/Name{Dim=value,...} value unit @timestamp".
+class RecordingSink final : public Core::MetricSink
+{
+public:
+    void putMetric(const QString &metricNamespace,
+        const QString &metricName,
+        const MetricDimensions &dimensions,
+        double value,
+        const QString &unit,
+        qint64 timestampMs) override
+    {
+        QStringList dims;
+        for (const auto &[name, dimension] : dimensions)
+            dims.append(name + u'=' + dimension);
+        points.append(u"%1/%2{%3} %4 %5 @%6"_s.arg(metricNamespace,
+            metricName,
+            dims.join(u','),
+            QString::number(value),
+            unit,
+            QString::number(timestampMs)));
+    }
+    QStringList take() { return std::exchange(points, {}); }
+
+    QStringList points;
+};
+
+MetricFilter metricFilter(const QString &name,
+    const QString &pattern,
+    const QString &value,
+    const QMap<QString, QString> &dimensions = {},
+    std::optional<double> defaultValue = std::nullopt,
+    const QString &unit = {})
+{
+    MetricFilter filter;
+    filter.groupName = u"app"_s;
+    filter.name = name;
+    filter.pattern = pattern;
+    filter.transformation.metricName = name;
+    filter.transformation.metricNamespace = u"MyApp"_s;
+    filter.transformation.metricValue = value;
+    filter.transformation.dimensions = dimensions;
+    filter.transformation.defaultValue = defaultValue;
+    filter.transformation.unit = unit;
+    return filter;
+}
+
+} // namespace
 
 class tst_Logs : public QObject
 {
@@ -27,6 +80,10 @@ private slots:
     void invalidFilterPattern();
     void filterLogEventsPaging();
     void retention();
+    void metricFilterValidation_data();
+    void metricFilterValidation();
+    void metricFiltersPutDatapoints();
+    void testMetricFilter();
 
 private:
     std::unique_ptr<Tests::TempDatabase> m_db;
@@ -179,6 +236,10 @@ void tst_Logs::filterPattern_data()
     QTest::addColumn<QString>("message");
     QTest::addColumn<bool>("matches");
     QTest::newRow("empty") << u""_s << u"anything"_s << true;
+    QTest::newRow("json star: number") << u"{ $.latency = * }"_s << u"{\"latency\": 42}"_s << true;
+    QTest::newRow("json star: string") << u"{ $.user = * }"_s << u"{\"user\": \"amy\"}"_s << true;
+    QTest::newRow("json star: missing") << u"{ $.user = * }"_s << u"{\"other\": 1}"_s << false;
+    QTest::newRow("json star: null") << u"{ $.user = * }"_s << u"{\"user\": null}"_s << false;
     QTest::newRow("term") << u"ERROR"_s << u"an ERROR here"_s << true;
     QTest::newRow("case sensitive") << u"ERROR"_s << u"an error here"_s << false;
     QTest::newRow("all terms") << u"ERROR disk"_s << u"ERROR network"_s << false;
@@ -350,6 +411,145 @@ void tst_Logs::retention()
                  ->items.first()
                  .storedBytes,
         4);
+}
+
+void tst_Logs::metricFilterValidation_data()
+{
+    QTest::addColumn<QString>("pattern");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("dimension"); // "" or a reference for a dimension named D
+    QTest::addColumn<QString>("unit");
+    QTest::addColumn<QString>("errorCode"); // "" when accepted
+    QTest::newRow("count errors") << u"ERROR"_s << u"1"_s << QString() << QString() << QString();
+    QTest::newRow("json value and dimension") << u"{ $.latency > 0 }"_s << u"$.latency"_s
+                                              << u"$.route"_s << u"Milliseconds"_s << QString();
+    QTest::newRow("space-delimited value")
+        << u"[ip, user, status, size]"_s << u"$size"_s << u"$status"_s << u"Bytes"_s << QString();
+    QTest::newRow("empty pattern counts everything")
+        << QString() << u"2.5"_s << QString() << QString() << QString();
+    QTest::newRow("reference without fields")
+        << u"ERROR"_s << u"$.latency"_s << QString() << QString() << u"InvalidParameterException"_s;
+    QTest::newRow("value neither number nor reference")
+        << u"ERROR"_s << u"lots"_s << QString() << QString() << u"InvalidParameterException"_s;
+    QTest::newRow("dimension that is not a reference")
+        << u"{ $.a = 1 }"_s << u"1"_s << u"fixed"_s << QString() << u"InvalidParameterException"_s;
+    QTest::newRow("dimension on a term pattern")
+        << u"ERROR"_s << u"1"_s << u"$.a"_s << QString() << u"InvalidParameterException"_s;
+    QTest::newRow("unknown unit") << u"ERROR"_s << u"1"_s << QString() << u"Apples"_s
+                                  << u"InvalidParameterException"_s;
+    QTest::newRow("bad pattern") << u"{ $.a = "_s << u"1"_s << QString() << QString()
+                                 << u"InvalidParameterException"_s;
+}
+
+void tst_Logs::metricFilterValidation()
+{
+    QFETCH(QString, pattern);
+    QFETCH(QString, value);
+    QFETCH(QString, dimension);
+    QFETCH(QString, unit);
+    QFETCH(QString, errorCode);
+    QVERIFY(m_service->createLogGroup(u"app"_s, {}, {}));
+    QMap<QString, QString> dimensions;
+    if (!dimension.isEmpty())
+        dimensions.insert(u"D"_s, dimension);
+    const auto done = m_service->putMetricFilter(
+        metricFilter(u"f"_s, pattern, value, dimensions, std::nullopt, unit));
+    if (errorCode.isEmpty()) {
+        QVERIFY2(done.has_value(), qPrintable(done ? QString() : done.error().message));
+        QCOMPARE(m_service->describeMetricFilters(u"app"_s, {}, {}, {}, {}, {})->items.size(), 1);
+    } else {
+        QVERIFY(!done);
+        QCOMPARE(done.error().code, errorCode);
+        QVERIFY(m_service->describeMetricFilters(u"app"_s, {}, {}, {}, {}, {})->items.isEmpty());
+    }
+}
+
+void tst_Logs::metricFiltersPutDatapoints()
+{
+    RecordingSink sink;
+    m_service->setMetricSink(&sink);
+    QVERIFY(m_service->createLogGroup(u"app"_s, {}, {}));
+    QVERIFY(m_service->createLogStream(u"app"_s, u"s"_s));
+    const qint64 t = m_clock->nowMs();
+    // Not retroactive: events stored before the filter put nothing.
+    QVERIFY(m_service->putLogEvents(u"app"_s, u"s"_s, {{t, u"ERROR early"_s}}));
+    QCOMPARE(m_service->putMetricFilter(metricFilter(u"missing"_s, u"x"_s, u"1"_s)).has_value(),
+        true); // group "app"
+    QVERIFY(m_service->deleteMetricFilter(u"app"_s, u"missing"_s));
+    QCOMPARE(m_service->deleteMetricFilter(u"app"_s, u"missing"_s).error().code,
+        u"ResourceNotFoundException"_s);
+    MetricFilter elsewhere = metricFilter(u"x"_s, u"x"_s, u"1"_s);
+    elsewhere.groupName = u"nope"_s;
+    QCOMPARE(m_service->putMetricFilter(elsewhere).error().code, u"ResourceNotFoundException"_s);
+    QVERIFY(sink.take().isEmpty());
+
+    QVERIFY(m_service->putMetricFilter(
+        metricFilter(u"Errors"_s, u"ERROR"_s, u"1"_s, {}, 0.0, u"Count"_s)));
+    QVERIFY(m_service->putMetricFilter(metricFilter(u"Latency"_s,
+        u"{ $.latency = * }"_s,
+        u"$.latency"_s,
+        {{u"Route"_s, u"$.route"_s}},
+        std::nullopt,
+        u"Milliseconds"_s)));
+    QVERIFY(m_service->putMetricFilter(metricFilter(
+        u"Bytes"_s, u"[ip, user, status=5*, size]"_s, u"$size"_s, {{u"Status"_s, u"$status"_s}})));
+    QCOMPARE(m_service->describeLogGroups({}, {}, {})->items.first().metricFilterCount, 3);
+    QVERIFY(m_service->putLogEvents(u"app"_s,
+        u"s"_s,
+        {{t + 1, u"ERROR disk full"_s},
+            {t + 2, u"{\"latency\": 42, \"route\": \"/home\"}"_s},
+            {t + 3, u"{\"latency\": \"slow\"}"_s}, // not a number: no datapoint
+            {t + 4, u"10.0.0.1 bob 503 1200"_s},
+            {t + 5, u"10.0.0.1 bob 200 99"_s}}));
+    const QStringList points = sink.take();
+    // Filters run in name order (Bytes, Errors, Latency), each over the events in order.
+    QCOMPARE(points,
+        (QStringList{
+            u"MyApp/Bytes{Status=503} 1200 None @%1"_s.arg(t + 4),
+            u"MyApp/Errors{} 1 Count @%1"_s.arg(t + 1),
+            u"MyApp/Errors{} 0 Count @%1"_s.arg(t + 2),
+            u"MyApp/Errors{} 0 Count @%1"_s.arg(t + 3),
+            u"MyApp/Errors{} 0 Count @%1"_s.arg(t + 4),
+            u"MyApp/Errors{} 0 Count @%1"_s.arg(t + 5),
+            u"MyApp/Latency{Route=/home} 42 Milliseconds @%1"_s.arg(t + 2),
+        }));
+    // Services' own log writes (Lambda) count too; a deleted filter stops.
+    QVERIFY(m_service->deleteMetricFilter(u"app"_s, u"Errors"_s));
+    m_service->appendEvents(u"app"_s, u"s"_s, {{t + 6, u"{\"latency\": 7, \"route\": \"/\"}"_s}});
+    QCOMPARE(sink.take(), QStringList{u"MyApp/Latency{Route=/} 7 Milliseconds @%1"_s.arg(t + 6)});
+
+    const auto byMetric =
+        m_service->describeMetricFilters({}, {}, u"Latency"_s, u"MyApp"_s, {}, {});
+    QCOMPARE(byMetric->items.size(), 1);
+    QCOMPARE(byMetric->items.first().name, u"Latency"_s);
+    const auto firstPage = m_service->describeMetricFilters(u"app"_s, {}, {}, {}, {}, 1);
+    QCOMPARE(firstPage->items.first().name, u"Bytes"_s);
+    const auto secondPage =
+        m_service->describeMetricFilters(u"app"_s, {}, {}, {}, firstPage->nextToken, 1);
+    QCOMPARE(secondPage->items.first().name, u"Latency"_s);
+    QVERIFY(secondPage->nextToken.isEmpty());
+    QCOMPARE(m_service->describeMetricFilters({}, u"B"_s, {}, {}, {}, {}).error().code,
+        u"InvalidParameterException"_s);
+
+    // A group's filters go with it.
+    QVERIFY(m_service->deleteLogGroup(u"app"_s));
+    QVERIFY(m_service->describeMetricFilters({}, {}, {}, {}, {}, {})->items.isEmpty());
+}
+
+void tst_Logs::testMetricFilter()
+{
+    const auto matches = m_service->testMetricFilter(u"[ip, user, status=5*, size]"_s,
+        {u"1.2.3.4 bob 503 100"_s, u"1.2.3.4 bob 200 5"_s, u"5.6.7.8 amy 500 7"_s});
+    QVERIFY(matches.has_value());
+    QCOMPARE(matches->size(), 2);
+    QCOMPARE(matches->at(0).eventNumber, 1);
+    QCOMPARE(matches->at(1).eventNumber, 3);
+    QCOMPARE(matches->at(1).extractedValues.value(u"$status"_s), u"500"_s);
+    QCOMPARE(matches->at(1).extractedValues.value(u"$user"_s), u"amy"_s);
+    QCOMPARE(
+        m_service->testMetricFilter(u"ERROR"_s, {}).error().code, u"InvalidParameterException"_s);
+    QCOMPARE(m_service->testMetricFilter(u"{ $.x = "_s, {u"a"_s}).error().code,
+        u"InvalidParameterException"_s);
 }
 
 QTEST_GUILESS_MAIN(tst_Logs)

@@ -152,6 +152,17 @@ void tst_CloudWatchPane::populate()
                 u"ALARM(\"checkout-latency-high\") OR ALARM(\"orders-queue-backlog\")"_s;
             static_cast<void>(cloudwatch->putCompositeAlarm(site));
 
+            // The group exists before its metric filter, so the filter counts the ERROR below.
+            logs->appendEvents(u"/aws/lambda/process-order"_s,
+                u"2026/12/07/[$LATEST]5f1c0a9e2b7d4e3f"_s,
+                {{now - 6000, u"INIT_START Runtime Version: python:3.12"_s}});
+            Core::Logs::MetricFilter declined;
+            declined.groupName = u"/aws/lambda/process-order"_s;
+            declined.name = u"payment-declined"_s;
+            declined.pattern = u"\"payment declined\""_s;
+            declined.transformation = {
+                u"PaymentsDeclined"_s, u"ShopApp"_s, u"1"_s, 0.0, {}, u"Count"_s};
+            static_cast<void>(logs->putMetricFilter(declined));
             logs->appendEvents(u"/aws/lambda/process-order"_s,
                 u"2026/12/07/[$LATEST]5f1c0a9e2b7d4e3f"_s,
                 {{now - 5000, u"START RequestId: 7d0c Version: $LATEST"_s},
@@ -295,7 +306,8 @@ void tst_CloudWatchPane::tabsReadTheEngineAcrossThreads()
     Gui::CloudWatch::LogGroupsView *logs = pane->logGroupsView();
     QTRY_COMPARE(logs->groups()->rowCount(), 2);
     logs->selectGroup(u"/aws/lambda/process-order"_s);
-    QTRY_COMPARE(logs->events()->rowCount(), 4);
+    QTRY_COMPARE(logs->events()->rowCount(), 5);
+    QTRY_VERIFY(logs->metricFiltersText().contains(u"payment-declined"_s));
     logs->setFilterPattern(u"?ERROR ?REPORT"_s);
     QTRY_COMPARE(logs->events()->rowCount(), 2);
     screenshot(&window, u"cloudwatch-logs.png"_s);

@@ -2,15 +2,19 @@
 // Pins the Log groups tab: its three models pass QAbstractItemModelTester; the view lists a real
 // LogsService's groups with retention and stored bytes, the streams of the selected group, and
 // events filtered with FilterLogEvents patterns, per stream or for the group; a bad pattern shows
-// the service's message; with no groups it explains how to make one.
+// the service's message; with no groups it explains how to make one. "Create metric filter"
+// turns the box's pattern into a filter (the service's error shown in the dialog), which the
+// group's row counts and the tab lists.
 #include "core/common/clock.h"
 #include "core/logs/logsservice.h"
 #include "tests/support/tempdatabase.h"
+#include "ui/cloudwatch/createmetricfilterdialog.h"
 #include "ui/cloudwatch/loggroupsview.h"
 #include "ui/cloudwatch/logmodels.h"
 
 #include <QAbstractItemModelTester>
 #include <QLabel>
+#include <QLineEdit>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -103,6 +107,46 @@ private slots:
         view.setFilterPattern(u"\"unterminated"_s);
         QTRY_VERIFY(view.eventsStatus().contains(u"unterminated quoted term"_s));
         QCOMPARE(view.events()->rowCount(), 0);
+    }
+
+    void createMetricFilterFromThePattern()
+    {
+        Tests::TempDatabase temp;
+        Core::ManualClock clock;
+        Core::Logs::LogsService logs(temp.database(), &clock, u"us-east-1"_s, u"000000000000"_s);
+        QVERIFY(logs.createLogGroup(u"/shop/api"_s, {}, {}));
+        LogGroupsView view(&logs);
+        view.resize(1000, 700);
+        view.show();
+        QTRY_COMPARE(view.groups()->rowCount(), 1);
+        QTRY_VERIFY(view.metricFiltersText().startsWith(u"No metric filters"_s));
+        view.setFilterPattern(u"{ $.latency > 100 }"_s);
+        view.createMetricFilter();
+        auto *dialog = view.findChild<CreateMetricFilterDialog *>();
+        QVERIFY(dialog);
+        QCOMPARE(dialog->findChild<QLineEdit *>(u"pattern"_s)->text(), u"{ $.latency > 100 }"_s);
+        // Nothing filled in: the dialog says what is missing and stays open.
+        dialog->submit();
+        QVERIFY(dialog->errorText().contains(u"Fill in the filter name"_s));
+        dialog->findChild<QLineEdit *>(u"filterName"_s)->setText(u"slow"_s);
+        dialog->findChild<QLineEdit *>(u"metricNamespace"_s)->setText(u"Shop"_s);
+        dialog->findChild<QLineEdit *>(u"metricName"_s)->setText(u"SlowRequests"_s);
+        // The service refuses a value the pattern cannot give: AWS's message in the dialog.
+        dialog->findChild<QLineEdit *>(u"pattern"_s)->setText(u"slow"_s);
+        dialog->findChild<QLineEdit *>(u"metricValue"_s)->setText(u"$.latency"_s);
+        dialog->submit();
+        QTRY_VERIFY(dialog->errorText().contains(u"Field references need a JSON"_s));
+        QVERIFY(dialog->isVisible());
+        dialog->findChild<QLineEdit *>(u"pattern"_s)->setText(u"{ $.latency > 100 }"_s);
+        dialog->submit();
+        QTRY_VERIFY(!dialog->isVisible());
+        const auto stored = logs.describeMetricFilters(u"/shop/api"_s, {}, {}, {}, {}, {});
+        QCOMPARE(stored->items.size(), 1);
+        QCOMPARE(stored->items.first().transformation.metricValue, u"$.latency"_s);
+        QTRY_VERIFY(view.metricFiltersText().contains(
+            u"slow: { $.latency > 100 } \u2192 Shop/SlowRequests (value $.latency)"_s));
+        QTRY_COMPARE(
+            view.groups()->index(0, LogGroupListModel::MetricFiltersColumn).data().toInt(), 1);
     }
 
     void eventsPageOnWithFetchMore()
