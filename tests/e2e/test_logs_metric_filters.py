@@ -7,6 +7,8 @@ AWS's errors. boto3 and the AWS CLI v2."""
 import datetime
 import json
 import time
+import urllib.error
+import urllib.request
 
 import botocore.exceptions
 
@@ -132,3 +134,28 @@ class MetricFilters(ServerTestCase):
                  expect_error="InvalidParameterException")
         filters = self.aws("logs", "describe-metric-filters", "--log-group-name", "access")
         self.assertEqual([f["filterName"] for f in filters["metricFilters"]], ["5xx-bytes"])
+
+    def test_wrong_member_types_are_serialization_errors(self):
+        self.logs.create_log_group(logGroupName="typed")
+
+        def put(transformation):
+            request = urllib.request.Request(self.endpoint + "/", data=json.dumps({
+                "logGroupName": "typed", "filterName": "f", "filterPattern": "ERROR",
+                "metricTransformations": [transformation]}).encode(), headers={
+                "X-Amz-Target": "Logs_20140328.PutMetricFilter",
+                "Content-Type": "application/x-amz-json-1.1",
+                "Authorization": "AWS4-HMAC-SHA256 Credential=test/20261207/us-east-1/logs/"
+                                 "aws4_request, SignedHeaders=host, Signature=x"})
+            try:
+                urllib.request.urlopen(request, timeout=10)
+                return None
+            except urllib.error.HTTPError as error:
+                self.assertEqual(error.code, 400)
+                return json.loads(error.read())["__type"].split("#")[-1]
+
+        base = {"metricName": "M", "metricNamespace": "N", "metricValue": "1"}
+        self.assertEqual(put(dict(base, defaultValue="zero")), "SerializationException")
+        self.assertEqual(put(dict(base, dimensions=["$.a"])), "SerializationException")
+        self.assertEqual(put(dict(base, metricName=5)), "SerializationException")
+        self.assertEqual(self.logs.describe_metric_filters(logGroupName="typed")["metricFilters"], [])
+        self.assertIsNone(put(dict(base, defaultValue=0)))

@@ -469,6 +469,21 @@ Result<QJsonObject> LogsHandler::putMetricFilter(const QJsonObject &input)
             u"metricTransformations"_s,
             u"Member must have length less than or equal to 1"_s));
     const QJsonObject t = transformations.first().toObject();
+    // Members of the wrong JSON type are refused as the service's deserializer does.
+    const QJsonValue defaultValue = t.value(u"defaultValue"_s);
+    if (!defaultValue.isUndefined() && !defaultValue.isNull() && !defaultValue.isDouble())
+        return std::unexpected(
+            CommonErrors::serialization(u"STRING_VALUE can not be converted to a Double"_s));
+    const QJsonValue dimensions = t.value(u"dimensions"_s);
+    if (!dimensions.isUndefined() && !dimensions.isNull() && !dimensions.isObject())
+        return std::unexpected(
+            CommonErrors::serialization(u"Start of list found where not expected"_s));
+    for (const QString &member : {u"metricName"_s, u"metricNamespace"_s, u"metricValue"_s}) {
+        const QJsonValue value = t.value(member);
+        if (!value.isUndefined() && !value.isNull() && !value.isString())
+            return std::unexpected(
+                CommonErrors::serialization(u"Unexpected value type for member %1"_s.arg(member)));
+    }
     Logs::MetricFilter filter;
     filter.groupName = *group;
     filter.name = *name;
