@@ -103,7 +103,7 @@ Status validateMetricAlarm(const Alarm &alarm)
         u"breaching"_s, u"notBreaching"_s, u"ignore"_s, u"missing"_s};
     if (!alarm.treatMissingData.isEmpty() && !treatments.contains(alarm.treatMissingData))
         return invalidValue(alarm.treatMissingData, u"TreatMissingData"_s);
-    if (!alarm.unit.isEmpty() && !Statistics::standardUnits().contains(alarm.unit))
+    if (!alarm.unit.isEmpty() && !MetricSink::standardUnits().contains(alarm.unit))
         return invalidValue(alarm.unit, u"Unit"_s);
     const bool single = !alarm.metric.metricName.isEmpty()
         || !alarm.metric.metricNamespace.isEmpty() || !alarm.statistic.isEmpty()

@@ -123,7 +123,7 @@ Status validateDatum(const MetricDatum &datum, const QString &prefix, qint64 now
                 u"The parameter %1.StatisticValues.Maximum must be greater than or equal to %1."
                 u"StatisticValues.Minimum."_s.arg(prefix));
     }
-    if (!datum.unit.isEmpty() && !Statistics::standardUnits().contains(datum.unit))
+    if (!datum.unit.isEmpty() && !MetricSink::standardUnits().contains(datum.unit))
         return invalidValue(datum.unit, prefix + u".Unit"_s);
     if (datum.storageResolution != 1 && datum.storageResolution != 60)
         return invalidValue(
@@ -388,7 +388,7 @@ Result<QList<Datapoint>> CloudWatchService::getMetricStatistics(
             return invalidValue(
                 request.extendedStatistics.at(i), u"ExtendedStatistics.member.%1"_s.arg(i + 1));
     }
-    if (!request.unit.isEmpty() && !Statistics::standardUnits().contains(request.unit))
+    if (!request.unit.isEmpty() && !MetricSink::standardUnits().contains(request.unit))
         return invalidValue(request.unit, u"Unit"_s);
     if (request.startMs >= request.endMs)
         return fail(u"InvalidParameterValue"_s,

@@ -37,9 +37,6 @@ std::optional<double> value(const Accumulator &accumulator, const QString &stati
 // Nearest-rank percentile over weighted values.
 std::optional<double> percentile(QList<std::pair<double, double>> values, double percent);
 
-// The StandardUnit enumeration of botocore's model.
-const QStringList &standardUnits();
-
 // A number as the wire and error messages print it: NaN, Infinity, -Infinity or %.17g.
 QString numberText(double value);
 

@@ -3,6 +3,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <utility>
 
@@ -63,6 +64,9 @@ public:
     using MetricDimensions = QList<std::pair<QString, QString>>; // name, value
 
     virtual ~MetricSink() = default;
+
+    // The StandardUnit enumeration of botocore's CloudWatch and CloudWatch Logs models.
+    static const QStringList &standardUnits();
 
     // unit: a CloudWatch StandardUnit ("Count", "Milliseconds", "Bytes", ...). timestampMs: the
     // engine clock's time of the event.

@@ -569,39 +569,6 @@ struct LogsService::CompiledFilter
 
 namespace {
 
-const QStringList &metricUnits()
-{
-    // The StandardUnit enumeration of botocore's logs model.
-    static const QStringList units = {u"Seconds"_s,
-        u"Microseconds"_s,
-        u"Milliseconds"_s,
-        u"Bytes"_s,
-        u"Kilobytes"_s,
-        u"Megabytes"_s,
-        u"Gigabytes"_s,
-        u"Terabytes"_s,
-        u"Bits"_s,
-        u"Kilobits"_s,
-        u"Megabits"_s,
-        u"Gigabits"_s,
-        u"Terabits"_s,
-        u"Percent"_s,
-        u"Count"_s,
-        u"Bytes/Second"_s,
-        u"Kilobytes/Second"_s,
-        u"Megabytes/Second"_s,
-        u"Gigabytes/Second"_s,
-        u"Terabytes/Second"_s,
-        u"Bits/Second"_s,
-        u"Kilobits/Second"_s,
-        u"Megabits/Second"_s,
-        u"Gigabits/Second"_s,
-        u"Terabits/Second"_s,
-        u"Count/Second"_s,
-        u"None"_s};
-    return units;
-}
-
 std::optional<double> literalNumber(const QString &text)
 {
     bool ok = false;
@@ -660,10 +627,11 @@ Status checkTransformation(const MetricTransformation &t, const FilterPattern &p
                 u"Invalid dimension value: '%1'. A dimension value must be a field of a JSON or "
                 u"space-delimited filter pattern, such as $.status or $status."_s.arg(it.value())));
     }
-    if (!t.unit.isEmpty() && !metricUnits().contains(t.unit))
+    if (!t.unit.isEmpty() && !MetricSink::standardUnits().contains(t.unit))
         return std::unexpected(Errors::validation(t.unit,
             u"metricTransformations.1.member.unit"_s,
-            u"Member must satisfy enum value set: ["_s + metricUnits().join(u", "_s) + u']'));
+            u"Member must satisfy enum value set: ["_s + MetricSink::standardUnits().join(u", "_s)
+                + u']'));
     return {};
 }
 

@@ -344,48 +344,6 @@ QList<LogEvent> LogsStore::groupEvents(const QString &group,
     return events;
 }
 
-namespace {
-
-// The transformation as DescribeMetricFilters shows it.
-QString transformationText(const MetricTransformation &transformation)
-{
-    QJsonObject json{
-        {u"metricName"_s, transformation.metricName},
-        {u"metricNamespace"_s, transformation.metricNamespace},
-        {u"metricValue"_s, transformation.metricValue},
-    };
-    if (transformation.defaultValue)
-        json.insert(u"defaultValue"_s, *transformation.defaultValue);
-    if (!transformation.dimensions.isEmpty()) {
-        QJsonObject dimensions;
-        for (auto it = transformation.dimensions.cbegin(); it != transformation.dimensions.cend();
-             ++it)
-            dimensions.insert(it.key(), it.value());
-        json.insert(u"dimensions"_s, dimensions);
-    }
-    if (!transformation.unit.isEmpty())
-        json.insert(u"unit"_s, transformation.unit);
-    return QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact));
-}
-
-MetricTransformation readTransformation(const QString &text)
-{
-    const QJsonObject json = QJsonDocument::fromJson(text.toUtf8()).object();
-    MetricTransformation transformation;
-    transformation.metricName = json.value(u"metricName"_s).toString();
-    transformation.metricNamespace = json.value(u"metricNamespace"_s).toString();
-    transformation.metricValue = json.value(u"metricValue"_s).toString();
-    if (json.contains(u"defaultValue"_s))
-        transformation.defaultValue = json.value(u"defaultValue"_s).toDouble();
-    const QJsonObject dimensions = json.value(u"dimensions"_s).toObject();
-    for (auto it = dimensions.constBegin(); it != dimensions.constEnd(); ++it)
-        transformation.dimensions.insert(it.key(), it.value().toString());
-    transformation.unit = json.value(u"unit"_s).toString();
-    return transformation;
-}
-
-} // namespace
-
 bool LogsStore::putMetricFilter(const MetricFilter &filter)
 {
     QSqlQuery &query = m_database.prepared(
@@ -395,7 +353,8 @@ bool LogsStore::putMetricFilter(const MetricFilter &filter)
     query.addBindValue(filter.groupName);
     query.addBindValue(filter.name);
     query.addBindValue(filter.pattern.isNull() ? u""_s : filter.pattern);
-    query.addBindValue(transformationText(filter.transformation));
+    query.addBindValue(QString::fromUtf8(
+        QJsonDocument(toJson(filter.transformation)).toJson(QJsonDocument::Compact)));
     query.addBindValue(filter.creationTimeMs);
     return execOrWarn(query);
 }
@@ -425,7 +384,8 @@ QList<MetricFilter> LogsStore::metricFilters(const QString &group) const
         filter.groupName = query.value(0).toString();
         filter.name = query.value(1).toString();
         filter.pattern = query.value(2).toString();
-        filter.transformation = readTransformation(query.value(3).toString());
+        filter.transformation = transformationFromJson(
+            QJsonDocument::fromJson(query.value(3).toString().toUtf8()).object());
         filter.creationTimeMs = query.value(4).toLongLong();
         filters.append(filter);
     }

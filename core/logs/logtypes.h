@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QJsonObject>
 #include <QList>
 #include <QMap>
 #include <QMetaType>
@@ -59,6 +60,11 @@ struct MetricTransformation
     QMap<QString, QString> dimensions;
     QString unit; // a CloudWatch StandardUnit; empty: None
 };
+
+// The transformation as the API and the store write it ({"metricName": ..., "dimensions": {...}}),
+// and back. fromJson leaves members that are absent or of another type empty.
+QJsonObject toJson(const MetricTransformation &transformation);
+MetricTransformation transformationFromJson(const QJsonObject &json);
 
 // A metric filter of a log group (CW-20): events ingested after it exists and matching its
 // pattern become datapoints of its metric; it never looks at older events.

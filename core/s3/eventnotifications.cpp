@@ -92,26 +92,19 @@ Status readFilter(const XmlElement &filter, NotificationTarget &target)
         if (value.size() > 1024)
             return std::unexpected(Errors::invalidArgument(
                 u"The filter rule value is too long."_s, u"FilterRule.Value"_s, value.left(64)));
-        if (name.compare(u"prefix"_s, Qt::CaseInsensitive) == 0) {
-            if (havePrefix)
-                return std::unexpected(Errors::invalidArgument(
-                    u"Cannot specify more than one prefix rule in a filter."_s,
-                    u"FilterRule.Name"_s,
-                    name));
-            havePrefix = true;
-            target.prefix = value;
-        } else if (name.compare(u"suffix"_s, Qt::CaseInsensitive) == 0) {
-            if (haveSuffix)
-                return std::unexpected(Errors::invalidArgument(
-                    u"Cannot specify more than one suffix rule in a filter."_s,
-                    u"FilterRule.Name"_s,
-                    name));
-            haveSuffix = true;
-            target.suffix = value;
-        } else {
+        const bool prefix = name.compare(u"prefix"_s, Qt::CaseInsensitive) == 0;
+        if (!prefix && name.compare(u"suffix"_s, Qt::CaseInsensitive) != 0)
             return std::unexpected(Errors::invalidArgument(
                 u"filter rule name must be either prefix or suffix"_s, u"FilterRule.Name"_s, name));
-        }
+        bool &seen = prefix ? havePrefix : haveSuffix;
+        if (seen)
+            return std::unexpected(
+                Errors::invalidArgument(u"Cannot specify more than one %1 rule in a filter."_s.arg(
+                                            prefix ? u"prefix"_s : u"suffix"_s),
+                    u"FilterRule.Name"_s,
+                    name));
+        seen = true;
+        (prefix ? target.prefix : target.suffix) = value;
     }
     return {};
 }

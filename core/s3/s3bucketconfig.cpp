@@ -297,7 +297,7 @@ int S3Service::applyLifecycle()
 {
     notifyRestoreTransitions();
     int changed = 0;
-    for (const QString &bucket : m_store->bucketsWithLifecycle())
+    for (const QString &bucket : m_store->bucketsWith(BucketDocument::Lifecycle))
         changed += applyLifecycle(bucket);
     return changed;
 }

@@ -476,7 +476,7 @@ void S3Service::notifyRestoreTransitions()
     m_restoresCheckedMs = now;
     if (!m_destinations || from >= now)
         return;
-    for (const QString &bucket : m_store->bucketsWithNotifications()) {
+    for (const QString &bucket : m_store->bucketsWith(BucketDocument::Notification)) {
         const auto config = notificationConfig(bucket);
         if (!config)
             continue;

@@ -356,23 +356,10 @@ QString S3Store::objectAcl(
     return acl;
 }
 
-QStringList S3Store::bucketsWithNotifications() const
+QStringList S3Store::bucketsWith(BucketDocument kind) const
 {
-    QSqlQuery &query =
-        m_database.prepared(u"SELECT name FROM s3_buckets WHERE notification IS NOT NULL"_s);
-    QStringList names;
-    if (!run(query))
-        return names;
-    while (query.next())
-        names.append(query.value(0).toString());
-    query.finish();
-    return names;
-}
-
-QStringList S3Store::bucketsWithLifecycle() const
-{
-    QSqlQuery &query =
-        m_database.prepared(u"SELECT name FROM s3_buckets WHERE lifecycle IS NOT NULL"_s);
+    QSqlQuery &query = m_database.prepared(
+        u"SELECT name FROM s3_buckets WHERE %1 IS NOT NULL"_s.arg(documentColumn(kind)));
     QStringList names;
     if (!run(query))
         return names;

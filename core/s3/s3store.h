@@ -42,8 +42,8 @@ public:
     Tags bucketTags(const QString &name) const;
     bool setDocument(const QString &name, BucketDocument kind, const std::optional<QString> &text);
     std::optional<QString> document(const QString &name, BucketDocument kind) const;
-    QStringList bucketsWithLifecycle() const;
-    QStringList bucketsWithNotifications() const;
+    // The buckets that have this configuration document (lifecycle rules, notifications ...).
+    QStringList bucketsWith(BucketDocument kind) const;
     // An object version's ACL as JSON grants; "" for the default (private).
     bool setObjectAcl(
         const QString &bucket, const QString &key, const QString &versionId, const QString &acl);

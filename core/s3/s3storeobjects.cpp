@@ -182,6 +182,22 @@ bool S3Store::setObjectHeaders(const QString &bucket,
         versionId);
 }
 
+namespace {
+
+// Runs a listing query and reads its rows as listings do (no bytes, no part list).
+QList<S3Object> readListing(QSqlQuery &query)
+{
+    QList<S3Object> objects;
+    if (!run(query))
+        return objects;
+    while (query.next())
+        objects.append(readObject(query, false, false));
+    query.finish();
+    return objects;
+}
+
+} // namespace
+
 QList<S3Object> S3Store::currentObjects(
     const QString &bucket, const QString &from, const QString &after, int limit) const
 {
@@ -192,13 +208,7 @@ QList<S3Object> S3Store::currentObjects(
     query.addBindValue(text(from));
     query.addBindValue(text(after));
     query.addBindValue(limit);
-    QList<S3Object> objects;
-    if (!run(query))
-        return objects;
-    while (query.next())
-        objects.append(readObject(query, false, false));
-    query.finish();
-    return objects;
+    return readListing(query);
 }
 
 QList<S3Object> S3Store::versionsWithTimeIn(
@@ -215,13 +225,7 @@ QList<S3Object> S3Store::versionsWithTimeIn(
     query.addBindValue(fromMs);
     query.addBindValue(path);
     query.addBindValue(toMs);
-    QList<S3Object> objects;
-    if (!run(query))
-        return objects;
-    while (query.next())
-        objects.append(readObject(query, false, false));
-    query.finish();
-    return objects;
+    return readListing(query);
 }
 
 QList<S3Object> S3Store::versionsFrom(
@@ -234,13 +238,7 @@ QList<S3Object> S3Store::versionsFrom(
     query.addBindValue(text(from));
     query.addBindValue(limit);
     query.addBindValue(offset);
-    QList<S3Object> objects;
-    if (!run(query))
-        return objects;
-    while (query.next())
-        objects.append(readObject(query, false, false));
-    query.finish();
-    return objects;
+    return readListing(query);
 }
 
 QStringList S3Store::bucketFiles(const QString &bucket) const

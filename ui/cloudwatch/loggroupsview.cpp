@@ -39,6 +39,21 @@ QTableView *makeTable(QAbstractItemModel *model, QWidget *parent)
     return table;
 }
 
+// Every item of a paged listing, at most `max`: fetch(token) returns one page.
+template<typename T, typename Fetch> QList<T> allPages(Fetch fetch, qsizetype max = 100'000)
+{
+    QList<T> all;
+    QString token;
+    do {
+        const Core::Result<Core::Logs::Page<T>> page = fetch(token);
+        if (!page)
+            break;
+        all.append(page->items);
+        token = page->nextToken;
+    } while (!token.isEmpty() && all.size() < max);
+    return all;
+}
+
 void reselect(QTableView *table, int role, const QString &name)
 {
     for (int row = 0; row < table->model()->rowCount(); ++row) {
@@ -216,16 +231,8 @@ void LogGroupsView::refresh()
         logs,
         this,
         [logs] {
-            QList<Core::Logs::LogGroup> all;
-            QString token;
-            do {
-                const auto page = logs->describeLogGroups({}, token, 50);
-                if (!page)
-                    break;
-                all.append(page->items);
-                token = page->nextToken;
-            } while (!token.isEmpty());
-            return all;
+            return allPages<Core::Logs::LogGroup>(
+                [logs](const QString &token) { return logs->describeLogGroups({}, token, 50); });
         },
         [this](QList<Core::Logs::LogGroup> groups) {
             const QString selected = selectedGroup();
@@ -274,16 +281,9 @@ void LogGroupsView::refreshMetricFilters()
         logs,
         this,
         [logs, group] {
-            QList<Core::Logs::MetricFilter> all;
-            QString token;
-            do {
-                const auto page = logs->describeMetricFilters(group, {}, {}, {}, token, 50);
-                if (!page)
-                    break;
-                all.append(page->items);
-                token = page->nextToken;
-            } while (!token.isEmpty());
-            return all;
+            return allPages<Core::Logs::MetricFilter>([logs, group](const QString &token) {
+                return logs->describeMetricFilters(group, {}, {}, {}, token, 50);
+            });
         },
         [this, group](const QList<Core::Logs::MetricFilter> &filters) {
             if (selectedGroup() != group)
@@ -318,17 +318,11 @@ void LogGroupsView::refreshStreams()
         logs,
         this,
         [logs, group] {
-            QList<Core::Logs::LogStream> all;
-            QString token;
-            do {
-                const auto page =
-                    logs->describeLogStreams(group, {}, u"LastEventTime"_s, true, token, 50);
-                if (!page)
-                    break;
-                all.append(page->items);
-                token = page->nextToken;
-            } while (!token.isEmpty() && all.size() < 1000);
-            return all;
+            return allPages<Core::Logs::LogStream>(
+                [logs, group](const QString &token) {
+                    return logs->describeLogStreams(group, {}, u"LastEventTime"_s, true, token, 50);
+                },
+                1000);
         },
         [this, group](QList<Core::Logs::LogStream> streams) {
             if (selectedGroup() != group)

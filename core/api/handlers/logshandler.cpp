@@ -430,22 +430,10 @@ namespace {
 
 QJsonObject metricFilterJson(const Logs::MetricFilter &filter)
 {
-    const Logs::MetricTransformation &t = filter.transformation;
-    QJsonObject transformation{
-        {u"metricName"_s, t.metricName},
-        {u"metricNamespace"_s, t.metricNamespace},
-        {u"metricValue"_s, t.metricValue},
-    };
-    if (t.defaultValue)
-        transformation.insert(u"defaultValue"_s, *t.defaultValue);
-    if (!t.dimensions.isEmpty())
-        transformation.insert(u"dimensions"_s, tagObject(t.dimensions));
-    if (!t.unit.isEmpty())
-        transformation.insert(u"unit"_s, t.unit);
     return QJsonObject{
         {u"filterName"_s, filter.name},
         {u"filterPattern"_s, filter.pattern},
-        {u"metricTransformations"_s, QJsonArray{transformation}},
+        {u"metricTransformations"_s, QJsonArray{Logs::toJson(filter.transformation)}},
         {u"creationTime"_s, filter.creationTimeMs},
         {u"logGroupName"_s, filter.groupName},
         {u"applyOnTransformedLogs"_s, false},
@@ -488,13 +476,7 @@ Result<QJsonObject> LogsHandler::putMetricFilter(const QJsonObject &input)
     filter.groupName = *group;
     filter.name = *name;
     filter.pattern = *pattern;
-    filter.transformation.metricName = t.value(u"metricName"_s).toString();
-    filter.transformation.metricNamespace = t.value(u"metricNamespace"_s).toString();
-    filter.transformation.metricValue = t.value(u"metricValue"_s).toString();
-    if (t.value(u"defaultValue"_s).isDouble())
-        filter.transformation.defaultValue = t.value(u"defaultValue"_s).toDouble();
-    filter.transformation.dimensions = tagMap(t.value(u"dimensions"_s));
-    filter.transformation.unit = t.value(u"unit"_s).toString();
+    filter.transformation = Logs::transformationFromJson(t);
     if (auto done = m_service->putMetricFilter(filter); !done)
         return std::unexpected(done.error());
     return empty();

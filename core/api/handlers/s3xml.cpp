@@ -23,31 +23,6 @@ QByteArray document(const QString &root, const std::function<void(QXmlStreamWrit
     return out;
 }
 
-const Node *Node::child(QStringView wanted) const
-{
-    for (const Node &node : children) {
-        if (node.name == wanted)
-            return &node;
-    }
-    return nullptr;
-}
-
-QList<const Node *> Node::all(QStringView wanted) const
-{
-    QList<const Node *> nodes;
-    for (const Node &node : children) {
-        if (node.name == wanted)
-            nodes.append(&node);
-    }
-    return nodes;
-}
-
-QString Node::childText(QStringView wanted) const
-{
-    const Node *node = child(wanted);
-    return node ? node->text : QString();
-}
-
 std::optional<Node> parse(const QByteArray &body)
 {
     QXmlStreamReader reader(body);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/s3/xmlelement.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QString>
@@ -16,19 +18,12 @@ inline constexpr auto Namespace = "http://s3.amazonaws.com/doc/2006-03-01/";
 // <?xml ...?><root xmlns="...S3 namespace...">body</root>
 QByteArray document(const QString &root, const std::function<void(QXmlStreamWriter &)> &body);
 
-// A parsed request body: just enough of a DOM for S3's small configuration documents.
-struct Node
-{
-    QString name; // local name, namespace dropped
-    QString text;
-    QList<Node> children;
+// A parsed request body: just enough of a DOM for S3's small configuration documents (local
+// names, namespaces dropped).
+using Node = S3::XmlElement;
 
-    const Node *child(QStringView name) const;
-    QList<const Node *> all(QStringView name) const;
-    QString childText(QStringView name) const;
-};
-
-// nullopt when the body is not well-formed XML (MalformedXML).
+// nullopt when the body is not well-formed XML (MalformedXML). Unlike XmlElement::parse, the
+// text of leaf elements is kept as sent (object keys may begin or end with spaces).
 std::optional<Node> parse(const QByteArray &body);
 
 QString isoTime(qint64 ms); // 2026-11-23T17:21:23.000Z
