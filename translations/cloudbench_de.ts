@@ -762,67 +762,67 @@
 <context>
     <name>Gui::CloudWatch::LogGroupsView</name>
     <message>
-        <location filename="../ui/cloudwatch/loggroupsview.cpp" line="67"/>
+        <location filename="../ui/cloudwatch/loggroupsview.cpp" line="82"/>
         <source>Create metric filter...</source>
         <translation>Metrikfilter erstellen...</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/loggroupsview.cpp" line="83"/>
+        <location filename="../ui/cloudwatch/loggroupsview.cpp" line="98"/>
         <source>Filter events: terms, &quot;a phrase&quot;, ?either ?or, -excluded, { $.level = &quot;ERROR&quot; }, [ip, user, status = 5*]</source>
         <translation>Ereignisse filtern: Begriffe, &quot;eine Phrase&quot;, ?entweder ?oder, -ausgeschlossen, { $.level = &quot;ERROR&quot; }, [ip, user, status = 5*]</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/loggroupsview.cpp" line="110"/>
+        <location filename="../ui/cloudwatch/loggroupsview.cpp" line="125"/>
         <source>Turn the pattern in the box into a metric filter: matching events ingested from now on become datapoints of a CloudWatch metric, which alarms can watch.</source>
         <translation>Das Muster im Feld in einen Metrikfilter umwandeln: Ab jetzt aufgenommene passende Ereignisse werden zu Datenpunkten einer CloudWatch-Metrik, die Alarme überwachen können.</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/loggroupsview.cpp" line="174"/>
+        <location filename="../ui/cloudwatch/loggroupsview.cpp" line="186"/>
         <source>&lt;p style=&apos;font-size:large&apos;&gt;&lt;b&gt;No log groups yet&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Invoke a Lambda function (its logs land in /aws/lambda/&amp;lt;name&amp;gt;) or create a group with&lt;/p&gt;&lt;p&gt;&lt;code&gt;aws logs create-log-group --log-group-name /my/app --endpoint-url %1&lt;/code&gt;&lt;/p&gt;</source>
         <translation>&lt;p style=&apos;font-size:large&apos;&gt;&lt;b&gt;Noch keine Protokollgruppen&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Rufen Sie eine Lambda-Funktion auf (ihre Logs landen in /aws/lambda/&amp;lt;name&amp;gt;) oder erstellen Sie eine Gruppe mit&lt;/p&gt;&lt;p&gt;&lt;code&gt;aws logs create-log-group --log-group-name /my/app --endpoint-url %1&lt;/code&gt;&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/loggroupsview.cpp" line="297"/>
+        <location filename="../ui/cloudwatch/loggroupsview.cpp" line="294"/>
         <source>%1: %2 → %3/%4 (value %5)</source>
         <translation>%1: %2 → %3/%4 (Wert %5)</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/loggroupsview.cpp" line="299"/>
+        <location filename="../ui/cloudwatch/loggroupsview.cpp" line="296"/>
         <source>every event</source>
         <translation>jedes Ereignis</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/loggroupsview.cpp" line="305"/>
+        <location filename="../ui/cloudwatch/loggroupsview.cpp" line="302"/>
         <source>No metric filters: type a pattern above and create one to count matching events as a metric.</source>
         <translation>Keine Metrikfilter: Geben Sie oben ein Muster ein und erstellen Sie einen, um passende Ereignisse als Metrik zu zählen.</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/loggroupsview.cpp" line="307"/>
+        <location filename="../ui/cloudwatch/loggroupsview.cpp" line="304"/>
         <source>Metric filters: %1</source>
         <translation>Metrikfilter: %1</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/loggroupsview.cpp" line="361"/>
+        <location filename="../ui/cloudwatch/loggroupsview.cpp" line="352"/>
         <source>Events of %1, all streams</source>
         <translation>Ereignisse von %1, alle Streams</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/loggroupsview.cpp" line="362"/>
+        <location filename="../ui/cloudwatch/loggroupsview.cpp" line="353"/>
         <source>Events of %1</source>
         <translation>Ereignisse von %1</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/loggroupsview.cpp" line="397"/>
+        <location filename="../ui/cloudwatch/loggroupsview.cpp" line="388"/>
         <source>1 event</source>
         <translation>1 Ereignis</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/loggroupsview.cpp" line="397"/>
+        <location filename="../ui/cloudwatch/loggroupsview.cpp" line="388"/>
         <source>%1 events</source>
         <translation>%1 Ereignisse</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/loggroupsview.cpp" line="399"/>
+        <location filename="../ui/cloudwatch/loggroupsview.cpp" line="390"/>
         <source>%1, scroll for more</source>
         <translation>%1, für mehr scrollen</translation>
     </message>
@@ -2421,33 +2421,364 @@ Dauer: %2 ms · Abgerechnete Dauer: %3 ms · Max. genutzter Speicher: %4 MB</tra
 <context>
     <name>Gui::S3::BucketPropertiesDialog</name>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="58"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="64"/>
         <source>Bucket properties: %1</source>
         <translation>Bucket-Eigenschaften: %1</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="60"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="66"/>
         <source>Disabled</source>
         <translation>Deaktiviert</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="61"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="67"/>
         <source>Enabled</source>
         <translation>Aktiviert</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="62"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="68"/>
         <source>Suspended</source>
         <translation>Ausgesetzt</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="63"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="69"/>
         <source>One tag per line: key=value</source>
         <translation>Ein Tag pro Zeile: Schlüssel=Wert</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="65"/>
-        <source>No event notifications are configured. To send events to a queue, paste a configuration such as:
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="91"/>
+        <source>Bucket ARN</source>
+        <translation>Bucket-ARN</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="92"/>
+        <source>Versioning</source>
+        <translation>Versionsverwaltung</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="93"/>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="94"/>
+        <source>Properties</source>
+        <translation>Eigenschaften</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="101"/>
+        <source>Default encryption</source>
+        <translation>Standardverschlüsselung</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="102"/>
+        <source>Object Ownership</source>
+        <translation>Objekteigentümerschaft</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="103"/>
+        <source>Block public access</source>
+        <translation>Öffentlichen Zugriff blockieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="104"/>
+        <source>Permissions</source>
+        <translation>Berechtigungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="106"/>
+        <source>Lifecycle</source>
+        <translation>Lebenszyklus</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="107"/>
+        <source>Bucket policy</source>
+        <translation>Bucket-Richtlinie</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="108"/>
+        <source>CORS</source>
+        <translation>CORS</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="119"/>
+        <source>arn:aws:sqs:us-east-1:000000000000:queue or a Lambda function ARN</source>
+        <translation>arn:aws:sqs:us-east-1:000000000000:queue oder die ARN einer Lambda-Funktion</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="120"/>
+        <source>prefix, e.g. images/</source>
+        <translation>Präfix, z. B. images/</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="121"/>
+        <source>suffix, e.g. .jpg</source>
+        <translation>Suffix, z. B. .jpg</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="122"/>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="125"/>
+        <source>Send</source>
+        <translation>Sende</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="127"/>
+        <source>for keys with</source>
+        <translation>für Schlüssel mit</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="131"/>
+        <source>to</source>
+        <translation>an</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="138"/>
+        <source>Event notifications</source>
+        <translation>Ereignisbenachrichtigungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="207"/>
+        <source>No event notifications are configured.</source>
+        <translation>Es sind keine Ereignisbenachrichtigungen konfiguriert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="211"/>
+        <source>SQS queue</source>
+        <translation>SQS-Warteschlange</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="212"/>
+        <source>Lambda function</source>
+        <translation>Lambda-Funktion</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="212"/>
+        <source>SNS topic</source>
+        <translation>SNS-Thema</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="213"/>
+        <source>&quot;%1&quot;: %2 events to the %3 %4</source>
+        <translation>„%1“: %2-Ereignisse an %3 %4</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="219"/>
+        <source>suffix &quot;%1&quot;</source>
+        <translation>Suffix „%1“</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="221"/>
+        <source>for keys with %1</source>
+        <translation>für Schlüssel mit %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="226"/>
+        <source>Amazon EventBridge is enabled (Cloudbench does not emulate EventBridge, so nothing is delivered there).</source>
+        <translation>Amazon EventBridge ist aktiviert (Cloudbench emuliert EventBridge nicht, dorthin wird also nichts zugestellt).</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="234"/>
+        <source>All object create events</source>
+        <translation>Alle Ereignisse zum Erstellen von Objekten</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="235"/>
+        <source>Put</source>
+        <translation>Put</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="236"/>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="237"/>
+        <source>Multipart upload completed</source>
+        <translation>Mehrteiliger Upload abgeschlossen</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="238"/>
+        <source>All object removal events</source>
+        <translation>Alle Ereignisse zum Entfernen von Objekten</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="239"/>
+        <source>Permanently deleted</source>
+        <translation>Endgültig gelöscht</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="240"/>
+        <source>Delete marker created</source>
+        <translation>Löschmarkierung erstellt</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="241"/>
+        <source>All restore events</source>
+        <translation>Alle Wiederherstellungsereignisse</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="242"/>
+        <source>Restore completed</source>
+        <translation>Wiederherstellung abgeschlossen</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="243"/>
+        <source>Object tagging</source>
+        <translation>Objekt-Tagging</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="244"/>
+        <source>Lifecycle expiration</source>
+        <translation>Lebenszyklus-Ablauf</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="245"/>
+        <source>Lifecycle transition</source>
+        <translation>Lebenszyklus-Übergang</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="261"/>
+        <source>Enter the ARN of an SQS queue, a Lambda function or an SNS topic.</source>
+        <translation>Geben Sie die ARN einer SQS-Warteschlange, einer Lambda-Funktion oder eines SNS-Themas ein.</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="268"/>
+        <source>The configuration below is not valid: %1</source>
+        <translation>Die Konfiguration unten ist ungültig: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="305"/>
+        <source>Added. Save stores the configuration; S3 then checks that the destination exists and allows it.</source>
+        <translation>Hinzugefügt. Speichern legt die Konfiguration ab; S3 prüft dann, ob das Ziel existiert und es zulässt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="319"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="331"/>
+        <source>The policy is not valid JSON: %1 (at character %2).</source>
+        <translation>Die Richtlinie ist kein gültiges JSON: %1 (bei Zeichen %2).</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="335"/>
+        <source>A bucket policy is a JSON object with a &quot;Statement&quot;.</source>
+        <translation>Eine Bucket-Richtlinie ist ein JSON-Objekt mit einem „Statement“.</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="354"/>
+        <source>Server-side encryption with Amazon S3 managed keys (SSE-S3, AES256)</source>
+        <translation>Serverseitige Verschlüsselung mit von Amazon S3 verwalteten Schlüsseln (SSE-S3, AES256)</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="355"/>
+        <source>Server-side encryption with AWS KMS keys (%1)</source>
+        <translation>Serverseitige Verschlüsselung mit AWS-KMS-Schlüsseln (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="357"/>
+        <source>KMS key: %1</source>
+        <translation>KMS-Schlüssel: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="359"/>
+        <source>Bucket Key enabled</source>
+        <translation>Bucket-Schlüssel aktiviert</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="366"/>
+        <source>Object writer: ACLs enabled, the uploading account owns each object</source>
+        <translation>Objektschreiber: ACLs aktiviert, das hochladende Konto besitzt jedes Objekt</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="368"/>
+        <source>Bucket owner preferred: ACLs enabled</source>
+        <translation>Bucket-Eigentümer bevorzugt: ACLs aktiviert</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="369"/>
+        <source>Bucket owner enforced: ACLs disabled, the bucket owner owns every object</source>
+        <translation>Bucket-Eigentümer erzwungen: ACLs deaktiviert, der Bucket-Eigentümer besitzt jedes Objekt</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="376"/>
+        <source>Off: no public access block is configured</source>
+        <translation>Aus: keine Sperre für öffentlichen Zugriff konfiguriert</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="380"/>
+        <source>On: all public access is blocked</source>
+        <translation>Ein: jeder öffentliche Zugriff ist blockiert</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="383"/>
+        <source>block new public ACLs</source>
+        <translation>neue öffentliche ACLs blockieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="385"/>
+        <source>ignore public ACLs</source>
+        <translation>öffentliche ACLs ignorieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="387"/>
+        <source>block new public bucket policies</source>
+        <translation>neue öffentliche Bucket-Richtlinien blockieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="389"/>
+        <source>restrict public buckets</source>
+        <translation>öffentliche Buckets einschränken</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="390"/>
+        <source>Off: every setting is cleared</source>
+        <translation>Aus: jede Einstellung ist deaktiviert</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="391"/>
+        <source>Partly on: %1</source>
+        <translation>Teilweise ein: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="397"/>
+        <source>No lifecycle rules are configured.</source>
+        <translation>Es sind keine Lebenszyklusregeln konfiguriert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="401"/>
+        <source>Rule &quot;%1&quot; (%2)</source>
+        <translation>Regel „%1“ (%2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="402"/>
+        <source>unnamed</source>
+        <translation>unbenannt</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="403"/>
+        <source>enabled</source>
+        <translation>aktiviert</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="403"/>
+        <source>disabled</source>
+        <translation>deaktiviert</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="217"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="406"/>
+        <source>prefix &quot;%1&quot;</source>
+        <translation>Präfix „%1“</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="71"/>
+        <source>No event notifications are configured. Add one with the rows above, or paste a configuration such as:
 
 &lt;NotificationConfiguration&gt;
   &lt;QueueConfiguration&gt;
@@ -2457,7 +2788,7 @@ Dauer: %2 ms · Abgerechnete Dauer: %3 ms · Max. genutzter Speicher: %4 MB</tra
 &lt;/NotificationConfiguration&gt;
 
 The queue&apos;s policy (or the function&apos;s permission) must allow the service principal s3.amazonaws.com, as on AWS.</source>
-        <translation>Es sind keine Ereignisbenachrichtigungen konfiguriert. Um Ereignisse an eine Warteschlange zu senden, fügen Sie eine Konfiguration wie diese ein:
+        <translation>Es sind keine Ereignisbenachrichtigungen konfiguriert. Fügen Sie eine mit den Zeilen oben hinzu oder fügen Sie eine Konfiguration wie diese ein:
 
 &lt;NotificationConfiguration&gt;
   &lt;QueueConfiguration&gt;
@@ -2469,253 +2800,32 @@ The queue&apos;s policy (or the function&apos;s permission) must allow the servi
 Die Richtlinie der Warteschlange (oder die Berechtigung der Funktion) muss den Dienstprinzipal s3.amazonaws.com zulassen, wie bei AWS.</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="85"/>
-        <source>Bucket ARN</source>
-        <translation>Bucket-ARN</translation>
-    </message>
-    <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="86"/>
-        <source>Versioning</source>
-        <translation>Versionsverwaltung</translation>
-    </message>
-    <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="87"/>
-        <source>Tags</source>
-        <translation>Tags</translation>
-    </message>
-    <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="88"/>
-        <source>Properties</source>
-        <translation>Eigenschaften</translation>
-    </message>
-    <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="95"/>
-        <source>Default encryption</source>
-        <translation>Standardverschlüsselung</translation>
-    </message>
-    <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="96"/>
-        <source>Object Ownership</source>
-        <translation>Objekteigentümerschaft</translation>
-    </message>
-    <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="97"/>
-        <source>Block public access</source>
-        <translation>Öffentlichen Zugriff blockieren</translation>
-    </message>
-    <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="98"/>
-        <source>Permissions</source>
-        <translation>Berechtigungen</translation>
-    </message>
-    <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="100"/>
-        <source>Lifecycle</source>
-        <translation>Lebenszyklus</translation>
-    </message>
-    <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="101"/>
-        <source>Bucket policy</source>
-        <translation>Bucket-Richtlinie</translation>
-    </message>
-    <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="102"/>
-        <source>CORS</source>
-        <translation>CORS</translation>
-    </message>
-    <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="107"/>
-        <source>Event notifications</source>
-        <translation>Ereignisbenachrichtigungen</translation>
-    </message>
-    <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="176"/>
-        <source>No event notifications are configured.</source>
-        <translation>Es sind keine Ereignisbenachrichtigungen konfiguriert.</translation>
-    </message>
-    <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="180"/>
-        <source>SQS queue</source>
-        <translation>SQS-Warteschlange</translation>
-    </message>
-    <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="181"/>
-        <source>Lambda function</source>
-        <translation>Lambda-Funktion</translation>
-    </message>
-    <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="181"/>
-        <source>SNS topic</source>
-        <translation>SNS-Thema</translation>
-    </message>
-    <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="182"/>
-        <source>&quot;%1&quot;: %2 events to the %3 %4</source>
-        <translation>„%1“: %2-Ereignisse an %3 %4</translation>
-    </message>
-    <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="188"/>
-        <source>suffix &quot;%1&quot;</source>
-        <translation>Suffix „%1“</translation>
-    </message>
-    <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="190"/>
-        <source>for keys with %1</source>
-        <translation>für Schlüssel mit %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="195"/>
-        <source>Amazon EventBridge is enabled (Cloudbench does not emulate EventBridge, so nothing is delivered there).</source>
-        <translation>Amazon EventBridge ist aktiviert (Cloudbench emuliert EventBridge nicht, dorthin wird also nichts zugestellt).</translation>
-    </message>
-    <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="205"/>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="217"/>
-        <source>The policy is not valid JSON: %1 (at character %2).</source>
-        <translation>Die Richtlinie ist kein gültiges JSON: %1 (bei Zeichen %2).</translation>
-    </message>
-    <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="221"/>
-        <source>A bucket policy is a JSON object with a &quot;Statement&quot;.</source>
-        <translation>Eine Bucket-Richtlinie ist ein JSON-Objekt mit einem „Statement“.</translation>
-    </message>
-    <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="240"/>
-        <source>Server-side encryption with Amazon S3 managed keys (SSE-S3, AES256)</source>
-        <translation>Serverseitige Verschlüsselung mit von Amazon S3 verwalteten Schlüsseln (SSE-S3, AES256)</translation>
-    </message>
-    <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="241"/>
-        <source>Server-side encryption with AWS KMS keys (%1)</source>
-        <translation>Serverseitige Verschlüsselung mit AWS-KMS-Schlüsseln (%1)</translation>
-    </message>
-    <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="243"/>
-        <source>KMS key: %1</source>
-        <translation>KMS-Schlüssel: %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="245"/>
-        <source>Bucket Key enabled</source>
-        <translation>Bucket-Schlüssel aktiviert</translation>
-    </message>
-    <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="252"/>
-        <source>Object writer: ACLs enabled, the uploading account owns each object</source>
-        <translation>Objektschreiber: ACLs aktiviert, das hochladende Konto besitzt jedes Objekt</translation>
-    </message>
-    <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="254"/>
-        <source>Bucket owner preferred: ACLs enabled</source>
-        <translation>Bucket-Eigentümer bevorzugt: ACLs aktiviert</translation>
-    </message>
-    <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="255"/>
-        <source>Bucket owner enforced: ACLs disabled, the bucket owner owns every object</source>
-        <translation>Bucket-Eigentümer erzwungen: ACLs deaktiviert, der Bucket-Eigentümer besitzt jedes Objekt</translation>
-    </message>
-    <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="262"/>
-        <source>Off: no public access block is configured</source>
-        <translation>Aus: keine Sperre für öffentlichen Zugriff konfiguriert</translation>
-    </message>
-    <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="266"/>
-        <source>On: all public access is blocked</source>
-        <translation>Ein: jeder öffentliche Zugriff ist blockiert</translation>
-    </message>
-    <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="269"/>
-        <source>block new public ACLs</source>
-        <translation>neue öffentliche ACLs blockieren</translation>
-    </message>
-    <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="271"/>
-        <source>ignore public ACLs</source>
-        <translation>öffentliche ACLs ignorieren</translation>
-    </message>
-    <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="273"/>
-        <source>block new public bucket policies</source>
-        <translation>neue öffentliche Bucket-Richtlinien blockieren</translation>
-    </message>
-    <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="275"/>
-        <source>restrict public buckets</source>
-        <translation>öffentliche Buckets einschränken</translation>
-    </message>
-    <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="276"/>
-        <source>Off: every setting is cleared</source>
-        <translation>Aus: jede Einstellung ist deaktiviert</translation>
-    </message>
-    <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="277"/>
-        <source>Partly on: %1</source>
-        <translation>Teilweise ein: %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="283"/>
-        <source>No lifecycle rules are configured.</source>
-        <translation>Es sind keine Lebenszyklusregeln konfiguriert.</translation>
-    </message>
-    <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="287"/>
-        <source>Rule &quot;%1&quot; (%2)</source>
-        <translation>Regel „%1“ (%2)</translation>
-    </message>
-    <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="288"/>
-        <source>unnamed</source>
-        <translation>unbenannt</translation>
-    </message>
-    <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="289"/>
-        <source>enabled</source>
-        <translation>aktiviert</translation>
-    </message>
-    <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="289"/>
-        <source>disabled</source>
-        <translation>deaktiviert</translation>
-    </message>
-    <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="186"/>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="292"/>
-        <source>prefix &quot;%1&quot;</source>
-        <translation>Präfix „%1“</translation>
-    </message>
-    <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="294"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="408"/>
         <source>tag %1=%2</source>
         <translation>Tag %1=%2</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="296"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="410"/>
         <source>larger than %1 bytes</source>
         <translation>größer als %1 Bytes</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="298"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="412"/>
         <source>smaller than %1 bytes</source>
         <translation>kleiner als %1 Bytes</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="299"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="413"/>
         <source>  Applies to every object</source>
         <translation>  Gilt für jedes Objekt</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="300"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="414"/>
         <source>  Applies to objects with %1</source>
         <translation>  Gilt für Objekte mit %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="303"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="417"/>
         <source>  Move to %1 %n day(s) after creation</source>
         <translation>
             <numerusform>  %n Tag nach der Erstellung nach %1 verschieben</numerusform>
@@ -2723,12 +2833,12 @@ Die Richtlinie der Warteschlange (oder die Berechtigung der Funktion) muss den D
         </translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="305"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="419"/>
         <source>  Move to %1 on a set date</source>
         <translation>  An einem festen Datum nach %1 verschieben</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="307"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="421"/>
         <source>  Move noncurrent versions to %1 %n day(s) after they become noncurrent</source>
         <translation>
             <numerusform>  Nicht aktuelle Versionen %n Tag, nachdem sie nicht mehr aktuell sind, nach %1 verschieben</numerusform>
@@ -2736,7 +2846,7 @@ Die Richtlinie der Warteschlange (oder die Berechtigung der Funktion) muss den D
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="313"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="427"/>
         <source>  Expire current versions %n day(s) after creation</source>
         <translation>
             <numerusform>  Aktuelle Versionen %n Tag nach der Erstellung ablaufen lassen</numerusform>
@@ -2744,17 +2854,17 @@ Die Richtlinie der Warteschlange (oder die Berechtigung der Funktion) muss den D
         </translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="318"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="432"/>
         <source>  Expire current versions on %1</source>
         <translation>  Aktuelle Versionen am %1 ablaufen lassen</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="323"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="437"/>
         <source>  Remove expired delete markers</source>
         <translation>  Abgelaufene Löschmarkierungen entfernen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="325"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="439"/>
         <source>  Delete noncurrent versions %n day(s) after they become noncurrent</source>
         <translation>
             <numerusform>  Nicht aktuelle Versionen %n Tag, nachdem sie nicht mehr aktuell sind, löschen</numerusform>
@@ -2762,7 +2872,7 @@ Die Richtlinie der Warteschlange (oder die Berechtigung der Funktion) muss den D
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="329"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="443"/>
         <source>  Abort incomplete multipart uploads %n day(s) after they start</source>
         <translation>
             <numerusform>  Unvollständige mehrteilige Uploads %n Tag nach dem Start abbrechen</numerusform>
@@ -2770,7 +2880,7 @@ Die Richtlinie der Warteschlange (oder die Berechtigung der Funktion) muss den D
         </translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="343"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="457"/>
         <source>Write each tag as key=value on its own line.</source>
         <translation>Schreiben Sie jedes Tag als Schlüssel=Wert in eine eigene Zeile.</translation>
     </message>

@@ -8,9 +8,11 @@
 #include <QDateTime>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTabWidget>
@@ -49,6 +51,10 @@ BucketPropertiesDialog::BucketPropertiesDialog(
     , m_cors(new QPlainTextEdit(this))
     , m_notification(new QPlainTextEdit(this))
     , m_notificationSummary(new QLabel(this))
+    , m_notificationEvent(new QComboBox(this))
+    , m_notificationArn(new QLineEdit(this))
+    , m_notificationPrefix(new QLineEdit(this))
+    , m_notificationSuffix(new QLineEdit(this))
     , m_encryption(new QLabel(this))
     , m_ownership(new QLabel(this))
     , m_publicAccess(new QLabel(this))
@@ -56,13 +62,13 @@ BucketPropertiesDialog::BucketPropertiesDialog(
     , m_message(new QLabel(this))
 {
     setWindowTitle(tr("Bucket properties: %1").arg(bucket));
-    resize(700, 520);
+    resize(760, 560);
     m_versioning->addItem(tr("Disabled"), int(Core::S3::Versioning::Unversioned));
     m_versioning->addItem(tr("Enabled"), int(Core::S3::Versioning::Enabled));
     m_versioning->addItem(tr("Suspended"), int(Core::S3::Versioning::Suspended));
     m_tags->setPlaceholderText(tr("One tag per line: key=value"));
     m_notification->setPlaceholderText(
-        tr("No event notifications are configured. To send events to a queue, paste a "
+        tr("No event notifications are configured. Add one with the rows above, or paste a "
            "configuration such as:\n\n"
            "<NotificationConfiguration>\n"
            "  <QueueConfiguration>\n"
@@ -103,7 +109,32 @@ BucketPropertiesDialog::BucketPropertiesDialog(
     auto *notifications = new QWidget(tabs);
     auto *notificationsLayout = new QVBoxLayout(notifications);
     notificationsLayout->addWidget(m_notificationSummary);
+    for (const auto &[label, event] : notificationEvents())
+        m_notificationEvent->addItem(label, event);
+    m_notificationEvent->setObjectName(u"notificationEvent"_s);
+    m_notificationArn->setObjectName(u"notificationArn"_s);
+    m_notificationPrefix->setObjectName(u"notificationPrefix"_s);
+    m_notificationSuffix->setObjectName(u"notificationSuffix"_s);
+    m_notificationArn->setPlaceholderText(
+        tr("arn:aws:sqs:us-east-1:000000000000:queue or a Lambda function ARN"));
+    m_notificationPrefix->setPlaceholderText(tr("prefix, e.g. images/"));
+    m_notificationSuffix->setPlaceholderText(tr("suffix, e.g. .jpg"));
+    auto *add = new QPushButton(tr("Add"), notifications);
+    add->setObjectName(u"addNotification"_s);
+    auto *filterRow = new QHBoxLayout;
+    filterRow->addWidget(new QLabel(tr("Send"), notifications));
+    filterRow->addWidget(m_notificationEvent);
+    filterRow->addWidget(new QLabel(tr("for keys with"), notifications));
+    filterRow->addWidget(m_notificationPrefix);
+    filterRow->addWidget(m_notificationSuffix);
+    auto *destinationRow = new QHBoxLayout;
+    destinationRow->addWidget(new QLabel(tr("to"), notifications));
+    destinationRow->addWidget(m_notificationArn, 1);
+    destinationRow->addWidget(add);
+    notificationsLayout->addLayout(filterRow);
+    notificationsLayout->addLayout(destinationRow);
     notificationsLayout->addWidget(m_notification, 1);
+    connect(add, &QPushButton::clicked, this, &BucketPropertiesDialog::addNotification);
     tabs->addTab(notifications, tr("Event notifications"));
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &BucketPropertiesDialog::save);
@@ -195,6 +226,89 @@ QString BucketPropertiesDialog::notificationSummary(const Core::S3::Notification
             tr("Amazon EventBridge is enabled (Cloudbench does not emulate EventBridge, so "
                "nothing is delivered there)."));
     return lines.join(u'\n');
+}
+
+QList<std::pair<QString, QString>> BucketPropertiesDialog::notificationEvents()
+{
+    return {
+        {tr("All object create events"), u"s3:ObjectCreated:*"_s},
+        {tr("Put"), u"s3:ObjectCreated:Put"_s},
+        {tr("Copy"), u"s3:ObjectCreated:Copy"_s},
+        {tr("Multipart upload completed"), u"s3:ObjectCreated:CompleteMultipartUpload"_s},
+        {tr("All object removal events"), u"s3:ObjectRemoved:*"_s},
+        {tr("Permanently deleted"), u"s3:ObjectRemoved:Delete"_s},
+        {tr("Delete marker created"), u"s3:ObjectRemoved:DeleteMarkerCreated"_s},
+        {tr("All restore events"), u"s3:ObjectRestore:*"_s},
+        {tr("Restore completed"), u"s3:ObjectRestore:Completed"_s},
+        {tr("Object tagging"), u"s3:ObjectTagging:*"_s},
+        {tr("Lifecycle expiration"), u"s3:LifecycleExpiration:*"_s},
+        {tr("Lifecycle transition"), u"s3:LifecycleTransition"_s},
+    };
+}
+
+QString BucketPropertiesDialog::withNotification(const QString &document,
+    const QString &event,
+    const QString &destinationArn,
+    const QString &prefix,
+    const QString &suffix,
+    QString *error)
+{
+    using Kind = Core::S3::NotificationTarget::Kind;
+    const QString arn = destinationArn.trimmed();
+    const QStringList parts = arn.split(u':');
+    const QString service = parts.size() >= 6 && parts.at(0) == u"arn"_s ? parts.at(2) : QString();
+    if (service != u"sqs"_s && service != u"lambda"_s && service != u"sns"_s) {
+        *error = tr("Enter the ARN of an SQS queue, a Lambda function or an SNS topic.");
+        return {};
+    }
+    Core::S3::NotificationConfig config;
+    if (!document.trimmed().isEmpty()) {
+        auto parsed = Core::S3::NotificationConfig::parse(document.toUtf8());
+        if (!parsed) {
+            *error = tr("The configuration below is not valid: %1").arg(parsed.error().message);
+            return {};
+        }
+        config = std::move(*parsed);
+    }
+    Core::S3::NotificationTarget target;
+    target.kind = service == u"sqs"_s ? Kind::Queue
+        : service == u"lambda"_s      ? Kind::Function
+                                      : Kind::Topic;
+    target.arn = arn;
+    target.events = {event};
+    target.prefix = prefix.trimmed();
+    target.suffix = suffix.trimmed();
+    config.targets.append(target);
+    // Parsing the result gives the new destination its id and checks overlaps as S3 does.
+    auto checked = Core::S3::NotificationConfig::parse(config.toXml().toUtf8());
+    if (!checked) {
+        *error = checked.error().message;
+        return {};
+    }
+    error->clear();
+    return checked->toXml();
+}
+
+void BucketPropertiesDialog::addNotification()
+{
+    QString error;
+    const QString document = withNotification(m_notification->toPlainText(),
+        m_notificationEvent->currentData().toString(),
+        m_notificationArn->text(),
+        m_notificationPrefix->text(),
+        m_notificationSuffix->text(),
+        &error);
+    if (document.isEmpty()) {
+        m_message->setText(error);
+        return;
+    }
+    m_message->setText(tr("Added. Save stores the configuration; S3 then checks that the "
+                          "destination exists and allows it."));
+    m_notification->setPlainText(document);
+    m_notificationSummary->setText(
+        notificationSummary(Core::S3::NotificationConfig::parse(document.toUtf8())
+                                .value_or(Core::S3::NotificationConfig{})));
+    m_notificationArn->clear();
 }
 
 QString BucketPropertiesDialog::errorText(const Core::AwsError &error)

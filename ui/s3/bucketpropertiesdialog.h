@@ -12,6 +12,7 @@
 
 class QComboBox;
 class QLabel;
+class QLineEdit;
 class QPlainTextEdit;
 
 namespace Core::S3 {
@@ -44,11 +45,23 @@ public:
     static QString publicAccessSummary(const std::optional<Core::S3::PublicAccessBlock> &block);
     static QString lifecycleSummary(const QList<Core::S3::LifecycleRule> &rules);
     static QString notificationSummary(const Core::S3::NotificationConfig &config);
+    // The configuration document with one more destination (its kind from the ARN's service:
+    // sqs, lambda, sns); "" and the reason in *error when the document or the ARN is not
+    // valid. The service checks the destination itself when the dialog is saved.
+    static QString withNotification(const QString &document,
+        const QString &event,
+        const QString &destinationArn,
+        const QString &prefix,
+        const QString &suffix,
+        QString *error);
+    // The event types the "Add" row offers: label, then the s3: event name.
+    static QList<std::pair<QString, QString>> notificationEvents();
     // An error as the dialog shows it: the message, then each refused destination's reason.
     static QString errorText(const Core::AwsError &error);
 
 private:
     void save();
+    void addNotification();
 
     Core::S3::S3Service *m_service;
     QString m_bucket;
@@ -58,6 +71,10 @@ private:
     QPlainTextEdit *m_cors;
     QPlainTextEdit *m_notification;
     QLabel *m_notificationSummary;
+    QComboBox *m_notificationEvent;
+    QLineEdit *m_notificationArn;
+    QLineEdit *m_notificationPrefix;
+    QLineEdit *m_notificationSuffix;
     QString m_loadedNotification;
     QLabel *m_encryption;
     QLabel *m_ownership;

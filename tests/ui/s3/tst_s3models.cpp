@@ -19,9 +19,11 @@
 #include "ui/s3/restoreobjectdialog.h"
 
 #include <QAbstractItemModelTester>
+#include <QComboBox>
 #include <QCryptographicHash>
 #include <QDialogButtonBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -310,6 +312,37 @@ private slots:
         QCOMPARE(BucketPropertiesDialog::notificationSummary({}),
             u"No event notifications are configured."_s);
 
+        // The "Add" row: a destination appended to the document, with an id; a bad ARN or an
+        // overlap with what is there is refused with the reason.
+        QString error;
+        const QString one = BucketPropertiesDialog::withNotification({},
+            u"s3:ObjectCreated:*"_s,
+            u"arn:aws:sqs:us-east-1:000000000000:photos"_s,
+            u"img/"_s,
+            {},
+            &error);
+        QVERIFY2(!one.isEmpty(), qPrintable(error));
+        const QString two = BucketPropertiesDialog::withNotification(one,
+            u"s3:ObjectRemoved:*"_s,
+            u"arn:aws:lambda:us-east-1:000000000000:function:cleanup"_s,
+            {},
+            {},
+            &error);
+        const auto both = Core::S3::NotificationConfig::parse(two.toUtf8());
+        QVERIFY(both.has_value());
+        QCOMPARE(both->targets.size(), 2);
+        QCOMPARE(both->targets.at(0).prefix, u"img/"_s);
+        QCOMPARE(both->targets.at(1).kind, Core::S3::NotificationTarget::Kind::Function);
+        QVERIFY(!both->targets.at(1).id.isEmpty());
+        QVERIFY(BucketPropertiesDialog::withNotification(
+            one, u"s3:ObjectCreated:Put"_s, u"arn:aws:sqs:us-east-1:0:q"_s, u"img/a"_s, {}, &error)
+                    .isEmpty());
+        QVERIFY2(error.contains(u"ambiguously defined"_s), qPrintable(error));
+        QVERIFY(BucketPropertiesDialog::withNotification(
+            {}, u"s3:ObjectCreated:*"_s, u"my-queue"_s, {}, {}, &error)
+                    .isEmpty());
+        QVERIFY(error.contains(u"Enter the ARN"_s));
+
         // Accepts every destination except the queue named "refused".
         class Destinations final : public Core::S3::EventDestinations
         {
@@ -353,7 +386,16 @@ private slots:
                 u"arn:aws:sqs:us-east-1:000000000000:refused: The destination queue does not "
                 u"exist"_s);
             QCOMPARE(dialog.result(), int(QDialog::Rejected));
-            saveIn(dialog, xml.arg(u"photos"_s));
+            // The Add row writes the document; Save stores it.
+            auto *editor = dialog.findChild<QPlainTextEdit *>(u"notificationEditor"_s);
+            editor->clear();
+            auto *event = dialog.findChild<QComboBox *>(u"notificationEvent"_s);
+            event->setCurrentIndex(event->findData(u"s3:ObjectCreated:Put"_s));
+            dialog.findChild<QLineEdit *>(u"notificationArn"_s)
+                ->setText(u"arn:aws:sqs:us-east-1:000000000000:photos"_s);
+            dialog.findChild<QPushButton *>(u"addNotification"_s)->click();
+            QVERIFY(editor->toPlainText().contains(u"<Event>s3:ObjectCreated:Put</Event>"_s));
+            dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save)->click();
             QTRY_COMPARE(dialog.result(), int(QDialog::Accepted));
         }
         QCOMPARE(
