@@ -114,8 +114,10 @@ public:
     // destination checked (EventDestinations::refusal: InvalidArgument "Unable to validate the
     // following destination configurations"), stored as GetBucketNotificationConfiguration
     // returns it; an empty configuration turns notifications off. As in AWS, each queue of a
-    // new configuration receives an s3:TestEvent message.
-    Status putBucketNotification(const QString &name, const QByteArray &xml);
+    // new configuration receives an s3:TestEvent message. validateDestinations false
+    // (SkipDestinationValidation) stores it without checking or testing the destinations.
+    Status putBucketNotification(
+        const QString &name, const QByteArray &xml, bool validateDestinations = true);
 
     // Bucket configurations AWS applies to every new bucket (s3bucketconfig.cpp). ACLs follow
     // Object Ownership: with BucketOwnerEnforced (the default) reads show the owner's full

@@ -226,9 +226,16 @@ class S3Notifications(ServerTestCase):
         self.assertIn("Unable to validate the following destination configurations",
                       put({"QueueConfigurations": [queue_config(["s3:ObjectCreated:*"],
                                                                 queue=fifo_arn)]}))
+        gone = arn.replace("checked-events", "gone")
         self.assertIn("Unable to validate the following destination configurations",
-                      put({"QueueConfigurations": [queue_config(
-                          ["s3:ObjectCreated:*"], queue=arn.replace("checked-events", "gone"))]}))
+                      put({"QueueConfigurations": [queue_config(["s3:ObjectCreated:*"], queue=gone)]}))
+        # SkipDestinationValidation stores it unchecked (and sends no test event).
+        self.s3.put_bucket_notification_configuration(
+            Bucket="checked", SkipDestinationValidation=True,
+            NotificationConfiguration={"QueueConfigurations": [
+                {"QueueArn": gone, "Events": ["s3:ObjectCreated:*"]}]})
+        self.assertEqual(self.s3.get_bucket_notification_configuration(Bucket="checked")[
+            "QueueConfigurations"][0]["QueueArn"], gone)
         self.assertIn("Configuration is ambiguously defined",
                       put({"QueueConfigurations": [
                           queue_config(["s3:ObjectCreated:*"], [("prefix", "logs/")], config_id="a"),

@@ -295,8 +295,13 @@ void S3Handler::putBucketDocument(Call &call)
             || (kind == S3::BucketDocument::Cors && root->all(u"CORSRule").isEmpty()))
             return fail(call, S3::Errors::malformedXml());
     }
-    const auto done =
-        m_service->putBucketDocument(call.target.bucket, kind, QString::fromUtf8(body));
+    // SkipDestinationValidation (x-amz-skip-destination-validation) stores a notification
+    // configuration without checking its destinations, as infrastructure tools ask.
+    const auto done = kind == S3::BucketDocument::Notification
+        ? m_service->putBucketNotification(call.target.bucket,
+            body,
+            call.request.http.header("x-amz-skip-destination-validation").toLower() != "true")
+        : m_service->putBucketDocument(call.target.bucket, kind, QString::fromUtf8(body));
     if (!done)
         return fail(call, done.error());
     ok(call, {}, kind == S3::BucketDocument::Policy ? 204 : 200);
