@@ -37,6 +37,7 @@ namespace Core {
 //   Duration (Milliseconds, the run time of each invocation)
 //   ConcurrentExecutions (Count, a gauge: running instances, reported per invocation start)
 //   DeadLetterErrors (Count, 1 per failed delivery to the dead-letter queue)
+//   RecursiveInvocationsDropped (Count, 1 per invocation recursive loop detection stopped)
 //   IteratorAge (Milliseconds, event source mappings on streams: age of the last record)
 // AWS/DynamoDB, dimension TableName (and TableName + Operation where AWS has it):
 //   ConsumedReadCapacityUnits / ConsumedWriteCapacityUnits (Count, units per request, TableName)

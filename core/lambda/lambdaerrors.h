@@ -31,6 +31,15 @@ inline AwsError notFound(const QString &message)
     return {QStringLiteral("ResourceNotFoundException"), message, 404};
 }
 
+// Recursive loop detection stopped an invocation.
+inline AwsError recursiveInvocation()
+{
+    return {QStringLiteral("RecursiveInvocationException"),
+        QStringLiteral("Lambda has detected your function being invoked in a recursive loop with "
+                       "other AWS resources and stopped your function's invocation."),
+        400};
+}
+
 inline AwsError conflict(const QString &message)
 {
     return {QStringLiteral("ResourceConflictException"), message, 409};

@@ -4,6 +4,7 @@
 #include "core/common/clock.h"
 #include "core/common/ids.h"
 #include "core/common/metricsink.h"
+#include "core/common/tracing.h"
 #include "core/lambda/environmentpool.h"
 #include "core/lambda/lambdaerrors.h"
 #include "core/lambda/lambdaservice.h"
@@ -140,6 +141,28 @@ void LambdaService::invoke(const InvokeRequest &request, InvokeDone done)
         done(accepted);
         return;
     }
+    if (dropsRecursion(target->config.functionName, target->qualifier, request.lineage)) {
+        const AwsError loop = Errors::recursiveInvocation();
+        if (!async) {
+            done(std::unexpected(loop));
+            return;
+        }
+        // The event is not run: it goes to the dead-letter queue or on-failure destination.
+        accepted.statusCode = 202;
+        done(accepted);
+        const qint64 now = m_clock->nowMs();
+        eventFinished(QueuedEvent{requestId,
+                          target->config.functionName,
+                          target->qualifier,
+                          request.payload,
+                          0,
+                          now,
+                          now,
+                          0,
+                          request.lineage},
+            std::unexpected(loop));
+        return;
+    }
     if (async) {
         const qint64 now = m_clock->nowMs();
         m_events.append(QueuedEvent{requestId,
@@ -148,7 +171,9 @@ void LambdaService::invoke(const InvokeRequest &request, InvokeDone done)
             request.payload,
             0,
             now,
-            now});
+            now,
+            0,
+            request.lineage});
         persistEvent(m_events.constLast());
         accepted.statusCode = 202;
         done(accepted);
@@ -161,13 +186,23 @@ void LambdaService::invoke(const InvokeRequest &request, InvokeDone done)
         done(std::unexpected(*blocked));
         return;
     }
-    startInvocation(*target, request.payload, requestId, request.logTail, std::move(done));
+    startInvocation(
+        *target, request.payload, requestId, request.logTail, request.lineage, std::move(done));
+}
+
+bool LambdaService::dropsRecursion(const QString &function, const QString &qualifier, int lineage)
+{
+    if (lineage < Tracing::MaxInvocations)
+        return false;
+    reportMetric(function, qualifier, u"RecursiveInvocationsDropped"_s, 1, u"Count"_s);
+    return true;
 }
 
 void LambdaService::startInvocation(const Target &target,
     const QByteArray &payload,
     const QString &requestId,
     bool logTail,
+    int lineage,
     InvokeDone done)
 {
     const FunctionConfiguration &config = target.config;
@@ -244,6 +279,7 @@ void LambdaService::startInvocation(const Target &target,
         {u"logGroupName"_s, logGroup},
         {u"logStreamName"_s, logStream},
         {u"remainingMs"_s, config.timeout * 1000},
+        {u"traceId"_s, Tracing::invocationTraceHeader(lineage + 1, m_clock->nowMs())},
     };
     const qint64 startedMs = m_clock->nowMs();
     if (m_metrics) {
@@ -449,6 +485,7 @@ void LambdaService::processEvents()
             event.payload,
             event.requestId,
             false,
+            event.lineage,
             [this, event](Result<InvocationResult> result) {
                 --m_eventsRunning;
                 eventFinished(event, result);
@@ -502,7 +539,9 @@ void LambdaService::eventFinished(QueuedEvent event, const Result<InvocationResu
     }
     const int maxRetries = invokeConfig.value(u"MaximumRetryAttempts"_s).toInt(2);
     const bool aged = !result && result.error().code == u"EventAgeExceeded"_s;
-    const bool unrunnable = !result && result.error().code == u"TooManyRequestsException"_s;
+    const bool unrunnable = !result
+        && (result.error().code == u"TooManyRequestsException"_s
+            || result.error().code == u"RecursiveInvocationException"_s);
     if (!aged && !unrunnable && event.attempts <= maxRetries) {
         // AWS waits one minute before the first retry and two before the second.
         event.dueMs = m_clock->nowMs() + RetryDelayMs * event.attempts;

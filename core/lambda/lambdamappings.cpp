@@ -6,6 +6,7 @@
 #include "core/common/clock.h"
 #include "core/common/coalescer.h"
 #include "core/common/ids.h"
+#include "core/common/tracing.h"
 #include "core/lambda/environmentpool.h"
 #include "core/lambda/lambdaerrors.h"
 #include "core/lambda/lambdaservice.h"
@@ -220,11 +221,20 @@ void LambdaService::pollEventSources()
         const bool reportFailures = mapping.value(u"FunctionResponseTypes"_s)
                                         .toArray()
                                         .contains(QJsonValue(u"ReportBatchItemFailures"_s));
+        // A batch of messages sent from a chain of invocations that reached the limit is not run:
+        // the messages become visible again and the queue's redrive policy moves them on.
+        int lineage = 0;
+        for (const QueueMessage &message : messages)
+            lineage = std::max(
+                lineage, Tracing::lineageCount(message.attributes.value(u"AWSTraceHeader"_s)));
+        if (dropsRecursion(target->config.functionName, target->qualifier, lineage))
+            continue;
         m_pollingMappings.insert(uuid);
         startInvocation(*target,
             QJsonDocument(QJsonObject{{u"Records"_s, records}}).toJson(QJsonDocument::Compact),
             Ids::requestId(),
             false,
+            lineage,
             [this, uuid, queueArn, messages, reportFailures](Result<InvocationResult> result) {
                 m_pollingMappings.remove(uuid);
                 if (!m_queueSource || !result || !result->functionError.isEmpty())

@@ -80,6 +80,11 @@ struct InvokeRequest
     InvocationType type = InvocationType::RequestResponse;
     QByteArray payload;
     bool logTail = false;
+    // Invocations the chain of events that led here has caused so far (the Lineage count of
+    // the X-Amzn-Trace-Id of the request or message behind it; Tracing). At
+    // Tracing::MaxInvocations the invocation is dropped: RecursiveInvocationException for a
+    // synchronous one, the dead-letter queue or on-failure destination for an event.
+    int lineage = 0;
 };
 
 // Lambda: functions with code unpacked under <state>/functions, versions, aliases, concurrency,
@@ -231,6 +236,7 @@ private:
         qint64 enqueuedMs = 0;
         qint64 dueMs = 0;
         int throttles = 0; // throttled attempts so far (in memory: sets the back-off)
+        int lineage = 0; // in memory: an event restored after a restart starts a new chain
     };
 
     Result<QString> resolveName(const QString &input, QString *qualifier) const;
@@ -252,11 +258,16 @@ private:
         bool publish,
         const QString &revisionId);
     std::optional<AwsError> concurrencyBlock(const QString &name) const;
+    // lineage: as InvokeRequest's; the function's _X_AMZN_TRACE_ID counts this invocation.
     void startInvocation(const Target &target,
         const QByteArray &payload,
         const QString &requestId,
         bool logTail,
+        int lineage,
         InvokeDone done);
+    // Lambda's recursive loop detection: whether an invocation with this lineage is dropped,
+    // and if so its RecursiveInvocationsDropped metric reported.
+    bool dropsRecursion(const QString &function, const QString &qualifier, int lineage);
     void finishInvocation(const Target &target,
         const QString &requestId,
         const QString &logStream,

@@ -20,8 +20,11 @@ public:
     virtual QString refusal(
         const QString &destinationArn, const QString &bucketArn, const QString &account) const = 0;
     // Sends one message (a JSON event) to the destination: SendMessage to a queue, an
-    // asynchronous (Event) invocation of a function. False when it could not be sent.
-    virtual bool deliver(const QString &destinationArn, const QByteArray &message) = 0;
+    // asynchronous (Event) invocation of a function. traceHeader: the X-Amzn-Trace-Id of the
+    // request behind the event (empty when none), carried on for Lambda's recursive loop
+    // detection (Tracing). False when it could not be sent.
+    virtual bool deliver(
+        const QString &destinationArn, const QByteArray &message, const QString &traceHeader) = 0;
 };
 
 } // namespace Core::S3

@@ -451,8 +451,9 @@ Status S3Service::putBucketNotification(
             break;
         if (target.kind == NotificationTarget::Kind::Queue && !tested.contains(target.arn)) {
             tested.insert(target.arn);
-            m_destinations->deliver(
-                target.arn, testEventMessage(name, m_clock->nowMs(), Ids::randomHex(16).toUpper()));
+            m_destinations->deliver(target.arn,
+                testEventMessage(name, m_clock->nowMs(), Ids::randomHex(16).toUpper()),
+                {});
         }
     }
     touch(name, true);
@@ -532,8 +533,9 @@ void S3Service::notify(const QString &eventName, const S3Object &object)
     const QString requestId = Ids::randomHex(16).toUpper();
     for (const NotificationTarget &target : config->targets) {
         if (target.matches(eventName, object.key))
-            m_destinations->deliver(
-                target.arn, eventMessage(event, target.id, m_region, m_account, requestId));
+            m_destinations->deliver(target.arn,
+                eventMessage(event, target.id, m_region, m_account, requestId),
+                m_traceHeader);
     }
 }
 

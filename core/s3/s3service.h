@@ -90,6 +90,9 @@ public:
     // Null sends nothing, and PutBucketNotificationConfiguration then refuses every destination.
     // `account` owns the buckets (event records and resource-policy checks).
     void setEventDestinations(EventDestinations *destinations, const QString &account);
+    // The X-Amzn-Trace-Id of the request being handled (the API layer sets it around each
+    // operation; empty otherwise): events it causes carry it to their destinations.
+    void setRequestTraceHeader(const QString &traceHeader) { m_traceHeader = traceHeader; }
 
     const ObjectFiles &files() const { return m_files; }
     QString region() const { return m_region; }
@@ -320,6 +323,7 @@ private:
     qint64 m_storageReportDay = -1;
     EventDestinations *m_destinations = nullptr;
     QString m_account;
+    QString m_traceHeader;
     // Per bucket; null when it has no configuration. Dropped when the configuration changes.
     mutable QHash<QString, std::shared_ptr<const NotificationConfig>> m_notificationConfigs;
     quint64 m_eventCount = 0;

@@ -2,6 +2,7 @@
 #include "core/wiring/s3eventdestinations.h"
 
 #include "core/common/arn.h"
+#include "core/common/tracing.h"
 #include "core/lambda/lambdaservice.h"
 #include "core/s3/bucketpolicy.h"
 #include "core/sqs/sqsservice.h"
@@ -77,19 +78,21 @@ QString S3EventDestinations::refusal(
     return u"The destination ARN is not valid"_s;
 }
 
-bool S3EventDestinations::deliver(const QString &destinationArn, const QByteArray &message)
+bool S3EventDestinations::deliver(
+    const QString &destinationArn, const QByteArray &message, const QString &traceHeader)
 {
     const auto arn = Arn::parse(destinationArn);
     if (!arn)
         return false;
     if (arn->service == u"sqs"_s)
-        return m_queues->deliver(destinationArn, message);
+        return m_queues->send(destinationArn, message, traceHeader);
     if (arn->service != u"lambda"_s)
         return false;
     Lambda::InvokeRequest request;
     request.functionName = destinationArn;
     request.type = Lambda::InvocationType::Event;
     request.payload = message;
+    request.lineage = Tracing::lineageCount(traceHeader);
     m_lambda->invoke(request, [](const Result<Lambda::InvocationResult> &) {});
     return true;
 }

@@ -30,7 +30,9 @@ public:
     QString refusal(const QString &destinationArn,
         const QString &bucketArn,
         const QString &account) const override;
-    bool deliver(const QString &destinationArn, const QByteArray &message) override;
+    bool deliver(const QString &destinationArn,
+        const QByteArray &message,
+        const QString &traceHeader) override;
 
 private:
     Sqs::SqsService *m_sqs;

@@ -96,11 +96,23 @@ void SqsLambdaBridge::deleteMessages(const QString &queueArn, const QStringList 
 
 bool SqsLambdaBridge::deliver(const QString &destinationArn, const QByteArray &message)
 {
-    const QString name = queueName(destinationArn);
+    return send(destinationArn, message, {});
+}
+
+bool SqsLambdaBridge::send(
+    const QString &queueArn, const QByteArray &message, const QString &traceHeader)
+{
+    const QString name = queueName(queueArn);
     if (name.isEmpty())
         return false;
     Sqs::SendMessageInput input;
     input.body = QString::fromUtf8(message);
+    if (!traceHeader.isEmpty()) {
+        Sqs::MessageAttributeValue trace;
+        trace.dataType = u"String"_s;
+        trace.stringValue = traceHeader;
+        input.systemAttributes.insert(u"AWSTraceHeader"_s, trace);
+    }
     return m_sqs->sendMessage(name, input).has_value();
 }
 

@@ -22,6 +22,8 @@ public:
     QList<Lambda::QueueMessage> receive(const QString &queueArn, int maxMessages) override;
     void deleteMessages(const QString &queueArn, const QStringList &receiptHandles) override;
     bool deliver(const QString &destinationArn, const QByteArray &message) override;
+    // SendMessage of `message` to the queue, with an AWSTraceHeader when traceHeader is set.
+    bool send(const QString &queueArn, const QByteArray &message, const QString &traceHeader);
     // The name of the queue an ARN names, if it is one of this endpoint's account and region.
     QString queueName(const QString &queueArn) const;
 

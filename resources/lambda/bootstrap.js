@@ -138,6 +138,9 @@ async function main() {
             buffer = buffer.subarray(newline + 1 + ctxLength + eventLength);
             if (loaded.error) { send('ERROR', loaded.error); continue; }
             currentRequestId = ctx.requestId;
+            // As Lambda's runtime: the SDKs copy it into X-Amzn-Trace-Id (recursive loop detection).
+            if (ctx.traceId) process.env._X_AMZN_TRACE_ID = ctx.traceId;
+            else delete process.env._X_AMZN_TRACE_ID;
             try {
                 const value = await invoke(loaded.fn, event, ctx);
                 const json = JSON.stringify(value === undefined ? null : value);

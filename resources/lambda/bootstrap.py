@@ -127,6 +127,11 @@ def main():
             _send(b"ERROR", init_error)
             continue
         context = LambdaContext(ctx)
+        # As Lambda's runtime: the SDKs copy it into X-Amzn-Trace-Id (recursive loop detection).
+        if ctx.get("traceId"):
+            os.environ["_X_AMZN_TRACE_ID"] = ctx["traceId"]
+        else:
+            os.environ.pop("_X_AMZN_TRACE_ID", None)
         try:
             result = function(event, context)
         except Exception as e:

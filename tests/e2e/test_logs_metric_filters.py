@@ -29,11 +29,13 @@ class MetricFilters(ServerTestCase):
         self.cw = self.boto3_client("cloudwatch")
 
     def statistics(self, name, dimensions=(), statistics=("Sum", "SampleCount")):
-        now = datetime.datetime.now(datetime.timezone.utc)
+        # One period from the hour before to two hours after: every datapoint of the test in it.
+        hour = datetime.datetime.now(datetime.timezone.utc).replace(minute=0, second=0,
+                                                                    microsecond=0)
         points = self.cw.get_metric_statistics(
-            Namespace="Shop", MetricName=name, Period=3600,
+            Namespace="Shop", MetricName=name, Period=3 * 3600,
             Dimensions=[{"Name": n, "Value": v} for n, v in dimensions],
-            StartTime=now - datetime.timedelta(hours=1), EndTime=now + datetime.timedelta(minutes=5),
+            StartTime=hour - datetime.timedelta(hours=1), EndTime=hour + datetime.timedelta(hours=2),
             Statistics=list(statistics))["Datapoints"]
         return points[0] if points else {}
 

@@ -4,6 +4,7 @@
 
 #include "core/api/handlers/lambdawire.h"
 #include "core/api/protocols/restjsonprotocol.h"
+#include "core/common/tracing.h"
 #include "core/lambda/lambdaerrors.h"
 #include "core/lambda/lambdaservice.h"
 
@@ -294,6 +295,9 @@ void LambdaHandler::invoke(const AwsRequest &request, Responder &responder, cons
     Lambda::InvokeRequest invocation;
     invocation.functionName = function;
     invocation.qualifier = request.http.queryItem(u"Qualifier");
+    // An SDK inside a function sends its trace header: recursive loop detection counts it.
+    invocation.lineage =
+        Tracing::lineageCount(QString::fromLatin1(request.http.header("x-amzn-trace-id")));
     if (type.isEmpty() || type == u"RequestResponse"_s) {
         invocation.type = Lambda::InvocationType::RequestResponse;
     } else if (type == u"Event"_s) {
@@ -365,6 +369,8 @@ void LambdaHandler::invokeAsync(
     invocation.functionName = function;
     invocation.type = Lambda::InvocationType::Event;
     invocation.payload = request.http.bodyBytes();
+    invocation.lineage =
+        Tracing::lineageCount(QString::fromLatin1(request.http.header("x-amzn-trace-id")));
     Responder parked = responder;
     const QString requestId = request.requestId;
     m_service->invoke(invocation,

@@ -318,7 +318,10 @@ void S3Handler::handle(const AwsRequest &request, Responder responder)
         fail(call, allowed.error());
         return;
     }
+    // Events the operation causes carry its trace header (Lambda's recursive loop detection).
+    m_service->setRequestTraceHeader(QString::fromLatin1(request.http.header("x-amzn-trace-id")));
     (this->*(*it))(call);
+    m_service->setRequestTraceHeader({});
 }
 
 S3::PolicyPrincipal S3Handler::principal(const AwsRequest &request) const

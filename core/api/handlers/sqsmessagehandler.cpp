@@ -49,6 +49,20 @@ Result<Sqs::SendMessageInput> sendInput(const QJsonObject &input)
     return send;
 }
 
+// A message sent with an X-Amzn-Trace-Id header (an SDK in a Lambda function, X-Ray) keeps it as
+// its AWSTraceHeader system attribute, unless the request sets that attribute itself; Lambda's
+// recursive loop detection reads it from there.
+void keepTraceHeader(Sqs::SendMessageInput &input, const HttpRequest &http)
+{
+    const QByteArray trace = http.header("x-amzn-trace-id");
+    if (trace.isEmpty() || input.systemAttributes.contains(u"AWSTraceHeader"_s))
+        return;
+    Sqs::MessageAttributeValue value;
+    value.dataType = u"String"_s;
+    value.stringValue = QString::fromLatin1(trace);
+    input.systemAttributes.insert(u"AWSTraceHeader"_s, value);
+}
+
 AwsError listValuesUnsupported(const QString &operation)
 {
     return Sqs::Errors::unsupportedOperation(
@@ -104,6 +118,7 @@ void SqsHandler::sendMessage(Call &call)
         return;
     }
     CB_SQS_TRY(input, sendInput(call.input));
+    keepTraceHeader(*input, call.request.http);
     CB_SQS_TRY(output, m_service->sendMessage(*name, *input));
     reply(call, sendResult(*output, false));
 }
@@ -125,6 +140,7 @@ void SqsHandler::sendMessageBatch(Call &call)
         auto input = sendInput(entry);
         if (input) {
             input->id = entry.value(u"Id"_s).toString();
+            keepTraceHeader(*input, call.request.http);
             total += Sqs::Rules::messageSize(input->body, input->attributes);
         }
         inputs.append({entry.value(u"Id"_s).toString(), std::move(input)});

@@ -87,7 +87,7 @@ public:
                                              u"S3 to publish notifications from this bucket"_s
                                            : QString();
     }
-    bool deliver(const QString &arn, const QByteArray &message) override
+    bool deliver(const QString &arn, const QByteArray &message, const QString &) override
     {
         const QJsonObject json = QJsonDocument::fromJson(message).object();
         if (json.contains(u"Event"_s)) {

@@ -352,7 +352,7 @@ private slots:
                 return arn.endsWith(u":refused"_s) ? u"The destination queue does not exist"_s
                                                    : QString();
             }
-            bool deliver(const QString &arn, const QByteArray &) override
+            bool deliver(const QString &arn, const QByteArray &, const QString &) override
             {
                 delivered.append(arn);
                 return true;
