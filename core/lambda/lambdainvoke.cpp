@@ -192,7 +192,7 @@ void LambdaService::invoke(const InvokeRequest &request, InvokeDone done)
 
 bool LambdaService::dropsRecursion(const QString &function, const QString &qualifier, int lineage)
 {
-    if (lineage < Tracing::MaxInvocations)
+    if (lineage < Tracing::MaxInvocations || m_store->recursiveLoop(function) == u"Allow"_s)
         return false;
     reportMetric(function, qualifier, u"RecursiveInvocationsDropped"_s, 1, u"Count"_s);
     return true;

@@ -172,6 +172,10 @@ public:
 
     Result<int> putFunctionConcurrency(const QString &function, int reserved);
     Result<std::optional<int>> getFunctionConcurrency(const QString &function) const;
+    // Get/PutFunctionRecursionConfig: Terminate (the default) drops the 17th invocation of a
+    // chain (InvokeRequest::lineage), Allow lets the loop run.
+    Result<QString> getFunctionRecursionConfig(const QString &function) const;
+    Result<QString> putFunctionRecursionConfig(const QString &function, const QString &loop);
     Status deleteFunctionConcurrency(const QString &function);
 
     Result<QJsonObject> putFunctionEventInvokeConfig(

@@ -182,6 +182,33 @@ Result<std::optional<int>> LambdaService::getFunctionConcurrency(const QString &
     return m_store->reservedConcurrency(*name);
 }
 
+Result<QString> LambdaService::getFunctionRecursionConfig(const QString &function) const
+{
+    const auto name = resolveName(function, nullptr);
+    if (!name)
+        return std::unexpected(name.error());
+    if (!m_store->functionExists(*name))
+        return std::unexpected(Errors::functionNotFound(functionArn(*name)));
+    return m_store->recursiveLoop(*name);
+}
+
+Result<QString> LambdaService::putFunctionRecursionConfig(
+    const QString &function, const QString &loop)
+{
+    if (loop != u"Allow"_s && loop != u"Terminate"_s)
+        return std::unexpected(Errors::validation(
+            loop, u"recursiveLoop"_s, u"Member must satisfy enum value set: [Allow, Terminate]"_s));
+    const auto name = resolveName(function, nullptr);
+    if (!name)
+        return std::unexpected(name.error());
+    if (!m_store->functionExists(*name))
+        return std::unexpected(Errors::functionNotFound(functionArn(*name)));
+    Storage::SqlTransaction transaction(m_database.connection());
+    if (!m_store->setRecursiveLoop(*name, loop) || !transaction.commit())
+        return std::unexpected(CommonErrors::internalFailure(u"Could not store the setting."_s));
+    return loop;
+}
+
 Status LambdaService::deleteFunctionConcurrency(const QString &function)
 {
     const auto name = resolveName(function, nullptr);

@@ -189,6 +189,27 @@ std::optional<int> LambdaStore::reservedConcurrency(const QString &name) const
     return value.toInt();
 }
 
+QString LambdaStore::recursiveLoop(const QString &name) const
+{
+    QSqlQuery &query =
+        m_database.prepared(u"SELECT recursive_loop FROM lambda_functions WHERE name = ?"_s);
+    query.addBindValue(name);
+    if (!run(query) || !query.next())
+        return {};
+    const QString value = query.value(0).toString();
+    query.finish();
+    return value;
+}
+
+bool LambdaStore::setRecursiveLoop(const QString &name, const QString &value)
+{
+    QSqlQuery &query =
+        m_database.prepared(u"UPDATE lambda_functions SET recursive_loop = ? WHERE name = ?"_s);
+    query.addBindValue(value);
+    query.addBindValue(name);
+    return run(query);
+}
+
 void LambdaStore::setReservedConcurrency(const QString &name, std::optional<int> value)
 {
     QSqlQuery &query = m_database.prepared(

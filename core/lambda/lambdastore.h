@@ -49,6 +49,9 @@ public:
     QList<FunctionConfiguration> latest(const QString &after, int limit) const;
 
     std::optional<int> reservedConcurrency(const QString &name) const;
+    // Allow or Terminate (the default); empty for a missing function.
+    QString recursiveLoop(const QString &name) const;
+    bool setRecursiveLoop(const QString &name, const QString &value);
     void setReservedConcurrency(const QString &name, std::optional<int> value);
     qint64 totalReservedConcurrency(const QString &exceptName) const;
 

@@ -14,7 +14,8 @@ MODELS = "/usr/lib/python3/dist-packages/botocore/data"
 BOTOCORE_NAMES = {"s3": "s3", "sqs": "sqs", "dynamodb": "dynamodb", "lambda": "lambda",
                   "logs": "logs", "cloudwatch": "cloudwatch", "sts": "sts"}
 # Real AWS operations added after botocore 1.29 (Debian's models); the JS SDK v3 sends them.
-NEWER_OPERATIONS = {"sqs": {"StartMessageMoveTask", "ListMessageMoveTasks", "CancelMessageMoveTask"}}
+NEWER_OPERATIONS = {"sqs": {"StartMessageMoveTask", "ListMessageMoveTasks", "CancelMessageMoveTask"},
+                    "lambda": {"GetFunctionRecursionConfig", "PutFunctionRecursionConfig"}}
 
 
 def model_operations(service):

@@ -3,7 +3,8 @@
 that triggers it, and one that sends back to the queue it consumes, each run 16 times in a chain
 and no more (the SDK inside the function carries the Lineage count in X-Amzn-Trace-Id); the
 dropped invocation shows in the RecursiveInvocationsDropped metric, and the queue's redrive policy
-moves the message it did not run to the dead-letter queue; a direct Invoke carrying a
+moves the message it did not run to the dead-letter queue; PutFunctionRecursionConfig Allow lets a
+function loop; a direct Invoke carrying a
 Lineage count of 16 gets RecursiveInvocationException."""
 import datetime
 import json
@@ -141,3 +142,32 @@ class RecursiveLoops(ServerTestCase):
         request.headers["X-amzn-trace-id"] = request.headers.pop("X-amzn-trace-id").replace(
             ":16", ":15")
         self.assertEqual(json.loads(urllib.request.urlopen(request, timeout=30).read()), 1)
+
+    def call(self, method, path, body=None, headers=None):
+        request = urllib.request.Request(
+            self.endpoint + path, data=None if body is None else json.dumps(body).encode(),
+            method=method, headers=dict({
+                "Content-Type": "application/json",
+                "Authorization": "AWS4-HMAC-SHA256 Credential=test/20261207/us-east-1/lambda/"
+                                 "aws4_request, SignedHeaders=host, Signature=x"}, **(headers or {})))
+        try:
+            with urllib.request.urlopen(request, timeout=30) as response:
+                return response.status, json.loads(response.read() or b"null")
+        except urllib.error.HTTPError as error:
+            return error.code, json.loads(error.read() or b"null")
+
+    def test_recursion_config_allows_a_loop(self):
+        self.create_function("looper", "def handler(event, context):\n    return 2\n")
+        config = "/2024-08-31/functions/looper/recursion-config"
+        self.assertEqual(self.call("GET", config), (200, {"RecursiveLoop": "Terminate"}))
+        status, error = self.call("PUT", config, {"RecursiveLoop": "Sometimes"})
+        self.assertEqual(status, 400)
+        self.assertIn("Allow, Terminate", json.dumps(error))
+        self.assertEqual(self.call("PUT", config, {"RecursiveLoop": "Allow"}),
+                         (200, {"RecursiveLoop": "Allow"}))
+        self.assertEqual(self.call("GET", config), (200, {"RecursiveLoop": "Allow"}))
+        self.assertEqual(self.call("GET", "/2024-08-31/functions/nope/recursion-config")[0], 404)
+        # Allowed: the 17th invocation of a chain runs.
+        trace = "Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=0;Lineage=a87bd80c:16"
+        self.assertEqual(self.call("POST", "/2015-03-31/functions/looper/invocations", {},
+                                   {"X-Amzn-Trace-Id": trace}), (200, 2))

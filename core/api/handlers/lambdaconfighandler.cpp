@@ -97,6 +97,26 @@ Reply LambdaHandler::getFunctionConcurrency(const Call &call)
     return ok(200, output);
 }
 
+Reply LambdaHandler::putFunctionRecursionConfig(const Call &call)
+{
+    const QJsonValue value = call.body.value(u"RecursiveLoop"_s);
+    if (!value.isString())
+        return std::unexpected(Lambda::Errors::validation(
+            u"null"_s, u"recursiveLoop"_s, u"Member must not be null"_s));
+    const auto loop = m_service->putFunctionRecursionConfig(call.captures.at(0), value.toString());
+    if (!loop)
+        return std::unexpected(loop.error());
+    return ok(200, QJsonObject{{u"RecursiveLoop"_s, *loop}});
+}
+
+Reply LambdaHandler::getFunctionRecursionConfig(const Call &call)
+{
+    const auto loop = m_service->getFunctionRecursionConfig(call.captures.at(0));
+    if (!loop)
+        return std::unexpected(loop.error());
+    return ok(200, QJsonObject{{u"RecursiveLoop"_s, *loop}});
+}
+
 Reply LambdaHandler::deleteFunctionConcurrency(const Call &call)
 {
     if (auto done = m_service->deleteFunctionConcurrency(call.captures.at(0)); !done)

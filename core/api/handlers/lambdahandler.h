@@ -66,6 +66,8 @@ private:
     Result<std::pair<int, QJsonObject>> listAliases(const Call &call);
     Result<std::pair<int, QJsonObject>> putFunctionConcurrency(const Call &call);
     Result<std::pair<int, QJsonObject>> getFunctionConcurrency(const Call &call);
+    Result<std::pair<int, QJsonObject>> putFunctionRecursionConfig(const Call &call);
+    Result<std::pair<int, QJsonObject>> getFunctionRecursionConfig(const Call &call);
     Result<std::pair<int, QJsonObject>> deleteFunctionConcurrency(const Call &call);
     Result<std::pair<int, QJsonObject>> putFunctionEventInvokeConfig(const Call &call);
     Result<std::pair<int, QJsonObject>> updateFunctionEventInvokeConfig(const Call &call);
