@@ -127,6 +127,16 @@ QString LambdaService::codeDirectory(const QString &function, const QString &ver
     return QDir(m_stateDir).filePath(u"functions/%1/%2"_s.arg(function, version));
 }
 
+Result<QString> LambdaService::existingFunction(const QString &function) const
+{
+    const auto name = resolveName(function, nullptr);
+    if (!name)
+        return std::unexpected(name.error());
+    if (!m_store->functionExists(*name))
+        return std::unexpected(Errors::functionNotFound(functionArn(*name)));
+    return name;
+}
+
 Result<QString> LambdaService::resolveName(const QString &input, QString *qualifier) const
 {
     static const QRegularExpression pattern(
@@ -483,11 +493,9 @@ Result<FunctionConfiguration> LambdaService::publishVersion(
 Result<QList<FunctionConfiguration>> LambdaService::listVersionsByFunction(
     const QString &function) const
 {
-    const auto name = resolveName(function, nullptr);
+    const auto name = existingFunction(function);
     if (!name)
         return std::unexpected(name.error());
-    if (!m_store->functionExists(*name))
-        return std::unexpected(Errors::functionNotFound(functionArn(*name)));
     return m_store->versions(*name);
 }
 

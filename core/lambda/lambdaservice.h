@@ -244,6 +244,9 @@ private:
     };
 
     Result<QString> resolveName(const QString &input, QString *qualifier) const;
+    // The function's name (from a name or ARN without qualifier) if it exists, else
+    // ResourceNotFoundException as AWS answers it.
+    Result<QString> existingFunction(const QString &function) const;
     // (function name, qualifier) an event invoke config is kept under: $LATEST when unqualified;
     // the version or alias must exist.
     Result<std::pair<QString, QString>> eventInvokeKey(

@@ -140,11 +140,9 @@ Status LambdaService::deleteAlias(const QString &function, const QString &alias)
 
 Result<QList<AliasConfiguration>> LambdaService::listAliases(const QString &function) const
 {
-    const auto name = resolveName(function, nullptr);
+    const auto name = existingFunction(function);
     if (!name)
         return std::unexpected(name.error());
-    if (!m_store->functionExists(*name))
-        return std::unexpected(Errors::functionNotFound(functionArn(*name)));
     return m_store->aliases(*name);
 }
 
@@ -174,21 +172,17 @@ Result<int> LambdaService::putFunctionConcurrency(const QString &function, int r
 
 Result<std::optional<int>> LambdaService::getFunctionConcurrency(const QString &function) const
 {
-    const auto name = resolveName(function, nullptr);
+    const auto name = existingFunction(function);
     if (!name)
         return std::unexpected(name.error());
-    if (!m_store->functionExists(*name))
-        return std::unexpected(Errors::functionNotFound(functionArn(*name)));
     return m_store->reservedConcurrency(*name);
 }
 
 Result<QString> LambdaService::getFunctionRecursionConfig(const QString &function) const
 {
-    const auto name = resolveName(function, nullptr);
+    const auto name = existingFunction(function);
     if (!name)
         return std::unexpected(name.error());
-    if (!m_store->functionExists(*name))
-        return std::unexpected(Errors::functionNotFound(functionArn(*name)));
     return m_store->recursiveLoop(*name);
 }
 
@@ -198,11 +192,9 @@ Result<QString> LambdaService::putFunctionRecursionConfig(
     if (loop != u"Allow"_s && loop != u"Terminate"_s)
         return std::unexpected(Errors::validation(
             loop, u"recursiveLoop"_s, u"Member must satisfy enum value set: [Allow, Terminate]"_s));
-    const auto name = resolveName(function, nullptr);
+    const auto name = existingFunction(function);
     if (!name)
         return std::unexpected(name.error());
-    if (!m_store->functionExists(*name))
-        return std::unexpected(Errors::functionNotFound(functionArn(*name)));
     Storage::SqlTransaction transaction(m_database.connection());
     if (!m_store->setRecursiveLoop(*name, loop) || !transaction.commit())
         return std::unexpected(CommonErrors::internalFailure(u"Could not store the setting."_s));
@@ -211,11 +203,9 @@ Result<QString> LambdaService::putFunctionRecursionConfig(
 
 Status LambdaService::deleteFunctionConcurrency(const QString &function)
 {
-    const auto name = resolveName(function, nullptr);
+    const auto name = existingFunction(function);
     if (!name)
         return std::unexpected(name.error());
-    if (!m_store->functionExists(*name))
-        return std::unexpected(Errors::functionNotFound(functionArn(*name)));
     Storage::SqlTransaction transaction(m_database.connection());
     m_store->setReservedConcurrency(*name, std::nullopt);
     transaction.commit();
@@ -329,11 +319,9 @@ Status LambdaService::deleteFunctionEventInvokeConfig(
 Result<QList<QJsonObject>> LambdaService::listFunctionEventInvokeConfigs(
     const QString &function) const
 {
-    const auto name = resolveName(function, nullptr);
+    const auto name = existingFunction(function);
     if (!name)
         return std::unexpected(name.error());
-    if (!m_store->functionExists(*name))
-        return std::unexpected(Errors::functionNotFound(functionArn(*name)));
     QList<QJsonObject> configs;
     for (auto [qualifier, config] : m_store->eventInvokeConfigs(*name)) {
         config.insert(u"FunctionArn"_s, functionArn(*name, qualifier));
@@ -344,11 +332,9 @@ Result<QList<QJsonObject>> LambdaService::listFunctionEventInvokeConfigs(
 
 Result<QJsonObject> LambdaService::addPermission(const QString &function, const QJsonObject &input)
 {
-    const auto name = resolveName(function, nullptr);
+    const auto name = existingFunction(function);
     if (!name)
         return std::unexpected(name.error());
-    if (!m_store->functionExists(*name))
-        return std::unexpected(Errors::functionNotFound(functionArn(*name)));
     const QString sid = input.value(u"StatementId"_s).toString();
     QJsonObject policy = m_store->document(*name, LambdaStore::Document::Policy);
     QJsonArray statements = policy.value(u"Statement"_s).toArray();
@@ -388,11 +374,9 @@ Result<QJsonObject> LambdaService::addPermission(const QString &function, const 
 
 Status LambdaService::removePermission(const QString &function, const QString &statementId)
 {
-    const auto name = resolveName(function, nullptr);
+    const auto name = existingFunction(function);
     if (!name)
         return std::unexpected(name.error());
-    if (!m_store->functionExists(*name))
-        return std::unexpected(Errors::functionNotFound(functionArn(*name)));
     QJsonObject policy = m_store->document(*name, LambdaStore::Document::Policy);
     QJsonArray statements = policy.value(u"Statement"_s).toArray();
     for (qsizetype i = 0; i < statements.size(); ++i) {
@@ -413,11 +397,9 @@ Status LambdaService::removePermission(const QString &function, const QString &s
 
 Result<QJsonObject> LambdaService::getPolicy(const QString &function) const
 {
-    const auto name = resolveName(function, nullptr);
+    const auto name = existingFunction(function);
     if (!name)
         return std::unexpected(name.error());
-    if (!m_store->functionExists(*name))
-        return std::unexpected(Errors::functionNotFound(functionArn(*name)));
     const QJsonObject policy = m_store->document(*name, LambdaStore::Document::Policy);
     if (policy.isEmpty())
         return std::unexpected(Errors::notFound(u"The resource you requested does not exist."_s));
@@ -426,11 +408,9 @@ Result<QJsonObject> LambdaService::getPolicy(const QString &function) const
 
 Status LambdaService::tagResource(const QString &arn, const QMap<QString, QString> &tags)
 {
-    const auto name = resolveName(arn, nullptr);
+    const auto name = existingFunction(arn);
     if (!name)
         return std::unexpected(name.error());
-    if (!m_store->functionExists(*name))
-        return std::unexpected(Errors::functionNotFound(functionArn(*name)));
     QJsonObject current = m_store->document(*name, LambdaStore::Document::Tags);
     for (auto it = tags.cbegin(); it != tags.cend(); ++it)
         current.insert(it.key(), it.value());
@@ -445,11 +425,9 @@ Status LambdaService::tagResource(const QString &arn, const QMap<QString, QStrin
 
 Status LambdaService::untagResource(const QString &arn, const QStringList &keys)
 {
-    const auto name = resolveName(arn, nullptr);
+    const auto name = existingFunction(arn);
     if (!name)
         return std::unexpected(name.error());
-    if (!m_store->functionExists(*name))
-        return std::unexpected(Errors::functionNotFound(functionArn(*name)));
     QJsonObject current = m_store->document(*name, LambdaStore::Document::Tags);
     for (const QString &key : keys)
         current.remove(key);
@@ -461,11 +439,9 @@ Status LambdaService::untagResource(const QString &arn, const QStringList &keys)
 
 Result<QMap<QString, QString>> LambdaService::listTags(const QString &arn) const
 {
-    const auto name = resolveName(arn, nullptr);
+    const auto name = existingFunction(arn);
     if (!name)
         return std::unexpected(name.error());
-    if (!m_store->functionExists(*name))
-        return std::unexpected(Errors::functionNotFound(functionArn(*name)));
     QMap<QString, QString> tags;
     const QJsonObject object = m_store->document(*name, LambdaStore::Document::Tags);
     for (auto it = object.begin(); it != object.end(); ++it)

@@ -60,16 +60,22 @@ class RecursiveLoops(ServerTestCase):
                                         Handler="app.handler", Timeout=30,
                                         Code={"ZipFile": make_zip(code)})["FunctionArn"]
 
-    def dropped(self, function):
+    def lambda_sum(self, metric, function):
         # One period from the hour before to two hours after: every datapoint of the test in it.
         hour = datetime.datetime.now(datetime.timezone.utc).replace(minute=0, second=0,
                                                                     microsecond=0)
         points = self.cw.get_metric_statistics(
-            Namespace="AWS/Lambda", MetricName="RecursiveInvocationsDropped",
+            Namespace="AWS/Lambda", MetricName=metric,
             Dimensions=[{"Name": "FunctionName", "Value": function}], Period=3 * 3600,
             StartTime=hour - datetime.timedelta(hours=1), EndTime=hour + datetime.timedelta(hours=2),
             Statistics=["Sum"])["Datapoints"]
         return points[0]["Sum"] if points else 0
+
+    def dropped(self, function):
+        return self.lambda_sum("RecursiveInvocationsDropped", function)
+
+    def invocations(self, function):
+        return self.lambda_sum("Invocations", function)
 
     def test_function_writing_to_its_trigger_bucket_stops_after_16(self):
         s3 = self.boto3_client("s3")
@@ -112,17 +118,6 @@ class RecursiveLoops(ServerTestCase):
         self.assertEqual(moved[0]["Body"], "m" + "+" * 16)
         self.assertTrue(moved[0]["Attributes"]["AWSTraceHeader"].endswith(":16"),
                         moved[0]["Attributes"]["AWSTraceHeader"])
-
-    def invocations(self, function):
-        # One period from the hour before to two hours after: every datapoint of the test in it.
-        hour = datetime.datetime.now(datetime.timezone.utc).replace(minute=0, second=0,
-                                                                    microsecond=0)
-        points = self.cw.get_metric_statistics(
-            Namespace="AWS/Lambda", MetricName="Invocations",
-            Dimensions=[{"Name": "FunctionName", "Value": function}], Period=3 * 3600,
-            StartTime=hour - datetime.timedelta(hours=1), EndTime=hour + datetime.timedelta(hours=2),
-            Statistics=["Sum"])["Datapoints"]
-        return points[0]["Sum"] if points else 0
 
     def test_direct_invoke_with_lineage_16_is_refused(self):
         self.create_function("plain", "def handler(event, context):\n    return 1\n")
