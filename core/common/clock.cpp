@@ -45,4 +45,9 @@ void ManualClock::advance(qint64 ms)
     emit advanced();
 }
 
+QString isoTime(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
+}
+
 } // namespace Core

@@ -27,6 +27,10 @@ signals:
     void advanced();
 };
 
+// A time as AWS's JSON and XML write it: ISO 8601 in UTC with milliseconds and "Z"
+// (2026-11-23T17:21:23.000Z).
+QString isoTime(qint64 ms);
+
 class SystemClock final : public Clock
 {
     Q_OBJECT

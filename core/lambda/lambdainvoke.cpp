@@ -41,11 +41,6 @@ constexpr qint64 ThrottleRetryFirstMs = 1000;
 constexpr qint64 ThrottleRetryMaxMs = 5 * 60 * 1000;
 constexpr int DefaultMaximumEventAgeSeconds = 21600;
 
-QString isoTime(qint64 ms)
-{
-    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
-}
-
 // Lambda accepts any JSON value as the event (objects, arrays, strings, numbers, null).
 std::optional<QString> jsonError(const QByteArray &payload)
 {

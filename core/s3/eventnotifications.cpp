@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/s3/eventnotifications.h"
 
+#include "core/common/clock.h"
 #include "core/common/ids.h"
 #include "core/s3/s3errors.h"
 #include "core/s3/xmlelement.h"
@@ -122,11 +123,6 @@ bool overlaps(const NotificationTarget &a, const NotificationTarget &b)
         }
     }
     return false;
-}
-
-QString isoTime(qint64 ms)
-{
-    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
 }
 
 } // namespace

@@ -45,11 +45,13 @@ QString S3EventDestinations::refusal(
     const auto arn = Arn::parse(destinationArn);
     const QString service = arn ? arn->service : QString();
     if (service == u"sqs"_s) {
-        const QString name = m_queues->queueName(destinationArn);
-        const auto queue =
-            name.isEmpty() ? Result<Sqs::Queue>(std::unexpected(AwsError{})) : m_sqs->queue(name);
+        const QString missing = u"The destination queue does not exist"_s;
+        const QString name = m_queues->queueName(destinationArn); // empty: another account
+        if (name.isEmpty())
+            return missing;
+        const auto queue = m_sqs->queue(name);
         if (!queue)
-            return u"The destination queue does not exist"_s;
+            return missing;
         if (queue->fifo)
             return u"FIFO SQS queues are not supported as S3 event notification destinations"_s;
         if (!allowsS3(queue->attributes.value(u"Policy"_s),

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/s3/bucketpropertiesdialog.h"
 
+#include "core/common/arn.h"
 #include "core/common/async.h"
 #include "core/s3/s3service.h"
 
@@ -255,8 +256,8 @@ QString BucketPropertiesDialog::withNotification(const QString &document,
 {
     using Kind = Core::S3::NotificationTarget::Kind;
     const QString arn = destinationArn.trimmed();
-    const QStringList parts = arn.split(u':');
-    const QString service = parts.size() >= 6 && parts.at(0) == u"arn"_s ? parts.at(2) : QString();
+    const auto destination = Core::Arn::parse(arn);
+    const QString service = destination ? destination->service : QString();
     if (service != u"sqs"_s && service != u"lambda"_s && service != u"sns"_s) {
         *error = tr("Enter the ARN of an SQS queue, a Lambda function or an SNS topic.");
         return {};

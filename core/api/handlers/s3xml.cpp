@@ -57,12 +57,6 @@ std::optional<Node> parse(const QByteArray &body)
     return root;
 }
 
-QString isoTime(qint64 ms)
-{
-    return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc())
-        .toString(u"yyyy-MM-ddTHH:mm:ss.zzzZ"_s);
-}
-
 QByteArray httpDate(qint64 ms)
 {
     return QLocale::c()

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/common/clock.h"
 #include "core/s3/xmlelement.h"
 
 #include <QByteArray>
@@ -26,7 +27,7 @@ using Node = S3::XmlElement;
 // text of leaf elements is kept as sent (object keys may begin or end with spaces).
 std::optional<Node> parse(const QByteArray &body);
 
-QString isoTime(qint64 ms); // 2026-11-23T17:21:23.000Z
+using Core::isoTime; // 2026-11-23T17:21:23.000Z
 QByteArray httpDate(qint64 ms); // Mon, 23 Nov 2026 17:21:23 GMT
 // If-Modified-Since and friends; -1 when unparsable.
 qint64 parseHttpDate(const QByteArray &text);
