@@ -3,6 +3,9 @@
 
 #include "core/common/ids.h"
 
+#include <QList>
+#include <QStringView>
+
 using namespace Qt::StringLiterals;
 
 namespace Core::Tracing {
