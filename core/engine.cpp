@@ -7,6 +7,7 @@
 #include "core/api/handlers/lambdahandler.h"
 #include "core/api/handlers/logshandler.h"
 #include "core/api/handlers/s3handler.h"
+#include "core/api/handlers/s3requestbody.h"
 #include "core/api/handlers/sqshandler.h"
 #include "core/api/handlers/stshandler.h"
 #include "core/api/httpserver.h"
@@ -173,6 +174,7 @@ void Engine::start()
     serverOptions.port = m_options.port;
     serverOptions.maxBodyBytes = m_options.maxBodyBytes;
     serverOptions.spoolDir = QDir(m_options.stateDir).filePath(u"tmp"_s);
+    serverOptions.bodyAsFile = &Api::wantsBodyAsFile;
     Api::Dispatcher *dispatcher = m_dispatcher;
     m_server = std::make_unique<Api::HttpServer>(
         serverOptions,

@@ -4,6 +4,7 @@
 #include "core/api/protocols/errorresponse.h"
 #include "core/api/requestrouter.h"
 #include "core/common/ids.h"
+#include "core/common/md5.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -377,14 +378,22 @@ struct Connection
 };
 
 // Where a body goes while it is read: memory up to a limit, a spool file beyond it; hashed with
-// MD5 for PUTs (S3 needs the digest, and the worker has the bytes in hand already).
+// MD5 for PUTs (S3 needs the digest). A body kept in memory is hashed once it is complete, by
+// Md5::hashShared() on a body worker (bodies finishing together are hashed side by side in the
+// CPU's vector lanes) or at once on the event thread, which must never wait; a spooled body is
+// hashed as it streams through.
 class BodySink final
 {
 public:
-    BodySink(HttpRequest &request, const HttpServer::Options &options)
+    // Who reads the body: the event thread (which must never wait: it hashes at once and keeps
+    // the body in memory) or a body worker.
+    enum class Reader { EventThread, Worker };
+
+    BodySink(HttpRequest &request, const HttpServer::Options &options, Reader reader)
         : m_request(request)
         , m_options(options)
         , m_hash(request.method == "PUT")
+        , m_reader(reader)
         , m_md5(QCryptographicHash::Md5)
     {}
 
@@ -400,20 +409,21 @@ public:
         m_request.bodySize += length;
         if (m_request.bodySize > m_options.maxBodyBytes)
             return 413;
-        if (m_hash)
-            m_md5.addData(QByteArrayView(data, qsizetype(length)));
         if (!m_spool && m_request.body.size() + length > m_options.memoryBodyLimit) {
-            QDir().mkpath(m_options.spoolDir);
-            m_spool =
-                std::make_unique<QFile>(m_options.spoolDir + u"/upload-"_s + Ids::randomHex(24));
+            m_spool = std::make_unique<QFile>(newSpoolPath());
             if (!m_spool->open(QIODevice::WriteOnly)
                 || m_spool->write(m_request.body) != m_request.body.size())
                 return 507;
+            if (m_hash)
+                m_md5.addData(m_request.body);
             m_request.bodyFile = m_spool->fileName();
             m_request.body.clear();
         }
-        if (m_spool)
+        if (m_spool) {
+            if (m_hash)
+                m_md5.addData(QByteArrayView(data, qsizetype(length)));
             return m_spool->write(data, length) == length ? 0 : 507;
+        }
         m_request.body.append(data, qsizetype(length));
         return 0;
     }
@@ -428,15 +438,43 @@ public:
                 m_request.bodyFile.clear();
             }
         }
-        if (status == 0 && m_hash)
-            m_request.bodyMd5 = m_md5.result();
+        if (status == 0 && m_hash) {
+            m_request.bodyMd5 = m_spool           ? m_md5.result()
+                : m_reader == Reader::Worker ? Md5::hashShared(m_request.body)
+                                             : Md5::hash(m_request.body);
+        }
+        if (status == 0 && !m_spool && m_reader == Reader::Worker && m_options.bodyAsFile
+            && m_options.bodyAsFile(m_request))
+            handOverAsFile();
         return status;
     }
 
 private:
+    QString newSpoolPath() const
+    {
+        QDir().mkpath(m_options.spoolDir);
+        return m_options.spoolDir + u"/upload-"_s + Ids::randomHex(24);
+    }
+
+    // Moves the body from memory into a spool file; on failure it stays in memory.
+    void handOverAsFile()
+    {
+        QFile file(newSpoolPath());
+        if (!file.open(QIODevice::WriteOnly))
+            return;
+        if (file.write(m_request.body) != m_request.body.size()) {
+            file.remove();
+            return;
+        }
+        file.close();
+        m_request.bodyFile = file.fileName();
+        m_request.body = QByteArray();
+    }
+
     HttpRequest &m_request;
     const HttpServer::Options &m_options;
     const bool m_hash;
+    const Reader m_reader;
     QCryptographicHash m_md5;
     std::unique_ptr<QFile> m_spool;
 };
@@ -625,7 +663,7 @@ void HttpServer::Private::process(Connection &connection)
             return;
         if (connection.buffered() >= size_t(connection.contentLength)) {
             HttpRequest &request = connection.request;
-            BodySink sink(request, options);
+            BodySink sink(request, options, BodySink::Reader::EventThread);
             sink.reserve(connection.contentLength);
             sink.add(connection.in.data() + connection.inStart, connection.contentLength);
             sink.finish(0);
@@ -950,7 +988,7 @@ bool HttpServer::Private::sendContinue(Connection &connection)
 void HttpServer::Private::readBodyInWorker(Connection &connection)
 {
     HttpRequest &request = connection.request;
-    BodySink sink(request, options);
+    BodySink sink(request, options, BodySink::Reader::Worker);
     // The input starts with what the event thread read past the head already.
     WorkerInput input{
         connection.fd, options.ioTimeoutMs, stopping, connection.in.substr(connection.inStart)};

@@ -36,6 +36,11 @@ public:
         // event thread itself; larger ones by a body worker.
         qint64 inlineBodyLimit = 64 * 1024;
         int maxWorkers = 512;
+        // Asked on the body worker once a body is read whole into memory: whether to hand it
+        // over as a spool file instead (S3 keeps object bodies over 64 KiB in files; writing
+        // that file here rather than on the core thread keeps the copy off the one thread every
+        // request passes through). Must be thread-safe. Unset: bodies stay in memory.
+        std::function<bool(const HttpRequest &)> bodyAsFile;
         int idleTimeoutMs = 60'000; // an idle keep-alive connection is closed after this
         int ioTimeoutMs = 30'000; // a request or response that makes no progress for this long
     };

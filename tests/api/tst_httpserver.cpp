@@ -17,6 +17,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <chrono>
 #include <future>
 #include <mutex>
@@ -449,6 +450,61 @@ private slots:
         // The spool file the handler did not keep is removed once the answer is out.
         QTRY_VERIFY(!QFile::exists(m_lastBodyFile));
         QVERIFY(QDir(m_dir.filePath(u"spool"_s)).isEmpty(QDir::Files));
+    }
+
+    void worker_bodies_can_be_handed_over_as_files()
+    {
+        // bodyAsFile: a body a worker read into memory reaches the handler as a spool file (S3
+        // object uploads), with the same digest; bodies it declines, and bodies the event thread
+        // reads, stay in memory.
+        m_server.reset();
+        HttpServer::Options serverOptions = options(m_dir.filePath(u"spool"_s));
+        serverOptions.memoryBodyLimit = 1024 * 1024;
+        serverOptions.inlineBodyLimit = 1024;
+        serverOptions.bodyAsFile = [](const HttpRequest &request) {
+            return request.path.startsWith("/as-file");
+        };
+        start(serverOptions);
+        Client client(m_port);
+        const QByteArray body = pattern(200'000);
+        QVERIFY(client.send(request("PUT", "/as-file", body)));
+        QCOMPARE(client.read().body, echo("PUT", "/as-file", body, true));
+        QVERIFY(client.send(request("PUT", "/in-memory", body)));
+        QCOMPARE(client.read().body, echo("PUT", "/in-memory", body, false));
+        const QByteArray small = pattern(500); // read by the event thread: never a file
+        QVERIFY(client.send(request("PUT", "/as-file-small", small)));
+        QCOMPARE(client.read().body, echo("PUT", "/as-file-small", small, false));
+        QTRY_VERIFY(QDir(m_dir.filePath(u"spool"_s)).isEmpty(QDir::Files));
+    }
+
+    void concurrent_uploads_get_their_own_digests()
+    {
+        // Bodies read by workers at once are hashed together (Md5::hashShared): each answer must
+        // carry the digest of its own body.
+        m_server.reset();
+        HttpServer::Options serverOptions = options(m_dir.filePath(u"spool"_s));
+        serverOptions.memoryBodyLimit = 1024 * 1024;
+        serverOptions.inlineBodyLimit = 1024;
+        start(serverOptions);
+        constexpr int Clients = 12;
+        std::vector<std::thread> threads;
+        std::atomic<int> matched = 0;
+        for (int i = 0; i < Clients; ++i) {
+            threads.emplace_back([this, i, &matched] {
+                Client client(m_port);
+                for (int round = 0; round < 4; ++round) {
+                    const QByteArray body = pattern(100'000 + i * 4096 + round * 77).toBase64();
+                    const QByteArray target = "/upload-" + QByteArray::number(i);
+                    if (!client.send(request("PUT", target, body)))
+                        return;
+                    if (client.read().body == echo("PUT", target, body, false))
+                        ++matched;
+                }
+            });
+        }
+        for (std::thread &thread : threads)
+            thread.join();
+        QCOMPARE(matched.load(), Clients * 4);
     }
 
     void chunked_body_is_decoded_with_extensions_and_trailers()

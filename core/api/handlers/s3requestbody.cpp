@@ -2,11 +2,13 @@
 #include "core/api/handlers/s3requestbody.h"
 
 #include "core/api/handlers/awschunkeddecoder.h"
+#include "core/api/requestrouter.h"
 #include "core/s3/bodydigest.h"
 #include "core/s3/s3errors.h"
 
 #include <QFile>
 
+#include <algorithm>
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -62,6 +64,21 @@ bool forEachSlice(const HttpRequest &request, const std::function<bool(QByteArra
 }
 
 } // namespace
+
+bool wantsBodyAsFile(const HttpRequest &request)
+{
+    if (request.method != "PUT" || request.bodySize <= S3::S3Service::InlineLimit
+        || isAwsChunked(request) || !requestedChecksum(request).first.isEmpty()
+        || request.hasHeader("x-amz-copy-source") || RequestRouter::route(request).service != u"s3")
+        return false;
+    // PutObject and UploadPart only: a subresource (?tagging, ?acl ...) reads its document from
+    // memory. The JS SDK adds x-id=PutObject; presigned URLs carry X-Amz-* parameters.
+    const QList<std::pair<QString, QString>> items = request.queryItems();
+    return std::all_of(items.cbegin(), items.cend(), [](const auto &item) {
+        return item.first == u"partNumber"_s || item.first == u"uploadId"_s
+            || item.first == u"x-id"_s || item.first.startsWith(u"X-Amz-"_s);
+    });
+}
 
 QString storedContentEncoding(const HttpRequest &request)
 {

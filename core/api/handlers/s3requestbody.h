@@ -14,6 +14,12 @@ namespace Core::Api {
 // upload is adopted as is, a chunked one is decoded into a staging file.
 Result<S3::ObjectBody> readS3Body(const HttpRequest &request, const S3::ObjectFiles &files);
 
+// Whether the HTTP server should hand this request's body over as a spool file although it was
+// read into memory: a PutObject or UploadPart whose body S3 stores as a file (over
+// S3Service::InlineLimit), sent whole (not aws-chunked, which is decoded first) and without a
+// flexible checksum to compute over it. readS3Body() then adopts the file as is. Thread-safe.
+bool wantsBodyAsFile(const HttpRequest &request);
+
 // Content-Encoding as stored: the transfer framing "aws-chunked" removed.
 QString storedContentEncoding(const HttpRequest &request);
 
