@@ -69,6 +69,10 @@ def parse_args(argv):
     parser.add_argument("--prepare-budget", type=float, default=60.0,
                         help="seconds allowed to prepare one operation's state, e.g. a queue "
                              "prefill (default: %(default)s)")
+    parser.add_argument("--settle", type=float, default=None,
+                        help="seconds of quiet before the operations that ask for it (default: "
+                             "each operation's own, 40 s before the 1 MiB uploads; none with "
+                             "--quick; 0: none)")
     parser.add_argument("--probe-off", action="store_true",
                         help="also run operations not yet switched on for Cloudbench, to show "
                              "how it answers them")
@@ -86,6 +90,8 @@ def parse_args(argv):
     options = parser.parse_args(argv)
     if options.duration is None:
         options.duration = 1 if options.quick else 5
+    if options.settle is None and options.quick:
+        options.settle = 0.0
     options.distinct = 100 if options.quick else 1000
     options.distinct_objects = 50 if options.quick else 200
     options.distinct_large = 8 if options.quick else 64
@@ -358,6 +364,10 @@ def main(argv):
             meta["versions"][name] = target.version()
             signer = signing.Signer(target.endpoint(), target.access_key, target.secret_key)
             for op in to_run:
+                settle = op.settle if options.settle is None else options.settle
+                if settle > 0:
+                    log(f"{name}: {settle:.0f} s of quiet before {op.title}")
+                    time.sleep(settle)
                 log(f"{name}: {op.title}")
                 result = run_operation(target, signer, op, options, plan_dir)
                 if target.wait_idle() is None:
