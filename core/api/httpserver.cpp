@@ -387,7 +387,10 @@ class BodySink final
 public:
     // Who reads the body: the event thread (which must never wait: it hashes at once and keeps
     // the body in memory) or a body worker.
-    enum class Reader { EventThread, Worker };
+    enum class Reader {
+        EventThread,
+        Worker
+    };
 
     BodySink(HttpRequest &request, const HttpServer::Options &options, Reader reader)
         : m_request(request)
@@ -439,7 +442,7 @@ public:
             }
         }
         if (status == 0 && m_hash) {
-            m_request.bodyMd5 = m_spool           ? m_md5.result()
+            m_request.bodyMd5 = m_spool      ? m_md5.result()
                 : m_reader == Reader::Worker ? Md5::hashShared(m_request.body)
                                              : Md5::hash(m_request.body);
         }

@@ -33,8 +33,8 @@ using LaneStates = uint32_t[4][MaxLanes];
 
 // Processes `blocks` blocks for every lane: lane l reads ptrs[l], then ptrs[l] + strides[l], ...
 // (an idle lane has stride 0 on a block of zeros).
-using LaneKernel = void (*)(LaneStates &state, const uint8_t *const *ptrs, const size_t *strides,
-    size_t blocks);
+using LaneKernel = void (*)(
+    LaneStates &state, const uint8_t *const *ptrs, const size_t *strides, size_t blocks);
 
 // --- scalar ----------------------------------------------------------------------------------
 
@@ -125,9 +125,9 @@ __attribute__((target("avx2"))) void compressAvx2(
 #define MD5_I(x, y, z) XOR(y, _mm256_or_si256(x, XOR(z, ones)))
 #define MD5_STEP(f, a, b, c, d, word, constant, shift)                                             \
     {                                                                                              \
-        const __m256i t =                                                                          \
-            ADD(ADD(a, f(b, c, d)), ADD(_mm256_set1_epi32(int(constant)), M[word]));               \
-        a = ADD(b, _mm256_or_si256(_mm256_slli_epi32(t, shift), _mm256_srli_epi32(t, 32 - shift))); \
+        const __m256i t = ADD(ADD(a, f(b, c, d)), ADD(_mm256_set1_epi32(int(constant)), M[word])); \
+        a = ADD(                                                                                   \
+            b, _mm256_or_si256(_mm256_slli_epi32(t, shift), _mm256_srli_epi32(t, 32 - shift)));    \
     }
 #include "core/common/md5steps.inc"
 #undef MD5_STEP

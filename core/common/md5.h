@@ -18,7 +18,7 @@ namespace Core::Md5 {
 
 enum class Kernel {
     Scalar, // one buffer at a time, any CPU
-    Avx2,   // 8 lanes
+    Avx2, // 8 lanes
     Avx512, // 16 lanes
 };
 

@@ -52,25 +52,23 @@ private slots:
             << upload("PUT", "/bucket/key?x-id=PutObject", Large) << true;
         QTest::newRow("UploadPart")
             << upload("PUT", "/bucket/key?partNumber=2&uploadId=abc", Large) << true;
-        QTest::newRow("presigned PUT")
-            << upload("PUT",
-                   "/bucket/key?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=test%2F20261207"
-                   "%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Signature=00",
-                   Large)
-            << true;
+        QTest::newRow("presigned PUT") << upload("PUT",
+            "/bucket/key?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=test%2F20261207"
+            "%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Signature=00",
+            Large) << true;
         QTest::newRow("at the inline limit") << upload("PUT", "/bucket/key", 64 * 1024) << false;
         QTest::newRow("tagging document") << upload("PUT", "/bucket/key?tagging", Large) << false;
         QTest::newRow("bucket policy") << upload("PUT", "/bucket?policy", Large) << false;
-        QTest::newRow("aws-chunked")
-            << upload("PUT", "/bucket/key", Large,
-                   {{"x-amz-content-sha256", "STREAMING-UNSIGNED-PAYLOAD-TRAILER"},
-                       {"Content-Encoding", "aws-chunked"}})
-            << false;
+        QTest::newRow("aws-chunked") << upload("PUT",
+            "/bucket/key",
+            Large,
+            {{"x-amz-content-sha256", "STREAMING-UNSIGNED-PAYLOAD-TRAILER"},
+                {"Content-Encoding", "aws-chunked"}})
+                                     << false;
         QTest::newRow("flexible checksum")
-            << upload("PUT", "/bucket/key", Large, {{"x-amz-checksum-crc32", "AAAAAA=="}})
-            << false;
-        QTest::newRow("copy") << upload("PUT", "/bucket/key", Large,
-                                     {{"x-amz-copy-source", "/other/key"}})
+            << upload("PUT", "/bucket/key", Large, {{"x-amz-checksum-crc32", "AAAAAA=="}}) << false;
+        QTest::newRow("copy") << upload(
+            "PUT", "/bucket/key", Large, {{"x-amz-copy-source", "/other/key"}})
                               << false;
         QTest::newRow("POST") << upload("POST", "/bucket/key?uploads", Large) << false;
         HttpRequest lambda = upload("PUT", "/2015-03-31/functions/f/code", Large);

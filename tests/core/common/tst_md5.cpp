@@ -53,8 +53,10 @@ private slots:
         QTest::addColumn<QByteArray>("input");
         QTest::addColumn<QByteArray>("hex");
         QTest::newRow("empty") << QByteArray() << "d41d8cd98f00b204e9800998ecf8427e"_ba;
-        QTest::newRow("a") << "a"_ba << "0cc175b9c0f1b6a831c399e269772661"_ba;
-        QTest::newRow("abc") << "abc"_ba << "900150983cd24fb0d6963f7d28e17f72"_ba;
+        QTest::newRow("a") << "a"_ba
+                           << "0cc175b9c0f1b6a831c399e269772661"_ba;
+        QTest::newRow("abc") << "abc"_ba
+                             << "900150983cd24fb0d6963f7d28e17f72"_ba;
         QTest::newRow("message digest") << "message digest"_ba
                                         << "f96b697d7cb7938d525a2f31aaf161d0"_ba;
         QTest::newRow("alphabet") << "abcdefghijklmnopqrstuvwxyz"_ba
@@ -62,8 +64,8 @@ private slots:
         QTest::newRow("alphanumerics")
             << "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"_ba
             << "d174ab98d277d9f5a5611c2c9f419d9f"_ba;
-        QTest::newRow("80 digits") << QByteArray("1234567890").repeated(8)
-                                   << "57edf4a22be3c955ac49da2e2107b67a"_ba;
+        QTest::newRow("80 digits")
+            << QByteArray("1234567890").repeated(8) << "57edf4a22be3c955ac49da2e2107b67a"_ba;
     }
     void rfc1321()
     {
@@ -107,9 +109,9 @@ private slots:
                 for (qsizetype i = 0; i < buffers.size(); ++i) {
                     QVERIFY2(digests[i] == qtMd5(buffers[i]),
                         qPrintable(u"batch of %1, pattern %2, input %3 (%4 bytes)"_s.arg(count)
-                                .arg(pattern)
-                                .arg(i)
-                                .arg(buffers[i].size())));
+                                       .arg(pattern)
+                                       .arg(i)
+                                       .arg(buffers[i].size())));
                 }
             }
         }
