@@ -270,6 +270,17 @@ private:
         m_port = *port;
     }
 
+    // A server that keeps worker-read bodies up to 1 MiB in memory (as the engine's does).
+    void restartForUploads(std::function<bool(const HttpRequest &)> bodyAsFile = {})
+    {
+        m_server.reset();
+        HttpServer::Options serverOptions = options(m_dir.filePath(u"spool"_s));
+        serverOptions.memoryBodyLimit = 1024 * 1024;
+        serverOptions.inlineBodyLimit = 1024;
+        serverOptions.bodyAsFile = std::move(bodyAsFile);
+        start(serverOptions);
+    }
+
     size_t heldCount()
     {
         std::lock_guard lock(m_mutex);
@@ -457,14 +468,8 @@ private slots:
         // bodyAsFile: a body a worker read into memory reaches the handler as a spool file (S3
         // object uploads), with the same digest; bodies it declines, and bodies the event thread
         // reads, stay in memory.
-        m_server.reset();
-        HttpServer::Options serverOptions = options(m_dir.filePath(u"spool"_s));
-        serverOptions.memoryBodyLimit = 1024 * 1024;
-        serverOptions.inlineBodyLimit = 1024;
-        serverOptions.bodyAsFile = [](const HttpRequest &request) {
-            return request.path.startsWith("/as-file");
-        };
-        start(serverOptions);
+        restartForUploads(
+            [](const HttpRequest &request) { return request.path.startsWith("/as-file"); });
         Client client(m_port);
         const QByteArray body = pattern(200'000);
         QVERIFY(client.send(request("PUT", "/as-file", body)));
@@ -481,11 +486,7 @@ private slots:
     {
         // Bodies read by workers at once are hashed together (Md5::hashShared): each answer must
         // carry the digest of its own body.
-        m_server.reset();
-        HttpServer::Options serverOptions = options(m_dir.filePath(u"spool"_s));
-        serverOptions.memoryBodyLimit = 1024 * 1024;
-        serverOptions.inlineBodyLimit = 1024;
-        start(serverOptions);
+        restartForUploads();
         constexpr int Clients = 12;
         std::vector<std::thread> threads;
         std::atomic<int> matched = 0;
