@@ -120,6 +120,19 @@ std::optional<QString> decodeCursor(const QString &token)
     return QString::fromUtf8(*decoded);
 }
 
+// The row offset a paging token holds: 0 for no token, nullopt for a token we did not issue.
+std::optional<qsizetype> decodeOffset(const QString &token)
+{
+    if (token.isEmpty())
+        return 0;
+    const auto cursor = decodeCursor(token);
+    bool ok = false;
+    const qsizetype offset = cursor ? cursor->toLongLong(&ok) : 0;
+    if (!ok || offset < 0)
+        return std::nullopt;
+    return offset;
+}
+
 AwsError invalidToken()
 {
     return Errors::invalidParameter(u"The specified nextToken is invalid."_s);
@@ -271,20 +284,15 @@ Result<Page<LogStream>> LogsService::describeLogStreams(const QString &group,
             u"Cannot order by LastEventTime with a logStreamNamePrefix."_s));
     if (!m_store->group(group))
         return std::unexpected(Errors::groupNotFound());
-    int offset = 0;
-    if (!nextToken.isEmpty()) {
-        const auto cursor = decodeCursor(nextToken);
-        bool ok = false;
-        offset = cursor ? cursor->toInt(&ok) : 0;
-        if (!ok || offset < 0)
-            return std::unexpected(invalidToken());
-    }
+    const auto offset = decodeOffset(nextToken);
+    if (!offset || *offset > std::numeric_limits<int>::max())
+        return std::unexpected(invalidToken());
     const int pageSize = limit.value_or(50);
     Page<LogStream> page;
-    page.items = m_store->streams(group, prefix, byTime, descending, offset, pageSize + 1);
+    page.items = m_store->streams(group, prefix, byTime, descending, int(*offset), pageSize + 1);
     if (page.items.size() > pageSize) {
         page.items.resize(pageSize);
-        page.nextToken = encodeCursor(QString::number(offset + pageSize));
+        page.nextToken = encodeCursor(QString::number(*offset + pageSize));
     }
     return page;
 }
@@ -708,14 +716,9 @@ Result<Page<MetricFilter>> LogsService::describeMetricFilters(const QString &gro
             u"metricName and metricNamespace must be specified together."_s));
     if (!group.isEmpty() && !m_store->group(group))
         return std::unexpected(Errors::groupNotFound());
-    qsizetype offset = 0;
-    if (!nextToken.isEmpty()) {
-        bool ok = false;
-        const auto cursor = decodeCursor(nextToken);
-        offset = cursor ? cursor->toLongLong(&ok) : 0;
-        if (!ok || offset < 0)
-            return std::unexpected(invalidToken());
-    }
+    const auto offset = decodeOffset(nextToken);
+    if (!offset)
+        return std::unexpected(invalidToken());
     QList<MetricFilter> matching;
     for (const MetricFilter &filter : m_store->metricFilters(group)) {
         if (!filter.name.startsWith(namePrefix))
@@ -728,9 +731,9 @@ Result<Page<MetricFilter>> LogsService::describeMetricFilters(const QString &gro
     }
     const qsizetype pageSize = limit.value_or(50);
     Page<MetricFilter> page;
-    page.items = matching.mid(offset, pageSize);
-    if (offset + pageSize < matching.size())
-        page.nextToken = encodeCursor(QString::number(offset + pageSize));
+    page.items = matching.mid(*offset, pageSize);
+    if (*offset + pageSize < matching.size())
+        page.nextToken = encodeCursor(QString::number(*offset + pageSize));
     return page;
 }
 

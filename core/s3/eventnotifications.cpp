@@ -13,6 +13,8 @@
 #include <QUrl>
 #include <QXmlStreamWriter>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Core::S3 {
@@ -140,6 +142,13 @@ bool NotificationTarget::wants(const QString &eventName) const
             return true;
     }
     return false;
+}
+
+bool NotificationConfig::wants(const QString &eventName) const
+{
+    return std::any_of(targets.cbegin(), targets.cend(), [&eventName](const NotificationTarget &t) {
+        return t.wants(eventName);
+    });
 }
 
 Result<NotificationConfig> NotificationConfig::parse(const QByteArray &xml)

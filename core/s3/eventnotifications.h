@@ -39,6 +39,8 @@ struct NotificationConfig
     bool eventBridge = false;
 
     bool isEmpty() const { return targets.isEmpty() && !eventBridge; }
+    // Whether any destination wants events of this kind.
+    bool wants(const QString &eventName) const;
     // The document GetBucketNotificationConfiguration returns: every destination with its id
     // (generated where the request had none) and its filter rules as AWS spells them.
     QString toXml() const;

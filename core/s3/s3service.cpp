@@ -486,17 +486,12 @@ void S3Service::notifyRestoreTransitions()
         const auto config = notificationConfig(bucket);
         if (!config)
             continue;
-        const auto wanted = [&config](const QString &eventName) {
-            return std::any_of(config->targets.cbegin(),
-                config->targets.cend(),
-                [&eventName](const NotificationTarget &target) { return target.wants(eventName); });
-        };
-        if (wanted(u"ObjectRestore:Completed"_s)) {
+        if (config->wants(u"ObjectRestore:Completed"_s)) {
             for (const S3Object &object :
                 m_store->versionsWithTimeIn(bucket, u"RestoreReadyMs"_s, from, now))
                 notify(u"ObjectRestore:Completed"_s, object);
         }
-        if (wanted(u"ObjectRestore:Delete"_s)) {
+        if (config->wants(u"ObjectRestore:Delete"_s)) {
             for (const S3Object &object :
                 m_store->versionsWithTimeIn(bucket, u"RestoreExpiryMs"_s, from, now))
                 notify(u"ObjectRestore:Delete"_s, object);
