@@ -82,8 +82,12 @@ QSqlDatabase Database::connection() const
 
 QSqlQuery &Database::prepared(const QString &sql) const
 {
-    const QString name = connectionName();
-    auto &cache = threadQueryCache()[name];
+    return preparedOn(connection(), sql);
+}
+
+QSqlQuery &preparedOn(const QSqlDatabase &db, const QString &sql)
+{
+    auto &cache = threadQueryCache()[db.connectionName()];
     if (!cache)
         cache = std::make_unique<QHash<QString, QSqlQuery *>>();
     auto it = cache->find(sql);
@@ -91,7 +95,7 @@ QSqlQuery &Database::prepared(const QString &sql) const
         (*it)->finish();
         return **it;
     }
-    auto *query = new QSqlQuery(connection());
+    auto *query = new QSqlQuery(db);
     // Every reader walks its rows once: forward-only spares the driver's row cache (SQS
     // Receive+Delete +8 %, DynamoDB GetItem +7 %, A/B of 4 rounds).
     query->setForwardOnly(true);

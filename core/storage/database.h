@@ -40,4 +40,8 @@ private:
     QString m_filePath;
 };
 
+// Database::prepared() for a connection already at hand (same per-thread cache, cleared by
+// closeThreadConnection()).
+QSqlQuery &preparedOn(const QSqlDatabase &db, const QString &sql);
+
 } // namespace Core::Storage

@@ -2,6 +2,7 @@
 #include "core/storage/sqltransaction.h"
 
 #include "core/common/logging.h"
+#include "core/storage/database.h"
 
 #include <QHash>
 #include <QSqlError>
@@ -21,10 +22,14 @@ int &depthFor(const QString &connectionName)
     return depths[connectionName];
 }
 
+// Every request inside the engine's group commit opens and releases a savepoint: prepared once
+// per connection, not parsed each time.
 bool run(QSqlDatabase &db, const QString &sql)
 {
-    QSqlQuery query(db);
-    if (query.exec(sql))
+    QSqlQuery &query = preparedOn(db, sql);
+    const bool done = query.exec();
+    query.finish();
+    if (done)
         return true;
     qCWarning(lcStorage) << sql << "failed:" << query.lastError().text();
     return false;
