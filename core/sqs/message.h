@@ -8,6 +8,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 namespace Core::Sqs {
 
 // A message attribute value: DataType "String", "Number", "Binary" (optionally with a custom
@@ -49,8 +51,8 @@ struct SendMessageOutput
 struct ReceiveMessageInput
 {
     int maxNumberOfMessages = 1;
-    int visibilityTimeout = -1; // -1: the queue's
-    int waitTimeSeconds = -1; // -1: the queue's ReceiveMessageWaitTimeSeconds
+    std::optional<int> visibilityTimeout; // none: the queue's
+    std::optional<int> waitTimeSeconds; // none: the queue's ReceiveMessageWaitTimeSeconds
     QStringList attributeNames; // system attributes: All, SentTimestamp, ...
     QStringList messageAttributeNames; // All, .*, prefix.*, names
     QString receiveRequestAttemptId; // FIFO: a retry within 5 minutes returns the same messages

@@ -241,6 +241,23 @@ Result<QMap<QString, QString>> applyQueueAttributes(const QMap<QString, QString>
         else
             result.insert(name, value);
     }
+    // SSE-KMS and SSE-SQS exclude each other: naming a KMS key switches SSE-SQS off (with the
+    // default data key reuse period), switching SSE-SQS on drops the key; both at once is refused.
+    const bool kmsGiven = !given.value(u"KmsMasterKeyId"_s).isEmpty();
+    const bool sqsSseGiven = result.value(u"SqsManagedSseEnabled"_s) == u"true"_s
+        && given.contains(u"SqsManagedSseEnabled"_s);
+    if (kmsGiven && sqsSseGiven)
+        return std::unexpected(Errors::invalidAttributeValue(u"SqsManagedSseEnabled"_s,
+            u"You can use one type of server-side encryption (SSE) at one time. You can either "
+            u"enable KMS SSE or SQS SSE."_s));
+    if (kmsGiven) {
+        result.insert(u"SqsManagedSseEnabled"_s, u"false"_s);
+        if (!result.contains(u"KmsDataKeyReusePeriodSeconds"_s))
+            result.insert(u"KmsDataKeyReusePeriodSeconds"_s, u"300"_s);
+    } else if (sqsSseGiven) {
+        result.remove(u"KmsMasterKeyId"_s);
+        result.remove(u"KmsDataKeyReusePeriodSeconds"_s);
+    }
     if (fifo && result.value(u"FifoThroughputLimit"_s) == u"perMessageGroupId"_s
         && result.value(u"DeduplicationScope"_s) != u"messageGroup"_s)
         return std::unexpected(Errors::invalidAttributeValue(u"FifoThroughputLimit"_s,

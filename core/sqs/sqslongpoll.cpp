@@ -23,9 +23,7 @@ void SqsService::receiveMessageWait(
 {
     auto first = checkedReceive(queueName, input);
     const Queue *queue = findQueue(queueName);
-    const int wait = input.waitTimeSeconds >= 0 ? input.waitTimeSeconds
-        : queue                                 ? queue->receiveWaitSeconds()
-                                                : 0;
+    const int wait = input.waitTimeSeconds.value_or(queue ? queue->receiveWaitSeconds() : 0);
     if (!first || !first->isEmpty() || wait <= 0) {
         reportReceive(queueName, first);
         done(std::move(first));
@@ -137,8 +135,9 @@ void SqsService::pollWaiters()
         serveWaiters(name);
 }
 
-Result<QString> SqsService::startMessageMoveTask(
-    const QString &sourceArn, const QString &destinationArn, int maxNumberOfMessagesPerSecond)
+Result<QString> SqsService::startMessageMoveTask(const QString &sourceArn,
+    const QString &destinationArn,
+    std::optional<int> maxNumberOfMessagesPerSecond)
 {
     if (sourceArn.isEmpty())
         return std::unexpected(Errors::missingParameter(u"SourceArn"_s));
@@ -152,13 +151,23 @@ Result<QString> SqsService::startMessageMoveTask(
     if (!isDeadLetterQueue)
         return std::unexpected(Errors::invalidParameterValue(
             u"Source queue must be configured as a Dead Letter Queue."_s));
-    if (!destinationArn.isEmpty() && !findQueueByArn(destinationArn))
-        return std::unexpected(Errors::resourceNotFound(
-            u"The resource that you specified for the DestinationArn parameter doesn't exist."_s));
-    if (maxNumberOfMessagesPerSecond < 0 || maxNumberOfMessagesPerSecond > 500)
+    if (!destinationArn.isEmpty()) {
+        const Queue *destination = findQueueByArn(destinationArn);
+        if (!destination)
+            return std::unexpected(Errors::resourceNotFound(
+                u"The resource that you specified for the DestinationArn parameter doesn't "
+                u"exist."_s));
+        // A FIFO message has a group and a sequence number a standard queue cannot keep, and
+        // the other way round: AWS redrives only between queues of one type.
+        if (destination->fifo != source->fifo)
+            return std::unexpected(Errors::invalidParameterValue(
+                u"The source queue and the destination queue must be of the same queue type."_s));
+    }
+    if (maxNumberOfMessagesPerSecond
+        && (*maxNumberOfMessagesPerSecond < 1 || *maxNumberOfMessagesPerSecond > 500))
         return std::unexpected(Errors::invalidParameterValue(
             u"Value %1 for parameter MaxNumberOfMessagesPerSecond is invalid. Reason: Must be "
-            u"between 1 and 500."_s.arg(maxNumberOfMessagesPerSecond)));
+            u"between 1 and 500."_s.arg(*maxNumberOfMessagesPerSecond)));
     for (const MessageMoveTask &task : m_moveTasks) {
         if (task.sourceArn == sourceArn && task.status == u"RUNNING"_s)
             return std::unexpected(Errors::unsupportedOperation(
@@ -173,7 +182,7 @@ Result<QString> SqsService::startMessageMoveTask(
     task.status = u"RUNNING"_s;
     task.sourceArn = sourceArn;
     task.destinationArn = destinationArn;
-    task.maxNumberOfMessagesPerSecond = maxNumberOfMessagesPerSecond;
+    task.maxNumberOfMessagesPerSecond = maxNumberOfMessagesPerSecond.value_or(0);
     task.approximateNumberOfMessagesToMove = m_store->messageCount(source->id);
     task.startedTimestamp = nowMs();
     m_moveTasks.prepend(task);
@@ -259,8 +268,18 @@ void SqsService::moveTick()
                 task.failureReason = u"AWS.SimpleQueueService.NonExistentQueue"_s;
                 break;
             }
-            const qint64 expires = now + qint64(target->retentionSeconds()) * 1000;
-            m_store->moveMessage(message.rowId, target->id, now, expires, QString(), true);
+            // Redriven messages are new messages: a new id and enqueue time, never received
+            // (AWS: "Configure a dead-letter queue redrive").
+            SqsStore::Move move;
+            move.toQueueId = target->id;
+            move.visibleAtMs = now;
+            move.expiresAtMs = now + qint64(target->retentionSeconds()) * 1000;
+            move.asNewMessage = true;
+            move.messageId = Ids::uuid();
+            move.sentMs = now;
+            if (target->fifo)
+                move.sequence = m_store->nextSequence(target->id);
+            m_store->moveMessage(message.rowId, move);
             touched.insert(target->name);
             ++task.approximateNumberOfMessagesMoved;
         }

@@ -254,13 +254,14 @@ Result<QList<Message>> SqsService::checkedReceive(
         return std::unexpected(invalidParameter(u"MaxNumberOfMessages"_s,
             QString::number(input.maxNumberOfMessages),
             u"Must be between 1 and 10, if provided."_s));
-    if (input.visibilityTimeout > 43200 || input.visibilityTimeout < -1)
+    if (input.visibilityTimeout
+        && (*input.visibilityTimeout > 43200 || *input.visibilityTimeout < 0))
         return std::unexpected(invalidParameter(u"VisibilityTimeout"_s,
-            QString::number(input.visibilityTimeout),
+            QString::number(*input.visibilityTimeout),
             u"Must be between 0 and 43200, if provided."_s));
-    if (input.waitTimeSeconds > 20 || input.waitTimeSeconds < -1)
+    if (input.waitTimeSeconds && (*input.waitTimeSeconds > 20 || *input.waitTimeSeconds < 0))
         return std::unexpected(invalidParameter(u"WaitTimeSeconds"_s,
-            QString::number(input.waitTimeSeconds),
+            QString::number(*input.waitTimeSeconds),
             u"Must be >= 0 and <= 20, if provided."_s));
     static const QStringList systemNames{u"All"_s,
         u"SenderId"_s,
@@ -308,9 +309,18 @@ bool SqsService::redriveToDeadLetterQueue(const Queue &queue, Message &message, 
     const Queue *target = findQueueByArn(queue.deadLetterTargetArn());
     if (!target)
         return false; // AWS keeps the message when the dead-letter queue is gone
-    // A dead-lettered message keeps its id and its original enqueue time for retention.
-    const qint64 expires = message.sentMs + qint64(target->retentionSeconds()) * 1000;
-    m_store->moveMessage(message.rowId, target->id, nowMs, expires, queueArn(queue.name), false);
+    // A dead-lettered message keeps its id. Standard queues keep its original enqueue time for
+    // retention; FIFO queues reset it, and the message's id becomes its deduplication id (AWS:
+    // "Using dead-letter queues", FIFO).
+    SqsStore::Move move;
+    move.toQueueId = target->id;
+    move.visibleAtMs = nowMs;
+    move.deadLetterSource = queueArn(queue.name);
+    const qint64 enqueued = target->fifo ? nowMs : message.sentMs;
+    move.expiresAtMs = enqueued + qint64(target->retentionSeconds()) * 1000;
+    if (target->fifo)
+        move.dedupId = message.messageId;
+    m_store->moveMessage(message.rowId, move);
     touchMessages(target->name);
     wakeWaiters(target->name);
     return true;
@@ -323,8 +333,7 @@ Result<QList<Message>> SqsService::receiveNow(const Queue &queue, const ReceiveM
         if (auto retried = retryReceive(queue, input, now))
             return std::move(*retried);
     }
-    const int visibility =
-        input.visibilityTimeout >= 0 ? input.visibilityTimeout : queue.visibilityTimeout();
+    const int visibility = input.visibilityTimeout.value_or(queue.visibilityTimeout());
     int wanted = input.maxNumberOfMessages;
     // In-flight quota: standard queues answer OverLimit, FIFO queues return no messages (AWS
     // documents no error for them). Only counted when the queue holds that many messages.
@@ -424,8 +433,7 @@ std::optional<Result<QList<Message>>> SqsService::retryReceive(
                 u"retryable."_s)));
         messages.append(*message);
     }
-    const int visibility =
-        input.visibilityTimeout >= 0 ? input.visibilityTimeout : queue.visibilityTimeout();
+    const int visibility = input.visibilityTimeout.value_or(queue.visibilityTimeout());
     Storage::SqlTransaction transaction(m_database.connection());
     QList<Message> presented;
     for (qsizetype i = 0; i < messages.size(); ++i) {

@@ -93,8 +93,9 @@ public:
     int waitingCount() const { return int(m_waiters.size()); }
 
     // Dead-letter queue redrive (StartMessageMoveTask ...)
-    Result<QString> startMessageMoveTask(
-        const QString &sourceArn, const QString &destinationArn, int maxNumberOfMessagesPerSecond);
+    Result<QString> startMessageMoveTask(const QString &sourceArn,
+        const QString &destinationArn,
+        std::optional<int> maxNumberOfMessagesPerSecond = std::nullopt);
     Result<qint64> cancelMessageMoveTask(const QString &taskHandle);
     Result<QList<MessageMoveTask>> listMessageMoveTasks(
         const QString &sourceArn, int maxResults) const;

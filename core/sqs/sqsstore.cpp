@@ -317,23 +317,34 @@ bool SqsStore::setVisibleAt(qint64 rowId, qint64 visibleAtMs) const
     return ok;
 }
 
-bool SqsStore::moveMessage(qint64 rowId,
-    qint64 toQueueId,
-    qint64 visibleAtMs,
-    qint64 expiresAtMs,
-    const QString &deadLetterSource,
-    bool resetReceiveCount) const
+bool SqsStore::moveMessage(qint64 rowId, const Move &move) const
 {
     QSqlQuery &query = m_database.prepared(
         u"UPDATE sqs_messages SET queue_id = ?, visible_at = ?, expires_at = ?, receipt = '', "
-        u"received = 0, dead_letter_source = ?, receive_count = CASE WHEN ? THEN 0 ELSE "
-        u"receive_count END WHERE id = ?"_s);
-    query.addBindValue(toQueueId);
-    query.addBindValue(visibleAtMs);
-    query.addBindValue(expiresAtMs);
-    query.addBindValue(text(deadLetterSource));
-    query.addBindValue(resetReceiveCount ? 1 : 0);
-    query.addBindValue(rowId);
+        u"received = 0, dead_letter_source = ?, "
+        u"receive_count = CASE WHEN ? THEN 0 ELSE receive_count END, "
+        u"first_receive_ms = CASE WHEN ? THEN 0 ELSE first_receive_ms END, "
+        u"message_id = CASE WHEN ? THEN ? ELSE message_id END, "
+        u"sent_ms = CASE WHEN ? THEN ? ELSE sent_ms END, "
+        u"dedup_id = CASE WHEN ? <> '' THEN ? ELSE dedup_id END, "
+        u"sequence = CASE WHEN ? > 0 THEN ? ELSE sequence END WHERE id = ?"_s);
+    const int asNew = move.asNewMessage ? 1 : 0;
+    for (const QVariant &value : {QVariant(move.toQueueId),
+             QVariant(move.visibleAtMs),
+             QVariant(move.expiresAtMs),
+             QVariant(text(move.deadLetterSource)),
+             QVariant(asNew),
+             QVariant(asNew),
+             QVariant(asNew),
+             QVariant(text(move.messageId)),
+             QVariant(asNew),
+             QVariant(move.sentMs),
+             QVariant(text(move.dedupId)),
+             QVariant(text(move.dedupId)),
+             QVariant(move.sequence),
+             QVariant(move.sequence),
+             QVariant(rowId)})
+        query.addBindValue(value);
     const bool ok = execute(query);
     query.finish();
     return ok;

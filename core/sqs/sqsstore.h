@@ -40,12 +40,21 @@ public:
     std::optional<bool> deleteReceived(qint64 rowId, qint64 queueId, const QString &receipt) const;
     bool markReceived(const Message &message) const;
     bool setVisibleAt(qint64 rowId, qint64 visibleAtMs) const;
-    bool moveMessage(qint64 rowId,
-        qint64 toQueueId,
-        qint64 visibleAtMs,
-        qint64 expiresAtMs,
-        const QString &deadLetterSource,
-        bool resetReceiveCount) const;
+    // Moves a message to another queue (dead-lettering, redrive). Empty or zero fields of `move`
+    // keep the message's own value.
+    struct Move
+    {
+        qint64 toQueueId = 0;
+        qint64 visibleAtMs = 0;
+        qint64 expiresAtMs = 0;
+        QString deadLetterSource; // empty: cleared
+        bool asNewMessage = false; // redrive: new id, sent now, never received
+        QString messageId; // with asNewMessage
+        qint64 sentMs = 0; // with asNewMessage
+        QString dedupId; // empty: kept
+        qint64 sequence = 0; // 0: kept
+    };
+    bool moveMessage(qint64 rowId, const Move &move) const;
     qint64 purge(qint64 queueId) const;
     qint64 deleteExpired(qint64 queueId, qint64 nowMs) const;
 

@@ -448,7 +448,7 @@ void QueuesPane::startRedrive()
     Core::callAsync(
         service,
         this,
-        [service, arn] { return service->startMessageMoveTask(arn, QString(), 0); },
+        [service, arn] { return service->startMessageMoveTask(arn, QString()); },
         [this](Core::Result<QString> result) {
             if (!result) {
                 m_redriveStatus->setText(result.error().message);

@@ -322,7 +322,7 @@ void SqsHandler::startMessageMoveTask(Call &call)
     CB_SQS_TRY(source, SqsWire::string(call.input, u"SourceArn"_s, true));
     CB_SQS_TRY(destination, SqsWire::string(call.input, u"DestinationArn"_s));
     CB_SQS_TRY(rate, SqsWire::integer(call.input, u"MaxNumberOfMessagesPerSecond"_s));
-    CB_SQS_TRY(handle, m_service->startMessageMoveTask(*source, *destination, rate->value_or(0)));
+    CB_SQS_TRY(handle, m_service->startMessageMoveTask(*source, *destination, *rate));
     reply(call, {{u"TaskHandle"_s, *handle}});
 }
 

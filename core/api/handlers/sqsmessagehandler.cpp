@@ -178,12 +178,8 @@ void SqsHandler::receiveMessage(Call &call)
     CB_SQS_TRY(attemptId, SqsWire::string(call.input, u"ReceiveRequestAttemptId"_s));
     Sqs::ReceiveMessageInput input;
     input.maxNumberOfMessages = maxMessages->value_or(1);
-    input.visibilityTimeout = visibility->value_or(-1);
-    input.waitTimeSeconds = wait->value_or(-1);
-    if (input.visibilityTimeout < -1)
-        input.visibilityTimeout = 43201; // reported as out of range
-    if (input.waitTimeSeconds < -1)
-        input.waitTimeSeconds = 21;
+    input.visibilityTimeout = *visibility;
+    input.waitTimeSeconds = *wait;
     input.attributeNames = *attributeNames + *systemNames;
     input.messageAttributeNames = *messageAttributeNames;
     input.receiveRequestAttemptId = *attemptId;

@@ -101,7 +101,8 @@ private:
     {
         ReceiveMessageInput input;
         input.maxNumberOfMessages = 10;
-        input.visibilityTimeout = visibility;
+        if (visibility >= 0)
+            input.visibilityTimeout = visibility;
         input.receiveRequestAttemptId = attemptId;
         return sqs().receiveMessage(queue, input);
     }
@@ -387,7 +388,7 @@ private slots:
         QVERIFY(cancelled);
         QVERIFY(sqs().cancelMessageMoveTask(*cancelled));
         m_clock->advance(1'000);
-        const auto running = sqs().startMessageMoveTask(DlqArn, SrcArn, 0);
+        const auto running = sqs().startMessageMoveTask(DlqArn, SrcArn);
         QVERIFY(running);
 
         // The engine stops before the task moved anything; after the restart it resumes.
@@ -411,6 +412,130 @@ private slots:
         QCOMPARE(tasks->at(0).startedTimestamp, m_clock->nowMs());
     }
 
+    void receiveRefusesNegativeTimeouts()
+    {
+        QVERIFY(sqs().createQueue(u"q"_s, {}, {}));
+        ReceiveMessageInput input;
+        input.visibilityTimeout = -1;
+        auto refused = sqs().receiveMessage(u"q"_s, input);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, u"InvalidParameterValue"_s);
+        QVERIFY2(refused.error().message.startsWith(
+                     u"Value -1 for parameter VisibilityTimeout is invalid."_s),
+            qPrintable(refused.error().message));
+        input = {};
+        input.waitTimeSeconds = -5;
+        refused = sqs().receiveMessage(u"q"_s, input);
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().message.startsWith(
+                     u"Value -5 for parameter WaitTimeSeconds is invalid."_s),
+            qPrintable(refused.error().message));
+    }
+
+    void fifoDeadLetterQueueRestartsRetentionAndDeduplicatesById()
+    {
+        QVERIFY(sqs().createQueue(u"dlq.fifo"_s,
+            {{u"FifoQueue"_s, u"true"_s}, {u"MessageRetentionPeriod"_s, u"60"_s}},
+            {}));
+        const QString policy =
+            uR"({"deadLetterTargetArn":"arn:aws:sqs:us-east-1:000000000000:dlq.fifo","maxReceiveCount":1})"_s;
+        QVERIFY(sqs().createQueue(
+            u"src.fifo"_s, {{u"FifoQueue"_s, u"true"_s}, {u"RedrivePolicy"_s, policy}}, {}));
+        SendMessageInput message;
+        message.body = u"late"_s;
+        message.groupId = u"g"_s;
+        message.deduplicationId = u"dd1"_s;
+        const auto sent = sqs().sendMessage(u"src.fifo"_s, message);
+        QVERIFY(sent);
+        QCOMPARE(receive(u"src.fifo"_s, {}, 0)->size(), 1);
+        m_clock->advance(40'000);
+        // The second receive finds it over maxReceiveCount: it moves to the DLQ now.
+        QVERIFY(receive(u"src.fifo"_s, {}, 0)->isEmpty());
+        m_clock->advance(30'000); // 70 s after sending, 30 s after dead-lettering
+        ReceiveMessageInput input;
+        input.attributeNames = {u"All"_s};
+        const auto dead = sqs().receiveMessage(u"dlq.fifo"_s, input);
+        QVERIFY(dead);
+        QCOMPARE(dead->size(), 1);
+        QCOMPARE(dead->first().messageId, sent->messageId);
+        QCOMPARE(dead->first().deduplicationId, sent->messageId);
+    }
+
+    void standardDeadLetterQueueKeepsTheOriginalEnqueueTime()
+    {
+        QVERIFY(sqs().createQueue(u"dlq"_s, {{u"MessageRetentionPeriod"_s, u"60"_s}}, {}));
+        const QString policy =
+            uR"({"deadLetterTargetArn":"arn:aws:sqs:us-east-1:000000000000:dlq","maxReceiveCount":1})"_s;
+        QVERIFY(sqs().createQueue(u"src"_s, {{u"RedrivePolicy"_s, policy}}, {}));
+        send(u"src"_s, u"old"_s);
+        QCOMPARE(receive(u"src"_s, {}, 0)->size(), 1);
+        m_clock->advance(40'000);
+        QVERIFY(receive(u"src"_s, {}, 0)->isEmpty());
+        m_clock->advance(30'000);
+        QVERIFY(receive(u"dlq"_s)->isEmpty()); // expired: 70 s after it was first sent
+    }
+
+    void redrivenMessagesAreNewMessages()
+    {
+        QVERIFY(sqs().createQueue(u"dlq"_s, {}, {}));
+        const QString policy =
+            uR"({"deadLetterTargetArn":"arn:aws:sqs:us-east-1:000000000000:dlq","maxReceiveCount":1})"_s;
+        QVERIFY(sqs().createQueue(u"src"_s, {{u"RedrivePolicy"_s, policy}}, {}));
+        SendMessageInput message;
+        message.body = u"again"_s;
+        const auto sent = sqs().sendMessage(u"src"_s, message);
+        QCOMPARE(receive(u"src"_s, {}, 0)->size(), 1);
+        QVERIFY(receive(u"src"_s, {}, 0)->isEmpty());
+        QCOMPARE(counts(u"dlq"_s), u"1/0/0"_s);
+        m_clock->advance(5'000);
+        const qint64 redrivenAt = m_clock->nowMs();
+        QVERIFY(sqs().startMessageMoveTask(DlqArn, {}));
+        QTRY_COMPARE(sqs().listMessageMoveTasks(DlqArn, 1)->first().status, u"COMPLETED"_s);
+        ReceiveMessageInput input;
+        input.attributeNames = {u"All"_s};
+        const auto back = sqs().receiveMessage(u"src"_s, input);
+        QVERIFY(back);
+        QCOMPARE(back->size(), 1);
+        QCOMPARE(back->first().body, u"again"_s);
+        QVERIFY(back->first().messageId != sent->messageId);
+        QCOMPARE(back->first().sentMs, redrivenAt);
+        QCOMPARE(back->first().receiveCount, 1);
+        QCOMPARE(back->first().firstReceiveMs, redrivenAt);
+    }
+
+    void moveTasksStayWithinOneQueueType()
+    {
+        QVERIFY(sqs().createQueue(u"dlq"_s, {}, {}));
+        const QString policy =
+            uR"({"deadLetterTargetArn":"arn:aws:sqs:us-east-1:000000000000:dlq","maxReceiveCount":1})"_s;
+        QVERIFY(sqs().createQueue(u"src"_s, {{u"RedrivePolicy"_s, policy}}, {}));
+        QVERIFY(sqs().createQueue(u"other.fifo"_s, {{u"FifoQueue"_s, u"true"_s}}, {}));
+        const auto refused =
+            sqs().startMessageMoveTask(DlqArn, u"arn:aws:sqs:us-east-1:000000000000:other.fifo"_s);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, u"InvalidParameterValue"_s);
+        const auto noRate = sqs().startMessageMoveTask(DlqArn, SrcArn, 0);
+        QVERIFY(!noRate);
+        QCOMPARE(noRate.error().code, u"InvalidParameterValue"_s);
+    }
+
+    void encryptionKindsExcludeEachOther()
+    {
+        QVERIFY(sqs().createQueue(u"kms"_s, {{u"KmsMasterKeyId"_s, u"alias/aws/sqs"_s}}, {}));
+        auto attributes = sqs().getQueueAttributes(u"kms"_s, {u"All"_s});
+        QCOMPARE(attributes->value(u"SqsManagedSseEnabled"_s), u"false"_s);
+        QCOMPARE(attributes->value(u"KmsDataKeyReusePeriodSeconds"_s), u"300"_s);
+        QVERIFY(sqs().setQueueAttributes(u"kms"_s, {{u"SqsManagedSseEnabled"_s, u"true"_s}}));
+        attributes = sqs().getQueueAttributes(u"kms"_s, {u"All"_s});
+        QCOMPARE(attributes->value(u"SqsManagedSseEnabled"_s), u"true"_s);
+        QVERIFY(!attributes->contains(u"KmsMasterKeyId"_s));
+        const auto both = sqs().createQueue(u"both"_s,
+            {{u"KmsMasterKeyId"_s, u"alias/aws/sqs"_s}, {u"SqsManagedSseEnabled"_s, u"true"_s}},
+            {});
+        QVERIFY(!both);
+        QCOMPARE(both.error().code, u"InvalidAttributeValue"_s);
+    }
+
     void moveTaskFailsWhenItsQueueIsGoneAfterRestart()
     {
         QVERIFY(sqs().createQueue(u"dlq"_s, {}, {}));
@@ -418,7 +543,7 @@ private slots:
             uR"({"deadLetterTargetArn":"arn:aws:sqs:us-east-1:000000000000:dlq","maxReceiveCount":1})"_s;
         QVERIFY(sqs().createQueue(u"src"_s, {{u"RedrivePolicy"_s, policy}}, {}));
         send(u"dlq"_s, u"dead"_s);
-        QVERIFY(sqs().startMessageMoveTask(DlqArn, SrcArn, 0));
+        QVERIFY(sqs().startMessageMoveTask(DlqArn, SrcArn));
         QVERIFY(sqs().deleteQueue(u"src"_s));
         restart();
         QTRY_COMPARE(sqs().listMessageMoveTasks(DlqArn, 1)->first().status, u"FAILED"_s);

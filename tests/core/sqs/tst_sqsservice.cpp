@@ -42,7 +42,8 @@ private:
     {
         ReceiveMessageInput input;
         input.maxNumberOfMessages = max;
-        input.visibilityTimeout = visibility;
+        if (visibility >= 0)
+            input.visibilityTimeout = visibility;
         input.attributeNames = {u"All"_s};
         auto messages = sqs().receiveMessage(queue, input);
         if (!messages)
