@@ -120,8 +120,16 @@ DynamoDbService::Response DynamoDbService::batchWriteItem(const QJsonObject &req
             u"1 validation error detected: Value null at 'requestItems' failed to satisfy "
             u"constraint: Member must not be null"_s));
     int total = 0;
-    for (auto it = requestItems.begin(); it != requestItems.end(); ++it)
-        total += int(it.value().toArray().size());
+    for (auto it = requestItems.begin(); it != requestItems.end(); ++it) {
+        const qsizetype writes = it.value().toArray().size();
+        // The model's own limit on each table's list comes before the batch-wide count.
+        if (writes < 1 || writes > MaxBatchWrite)
+            return std::unexpected(Errors::validation(
+                u"1 validation error detected: Value at 'requestItems' failed to satisfy "
+                u"constraint: Map value must satisfy constraint: [Member must have length less "
+                u"than or equal to 25, Member must have length greater than or equal to 1]"_s));
+        total += int(writes);
+    }
     if (total > MaxBatchWrite)
         return std::unexpected(
             Errors::validation(u"Too many items requested for the BatchWriteItem call"_s));

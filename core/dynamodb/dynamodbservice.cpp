@@ -325,10 +325,20 @@ DynamoDbService::Response DynamoDbService::updateTable(const QJsonObject &reques
         if (!known)
             table.attributeDefinitions.append({name, *type});
     }
+    const QJsonArray indexUpdates = request.value(u"GlobalSecondaryIndexUpdates"_s).toArray();
+    // AWS creates or deletes one GSI per UpdateTable (its backfill runs online).
+    const auto createsOrDeletes =
+        std::count_if(indexUpdates.cbegin(), indexUpdates.cend(), [](const QJsonValue &update) {
+            return update.toObject().contains(u"Create"_s)
+                || update.toObject().contains(u"Delete"_s);
+        });
+    if (createsOrDeletes > 1)
+        return std::unexpected(Errors::limitExceeded(
+            u"Subscriber limit exceeded: Only 1 online index can be created or deleted "
+            u"simultaneously per table"_s));
     Storage::SqlTransaction transaction(m_database.connection());
     QStringList backfill;
-    for (const QJsonValue &updateValue :
-        request.value(u"GlobalSecondaryIndexUpdates"_s).toArray()) {
+    for (const QJsonValue &updateValue : indexUpdates) {
         const QJsonObject update = updateValue.toObject();
         if (update.contains(u"Create"_s)) {
             auto index =
@@ -547,7 +557,7 @@ DynamoDbService::Response DynamoDbService::describeEndpoints(const QJsonObject &
 int DynamoDbService::sweepExpiredItems()
 {
     const qint64 nowSeconds = m_clock->nowMs() / 1000;
-    // AWS ignores TTL values more than five years in the past (likely milliseconds by mistake).
+    // AWS ignores TTL values more than five years in the past (DynamoDbStore::expired).
     int deleted = 0;
     Storage::SqlTransaction transaction(m_database.connection());
     const QList<DynamoDbStore::ExpiredItem> expired = m_store->expired(nowSeconds, 1000);

@@ -390,10 +390,11 @@ bool DynamoDbStore::setTtl(qint64 tableId,
 
 QList<DynamoDbStore::ExpiredItem> DynamoDbStore::expired(qint64 nowSeconds, int limit) const
 {
-    QSqlQuery &query =
-        m_database.prepared(u"SELECT table_id, hash_key, range_key, item, size FROM ddb_items "
-                            u"WHERE ttl IS NOT NULL AND ttl <= ? ORDER BY ttl LIMIT ?"_s);
+    QSqlQuery &query = m_database.prepared(
+        u"SELECT table_id, hash_key, range_key, item, size FROM ddb_items "
+        u"WHERE ttl IS NOT NULL AND ttl <= ? AND ttl >= ? ORDER BY ttl LIMIT ?"_s);
     query.addBindValue(nowSeconds);
+    query.addBindValue(nowSeconds - TtlIgnoredAfterSeconds);
     query.addBindValue(limit);
     QList<ExpiredItem> items;
     if (!run(query))

@@ -113,6 +113,9 @@ public:
         qint64 tableId = 0;
         StoredItem item;
     };
+    // Items whose TTL is past, oldest first. AWS never deletes items whose TTL is more than five
+    // years in the past (a timestamp in the wrong unit, or not meant as one): neither do we.
+    static constexpr qint64 TtlIgnoredAfterSeconds = 5LL * 365 * 86'400;
     QList<ExpiredItem> expired(qint64 nowSeconds, int limit) const;
 
     std::optional<std::pair<QString, QByteArray>> transactionToken(

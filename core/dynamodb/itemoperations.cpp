@@ -100,6 +100,8 @@ DynamoDbService::Response DynamoDbService::getItem(const QJsonObject &request)
     auto table = tableFromRequest(request);
     if (!table)
         return std::unexpected(table.error());
+    if (auto modern = RequestSupport::rejectLegacyParameters(request); !modern)
+        return std::unexpected(modern.error());
     auto mode = RequestSupport::capacityMode(request);
     if (!mode)
         return std::unexpected(mode.error());

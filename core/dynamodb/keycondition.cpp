@@ -3,6 +3,8 @@
 #include "core/dynamodb/expressionevaluator.h"
 #include "core/dynamodb/expressionparser.h"
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Core::DynamoDb::ExpressionParser {
@@ -84,6 +86,17 @@ Result<KeyCondition> parseKeyCondition(
     if (conditions.size() > 2)
         return std::unexpected(Errors::validation(
             u"KeyConditionExpressions must only contain one condition per key"_s));
+    // A condition that never names the partition key is refused for that first, whatever else
+    // it names ("Query condition missed key schema element", the error learners meet most).
+    const bool namesHash =
+        std::any_of(conditions.cbegin(), conditions.cend(), [&schema](const ExpressionNode *c) {
+            return !c->children.empty() && c->children[0].kind == Kind::Path
+                && c->children[0].path.size() == 1 && !c->children[0].path[0].isIndex()
+                && c->children[0].path[0].name == schema.hashName;
+        });
+    if (!namesHash)
+        return std::unexpected(Errors::validation(
+            u"Query condition missed key schema element: %1"_s.arg(schema.hashName)));
     KeyCondition result;
     bool haveHash = false;
     for (const ExpressionNode *condition : conditions) {

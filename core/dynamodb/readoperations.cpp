@@ -183,8 +183,14 @@ DynamoDbService::Response runPages(const ReadPlan &plan, const Fetch &fetch, boo
     int count = 0;
     QJsonArray items;
     std::optional<QByteArray> lastStored;
-    const bool passThrough =
-        !plan.filter && !plan.projection && !(plan.index && plan.select != u"ALL_ATTRIBUTES");
+    // An LSI query for attributes the index does not project fetches each item from the table:
+    // the index is charged for what it holds, the table for each fetch, rounded up per item
+    // (AWS: "Local secondary indexes", provisioned throughput considerations).
+    const bool fetchesFromTable = plan.index && !plan.index->global
+        && plan.index->projection != ProjectionType::All && plan.select == u"ALL_ATTRIBUTES";
+    double fetchUnits = 0;
+    const bool passThrough = !plan.filter && !plan.projection && !fetchesFromTable
+        && !(plan.index && plan.select != u"ALL_ATTRIBUTES");
     bool stoppedEarly = false;
     std::optional<StartAfter> start = plan.start;
     while (!stoppedEarly) {
@@ -211,7 +217,13 @@ DynamoDbService::Response runPages(const ReadPlan &plan, const Fetch &fetch, boo
                 Item item = *parsed;
                 if (plan.index && plan.select != u"ALL_ATTRIBUTES")
                     item = RequestSupport::projectForIndex(item, plan.table, *plan.index);
-                bytes += plan.index ? itemSize(item) : stored.size;
+                if (fetchesFromTable) {
+                    bytes +=
+                        itemSize(RequestSupport::projectForIndex(item, plan.table, *plan.index));
+                    fetchUnits += Capacity::readUnits(stored.size, plan.consistent);
+                } else {
+                    bytes += plan.index ? itemSize(item) : stored.size;
+                }
                 ++evaluated;
                 lastStored = stored.item;
                 bool keep = true;
@@ -271,6 +283,7 @@ DynamoDbService::Response runPages(const ReadPlan &plan, const Fetch &fetch, boo
             (plan.index->global ? capacity.global : capacity.local).insert(plan.index->name, units);
         else
             capacity.table = units;
+        capacity.table += fetchUnits;
         response.insert(u"ConsumedCapacity"_s, capacity.toJson(plan.mode, true));
     }
     return response;

@@ -180,7 +180,8 @@ QString tableNameOf(const QJsonObject &request)
 
 Status rejectLegacyParameters(const QJsonObject &request)
 {
-    static const QStringList legacy{u"AttributeUpdates"_s,
+    static const QStringList legacy{u"AttributesToGet"_s,
+        u"AttributeUpdates"_s,
         u"ConditionalOperator"_s,
         u"Expected"_s,
         u"KeyConditions"_s,
@@ -192,12 +193,12 @@ Status rejectLegacyParameters(const QJsonObject &request)
         u"ProjectionExpression"_s,
         u"UpdateExpression"_s};
     QStringList usedLegacy;
-    QStringList usedExpressions;
     for (const QString &name : legacy)
         if (request.contains(name))
             usedLegacy.append(name);
     if (usedLegacy.isEmpty())
         return {};
+    QStringList usedExpressions;
     for (const QString &name : expressions)
         if (request.contains(name))
             usedExpressions.append(name);
@@ -206,6 +207,10 @@ Status rejectLegacyParameters(const QJsonObject &request)
             u"Can not use both expression and non-expression parameters in the same request: "
             u"Non-expression parameters: {%1} Expression parameters: {%2}"_s.arg(
                 usedLegacy.join(u", "_s), usedExpressions.join(u", "_s))));
+    // AttributesToGet is served as it is; the legacy condition maps are not.
+    usedLegacy.removeAll(u"AttributesToGet"_s);
+    if (usedLegacy.isEmpty())
+        return {};
     return std::unexpected(Errors::validation(
         u"The legacy parameter %1 is not supported by Cloudbench; use the expression "
         u"parameters (ConditionExpression, UpdateExpression, KeyConditionExpression, "

@@ -68,7 +68,8 @@ Result<KeySchema> parseKeySchema(const QJsonValue &json,
         if (name.isEmpty() || name.toUtf8().size() > 255)
             return std::unexpected(constraint(name,
                 u"keySchema.%1.member.attributeName"_s.arg(i + 1),
-                u"Member must have length greater than or equal to 1"_s));
+                name.isEmpty() ? u"Member must have length greater than or equal to 1"_s
+                               : u"Member must have length less than or equal to 255"_s));
         if (type != u"HASH" && type != u"RANGE")
             return std::unexpected(constraint(type,
                 u"keySchema.%1.member.keyType"_s.arg(i + 1),

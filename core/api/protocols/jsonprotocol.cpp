@@ -40,6 +40,25 @@ HttpResponse result(const QJsonObject &object, Protocol protocol, const QString 
     return response;
 }
 
+namespace {
+
+// The error's __type as the service writes it. DynamoDB's own errors carry its model's namespace,
+// but the checks its framework (Coral) makes before the operation runs carry Coral's.
+QString errorType(const QString &code, const QString &errorPrefix)
+{
+    if (errorPrefix.isEmpty())
+        return code;
+    if (errorPrefix == u"com.amazonaws.dynamodb.v20120810"_s) {
+        if (code == u"ValidationException"_s)
+            return u"com.amazon.coral.validate#"_s + code;
+        if (code == u"UnknownOperationException"_s || code == u"SerializationException"_s)
+            return u"com.amazon.coral.service#"_s + code;
+    }
+    return errorPrefix + u'#' + code;
+}
+
+} // namespace
+
 HttpResponse error(const AwsError &error,
     Protocol protocol,
     const QString &errorPrefix,
@@ -47,7 +66,7 @@ HttpResponse error(const AwsError &error,
     const QString &queryErrorCode)
 {
     QJsonObject object{
-        {u"__type"_s, errorPrefix.isEmpty() ? error.code : errorPrefix + u'#' + error.code},
+        {u"__type"_s, errorType(error.code, errorPrefix)},
         {u"message"_s, error.message},
     };
     for (const auto &[name, value] : error.extra)

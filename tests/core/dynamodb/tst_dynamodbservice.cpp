@@ -542,6 +542,90 @@ private slots:
     // Tables with an LSI: an item collection (one partition key's items plus their LSI
     // projections) may not grow past the limit (10 GB in AWS, lowered here), and
     // ReturnItemCollectionMetrics=SIZE reports the collection.
+    void validationAsAwsWordsIt()
+    {
+        createOrders();
+        // A key condition that never names the partition key.
+        auto refused = m_service->query(
+            json("{\"TableName\":\"orders\",\"KeyConditionExpression\":\"zz = :g\","
+                 "\"ExpressionAttributeValues\":{\":g\":{\"S\":\"G\"}}}"));
+        QCOMPARE(refused.error().message, u"Query condition missed key schema element: pk"_s);
+        // Key attribute names over 255 bytes.
+        const QByteArray longName(256, 'k');
+        refused = m_service->createTable(json(
+            "{\"TableName\":\"long\",\"BillingMode\":\"PAY_PER_REQUEST\",\"AttributeDefinitions\":"
+            "[{\"AttributeName\":\""
+            + longName + "\",\"AttributeType\":\"S\"}],\"KeySchema\":[{\"AttributeName\":\""
+            + longName + "\",\"KeyType\":\"HASH\"}]}"));
+        QVERIFY2(refused.error().message.endsWith(
+                     u"Member must have length less than or equal to 255"_s),
+            qPrintable(refused.error().message));
+        // AttributesToGet is served, but not beside ProjectionExpression.
+        put("{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"},\"x\":{\"S\":\"1\"},\"y\":{\"S\":\"2\"}}");
+        const QJsonObject got = ok(m_service->getItem(
+            json("{\"TableName\":\"orders\",\"Key\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"}},"
+                 "\"AttributesToGet\":[\"x\"]}")));
+        QCOMPARE(compact(got[u"Item"_s]), QByteArray("{\"x\":{\"S\":\"1\"}}"));
+        const QString mixed =
+            u"Can not use both expression and non-expression parameters in the same request: "
+            u"Non-expression parameters: {AttributesToGet} Expression parameters: "
+            u"{ProjectionExpression}"_s;
+        QCOMPARE(m_service
+                     ->getItem(json("{\"TableName\":\"orders\",\"Key\":{\"pk\":{\"S\":\"a\"},"
+                                    "\"sk\":{\"N\":\"1\"}},\"AttributesToGet\":[\"x\"],"
+                                    "\"ProjectionExpression\":\"y\"}"))
+                     .error()
+                     .message,
+            mixed);
+        QCOMPARE(m_service
+                     ->scan(json("{\"TableName\":\"orders\",\"AttributesToGet\":[\"x\"],"
+                                 "\"ProjectionExpression\":\"y\"}"))
+                     .error()
+                     .message,
+            mixed);
+        // One GSI created or deleted per UpdateTable.
+        refused = m_service->updateTable(json(
+            "{\"TableName\":\"orders\",\"AttributeDefinitions\":[{\"AttributeName\":\"a\","
+            "\"AttributeType\":\"S\"},{\"AttributeName\":\"b\",\"AttributeType\":\"S\"}],"
+            "\"GlobalSecondaryIndexUpdates\":[{\"Create\":{\"IndexName\":\"byA\",\"KeySchema\":"
+            "[{\"AttributeName\":\"a\",\"KeyType\":\"HASH\"}],\"Projection\":{\"ProjectionType\":"
+            "\"ALL\"}}},{\"Create\":{\"IndexName\":\"byB\",\"KeySchema\":[{\"AttributeName\":"
+            "\"b\",\"KeyType\":\"HASH\"}],\"Projection\":{\"ProjectionType\":\"ALL\"}}}]}"));
+        QCOMPARE(refused.error().code, u"LimitExceededException"_s);
+    }
+
+    void localIndexFetchesAreChargedToTheTable()
+    {
+        QVERIFY(m_service->createTable(
+            json("{\"TableName\":\"events\",\"BillingMode\":\"PAY_PER_REQUEST\","
+                 "\"AttributeDefinitions\":[{\"AttributeName\":\"pk\",\"AttributeType\":\"S\"},"
+                 "{\"AttributeName\":\"sk\",\"AttributeType\":\"N\"},{\"AttributeName\":\"t\","
+                 "\"AttributeType\":\"N\"}],"
+                 "\"KeySchema\":[{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"},{"
+                 "\"AttributeName\":\"sk\",\"KeyType\":\"RANGE\"}],"
+                 "\"LocalSecondaryIndexes\":[{\"IndexName\":\"byTime\",\"KeySchema\":[{"
+                 "\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"},{\"AttributeName\":\"t\","
+                 "\"KeyType\":\"RANGE\"}],\"Projection\":{\"ProjectionType\":\"KEYS_ONLY\"}}]}")));
+        const QByteArray padding(5000, 'x'); // each item over 4 KB: two read units a fetch
+        for (int i = 1; i <= 3; ++i)
+            QVERIFY(m_service->putItem(
+                json("{\"TableName\":\"events\",\"Item\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\""
+                    + QByteArray::number(i) + "\"},\"t\":{\"N\":\"" + QByteArray::number(i)
+                    + "\"},\"d\":{\"S\":\"" + padding + "\"}}}")));
+        const QJsonObject result = ok(m_service->query(
+            json("{\"TableName\":\"events\",\"IndexName\":\"byTime\",\"Select\":\"ALL_ATTRIBUTES\","
+                 "\"ConsistentRead\":true,\"ReturnConsumedCapacity\":\"INDEXES\","
+                 "\"KeyConditionExpression\":\"pk = :p\",\"ExpressionAttributeValues\":{\":p\":{"
+                 "\"S\":\"a\"}}}")));
+        QCOMPARE(result[u"Count"_s].toInt(), 3);
+        QVERIFY(result[u"Items"_s][0][u"d"_s].isObject());
+        const QJsonObject capacity = result[u"ConsumedCapacity"_s].toObject();
+        QCOMPARE(capacity[u"Table"_s][u"CapacityUnits"_s].toDouble(), 6.0);
+        QCOMPARE(
+            capacity[u"LocalSecondaryIndexes"_s][u"byTime"_s][u"CapacityUnits"_s].toDouble(), 1.0);
+        QCOMPARE(capacity[u"CapacityUnits"_s].toDouble(), 7.0);
+    }
+
     void itemCollectionSizeLimit()
     {
         m_service->setItemCollectionSizeLimit(2100);
@@ -1028,8 +1112,20 @@ private slots:
             requests.append(json("{\"PutRequest\":{\"Item\":{\"pk\":{\"S\":\"b\"},\"sk\":{\"N\":\""
                 + QByteArray::number(i) + "\"}}}}"));
         QJsonObject request{{u"RequestItems"_s, QJsonObject{{u"orders"_s, requests}}}};
+        // 26 for one table breaks the model's limit on the table's list; spread over two tables
+        // they break the batch-wide one.
+        QCOMPARE(m_service->batchWriteItem(request).error().message,
+            u"1 validation error detected: Value at 'requestItems' failed to satisfy constraint: "
+            u"Map value must satisfy constraint: [Member must have length less than or equal to "
+            u"25, Member must have length greater than or equal to 1]"_s);
+        QJsonArray first;
+        QJsonArray second;
+        for (qsizetype i = 0; i < requests.size(); ++i)
+            (i < 13 ? first : second).append(requests[i]);
+        request = {{u"RequestItems"_s, QJsonObject{{u"orders"_s, first}, {u"other"_s, second}}}};
         QCOMPARE(m_service->batchWriteItem(request).error().message,
             u"Too many items requested for the BatchWriteItem call"_s);
+        request = {{u"RequestItems"_s, QJsonObject{{u"orders"_s, requests}}}};
         requests.removeLast();
         requests[1] = requests[0];
         request = {{u"RequestItems"_s, QJsonObject{{u"orders"_s, requests}}}};
@@ -1058,11 +1154,14 @@ private slots:
         put("{\"pk\":{\"S\":\"later\"},\"sk\":{\"N\":\"1\"},\"expires\":{\"N\":\""
             + QByteArray::number(now + 3600) + "\"}}");
         put("{\"pk\":{\"S\":\"never\"},\"sk\":{\"N\":\"1\"}}");
+        // More than five years in the past: AWS leaves such items alone.
+        put("{\"pk\":{\"S\":\"ancient\"},\"sk\":{\"N\":\"1\"},\"expires\":{\"N\":\""
+            + QByteArray::number(now - 6LL * 365 * 86'400) + "\"}}");
         QCOMPARE(m_service->sweepExpiredItems(), 0);
         m_clock->advance(120 * 1000); // advanced() sweeps at once
         const QJsonObject table =
             ok(m_service->describeTable(json("{\"TableName\":\"orders\"}")))[u"Table"_s].toObject();
-        QCOMPARE(table[u"ItemCount"_s].toInt(), 2);
+        QCOMPARE(table[u"ItemCount"_s].toInt(), 3);
         QVERIFY(!ok(m_service->getItem(json("{\"TableName\":\"orders\",\"Key\":{\"pk\":{\"S\":"
                                             "\"soon\"},\"sk\":{\"N\":\"1\"}}}")))
                      .contains(u"Item"_s));
