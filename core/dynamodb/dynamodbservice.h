@@ -89,6 +89,7 @@ public:
     Response transactGetItems(const QJsonObject &request);
     Response executeStatement(const QJsonObject &request);
     Response batchExecuteStatement(const QJsonObject &request);
+    Response executeTransaction(const QJsonObject &request);
 
     // Snapshots for the console.
     QList<TableInfo> tables() const;
@@ -106,6 +107,8 @@ signals:
 private:
     friend class ItemWriter;
     struct LoadedTable;
+    struct PartiqlStatement;
+    Result<PartiqlStatement> translateStatement(const QJsonObject &request) const;
 
     Result<TableInfo> loadTable(const QString &name, bool describeStyleError = false) const;
     Result<TableInfo> tableFromRequest(

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
-// ExecuteStatement and BatchExecuteStatement: PartiQL SELECT/INSERT/UPDATE/DELETE on one table,
-// translated into the expression operations (a SELECT with an equality on the partition key
-// reads that partition through the key index; anything else scans).
+// ExecuteStatement, BatchExecuteStatement and ExecuteTransaction: PartiQL
+// SELECT/INSERT/UPDATE/DELETE on one table, translated into the expression operations (a SELECT
+// with an equality on the partition key reads that partition through the key index; anything else
+// scans).
 #include "core/dynamodb/dynamodbservice.h"
 
 #include "core/dynamodb/dynamodberrors.h"
@@ -11,6 +12,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
 
@@ -18,7 +20,29 @@ namespace Core::DynamoDb {
 
 using namespace Partiql;
 
-DynamoDbService::Response DynamoDbService::executeStatement(const QJsonObject &request)
+// A PartiQL statement translated into the request of the operation that runs it.
+struct DynamoDbService::PartiqlStatement
+{
+    enum class Verb {
+        Select,
+        Insert,
+        Update,
+        Delete,
+    };
+    Verb verb = Verb::Select;
+    QJsonObject request; // Query or Scan (Select), PutItem, UpdateItem or DeleteItem
+    bool query = false; // Select: the WHERE names the partition key
+    // Select: the primary key when the WHERE is nothing but equalities on all of it (what a
+    // transaction's GetItem needs), else empty; and the projection.
+    QJsonObject fullKey;
+    QString projection;
+    QJsonObject projectionNames;
+
+    bool isWrite() const { return verb != Verb::Select; }
+};
+
+Result<DynamoDbService::PartiqlStatement> DynamoDbService::translateStatement(
+    const QJsonObject &request) const
 {
     const QString statement = request.value(u"Statement"_s).toString();
     auto tokens = tokenize(statement);
@@ -32,6 +56,7 @@ DynamoDbService::Response DynamoDbService::executeStatement(const QJsonObject &r
         {u"ReturnConsumedCapacity"_s, u"ReturnValuesOnConditionCheckFailure"_s})
         if (request.contains(member))
             forwarded.insert(member, request.value(member));
+    PartiqlStatement translated;
 
     if (verb.is(u"SELECT")) {
         QString projection;
@@ -55,6 +80,7 @@ DynamoDbService::Response DynamoDbService::executeStatement(const QJsonObject &r
         QJsonObject query = forwarded;
         query.insert(u"TableName"_s, *table);
         Core::DynamoDb::KeySchema schema = info->key;
+        bool onIndex = false;
         if (translator.peek().punct(u".")) {
             const QString index = translator.peek(1).text;
             translator.pos += 2;
@@ -64,6 +90,7 @@ DynamoDbService::Response DynamoDbService::executeStatement(const QJsonObject &r
                     u"The table does not have the specified index: %1"_s.arg(index)));
             schema = found->key;
             query.insert(u"IndexName"_s, index);
+            onIndex = true;
         }
         QString where;
         if (translator.peek().is(u"WHERE")) {
@@ -91,38 +118,39 @@ DynamoDbService::Response DynamoDbService::executeStatement(const QJsonObject &r
                     .object());
         const auto keys = where.isEmpty() ? QHash<QString, QJsonObject>()
                                           : equalities(where, translator.names, translator.values);
+        // A transaction reads items by their whole primary key and nothing else.
+        const qsizetype keyParts = schema.rangeName.isEmpty() ? 1 : 2;
+        if (!onIndex && keys.size() == keyParts && keys.contains(schema.hashName)
+            && (keyParts == 1 || keys.contains(schema.rangeName))) {
+            for (const QString &name : keys.keys())
+                translated.fullKey.insert(name, keys.value(name));
+            translated.projection = projection;
+            static const QRegularExpression placeholder(u"#[A-Za-z0-9_]+"_s);
+            for (auto match = placeholder.globalMatch(projection); match.hasNext();) {
+                const QString name = match.next().captured();
+                translated.projectionNames.insert(name, translator.names.value(name));
+            }
+        }
         QJsonObject names = translator.names;
         QJsonObject values = translator.values;
         if (!where.isEmpty())
             query.insert(u"FilterExpression"_s, where);
-        Response response;
         if (keys.contains(schema.hashName)) {
             names.insert(u"#partiqlHash"_s, schema.hashName);
             values.insert(u":partiqlHash"_s, keys.value(schema.hashName));
             query.insert(u"KeyConditionExpression"_s, u"#partiqlHash = :partiqlHash"_s);
             query.insert(u"ExpressionAttributeNames"_s, names);
             query.insert(u"ExpressionAttributeValues"_s, values);
-            response = queryImpl(query, true);
+            translated.query = true;
         } else {
             if (!names.isEmpty())
                 query.insert(u"ExpressionAttributeNames"_s, names);
             if (!values.isEmpty())
                 query.insert(u"ExpressionAttributeValues"_s, values);
-            response = scan(query);
         }
-        if (!response)
-            return response;
-        QJsonObject result{{u"Items"_s, response->value(u"Items"_s)}};
-        if (response->contains(u"LastEvaluatedKey"_s)) {
-            result.insert(u"LastEvaluatedKey"_s, response->value(u"LastEvaluatedKey"_s));
-            result.insert(u"NextToken"_s,
-                QString::fromLatin1(QJsonDocument(response->value(u"LastEvaluatedKey"_s).toObject())
-                                        .toJson(QJsonDocument::Compact)
-                                        .toBase64()));
-        }
-        if (response->contains(u"ConsumedCapacity"_s))
-            result.insert(u"ConsumedCapacity"_s, response->value(u"ConsumedCapacity"_s));
-        return result;
+        translated.verb = PartiqlStatement::Verb::Select;
+        translated.request = query;
+        return translated;
     }
 
     if (verb.is(u"INSERT")) {
@@ -151,18 +179,9 @@ DynamoDbService::Response DynamoDbService::executeStatement(const QJsonObject &r
         put.insert(u"ConditionExpression"_s, u"attribute_not_exists(#partiqlHash)"_s);
         put.insert(
             u"ExpressionAttributeNames"_s, QJsonObject{{u"#partiqlHash"_s, info->key.hashName}});
-        auto response = putItem(put);
-        if (!response && response.error().code == u"ConditionalCheckFailedException")
-            return std::unexpected(AwsError{u"DuplicateItemException"_s,
-                u"Duplicate primary key exists in table"_s,
-                400,
-                true});
-        if (!response)
-            return response;
-        QJsonObject result{{u"Items"_s, QJsonArray()}};
-        if (response->contains(u"ConsumedCapacity"_s))
-            result.insert(u"ConsumedCapacity"_s, response->value(u"ConsumedCapacity"_s));
-        return result;
+        translated.verb = PartiqlStatement::Verb::Insert;
+        translated.request = put;
+        return translated;
     }
 
     const bool update = verb.is(u"UPDATE");
@@ -216,10 +235,137 @@ DynamoDbService::Response DynamoDbService::executeStatement(const QJsonObject &r
     if (update)
         write.insert(u"UpdateExpression"_s, clauses.join(u' '));
     addExpressionMaps(write, translator);
-    auto response = update ? updateItem(write) : deleteItem(write);
+    translated.verb = update ? PartiqlStatement::Verb::Update : PartiqlStatement::Verb::Delete;
+    translated.request = write;
+    return translated;
+}
+
+DynamoDbService::Response DynamoDbService::executeStatement(const QJsonObject &request)
+{
+    auto statement = translateStatement(request);
+    if (!statement)
+        return std::unexpected(statement.error());
+    const QJsonObject &translated = statement->request;
+    Response response;
+    switch (statement->verb) {
+    case PartiqlStatement::Verb::Select:
+        response = statement->query ? queryImpl(translated, true) : scan(translated);
+        break;
+    case PartiqlStatement::Verb::Insert:
+        response = putItem(translated);
+        if (!response && response.error().code == u"ConditionalCheckFailedException")
+            return std::unexpected(AwsError{u"DuplicateItemException"_s,
+                u"Duplicate primary key exists in table"_s,
+                400,
+                true});
+        break;
+    case PartiqlStatement::Verb::Update:
+        response = updateItem(translated);
+        break;
+    case PartiqlStatement::Verb::Delete:
+        response = deleteItem(translated);
+        break;
+    }
     if (!response)
         return response;
-    QJsonObject result{{u"Items"_s, QJsonArray()}};
+    QJsonObject result{
+        {u"Items"_s, statement->isWrite() ? QJsonArray() : response->value(u"Items"_s).toArray()}};
+    if (response->contains(u"LastEvaluatedKey"_s)) {
+        result.insert(u"LastEvaluatedKey"_s, response->value(u"LastEvaluatedKey"_s));
+        result.insert(u"NextToken"_s,
+            QString::fromLatin1(QJsonDocument(response->value(u"LastEvaluatedKey"_s).toObject())
+                                    .toJson(QJsonDocument::Compact)
+                                    .toBase64()));
+    }
+    if (response->contains(u"ConsumedCapacity"_s))
+        result.insert(u"ConsumedCapacity"_s, response->value(u"ConsumedCapacity"_s));
+    return result;
+}
+
+// ExecuteTransaction: up to 100 statements, all reads (SELECTs by whole primary key, run as
+// TransactGetItems) or all writes (run as TransactWriteItems: all or nothing).
+DynamoDbService::Response DynamoDbService::executeTransaction(const QJsonObject &request)
+{
+    const QJsonArray statements = request.value(u"TransactStatements"_s).toArray();
+    if (statements.isEmpty() || statements.size() > 100)
+        return std::unexpected(Errors::validation(
+            u"1 validation error detected: Value at 'transactStatements' failed to satisfy "
+            u"constraint: Member must have length %1"_s.arg(statements.isEmpty()
+                    ? u"greater than or equal to 1"_s
+                    : u"less than or equal to 100"_s)));
+    QList<PartiqlStatement> translated;
+    for (const QJsonValue &entry : statements) {
+        auto statement = translateStatement(entry.toObject());
+        if (!statement)
+            return std::unexpected(statement.error());
+        translated.append(*statement);
+    }
+    const bool writes = translated.first().isWrite();
+    for (const PartiqlStatement &statement : translated) {
+        if (statement.isWrite() != writes)
+            return std::unexpected(
+                Errors::validation(u"Transaction must contain either all reads or all writes"_s));
+        if (!writes && statement.fullKey.isEmpty())
+            return std::unexpected(Errors::validation(
+                u"Select statements in transactions must use a full primary key equality "
+                u"condition"_s));
+    }
+    QJsonArray items;
+    for (const PartiqlStatement &statement : translated) {
+        QJsonObject action = statement.request;
+        action.remove(u"ReturnConsumedCapacity"_s);
+        if (!writes) {
+            QJsonObject get{
+                {u"TableName"_s, action.value(u"TableName"_s)}, {u"Key"_s, statement.fullKey}};
+            if (!statement.projection.isEmpty()) {
+                get.insert(u"ProjectionExpression"_s, statement.projection);
+                get.insert(u"ExpressionAttributeNames"_s, statement.projectionNames);
+            }
+            items.append(QJsonObject{{u"Get"_s, get}});
+            continue;
+        }
+        const QString kind = statement.verb == PartiqlStatement::Verb::Insert ? u"Put"_s
+            : statement.verb == PartiqlStatement::Verb::Update                ? u"Update"_s
+                                                                              : u"Delete"_s;
+        items.append(QJsonObject{{kind, action}});
+    }
+    QJsonObject transaction{{u"TransactItems"_s, items}};
+    for (const QString &member : {u"ReturnConsumedCapacity"_s, u"ClientRequestToken"_s})
+        if (request.contains(member))
+            transaction.insert(member, request.value(member));
+    auto response = writes ? transactWriteItems(transaction) : transactGetItems(transaction);
+    if (!response) {
+        // An INSERT whose key exists is a DuplicateItem, not a failed condition.
+        AwsError error = response.error();
+        for (auto &[name, value] : error.extra) {
+            if (name != u"CancellationReasons"_s)
+                continue;
+            QJsonArray reasons = QJsonDocument::fromJson(value.toUtf8()).array();
+            QStringList codes;
+            for (qsizetype i = 0; i < reasons.size(); ++i) {
+                if (i < translated.size() && translated[i].verb == PartiqlStatement::Verb::Insert
+                    && reasons[i][u"Code"_s].toString() == u"ConditionalCheckFailed"_s)
+                    reasons[i] = QJsonObject{{u"Code"_s, u"DuplicateItem"_s},
+                        {u"Message"_s, u"Duplicate primary key exists in table"_s}};
+                codes.append(reasons[i][u"Code"_s].toString());
+            }
+            value = QString::fromUtf8(QJsonDocument(reasons).toJson(QJsonDocument::Compact));
+            error.message = u"Transaction cancelled, please refer cancellation reasons for "
+                            u"specific reasons [%1]"_s.arg(codes.join(u", "_s));
+        }
+        return std::unexpected(error);
+    }
+    QJsonObject result;
+    if (!writes) {
+        QJsonArray responses;
+        for (const QJsonValue &entry : response->value(u"Responses"_s).toArray()) {
+            QJsonObject answer;
+            if (entry.toObject().contains(u"Item"_s))
+                answer.insert(u"Item"_s, entry[u"Item"_s]);
+            responses.append(answer);
+        }
+        result.insert(u"Responses"_s, responses);
+    }
     if (response->contains(u"ConsumedCapacity"_s))
         result.insert(u"ConsumedCapacity"_s, response->value(u"ConsumedCapacity"_s));
     return result;
@@ -234,6 +380,19 @@ DynamoDbService::Response DynamoDbService::batchExecuteStatement(const QJsonObje
             u"Member must have length %1"_s.arg(statements.isEmpty()
                     ? u"greater than or equal to 1"_s
                     : u"less than or equal to 25"_s)));
+    // AWS: a batch is either all reads or all writes.
+    std::optional<bool> writes;
+    for (const QJsonValue &entry : statements) {
+        const auto tokens = tokenize(entry[u"Statement"_s].toString());
+        if (!tokens || tokens->isEmpty())
+            continue;
+        const bool write = !tokens->first().is(u"SELECT");
+        if (writes && *writes != write)
+            return std::unexpected(Errors::validation(
+                u"The entire batch must consist of either read statements or write statements, "
+                u"you cannot mix both in one batch."_s));
+        writes = write;
+    }
     QJsonArray responses;
     for (const QJsonValue &entry : statements) {
         QJsonObject single = entry.toObject();

@@ -179,6 +179,35 @@ class Boto3Client(ServerTestCase):
             {"Statement": "SELECT * FROM missingtable WHERE pk = 'a' AND sk = 1"}])["Responses"]
         self.assertEqual(out[0]["Item"]["status"], {"S": "new"})
         self.assertEqual(out[1]["Error"]["Code"], "ResourceNotFound")
+        err = self.error(self.ddb.batch_execute_statement, Statements=[
+            {"Statement": "SELECT * FROM partiql WHERE pk = 'a' AND sk = 1"},
+            {"Statement": "DELETE FROM partiql WHERE pk = 'a' AND sk = 1"}])
+        self.assertEqual(err["Code"], "ValidationException")
+
+    def test_partiql_transactions(self):
+        create_orders(self.ddb, "ptx")
+        self.ddb.execute_transaction(TransactStatements=[
+            {"Statement": "INSERT INTO ptx VALUE {'pk': 'a', 'sk': 1, 'n': 1}"},
+            {"Statement": "INSERT INTO ptx VALUE {'pk': ?, 'sk': 2}", "Parameters": [{"S": "a"}]}])
+        read = self.ddb.execute_transaction(TransactStatements=[
+            {"Statement": "SELECT n FROM ptx WHERE pk = 'a' AND sk = 1"},
+            {"Statement": "SELECT * FROM ptx WHERE pk = 'a' AND sk = 9"}])["Responses"]
+        self.assertEqual(read, [{"Item": {"n": {"N": "1"}}}, {}])
+        # All or nothing: the duplicate INSERT cancels the UPDATE beside it.
+        err = self.error(self.ddb.execute_transaction, TransactStatements=[
+            {"Statement": "UPDATE ptx SET n = 2 WHERE pk = 'a' AND sk = 1"},
+            {"Statement": "INSERT INTO ptx VALUE {'pk': 'a', 'sk': 2}"}])
+        self.assertEqual(err["Code"], "TransactionCanceledException")
+        self.assertIn("[None, DuplicateItem]", err["Message"])
+        item = self.ddb.get_item(TableName="ptx", Key={"pk": {"S": "a"}, "sk": {"N": "1"}})["Item"]
+        self.assertEqual(item["n"], {"N": "1"})
+        err = self.error(self.ddb.execute_transaction, TransactStatements=[
+            {"Statement": "SELECT * FROM ptx WHERE pk = 'a' AND sk = 1"},
+            {"Statement": "DELETE FROM ptx WHERE pk = 'a' AND sk = 2"}])
+        self.assertEqual(err["Code"], "ValidationException")
+        err = self.error(self.ddb.execute_transaction, TransactStatements=[
+            {"Statement": "SELECT * FROM ptx WHERE pk = 'a'"}])
+        self.assertEqual(err["Code"], "ValidationException")
 
 
     def test_updated_values_of_nested_paths(self):

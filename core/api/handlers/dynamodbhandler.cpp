@@ -73,6 +73,7 @@ const QHash<QString, DynamoDbHandler::Operation> &DynamoDbHandler::operationTabl
         {u"TransactGetItems"_s, &Service::transactGetItems},
         {u"ExecuteStatement"_s, &Service::executeStatement},
         {u"BatchExecuteStatement"_s, &Service::batchExecuteStatement},
+        {u"ExecuteTransaction"_s, &Service::executeTransaction},
     };
     return table;
 }
