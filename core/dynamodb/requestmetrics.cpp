@@ -6,6 +6,7 @@
 #include "core/common/clock.h"
 #include "core/common/metricsink.h"
 #include "core/dynamodb/dynamodberrors.h"
+#include "core/dynamodb/legacyconditions.h"
 #include "core/dynamodb/requestsupport.h"
 
 #include <QElapsedTimer>
@@ -121,8 +122,15 @@ DynamoDbService::Response DynamoDbService::call(const QString &operationName,
     }
     // Capacity is consumed (and metered) whether or not the client asked to see it: ask for it
     // per index (GSIs have their own capacity), and answer what the client asked for.
+    auto modern = LegacyConditions::toExpressions(request);
+    if (!modern) {
+        Response refused = std::unexpected(modern.error());
+        if (m_metricSink)
+            reportMetrics(operationName, request, refused, 0, throttleEvents);
+        return refused;
+    }
     const QString asked = request.value(u"ReturnConsumedCapacity"_s).toString(u"NONE"_s);
-    QJsonObject withCapacity = request;
+    QJsonObject withCapacity = *modern;
     if (asked == u"NONE" || asked == u"TOTAL")
         withCapacity.insert(u"ReturnConsumedCapacity"_s, u"INDEXES"_s);
     m_rawItems = raw ? rawItems : nullptr;

@@ -61,7 +61,9 @@ Result<Item> itemParameter(const QJsonObject &request, const QString &member);
 Item projectForIndex(const Item &item, const TableInfo &table, const SecondaryIndex &index);
 QString tableNameOf(const QJsonObject &request);
 // The pre-2014 parameters (Expected, AttributeUpdates, KeyConditions, QueryFilter, ScanFilter,
-// ConditionalOperator) are not emulated: rejecting them beats silently ignoring a condition.
+// ConditionalOperator) reach the operations rewritten as expressions (DynamoDbService::call,
+// LegacyConditions); a direct caller that still passes them is refused rather than having a
+// condition silently ignored.
 Status rejectLegacyParameters(const QJsonObject &request);
 
 } // namespace RequestSupport

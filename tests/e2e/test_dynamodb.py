@@ -184,6 +184,49 @@ class Boto3Client(ServerTestCase):
             {"Statement": "DELETE FROM partiql WHERE pk = 'a' AND sk = 1"}])
         self.assertEqual(err["Code"], "ValidationException")
 
+    def test_legacy_condition_parameters(self):
+        # Pre-2014 parameters, as older SDK code, DynamoDBMapper and many tutorials send them.
+        create_orders(self.ddb, "legacy")
+        for sk, status in ((1, "new"), (2, "paid"), (3, "new")):
+            self.ddb.put_item(TableName="legacy", Item={"pk": {"S": "a"}, "sk": {"N": str(sk)},
+                                                        "status": {"S": status}},
+                              Expected={"pk": {"Exists": False}})
+        err = self.error(self.ddb.put_item, TableName="legacy",
+                         Item={"pk": {"S": "a"}, "sk": {"N": "1"}}, Expected={"pk": {"Exists": False}})
+        self.assertEqual(err["Code"], "ConditionalCheckFailedException")
+        out = self.ddb.query(TableName="legacy", KeyConditions={
+            "pk": {"AttributeValueList": [{"S": "a"}], "ComparisonOperator": "EQ"},
+            "sk": {"AttributeValueList": [{"N": "2"}, {"N": "3"}], "ComparisonOperator": "BETWEEN"}},
+            QueryFilter={"status": {"AttributeValueList": [{"S": "new"}], "ComparisonOperator": "EQ"}})
+        self.assertEqual([i["sk"]["N"] for i in out["Items"]], ["3"])
+        self.assertEqual(out["ScannedCount"], 2)
+        out = self.ddb.scan(TableName="legacy", ConditionalOperator="OR", ScanFilter={
+            "sk": {"AttributeValueList": [{"N": "1"}], "ComparisonOperator": "EQ"},
+            "status": {"AttributeValueList": [{"S": "paid"}], "ComparisonOperator": "EQ"}})
+        self.assertEqual(sorted(i["sk"]["N"] for i in out["Items"]), ["1", "2"])
+        self.ddb.update_item(TableName="legacy", Key={"pk": {"S": "a"}, "sk": {"N": "1"}},
+                             AttributeUpdates={"n": {"Value": {"N": "5"}, "Action": "ADD"},
+                                               "tags": {"Value": {"SS": ["x", "y"]}, "Action": "PUT"},
+                                               "status": {"Action": "DELETE"}},
+                             Expected={"status": {"Value": {"S": "new"}}})
+        item = self.ddb.get_item(TableName="legacy", Key={"pk": {"S": "a"}, "sk": {"N": "1"}},
+                                 AttributesToGet=["n", "tags", "status"])["Item"]
+        self.assertEqual(item, {"n": {"N": "5"}, "tags": {"SS": ["x", "y"]}})
+        err = self.error(self.ddb.delete_item, TableName="legacy", Key={"pk": {"S": "a"}, "sk": {"N": "2"}},
+                         Expected={"status": {"ComparisonOperator": "BETWEEN",
+                                              "AttributeValueList": [{"S": "a"}]}})
+        self.assertEqual(err["Message"], "One or more parameter values were invalid: Invalid number of "
+                                         "argument(s) for the BETWEEN ComparisonOperator")
+        err = self.error(self.ddb.query, TableName="legacy", KeyConditionExpression="pk = :p",
+                         ExpressionAttributeValues={":p": {"S": "a"}},
+                         QueryFilter={"status": {"AttributeValueList": [{"S": "new"}],
+                                                 "ComparisonOperator": "EQ"}})
+        self.assertIn("Can not use both expression and non-expression parameters", err["Message"])
+        # The CLI's own flags for them.
+        out = self.aws("dynamodb", "query", "--table-name", "legacy", "--key-conditions",
+                       json.dumps({"pk": {"AttributeValueList": [{"S": "a"}], "ComparisonOperator": "EQ"}}))
+        self.assertEqual(out["Count"], 3)
+
     def test_partiql_transactions(self):
         create_orders(self.ddb, "ptx")
         self.ddb.execute_transaction(TransactStatements=[
