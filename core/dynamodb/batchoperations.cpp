@@ -25,6 +25,7 @@ namespace {
 constexpr int MaxBatchWrite = 25;
 constexpr int MaxBatchGet = 100;
 constexpr int MaxTransactItems = 100;
+constexpr qint64 MaxTransactionBytes = 4LL * 1024 * 1024;
 constexpr qint64 MaxBatchGetBytes = 16 * 1024 * 1024;
 constexpr qint64 TokenLifetimeMs = 10 * 60 * 1000;
 
@@ -405,6 +406,15 @@ DynamoDbService::Response DynamoDbService::transactWriteItems(const QJsonObject 
         seen.insert(identity);
         writes.append(*prepared);
     }
+    // AWS: the aggregate size of the items in a transaction cannot exceed 4 MB (whole items
+    // for Put, keys for the others).
+    qint64 aggregate = 0;
+    for (const PreparedWrite &write : writes)
+        aggregate += itemSize(write.kind == PreparedWrite::Kind::Put ? write.item : write.keyItem);
+    if (aggregate > MaxTransactionBytes)
+        return std::unexpected(Errors::validation(
+            u"Transaction request cannot be larger than 4 MB, the aggregate size of its items "
+            u"is %1 bytes"_s.arg(aggregate)));
     {
         QList<ThroughputLimiter::Verdict> verdicts;
         bool throttled = false;

@@ -592,6 +592,20 @@ private slots:
             "\"ALL\"}}},{\"Create\":{\"IndexName\":\"byB\",\"KeySchema\":[{\"AttributeName\":"
             "\"b\",\"KeyType\":\"HASH\"}],\"Projection\":{\"ProjectionType\":\"ALL\"}}}]}"));
         QCOMPARE(refused.error().code, u"LimitExceededException"_s);
+        // A transaction of eleven items near the 400 KB limit: over the 4 MB aggregate.
+        QJsonArray puts;
+        const QString large(390'000, u'x');
+        for (int i = 0; i < 11; ++i)
+            puts.append(QJsonObject{{u"Put"_s,
+                QJsonObject{{u"TableName"_s, u"orders"_s},
+                    {u"Item"_s,
+                        QJsonObject{{u"pk"_s, QJsonObject{{u"S"_s, u"big"_s}}},
+                            {u"sk"_s, QJsonObject{{u"N"_s, QString::number(i)}}},
+                            {u"d"_s, QJsonObject{{u"S"_s, large}}}}}}}});
+        refused = m_service->transactWriteItems(QJsonObject{{u"TransactItems"_s, puts}});
+        QCOMPARE(refused.error().code, u"ValidationException"_s);
+        puts.removeLast();
+        QVERIFY(m_service->transactWriteItems(QJsonObject{{u"TransactItems"_s, puts}}));
     }
 
     void localIndexFetchesAreChargedToTheTable()
