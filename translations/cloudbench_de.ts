@@ -1260,57 +1260,62 @@
 <context>
     <name>Gui::DynamoDb::TableListModel</name>
     <message>
-        <location filename="../ui/dynamodb/tablelistmodel.cpp" line="68"/>
+        <location filename="../ui/dynamodb/tablelistmodel.cpp" line="69"/>
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablelistmodel.cpp" line="84"/>
+        <location filename="../ui/dynamodb/tablelistmodel.cpp" line="69"/>
+        <source>Updating</source>
+        <translation>Wird aktualisiert</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/tablelistmodel.cpp" line="85"/>
         <source>On-demand</source>
         <translation>On-Demand</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablelistmodel.cpp" line="85"/>
+        <location filename="../ui/dynamodb/tablelistmodel.cpp" line="86"/>
         <source>Provisioned (%1 RCU, %2 WCU)</source>
         <translation>Bereitgestellt (%1 RCU, %2 WCU)</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablelistmodel.cpp" line="97"/>
+        <location filename="../ui/dynamodb/tablelistmodel.cpp" line="98"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablelistmodel.cpp" line="99"/>
+        <location filename="../ui/dynamodb/tablelistmodel.cpp" line="100"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablelistmodel.cpp" line="101"/>
+        <location filename="../ui/dynamodb/tablelistmodel.cpp" line="102"/>
         <source>Partition key</source>
         <translation>Partitionsschlüssel</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablelistmodel.cpp" line="103"/>
+        <location filename="../ui/dynamodb/tablelistmodel.cpp" line="104"/>
         <source>Sort key</source>
         <translation>Sortierschlüssel</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablelistmodel.cpp" line="105"/>
+        <location filename="../ui/dynamodb/tablelistmodel.cpp" line="106"/>
         <source>Indexes</source>
         <translation>Indizes</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablelistmodel.cpp" line="107"/>
+        <location filename="../ui/dynamodb/tablelistmodel.cpp" line="108"/>
         <source>Items</source>
         <translation>Elemente</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablelistmodel.cpp" line="109"/>
+        <location filename="../ui/dynamodb/tablelistmodel.cpp" line="110"/>
         <source>Size</source>
         <translation>Größe</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablelistmodel.cpp" line="111"/>
+        <location filename="../ui/dynamodb/tablelistmodel.cpp" line="112"/>
         <source>Capacity mode</source>
         <translation>Kapazitätsmodus</translation>
     </message>
@@ -2421,363 +2426,363 @@ Dauer: %2 ms · Abgerechnete Dauer: %3 ms · Max. genutzter Speicher: %4 MB</tra
 <context>
     <name>Gui::S3::BucketPropertiesDialog</name>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="64"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="65"/>
         <source>Bucket properties: %1</source>
         <translation>Bucket-Eigenschaften: %1</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="66"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="67"/>
         <source>Disabled</source>
         <translation>Deaktiviert</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="67"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="68"/>
         <source>Enabled</source>
         <translation>Aktiviert</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="68"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="69"/>
         <source>Suspended</source>
         <translation>Ausgesetzt</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="69"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="70"/>
         <source>One tag per line: key=value</source>
         <translation>Ein Tag pro Zeile: Schlüssel=Wert</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="91"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="92"/>
         <source>Bucket ARN</source>
         <translation>Bucket-ARN</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="92"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="93"/>
         <source>Versioning</source>
         <translation>Versionsverwaltung</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="93"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="94"/>
         <source>Tags</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="94"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="95"/>
         <source>Properties</source>
         <translation>Eigenschaften</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="101"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="102"/>
         <source>Default encryption</source>
         <translation>Standardverschlüsselung</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="102"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="103"/>
         <source>Object Ownership</source>
         <translation>Objekteigentümerschaft</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="103"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="104"/>
         <source>Block public access</source>
         <translation>Öffentlichen Zugriff blockieren</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="104"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="105"/>
         <source>Permissions</source>
         <translation>Berechtigungen</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="106"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="107"/>
         <source>Lifecycle</source>
         <translation>Lebenszyklus</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="107"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="108"/>
         <source>Bucket policy</source>
         <translation>Bucket-Richtlinie</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="108"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="109"/>
         <source>CORS</source>
         <translation>CORS</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="119"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="120"/>
         <source>arn:aws:sqs:us-east-1:000000000000:queue or a Lambda function ARN</source>
         <translation>arn:aws:sqs:us-east-1:000000000000:queue oder die ARN einer Lambda-Funktion</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="120"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="121"/>
         <source>prefix, e.g. images/</source>
         <translation>Präfix, z. B. images/</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="121"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="122"/>
         <source>suffix, e.g. .jpg</source>
         <translation>Suffix, z. B. .jpg</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="122"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="123"/>
         <source>Add</source>
         <translation>Hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="125"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="126"/>
         <source>Send</source>
         <translation>Sende</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="127"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="128"/>
         <source>for keys with</source>
         <translation>für Schlüssel mit</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="131"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="132"/>
         <source>to</source>
         <translation>an</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="138"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="139"/>
         <source>Event notifications</source>
         <translation>Ereignisbenachrichtigungen</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="207"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="208"/>
         <source>No event notifications are configured.</source>
         <translation>Es sind keine Ereignisbenachrichtigungen konfiguriert.</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="211"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="212"/>
         <source>SQS queue</source>
         <translation>SQS-Warteschlange</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="212"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="213"/>
         <source>Lambda function</source>
         <translation>Lambda-Funktion</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="212"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="213"/>
         <source>SNS topic</source>
         <translation>SNS-Thema</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="213"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="214"/>
         <source>&quot;%1&quot;: %2 events to the %3 %4</source>
         <translation>„%1“: %2-Ereignisse an %3 %4</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="219"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="220"/>
         <source>suffix &quot;%1&quot;</source>
         <translation>Suffix „%1“</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="221"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="222"/>
         <source>for keys with %1</source>
         <translation>für Schlüssel mit %1</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="226"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="227"/>
         <source>Amazon EventBridge is enabled (Cloudbench does not emulate EventBridge, so nothing is delivered there).</source>
         <translation>Amazon EventBridge ist aktiviert (Cloudbench emuliert EventBridge nicht, dorthin wird also nichts zugestellt).</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="234"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="235"/>
         <source>All object create events</source>
         <translation>Alle Ereignisse zum Erstellen von Objekten</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="235"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="236"/>
         <source>Put</source>
         <translation>Put</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="236"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="237"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="237"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="238"/>
         <source>Multipart upload completed</source>
         <translation>Mehrteiliger Upload abgeschlossen</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="238"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="239"/>
         <source>All object removal events</source>
         <translation>Alle Ereignisse zum Entfernen von Objekten</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="239"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="240"/>
         <source>Permanently deleted</source>
         <translation>Endgültig gelöscht</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="240"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="241"/>
         <source>Delete marker created</source>
         <translation>Löschmarkierung erstellt</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="241"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="242"/>
         <source>All restore events</source>
         <translation>Alle Wiederherstellungsereignisse</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="242"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="243"/>
         <source>Restore completed</source>
         <translation>Wiederherstellung abgeschlossen</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="243"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="244"/>
         <source>Object tagging</source>
         <translation>Objekt-Tagging</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="244"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="245"/>
         <source>Lifecycle expiration</source>
         <translation>Lebenszyklus-Ablauf</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="245"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="246"/>
         <source>Lifecycle transition</source>
         <translation>Lebenszyklus-Übergang</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="261"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="262"/>
         <source>Enter the ARN of an SQS queue, a Lambda function or an SNS topic.</source>
         <translation>Geben Sie die ARN einer SQS-Warteschlange, einer Lambda-Funktion oder eines SNS-Themas ein.</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="268"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="269"/>
         <source>The configuration below is not valid: %1</source>
         <translation>Die Konfiguration unten ist ungültig: %1</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="305"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="306"/>
         <source>Added. Save stores the configuration; S3 then checks that the destination exists and allows it.</source>
         <translation>Hinzugefügt. Speichern legt die Konfiguration ab; S3 prüft dann, ob das Ziel existiert und es zulässt.</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="319"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="320"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="331"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="332"/>
         <source>The policy is not valid JSON: %1 (at character %2).</source>
         <translation>Die Richtlinie ist kein gültiges JSON: %1 (bei Zeichen %2).</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="335"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="336"/>
         <source>A bucket policy is a JSON object with a &quot;Statement&quot;.</source>
         <translation>Eine Bucket-Richtlinie ist ein JSON-Objekt mit einem „Statement“.</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="354"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="355"/>
         <source>Server-side encryption with Amazon S3 managed keys (SSE-S3, AES256)</source>
         <translation>Serverseitige Verschlüsselung mit von Amazon S3 verwalteten Schlüsseln (SSE-S3, AES256)</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="355"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="356"/>
         <source>Server-side encryption with AWS KMS keys (%1)</source>
         <translation>Serverseitige Verschlüsselung mit AWS-KMS-Schlüsseln (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="357"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="358"/>
         <source>KMS key: %1</source>
         <translation>KMS-Schlüssel: %1</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="359"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="360"/>
         <source>Bucket Key enabled</source>
         <translation>Bucket-Schlüssel aktiviert</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="366"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="367"/>
         <source>Object writer: ACLs enabled, the uploading account owns each object</source>
         <translation>Objektschreiber: ACLs aktiviert, das hochladende Konto besitzt jedes Objekt</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="368"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="369"/>
         <source>Bucket owner preferred: ACLs enabled</source>
         <translation>Bucket-Eigentümer bevorzugt: ACLs aktiviert</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="369"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="370"/>
         <source>Bucket owner enforced: ACLs disabled, the bucket owner owns every object</source>
         <translation>Bucket-Eigentümer erzwungen: ACLs deaktiviert, der Bucket-Eigentümer besitzt jedes Objekt</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="376"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="377"/>
         <source>Off: no public access block is configured</source>
         <translation>Aus: keine Sperre für öffentlichen Zugriff konfiguriert</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="380"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="381"/>
         <source>On: all public access is blocked</source>
         <translation>Ein: jeder öffentliche Zugriff ist blockiert</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="383"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="384"/>
         <source>block new public ACLs</source>
         <translation>neue öffentliche ACLs blockieren</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="385"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="386"/>
         <source>ignore public ACLs</source>
         <translation>öffentliche ACLs ignorieren</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="387"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="388"/>
         <source>block new public bucket policies</source>
         <translation>neue öffentliche Bucket-Richtlinien blockieren</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="389"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="390"/>
         <source>restrict public buckets</source>
         <translation>öffentliche Buckets einschränken</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="390"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="391"/>
         <source>Off: every setting is cleared</source>
         <translation>Aus: jede Einstellung ist deaktiviert</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="391"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="392"/>
         <source>Partly on: %1</source>
         <translation>Teilweise ein: %1</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="397"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="398"/>
         <source>No lifecycle rules are configured.</source>
         <translation>Es sind keine Lebenszyklusregeln konfiguriert.</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="401"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="402"/>
         <source>Rule &quot;%1&quot; (%2)</source>
         <translation>Regel „%1“ (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="402"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="403"/>
         <source>unnamed</source>
         <translation>unbenannt</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="403"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="404"/>
         <source>enabled</source>
         <translation>aktiviert</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="403"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="404"/>
         <source>disabled</source>
         <translation>deaktiviert</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="217"/>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="406"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="218"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="407"/>
         <source>prefix &quot;%1&quot;</source>
         <translation>Präfix „%1“</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="71"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="72"/>
         <source>No event notifications are configured. Add one with the rows above, or paste a configuration such as:
 
 &lt;NotificationConfiguration&gt;
@@ -2800,32 +2805,32 @@ The queue&apos;s policy (or the function&apos;s permission) must allow the servi
 Die Richtlinie der Warteschlange (oder die Berechtigung der Funktion) muss den Dienstprinzipal s3.amazonaws.com zulassen, wie bei AWS.</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="408"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="409"/>
         <source>tag %1=%2</source>
         <translation>Tag %1=%2</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="410"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="411"/>
         <source>larger than %1 bytes</source>
         <translation>größer als %1 Bytes</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="412"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="413"/>
         <source>smaller than %1 bytes</source>
         <translation>kleiner als %1 Bytes</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="413"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="414"/>
         <source>  Applies to every object</source>
         <translation>  Gilt für jedes Objekt</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="414"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="415"/>
         <source>  Applies to objects with %1</source>
         <translation>  Gilt für Objekte mit %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="417"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="418"/>
         <source>  Move to %1 %n day(s) after creation</source>
         <translation>
             <numerusform>  %n Tag nach der Erstellung nach %1 verschieben</numerusform>
@@ -2833,12 +2838,12 @@ Die Richtlinie der Warteschlange (oder die Berechtigung der Funktion) muss den D
         </translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="419"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="420"/>
         <source>  Move to %1 on a set date</source>
         <translation>  An einem festen Datum nach %1 verschieben</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="421"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="422"/>
         <source>  Move noncurrent versions to %1 %n day(s) after they become noncurrent</source>
         <translation>
             <numerusform>  Nicht aktuelle Versionen %n Tag, nachdem sie nicht mehr aktuell sind, nach %1 verschieben</numerusform>
@@ -2846,7 +2851,7 @@ Die Richtlinie der Warteschlange (oder die Berechtigung der Funktion) muss den D
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="427"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="428"/>
         <source>  Expire current versions %n day(s) after creation</source>
         <translation>
             <numerusform>  Aktuelle Versionen %n Tag nach der Erstellung ablaufen lassen</numerusform>
@@ -2854,17 +2859,17 @@ Die Richtlinie der Warteschlange (oder die Berechtigung der Funktion) muss den D
         </translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="432"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="433"/>
         <source>  Expire current versions on %1</source>
         <translation>  Aktuelle Versionen am %1 ablaufen lassen</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="437"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="438"/>
         <source>  Remove expired delete markers</source>
         <translation>  Abgelaufene Löschmarkierungen entfernen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="439"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="440"/>
         <source>  Delete noncurrent versions %n day(s) after they become noncurrent</source>
         <translation>
             <numerusform>  Nicht aktuelle Versionen %n Tag, nachdem sie nicht mehr aktuell sind, löschen</numerusform>
@@ -2872,7 +2877,7 @@ Die Richtlinie der Warteschlange (oder die Berechtigung der Funktion) muss den D
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="443"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="444"/>
         <source>  Abort incomplete multipart uploads %n day(s) after they start</source>
         <translation>
             <numerusform>  Unvollständige mehrteilige Uploads %n Tag nach dem Start abbrechen</numerusform>
@@ -2880,7 +2885,7 @@ Die Richtlinie der Warteschlange (oder die Berechtigung der Funktion) muss den D
         </translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="457"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="458"/>
         <source>Write each tag as key=value on its own line.</source>
         <translation>Schreiben Sie jedes Tag als Schlüssel=Wert in eine eigene Zeile.</translation>
     </message>

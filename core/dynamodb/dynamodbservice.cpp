@@ -17,6 +17,8 @@
 #include <QJsonDocument>
 #include <QTimer>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Core::DynamoDb {
@@ -28,6 +30,9 @@ constexpr int MaxTags = 50;
 // TTL: AWS deletes expired items within days; here within SweepIntervalMs, and at once when the
 // clock is moved forward.
 constexpr int SweepIntervalMs = 10'000;
+// A GSI added by UpdateTable stays CREATING this long (AWS takes minutes, even when empty):
+// long enough to see in the console and in DescribeTable, short enough not to wait for.
+constexpr qint64 IndexBackfillMs = 5'000;
 
 AwsError storageError()
 {
@@ -58,7 +63,10 @@ DynamoDbService::DynamoDbService(
     sweeper->setInterval(SweepIntervalMs);
     connect(sweeper, &QTimer::timeout, this, [this] { sweepExpiredItems(); });
     sweeper->start();
-    connect(m_clock, &Clock::advanced, this, [this] { sweepExpiredItems(); });
+    connect(m_clock, &Clock::advanced, this, [this] {
+        sweepExpiredItems();
+        noteTablesChanged(); // GSIs may have finished backfilling
+    });
 }
 
 DynamoDbService::~DynamoDbService() = default;
@@ -137,6 +145,10 @@ QList<TableInfo> DynamoDbService::tables() const
         table.createdMs = stored.createdMs;
         table.itemCount = stored.itemCount;
         table.sizeBytes = stored.sizeBytes;
+        const qint64 now = m_clock->nowMs();
+        table.indexBackfilling = std::any_of(table.indexes.cbegin(),
+            table.indexes.cend(),
+            [now](const SecondaryIndex &index) { return index.backfilling(now); });
         result.append(table);
     }
     return result;
@@ -183,7 +195,12 @@ DynamoDbService::Response DynamoDbService::describeTable(const QJsonObject &requ
     QHash<QString, std::pair<qint64, qint64>> stats;
     if (!table->indexes.isEmpty())
         stats = m_store->indexStats(table->id);
-    return QJsonObject{{u"Table"_s, TableDefinition::describe(*table, u"ACTIVE"_s, stats)}};
+    const qint64 now = m_clock->nowMs();
+    const bool backfilling = std::any_of(table->indexes.cbegin(),
+        table->indexes.cend(),
+        [now](const auto &index) { return index.backfilling(now); });
+    return QJsonObject{{u"Table"_s,
+        TableDefinition::describe(*table, backfilling ? u"UPDATING"_s : u"ACTIVE"_s, stats, now)}};
 }
 
 DynamoDbService::Response DynamoDbService::listTables(const QJsonObject &request)
@@ -332,7 +349,11 @@ DynamoDbService::Response DynamoDbService::updateTable(const QJsonObject &reques
             return update.toObject().contains(u"Create"_s)
                 || update.toObject().contains(u"Delete"_s);
         });
-    if (createsOrDeletes > 1)
+    const qint64 now = m_clock->nowMs();
+    const bool backfilling = std::any_of(table.indexes.cbegin(),
+        table.indexes.cend(),
+        [now](const SecondaryIndex &index) { return index.backfilling(now); });
+    if (createsOrDeletes > 1 || (createsOrDeletes == 1 && backfilling))
         return std::unexpected(Errors::limitExceeded(
             u"Subscriber limit exceeded: Only 1 online index can be created or deleted "
             u"simultaneously per table"_s));
@@ -356,8 +377,11 @@ DynamoDbService::Response DynamoDbService::updateTable(const QJsonObject &reques
                 return std::unexpected(Errors::limitExceeded(
                     u"Subscriber limit exceeded: The number of global secondary indexes exceeds "
                     u"the limit of 20"_s));
+            index->backfilledAtMs = now + IndexBackfillMs;
             table.indexes.append(*index);
             backfill.append(index->name);
+            // The console shows the index turn ACTIVE.
+            QTimer::singleShot(IndexBackfillMs + 50, this, [this] { noteTablesChanged(); });
         } else if (update.contains(u"Delete"_s)) {
             const QString name = update.value(u"Delete"_s)[u"IndexName"].toString();
             const SecondaryIndex *index = table.index(name);
@@ -422,7 +446,8 @@ DynamoDbService::Response DynamoDbService::updateTable(const QJsonObject &reques
         return std::unexpected(storageError());
     forgetTable(table.name);
     noteTablesChanged();
-    return QJsonObject{{u"TableDescription"_s, TableDefinition::describe(table, u"UPDATING"_s)}};
+    return QJsonObject{{u"TableDescription"_s,
+        TableDefinition::describe(table, u"UPDATING"_s, {}, m_clock->nowMs())}};
 }
 
 DynamoDbService::Response DynamoDbService::updateTimeToLive(const QJsonObject &request)

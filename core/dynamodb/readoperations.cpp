@@ -3,6 +3,8 @@
 // the limit, read capacity from the bytes read.
 #include "core/dynamodb/dynamodbservice.h"
 
+#include "core/common/clock.h"
+
 #include "core/dynamodb/dynamodberrors.h"
 #include "core/dynamodb/dynamodbstore.h"
 #include "core/dynamodb/expressionevaluator.h"
@@ -307,6 +309,9 @@ DynamoDbService::Response DynamoDbService::queryImpl(
             parseReadRequest(request, plan, *context, [&] { return tableFromRequest(request); });
         !ok)
         return std::unexpected(ok.error());
+    if (plan.index && plan.index->backfilling(m_clock->nowMs()))
+        return std::unexpected(Errors::validation(
+            u"Cannot read from backfilling global secondary index: %1"_s.arg(plan.index->name)));
     if (!request.contains(u"KeyConditionExpression"_s))
         return std::unexpected(Errors::validation(
             u"Either the KeyConditions or KeyConditionExpression parameter must be specified in "
@@ -389,6 +394,9 @@ DynamoDbService::Response DynamoDbService::scan(const QJsonObject &request)
             parseReadRequest(request, plan, *context, [&] { return tableFromRequest(request); });
         !ok)
         return std::unexpected(ok.error());
+    if (plan.index && plan.index->backfilling(m_clock->nowMs()))
+        return std::unexpected(Errors::validation(
+            u"Cannot read from backfilling global secondary index: %1"_s.arg(plan.index->name)));
     if (auto used = context->checkAllUsed(); !used)
         return std::unexpected(used.error());
     const bool hasSegment = request.contains(u"Segment"_s);

@@ -36,6 +36,10 @@ struct SecondaryIndex
     QStringList nonKeyAttributes;
     qint64 readCapacity = 0;
     qint64 writeCapacity = 0;
+    // A GSI added by UpdateTable is CREATING (backfilling) until this time; 0: always ACTIVE.
+    qint64 backfilledAtMs = 0;
+
+    bool backfilling(qint64 nowMs) const { return backfilledAtMs > nowMs; }
 };
 
 // A table as DescribeTable shows it (value snapshot; crosses threads by copy).
@@ -59,6 +63,7 @@ struct TableInfo
     QString tableClass = QStringLiteral("STANDARD");
     QList<std::pair<QString, QString>> tags;
     qint64 createdMs = 0;
+    bool indexBackfilling = false; // tables(): a GSI is still CREATING (the table is UPDATING)
     qint64 itemCount = 0;
     qint64 sizeBytes = 0;
 

@@ -353,7 +353,8 @@ QByteArray toStorage(const TableInfo &table)
             {u"projection"_s, projectionName(index.projection)},
             {u"nonKey"_s, QJsonArray::fromStringList(index.nonKeyAttributes)},
             {u"rcu"_s, index.readCapacity},
-            {u"wcu"_s, index.writeCapacity}});
+            {u"wcu"_s, index.writeCapacity},
+            {u"backfilledAt"_s, index.backfilledAtMs}});
     QJsonArray tags;
     for (const auto &[key, value] : table.tags)
         tags.append(QJsonObject{{u"Key"_s, key}, {u"Value"_s, value}});
@@ -394,6 +395,7 @@ TableInfo fromStorage(const QByteArray &data)
             index.nonKeyAttributes.append(name.toString());
         index.readCapacity = value[u"rcu"].toInteger();
         index.writeCapacity = value[u"wcu"].toInteger();
+        index.backfilledAtMs = value[u"backfilledAt"].toInteger();
         table.indexes.append(index);
     }
     table.payPerRequest = json[u"payPerRequest"].toBool();
@@ -421,7 +423,8 @@ QJsonArray keySchemaJson(const KeySchema &key)
 
 QJsonObject describe(const TableInfo &table,
     const QString &status,
-    const QHash<QString, std::pair<qint64, qint64>> &indexStats)
+    const QHash<QString, std::pair<qint64, qint64>> &indexStats,
+    qint64 nowMs)
 {
     const auto throughput = [](qint64 read, qint64 write) {
         return QJsonObject{{u"NumberOfDecreasesToday"_s, 0},
@@ -469,7 +472,10 @@ QJsonObject describe(const TableInfo &table,
             {u"ItemCount"_s, stats.first},
             {u"IndexArn"_s, QString(table.arn + u"/index/"_s + index.name)}};
         if (index.global) {
-            json.insert(u"IndexStatus"_s, u"ACTIVE"_s);
+            const bool backfilling = index.backfilling(nowMs);
+            json.insert(u"IndexStatus"_s, backfilling ? u"CREATING"_s : u"ACTIVE"_s);
+            if (backfilling)
+                json.insert(u"Backfilling"_s, true);
             json.insert(
                 u"ProvisionedThroughput"_s, throughput(index.readCapacity, index.writeCapacity));
             globals.append(json);

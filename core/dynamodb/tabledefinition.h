@@ -7,6 +7,8 @@
 #include <QByteArray>
 #include <QJsonObject>
 
+#include <limits>
+
 namespace Core::DynamoDb::TableDefinition {
 
 // CreateTable's request validated as AWS does (names, key schema, attribute definitions,
@@ -21,9 +23,11 @@ QByteArray toStorage(const TableInfo &table);
 TableInfo fromStorage(const QByteArray &json);
 
 // DescribeTable's TableDescription. indexStats: per index name, (ItemCount, IndexSizeBytes).
+// nowMs: when GSIs being backfilled still show CREATING (by default none does).
 QJsonObject describe(const TableInfo &table,
     const QString &status,
-    const QHash<QString, std::pair<qint64, qint64>> &indexStats = {});
+    const QHash<QString, std::pair<qint64, qint64>> &indexStats = {},
+    qint64 nowMs = std::numeric_limits<qint64>::max());
 QJsonArray keySchemaJson(const KeySchema &key);
 
 } // namespace Core::DynamoDb::TableDefinition

@@ -65,7 +65,8 @@ QVariant TableListModel::data(const QModelIndex &index, int role) const
     case Name:
         return table->name;
     case Status:
-        return tr("Active");
+        // A GSI added to the table is still being backfilled.
+        return table->indexBackfilling ? tr("Updating") : tr("Active");
     case PartitionKey:
         return keyText(table->key.hashName, table->key.hashType);
     case SortKey:

@@ -1198,6 +1198,26 @@ private slots:
                  "\"GlobalSecondaryIndexUpdates\":[{\"Create\":{\"IndexName\":\"byCity\","
                  "\"KeySchema\":[{\"AttributeName\":\"city\",\"KeyType\":\"HASH\"}],\"Projection\":"
                  "{\"ProjectionType\":\"ALL\"}}}]}")));
+        // CREATING (backfilling) for a while, as on AWS: the table is UPDATING, the index
+        // cannot be read yet.
+        const QJsonObject creating =
+            ok(m_service->describeTable(json("{\"TableName\":\"orders\"}")))[u"Table"_s].toObject();
+        QCOMPARE(creating[u"TableStatus"_s].toString(), u"UPDATING"_s);
+        for (const QJsonValue &index : creating[u"GlobalSecondaryIndexes"_s].toArray())
+            if (index[u"IndexName"_s].toString() == u"byCity")
+                QCOMPARE(index[u"IndexStatus"_s].toString(), u"CREATING"_s);
+        QVERIFY(m_service->tables().first().indexBackfilling);
+        const auto early = m_service->query(
+            json("{\"TableName\":\"orders\",\"IndexName\":\"byCity\",\"KeyConditionExpression\":"
+                 "\"city = :c\",\"ExpressionAttributeValues\":{\":c\":{\"S\":\"Oslo\"}}}"));
+        QCOMPARE(early.error().message,
+            u"Cannot read from backfilling global secondary index: byCity"_s);
+        m_clock->advance(5'000);
+        QCOMPARE(ok(m_service->describeTable(
+                     json("{\"TableName\":\"orders\"}")))[u"Table"_s][u"TableStatus"_s]
+                     .toString(),
+            u"ACTIVE"_s);
+        QVERIFY(!m_service->tables().first().indexBackfilling);
         const QJsonObject result = ok(m_service->query(
             json("{\"TableName\":\"orders\",\"IndexName\":\"byCity\",\"KeyConditionExpression\":"
                  "\"city = :c\",\"ExpressionAttributeValues\":{\":c\":{\"S\":\"Oslo\"}}}")));
