@@ -87,9 +87,17 @@ QJsonValue totalsOnly(const QJsonValue &consumed)
 
 DynamoDbService::Response DynamoDbService::call(const QString &operationName,
     Operation operation,
-    const QJsonObject &request,
+    const QJsonObject &original,
     QList<QByteArray> *rawItems)
 {
+    auto typed = RequestSupport::checkMemberTypes(original);
+    if (!typed) {
+        Response refused = std::unexpected(typed.error());
+        if (m_metricSink)
+            reportMetrics(operationName, original, refused, 0, {});
+        return refused;
+    }
+    const QJsonObject &request = *typed;
     if (!metered(operationName)) {
         // Control-plane requests count only in UserErrors.
         Response response = (this->*operation)(request);

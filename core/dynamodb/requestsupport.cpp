@@ -5,6 +5,7 @@
 #include "core/dynamodb/dynamodbstore.h"
 #include "core/dynamodb/expressionevaluator.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -215,6 +216,167 @@ Status rejectLegacyParameters(const QJsonObject &request)
         u"The legacy parameter %1 is not supported by Cloudbench; use the expression "
         u"parameters (ConditionExpression, UpdateExpression, KeyConditionExpression, "
         u"FilterExpression) instead"_s.arg(usedLegacy.first())));
+}
+
+namespace {
+
+enum class MemberType {
+    Boolean,
+    Integer,
+    String,
+    List,
+    AttributeMap, // Map<String, AttributeValue>
+    StringMap, // Map<String, String>
+    Map, // any other map or structure
+};
+
+const QHash<QString, MemberType> &memberTypes()
+{
+    static const QHash<QString, MemberType> types = [] {
+        QHash<QString, MemberType> map;
+        for (const char *name : {"ConsistentRead", "ScanIndexForward", "DeletionProtectionEnabled"})
+            map.insert(QString::fromLatin1(name), MemberType::Boolean);
+        for (const char *name : {"Limit", "Segment", "TotalSegments"})
+            map.insert(QString::fromLatin1(name), MemberType::Integer);
+        for (const char *name : {"TableName",
+                 "IndexName",
+                 "Select",
+                 "ReturnValues",
+                 "ReturnConsumedCapacity",
+                 "ReturnItemCollectionMetrics",
+                 "ReturnValuesOnConditionCheckFailure",
+                 "ConditionExpression",
+                 "FilterExpression",
+                 "KeyConditionExpression",
+                 "ProjectionExpression",
+                 "UpdateExpression",
+                 "ConditionalOperator",
+                 "BillingMode",
+                 "ClientRequestToken",
+                 "Statement",
+                 "NextToken",
+                 "ExclusiveStartTableName",
+                 "ResourceArn",
+                 "TableClass"})
+            map.insert(QString::fromLatin1(name), MemberType::String);
+        for (const char *name : {"AttributesToGet",
+                 "TransactItems",
+                 "Statements",
+                 "TransactStatements",
+                 "Parameters",
+                 "KeySchema",
+                 "AttributeDefinitions",
+                 "GlobalSecondaryIndexes",
+                 "LocalSecondaryIndexes",
+                 "Tags",
+                 "TagKeys",
+                 "GlobalSecondaryIndexUpdates"})
+            map.insert(QString::fromLatin1(name), MemberType::List);
+        for (const char *name : {"Key", "Item", "ExclusiveStartKey", "ExpressionAttributeValues"})
+            map.insert(QString::fromLatin1(name), MemberType::AttributeMap);
+        map.insert(u"ExpressionAttributeNames"_s, MemberType::StringMap);
+        for (const char *name : {"RequestItems",
+                 "KeyConditions",
+                 "QueryFilter",
+                 "ScanFilter",
+                 "Expected",
+                 "AttributeUpdates",
+                 "ProvisionedThroughput",
+                 "StreamSpecification",
+                 "TimeToLiveSpecification",
+                 "SSESpecification"})
+            map.insert(QString::fromLatin1(name), MemberType::Map);
+        return map;
+    }();
+    return types;
+}
+
+AwsError serializationError(const QString &message)
+{
+    return AwsError{u"SerializationException"_s, message, 400, true};
+}
+
+QString scalarToken(const QJsonValue &value)
+{
+    if (value.isBool())
+        return value.toBool() ? u"TRUE_VALUE"_s : u"FALSE_VALUE"_s;
+    const double number = value.toDouble();
+    return number == std::floor(number) ? u"NUMBER_VALUE"_s : u"DECIMAL_VALUE"_s;
+}
+
+} // namespace
+
+Result<QJsonObject> checkMemberTypes(const QJsonObject &request)
+{
+    QJsonObject checked = request;
+    for (auto it = request.begin(); it != request.end(); ++it) {
+        const auto type = memberTypes().constFind(it.key());
+        const QJsonValue value = it.value();
+        if (type == memberTypes().cend() || value.isNull())
+            continue;
+        const QString structure = u"Start of structure or map found where not expected"_s;
+        switch (*type) {
+        case MemberType::Boolean:
+            if (value.isBool())
+                break;
+            if (value.isString()) {
+                const QString text = value.toString().toUpper();
+                if (text == u"TRUE" || text == u"YES" || text == u"1")
+                    checked.insert(it.key(), true);
+                else if (text == u"FALSE" || text == u"NO" || text == u"0")
+                    checked.insert(it.key(), false);
+                else
+                    return std::unexpected(
+                        serializationError(u"Unexpected token received from parser"_s));
+                break;
+            }
+            if (value.isDouble())
+                return std::unexpected(
+                    serializationError(scalarToken(value) + u" cannot be converted to Boolean"_s));
+            return std::unexpected(serializationError(value.isArray()
+                    ? u"Unrecognized collection type class java.lang.Boolean"_s
+                    : structure));
+        case MemberType::Integer:
+            if (value.isDouble())
+                break;
+            if (value.isBool())
+                return std::unexpected(
+                    serializationError(scalarToken(value) + u" cannot be converted to Integer"_s));
+            if (value.isString())
+                return std::unexpected(
+                    serializationError(u"STRING_VALUE cannot be converted to Integer"_s));
+            return std::unexpected(serializationError(value.isArray()
+                    ? u"Unrecognized collection type class java.lang.Integer"_s
+                    : structure));
+        case MemberType::String:
+            if (value.isString())
+                break;
+            if (value.isBool() || value.isDouble())
+                return std::unexpected(
+                    serializationError(scalarToken(value) + u" cannot be converted to String"_s));
+            return std::unexpected(serializationError(value.isArray()
+                    ? u"Unrecognized collection type class java.lang.String"_s
+                    : structure));
+        case MemberType::List:
+            if (value.isArray())
+                break;
+            return std::unexpected(
+                serializationError(value.isObject() ? structure : u"Unexpected field type"_s));
+        case MemberType::AttributeMap:
+        case MemberType::StringMap:
+        case MemberType::Map:
+            if (value.isObject())
+                break;
+            if (!value.isArray())
+                return std::unexpected(serializationError(u"Unexpected field type"_s));
+            return std::unexpected(serializationError(*type == MemberType::StringMap
+                    ? u"Unrecognized collection type java.util.Map<java.lang.String, "
+                      u"java.lang.String>"_s
+                    : u"Unrecognized collection type java.util.Map<java.lang.String, "
+                      u"com.amazonaws.dynamodb.v20120810.AttributeValue>"_s));
+        }
+    }
+    return checked;
 }
 
 } // namespace RequestSupport

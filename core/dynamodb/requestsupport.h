@@ -66,6 +66,11 @@ QString tableNameOf(const QJsonObject &request);
 // condition silently ignored.
 Status rejectLegacyParameters(const QJsonObject &request);
 
+// The JSON types of a request's top-level members, checked as DynamoDB's deserializer checks
+// them (SerializationException with its wording); booleans given as "true"/"yes"/"1" (or
+// "false"/"no"/"0") are accepted as DynamoDB accepts them, and come back as JSON booleans.
+Result<QJsonObject> checkMemberTypes(const QJsonObject &request);
+
 } // namespace RequestSupport
 
 // Writes (or deletes) one item with its index entries, TTL column and the table's counters,

@@ -124,6 +124,30 @@ class Boto3Client(ServerTestCase):
         self.assertEqual(status, 400)
         self.assertTrue(json.loads(body)["__type"].endswith("SerializationException"))
 
+        def call(target, document):
+            payload = json.dumps(document).encode()
+            return raw_request(self.server.port,
+                b"POST / HTTP/1.1\r\nHost: x\r\nX-Amz-Target: DynamoDB_20120810." + target.encode()
+                + b"\r\nContent-Type: application/x-amz-json-1.0\r\nContent-Length: "
+                + str(len(payload)).encode() + b"\r\n\r\n" + payload)
+        # Members of the wrong JSON type, as DynamoDB's deserializer words it.
+        create_orders(self.ddb, "typed")
+        status, _, body = call("Scan", {"TableName": "typed", "Limit": "abc"})
+        self.assertEqual((status, json.loads(body)["__type"], json.loads(body)["message"]),
+                         (400, "com.amazon.coral.service#SerializationException",
+                          "STRING_VALUE cannot be converted to Integer"))
+        status, _, body = call("GetItem", {"TableName": 7, "Key": {}})
+        self.assertEqual(json.loads(body)["message"], "NUMBER_VALUE cannot be converted to String")
+        status, _, body = call("Query", {"TableName": "typed", "ExpressionAttributeValues": []})
+        self.assertIn("Unrecognized collection type java.util.Map", json.loads(body)["message"])
+        # DynamoDB takes "yes" for true.
+        self.ddb.put_item(TableName="typed", Item={"pk": {"S": "a"}, "sk": {"N": "1"}})
+        status, _, body = call("GetItem", {"TableName": "typed", "ConsistentRead": "yes",
+                                           "Key": {"pk": {"S": "a"}, "sk": {"N": "1"}},
+                                           "ReturnConsumedCapacity": "TOTAL"})
+        self.assertEqual(status, 200)
+        self.assertEqual(json.loads(body)["ConsumedCapacity"]["CapacityUnits"], 1.0)
+
     def test_transactions(self):
         create_orders(self.ddb, "bank")
         self.ddb.put_item(TableName="bank", Item={"pk": {"S": "alice"}, "sk": {"N": "0"}, "balance": {"N": "10"}})
