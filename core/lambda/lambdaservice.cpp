@@ -417,8 +417,17 @@ Status LambdaService::deleteFunction(const QString &function, const QString &qua
         return std::unexpected(name.error());
     if (!m_store->functionExists(*name))
         return std::unexpected(Errors::functionNotFound(functionArn(*name, qualifier)));
+    // DeleteFunction with a Qualifier deletes one published version only: never $LATEST (that
+    // would be the whole function) and never an alias (DeleteAlias does that).
+    if (qualifier == u"$LATEST"_s)
+        return std::unexpected(Errors::invalidParameter(
+            u"$LATEST version cannot be deleted without deleting the function."_s));
+    static const QRegularExpression versionNumber(u"^[0-9]+$"_s);
+    if (!qualifier.isEmpty() && !versionNumber.match(qualifier).hasMatch())
+        return std::unexpected(
+            Errors::invalidParameter(u"Deletion of aliases is not currently supported."_s));
     Storage::SqlTransaction transaction(m_database.connection());
-    if (!qualifier.isEmpty() && qualifier != u"$LATEST"_s) {
+    if (!qualifier.isEmpty()) {
         for (const AliasConfiguration &alias : m_store->aliases(*name)) {
             if (alias.functionVersion == qualifier)
                 return std::unexpected(Errors::conflict(

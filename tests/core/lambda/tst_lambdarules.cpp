@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: MIT
+// LambdaService's request rules that real AWS enforces, pinned with AWS's codes and messages:
+// what DeleteFunction with a Qualifier may delete, which operations take only $LATEST, and the
+// configuration limits checked before anything is stored. No handler process is started.
+#include "core/common/clock.h"
+#include "core/lambda/lambdaservice.h"
+#include "core/lambda/zipwriter.h"
+#include "core/logs/logsservice.h"
+#include "tests/support/tempdatabase.h"
+
+#include <QJsonObject>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Core::Lambda;
+
+namespace {
+
+const QByteArray Handler = "def handler(event, context):\n    return event\n";
+
+} // namespace
+
+class tst_LambdaRules : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void deleteFunctionQualifier();
+
+private:
+    CreateFunctionRequest function(const QString &name) const;
+
+    std::unique_ptr<Tests::TempDatabase> m_db;
+    std::unique_ptr<Core::ManualClock> m_clock;
+    std::unique_ptr<Core::Logs::LogsService> m_logs;
+    std::unique_ptr<LambdaService> m_service;
+};
+
+void tst_LambdaRules::init()
+{
+    QTest::failOnWarning(QRegularExpression(u".*"_s));
+    m_db = std::make_unique<Tests::TempDatabase>();
+    QVERIFY(m_db->isOpen());
+    m_clock = std::make_unique<Core::ManualClock>();
+    m_logs = std::make_unique<Core::Logs::LogsService>(
+        m_db->database(), m_clock.get(), u"us-east-1"_s, u"000000000000"_s);
+    m_service = std::make_unique<LambdaService>(m_db->database(),
+        m_clock.get(),
+        m_logs.get(),
+        m_db->dirPath(),
+        u"us-east-1"_s,
+        u"000000000000"_s);
+}
+
+void tst_LambdaRules::cleanup()
+{
+    m_service.reset();
+    m_logs.reset();
+    m_clock.reset();
+    m_db.reset();
+}
+
+CreateFunctionRequest tst_LambdaRules::function(const QString &name) const
+{
+    CreateFunctionRequest request;
+    request.functionName = name;
+    request.runtime = u"python3.12"_s;
+    request.role = u"arn:aws:iam::000000000000:role/lambda-role"_s;
+    request.handler = u"app.handler"_s;
+    request.zipFile = ZipWriter::write({{u"app.py"_s, Handler, false, false}});
+    return request;
+}
+
+// DeleteFunction with Qualifier $LATEST or an alias name is refused and deletes nothing; a
+// version number deletes that version only.
+void tst_LambdaRules::deleteFunctionQualifier()
+{
+    QVERIFY(m_service->createFunction(function(u"f1"_s)));
+    QVERIFY(m_service->publishVersion(u"f1"_s, {}, {}));
+    AliasConfiguration alias;
+    alias.name = u"live"_s;
+    alias.functionVersion = u"1"_s;
+    QVERIFY(m_service->createAlias(u"f1"_s, alias));
+
+    const auto latest = m_service->deleteFunction(u"f1"_s, u"$LATEST"_s);
+    QVERIFY(!latest);
+    QCOMPARE(latest.error().code, u"InvalidParameterValueException"_s);
+    QCOMPARE(latest.error().message,
+        u"$LATEST version cannot be deleted without deleting the function."_s);
+    QCOMPARE(latest.error().httpStatus, 400);
+    QVERIFY(!m_service->deleteFunction(u"f1:$LATEST"_s, {}));
+
+    const auto aliased = m_service->deleteFunction(u"f1"_s, u"live"_s);
+    QVERIFY(!aliased);
+    QCOMPARE(aliased.error().code, u"InvalidParameterValueException"_s);
+    QCOMPARE(aliased.error().message, u"Deletion of aliases is not currently supported."_s);
+    QVERIFY(m_service->getAlias(u"f1"_s, u"live"_s));
+    QVERIFY(m_service->getFunctionConfiguration(u"f1"_s, {}));
+
+    QVERIFY(m_service->deleteAlias(u"f1"_s, u"live"_s));
+    QVERIFY(m_service->deleteFunction(u"f1"_s, u"1"_s));
+    QCOMPARE(m_service->listVersionsByFunction(u"f1"_s)->size(), 1);
+    QVERIFY(m_service->getFunctionConfiguration(u"f1"_s, {}));
+}
+
+QTEST_GUILESS_MAIN(tst_LambdaRules)
+#include "tst_lambdarules.moc"
