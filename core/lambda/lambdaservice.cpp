@@ -163,6 +163,19 @@ Result<QString> LambdaService::resolveName(const QString &input, QString *qualif
     return name;
 }
 
+Result<QString> LambdaService::latestOnlyName(const QString &input) const
+{
+    QString qualifier;
+    const auto name = resolveName(input, &qualifier);
+    if (!name)
+        return name;
+    if (!qualifier.isEmpty() && qualifier != u"$LATEST"_s)
+        return std::unexpected(Errors::invalidParameter(
+            u"Current operation does not support versions other than $LATEST. Please set version "
+            u"to $LATEST or do not set a version in your request."_s));
+    return name;
+}
+
 Result<FunctionConfiguration> LambdaService::latestOf(const QString &name) const
 {
     auto config = m_store->version(name, u"$LATEST"_s);
@@ -373,7 +386,7 @@ Result<QList<FunctionConfiguration>> LambdaService::listFunctions(
 Result<FunctionConfiguration> LambdaService::updateFunctionConfiguration(
     const QString &function, const UpdateConfigurationRequest &request)
 {
-    const auto name = resolveName(function, nullptr);
+    const auto name = latestOnlyName(function);
     if (!name)
         return std::unexpected(name.error());
     auto config = latestOf(*name);

@@ -244,6 +244,9 @@ private:
     };
 
     Result<QString> resolveName(const QString &input, QString *qualifier) const;
+    // The function's name for operations that change $LATEST only (UpdateFunctionConfiguration,
+    // UpdateFunctionCode): a qualifier other than $LATEST is refused as AWS refuses it.
+    Result<QString> latestOnlyName(const QString &input) const;
     // The function's name (from a name or ARN without qualifier) if it exists, else
     // ResourceNotFoundException as AWS answers it.
     Result<QString> existingFunction(const QString &function) const;

@@ -28,6 +28,7 @@ private slots:
     void init();
     void cleanup();
     void deleteFunctionQualifier();
+    void updatesTakeLatestOnly();
 
 private:
     CreateFunctionRequest function(const QString &name) const;
@@ -103,6 +104,39 @@ void tst_LambdaRules::deleteFunctionQualifier()
     QVERIFY(m_service->deleteFunction(u"f1"_s, u"1"_s));
     QCOMPARE(m_service->listVersionsByFunction(u"f1"_s)->size(), 1);
     QVERIFY(m_service->getFunctionConfiguration(u"f1"_s, {}));
+}
+
+// UpdateFunctionConfiguration and UpdateFunctionCode with a version in the name (or ARN) are
+// refused instead of changing $LATEST; "$LATEST" itself is accepted.
+void tst_LambdaRules::updatesTakeLatestOnly()
+{
+    QVERIFY(m_service->createFunction(function(u"f1"_s)));
+    QVERIFY(m_service->publishVersion(u"f1"_s, {}, {}));
+    UpdateConfigurationRequest request;
+    request.description = u"changed"_s;
+    const QString message = u"Current operation does not support versions other than $LATEST. "
+                            u"Please set version to $LATEST or do not set a version in your "
+                            u"request."_s;
+    for (const QString &name :
+        {u"f1:1"_s, u"arn:aws:lambda:us-east-1:000000000000:function:f1:1"_s}) {
+        const auto updated = m_service->updateFunctionConfiguration(name, request);
+        QVERIFY(!updated);
+        QCOMPARE(updated.error().code, u"InvalidParameterValueException"_s);
+        QCOMPARE(updated.error().message, message);
+        const auto code = m_service->updateFunctionCode(
+            name, ZipWriter::write({{u"app.py"_s, "x = 1\n", false, false}}), false, {});
+        QVERIFY(!code);
+        QCOMPARE(code.error().message, message);
+        const auto s3 =
+            m_service->updateFunctionCode(name, S3CodeLocation{u"b"_s, u"k"_s, {}}, false, {});
+        QVERIFY(!s3);
+        QCOMPARE(s3.error().message, message);
+    }
+    const auto latest = m_service->getFunctionConfiguration(u"f1"_s, {});
+    QCOMPARE(latest->description, QString());
+    QCOMPARE(latest->codeSha256, m_service->getFunctionConfiguration(u"f1"_s, u"1"_s)->codeSha256);
+    QCOMPARE(m_service->updateFunctionConfiguration(u"f1:$LATEST"_s, request)->description,
+        u"changed"_s);
 }
 
 QTEST_GUILESS_MAIN(tst_LambdaRules)
