@@ -465,8 +465,10 @@ Status LambdaService::deleteFunction(const QString &function, const QString &qua
     return {};
 }
 
-Result<FunctionConfiguration> LambdaService::publishVersion(
-    const QString &function, const QString &description, const QString &codeSha256)
+Result<FunctionConfiguration> LambdaService::publishVersion(const QString &function,
+    const QString &description,
+    const QString &codeSha256,
+    const QString &revisionId)
 {
     const auto name = resolveName(function, nullptr);
     if (!name)
@@ -474,6 +476,8 @@ Result<FunctionConfiguration> LambdaService::publishVersion(
     auto latest = latestOf(*name);
     if (!latest)
         return latest;
+    if (!revisionId.isEmpty() && revisionId != latest->revisionId)
+        return std::unexpected(Errors::preconditionFailed());
     if (!codeSha256.isEmpty() && codeSha256 != latest->codeSha256)
         return std::unexpected(Errors::invalidParameter(
             u"CodeSHA256 (%1) is different from current CodeSHA256 in $LATEST (%2). Please try "

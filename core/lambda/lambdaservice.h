@@ -154,8 +154,11 @@ public:
     // A one-file deployment package (create dialog templates).
     static QByteArray packageSource(const QString &fileName, const QByteArray &source);
 
-    Result<FunctionConfiguration> publishVersion(
-        const QString &function, const QString &description, const QString &codeSha256);
+    // PublishVersion: a RevisionId or CodeSha256 that is not $LATEST's refuses to publish.
+    Result<FunctionConfiguration> publishVersion(const QString &function,
+        const QString &description,
+        const QString &codeSha256,
+        const QString &revisionId = {});
     Result<QList<FunctionConfiguration>> listVersionsByFunction(const QString &function) const;
 
     Result<AliasConfiguration> createAlias(

@@ -520,7 +520,8 @@ Reply LambdaHandler::publishVersion(const Call &call)
 {
     return withConfig(m_service->publishVersion(call.captures.at(0),
                           call.body.value(u"Description"_s).toString(),
-                          call.body.value(u"CodeSha256"_s).toString()),
+                          call.body.value(u"CodeSha256"_s).toString(),
+                          call.body.value(u"RevisionId"_s).toString()),
         201);
 }
 

@@ -29,6 +29,7 @@ private slots:
     void cleanup();
     void deleteFunctionQualifier();
     void updatesTakeLatestOnly();
+    void publishVersionPreconditions();
 
 private:
     CreateFunctionRequest function(const QString &name) const;
@@ -137,6 +138,31 @@ void tst_LambdaRules::updatesTakeLatestOnly()
     QCOMPARE(latest->codeSha256, m_service->getFunctionConfiguration(u"f1"_s, u"1"_s)->codeSha256);
     QCOMPARE(m_service->updateFunctionConfiguration(u"f1:$LATEST"_s, request)->description,
         u"changed"_s);
+}
+
+// PublishVersion with a RevisionId or CodeSha256 other than $LATEST's publishes nothing.
+void tst_LambdaRules::publishVersionPreconditions()
+{
+    const auto created = m_service->createFunction(function(u"f1"_s));
+    QVERIFY(created);
+    const auto stale = m_service->publishVersion(u"f1"_s, {}, {}, u"not-the-revision"_s);
+    QVERIFY(!stale);
+    QCOMPARE(stale.error().code, u"PreconditionFailedException"_s);
+    QCOMPARE(stale.error().httpStatus, 412);
+    QCOMPARE(stale.error().message,
+        u"The Revision Id provided does not match the latest Revision Id. Call the "
+        u"GetFunction/GetAlias API to retrieve the latest Revision Id"_s);
+    const auto sha = m_service->publishVersion(u"f1"_s, {}, u"AAAA"_s);
+    QVERIFY(!sha);
+    QCOMPARE(sha.error().code, u"InvalidParameterValueException"_s);
+    QCOMPARE(sha.error().message,
+        u"CodeSHA256 (AAAA) is different from current CodeSHA256 in $LATEST (%1). Please try "
+        u"again with the CodeSHA256 in $LATEST."_s.arg(created->codeSha256));
+    QCOMPARE(m_service->listVersionsByFunction(u"f1"_s)->size(), 1);
+    const auto published =
+        m_service->publishVersion(u"f1"_s, {}, created->codeSha256, created->revisionId);
+    QVERIFY(published);
+    QCOMPARE(published->version, u"1"_s);
 }
 
 QTEST_GUILESS_MAIN(tst_LambdaRules)
