@@ -23,6 +23,7 @@ namespace Core::Lambda {
 namespace {
 
 constexpr int MaxEnvironmentBytes = 4096;
+constexpr int MaxLayers = 5;
 
 const QStringList &reservedEnvironmentKeys()
 {
@@ -222,10 +223,25 @@ Status LambdaService::validateConfiguration(const FunctionConfiguration &config)
             u"memorySize"_s,
             config.memorySize < 128 ? u"Member must have value greater than or equal to 128"_s
                                     : u"Member must have value less than or equal to 10240"_s));
+    if (config.ephemeralStorageMb < 512 || config.ephemeralStorageMb > 10240)
+        return std::unexpected(Errors::validation(QString::number(config.ephemeralStorageMb),
+            u"ephemeralStorage.size"_s,
+            config.ephemeralStorageMb < 512
+                ? u"Member must have value greater than or equal to 512"_s
+                : u"Member must have value less than or equal to 10240"_s));
     if (config.description.size() > 256)
         return std::unexpected(Errors::validation(config.description,
             u"description"_s,
             u"Member must have length less than or equal to 256"_s));
+    // Environment variables are sensitive: AWS names the field but not the offending key.
+    static const QRegularExpression keyPattern(u"^[a-zA-Z]([a-zA-Z0-9_])+$"_s);
+    for (auto it = config.environment.cbegin(); it != config.environment.cend(); ++it) {
+        if (!keyPattern.match(it.key()).hasMatch())
+            return std::unexpected(AwsError{u"ValidationException"_s,
+                u"1 validation error detected: Value at 'environment.variables' failed to "
+                u"satisfy constraint: Map keys must satisfy constraint: [Member must satisfy "
+                u"regular expression pattern: [a-zA-Z]([a-zA-Z0-9_])+]"_s});
+    }
     QStringList reserved;
     QString measured;
     int bytes = 0;
@@ -250,6 +266,27 @@ Status LambdaService::validateConfiguration(const FunctionConfiguration &config)
     return {};
 }
 
+Status LambdaService::checkLayers(const QStringList &layers) const
+{
+    static const QRegularExpression arnPattern(
+        u"^arn:[a-zA-Z0-9-]+:lambda:[a-zA-Z0-9-]+:\\d{12}:layer:[a-zA-Z0-9-_]+:[0-9]+$"_s);
+    for (const QString &arn : layers) {
+        if (arn.isEmpty() || arn.size() > 140 || !arnPattern.match(arn).hasMatch())
+            return std::unexpected(Errors::validation(u'[' + layers.join(u", "_s) + u']',
+                u"layers"_s,
+                u"Member must satisfy constraint: [Member must have length less than or equal to "
+                u"140, Member must have length greater than or equal to 1, Member must satisfy "
+                u"regular expression pattern: "
+                u"arn:[a-zA-Z0-9-]+:lambda:[a-zA-Z0-9-]+:\\d{12}:layer:[a-zA-Z0-9-_]+:[0-9]+]"_s));
+    }
+    if (layers.size() > MaxLayers)
+        return std::unexpected(Errors::invalidParameter(u"Cannot reference more than 5 layers."_s));
+    if (!layers.isEmpty())
+        return std::unexpected(
+            Errors::invalidParameter(u"Layer version %1 does not exist."_s.arg(layers.first())));
+    return {};
+}
+
 Result<FunctionConfiguration> LambdaService::createFunction(const CreateFunctionRequest &request)
 {
     QString qualifier;
@@ -267,9 +304,12 @@ Result<FunctionConfiguration> LambdaService::createFunction(const CreateFunction
     config.memorySize = request.memorySize.value_or(128);
     config.environment = request.environment;
     config.deadLetterTargetArn = request.deadLetterTargetArn;
+    config.ephemeralStorageMb = request.ephemeralStorageMb.value_or(512);
     if (!request.architecture.isEmpty())
         config.architecture = request.architecture;
     if (auto valid = validateConfiguration(config); !valid)
+        return std::unexpected(valid.error());
+    if (auto valid = checkLayers(request.layers); !valid)
         return std::unexpected(valid.error());
     const bool fromS3 = !request.s3Code.isEmpty();
     if (fromS3 && !request.zipFile.isEmpty())
@@ -410,7 +450,11 @@ Result<FunctionConfiguration> LambdaService::updateFunctionConfiguration(
         config->environment = *request.environment;
     if (request.deadLetterTargetArn)
         config->deadLetterTargetArn = *request.deadLetterTargetArn;
+    if (request.ephemeralStorageMb)
+        config->ephemeralStorageMb = *request.ephemeralStorageMb;
     if (auto valid = validateConfiguration(*config); !valid)
+        return std::unexpected(valid.error());
+    if (auto valid = checkLayers(request.layers.value_or(QStringList())); !valid)
         return std::unexpected(valid.error());
     config->lastModifiedMs = m_clock->nowMs();
     config->revisionId = Ids::requestId();

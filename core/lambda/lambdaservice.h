@@ -58,6 +58,8 @@ struct CreateFunctionRequest
     QMap<QString, QString> tags;
     QString deadLetterTargetArn;
     QString architecture;
+    std::optional<int> ephemeralStorageMb; // EphemeralStorage.Size
+    QStringList layers; // layer version ARNs; Cloudbench has no layers, so none exists
 };
 
 struct UpdateConfigurationRequest
@@ -70,6 +72,8 @@ struct UpdateConfigurationRequest
     std::optional<int> memorySize;
     std::optional<QMap<QString, QString>> environment;
     std::optional<QString> deadLetterTargetArn;
+    std::optional<int> ephemeralStorageMb; // EphemeralStorage.Size
+    std::optional<QStringList> layers;
     QString revisionId;
 };
 
@@ -262,6 +266,9 @@ private:
     Result<FunctionConfiguration> latestOf(const QString &name) const;
     Result<Target> resolveTarget(const QString &name, const QString &qualifier) const;
     Status validateConfiguration(const FunctionConfiguration &config) const;
+    // Layers of CreateFunction/UpdateFunctionConfiguration, checked as AWS does; as Cloudbench
+    // emulates no layers, any well-formed layer version ARN does not exist.
+    Status checkLayers(const QStringList &layers) const;
     Result<std::pair<QString, qint64>> storeCode(
         const QString &name, const QString &version, const QByteArray &zip, bool fromS3 = false);
     Result<QByteArray> fetchS3Code(const S3CodeLocation &location) const;

@@ -409,6 +409,8 @@ Reply LambdaHandler::createFunction(const Call &call)
     request.deadLetterTargetArn =
         in.value(u"DeadLetterConfig"_s).toObject().value(u"TargetArn"_s).toString();
     request.architecture = in.value(u"Architectures"_s).toArray().at(0).toString();
+    request.ephemeralStorageMb = optionalInt(in.value(u"EphemeralStorage"_s).toObject(), u"Size"_s);
+    request.layers = stringList(in.value(u"Layers"_s));
     const auto code = codeFrom(in.value(u"Code"_s).toObject());
     if (!code)
         return std::unexpected(code.error());
@@ -503,6 +505,9 @@ Reply LambdaHandler::updateFunctionConfiguration(const Call &call)
     if (in.contains(u"DeadLetterConfig"_s))
         request.deadLetterTargetArn =
             in.value(u"DeadLetterConfig"_s).toObject().value(u"TargetArn"_s).toString();
+    request.ephemeralStorageMb = optionalInt(in.value(u"EphemeralStorage"_s).toObject(), u"Size"_s);
+    if (in.contains(u"Layers"_s))
+        request.layers = stringList(in.value(u"Layers"_s));
     request.revisionId = in.value(u"RevisionId"_s).toString();
     return withConfig(m_service->updateFunctionConfiguration(call.captures.at(0), request), 200);
 }

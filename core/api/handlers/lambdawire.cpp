@@ -26,6 +26,14 @@ QMap<QString, QString> stringMap(const QJsonValue &value)
     return map;
 }
 
+QStringList stringList(const QJsonValue &value)
+{
+    QStringList list;
+    for (const QJsonValue &item : value.toArray())
+        list.append(item.toString());
+    return list;
+}
+
 QMap<QString, double> weightMap(const QJsonValue &routingConfig)
 {
     QMap<QString, double> map;

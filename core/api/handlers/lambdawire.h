@@ -18,6 +18,7 @@ using Reply = Result<std::pair<int, QJsonObject>>;
 Reply ok(int status, QJsonObject object = {});
 QJsonObject wire(const Lambda::FunctionConfiguration &config);
 QMap<QString, QString> stringMap(const QJsonValue &value);
+QStringList stringList(const QJsonValue &value);
 // RoutingConfig.AdditionalVersionWeights of CreateAlias / UpdateAlias.
 QMap<QString, double> weightMap(const QJsonValue &routingConfig);
 std::optional<int> optionalInt(const QJsonObject &object, const QString &key);

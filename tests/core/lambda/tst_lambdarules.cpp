@@ -30,6 +30,10 @@ private slots:
     void deleteFunctionQualifier();
     void updatesTakeLatestOnly();
     void publishVersionPreconditions();
+    void ephemeralStorage();
+    void environmentKeys_data();
+    void environmentKeys();
+    void layers();
 
 private:
     CreateFunctionRequest function(const QString &name) const;
@@ -163,6 +167,109 @@ void tst_LambdaRules::publishVersionPreconditions()
         m_service->publishVersion(u"f1"_s, {}, created->codeSha256, created->revisionId);
     QVERIFY(published);
     QCOMPARE(published->version, u"1"_s);
+}
+
+// EphemeralStorage.Size: 512 MB unless given, 512-10240 MB, kept by CreateFunction and
+// UpdateFunctionConfiguration and carried into published versions.
+void tst_LambdaRules::ephemeralStorage()
+{
+    CreateFunctionRequest request = function(u"f1"_s);
+    request.ephemeralStorageMb = 20000;
+    const auto tooBig = m_service->createFunction(request);
+    QVERIFY(!tooBig);
+    QCOMPARE(tooBig.error().code, u"ValidationException"_s);
+    QCOMPARE(tooBig.error().message,
+        u"1 validation error detected: Value '20000' at 'ephemeralStorage.size' failed to "
+        u"satisfy constraint: Member must have value less than or equal to 10240"_s);
+    request.ephemeralStorageMb = 511;
+    QVERIFY(m_service->createFunction(request).error().message.contains(
+        u"Member must have value greater than or equal to 512"_s));
+    request.ephemeralStorageMb = 1024;
+    const auto created = m_service->createFunction(request);
+    QVERIFY(created);
+    QCOMPARE(created->ephemeralStorageMb, 1024);
+    QCOMPARE(
+        created->toJson().value(u"EphemeralStorage"_s).toObject().value(u"Size"_s).toInt(), 1024);
+    QCOMPARE(m_service->createFunction(function(u"f2"_s))->ephemeralStorageMb, 512);
+
+    UpdateConfigurationRequest update;
+    update.ephemeralStorageMb = 10241;
+    QCOMPARE(m_service->updateFunctionConfiguration(u"f1"_s, update).error().code,
+        u"ValidationException"_s);
+    update.ephemeralStorageMb = 10240;
+    QCOMPARE(m_service->updateFunctionConfiguration(u"f1"_s, update)->ephemeralStorageMb, 10240);
+    QCOMPARE(m_service->getFunctionConfiguration(u"f1"_s, {})->ephemeralStorageMb, 10240);
+    QCOMPARE(m_service->publishVersion(u"f1"_s, {}, {})->ephemeralStorageMb, 10240);
+}
+
+// Environment variable names: a letter, then at least one letter, digit or '_'.
+void tst_LambdaRules::environmentKeys_data()
+{
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<bool>("valid");
+    QTest::newRow("name") << u"STAGE_2"_s << true;
+    QTest::newRow("two letters") << u"ab"_s << true;
+    QTest::newRow("one letter") << u"a"_s << false;
+    QTest::newRow("hyphen") << u"my-key"_s << false;
+    QTest::newRow("leading digit") << u"1KEY"_s << false;
+    QTest::newRow("leading underscore") << u"_KEY"_s << false;
+    QTest::newRow("dot") << u"spring.profile"_s << false;
+}
+
+void tst_LambdaRules::environmentKeys()
+{
+    QFETCH(QString, key);
+    QFETCH(bool, valid);
+    CreateFunctionRequest request = function(u"f1"_s);
+    request.environment = {{key, u"v"_s}};
+    const auto created = m_service->createFunction(request);
+    QCOMPARE(bool(created), valid);
+    UpdateConfigurationRequest update;
+    update.environment = QMap<QString, QString>{{key, u"v"_s}};
+    if (valid) {
+        QVERIFY(m_service->updateFunctionConfiguration(u"f1"_s, update));
+        return;
+    }
+    QCOMPARE(created.error().code, u"ValidationException"_s);
+    QCOMPARE(created.error().message,
+        u"1 validation error detected: Value at 'environment.variables' failed to satisfy "
+        u"constraint: Map keys must satisfy constraint: [Member must satisfy regular expression "
+        u"pattern: [a-zA-Z]([a-zA-Z0-9_])+]"_s);
+    QVERIFY(m_service->createFunction(function(u"f1"_s)));
+    QCOMPARE(m_service->updateFunctionConfiguration(u"f1"_s, update).error().code,
+        u"ValidationException"_s);
+}
+
+// Layers are not emulated: a layer version ARN is refused as one that does not exist (never
+// dropped silently), after AWS's pattern and five-layer checks.
+void tst_LambdaRules::layers()
+{
+    const QString arn = u"arn:aws:lambda:us-east-1:000000000000:layer:deps:1"_s;
+    CreateFunctionRequest request = function(u"f1"_s);
+    request.layers = {arn};
+    const auto missing = m_service->createFunction(request);
+    QVERIFY(!missing);
+    QCOMPARE(missing.error().code, u"InvalidParameterValueException"_s);
+    QCOMPARE(missing.error().message, u"Layer version %1 does not exist."_s.arg(arn));
+    QVERIFY(!m_service->getFunctionConfiguration(u"f1"_s, {}));
+
+    request.layers = QStringList(6, arn);
+    QCOMPARE(m_service->createFunction(request).error().message,
+        u"Cannot reference more than 5 layers."_s);
+    request.layers = {u"arn:aws:lambda:us-east-1:000000000000:layer:deps"_s};
+    const auto malformed = m_service->createFunction(request);
+    QCOMPARE(malformed.error().code, u"ValidationException"_s);
+    QVERIFY(malformed.error().message.startsWith(
+        u"1 validation error detected: Value '[arn:aws:lambda:us-east-1:000000000000:layer:deps]' "
+        u"at 'layers' failed to satisfy constraint: "_s));
+
+    QVERIFY(m_service->createFunction(function(u"f1"_s)));
+    UpdateConfigurationRequest update;
+    update.layers = QStringList{arn};
+    QCOMPARE(m_service->updateFunctionConfiguration(u"f1"_s, update).error().message,
+        u"Layer version %1 does not exist."_s.arg(arn));
+    update.layers = QStringList();
+    QVERIFY(m_service->updateFunctionConfiguration(u"f1"_s, update));
 }
 
 QTEST_GUILESS_MAIN(tst_LambdaRules)
