@@ -84,6 +84,9 @@ struct InvokeRequest
     InvocationType type = InvocationType::RequestResponse;
     QByteArray payload;
     bool logTail = false;
+    // The deprecated InvokeAsync API, whose payload limit stayed at 256 KB (an Event Invoke's
+    // is 1 MB).
+    bool invokeAsync = false;
     // Invocations the chain of events that led here has caused so far (the Lineage count of
     // the X-Amzn-Trace-Id of the request or message behind it; Tracing). At
     // Tracing::MaxInvocations the invocation is dropped: RecursiveInvocationException for a

@@ -187,9 +187,18 @@ class LambdaTest(ServerTestCase):
             client.invoke(FunctionName="py-dup", Payload=b'"' + b"x" * (6 * 1024 * 1024) + b'"')
         self.assertEqual(too_large.exception.response["ResponseMetadata"]["HTTPStatusCode"], 413)
         self.assertIn("6291456 bytes", str(too_large.exception))
-        with self.assertRaises(errors.RequestTooLargeException):
+        # Event invocations take up to 1 MB (AWS raised the limit from 256 KB in 2025).
+        accepted = client.invoke(FunctionName="py-dup", InvocationType="Event",
+                                 Payload=b'"' + b"x" * (1024 * 1024 - 2) + b'"')
+        self.assertEqual(accepted["StatusCode"], 202)
+        with self.assertRaises(errors.ClientError) as event_too_large:
             client.invoke(FunctionName="py-dup", InvocationType="Event",
-                          Payload=b'"' + b"x" * (256 * 1024) + b'"')
+                          Payload=b'"' + b"x" * (1024 * 1024) + b'"')
+        error = event_too_large.exception.response
+        self.assertEqual(error["Error"]["Code"], "RequestEntityTooLargeException")
+        self.assertEqual(error["Error"]["Message"], "1048578 byte payload is too large for the "
+                                                    "Event invocation type (limit 1048576 bytes)")
+        self.assertEqual(error["ResponseMetadata"]["HTTPStatusCode"], 413)
         with self.assertRaises(errors.InvalidRequestContentException):
             client.invoke(FunctionName="py-dup", Payload=b"{not json")
         dry = client.invoke(FunctionName="py-dup", InvocationType="DryRun")

@@ -376,6 +376,7 @@ void LambdaHandler::invokeAsync(
     Lambda::InvokeRequest invocation;
     invocation.functionName = function;
     invocation.type = Lambda::InvocationType::Event;
+    invocation.invokeAsync = true;
     invocation.payload = request.http.bodyBytes();
     invocation.lineage =
         Tracing::lineageCount(QString::fromLatin1(request.http.header("x-amzn-trace-id")));

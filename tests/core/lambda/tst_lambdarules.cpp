@@ -31,6 +31,7 @@ private slots:
     void updatesTakeLatestOnly();
     void publishVersionPreconditions();
     void ephemeralStorage();
+    void eventPayloadLimit();
     void environmentKeys_data();
     void environmentKeys();
     void layers();
@@ -200,6 +201,42 @@ void tst_LambdaRules::ephemeralStorage()
     QCOMPARE(m_service->updateFunctionConfiguration(u"f1"_s, update)->ephemeralStorageMb, 10240);
     QCOMPARE(m_service->getFunctionConfiguration(u"f1"_s, {})->ephemeralStorageMb, 10240);
     QCOMPARE(m_service->publishVersion(u"f1"_s, {}, {})->ephemeralStorageMb, 10240);
+}
+
+// Invoke with InvocationType Event takes payloads up to 1 MB (1,048,576 bytes); the deprecated
+// InvokeAsync keeps its 256 KB.
+void tst_LambdaRules::eventPayloadLimit()
+{
+    QVERIFY(m_service->createFunction(function(u"f1"_s)));
+    const auto invoke = [this](const QByteArray &payload, bool invokeAsync) {
+        InvokeRequest request{u"f1"_s, {}, InvocationType::Event, payload};
+        request.invokeAsync = invokeAsync;
+        std::optional<Core::Result<InvocationResult>> answer;
+        m_service->invoke(request, [&answer](auto result) { answer = std::move(result); });
+        return answer.value_or(std::unexpected(Core::AwsError{u"NoAnswer"_s, {}}));
+    };
+    const QByteArray limit = '"' + QByteArray(1048576 - 2, 'x') + '"';
+    const auto accepted = invoke(limit, false);
+    QVERIFY(accepted);
+    QCOMPARE(accepted->statusCode, 202);
+    QCOMPARE(m_service->pendingEventCount(), 1);
+
+    const auto refused = invoke(limit + ' ', false);
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().code, u"RequestEntityTooLargeException"_s);
+    QCOMPARE(refused.error().httpStatus, 413);
+    QCOMPARE(refused.error().message,
+        u"1048577 byte payload is too large for the Event invocation type (limit 1048576 bytes)"_s);
+
+    const QByteArray quarter = '"' + QByteArray(262144, 'x') + '"';
+    const auto legacy = invoke(quarter, true);
+    QVERIFY(!legacy);
+    QCOMPARE(legacy.error().code, u"RequestTooLargeException"_s);
+    QCOMPARE(legacy.error().message,
+        u"Request must be smaller than 262144 bytes for the InvokeAsync operation"_s);
+    QCOMPARE(m_service->pendingEventCount(), 1);
+    QVERIFY(m_service->deleteFunction(u"f1"_s, {})); // drops the queued event unrun
+    QCOMPARE(m_service->pendingEventCount(), 0);
 }
 
 // Environment variable names: a letter, then at least one letter, digit or '_'.
