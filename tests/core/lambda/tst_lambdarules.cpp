@@ -32,6 +32,7 @@ private slots:
     void publishVersionPreconditions();
     void ephemeralStorage();
     void eventPayloadLimit();
+    void aliasVersionRules();
     void environmentKeys_data();
     void environmentKeys();
     void layers();
@@ -237,6 +238,44 @@ void tst_LambdaRules::eventPayloadLimit()
     QCOMPARE(m_service->pendingEventCount(), 1);
     QVERIFY(m_service->deleteFunction(u"f1"_s, {})); // drops the queued event unrun
     QCOMPARE(m_service->pendingEventCount(), 0);
+}
+
+// CreateAlias/UpdateAlias: FunctionVersion is $LATEST or a number, and an alias on $LATEST
+// cannot route to a second version.
+void tst_LambdaRules::aliasVersionRules()
+{
+    QVERIFY(m_service->createFunction(function(u"f1"_s)));
+    QVERIFY(m_service->publishVersion(u"f1"_s, {}, {}));
+    AliasConfiguration alias;
+    alias.name = u"live"_s;
+    alias.functionVersion = u"prod"_s;
+    const auto pattern = m_service->createAlias(u"f1"_s, alias);
+    QVERIFY(!pattern);
+    QCOMPARE(pattern.error().code, u"ValidationException"_s);
+    QCOMPARE(pattern.error().message,
+        u"1 validation error detected: Value 'prod' at 'functionVersion' failed to satisfy "
+        u"constraint: Member must satisfy regular expression pattern: (\\$LATEST|[0-9]+)"_s);
+
+    alias.functionVersion = u"$LATEST"_s;
+    alias.additionalVersionWeights = {{u"1"_s, 0.5}};
+    const auto routed = m_service->createAlias(u"f1"_s, alias);
+    QVERIFY(!routed);
+    QCOMPARE(routed.error().code, u"InvalidParameterValueException"_s);
+    QCOMPARE(routed.error().message,
+        u"$LATEST is not supported for an alias pointing to more than 1 version"_s);
+    QCOMPARE(m_service->listAliases(u"f1"_s)->size(), 0);
+
+    alias.functionVersion = u"1"_s;
+    alias.additionalVersionWeights.clear();
+    QVERIFY(m_service->createAlias(u"f1"_s, alias));
+    QCOMPARE(m_service->updateAlias(u"f1"_s, u"live"_s, u"prod"_s, {}, {}, {}).error().code,
+        u"ValidationException"_s);
+    const QMap<QString, double> weights{{u"1"_s, 0.5}};
+    QCOMPARE(
+        m_service->updateAlias(u"f1"_s, u"live"_s, u"$LATEST"_s, {}, weights, {}).error().message,
+        u"$LATEST is not supported for an alias pointing to more than 1 version"_s);
+    QCOMPARE(m_service->getAlias(u"f1"_s, u"live"_s)->functionVersion, u"1"_s);
+    QVERIFY(m_service->updateAlias(u"f1"_s, u"live"_s, u"$LATEST"_s, {}, {}, {}));
 }
 
 // Environment variable names: a letter, then at least one letter, digit or '_'.
