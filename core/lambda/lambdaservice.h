@@ -281,6 +281,8 @@ private:
         bool publish,
         const QString &revisionId);
     std::optional<AwsError> concurrencyBlock(const QString &name) const;
+    Status checkVisibilityTimeout(
+        const QString &queueArn, const FunctionConfiguration &function) const;
     // lineage: as InvokeRequest's; the function's _X_AMZN_TRACE_ID counts this invocation.
     void startInvocation(const Target &target,
         const QByteArray &payload,
