@@ -94,6 +94,14 @@ struct InvokeRequest
     int lineage = 0;
 };
 
+// GetAccountSettings' figures that depend on the stored functions.
+struct AccountUsage
+{
+    int unreservedConcurrentExecutions = 0;
+    int functionCount = 0;
+    qint64 totalCodeSize = 0;
+};
+
 // Lambda: functions with code unpacked under <state>/functions, versions, aliases, concurrency,
 // and invocations run in local interpreter processes (EnvironmentPool). Lives on the core thread;
 // invoke() answers through its callback later, never blocking. functionsChanged() (coalesced)
@@ -179,6 +187,10 @@ public:
         const QString &revisionId);
     Status deleteAlias(const QString &function, const QString &alias);
     Result<QList<AliasConfiguration>> listAliases(const QString &function) const;
+
+    // GetAccountSettings: the account limit less every function's reserved concurrency, and
+    // the functions and code stored.
+    AccountUsage accountUsage() const;
 
     Result<int> putFunctionConcurrency(const QString &function, int reserved);
     Result<std::optional<int>> getFunctionConcurrency(const QString &function) const;

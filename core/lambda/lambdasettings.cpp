@@ -177,6 +177,13 @@ Result<QList<AliasConfiguration>> LambdaService::listAliases(const QString &func
     return m_store->aliases(*name);
 }
 
+AccountUsage LambdaService::accountUsage() const
+{
+    return {int(AccountConcurrencyLimit - m_store->totalReservedConcurrency({})),
+        m_store->functionCount(),
+        m_store->totalCodeSize()};
+}
+
 Result<int> LambdaService::putFunctionConcurrency(const QString &function, int reserved)
 {
     const auto name = resolveName(function, nullptr);

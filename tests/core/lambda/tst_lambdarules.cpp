@@ -35,6 +35,7 @@ private slots:
     void aliasVersionRules();
     void environmentKeys_data();
     void environmentKeys();
+    void accountUsage();
     void layers();
 
 private:
@@ -314,6 +315,27 @@ void tst_LambdaRules::environmentKeys()
     QVERIFY(m_service->createFunction(function(u"f1"_s)));
     QCOMPARE(m_service->updateFunctionConfiguration(u"f1"_s, update).error().code,
         u"ValidationException"_s);
+}
+
+// GetAccountSettings: unreserved concurrency is 1000 less the reserved, and the usage counts
+// the stored functions and the code of every version.
+void tst_LambdaRules::accountUsage()
+{
+    AccountUsage usage = m_service->accountUsage();
+    QCOMPARE(usage.unreservedConcurrentExecutions, 1000);
+    QCOMPARE(usage.functionCount, 0);
+    QCOMPARE(usage.totalCodeSize, 0);
+    const auto first = m_service->createFunction(function(u"f1"_s));
+    QVERIFY(first);
+    QVERIFY(m_service->publishVersion(u"f1"_s, {}, {}));
+    const auto second = m_service->createFunction(function(u"f2"_s));
+    QVERIFY(second);
+    QVERIFY(m_service->putFunctionConcurrency(u"f1"_s, 100));
+    QVERIFY(m_service->putFunctionConcurrency(u"f2"_s, 50));
+    usage = m_service->accountUsage();
+    QCOMPARE(usage.unreservedConcurrentExecutions, 850);
+    QCOMPARE(usage.functionCount, 2);
+    QCOMPARE(usage.totalCodeSize, 2 * first->codeSize + second->codeSize);
 }
 
 // Layers are not emulated: a layer version ARN is refused as one that does not exist (never
