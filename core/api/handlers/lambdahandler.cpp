@@ -291,6 +291,11 @@ void LambdaHandler::handle(const AwsRequest &request, Responder responder)
         responder.send(route.operation, std::move(response));
         return;
     }
+    if (const QString operation = unemulatedOperation(request.http.method, path, request.http);
+        !operation.isEmpty()) {
+        responder.fail(operation, CommonErrors::notImplemented(u"lambda"_s, operation));
+        return;
+    }
     responder.fail(QString::fromLatin1(request.http.method) + u' ' + path,
         {u"ResourceNotFoundException"_s, u"The resource you requested does not exist."_s, 404});
 }
