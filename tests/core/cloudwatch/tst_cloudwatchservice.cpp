@@ -776,6 +776,18 @@ private slots:
         bad.name = u"bad"_s;
         bad.alarmRule = u"ALARM(child) AND"_s;
         QCOMPARE(service.putCompositeAlarm(bad).error().code, u"ValidationError"_s);
+        // PutCompositeAlarm: every alarm the rule names must exist.
+        bad.alarmRule = u"ALARM(child) OR ALARM(does-not-exist) OR OK(\"gone\")"_s;
+        const auto missing = service.putCompositeAlarm(bad);
+        QVERIFY(!missing);
+        QCOMPARE(missing.error().code, u"ValidationError"_s);
+        QCOMPARE(missing.error().httpStatus, 400);
+        QCOMPARE(missing.error().message,
+            u"Could not save the composite alarm as alarms [does-not-exist, gone] in the alarm "
+            u"rule do not exist"_s);
+        DescribeAlarmsRequest composites;
+        composites.alarmTypes = {u"CompositeAlarm"_s};
+        QCOMPARE(service.describeAlarms(composites)->compositeAlarms.size(), 1);
 
         QVERIFY(service.setAlarmState(u"other"_s, u"OK"_s, u"testing"_s, {}));
         QVERIFY(service.putMetricData(u"App"_s, {datum(u"Errors"_s, 10, Start + 10'000)}));
