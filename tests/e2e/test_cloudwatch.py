@@ -335,6 +335,11 @@ class CloudWatchTest(ServerTestCase):
         with self.assertRaises(ClientError) as caught:
             cw.put_metric_data(Namespace="BotoApp", MetricData=[{"MetricName": "X", "Value": float("nan")}])
         self.assertEqual(caught.exception.response["Error"]["Code"], "InvalidParameterValue")
+        with self.assertRaises(ClientError) as caught:
+            cw.put_metric_data(Namespace="BotoApp", MetricData=[{"MetricName": "X", "Value": 1e300}])
+        self.assertEqual(caught.exception.response["Error"]["Code"], "InvalidParameterValue")
+        self.assertEqual(caught.exception.response["Error"]["Message"],
+                         "The value 1.0E300 for parameter MetricData.member.1.Value is invalid.")
         cw.delete_alarms(AlarmNames=["site"])
         self.assertEqual(cw.describe_alarms(AlarmTypes=["CompositeAlarm"])["CompositeAlarms"], [])
 

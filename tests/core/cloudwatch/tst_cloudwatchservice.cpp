@@ -275,6 +275,12 @@ private slots:
             << u"The parameters MetricData.member.2.Value and MetricData.member.2.StatisticValues are mutually exclusive and you have specified both."_s;
         QTest::newRow("no name") << u"App"_s << 9 << u"MissingParameter"_s
                                  << u"The parameter MetricData.member.2.MetricName is required."_s;
+        QTest::newRow("beyond 2^360")
+            << u"App"_s << 11 << u"InvalidParameterValue"_s
+            << u"The value 1.0E300 for parameter MetricData.member.2.Value is invalid."_s;
+        QTest::newRow("beyond -2^360 in a set")
+            << u"App"_s << 12 << u"InvalidParameterValue"_s
+            << u"The value -1.0E200 for parameter MetricData.member.2.StatisticValues.Minimum is invalid."_s;
         QTest::newRow("counts size")
             << u"App"_s << 10 << u"InvalidParameterValue"_s
             << u"The parameters MetricData.member.2.Values and MetricData.member.2.Counts must be of the same size."_s;
@@ -323,6 +329,13 @@ private slots:
             bad.value.reset();
             bad.values = {1, 2};
             bad.counts = {1};
+            break;
+        case 11:
+            bad.value = 1e300;
+            break;
+        case 12:
+            bad.value.reset();
+            bad.statisticValues = StatisticSet{1, 1, -1e200, 1};
             break;
         default:
             break;
