@@ -235,6 +235,15 @@ Status CloudWatchService::putCompositeAlarm(const Alarm &input)
     if (rule->referencedAlarms().contains(input.name))
         return fail(
             u"ValidationError"_s, u"A composite alarm cannot reference itself in its AlarmRule."_s);
+    QStringList missingAlarms;
+    for (const QString &name : rule->referencedAlarms()) {
+        if (!missingAlarms.contains(name) && !m_alarms.alarm(name))
+            missingAlarms.append(name);
+    }
+    if (!missingAlarms.isEmpty())
+        return fail(u"ValidationError"_s,
+            u"Could not save the composite alarm as alarms [%1] in the alarm rule do not exist"_s
+                .arg(missingAlarms.join(u", "_s)));
     if (auto valid = validateActions(input); !valid)
         return valid;
     const qint64 now = nowMs();

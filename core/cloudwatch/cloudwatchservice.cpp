@@ -36,9 +36,17 @@ constexpr qint64 ListedForMs = 14 * DayMs;
 using CloudWatchErrors::invalidValue;
 using CloudWatchErrors::missing;
 
-bool isFiniteValue(double value)
+// PutMetricData: CloudWatch rejects NaN, the infinities and values beyond -2^360..2^360.
+bool isAcceptedValue(double value)
 {
-    return std::isfinite(value);
+    static const double limit = std::ldexp(1.0, 360);
+    return std::isfinite(value) && std::fabs(value) <= limit;
+}
+
+// How the rejected value is named in the message: Java's Double.toString (1.0E300), as AWS.
+QString valueText(double value)
+{
+    return std::isfinite(value) ? Statistics::javaDouble(value) : Statistics::numberText(value);
 }
 
 // A statistic set's raw values: [(value, count)] for Value and Values/Counts.
@@ -87,8 +95,8 @@ Status validateDatum(const MetricDatum &datum, const QString &prefix, qint64 now
         return fail(u"InvalidParameterCombination"_s,
             u"At least one of the parameters %1.Value, %1.StatisticValues or %1.Values must be "
             u"specified."_s.arg(prefix));
-    if (datum.value && !isFiniteValue(*datum.value))
-        return invalidValue(Statistics::numberText(*datum.value), prefix + u".Value"_s);
+    if (datum.value && !isAcceptedValue(*datum.value))
+        return invalidValue(valueText(*datum.value), prefix + u".Value"_s);
     if (!datum.counts.isEmpty() && datum.counts.size() != datum.values.size())
         return fail(u"InvalidParameterValue"_s,
             u"The parameters %1.Values and %1.Counts must be of the same size."_s.arg(prefix));
@@ -96,12 +104,12 @@ Status validateDatum(const MetricDatum &datum, const QString &prefix, qint64 now
         return fail(u"InvalidParameterValue"_s,
             u"The collection %1.Values must not have a size greater than 150."_s.arg(prefix));
     for (qsizetype i = 0; i < datum.values.size(); ++i) {
-        if (!isFiniteValue(datum.values.at(i)))
-            return invalidValue(Statistics::numberText(datum.values.at(i)),
-                u"%1.Values.member.%2"_s.arg(prefix).arg(i + 1));
+        if (!isAcceptedValue(datum.values.at(i)))
+            return invalidValue(
+                valueText(datum.values.at(i)), u"%1.Values.member.%2"_s.arg(prefix).arg(i + 1));
     }
     for (qsizetype i = 0; i < datum.counts.size(); ++i) {
-        if (!isFiniteValue(datum.counts.at(i)) || datum.counts.at(i) < 0)
+        if (!std::isfinite(datum.counts.at(i)) || datum.counts.at(i) < 0)
             return invalidValue(Statistics::numberText(datum.counts.at(i)),
                 u"%1.Counts.member.%2"_s.arg(prefix).arg(i + 1));
     }
@@ -111,8 +119,8 @@ Status validateDatum(const MetricDatum &datum, const QString &prefix, qint64 now
             {u"Minimum", set->minimum},
             {u"Maximum", set->maximum}};
         for (const auto &[name, value] : members) {
-            if (!isFiniteValue(value))
-                return invalidValue(Statistics::numberText(value),
+            if (!isAcceptedValue(value))
+                return invalidValue(valueText(value),
                     u"%1.StatisticValues.%2"_s.arg(prefix, QString::fromUtf16(name)));
         }
         if (set->sampleCount <= 0)

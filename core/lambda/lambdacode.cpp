@@ -108,7 +108,7 @@ Result<FunctionConfiguration> LambdaService::updateFunctionCode(
     const QString &function, const S3CodeLocation &s3Code, bool publish, const QString &revisionId)
 {
     // The function is checked before S3 is read: a missing function is a 404 either way.
-    if (const auto name = resolveName(function, nullptr); !name || !m_store->functionExists(*name))
+    if (const auto name = latestOnlyName(function); !name || !m_store->functionExists(*name))
         return replaceCode(function, QByteArray(), false, publish, revisionId);
     return replaceCode(function, fetchS3Code(s3Code), true, publish, revisionId);
 }
@@ -119,7 +119,7 @@ Result<FunctionConfiguration> LambdaService::replaceCode(const QString &function
     bool publish,
     const QString &revisionId)
 {
-    const auto name = resolveName(function, nullptr);
+    const auto name = latestOnlyName(function);
     if (!name)
         return std::unexpected(name.error());
     auto config = latestOf(*name);

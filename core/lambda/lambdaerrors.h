@@ -57,6 +57,18 @@ inline AwsError tooLarge(qint64 limit, const QString &operation)
         413};
 }
 
+// Invoke with InvocationType Event over the asynchronous payload limit (AWS names it so, unlike
+// the synchronous RequestTooLargeException).
+inline AwsError eventPayloadTooLarge(qint64 size, qint64 limit)
+{
+    return {QStringLiteral("RequestEntityTooLargeException"),
+        QStringLiteral(
+            "%1 byte payload is too large for the Event invocation type (limit %2 bytes)")
+            .arg(size)
+            .arg(limit),
+        413};
+}
+
 inline AwsError throttled(const QString &reason)
 {
     AwsError error{

@@ -32,7 +32,8 @@ namespace Core::Lambda {
 namespace {
 
 constexpr qint64 MaxSyncPayload = 6291456;
-constexpr qint64 MaxAsyncPayload = 262144;
+constexpr qint64 MaxEventPayload = 1048576;
+constexpr qint64 MaxInvokeAsyncPayload = 262144;
 constexpr int LogTailBytes = 4096;
 constexpr qint64 RetryDelayMs = 60 * 1000;
 // Throttled Event invocations go back to the queue; AWS retries them with an interval growing
@@ -114,10 +115,17 @@ void LambdaService::invoke(const InvokeRequest &request, InvokeDone done)
         return;
     }
     const bool async = request.type == InvocationType::Event;
-    const qint64 limit = async ? MaxAsyncPayload : MaxSyncPayload;
-    if (request.payload.size() > limit) {
-        done(std::unexpected(
-            Errors::tooLarge(limit, async ? u"InvokeAsync"_s : u"InvokeFunction"_s)));
+    if (request.invokeAsync && request.payload.size() > MaxInvokeAsyncPayload) {
+        done(std::unexpected(Errors::tooLarge(MaxInvokeAsyncPayload, u"InvokeAsync"_s)));
+        return;
+    }
+    if (async && request.payload.size() > MaxEventPayload) {
+        done(
+            std::unexpected(Errors::eventPayloadTooLarge(request.payload.size(), MaxEventPayload)));
+        return;
+    }
+    if (request.payload.size() > MaxSyncPayload) {
+        done(std::unexpected(Errors::tooLarge(MaxSyncPayload, u"InvokeFunction"_s)));
         return;
     }
     if (const auto error = jsonError(request.payload)) {

@@ -71,6 +71,22 @@ Status applySettings(QJsonObject &mapping, const QJsonObject &input)
 
 } // namespace
 
+// Create/UpdateEventSourceMapping (SQS): a message must stay invisible for as long as the
+// function may run on it, so the function's timeout may not exceed the queue's visibility timeout.
+Status LambdaService::checkVisibilityTimeout(
+    const QString &queueArn, const FunctionConfiguration &function) const
+{
+    if (!m_queueSource || !m_queueSource->queueExists(queueArn))
+        return {};
+    const int visibility = m_queueSource->visibilityTimeoutSeconds(queueArn);
+    if (function.timeout > visibility)
+        return std::unexpected(Errors::invalidParameter(
+            u"Queue visibility timeout: %1 seconds is less than Function timeout: %2 seconds"_s
+                .arg(visibility)
+                .arg(function.timeout)));
+    return {};
+}
+
 Result<QJsonObject> LambdaService::createEventSourceMapping(const QJsonObject &input)
 {
     const QString sourceArn = input.value(u"EventSourceArn"_s).toString();
@@ -87,6 +103,11 @@ Result<QJsonObject> LambdaService::createEventSourceMapping(const QJsonObject &i
             u"Error occurred while ReceiveMessage. SQS Error Code: "
             u"AWS.SimpleQueueService.NonExistentQueue. SQS Error Message: The specified queue "
             u"does not exist for this wsdl version."_s));
+    if (input.contains(u"StartingPosition"_s))
+        return std::unexpected(
+            Errors::invalidParameter(u"StartingPosition is not valid for SQS event sources."_s));
+    if (auto fits = checkVisibilityTimeout(sourceArn, target->config); !fits)
+        return std::unexpected(fits.error());
     for (const QJsonObject &existing : m_store->mappings(target->config.functionName)) {
         if (existing.value(u"EventSourceArn"_s).toString() == sourceArn)
             return std::unexpected(Errors::conflict(
@@ -136,6 +157,10 @@ Result<QJsonObject> LambdaService::updateEventSourceMapping(
         const auto target = resolveTarget(input.value(u"FunctionName"_s).toString(), {});
         if (!target)
             return std::unexpected(target.error());
+        if (auto fits = checkVisibilityTimeout(
+                mapping->value(u"EventSourceArn"_s).toString(), target->config);
+            !fits)
+            return std::unexpected(fits.error());
         function = target->config.functionName;
         mapping->insert(u"FunctionArn"_s, target->invokedArn);
     }

@@ -23,6 +23,7 @@ namespace Core::Lambda {
 namespace {
 
 constexpr int MaxEnvironmentBytes = 4096;
+constexpr int MaxLayers = 5;
 
 const QStringList &reservedEnvironmentKeys()
 {
@@ -163,6 +164,19 @@ Result<QString> LambdaService::resolveName(const QString &input, QString *qualif
     return name;
 }
 
+Result<QString> LambdaService::latestOnlyName(const QString &input) const
+{
+    QString qualifier;
+    const auto name = resolveName(input, &qualifier);
+    if (!name)
+        return name;
+    if (!qualifier.isEmpty() && qualifier != u"$LATEST"_s)
+        return std::unexpected(Errors::invalidParameter(
+            u"Current operation does not support versions other than $LATEST. Please set version "
+            u"to $LATEST or do not set a version in your request."_s));
+    return name;
+}
+
 Result<FunctionConfiguration> LambdaService::latestOf(const QString &name) const
 {
     auto config = m_store->version(name, u"$LATEST"_s);
@@ -209,10 +223,25 @@ Status LambdaService::validateConfiguration(const FunctionConfiguration &config)
             u"memorySize"_s,
             config.memorySize < 128 ? u"Member must have value greater than or equal to 128"_s
                                     : u"Member must have value less than or equal to 10240"_s));
+    if (config.ephemeralStorageMb < 512 || config.ephemeralStorageMb > 10240)
+        return std::unexpected(Errors::validation(QString::number(config.ephemeralStorageMb),
+            u"ephemeralStorage.size"_s,
+            config.ephemeralStorageMb < 512
+                ? u"Member must have value greater than or equal to 512"_s
+                : u"Member must have value less than or equal to 10240"_s));
     if (config.description.size() > 256)
         return std::unexpected(Errors::validation(config.description,
             u"description"_s,
             u"Member must have length less than or equal to 256"_s));
+    // Environment variables are sensitive: AWS names the field but not the offending key.
+    static const QRegularExpression keyPattern(u"^[a-zA-Z]([a-zA-Z0-9_])+$"_s);
+    for (auto it = config.environment.cbegin(); it != config.environment.cend(); ++it) {
+        if (!keyPattern.match(it.key()).hasMatch())
+            return std::unexpected(AwsError{u"ValidationException"_s,
+                u"1 validation error detected: Value at 'environment.variables' failed to "
+                u"satisfy constraint: Map keys must satisfy constraint: [Member must satisfy "
+                u"regular expression pattern: [a-zA-Z]([a-zA-Z0-9_])+]"_s});
+    }
     QStringList reserved;
     QString measured;
     int bytes = 0;
@@ -237,6 +266,27 @@ Status LambdaService::validateConfiguration(const FunctionConfiguration &config)
     return {};
 }
 
+Status LambdaService::checkLayers(const QStringList &layers) const
+{
+    static const QRegularExpression arnPattern(
+        u"^arn:[a-zA-Z0-9-]+:lambda:[a-zA-Z0-9-]+:\\d{12}:layer:[a-zA-Z0-9-_]+:[0-9]+$"_s);
+    for (const QString &arn : layers) {
+        if (arn.isEmpty() || arn.size() > 140 || !arnPattern.match(arn).hasMatch())
+            return std::unexpected(Errors::validation(u'[' + layers.join(u", "_s) + u']',
+                u"layers"_s,
+                u"Member must satisfy constraint: [Member must have length less than or equal to "
+                u"140, Member must have length greater than or equal to 1, Member must satisfy "
+                u"regular expression pattern: "
+                u"arn:[a-zA-Z0-9-]+:lambda:[a-zA-Z0-9-]+:\\d{12}:layer:[a-zA-Z0-9-_]+:[0-9]+]"_s));
+    }
+    if (layers.size() > MaxLayers)
+        return std::unexpected(Errors::invalidParameter(u"Cannot reference more than 5 layers."_s));
+    if (!layers.isEmpty())
+        return std::unexpected(
+            Errors::invalidParameter(u"Layer version %1 does not exist."_s.arg(layers.first())));
+    return {};
+}
+
 Result<FunctionConfiguration> LambdaService::createFunction(const CreateFunctionRequest &request)
 {
     QString qualifier;
@@ -254,9 +304,12 @@ Result<FunctionConfiguration> LambdaService::createFunction(const CreateFunction
     config.memorySize = request.memorySize.value_or(128);
     config.environment = request.environment;
     config.deadLetterTargetArn = request.deadLetterTargetArn;
+    config.ephemeralStorageMb = request.ephemeralStorageMb.value_or(512);
     if (!request.architecture.isEmpty())
         config.architecture = request.architecture;
     if (auto valid = validateConfiguration(config); !valid)
+        return std::unexpected(valid.error());
+    if (auto valid = checkLayers(request.layers); !valid)
         return std::unexpected(valid.error());
     const bool fromS3 = !request.s3Code.isEmpty();
     if (fromS3 && !request.zipFile.isEmpty())
@@ -373,7 +426,7 @@ Result<QList<FunctionConfiguration>> LambdaService::listFunctions(
 Result<FunctionConfiguration> LambdaService::updateFunctionConfiguration(
     const QString &function, const UpdateConfigurationRequest &request)
 {
-    const auto name = resolveName(function, nullptr);
+    const auto name = latestOnlyName(function);
     if (!name)
         return std::unexpected(name.error());
     auto config = latestOf(*name);
@@ -397,7 +450,11 @@ Result<FunctionConfiguration> LambdaService::updateFunctionConfiguration(
         config->environment = *request.environment;
     if (request.deadLetterTargetArn)
         config->deadLetterTargetArn = *request.deadLetterTargetArn;
+    if (request.ephemeralStorageMb)
+        config->ephemeralStorageMb = *request.ephemeralStorageMb;
     if (auto valid = validateConfiguration(*config); !valid)
+        return std::unexpected(valid.error());
+    if (auto valid = checkLayers(request.layers.value_or(QStringList())); !valid)
         return std::unexpected(valid.error());
     config->lastModifiedMs = m_clock->nowMs();
     config->revisionId = Ids::requestId();
@@ -417,8 +474,17 @@ Status LambdaService::deleteFunction(const QString &function, const QString &qua
         return std::unexpected(name.error());
     if (!m_store->functionExists(*name))
         return std::unexpected(Errors::functionNotFound(functionArn(*name, qualifier)));
+    // DeleteFunction with a Qualifier deletes one published version only: never $LATEST (that
+    // would be the whole function) and never an alias (DeleteAlias does that).
+    if (qualifier == u"$LATEST"_s)
+        return std::unexpected(Errors::invalidParameter(
+            u"$LATEST version cannot be deleted without deleting the function."_s));
+    static const QRegularExpression versionNumber(u"^[0-9]+$"_s);
+    if (!qualifier.isEmpty() && !versionNumber.match(qualifier).hasMatch())
+        return std::unexpected(
+            Errors::invalidParameter(u"Deletion of aliases is not currently supported."_s));
     Storage::SqlTransaction transaction(m_database.connection());
-    if (!qualifier.isEmpty() && qualifier != u"$LATEST"_s) {
+    if (!qualifier.isEmpty()) {
         for (const AliasConfiguration &alias : m_store->aliases(*name)) {
             if (alias.functionVersion == qualifier)
                 return std::unexpected(Errors::conflict(
@@ -443,8 +509,10 @@ Status LambdaService::deleteFunction(const QString &function, const QString &qua
     return {};
 }
 
-Result<FunctionConfiguration> LambdaService::publishVersion(
-    const QString &function, const QString &description, const QString &codeSha256)
+Result<FunctionConfiguration> LambdaService::publishVersion(const QString &function,
+    const QString &description,
+    const QString &codeSha256,
+    const QString &revisionId)
 {
     const auto name = resolveName(function, nullptr);
     if (!name)
@@ -452,6 +520,8 @@ Result<FunctionConfiguration> LambdaService::publishVersion(
     auto latest = latestOf(*name);
     if (!latest)
         return latest;
+    if (!revisionId.isEmpty() && revisionId != latest->revisionId)
+        return std::unexpected(Errors::preconditionFailed());
     if (!codeSha256.isEmpty() && codeSha256 != latest->codeSha256)
         return std::unexpected(Errors::invalidParameter(
             u"CodeSHA256 (%1) is different from current CodeSHA256 in $LATEST (%2). Please try "

@@ -58,6 +58,8 @@ struct CreateFunctionRequest
     QMap<QString, QString> tags;
     QString deadLetterTargetArn;
     QString architecture;
+    std::optional<int> ephemeralStorageMb; // EphemeralStorage.Size
+    QStringList layers; // layer version ARNs; Cloudbench has no layers, so none exists
 };
 
 struct UpdateConfigurationRequest
@@ -70,6 +72,8 @@ struct UpdateConfigurationRequest
     std::optional<int> memorySize;
     std::optional<QMap<QString, QString>> environment;
     std::optional<QString> deadLetterTargetArn;
+    std::optional<int> ephemeralStorageMb; // EphemeralStorage.Size
+    std::optional<QStringList> layers;
     QString revisionId;
 };
 
@@ -80,11 +84,22 @@ struct InvokeRequest
     InvocationType type = InvocationType::RequestResponse;
     QByteArray payload;
     bool logTail = false;
+    // The deprecated InvokeAsync API, whose payload limit stayed at 256 KB (an Event Invoke's
+    // is 1 MB).
+    bool invokeAsync = false;
     // Invocations the chain of events that led here has caused so far (the Lineage count of
     // the X-Amzn-Trace-Id of the request or message behind it; Tracing). At
     // Tracing::MaxInvocations the invocation is dropped: RecursiveInvocationException for a
     // synchronous one, the dead-letter queue or on-failure destination for an event.
     int lineage = 0;
+};
+
+// GetAccountSettings' figures that depend on the stored functions.
+struct AccountUsage
+{
+    int unreservedConcurrentExecutions = 0;
+    int functionCount = 0;
+    qint64 totalCodeSize = 0;
 };
 
 // Lambda: functions with code unpacked under <state>/functions, versions, aliases, concurrency,
@@ -154,8 +169,11 @@ public:
     // A one-file deployment package (create dialog templates).
     static QByteArray packageSource(const QString &fileName, const QByteArray &source);
 
-    Result<FunctionConfiguration> publishVersion(
-        const QString &function, const QString &description, const QString &codeSha256);
+    // PublishVersion: a RevisionId or CodeSha256 that is not $LATEST's refuses to publish.
+    Result<FunctionConfiguration> publishVersion(const QString &function,
+        const QString &description,
+        const QString &codeSha256,
+        const QString &revisionId = {});
     Result<QList<FunctionConfiguration>> listVersionsByFunction(const QString &function) const;
 
     Result<AliasConfiguration> createAlias(
@@ -169,6 +187,10 @@ public:
         const QString &revisionId);
     Status deleteAlias(const QString &function, const QString &alias);
     Result<QList<AliasConfiguration>> listAliases(const QString &function) const;
+
+    // GetAccountSettings: the account limit less every function's reserved concurrency, and
+    // the functions and code stored.
+    AccountUsage accountUsage() const;
 
     Result<int> putFunctionConcurrency(const QString &function, int reserved);
     Result<std::optional<int>> getFunctionConcurrency(const QString &function) const;
@@ -244,6 +266,9 @@ private:
     };
 
     Result<QString> resolveName(const QString &input, QString *qualifier) const;
+    // The function's name for operations that change $LATEST only (UpdateFunctionConfiguration,
+    // UpdateFunctionCode): a qualifier other than $LATEST is refused as AWS refuses it.
+    Result<QString> latestOnlyName(const QString &input) const;
     // The function's name (from a name or ARN without qualifier) if it exists, else
     // ResourceNotFoundException as AWS answers it.
     Result<QString> existingFunction(const QString &function) const;
@@ -256,6 +281,9 @@ private:
     Result<FunctionConfiguration> latestOf(const QString &name) const;
     Result<Target> resolveTarget(const QString &name, const QString &qualifier) const;
     Status validateConfiguration(const FunctionConfiguration &config) const;
+    // Layers of CreateFunction/UpdateFunctionConfiguration, checked as AWS does; as Cloudbench
+    // emulates no layers, any well-formed layer version ARN does not exist.
+    Status checkLayers(const QStringList &layers) const;
     Result<std::pair<QString, qint64>> storeCode(
         const QString &name, const QString &version, const QByteArray &zip, bool fromS3 = false);
     Result<QByteArray> fetchS3Code(const S3CodeLocation &location) const;
@@ -265,6 +293,8 @@ private:
         bool publish,
         const QString &revisionId);
     std::optional<AwsError> concurrencyBlock(const QString &name) const;
+    Status checkVisibilityTimeout(
+        const QString &queueArn, const FunctionConfiguration &function) const;
     // lineage: as InvokeRequest's; the function's _X_AMZN_TRACE_ID counts this invocation.
     void startInvocation(const Target &target,
         const QByteArray &payload,

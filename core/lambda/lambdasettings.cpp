@@ -31,6 +31,25 @@ Status checkAliasName(const QString &name)
     return {};
 }
 
+Status checkAliasVersion(const QString &version)
+{
+    static const QRegularExpression pattern(u"^(\\$LATEST|[0-9]+)$"_s);
+    if (version.isEmpty() || version.size() > 1024 || !pattern.match(version).hasMatch())
+        return std::unexpected(Errors::validation(version,
+            u"functionVersion"_s,
+            u"Member must satisfy regular expression pattern: (\\$LATEST|[0-9]+)"_s));
+    return {};
+}
+
+// An alias with a RoutingConfig shifts traffic between two published versions, never $LATEST.
+Status checkAliasRouting(const QString &version, const QMap<QString, double> &weights)
+{
+    if (version == u"$LATEST"_s && !weights.isEmpty())
+        return std::unexpected(Errors::invalidParameter(
+            u"$LATEST is not supported for an alias pointing to more than 1 version"_s));
+    return {};
+}
+
 } // namespace
 
 Result<AliasConfiguration> LambdaService::createAlias(
@@ -40,6 +59,11 @@ Result<AliasConfiguration> LambdaService::createAlias(
     if (!name)
         return std::unexpected(name.error());
     if (auto valid = checkAliasName(request.name); !valid)
+        return std::unexpected(valid.error());
+    if (auto valid = checkAliasVersion(request.functionVersion); !valid)
+        return std::unexpected(valid.error());
+    if (auto valid = checkAliasRouting(request.functionVersion, request.additionalVersionWeights);
+        !valid)
         return std::unexpected(valid.error());
     if (!m_store->functionExists(*name))
         return std::unexpected(Errors::functionNotFound(functionArn(*name)));
@@ -94,6 +118,10 @@ Result<AliasConfiguration> LambdaService::updateAlias(const QString &function,
     const std::optional<QMap<QString, double>> &weights,
     const QString &revisionId)
 {
+    if (version) {
+        if (auto valid = checkAliasVersion(*version); !valid)
+            return std::unexpected(valid.error());
+    }
     auto alias = getAlias(function, aliasName);
     if (!alias)
         return alias;
@@ -107,6 +135,9 @@ Result<AliasConfiguration> LambdaService::updateAlias(const QString &function,
         updated.description = *description;
     if (weights)
         updated.additionalVersionWeights = *weights;
+    if (auto valid = checkAliasRouting(updated.functionVersion, updated.additionalVersionWeights);
+        !valid)
+        return std::unexpected(valid.error());
     if (!m_store->version(name, updated.functionVersion))
         return std::unexpected(
             Errors::functionNotFound(functionArn(name, updated.functionVersion)));
@@ -144,6 +175,13 @@ Result<QList<AliasConfiguration>> LambdaService::listAliases(const QString &func
     if (!name)
         return std::unexpected(name.error());
     return m_store->aliases(*name);
+}
+
+AccountUsage LambdaService::accountUsage() const
+{
+    return {int(AccountConcurrencyLimit - m_store->totalReservedConcurrency({})),
+        m_store->functionCount(),
+        m_store->totalCodeSize()};
 }
 
 Result<int> LambdaService::putFunctionConcurrency(const QString &function, int reserved)

@@ -231,6 +231,27 @@ qint64 LambdaStore::totalReservedConcurrency(const QString &exceptName) const
     return total;
 }
 
+int LambdaStore::functionCount() const
+{
+    QSqlQuery &query = m_database.prepared(u"SELECT COUNT(*) FROM lambda_functions"_s);
+    if (!run(query) || !query.next())
+        return 0;
+    const int count = query.value(0).toInt();
+    query.finish();
+    return count;
+}
+
+qint64 LambdaStore::totalCodeSize() const
+{
+    QSqlQuery &query = m_database.prepared(
+        u"SELECT COALESCE(SUM(json_extract(config, '$.CodeSize')), 0) FROM lambda_versions"_s);
+    if (!run(query) || !query.next())
+        return 0;
+    const qint64 total = query.value(0).toLongLong();
+    query.finish();
+    return total;
+}
+
 QJsonObject LambdaStore::document(const QString &name, Document which) const
 {
     QSqlQuery &query = m_database.prepared(

@@ -54,6 +54,9 @@ public:
     bool setRecursiveLoop(const QString &name, const QString &value);
     void setReservedConcurrency(const QString &name, std::optional<int> value);
     qint64 totalReservedConcurrency(const QString &exceptName) const;
+    int functionCount() const;
+    // CodeSize summed over every version, $LATEST and published (each keeps its own package).
+    qint64 totalCodeSize() const;
 
     QJsonObject document(const QString &name, Document which) const;
     void setDocument(const QString &name, Document which, const QJsonObject &value);

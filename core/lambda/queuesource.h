@@ -29,6 +29,8 @@ class QueueSource
 public:
     virtual ~QueueSource() = default;
     virtual bool queueExists(const QString &queueArn) const = 0;
+    // The queue's VisibilityTimeout in seconds (0 if it does not exist).
+    virtual int visibilityTimeoutSeconds(const QString &queueArn) const = 0;
     virtual QList<QueueMessage> receive(const QString &queueArn, int maxMessages) = 0;
     virtual void deleteMessages(const QString &queueArn, const QStringList &receiptHandles) = 0;
 };

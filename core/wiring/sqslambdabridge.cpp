@@ -56,6 +56,15 @@ bool SqsLambdaBridge::queueExists(const QString &queueArn) const
     return !name.isEmpty() && m_sqs->queue(name).has_value();
 }
 
+int SqsLambdaBridge::visibilityTimeoutSeconds(const QString &queueArn) const
+{
+    const QString name = queueName(queueArn);
+    if (name.isEmpty())
+        return 0;
+    const auto queue = m_sqs->queue(name);
+    return queue ? queue->visibilityTimeout() : 0;
+}
+
 QList<Lambda::QueueMessage> SqsLambdaBridge::receive(const QString &queueArn, int maxMessages)
 {
     QList<Lambda::QueueMessage> batch;

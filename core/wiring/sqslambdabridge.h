@@ -19,6 +19,7 @@ public:
     explicit SqsLambdaBridge(Sqs::SqsService *sqs);
 
     bool queueExists(const QString &queueArn) const override;
+    int visibilityTimeoutSeconds(const QString &queueArn) const override;
     QList<Lambda::QueueMessage> receive(const QString &queueArn, int maxMessages) override;
     void deleteMessages(const QString &queueArn, const QStringList &receiptHandles) override;
     bool deliver(const QString &destinationArn, const QByteArray &message) override;

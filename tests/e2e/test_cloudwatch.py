@@ -327,8 +327,19 @@ class CloudWatchTest(ServerTestCase):
             cw.delete_alarms(AlarmNames=["ghost"])
         self.assertEqual(caught.exception.response["Error"]["Code"], "ResourceNotFound")
         with self.assertRaises(ClientError) as caught:
+            cw.put_composite_alarm(AlarmName="dangling", AlarmRule="ALARM(db) OR ALARM(does-not-exist)")
+        self.assertEqual(caught.exception.response["Error"]["Message"],
+                         "Could not save the composite alarm as alarms [does-not-exist] in the alarm "
+                         "rule do not exist")
+        self.assertEqual(caught.exception.response["ResponseMetadata"]["HTTPStatusCode"], 400)
+        with self.assertRaises(ClientError) as caught:
             cw.put_metric_data(Namespace="BotoApp", MetricData=[{"MetricName": "X", "Value": float("nan")}])
         self.assertEqual(caught.exception.response["Error"]["Code"], "InvalidParameterValue")
+        with self.assertRaises(ClientError) as caught:
+            cw.put_metric_data(Namespace="BotoApp", MetricData=[{"MetricName": "X", "Value": 1e300}])
+        self.assertEqual(caught.exception.response["Error"]["Code"], "InvalidParameterValue")
+        self.assertEqual(caught.exception.response["Error"]["Message"],
+                         "The value 1.0E300 for parameter MetricData.member.1.Value is invalid.")
         cw.delete_alarms(AlarmNames=["site"])
         self.assertEqual(cw.describe_alarms(AlarmTypes=["CompositeAlarm"])["CompositeAlarms"], [])
 

@@ -187,9 +187,18 @@ class LambdaTest(ServerTestCase):
             client.invoke(FunctionName="py-dup", Payload=b'"' + b"x" * (6 * 1024 * 1024) + b'"')
         self.assertEqual(too_large.exception.response["ResponseMetadata"]["HTTPStatusCode"], 413)
         self.assertIn("6291456 bytes", str(too_large.exception))
-        with self.assertRaises(errors.RequestTooLargeException):
+        # Event invocations take up to 1 MB (AWS raised the limit from 256 KB in 2025).
+        accepted = client.invoke(FunctionName="py-dup", InvocationType="Event",
+                                 Payload=b'"' + b"x" * (1024 * 1024 - 2) + b'"')
+        self.assertEqual(accepted["StatusCode"], 202)
+        with self.assertRaises(errors.ClientError) as event_too_large:
             client.invoke(FunctionName="py-dup", InvocationType="Event",
-                          Payload=b'"' + b"x" * (256 * 1024) + b'"')
+                          Payload=b'"' + b"x" * (1024 * 1024) + b'"')
+        error = event_too_large.exception.response
+        self.assertEqual(error["Error"]["Code"], "RequestEntityTooLargeException")
+        self.assertEqual(error["Error"]["Message"], "1048578 byte payload is too large for the "
+                                                    "Event invocation type (limit 1048576 bytes)")
+        self.assertEqual(error["ResponseMetadata"]["HTTPStatusCode"], 413)
         with self.assertRaises(errors.InvalidRequestContentException):
             client.invoke(FunctionName="py-dup", Payload=b"{not json")
         dry = client.invoke(FunctionName="py-dup", InvocationType="DryRun")
@@ -200,6 +209,91 @@ class LambdaTest(ServerTestCase):
         self.aws("lambda", "create-function", "--function-name", "cli-bad", "--runtime", "python3.12",
                  "--role", ROLE, "--handler", "a.b", "--timeout", "901", "--zip-file",
                  "fileb://" + self.write_zip("bad.zip", {"a.py": "x=1"}), expect_error="ValidationException")
+
+    def test_rules_as_aws(self):
+        """Requests real AWS refuses are refused with its codes and messages, and change nothing."""
+        client = self.client()
+        errors = client.exceptions
+        created = self.create_python("py-rules", EphemeralStorage={"Size": 1024})
+        self.assertEqual(created["EphemeralStorage"], {"Size": 1024})
+        v1 = client.publish_version(FunctionName="py-rules")
+        client.create_alias(FunctionName="py-rules", Name="live", FunctionVersion="1")
+
+        # DeleteFunction with Qualifier $LATEST or an alias deletes nothing.
+        stderr = self.aws("lambda", "delete-function", "--function-name", "py-rules",
+                          "--qualifier", "$LATEST", expect_error="InvalidParameterValueException")
+        self.assertIn("$LATEST version cannot be deleted without deleting the function.", stderr)
+        stderr = self.aws("lambda", "delete-function", "--function-name", "py-rules",
+                          "--qualifier", "live", expect_error="InvalidParameterValueException")
+        self.assertIn("Deletion of aliases is not currently supported.", stderr)
+        self.assertEqual(client.get_alias(FunctionName="py-rules", Name="live")["FunctionVersion"], "1")
+
+        # Updates of a published version are refused, not applied to $LATEST.
+        with self.assertRaises(errors.InvalidParameterValueException) as versioned:
+            client.update_function_configuration(FunctionName=v1["FunctionArn"], Timeout=9)
+        self.assertIn("Current operation does not support versions other than $LATEST",
+                      str(versioned.exception))
+        with self.assertRaises(errors.InvalidParameterValueException):
+            client.update_function_code(FunctionName="py-rules:1",
+                                        ZipFile=make_zip({"app.py": "x = 1"}))
+        latest = client.get_function_configuration(FunctionName="py-rules")
+        self.assertEqual((latest["Timeout"], latest["CodeSha256"]), (3, created["CodeSha256"]))
+
+        with self.assertRaises(errors.PreconditionFailedException) as stale:
+            client.publish_version(FunctionName="py-rules", RevisionId="stale")
+        self.assertEqual(stale.exception.response["ResponseMetadata"]["HTTPStatusCode"], 412)
+        with self.assertRaises(errors.InvalidParameterValueException):
+            client.publish_version(FunctionName="py-rules", CodeSha256="AAAA")
+
+        with self.assertRaises(errors.ClientError) as storage:
+            client.update_function_configuration(FunctionName="py-rules",
+                                                 EphemeralStorage={"Size": 20000})
+        self.assertEqual(storage.exception.response["Error"]["Message"],
+                         "1 validation error detected: Value '20000' at 'ephemeralStorage.size' "
+                         "failed to satisfy constraint: Member must have value less than or equal "
+                         "to 10240")
+        updated = client.update_function_configuration(FunctionName="py-rules",
+                                                       EphemeralStorage={"Size": 2048})
+        self.assertEqual(updated["EphemeralStorage"], {"Size": 2048})
+
+        with self.assertRaises(errors.ClientError) as alias:
+            client.create_alias(FunctionName="py-rules", Name="prod", FunctionVersion="prod")
+        self.assertEqual(alias.exception.response["Error"]["Code"], "ValidationException")
+        with self.assertRaises(errors.InvalidParameterValueException):
+            client.create_alias(FunctionName="py-rules", Name="prod", FunctionVersion="$LATEST",
+                                RoutingConfig={"AdditionalVersionWeights": {"1": 0.5}})
+        with self.assertRaises(errors.ClientError) as env:
+            client.update_function_configuration(FunctionName="py-rules",
+                                                 Environment={"Variables": {"my-key": "v"}})
+        self.assertEqual(env.exception.response["Error"]["Code"], "ValidationException")
+
+        layer = "arn:aws:lambda:us-east-1:000000000000:layer:deps:1"
+        with self.assertRaises(errors.InvalidParameterValueException) as layers:
+            client.update_function_configuration(FunctionName="py-rules", Layers=[layer])
+        self.assertEqual(layers.exception.response["Error"]["Message"],
+                         "Layer version %s does not exist." % layer)
+
+        client.put_function_concurrency(FunctionName="py-rules", ReservedConcurrentExecutions=100)
+        settings = client.get_account_settings()
+        self.assertEqual(settings["AccountLimit"]["UnreservedConcurrentExecutions"], 900)
+        functions = client.list_functions()["Functions"]
+        self.assertEqual(settings["AccountUsage"]["FunctionCount"], len(functions))
+        self.assertGreaterEqual(settings["AccountUsage"]["TotalCodeSize"], 2 * created["CodeSize"])
+
+        # Operations Cloudbench does not emulate answer 501 NotImplemented, naming them.
+        for call in (lambda: client.put_provisioned_concurrency_config(
+                         FunctionName="py-rules", Qualifier="1",
+                         ProvisionedConcurrentExecutions=1),
+                     lambda: client.create_function_url_config(FunctionName="py-rules",
+                                                               AuthType="NONE"),
+                     lambda: client.publish_layer_version(LayerName="deps",
+                                                          Content={"ZipFile": b"zip"}),
+                     lambda: client.get_layer_version_by_arn(Arn=layer)):
+            with self.assertRaises(errors.ClientError) as unbuilt:
+                call()
+            self.assertEqual(unbuilt.exception.response["Error"]["Code"], "NotImplemented")
+            self.assertEqual(unbuilt.exception.response["ResponseMetadata"]["HTTPStatusCode"], 501)
+        self.assertIn("GetLayerVersionByArn", unbuilt.exception.response["Error"]["Message"])
 
     def write_zip(self, name, files):
         path = os.path.join(self.workdir, name)

@@ -98,7 +98,7 @@ class RecursiveLoops(ServerTestCase):
         dlq_arn = sqs.get_queue_attributes(QueueUrl=dlq, AttributeNames=["QueueArn"])[
             "Attributes"]["QueueArn"]
         url = sqs.create_queue(QueueName="loop", Attributes={
-            "VisibilityTimeout": "1",
+            "VisibilityTimeout": "30",
             "RedrivePolicy": json.dumps({"deadLetterTargetArn": dlq_arn, "maxReceiveCount": "2"}),
         })["QueueUrl"]
         arn = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])[
@@ -106,6 +106,8 @@ class RecursiveLoops(ServerTestCase):
         self.create_function("sends-back", SENDS_BACK)
         self.lam.create_event_source_mapping(EventSourceArn=arn, FunctionName="sends-back",
                                              BatchSize=1)
+        # Checked against the function's 30 s timeout only when the mapping is made.
+        sqs.set_queue_attributes(QueueUrl=url, Attributes={"VisibilityTimeout": "1"})
         sqs.send_message(QueueUrl=url, MessageBody="m")
         invocations = settle(lambda: self.invocations("sends-back"), quiet=4)
         self.assertEqual(invocations, 16)

@@ -69,7 +69,7 @@ class LambdaWithSqs(ServerTestCase):
         dlq_arn = self.sqs.get_queue_attributes(QueueUrl=dlq, AttributeNames=["QueueArn"])[
             "Attributes"]["QueueArn"]
         url = self.sqs.create_queue(QueueName="orders", Attributes={
-            "VisibilityTimeout": "1",
+            "VisibilityTimeout": "30",
             "RedrivePolicy": json.dumps({"deadLetterTargetArn": dlq_arn, "maxReceiveCount": "2"}),
         })["QueueUrl"]
         arn = self.sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])[
@@ -77,6 +77,9 @@ class LambdaWithSqs(ServerTestCase):
         self.create_function("consumer", CONSUMER)
         mapping = self.lam.create_event_source_mapping(EventSourceArn=arn, FunctionName="consumer",
                                                        BatchSize=1)
+        # Lambda checks the visibility timeout (>= the function's 30 s) only when the mapping is
+        # made; shortening it afterwards makes failed messages come back quickly.
+        self.sqs.set_queue_attributes(QueueUrl=url, Attributes={"VisibilityTimeout": "1"})
         self.assertEqual(mapping["EventSourceArn"], arn)
         for body in ("order 1", "order 2", "please fail"):
             self.sqs.send_message(QueueUrl=url, MessageBody=body)
@@ -127,6 +130,27 @@ class LambdaWithSqs(ServerTestCase):
         self.assertEqual(record["requestPayload"], {"order": 7})
         self.assertEqual(record["requestContext"]["condition"], "RetriesExhausted")
         self.assertEqual(record["responsePayload"]["errorMessage"], "always")
+
+    def test_mapping_rules_as_aws(self):
+        url = self.sqs.create_queue(QueueName="short")["QueueUrl"]
+        arn = self.sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])[
+            "Attributes"]["QueueArn"]
+        self.lam.create_function(FunctionName="slow", Runtime="python3.12", Role=ROLE,
+                                 Handler="app.handler", Timeout=60,
+                                 Code={"ZipFile": make_zip(CONSUMER)})
+        with self.assertRaises(self.lam.exceptions.InvalidParameterValueException) as visibility:
+            self.lam.create_event_source_mapping(EventSourceArn=arn, FunctionName="slow")
+        self.assertEqual(visibility.exception.response["Error"]["Message"],
+                         "Queue visibility timeout: 30 seconds is less than Function timeout: "
+                         "60 seconds")
+        self.lam.update_function_configuration(FunctionName="slow", Timeout=30)
+        with self.assertRaises(self.lam.exceptions.InvalidParameterValueException) as position:
+            self.lam.create_event_source_mapping(EventSourceArn=arn, FunctionName="slow",
+                                                 StartingPosition="LATEST")
+        self.assertEqual(position.exception.response["Error"]["Message"],
+                         "StartingPosition is not valid for SQS event sources.")
+        self.assertEqual(self.lam.list_event_source_mappings(FunctionName="slow")
+                         ["EventSourceMappings"], [])
 
     def test_mapping_to_a_missing_queue_is_refused(self):
         self.create_function("orphan", CONSUMER)

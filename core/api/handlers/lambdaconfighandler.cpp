@@ -255,6 +255,7 @@ Reply LambdaHandler::listTags(const Call &call)
 
 Reply LambdaHandler::getAccountSettings(const Call &)
 {
+    const Lambda::AccountUsage usage = m_service->accountUsage();
     return ok(200,
         QJsonObject{
             {u"AccountLimit"_s,
@@ -262,9 +263,10 @@ Reply LambdaHandler::getAccountSettings(const Call &)
                     {u"CodeSizeUnzipped"_s, 262144000},
                     {u"CodeSizeZipped"_s, 52428800},
                     {u"ConcurrentExecutions"_s, Lambda::LambdaService::AccountConcurrencyLimit},
-                    {u"UnreservedConcurrentExecutions"_s,
-                        Lambda::LambdaService::AccountConcurrencyLimit}}},
-            {u"AccountUsage"_s, QJsonObject{{u"TotalCodeSize"_s, 0}, {u"FunctionCount"_s, 0}}},
+                    {u"UnreservedConcurrentExecutions"_s, usage.unreservedConcurrentExecutions}}},
+            {u"AccountUsage"_s,
+                QJsonObject{{u"TotalCodeSize"_s, double(usage.totalCodeSize)},
+                    {u"FunctionCount"_s, usage.functionCount}}},
         });
 }
 

@@ -291,6 +291,11 @@ void LambdaHandler::handle(const AwsRequest &request, Responder responder)
         responder.send(route.operation, std::move(response));
         return;
     }
+    if (const QString operation = unemulatedOperation(request.http.method, path, request.http);
+        !operation.isEmpty()) {
+        responder.fail(operation, CommonErrors::notImplemented(u"lambda"_s, operation));
+        return;
+    }
     responder.fail(QString::fromLatin1(request.http.method) + u' ' + path,
         {u"ResourceNotFoundException"_s, u"The resource you requested does not exist."_s, 404});
 }
@@ -376,6 +381,7 @@ void LambdaHandler::invokeAsync(
     Lambda::InvokeRequest invocation;
     invocation.functionName = function;
     invocation.type = Lambda::InvocationType::Event;
+    invocation.invokeAsync = true;
     invocation.payload = request.http.bodyBytes();
     invocation.lineage =
         Tracing::lineageCount(QString::fromLatin1(request.http.header("x-amzn-trace-id")));
@@ -409,6 +415,8 @@ Reply LambdaHandler::createFunction(const Call &call)
     request.deadLetterTargetArn =
         in.value(u"DeadLetterConfig"_s).toObject().value(u"TargetArn"_s).toString();
     request.architecture = in.value(u"Architectures"_s).toArray().at(0).toString();
+    request.ephemeralStorageMb = optionalInt(in.value(u"EphemeralStorage"_s).toObject(), u"Size"_s);
+    request.layers = stringList(in.value(u"Layers"_s));
     const auto code = codeFrom(in.value(u"Code"_s).toObject());
     if (!code)
         return std::unexpected(code.error());
@@ -503,6 +511,9 @@ Reply LambdaHandler::updateFunctionConfiguration(const Call &call)
     if (in.contains(u"DeadLetterConfig"_s))
         request.deadLetterTargetArn =
             in.value(u"DeadLetterConfig"_s).toObject().value(u"TargetArn"_s).toString();
+    request.ephemeralStorageMb = optionalInt(in.value(u"EphemeralStorage"_s).toObject(), u"Size"_s);
+    if (in.contains(u"Layers"_s))
+        request.layers = stringList(in.value(u"Layers"_s));
     request.revisionId = in.value(u"RevisionId"_s).toString();
     return withConfig(m_service->updateFunctionConfiguration(call.captures.at(0), request), 200);
 }
@@ -520,7 +531,8 @@ Reply LambdaHandler::publishVersion(const Call &call)
 {
     return withConfig(m_service->publishVersion(call.captures.at(0),
                           call.body.value(u"Description"_s).toString(),
-                          call.body.value(u"CodeSha256"_s).toString()),
+                          call.body.value(u"CodeSha256"_s).toString(),
+                          call.body.value(u"RevisionId"_s).toString()),
         201);
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "core/api/handlers/lambdawire.h"
 
+#include <QRegularExpression>
+
 using namespace Qt::StringLiterals;
 
 namespace Core::Api::LambdaWire {
@@ -26,6 +28,14 @@ QMap<QString, QString> stringMap(const QJsonValue &value)
     return map;
 }
 
+QStringList stringList(const QJsonValue &value)
+{
+    QStringList list;
+    for (const QJsonValue &item : value.toArray())
+        list.append(item.toString());
+    return list;
+}
+
 QMap<QString, double> weightMap(const QJsonValue &routingConfig)
 {
     QMap<QString, double> map;
@@ -48,6 +58,117 @@ std::optional<QString> optionalString(const QJsonObject &object, const QString &
     if (!object.contains(key))
         return std::nullopt;
     return object.value(key).toString();
+}
+
+QString unemulatedOperation(const QByteArray &method, const QString &path, const HttpRequest &http)
+{
+    // botocore's method and path template, and the query parameter that tells two operations on
+    // one path apart.
+    struct Unemulated
+    {
+        QByteArray method;
+        QString pathTemplate;
+        QString queryItem;
+        QString operation;
+    };
+    static const QList<Unemulated> table{
+        {"GET", u"/2018-10-31/layers"_s, u"find"_s, u"GetLayerVersionByArn"_s},
+        {"GET",
+            u"/2019-09-30/functions/{FunctionName}/provisioned-concurrency"_s,
+            u"List"_s,
+            u"ListProvisionedConcurrencyConfigs"_s},
+        {"POST",
+            u"/2018-10-31/layers/{LayerName}/versions/{VersionNumber}/policy"_s,
+            u""_s,
+            u"AddLayerVersionPermission"_s},
+        {"POST", u"/2020-04-22/code-signing-configs"_s, u""_s, u"CreateCodeSigningConfig"_s},
+        {"POST",
+            u"/2021-10-31/functions/{FunctionName}/url"_s,
+            u""_s,
+            u"CreateFunctionUrlConfig"_s},
+        {"DELETE",
+            u"/2020-04-22/code-signing-configs/{CodeSigningConfigArn}"_s,
+            u""_s,
+            u"DeleteCodeSigningConfig"_s},
+        {"DELETE",
+            u"/2020-06-30/functions/{FunctionName}/code-signing-config"_s,
+            u""_s,
+            u"DeleteFunctionCodeSigningConfig"_s},
+        {"DELETE",
+            u"/2021-10-31/functions/{FunctionName}/url"_s,
+            u""_s,
+            u"DeleteFunctionUrlConfig"_s},
+        {"DELETE",
+            u"/2018-10-31/layers/{LayerName}/versions/{VersionNumber}"_s,
+            u""_s,
+            u"DeleteLayerVersion"_s},
+        {"DELETE",
+            u"/2019-09-30/functions/{FunctionName}/provisioned-concurrency"_s,
+            u""_s,
+            u"DeleteProvisionedConcurrencyConfig"_s},
+        {"GET",
+            u"/2020-04-22/code-signing-configs/{CodeSigningConfigArn}"_s,
+            u""_s,
+            u"GetCodeSigningConfig"_s},
+        {"GET",
+            u"/2020-06-30/functions/{FunctionName}/code-signing-config"_s,
+            u""_s,
+            u"GetFunctionCodeSigningConfig"_s},
+        {"GET", u"/2021-10-31/functions/{FunctionName}/url"_s, u""_s, u"GetFunctionUrlConfig"_s},
+        {"GET",
+            u"/2018-10-31/layers/{LayerName}/versions/{VersionNumber}"_s,
+            u""_s,
+            u"GetLayerVersion"_s},
+        {"GET",
+            u"/2018-10-31/layers/{LayerName}/versions/{VersionNumber}/policy"_s,
+            u""_s,
+            u"GetLayerVersionPolicy"_s},
+        {"GET",
+            u"/2019-09-30/functions/{FunctionName}/provisioned-concurrency"_s,
+            u""_s,
+            u"GetProvisionedConcurrencyConfig"_s},
+        {"GET", u"/2020-04-22/code-signing-configs"_s, u""_s, u"ListCodeSigningConfigs"_s},
+        {"GET", u"/2021-10-31/functions/{FunctionName}/urls"_s, u""_s, u"ListFunctionUrlConfigs"_s},
+        {"GET",
+            u"/2020-04-22/code-signing-configs/{CodeSigningConfigArn}/functions"_s,
+            u""_s,
+            u"ListFunctionsByCodeSigningConfig"_s},
+        {"GET", u"/2018-10-31/layers/{LayerName}/versions"_s, u""_s, u"ListLayerVersions"_s},
+        {"GET", u"/2018-10-31/layers"_s, u""_s, u"ListLayers"_s},
+        {"POST", u"/2018-10-31/layers/{LayerName}/versions"_s, u""_s, u"PublishLayerVersion"_s},
+        {"PUT",
+            u"/2020-06-30/functions/{FunctionName}/code-signing-config"_s,
+            u""_s,
+            u"PutFunctionCodeSigningConfig"_s},
+        {"PUT",
+            u"/2019-09-30/functions/{FunctionName}/provisioned-concurrency"_s,
+            u""_s,
+            u"PutProvisionedConcurrencyConfig"_s},
+        {"DELETE",
+            u"/2018-10-31/layers/{LayerName}/versions/{VersionNumber}/policy/{StatementId}"_s,
+            u""_s,
+            u"RemoveLayerVersionPermission"_s},
+        {"PUT",
+            u"/2020-04-22/code-signing-configs/{CodeSigningConfigArn}"_s,
+            u""_s,
+            u"UpdateCodeSigningConfig"_s},
+        {"PUT", u"/2021-10-31/functions/{FunctionName}/url"_s, u""_s, u"UpdateFunctionUrlConfig"_s},
+    };
+    static const QList<QRegularExpression> patterns = [] {
+        static const QRegularExpression label(u"\\{[A-Za-z]+\\}"_s);
+        QList<QRegularExpression> list;
+        for (const Unemulated &entry : table)
+            list.append(QRegularExpression(
+                u'^' + QString(entry.pathTemplate).replace(label, u"[^/]+"_s) + u"/?$"_s));
+        return list;
+    }();
+    for (qsizetype i = 0; i < table.size(); ++i) {
+        const Unemulated &entry = table.at(i);
+        if (entry.method == method && patterns.at(i).match(path).hasMatch()
+            && (entry.queryItem.isEmpty() || http.hasQueryItem(entry.queryItem)))
+            return entry.operation;
+    }
+    return {};
 }
 
 } // namespace Core::Api::LambdaWire

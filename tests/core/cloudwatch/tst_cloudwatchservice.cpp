@@ -275,6 +275,12 @@ private slots:
             << u"The parameters MetricData.member.2.Value and MetricData.member.2.StatisticValues are mutually exclusive and you have specified both."_s;
         QTest::newRow("no name") << u"App"_s << 9 << u"MissingParameter"_s
                                  << u"The parameter MetricData.member.2.MetricName is required."_s;
+        QTest::newRow("beyond 2^360")
+            << u"App"_s << 11 << u"InvalidParameterValue"_s
+            << u"The value 1.0E300 for parameter MetricData.member.2.Value is invalid."_s;
+        QTest::newRow("beyond -2^360 in a set")
+            << u"App"_s << 12 << u"InvalidParameterValue"_s
+            << u"The value -1.0E200 for parameter MetricData.member.2.StatisticValues.Minimum is invalid."_s;
         QTest::newRow("counts size")
             << u"App"_s << 10 << u"InvalidParameterValue"_s
             << u"The parameters MetricData.member.2.Values and MetricData.member.2.Counts must be of the same size."_s;
@@ -323,6 +329,13 @@ private slots:
             bad.value.reset();
             bad.values = {1, 2};
             bad.counts = {1};
+            break;
+        case 11:
+            bad.value = 1e300;
+            break;
+        case 12:
+            bad.value.reset();
+            bad.statisticValues = StatisticSet{1, 1, -1e200, 1};
             break;
         default:
             break;
@@ -776,6 +789,18 @@ private slots:
         bad.name = u"bad"_s;
         bad.alarmRule = u"ALARM(child) AND"_s;
         QCOMPARE(service.putCompositeAlarm(bad).error().code, u"ValidationError"_s);
+        // PutCompositeAlarm: every alarm the rule names must exist.
+        bad.alarmRule = u"ALARM(child) OR ALARM(does-not-exist) OR OK(\"gone\")"_s;
+        const auto missing = service.putCompositeAlarm(bad);
+        QVERIFY(!missing);
+        QCOMPARE(missing.error().code, u"ValidationError"_s);
+        QCOMPARE(missing.error().httpStatus, 400);
+        QCOMPARE(missing.error().message,
+            u"Could not save the composite alarm as alarms [does-not-exist, gone] in the alarm "
+            u"rule do not exist"_s);
+        DescribeAlarmsRequest composites;
+        composites.alarmTypes = {u"CompositeAlarm"_s};
+        QCOMPARE(service.describeAlarms(composites)->compositeAlarms.size(), 1);
 
         QVERIFY(service.setAlarmState(u"other"_s, u"OK"_s, u"testing"_s, {}));
         QVERIFY(service.putMetricData(u"App"_s, {datum(u"Errors"_s, 10, Start + 10'000)}));

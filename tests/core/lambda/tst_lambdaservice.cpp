@@ -55,6 +55,7 @@ public:
     };
     QList<Entry> entries;
     int receives = 0;
+    int visibilityTimeout = 30;
 
     void send(const QString &body)
     {
@@ -77,6 +78,7 @@ public:
     {
         return queueArn.endsWith(u":jobs"_s);
     }
+    int visibilityTimeoutSeconds(const QString &) const override { return visibilityTimeout; }
     QList<QueueMessage> receive(const QString &, int maxMessages) override
     {
         ++receives;
@@ -573,6 +575,22 @@ void tst_LambdaService::sqsEventSourceMapping()
                  .error()
                  .code,
         u"InvalidParameterValueException"_s);
+    // As AWS: no StartingPosition for SQS, and the queue must hide a message for as long as the
+    // function may run.
+    QJsonObject streamLike = input;
+    streamLike.insert(u"StartingPosition"_s, u"LATEST"_s);
+    const auto position = m_service->createEventSourceMapping(streamLike);
+    QCOMPARE(position.error().code, u"InvalidParameterValueException"_s);
+    QCOMPARE(position.error().message, u"StartingPosition is not valid for SQS event sources."_s);
+    UpdateConfigurationRequest longer;
+    longer.timeout = 60;
+    QVERIFY(m_service->updateFunctionConfiguration(u"worker"_s, longer));
+    const auto visibility = m_service->createEventSourceMapping(input);
+    QCOMPARE(visibility.error().code, u"InvalidParameterValueException"_s);
+    QCOMPARE(visibility.error().message,
+        u"Queue visibility timeout: 30 seconds is less than Function timeout: 60 seconds"_s);
+    longer.timeout = 30;
+    QVERIFY(m_service->updateFunctionConfiguration(u"worker"_s, longer));
     input.insert(u"BatchSize"_s, 50);
     QVERIFY(m_service->createEventSourceMapping(input).error().message.contains(u"batch window"_s));
     input.insert(u"BatchSize"_s, 5);
