@@ -84,6 +84,15 @@ AwsError invalidRange(qint64 size, const QString &range)
         {{u"RangeRequested"_s, range}, {u"ActualObjectSize"_s, QString::number(size)}});
 }
 
+AwsError invalidPartNumber(int requested, int actualCount)
+{
+    return error(u"InvalidPartNumber"_s,
+        u"The requested partnumber is not satisfiable"_s,
+        416,
+        {{u"PartNumberRequested"_s, QString::number(requested)},
+            {u"ActualPartCount"_s, QString::number(actualCount)}});
+}
+
 AwsError methodNotAllowed()
 {
     return error(u"MethodNotAllowed"_s,

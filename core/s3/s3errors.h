@@ -15,6 +15,8 @@ AwsError bucketNotEmpty(const QString &bucket);
 AwsError invalidBucketName(const QString &bucket);
 AwsError keyTooLong();
 AwsError invalidRange(qint64 size, const QString &range);
+// GetObject / HeadObject ?partNumber= beyond the object's parts (416).
+AwsError invalidPartNumber(int requested, int actualCount);
 AwsError methodNotAllowed();
 AwsError malformedXml();
 AwsError badDigestMd5(const QString &expected, const QString &calculated);
