@@ -222,6 +222,20 @@ AwsError accessDenied()
     return error(u"AccessDenied"_s, u"Access Denied"_s, 403);
 }
 
+AwsError corsOriginMissing()
+{
+    return error(
+        u"BadRequest"_s, u"Insufficient information. Origin request header needed."_s, 400);
+}
+
+AwsError corsForbidden(const QString &message, const QString &method, const QString &resourceType)
+{
+    return error(u"AccessForbidden"_s,
+        message,
+        403,
+        {{u"Method"_s, method}, {u"ResourceType"_s, resourceType}});
+}
+
 AwsError accessControlListNotSupported()
 {
     return error(u"AccessControlListNotSupported"_s, u"The bucket does not allow ACLs"_s, 400);

@@ -40,6 +40,10 @@ AwsError accessDeniedExpired(const QString &expires, const QString &now);
 AwsError incompleteBody();
 AwsError missingContentLength();
 AwsError accessDenied();
+// CORS preflight (OPTIONS) answers: 400 BadRequest without Origin; 403 AccessForbidden with the
+// requested method and the resource type (BUCKET or OBJECT) otherwise.
+AwsError corsOriginMissing();
+AwsError corsForbidden(const QString &message, const QString &method, const QString &resourceType);
 AwsError accessControlListNotSupported();
 AwsError invalidBucketAclWithObjectOwnership();
 AwsError invalidBucketAclWithBlockPublicAccess();

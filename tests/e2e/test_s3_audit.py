@@ -99,6 +99,127 @@ class S3PartNumberTests(S3AuditTestCase):
         self.assertIn(b"Part number must be an integer between 1 and 10000, inclusive", body)
 
 
+class S3CorsTests(S3AuditTestCase):
+    NOT_ALLOWED = (b"CORSResponse: This CORS request is not allowed. This is usually because the "
+                   b"evalution of Origin, request method / Access-Control-Request-Method or "
+                   b"Access-Control-Request-Headers are not whitelisted by the resource's CORS "
+                   b"spec.")
+
+    def setUp(self):
+        self.s3 = self.boto3_client("s3")
+
+    def preflight(self, path, origin=None, method=None, request_headers=None):
+        headers = []
+        if origin is not None:
+            headers.append(f"Origin: {origin}")
+        if method is not None:
+            headers.append(f"Access-Control-Request-Method: {method}")
+        if request_headers is not None:
+            headers.append(f"Access-Control-Request-Headers: {request_headers}")
+        return self.raw("OPTIONS", path, headers, signed=False)
+
+    def test_preflight_without_configuration(self):
+        self.s3.create_bucket(Bucket="cors-none")
+        status, _, body = self.preflight("/cors-none/key")
+        self.assertEqual(status, 400, body)
+        self.assertIn(b"<Code>BadRequest</Code>", body)
+        self.assertIn(b"Insufficient information. Origin request header needed.", body)
+        status, headers, body = self.preflight("/cors-none/key", "https://app.test", "PUT")
+        self.assertEqual(status, 403, body)
+        self.assertIn(b"<Code>AccessForbidden</Code><Message>CORSResponse: CORS is not enabled "
+                      b"for this bucket.</Message><Method>PUT</Method>"
+                      b"<ResourceType>BUCKET</ResourceType>", body)
+        self.assertNotIn("access-control-allow-origin", headers)
+        status, _, body = self.preflight("/cors-missing-bucket/key", "https://app.test", "GET")
+        self.assertEqual(status, 403, body)
+        self.assertIn(b"CORSResponse: Bucket not found", body)
+        # An actual request with Origin gets no CORS headers.
+        status, headers, _ = self.raw("GET", "/cors-none", ["Origin: https://app.test"])
+        self.assertEqual(status, 200)
+        self.assertNotIn("access-control-allow-origin", headers)
+
+    def test_preflight_matches_rules(self):
+        self.s3.create_bucket(Bucket="cors-rules")
+        self.s3.put_bucket_cors(Bucket="cors-rules", CORSConfiguration={"CORSRules": [
+            {"AllowedOrigins": ["https://*.app.test"], "AllowedMethods": ["GET", "PUT"],
+             "AllowedHeaders": ["x-amz-*", "Content-Type"], "ExposeHeaders": ["ETag"],
+             "MaxAgeSeconds": 3000},
+            {"AllowedOrigins": ["*"], "AllowedMethods": ["HEAD"]},
+        ]})
+        status, headers, body = self.preflight("/cors-rules/key", "https://www.app.test", "PUT",
+                                               "X-Amz-Meta-Colour,content-type")
+        self.assertEqual(status, 200, body)
+        self.assertEqual(body, b"")
+        self.assertEqual(headers["access-control-allow-origin"], "https://www.app.test")
+        self.assertEqual(headers["access-control-allow-methods"], "GET, PUT")
+        self.assertEqual(headers["access-control-allow-headers"],
+                         "x-amz-meta-colour, content-type")
+        self.assertEqual(headers["access-control-expose-headers"], "ETag")
+        self.assertEqual(headers["access-control-max-age"], "3000")
+        self.assertEqual(headers["access-control-allow-credentials"], "true")
+        self.assertEqual(headers["vary"],
+                         "Origin, Access-Control-Request-Headers, Access-Control-Request-Method")
+        # A header no rule allows, a method no rule allows, an origin no rule allows.
+        for origin, method, requested in (("https://www.app.test", "PUT", "authorization"),
+                                          ("https://www.app.test", "DELETE", None),
+                                          ("https://www.app.test.evil", "GET", None)):
+            status, headers, body = self.preflight("/cors-rules/key", origin, method, requested)
+            self.assertEqual(status, 403, (origin, method, requested))
+            self.assertIn(self.NOT_ALLOWED, body)
+            self.assertIn(b"<ResourceType>OBJECT</ResourceType>", body)
+            self.assertNotIn("access-control-allow-origin", headers)
+        # The wildcard rule answers *, without credentials.
+        status, headers, _ = self.preflight("/cors-rules", "http://other.test", "HEAD")
+        self.assertEqual(status, 200)
+        self.assertEqual(headers["access-control-allow-origin"], "*")
+        self.assertNotIn("access-control-allow-credentials", headers)
+
+    def test_actual_request_gets_cors_headers(self):
+        self.s3.create_bucket(Bucket="cors-actual")
+        self.s3.put_bucket_cors(Bucket="cors-actual", CORSConfiguration={"CORSRules": [
+            {"AllowedOrigins": ["https://app.test"], "AllowedMethods": ["GET"],
+             "ExposeHeaders": ["x-amz-request-id"], "MaxAgeSeconds": 60}]})
+        self.s3.put_object(Bucket="cors-actual", Key="k", Body=b"v")
+        status, headers, body = self.raw("GET", "/cors-actual/k", ["Origin: https://app.test"])
+        self.assertEqual((status, body), (200, b"v"))
+        self.assertEqual(headers["access-control-allow-origin"], "https://app.test")
+        self.assertEqual(headers["access-control-allow-methods"], "GET")
+        self.assertEqual(headers["access-control-expose-headers"], "x-amz-request-id")
+        self.assertEqual(headers["access-control-max-age"], "60")
+        self.assertIn("vary", headers)
+        # Errors carry them too; a method no rule allows gets none.
+        status, headers, _ = self.raw("GET", "/cors-actual/missing", ["Origin: https://app.test"])
+        self.assertEqual(status, 404)
+        self.assertEqual(headers["access-control-allow-origin"], "https://app.test")
+        status, headers, _ = self.raw("DELETE", "/cors-actual/k", ["Origin: https://app.test"])
+        self.assertEqual(status, 204)
+        self.assertNotIn("access-control-allow-origin", headers)
+
+    def test_put_bucket_cors_validation(self):
+        self.s3.create_bucket(Bucket="cors-invalid")
+
+        def put(rules):
+            return lambda: self.s3.put_bucket_cors(Bucket="cors-invalid",
+                                                   CORSConfiguration={"CORSRules": rules})
+        error = client_error(self, put([{"AllowedOrigins": ["*"], "AllowedMethods": ["PATCH"]}]),
+                             "InvalidRequest", 400)
+        self.assertEqual(error["Error"]["Message"], "Found unsupported HTTP method in CORS "
+                         "config. Unsupported method is PATCH")
+        error = client_error(self, put([{"AllowedOrigins": ["*.app.*"],
+                                         "AllowedMethods": ["GET"]}]), "InvalidRequest", 400)
+        self.assertEqual(error["Error"]["Message"],
+                         'AllowedOrigin "*.app.*" can not have more than one wildcard.')
+        client_error(self, put([{"AllowedOrigins": ["*"], "AllowedMethods": ["GET"]}] * 101),
+                     "MalformedXML", 400)
+        status, _, body = self.raw("PUT", "/cors-invalid?cors", [], (
+            b"<CORSConfiguration><CORSRule><AllowedMethod>GET</AllowedMethod></CORSRule>"
+            b"</CORSConfiguration>"))
+        self.assertEqual(status, 400)
+        self.assertIn(b"<Code>MalformedXML</Code>", body)
+        client_error(self, lambda: self.s3.get_bucket_cors(Bucket="cors-invalid"),
+                     "NoSuchCORSConfiguration", 404)
+
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -5,6 +5,7 @@
 
 #include "core/api/handlers/s3xml.h"
 #include "core/api/protocols/restxmlprotocol.h"
+#include "core/s3/corsconfig.h"
 #include "core/s3/s3errors.h"
 #include "core/s3/s3service.h"
 
@@ -287,12 +288,12 @@ void S3Handler::putBucketDocument(Call &call)
                     u"Policies must be valid JSON and the first byte must be '{'"_s,
                     400,
                     true});
+    } else if (kind == S3::BucketDocument::Cors) {
+        if (const auto config = S3::CorsConfig::parse(body); !config)
+            return fail(call, config.error());
     } else {
         const auto root = S3Xml::parse(body);
-        const QString expected = kind == S3::BucketDocument::Cors ? u"CORSConfiguration"_s
-                                                                  : u"NotificationConfiguration"_s;
-        if (!root || root->name != expected
-            || (kind == S3::BucketDocument::Cors && root->all(u"CORSRule").isEmpty()))
+        if (!root || root->name != u"NotificationConfiguration"_s)
             return fail(call, S3::Errors::malformedXml());
     }
     // SkipDestinationValidation (x-amz-skip-destination-validation) stores a notification

@@ -267,6 +267,9 @@ QString S3Handler::operationFor(const HttpRequest &request, const Target &target
 void S3Handler::handle(const AwsRequest &request, Responder responder)
 {
     Call call{request, responder, target(request.http), {}};
+    // Browsers never sign preflights: answered before any signature, expiry or access check.
+    if (request.http.method == "OPTIONS")
+        return preflight(call);
     call.operation = operationFor(request.http, call.target);
     const auto &scope = request.route.scope;
     if (scope && scope->presigned && scope->expiresAtMs >= 0
@@ -523,6 +526,7 @@ void S3Handler::report(const Call &call, int status, qint64 bytesDownloaded)
 
 void S3Handler::send(Call &call, HttpResponse response)
 {
+    addCorsHeaders(call, response);
     report(call,
         response.status,
         call.request.http.method == "HEAD" || response.status >= 400 ? 0 : response.bodySize());
@@ -548,6 +552,7 @@ void S3Handler::fail(Call &call, AwsError error)
         RestXmlProtocol::error(error, call.request.requestId, call.request.http.method == "HEAD");
     for (const auto &[name, value] : headers)
         response.setHeader(name, value);
+    addCorsHeaders(call, response);
     report(call, error.httpStatus, 0);
     call.responder.send(call.operation, std::move(response), error.code);
 }
