@@ -222,6 +222,11 @@ AwsError accessDenied()
     return error(u"AccessDenied"_s, u"Access Denied"_s, 403);
 }
 
+AwsError authorizationQueryParametersError(const QString &message)
+{
+    return error(u"AuthorizationQueryParametersError"_s, message, 400);
+}
+
 AwsError corsOriginMissing()
 {
     return error(

@@ -37,6 +37,7 @@ AwsError noSuchBucketPolicy(const QString &bucket);
 AwsError noSuchCorsConfiguration(const QString &bucket);
 AwsError preconditionFailed(const QString &condition);
 AwsError accessDeniedExpired(const QString &expires, const QString &now);
+AwsError authorizationQueryParametersError(const QString &message);
 AwsError incompleteBody();
 AwsError missingContentLength();
 AwsError accessDenied();

@@ -220,6 +220,60 @@ class S3CorsTests(S3AuditTestCase):
                      "NoSuchCORSConfiguration", 404)
 
 
+class S3PresignedUrlTests(S3AuditTestCase):
+    def setUp(self):
+        self.s3 = self.boto3_client("s3", signature_version="s3v4")
+        self.s3.create_bucket(Bucket="presign")
+        self.s3.put_object(Bucket="presign", Key="k", Body=b"v")
+
+    def fetch(self, url):
+        from urllib.parse import urlsplit
+        parts = urlsplit(url)
+        return self.raw("GET", parts.path + "?" + parts.query, signed=False)
+
+    def url(self, expires=60):
+        return self.s3.generate_presigned_url("get_object", Params={"Bucket": "presign",
+                                                                    "Key": "k"},
+                                              ExpiresIn=expires)
+
+    def assert_query_error(self, url, message):
+        status, _, body = self.fetch(url)
+        self.assertEqual(status, 400, body)
+        self.assertIn(b"<Code>AuthorizationQueryParametersError</Code>", body)
+        self.assertIn(b"<Message>" + message.encode() + b"</Message>", body)
+
+    def test_valid_url_works(self):
+        status, _, body = self.fetch(self.url())
+        self.assertEqual((status, body), (200, b"v"))
+
+    def test_expires_must_be_a_number_up_to_a_week(self):
+        import re
+        url = self.url()
+        self.assert_query_error(re.sub(r"X-Amz-Expires=\d+", "X-Amz-Expires=soon", url),
+                                "X-Amz-Expires should be a number")
+        self.assert_query_error(re.sub(r"X-Amz-Expires=\d+", "X-Amz-Expires=604801", url),
+                                "X-Amz-Expires must be less than a week (in seconds) that is "
+                                "604800")
+
+    def test_every_parameter_is_required(self):
+        import re
+        url = self.url()
+        for name in ("X-Amz-Algorithm", "X-Amz-Credential", "X-Amz-Date", "X-Amz-Expires",
+                     "X-Amz-SignedHeaders", "X-Amz-Signature"):
+            self.assert_query_error(
+                re.sub(name + r"=[^&]*&?", "", url),
+                "Query-string authentication version 4 requires the X-Amz-Algorithm, "
+                "X-Amz-Credential, X-Amz-Signature, X-Amz-Date, X-Amz-SignedHeaders, and "
+                "X-Amz-Expires parameters.")
+
+    def test_expired_url_is_access_denied(self):
+        import re
+        url = re.sub(r"X-Amz-Date=\d{8}T\d{6}Z", "X-Amz-Date=20200101T000000Z", self.url(1))
+        status, _, body = self.fetch(url)
+        self.assertEqual(status, 403, body)
+        self.assertIn(b"<Code>AccessDenied</Code><Message>Request has expired</Message>", body)
+
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -4,6 +4,7 @@
 #include "core/api/handlers/s3xml.h"
 #include "core/api/protocols/restxmlprotocol.h"
 #include "core/common/clock.h"
+#include "core/s3/presignedurl.h"
 #include "core/s3/s3errors.h"
 #include "core/s3/s3service.h"
 
@@ -38,6 +39,23 @@ QString bucketFromHost(const HttpRequest &request)
     if (host.endsWith(u".localhost"_s))
         return host.chopped(10);
     return {};
+}
+
+// SigV4 presigned URLs: the query parameters S3 checks before the signature.
+Status checkQueryAuthentication(const HttpRequest &request)
+{
+    const auto item = [&request](QStringView name) -> std::optional<QString> {
+        if (!request.hasQueryItem(name))
+            return std::nullopt;
+        return request.queryItem(name);
+    };
+    const S3::PresignedQuery query{item(u"X-Amz-Algorithm"),
+        item(u"X-Amz-Credential"),
+        item(u"X-Amz-Date"),
+        item(u"X-Amz-Expires"),
+        item(u"X-Amz-SignedHeaders"),
+        item(u"X-Amz-Signature")};
+    return query.isPresent() ? S3::checkPresignedQuery(query) : Status();
 }
 
 } // namespace
@@ -271,6 +289,8 @@ void S3Handler::handle(const AwsRequest &request, Responder responder)
     if (request.http.method == "OPTIONS")
         return preflight(call);
     call.operation = operationFor(request.http, call.target);
+    if (auto valid = checkQueryAuthentication(request.http); !valid)
+        return fail(call, valid.error());
     const auto &scope = request.route.scope;
     if (scope && scope->presigned && scope->expiresAtMs >= 0
         && m_service->clock()->nowMs() > scope->expiresAtMs) {
