@@ -274,6 +274,40 @@ class S3PresignedUrlTests(S3AuditTestCase):
         self.assertIn(b"<Code>AccessDenied</Code><Message>Request has expired</Message>", body)
 
 
+class S3SubresourceTests(S3AuditTestCase):
+    def setUp(self):
+        self.s3 = self.boto3_client("s3")
+
+    def test_policy_status(self):
+        import json
+        self.s3.create_bucket(Bucket="status")
+        self.s3.delete_public_access_block(Bucket="status")  # new buckets refuse public policies
+        client_error(self, lambda: self.s3.get_bucket_policy_status(Bucket="status"),
+                     "NoSuchBucketPolicy", 404)
+        statement = {"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject",
+                     "Resource": "arn:aws:s3:::status/*"}
+        self.s3.put_bucket_policy(Bucket="status", Policy=json.dumps(
+            {"Version": "2012-10-17", "Statement": [statement]}))
+        answer = self.s3.get_bucket_policy_status(Bucket="status")
+        self.assertIs(answer["PolicyStatus"]["IsPublic"], True)
+        statement["Condition"] = {"StringEquals": {"aws:SourceAccount": "000000000000"}}
+        self.s3.put_bucket_policy(Bucket="status", Policy=json.dumps(
+            {"Version": "2012-10-17", "Statement": [statement]}))
+        answer = self.s3.get_bucket_policy_status(Bucket="status")
+        self.assertIs(answer["PolicyStatus"]["IsPublic"], False)
+
+    def test_unimplemented_subresources_are_not_listings(self):
+        self.s3.create_bucket(Bucket="subres")
+        for query in ("session", "metadataTable", "metadataConfiguration", "website", "logging"):
+            status, _, body = self.raw("GET", "/subres?" + query)
+            self.assertEqual(status, 501, (query, body))
+            self.assertIn(b"<Code>NotImplemented</Code>", body)
+            self.assertNotIn(b"ListBucketResult", body)
+        status, _, body = self.raw("GET", "/subres?list-type=3")
+        self.assertEqual(status, 400, body)
+        self.assertIn(b"<Code>InvalidArgument</Code>", body)
+
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -308,6 +308,20 @@ void S3Handler::putBucketDocument(Call &call)
     ok(call, {}, kind == S3::BucketDocument::Policy ? 204 : 200);
 }
 
+// GetBucketPolicyStatus: IsPublic as Block Public Access judges the policy (isPublicPolicy).
+void S3Handler::getBucketPolicyStatus(Call &call)
+{
+    const auto text = m_service->getBucketDocument(call.target.bucket, S3::BucketDocument::Policy);
+    if (!text)
+        return fail(call, text.error());
+    if (!text->has_value())
+        return fail(call, S3::Errors::noSuchBucketPolicy(call.target.bucket));
+    const bool isPublic = S3::isPublicPolicy(**text);
+    ok(call, S3Xml::document(u"PolicyStatus"_s, [isPublic](QXmlStreamWriter &xml) {
+        xml.writeTextElement(u"IsPublic"_s, isPublic ? u"true"_s : u"false"_s);
+    }));
+}
+
 void S3Handler::deleteBucketDocument(Call &call)
 {
     const auto done = m_service->putBucketDocument(

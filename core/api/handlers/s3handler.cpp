@@ -87,6 +87,7 @@ const QHash<QString, S3Handler::Operation> &S3Handler::operationTable()
         {u"GetBucketPolicy"_s, &S3Handler::getBucketDocument},
         {u"PutBucketPolicy"_s, &S3Handler::putBucketDocument},
         {u"DeleteBucketPolicy"_s, &S3Handler::deleteBucketDocument},
+        {u"GetBucketPolicyStatus"_s, &S3Handler::getBucketPolicyStatus},
         {u"GetBucketCors"_s, &S3Handler::getBucketDocument},
         {u"PutBucketCors"_s, &S3Handler::putBucketDocument},
         {u"DeleteBucketCors"_s, &S3Handler::deleteBucketDocument},
@@ -172,6 +173,8 @@ QString S3Handler::operationFor(const HttpRequest &request, const Target &target
                 return u"GetBucketTagging"_s;
             if (has(u"policy"))
                 return u"GetBucketPolicy"_s;
+            if (has(u"policyStatus"))
+                return u"GetBucketPolicyStatus"_s;
             if (has(u"cors"))
                 return u"GetBucketCors"_s;
             if (has(u"notification"))
@@ -321,7 +324,12 @@ void S3Handler::handle(const AwsRequest &request, Responder responder)
         u"intelligent-tiering"_s,
         u"retention"_s,
         u"legal-hold"_s,
-        u"select"_s};
+        u"select"_s,
+        u"torrent"_s,
+        u"session"_s,
+        u"metadataTable"_s,
+        u"metadataConfiguration"_s,
+        u"abac"_s};
     for (const QString &name : request.http.rawQuery.isEmpty() ? QStringList() : unsupported) {
         if (request.http.hasQueryItem(name)) {
             call.operation = QString::fromLatin1(request.http.method) + u" ?"_s + name;
@@ -367,6 +375,7 @@ Status S3Handler::authorize(const Call &call) const
         {u"GetBucketPolicy"_s, u"s3:GetBucketPolicy"_s},
         {u"PutBucketPolicy"_s, u"s3:PutBucketPolicy"_s},
         {u"DeleteBucketPolicy"_s, u"s3:DeleteBucketPolicy"_s},
+        {u"GetBucketPolicyStatus"_s, u"s3:GetBucketPolicyStatus"_s},
         {u"GetBucketCors"_s, u"s3:GetBucketCORS"_s},
         {u"PutBucketCors"_s, u"s3:PutBucketCORS"_s},
         {u"DeleteBucketCors"_s, u"s3:PutBucketCORS"_s},

@@ -90,6 +90,7 @@ private:
     void getBucketDocument(Call &call);
     void putBucketDocument(Call &call);
     void deleteBucketDocument(Call &call);
+    void getBucketPolicyStatus(Call &call);
     void getBucketAcl(Call &call);
     void putBucketAcl(Call &call);
     void getObjectAcl(Call &call);

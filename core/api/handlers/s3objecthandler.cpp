@@ -432,6 +432,11 @@ void S3Handler::listObjects(Call &call)
 {
     const HttpRequest &http = call.request.http;
     const bool v2 = call.operation == u"ListObjectsV2"_s;
+    // list-type=2 is ListObjectsV2; S3 knows no other list type.
+    if (!v2 && http.hasQueryItem(u"list-type"))
+        return fail(call,
+            S3::Errors::invalidArgument(
+                u"Invalid List Type specified"_s, u"list-type"_s, http.queryItem(u"list-type")));
     const auto encoding = S3Wire::urlEncodingRequested(http);
     if (!encoding)
         return fail(call, encoding.error());
