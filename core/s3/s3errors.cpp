@@ -84,6 +84,13 @@ AwsError invalidRange(qint64 size, const QString &range)
         {{u"RangeRequested"_s, range}, {u"ActualObjectSize"_s, QString::number(size)}});
 }
 
+AwsError metadataTooLarge()
+{
+    return error(u"MetadataTooLarge"_s,
+        u"Your metadata headers exceed the maximum allowed metadata size"_s,
+        400);
+}
+
 AwsError invalidPartNumber(int requested, int actualCount)
 {
     return error(u"InvalidPartNumber"_s,

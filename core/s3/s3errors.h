@@ -14,6 +14,7 @@ AwsError bucketAlreadyOwnedByYou(const QString &bucket);
 AwsError bucketNotEmpty(const QString &bucket);
 AwsError invalidBucketName(const QString &bucket);
 AwsError keyTooLong();
+AwsError metadataTooLarge();
 AwsError invalidRange(qint64 size, const QString &range);
 // GetObject / HeadObject ?partNumber= beyond the object's parts (416).
 AwsError invalidPartNumber(int requested, int actualCount);

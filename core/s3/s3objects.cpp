@@ -29,6 +29,8 @@ QString pastPrefix(const QString &prefix)
     return prefix + QString::fromUcs4(U"\U0010FFFF");
 }
 
+constexpr qsizetype MaxMetadataBytes = 2 * 1024;
+
 Status validateKey(const QString &key)
 {
     if (key.isEmpty())
@@ -77,6 +79,16 @@ Result<S3Object> S3Service::insertNewVersion(S3Object object, const QString &fil
     return withPath(std::move(object));
 }
 
+Status S3Service::checkMetadataSize(const ObjectHeaders &headers)
+{
+    qsizetype size = 0;
+    for (const auto &[name, value] : headers.metadata)
+        size += name.toUtf8().size() + value.toUtf8().size();
+    if (size > MaxMetadataBytes)
+        return std::unexpected(Errors::metadataTooLarge());
+    return {};
+}
+
 Result<S3Object> S3Service::putObject(
     const QString &bucket, const QString &key, ObjectHeaders headers, Tags tags, ObjectBody body)
 {
@@ -89,6 +101,10 @@ Result<S3Object> S3Service::putObject(
         return std::unexpected(ok.error());
     }
     if (auto ok = validateKey(key); !ok) {
+        discard();
+        return std::unexpected(ok.error());
+    }
+    if (auto ok = checkMetadataSize(headers); !ok) {
         discard();
         return std::unexpected(ok.error());
     }
@@ -252,6 +268,10 @@ Result<S3Object> S3Service::copyObject(const CopySource &source,
         return std::unexpected(ok.error());
     if (auto ok = validateKey(key); !ok)
         return std::unexpected(ok.error());
+    if (headers) {
+        if (auto ok = checkMetadataSize(*headers); !ok)
+            return std::unexpected(ok.error());
+    }
     QString fileId;
     if (!original->fileId.isEmpty()) {
         // Object files are never modified in place, so a hard link is a full, free copy.

@@ -187,6 +187,9 @@ public:
         ObjectHeaders headers,
         Tags tags,
         ObjectBody body);
+    // PutObject, CopyObject (REPLACE), CreateMultipartUpload: user metadata may take 2 KB, the
+    // UTF-8 bytes of every name (without x-amz-meta-) and value (MetadataTooLarge otherwise).
+    static Status checkMetadataSize(const ObjectHeaders &headers);
     // Metadata and where the bytes are (inline data or filePath); delete markers fail as AWS does.
     Result<S3Object> getObject(
         const QString &bucket, const QString &key, const QString &versionId = {}) const;

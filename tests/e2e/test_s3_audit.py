@@ -308,6 +308,27 @@ class S3SubresourceTests(S3AuditTestCase):
         self.assertIn(b"<Code>InvalidArgument</Code>", body)
 
 
+class S3MetadataSizeTests(S3AuditTestCase):
+    def test_metadata_over_2_kb(self):
+        s3 = self.boto3_client("s3")
+        s3.create_bucket(Bucket="meta")
+        fits = {"a": "x" * 1023, "b": "y" * 1023}
+        s3.put_object(Bucket="meta", Key="ok", Body=b"v", Metadata=fits)
+        too_large = {"a": "x" * 1023, "b": "y" * 1024}
+        error = client_error(self, lambda: s3.put_object(Bucket="meta", Key="big", Body=b"v",
+                                                         Metadata=too_large),
+                             "MetadataTooLarge", 400)
+        self.assertEqual(error["Error"]["Message"],
+                         "Your metadata headers exceed the maximum allowed metadata size")
+        client_error(self, lambda: s3.copy_object(Bucket="meta", Key="copy",
+                                                  CopySource="meta/ok", Metadata=too_large,
+                                                  MetadataDirective="REPLACE"),
+                     "MetadataTooLarge", 400)
+        client_error(self, lambda: s3.create_multipart_upload(Bucket="meta", Key="mp",
+                                                              Metadata=too_large),
+                     "MetadataTooLarge", 400)
+
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -1202,6 +1202,33 @@ private slots:
         QCOMPARE(service.getObject(u"torn"_s, u"kept"_s)->size, 100000);
         QCOMPARE(fileCount(objects), 1);
     }
+
+    // User metadata may take 2 KB (UTF-8 bytes of names and values) in PutObject, CopyObject
+    // with new metadata and CreateMultipartUpload; one byte more is MetadataTooLarge.
+    void metadataSizeLimit()
+    {
+        Tests::TempDatabase temp;
+        Core::ManualClock clock;
+        S3Service service(temp.database(), &clock, temp.dirPath() + u"/objects"_s, u"us-east-1"_s);
+        QVERIFY(service.createBucket(u"meta"_s, {}).has_value());
+        ObjectHeaders fits;
+        fits.metadata = {{u"a"_s, QString(1023, u'x')}, {u"\u00e9"_s, QString(1022, u'y')}};
+        ObjectHeaders tooLarge = fits;
+        tooLarge.metadata[1].second += u'y';
+        QVERIFY(service.putObject(u"meta"_s, u"k"_s, fits, {}, bodyOf("v")).has_value());
+        const auto refused = service.putObject(u"meta"_s, u"big"_s, tooLarge, {}, bodyOf("v"));
+        QCOMPARE(refused.error().code, u"MetadataTooLarge"_s);
+        QCOMPARE(refused.error().message,
+            u"Your metadata headers exceed the maximum allowed metadata size"_s);
+        QCOMPARE(service.getObject(u"meta"_s, u"big"_s).error().code, u"NoSuchKey"_s);
+        QCOMPARE(service.copyObject({u"meta"_s, u"k"_s, {}}, u"meta"_s, u"c"_s, tooLarge, {})
+                     .error()
+                     .code,
+            u"MetadataTooLarge"_s);
+        QVERIFY(service.copyObject({u"meta"_s, u"k"_s, {}}, u"meta"_s, u"c"_s, {}, {}));
+        QCOMPARE(service.createMultipartUpload(u"meta"_s, u"m"_s, tooLarge, {}, {}).error().code,
+            u"MetadataTooLarge"_s);
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_S3Service)
