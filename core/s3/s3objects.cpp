@@ -13,6 +13,8 @@
 
 #include <QFile>
 
+#include <algorithm>
+
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -30,6 +32,7 @@ QString pastPrefix(const QString &prefix)
 }
 
 constexpr qsizetype MaxMetadataBytes = 2 * 1024;
+constexpr qsizetype VersionIdLength = 32;
 
 Status validateKey(const QString &key)
 {
@@ -49,8 +52,9 @@ Result<S3Object> S3Service::insertNewVersion(S3Object object, const QString &fil
         m_files.remove(fileId);
         return std::unexpected(Errors::noSuchBucket(object.bucket));
     }
-    object.versionId =
-        bucket->versioning == Versioning::Enabled ? Ids::randomAlphanumeric(32) : u"null"_s;
+    object.versionId = bucket->versioning == Versioning::Enabled
+        ? Ids::randomAlphanumeric(VersionIdLength)
+        : u"null"_s;
     object.isLatest = true;
     object.modifiedMs = m_clock->nowMs();
     object.headers.restoreExpiryMs = -1; // a new version is not a restored copy
@@ -86,6 +90,24 @@ Status S3Service::checkMetadataSize(const ObjectHeaders &headers)
         size += name.toUtf8().size() + value.toUtf8().size();
     if (size > MaxMetadataBytes)
         return std::unexpected(Errors::metadataTooLarge());
+    return {};
+}
+
+Status S3Service::checkVersionId(const QString &versionId)
+{
+    if (versionId.isEmpty())
+        return std::unexpected(Errors::invalidArgument(
+            u"Version id cannot be the empty string"_s, u"versionId"_s, versionId));
+    if (versionId == u"null"_s)
+        return {};
+    const bool wellFormed = versionId.size() == VersionIdLength
+        && std::all_of(versionId.cbegin(), versionId.cend(), [](QChar c) {
+               return c.isDigit() || (c.toLatin1() >= 'a' && c.toLatin1() <= 'z')
+                   || (c.toLatin1() >= 'A' && c.toLatin1() <= 'Z');
+           });
+    if (!wellFormed)
+        return std::unexpected(
+            Errors::invalidArgument(u"Invalid version id specified"_s, u"versionId"_s, versionId));
     return {};
 }
 
@@ -223,8 +245,9 @@ Result<DeleteResult> S3Service::deleteObject(
         marker.deleteMarker = true;
         marker.modifiedMs = m_clock->nowMs();
         marker.etag = QString();
-        marker.versionId =
-            info->versioning == Versioning::Enabled ? Ids::randomAlphanumeric(32) : u"null"_s;
+        marker.versionId = info->versioning == Versioning::Enabled
+            ? Ids::randomAlphanumeric(VersionIdLength)
+            : u"null"_s;
         if (marker.versionId == u"null"_s) {
             const auto removed = m_store->removeVersion(bucket, key, marker.versionId);
             ok = removed.has_value();

@@ -247,7 +247,9 @@ class S3Boto3Tests(ServerTestCase):
         self.assertEqual(self.s3.get_object(Bucket=bucket, Key="k")["Body"].read(), b"two")
         self.s3.delete_object(Bucket=bucket, Key="k", VersionId=v2)
         self.assertEqual(self.s3.get_object(Bucket=bucket, Key="k")["Body"].read(), b"one")
-        client_error(self, lambda: self.s3.get_object(Bucket=bucket, Key="k", VersionId="nope"),
+        # A well-formed id no version has (a malformed one is InvalidArgument).
+        unknown = "UnknownVersionId" + "0" * 16
+        client_error(self, lambda: self.s3.get_object(Bucket=bucket, Key="k", VersionId=unknown),
                      "NoSuchVersion")
         self.s3.put_bucket_versioning(Bucket=bucket,
                                       VersioningConfiguration={"Status": "Suspended"})

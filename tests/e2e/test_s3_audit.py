@@ -329,6 +329,35 @@ class S3MetadataSizeTests(S3AuditTestCase):
                      "MetadataTooLarge", 400)
 
 
+class S3VersionIdTests(S3AuditTestCase):
+    def test_empty_and_malformed_version_ids(self):
+        s3 = self.boto3_client("s3")
+        s3.create_bucket(Bucket="vid")
+        s3.put_bucket_versioning(Bucket="vid", VersioningConfiguration={"Status": "Enabled"})
+        version = s3.put_object(Bucket="vid", Key="k", Body=b"v")["VersionId"]
+        self.assertEqual(s3.get_object(Bucket="vid", Key="k", VersionId=version)["Body"].read(),
+                         b"v")
+        status, _, body = self.raw("GET", "/vid/k?versionId=")
+        self.assertEqual(status, 400, body)
+        self.assertIn(b"<Code>InvalidArgument</Code><Message>Version id cannot be the empty "
+                      b"string</Message>", body)
+        malformed = "not-a-version"
+        for call in (lambda: s3.get_object(Bucket="vid", Key="k", VersionId=malformed),
+                     lambda: s3.delete_object(Bucket="vid", Key="k", VersionId=malformed),
+                     lambda: s3.get_object_tagging(Bucket="vid", Key="k", VersionId=malformed),
+                     lambda: s3.copy_object(Bucket="vid", Key="c", CopySource={
+                         "Bucket": "vid", "Key": "k", "VersionId": malformed})):
+            error = client_error(self, call, "InvalidArgument", 400)
+            self.assertEqual(error["Error"]["Message"], "Invalid version id specified")
+        client_error(self, lambda: s3.head_object(Bucket="vid", Key="k", VersionId=malformed),
+                     "400", 400)
+        # Well-formed but unknown: NoSuchVersion; "null" is a version id.
+        client_error(self, lambda: s3.get_object(Bucket="vid", Key="k", VersionId="A" * 32),
+                     "NoSuchVersion", 404)
+        client_error(self, lambda: s3.get_object(Bucket="vid", Key="k", VersionId="null"),
+                     "NoSuchVersion", 404)
+
+
 
 if __name__ == "__main__":
     unittest.main()

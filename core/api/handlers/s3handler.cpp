@@ -41,6 +41,25 @@ QString bucketFromHost(const HttpRequest &request)
     return {};
 }
 
+// The versionId of the request (object operations) and of its x-amz-copy-source, where given.
+Status checkVersionIds(const HttpRequest &request, const S3Handler::Target &target)
+{
+    if (target.key.isEmpty())
+        return {};
+    if (request.hasQueryItem(u"versionId")) {
+        if (auto valid = S3::S3Service::checkVersionId(request.queryItem(u"versionId")); !valid)
+            return valid;
+    }
+    const QByteArray source = request.header("x-amz-copy-source");
+    if (const qsizetype question = source.indexOf('?'); question >= 0) {
+        for (const auto &[name, value] : parseFormEncoded(source.mid(question + 1))) {
+            if (name == u"versionId"_s)
+                return S3::S3Service::checkVersionId(value);
+        }
+    }
+    return {};
+}
+
 // SigV4 presigned URLs: the query parameters S3 checks before the signature.
 Status checkQueryAuthentication(const HttpRequest &request)
 {
@@ -343,6 +362,10 @@ void S3Handler::handle(const AwsRequest &request, Responder responder)
             call.operation =
                 QString::fromLatin1(request.http.method) + u' ' + request.http.decodedPath();
         fail(call, S3::Errors::methodNotAllowed());
+        return;
+    }
+    if (auto valid = checkVersionIds(request.http, call.target); !valid) {
+        fail(call, valid.error());
         return;
     }
     if (auto allowed = authorize(call); !allowed) {
