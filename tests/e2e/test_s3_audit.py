@@ -358,6 +358,22 @@ class S3VersionIdTests(S3AuditTestCase):
                      "NoSuchVersion", 404)
 
 
+class S3LocationConstraintTests(S3AuditTestCase):
+    def test_unknown_and_us_east_1_constraints(self):
+        s3 = self.boto3_client("s3")
+        for constraint in ("moon-base-1", "us-east-1"):
+            error = client_error(self, lambda: s3.create_bucket(
+                Bucket="where", CreateBucketConfiguration={"LocationConstraint": constraint}),
+                "InvalidLocationConstraint", 400)
+            self.assertEqual(error["Error"]["Message"],
+                             "The specified location-constraint is not valid")
+        client_error(self, lambda: s3.head_bucket(Bucket="where"), "404", 404)
+        s3.create_bucket(Bucket="where-eu", CreateBucketConfiguration={
+            "LocationConstraint": "eu-west-1"})
+        self.assertEqual(s3.get_bucket_location(Bucket="where-eu")["LocationConstraint"],
+                         "eu-west-1")
+
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -5,6 +5,7 @@
 
 #include "core/api/handlers/s3xml.h"
 #include "core/api/protocols/restxmlprotocol.h"
+#include "core/s3/bucketname.h"
 #include "core/s3/corsconfig.h"
 #include "core/s3/s3errors.h"
 #include "core/s3/s3service.h"
@@ -99,7 +100,7 @@ void S3Handler::createBucket(Call &call)
         if (!root || root->name != u"CreateBucketConfiguration"_s)
             return fail(call, S3::Errors::malformedXml());
         const QString constraint = root->childText(u"LocationConstraint");
-        if (constraint == u"us-east-1"_s)
+        if (!constraint.isEmpty() && !S3::isLocationConstraint(constraint))
             return fail(call, S3::Errors::invalidLocationConstraint());
         if (!constraint.isEmpty()) {
             if (constraint != requestRegion && requestRegion != u"us-east-1"_s)
