@@ -374,6 +374,38 @@ class S3LocationConstraintTests(S3AuditTestCase):
                          "eu-west-1")
 
 
+class S3DeleteObjectsIntegrityTests(S3AuditTestCase):
+    BODY = b"<Delete><Object><Key>k</Key></Object></Delete>"
+
+    def test_integrity_header_required(self):
+        import base64
+        import hashlib
+        s3 = self.boto3_client("s3")
+        s3.create_bucket(Bucket="integrity")
+        status, _, body = self.raw("POST", "/integrity?delete", [], self.BODY)
+        self.assertEqual(status, 400, body)
+        self.assertIn(b"<Code>InvalidRequest</Code><Message>Missing required header for this "
+                      b"request: Content-MD5</Message>", body)
+        md5 = base64.b64encode(hashlib.md5(self.BODY).digest()).decode()
+        status, _, body = self.raw("POST", "/integrity?delete", ["Content-MD5: " + md5],
+                                   self.BODY)
+        self.assertEqual(status, 200, body)
+        status, _, body = self.raw("POST", "/integrity?delete",
+                                   ["x-amz-checksum-crc32: AAAAAA=="], self.BODY)
+        self.assertEqual(status, 200, body)
+
+    def test_clients_send_one(self):
+        s3 = self.boto3_client("s3")
+        s3.create_bucket(Bucket="integrity-clients")
+        s3.put_object(Bucket="integrity-clients", Key="a", Body=b"1")
+        s3.put_object(Bucket="integrity-clients", Key="b", Body=b"2")
+        answer = s3.delete_objects(Bucket="integrity-clients", Delete={"Objects": [{"Key": "a"}]})
+        self.assertEqual([d["Key"] for d in answer["Deleted"]], ["a"])
+        answer = self.aws("s3api", "delete-objects", "--bucket", "integrity-clients",
+                          "--delete", '{"Objects": [{"Key": "b"}]}')
+        self.assertEqual([d["Key"] for d in answer["Deleted"]], ["b"])
+
+
 
 if __name__ == "__main__":
     unittest.main()

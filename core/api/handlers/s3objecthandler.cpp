@@ -285,6 +285,22 @@ void S3Handler::deleteObject(Call &call)
 
 void S3Handler::deleteObjects(Call &call)
 {
+    // DeleteObjects requires an integrity check: Content-MD5 or a flexible checksum (SDKs since
+    // 2025 send x-amz-checksum-crc32 instead of Content-MD5).
+    static const QByteArray checksumHeaders[] = {"content-md5",
+        "x-amz-checksum-crc32",
+        "x-amz-checksum-crc32c",
+        "x-amz-checksum-crc64nvme",
+        "x-amz-checksum-sha1",
+        "x-amz-checksum-sha256"};
+    const bool checked =
+        std::any_of(std::begin(checksumHeaders),
+            std::end(checksumHeaders),
+            [&call](const QByteArray &name) { return call.request.http.hasHeader(name); })
+        || call.request.http.header("x-amz-trailer").startsWith("x-amz-checksum-");
+    if (!checked)
+        return fail(call,
+            S3::Errors::invalidRequest(u"Missing required header for this request: Content-MD5"_s));
     const auto root = S3Xml::parse(call.request.http.bodyBytes());
     if (!root || root->name != u"Delete"_s)
         return fail(call, S3::Errors::malformedXml());
