@@ -406,6 +406,35 @@ class S3DeleteObjectsIntegrityTests(S3AuditTestCase):
         self.assertEqual([d["Key"] for d in answer["Deleted"]], ["b"])
 
 
+class S3ListBucketsTests(S3AuditTestCase):
+    def test_paging_prefix_and_region(self):
+        import re
+        s3 = self.boto3_client("s3")
+        for name in ("lb-a", "lb-b", "lb-c", "other"):
+            s3.create_bucket(Bucket=name)
+        s3.create_bucket(Bucket="lb-eu", CreateBucketConfiguration={
+            "LocationConstraint": "eu-west-1"})
+        status, _, body = self.raw("GET", "/?max-buckets=2&prefix=lb-")
+        self.assertEqual(status, 200, body)
+        self.assertEqual(re.findall(rb"<Name>([^<]*)</Name>", body), [b"lb-a", b"lb-b"])
+        self.assertIn(b"<BucketRegion>us-east-1</BucketRegion>", body)
+        self.assertIn(b"<Prefix>lb-</Prefix>", body)
+        token = re.search(rb"<ContinuationToken>([^<]*)</ContinuationToken>", body).group(1)
+        from urllib.parse import quote
+        status, _, body = self.raw("GET", "/?max-buckets=2&prefix=lb-&continuation-token="
+                                   + quote(token.decode(), safe=""))
+        self.assertEqual(re.findall(rb"<Name>([^<]*)</Name>", body), [b"lb-c", b"lb-eu"])
+        self.assertNotIn(b"<ContinuationToken>", body)
+        status, _, body = self.raw("GET", "/?bucket-region=eu-west-1")
+        self.assertEqual(re.findall(rb"<Name>([^<]*)</Name>", body), [b"lb-eu"])
+        self.assertIn(b"<BucketRegion>eu-west-1</BucketRegion>", body)
+        for value in ("0", "10001", "many"):
+            status, _, body = self.raw("GET", "/?max-buckets=" + value)
+            self.assertEqual(status, 400, body)
+            self.assertIn(b"<Code>InvalidArgument</Code>", body)
+        self.assertGreaterEqual(len(s3.list_buckets()["Buckets"]), 5)
+
+
 
 if __name__ == "__main__":
     unittest.main()

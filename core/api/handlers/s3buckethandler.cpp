@@ -13,6 +13,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Core::Api {
@@ -74,19 +76,54 @@ void writeTagging(QXmlStreamWriter &xml, const S3::Tags &tags)
 
 } // namespace
 
+// ListBuckets (2024 form): max-buckets (1-10000) pages by name with an opaque
+// continuation-token; prefix and bucket-region filter; every bucket names its BucketRegion.
 void S3Handler::listBuckets(Call &call)
 {
-    const QList<S3::Bucket> buckets = m_service->listBuckets();
-    ok(call, S3Xml::document(u"ListAllMyBucketsResult"_s, [&buckets](QXmlStreamWriter &xml) {
+    const HttpRequest &http = call.request.http;
+    int maxBuckets = -1;
+    if (http.hasQueryItem(u"max-buckets")) {
+        bool valid = false;
+        maxBuckets = http.queryItem(u"max-buckets").toInt(&valid);
+        if (!valid || maxBuckets < 1 || maxBuckets > 10000)
+            return fail(call,
+                S3::Errors::invalidArgument(
+                    u"Argument max-buckets must be an integer between 1 and 10000"_s,
+                    u"max-buckets"_s,
+                    http.queryItem(u"max-buckets")));
+    }
+    const QString prefix = http.queryItem(u"prefix");
+    const QString region = http.queryItem(u"bucket-region");
+    const QString after =
+        QString::fromUtf8(QByteArray::fromBase64(http.queryItem(u"continuation-token").toLatin1()));
+    QList<S3::Bucket> buckets = m_service->listBuckets();
+    std::sort(buckets.begin(), buckets.end(), [](const S3::Bucket &a, const S3::Bucket &b) {
+        return a.name < b.name;
+    });
+    buckets.removeIf([&](const S3::Bucket &bucket) {
+        return !bucket.name.startsWith(prefix) || (!region.isEmpty() && bucket.region != region)
+            || (!after.isEmpty() && bucket.name <= after);
+    });
+    QString next;
+    if (maxBuckets > 0 && buckets.size() > maxBuckets) {
+        buckets.resize(maxBuckets);
+        next = QString::fromLatin1(buckets.last().name.toUtf8().toBase64());
+    }
+    ok(call, S3Xml::document(u"ListAllMyBucketsResult"_s, [&](QXmlStreamWriter &xml) {
         writeOwner(xml);
         xml.writeStartElement(u"Buckets"_s);
-        for (const S3::Bucket &bucket : buckets) {
+        for (const S3::Bucket &bucket : std::as_const(buckets)) {
             xml.writeStartElement(u"Bucket"_s);
             xml.writeTextElement(u"Name"_s, bucket.name);
             xml.writeTextElement(u"CreationDate"_s, S3Xml::isoTime(bucket.createdMs));
+            xml.writeTextElement(u"BucketRegion"_s, bucket.region);
             xml.writeEndElement();
         }
         xml.writeEndElement();
+        if (!next.isEmpty())
+            xml.writeTextElement(u"ContinuationToken"_s, next);
+        if (http.hasQueryItem(u"prefix"))
+            xml.writeTextElement(u"Prefix"_s, prefix);
     }));
 }
 
