@@ -435,6 +435,26 @@ class S3ListBucketsTests(S3AuditTestCase):
         self.assertGreaterEqual(len(s3.list_buckets()["Buckets"]), 5)
 
 
+class S3SystemTagTests(S3AuditTestCase):
+    def test_aws_prefixed_tag_keys_are_refused(self):
+        s3 = self.boto3_client("s3")
+        s3.create_bucket(Bucket="systags")
+        s3.put_object(Bucket="systags", Key="k", Body=b"v")
+        error = client_error(self, lambda: s3.put_bucket_tagging(
+            Bucket="systags", Tagging={"TagSet": [{"Key": "aws:team", "Value": "x"}]}),
+            "InvalidTag", 400)
+        self.assertEqual(error["Error"]["Message"],
+                         "System tags cannot be added/updated by requester")
+        error = client_error(self, lambda: s3.put_object_tagging(
+            Bucket="systags", Key="k", Tagging={"TagSet": [{"Key": "aws:team", "Value": "x"}]}),
+            "InvalidTag", 400)
+        self.assertEqual(error["Error"]["Message"], "Your TagKey cannot be prefixed with aws:")
+        client_error(self, lambda: s3.put_object(Bucket="systags", Key="t", Body=b"v",
+                                                 Tagging="aws:team=x"), "InvalidTag", 400)
+        s3.put_bucket_tagging(Bucket="systags",
+                              Tagging={"TagSet": [{"Key": "team:aws:x", "Value": "fine"}]})
+
+
 
 if __name__ == "__main__":
     unittest.main()

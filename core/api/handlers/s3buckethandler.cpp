@@ -51,6 +51,10 @@ Result<S3::Tags> parseTagging(const QByteArray &body, int maxTags)
                 return std::unexpected(
                     S3::Errors::invalidTag(u"Cannot provide multiple Tags with the same key"_s));
         }
+        // PutBucketTagging: aws: keys are system tags (AWS-verified wording, moto/LocalStack).
+        if (key.startsWith(u"aws:"_s))
+            return std::unexpected(
+                S3::Errors::invalidTag(u"System tags cannot be added/updated by requester"_s));
         tags.append({key, value});
     }
     if (tags.size() > maxTags)

@@ -681,6 +681,9 @@ void S3Handler::putObjectTagging(Call &call)
                 return fail(call,
                     S3::Errors::invalidTag(u"Cannot provide multiple Tags with the same key"_s));
         }
+        if (key.startsWith(u"aws:"_s))
+            return fail(
+                call, S3::Errors::invalidTag(u"Your TagKey cannot be prefixed with aws:"_s));
         tags.append({key, tag->childText(u"Value")});
     }
     if (tags.size() > 10)
