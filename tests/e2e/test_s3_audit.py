@@ -455,6 +455,34 @@ class S3SystemTagTests(S3AuditTestCase):
                               Tagging={"TagSet": [{"Key": "team:aws:x", "Value": "fine"}]})
 
 
+class S3CustomerKeyTests(S3AuditTestCase):
+    MESSAGE = ("Requests specifying Server Side Encryption with Customer provided keys must be "
+               "made over a secure connection.")
+
+    def test_sse_c_needs_https(self):
+        s3 = self.boto3_client("s3")
+        s3.create_bucket(Bucket="ssec")
+        s3.put_object(Bucket="ssec", Key="plain", Body=b"v")
+        key = {"SSECustomerAlgorithm": "AES256", "SSECustomerKey": "k" * 32}
+        calls = [
+            lambda: s3.put_object(Bucket="ssec", Key="k", Body=b"v", **key),
+            lambda: s3.get_object(Bucket="ssec", Key="plain", **key),
+            lambda: s3.create_multipart_upload(Bucket="ssec", Key="mp", **key),
+            lambda: s3.copy_object(Bucket="ssec", Key="copy", CopySource="ssec/plain", **key),
+            lambda: s3.copy_object(Bucket="ssec", Key="copy", CopySource="ssec/plain",
+                                   CopySourceSSECustomerAlgorithm="AES256",
+                                   CopySourceSSECustomerKey="k" * 32),
+        ]
+        for call in calls:
+            error = client_error(self, call, "InvalidRequest", 400)
+            self.assertEqual(error["Error"]["Message"], self.MESSAGE)
+        client_error(self, lambda: s3.head_object(Bucket="ssec", Key="plain", **key), "400", 400)
+        upload = s3.create_multipart_upload(Bucket="ssec", Key="mp")["UploadId"]
+        client_error(self, lambda: s3.upload_part(Bucket="ssec", Key="mp", UploadId=upload,
+                                                  PartNumber=1, Body=b"x", **key),
+                     "InvalidRequest", 400)
+        client_error(self, lambda: s3.head_object(Bucket="ssec", Key="k"), "404", 404)
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -77,6 +77,25 @@ Status checkQueryAuthentication(const HttpRequest &request)
     return query.isPresent() ? S3::checkPresignedQuery(query) : Status();
 }
 
+// SSE-C needs TLS and the endpoint is plain HTTP: AWS refuses every request carrying customer
+// key headers (the object's or, for copies, the source's) over HTTP.
+Status checkCustomerKeyHeaders(const HttpRequest &request)
+{
+    static const QByteArray headers[] = {"x-amz-server-side-encryption-customer-algorithm",
+        "x-amz-server-side-encryption-customer-key",
+        "x-amz-server-side-encryption-customer-key-md5",
+        "x-amz-copy-source-server-side-encryption-customer-algorithm",
+        "x-amz-copy-source-server-side-encryption-customer-key",
+        "x-amz-copy-source-server-side-encryption-customer-key-md5"};
+    for (const QByteArray &header : headers) {
+        if (request.hasHeader(header))
+            return std::unexpected(S3::Errors::invalidRequest(
+                u"Requests specifying Server Side Encryption with Customer provided keys must "
+                u"be made over a secure connection."_s));
+    }
+    return {};
+}
+
 } // namespace
 
 S3Handler::S3Handler(S3::S3Service *service, QString accountId, QObject *parent)
@@ -362,6 +381,10 @@ void S3Handler::handle(const AwsRequest &request, Responder responder)
             call.operation =
                 QString::fromLatin1(request.http.method) + u' ' + request.http.decodedPath();
         fail(call, S3::Errors::methodNotAllowed());
+        return;
+    }
+    if (auto valid = checkCustomerKeyHeaders(request.http); !valid) {
+        fail(call, valid.error());
         return;
     }
     if (auto valid = checkVersionIds(request.http, call.target); !valid) {
