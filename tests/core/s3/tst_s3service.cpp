@@ -295,6 +295,14 @@ private slots:
                 + "<Filter/><Transition><Date>2030-01-01T00:00:00Z</Date><StorageClass>"
                   "STANDARD_IA</StorageClass></Transition>"
                 + tail << QString();
+        QTest::newRow("expiration with transition") << head
+                + "<Filter/><Transition><Days>30</Days><StorageClass>GLACIER</StorageClass>"
+                  "</Transition><Expiration><Days>31</Days></Expiration>"
+                + tail << QString();
+        QTest::newRow("expiration not after transition") << head
+                + "<Filter/><Transition><Days>30</Days><StorageClass>GLACIER</StorageClass>"
+                  "</Transition><Expiration><Days>30</Days></Expiration>"
+                + tail << u"InvalidArgument"_s;
         QTest::newRow("unknown class") << head
                 + "<Filter/><Transition><Days>50</Days><StorageClass>"
                   "STANDARD</StorageClass></Transition>"
@@ -320,6 +328,21 @@ private slots:
         QFETCH(QString, error);
         const auto rules = parseLifecycle(xml);
         QCOMPARE(rules ? QString() : rules.error().code, error);
+    }
+
+    // PutBucketLifecycleConfiguration: an Expiration due before a Transition, AWS's wording.
+    void lifecycleExpirationAfterTransitions()
+    {
+        const auto rules = parseLifecycle(
+            "<LifecycleConfiguration><Rule><Status>Enabled</Status><Filter><Prefix>logs/</Prefix>"
+            "</Filter><Transition><Days>30</Days><StorageClass>STANDARD_IA</StorageClass>"
+            "</Transition><Transition><Days>90</Days><StorageClass>GLACIER</StorageClass>"
+            "</Transition><Expiration><Days>60</Days></Expiration></Rule>"
+            "</LifecycleConfiguration>");
+        QVERIFY(!rules);
+        QCOMPARE(rules.error().message,
+            u"'Days' in the Expiration action for filter '(prefix=logs/)' must be greater than "
+            u"'Days' in the Transition action"_s);
     }
 
     void lifecycleDueRoundsToMidnight()
