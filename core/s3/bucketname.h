@@ -10,6 +10,11 @@ namespace Core::S3 {
 // prefixes and suffixes).
 bool isValidBucketName(const QString &name);
 
+// CreateBucket: whether a LocationConstraint names an AWS Region S3 creates buckets in (the
+// aws, aws-cn and aws-us-gov partitions, and the legacy "EU"). us-east-1 is a Region but no
+// constraint: AWS refuses it in the body (InvalidLocationConstraint) as any unknown name.
+bool isLocationConstraint(const QString &constraint);
+
 constexpr qsizetype MaxKeyBytes = 1024;
 
 } // namespace Core::S3

@@ -179,6 +179,14 @@ Result<LifecycleRule> readRule(const XmlElement &element)
         parsed.days = hasDate ? -1 : int(qMin<qint64>(days, 2147483647));
         rule.transitions.append(parsed);
     }
+    // An object must have transitioned before it expires.
+    for (const LifecycleTransition &transition : std::as_const(rule.transitions)) {
+        if (rule.expirationDays > 0 && transition.days >= 0
+            && rule.expirationDays <= transition.days)
+            return std::unexpected(Errors::invalidArgument(
+                u"'Days' in the Expiration action for filter '(prefix=%1)' must be greater than "
+                u"'Days' in the Transition action"_s.arg(rule.prefix)));
+    }
     if (const XmlElement *noncurrent = element.child(u"NoncurrentVersionExpiration")) {
         anyAction = true;
         const qint64 days = number(*noncurrent, u"NoncurrentDays");

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "core/s3/presignedurl.h"
 
+#include "core/s3/s3errors.h"
+
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QMessageAuthenticationCode>
@@ -23,7 +25,39 @@ QByteArray encode(const QString &text, const QByteArray &keep = {})
     return QUrl::toPercentEncoding(text, keep);
 }
 
+constexpr qint64 MaxExpiresSeconds = 604800; // a week
+
 } // namespace
+
+bool PresignedQuery::isPresent() const
+{
+    return algorithm || credential || date || expires || signedHeaders || signature;
+}
+
+Status checkPresignedQuery(const PresignedQuery &query)
+{
+    if (!query.algorithm || !query.credential || !query.date || !query.expires
+        || !query.signedHeaders || !query.signature)
+        return std::unexpected(Errors::authorizationQueryParametersError(
+            u"Query-string authentication version 4 requires the X-Amz-Algorithm, "
+            u"X-Amz-Credential, X-Amz-Signature, X-Amz-Date, X-Amz-SignedHeaders, and "
+            u"X-Amz-Expires parameters."_s));
+    bool number = false;
+    const qint64 expires = query.expires->toLongLong(&number);
+    if (!number)
+        return std::unexpected(
+            Errors::authorizationQueryParametersError(u"X-Amz-Expires should be a number"_s));
+    if (expires < 0)
+        return std::unexpected(
+            Errors::authorizationQueryParametersError(u"X-Amz-Expires must be non-negative"_s));
+    if (expires > MaxExpiresSeconds)
+        return std::unexpected(Errors::authorizationQueryParametersError(
+            u"X-Amz-Expires must be less than a week (in seconds) that is 604800"_s));
+    if (!QDateTime::fromString(*query.date, u"yyyyMMdd'T'HHmmss'Z'"_s).isValid())
+        return std::unexpected(Errors::authorizationQueryParametersError(
+            u"X-Amz-Date must be in the ISO8601 Long Format \"yyyyMMdd'T'HHmmss'Z'\""_s));
+    return {};
+}
 
 QString presignGetUrl(const QString &endpoint,
     const QString &region,

@@ -84,6 +84,22 @@ AwsError invalidRange(qint64 size, const QString &range)
         {{u"RangeRequested"_s, range}, {u"ActualObjectSize"_s, QString::number(size)}});
 }
 
+AwsError metadataTooLarge()
+{
+    return error(u"MetadataTooLarge"_s,
+        u"Your metadata headers exceed the maximum allowed metadata size"_s,
+        400);
+}
+
+AwsError invalidPartNumber(int requested, int actualCount)
+{
+    return error(u"InvalidPartNumber"_s,
+        u"The requested partnumber is not satisfiable"_s,
+        416,
+        {{u"PartNumberRequested"_s, QString::number(requested)},
+            {u"ActualPartCount"_s, QString::number(actualCount)}});
+}
+
 AwsError methodNotAllowed()
 {
     return error(u"MethodNotAllowed"_s,
@@ -211,6 +227,25 @@ AwsError missingContentLength()
 AwsError accessDenied()
 {
     return error(u"AccessDenied"_s, u"Access Denied"_s, 403);
+}
+
+AwsError authorizationQueryParametersError(const QString &message)
+{
+    return error(u"AuthorizationQueryParametersError"_s, message, 400);
+}
+
+AwsError corsOriginMissing()
+{
+    return error(
+        u"BadRequest"_s, u"Insufficient information. Origin request header needed."_s, 400);
+}
+
+AwsError corsForbidden(const QString &message, const QString &method, const QString &resourceType)
+{
+    return error(u"AccessForbidden"_s,
+        message,
+        403,
+        {{u"Method"_s, method}, {u"ResourceType"_s, resourceType}});
 }
 
 AwsError accessControlListNotSupported()

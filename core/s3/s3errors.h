@@ -14,7 +14,10 @@ AwsError bucketAlreadyOwnedByYou(const QString &bucket);
 AwsError bucketNotEmpty(const QString &bucket);
 AwsError invalidBucketName(const QString &bucket);
 AwsError keyTooLong();
+AwsError metadataTooLarge();
 AwsError invalidRange(qint64 size, const QString &range);
+// GetObject / HeadObject ?partNumber= beyond the object's parts (416).
+AwsError invalidPartNumber(int requested, int actualCount);
 AwsError methodNotAllowed();
 AwsError malformedXml();
 AwsError badDigestMd5(const QString &expected, const QString &calculated);
@@ -35,9 +38,14 @@ AwsError noSuchBucketPolicy(const QString &bucket);
 AwsError noSuchCorsConfiguration(const QString &bucket);
 AwsError preconditionFailed(const QString &condition);
 AwsError accessDeniedExpired(const QString &expires, const QString &now);
+AwsError authorizationQueryParametersError(const QString &message);
 AwsError incompleteBody();
 AwsError missingContentLength();
 AwsError accessDenied();
+// CORS preflight (OPTIONS) answers: 400 BadRequest without Origin; 403 AccessForbidden with the
+// requested method and the resource type (BUCKET or OBJECT) otherwise.
+AwsError corsOriginMissing();
+AwsError corsForbidden(const QString &message, const QString &method, const QString &resourceType);
 AwsError accessControlListNotSupported();
 AwsError invalidBucketAclWithObjectOwnership();
 AwsError invalidBucketAclWithBlockPublicAccess();

@@ -70,6 +70,8 @@ Result<MultipartUpload> S3Service::createMultipartUpload(const QString &bucket,
         return std::unexpected(ok.error());
     if (key.toUtf8().size() > MaxKeyBytes)
         return std::unexpected(Errors::keyTooLong());
+    if (auto ok = checkMetadataSize(headers); !ok)
+        return std::unexpected(ok.error());
     const QString algorithm = checksum.algorithm.toUpper();
     QString type = checksum.type;
     if (!type.isEmpty() && type != QLatin1StringView(FullObject)

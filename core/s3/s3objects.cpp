@@ -13,6 +13,8 @@
 
 #include <QFile>
 
+#include <algorithm>
+
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -28,6 +30,9 @@ QString pastPrefix(const QString &prefix)
 {
     return prefix + QString::fromUcs4(U"\U0010FFFF");
 }
+
+constexpr qsizetype MaxMetadataBytes = 2 * 1024;
+constexpr qsizetype VersionIdLength = 32;
 
 Status validateKey(const QString &key)
 {
@@ -47,8 +52,9 @@ Result<S3Object> S3Service::insertNewVersion(S3Object object, const QString &fil
         m_files.remove(fileId);
         return std::unexpected(Errors::noSuchBucket(object.bucket));
     }
-    object.versionId =
-        bucket->versioning == Versioning::Enabled ? Ids::randomAlphanumeric(32) : u"null"_s;
+    object.versionId = bucket->versioning == Versioning::Enabled
+        ? Ids::randomAlphanumeric(VersionIdLength)
+        : u"null"_s;
     object.isLatest = true;
     object.modifiedMs = m_clock->nowMs();
     object.headers.restoreExpiryMs = -1; // a new version is not a restored copy
@@ -77,6 +83,34 @@ Result<S3Object> S3Service::insertNewVersion(S3Object object, const QString &fil
     return withPath(std::move(object));
 }
 
+Status S3Service::checkMetadataSize(const ObjectHeaders &headers)
+{
+    qsizetype size = 0;
+    for (const auto &[name, value] : headers.metadata)
+        size += name.toUtf8().size() + value.toUtf8().size();
+    if (size > MaxMetadataBytes)
+        return std::unexpected(Errors::metadataTooLarge());
+    return {};
+}
+
+Status S3Service::checkVersionId(const QString &versionId)
+{
+    if (versionId.isEmpty())
+        return std::unexpected(Errors::invalidArgument(
+            u"Version id cannot be the empty string"_s, u"versionId"_s, versionId));
+    if (versionId == u"null"_s)
+        return {};
+    const bool wellFormed = versionId.size() == VersionIdLength
+        && std::all_of(versionId.cbegin(), versionId.cend(), [](QChar c) {
+               return c.isDigit() || (c.toLatin1() >= 'a' && c.toLatin1() <= 'z')
+                   || (c.toLatin1() >= 'A' && c.toLatin1() <= 'Z');
+           });
+    if (!wellFormed)
+        return std::unexpected(
+            Errors::invalidArgument(u"Invalid version id specified"_s, u"versionId"_s, versionId));
+    return {};
+}
+
 Result<S3Object> S3Service::putObject(
     const QString &bucket, const QString &key, ObjectHeaders headers, Tags tags, ObjectBody body)
 {
@@ -89,6 +123,10 @@ Result<S3Object> S3Service::putObject(
         return std::unexpected(ok.error());
     }
     if (auto ok = validateKey(key); !ok) {
+        discard();
+        return std::unexpected(ok.error());
+    }
+    if (auto ok = checkMetadataSize(headers); !ok) {
         discard();
         return std::unexpected(ok.error());
     }
@@ -207,8 +245,9 @@ Result<DeleteResult> S3Service::deleteObject(
         marker.deleteMarker = true;
         marker.modifiedMs = m_clock->nowMs();
         marker.etag = QString();
-        marker.versionId =
-            info->versioning == Versioning::Enabled ? Ids::randomAlphanumeric(32) : u"null"_s;
+        marker.versionId = info->versioning == Versioning::Enabled
+            ? Ids::randomAlphanumeric(VersionIdLength)
+            : u"null"_s;
         if (marker.versionId == u"null"_s) {
             const auto removed = m_store->removeVersion(bucket, key, marker.versionId);
             ok = removed.has_value();
@@ -252,6 +291,10 @@ Result<S3Object> S3Service::copyObject(const CopySource &source,
         return std::unexpected(ok.error());
     if (auto ok = validateKey(key); !ok)
         return std::unexpected(ok.error());
+    if (headers) {
+        if (auto ok = checkMetadataSize(*headers); !ok)
+            return std::unexpected(ok.error());
+    }
     QString fileId;
     if (!original->fileId.isEmpty()) {
         // Object files are never modified in place, so a hard link is a full, free copy.

@@ -187,6 +187,14 @@ public:
         ObjectHeaders headers,
         Tags tags,
         ObjectBody body);
+    // PutObject, CopyObject (REPLACE), CreateMultipartUpload: user metadata may take 2 KB, the
+    // UTF-8 bytes of every name (without x-amz-meta-) and value (MetadataTooLarge otherwise).
+    static Status checkMetadataSize(const ObjectHeaders &headers);
+    // A versionId parameter (GetObject, HeadObject, DeleteObject, object tagging, a copy
+    // source): "null" or one Cloudbench could have issued (32 letters and digits); otherwise
+    // InvalidArgument (empty: "Version id cannot be the empty string"), before any lookup, so
+    // only a well-formed unknown id is NoSuchVersion.
+    static Status checkVersionId(const QString &versionId);
     // Metadata and where the bytes are (inline data or filePath); delete markers fail as AWS does.
     Result<S3Object> getObject(
         const QString &bucket, const QString &key, const QString &versionId = {}) const;

@@ -247,7 +247,9 @@ class S3Boto3Tests(ServerTestCase):
         self.assertEqual(self.s3.get_object(Bucket=bucket, Key="k")["Body"].read(), b"two")
         self.s3.delete_object(Bucket=bucket, Key="k", VersionId=v2)
         self.assertEqual(self.s3.get_object(Bucket=bucket, Key="k")["Body"].read(), b"one")
-        client_error(self, lambda: self.s3.get_object(Bucket=bucket, Key="k", VersionId="nope"),
+        # A well-formed id no version has (a malformed one is InvalidArgument).
+        unknown = "UnknownVersionId" + "0" * 16
+        client_error(self, lambda: self.s3.get_object(Bucket=bucket, Key="k", VersionId=unknown),
                      "NoSuchVersion")
         self.s3.put_bucket_versioning(Bucket=bucket,
                                       VersioningConfiguration={"Status": "Suspended"})
@@ -473,7 +475,8 @@ class S3WireTests(ServerTestCase):
             ("PUT", "/wire/chunked", b"10\r\nabc", {
                 "Content-Encoding": "aws-chunked",
                 "x-amz-decoded-content-length": "16"}, 400, b"IncompleteBody"),
-            ("POST", "/wire?delete", b"<Delete><Object>", {}, 400, b"MalformedXML"),
+            ("POST", "/wire?delete", b"<Delete><Object>", {"Content-MD5": base64.b64encode(
+                hashlib.md5(b"<Delete><Object>").digest()).decode()}, 400, b"MalformedXML"),
             ("GET", "/wire?list-type=2&max-keys=abc", b"", {}, 400, b"InvalidArgument"),
             ("POST", "/wire/k", b"", {}, 405, b"MethodNotAllowed"),
             ("GET", "/wire?website", b"", {}, 501, b"NotImplemented"),
@@ -512,6 +515,7 @@ class S3JsSdkTests(ServerTestCase):
         self.assertEqual(out["metadata"], {"origin": "jssdk"})
         self.assertEqual(out["keys"], ["small.json"])
         self.assertEqual(out["prefixes"], ["dir/"])
+        self.assertEqual(out["deleted"], ["doomed"])
         expected = hashlib.md5(b"streamed line\n" * 5000).hexdigest()
         self.assertEqual(out["putETag"], '"%s"' % expected)
 

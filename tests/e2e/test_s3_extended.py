@@ -991,8 +991,8 @@ class S3ObjectAttributesTests(ServerTestCase):
             "MethodNotAllowed")
         self.assertEqual(error.response["ResponseMetadata"]["HTTPStatusCode"], 405)
         client_error(self, lambda: s3.get_object_attributes(
-            Bucket="attrs-versions", Key="k", VersionId="nope", ObjectAttributes=["ETag"]),
-            "NoSuchVersion")
+            Bucket="attrs-versions", Key="k", VersionId="UnknownVersionId" + "0" * 16,
+            ObjectAttributes=["ETag"]), "NoSuchVersion")
         self.assertEqual(s3.get_object_attributes(
             Bucket="attrs-versions", Key="k", VersionId=first,
             ObjectAttributes=["ObjectSize"])["ObjectSize"], 3)

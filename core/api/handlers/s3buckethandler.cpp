@@ -5,11 +5,15 @@
 
 #include "core/api/handlers/s3xml.h"
 #include "core/api/protocols/restxmlprotocol.h"
+#include "core/s3/bucketname.h"
+#include "core/s3/corsconfig.h"
 #include "core/s3/s3errors.h"
 #include "core/s3/s3service.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -47,6 +51,10 @@ Result<S3::Tags> parseTagging(const QByteArray &body, int maxTags)
                 return std::unexpected(
                     S3::Errors::invalidTag(u"Cannot provide multiple Tags with the same key"_s));
         }
+        // PutBucketTagging: aws: keys are system tags (AWS-verified wording, moto/LocalStack).
+        if (key.startsWith(u"aws:"_s))
+            return std::unexpected(
+                S3::Errors::invalidTag(u"System tags cannot be added/updated by requester"_s));
         tags.append({key, value});
     }
     if (tags.size() > maxTags)
@@ -72,19 +80,54 @@ void writeTagging(QXmlStreamWriter &xml, const S3::Tags &tags)
 
 } // namespace
 
+// ListBuckets (2024 form): max-buckets (1-10000) pages by name with an opaque
+// continuation-token; prefix and bucket-region filter; every bucket names its BucketRegion.
 void S3Handler::listBuckets(Call &call)
 {
-    const QList<S3::Bucket> buckets = m_service->listBuckets();
-    ok(call, S3Xml::document(u"ListAllMyBucketsResult"_s, [&buckets](QXmlStreamWriter &xml) {
+    const HttpRequest &http = call.request.http;
+    int maxBuckets = -1;
+    if (http.hasQueryItem(u"max-buckets")) {
+        bool valid = false;
+        maxBuckets = http.queryItem(u"max-buckets").toInt(&valid);
+        if (!valid || maxBuckets < 1 || maxBuckets > 10000)
+            return fail(call,
+                S3::Errors::invalidArgument(
+                    u"Argument max-buckets must be an integer between 1 and 10000"_s,
+                    u"max-buckets"_s,
+                    http.queryItem(u"max-buckets")));
+    }
+    const QString prefix = http.queryItem(u"prefix");
+    const QString region = http.queryItem(u"bucket-region");
+    const QString after =
+        QString::fromUtf8(QByteArray::fromBase64(http.queryItem(u"continuation-token").toLatin1()));
+    QList<S3::Bucket> buckets = m_service->listBuckets();
+    std::sort(buckets.begin(), buckets.end(), [](const S3::Bucket &a, const S3::Bucket &b) {
+        return a.name < b.name;
+    });
+    buckets.removeIf([&](const S3::Bucket &bucket) {
+        return !bucket.name.startsWith(prefix) || (!region.isEmpty() && bucket.region != region)
+            || (!after.isEmpty() && bucket.name <= after);
+    });
+    QString next;
+    if (maxBuckets > 0 && buckets.size() > maxBuckets) {
+        buckets.resize(maxBuckets);
+        next = QString::fromLatin1(buckets.last().name.toUtf8().toBase64());
+    }
+    ok(call, S3Xml::document(u"ListAllMyBucketsResult"_s, [&](QXmlStreamWriter &xml) {
         writeOwner(xml);
         xml.writeStartElement(u"Buckets"_s);
-        for (const S3::Bucket &bucket : buckets) {
+        for (const S3::Bucket &bucket : std::as_const(buckets)) {
             xml.writeStartElement(u"Bucket"_s);
             xml.writeTextElement(u"Name"_s, bucket.name);
             xml.writeTextElement(u"CreationDate"_s, S3Xml::isoTime(bucket.createdMs));
+            xml.writeTextElement(u"BucketRegion"_s, bucket.region);
             xml.writeEndElement();
         }
         xml.writeEndElement();
+        if (!next.isEmpty())
+            xml.writeTextElement(u"ContinuationToken"_s, next);
+        if (http.hasQueryItem(u"prefix"))
+            xml.writeTextElement(u"Prefix"_s, prefix);
     }));
 }
 
@@ -98,7 +141,7 @@ void S3Handler::createBucket(Call &call)
         if (!root || root->name != u"CreateBucketConfiguration"_s)
             return fail(call, S3::Errors::malformedXml());
         const QString constraint = root->childText(u"LocationConstraint");
-        if (constraint == u"us-east-1"_s)
+        if (!constraint.isEmpty() && !S3::isLocationConstraint(constraint))
             return fail(call, S3::Errors::invalidLocationConstraint());
         if (!constraint.isEmpty()) {
             if (constraint != requestRegion && requestRegion != u"us-east-1"_s)
@@ -287,12 +330,12 @@ void S3Handler::putBucketDocument(Call &call)
                     u"Policies must be valid JSON and the first byte must be '{'"_s,
                     400,
                     true});
+    } else if (kind == S3::BucketDocument::Cors) {
+        if (const auto config = S3::CorsConfig::parse(body); !config)
+            return fail(call, config.error());
     } else {
         const auto root = S3Xml::parse(body);
-        const QString expected = kind == S3::BucketDocument::Cors ? u"CORSConfiguration"_s
-                                                                  : u"NotificationConfiguration"_s;
-        if (!root || root->name != expected
-            || (kind == S3::BucketDocument::Cors && root->all(u"CORSRule").isEmpty()))
+        if (!root || root->name != u"NotificationConfiguration"_s)
             return fail(call, S3::Errors::malformedXml());
     }
     // SkipDestinationValidation (x-amz-skip-destination-validation) stores a notification
@@ -305,6 +348,20 @@ void S3Handler::putBucketDocument(Call &call)
     if (!done)
         return fail(call, done.error());
     ok(call, {}, kind == S3::BucketDocument::Policy ? 204 : 200);
+}
+
+// GetBucketPolicyStatus: IsPublic as Block Public Access judges the policy (isPublicPolicy).
+void S3Handler::getBucketPolicyStatus(Call &call)
+{
+    const auto text = m_service->getBucketDocument(call.target.bucket, S3::BucketDocument::Policy);
+    if (!text)
+        return fail(call, text.error());
+    if (!text->has_value())
+        return fail(call, S3::Errors::noSuchBucketPolicy(call.target.bucket));
+    const bool isPublic = S3::isPublicPolicy(**text);
+    ok(call, S3Xml::document(u"PolicyStatus"_s, [isPublic](QXmlStreamWriter &xml) {
+        xml.writeTextElement(u"IsPublic"_s, isPublic ? u"true"_s : u"false"_s);
+    }));
 }
 
 void S3Handler::deleteBucketDocument(Call &call)

@@ -4,6 +4,7 @@
 #include "core/api/handlers/s3xml.h"
 #include "core/api/protocols/restxmlprotocol.h"
 #include "core/common/clock.h"
+#include "core/s3/presignedurl.h"
 #include "core/s3/s3errors.h"
 #include "core/s3/s3service.h"
 
@@ -40,6 +41,61 @@ QString bucketFromHost(const HttpRequest &request)
     return {};
 }
 
+// The versionId of the request (object operations) and of its x-amz-copy-source, where given.
+Status checkVersionIds(const HttpRequest &request, const S3Handler::Target &target)
+{
+    if (target.key.isEmpty())
+        return {};
+    if (request.hasQueryItem(u"versionId")) {
+        if (auto valid = S3::S3Service::checkVersionId(request.queryItem(u"versionId")); !valid)
+            return valid;
+    }
+    const QByteArray source = request.header("x-amz-copy-source");
+    if (const qsizetype question = source.indexOf('?'); question >= 0) {
+        for (const auto &[name, value] : parseFormEncoded(source.mid(question + 1))) {
+            if (name == u"versionId"_s)
+                return S3::S3Service::checkVersionId(value);
+        }
+    }
+    return {};
+}
+
+// SigV4 presigned URLs: the query parameters S3 checks before the signature.
+Status checkQueryAuthentication(const HttpRequest &request)
+{
+    const auto item = [&request](QStringView name) -> std::optional<QString> {
+        if (!request.hasQueryItem(name))
+            return std::nullopt;
+        return request.queryItem(name);
+    };
+    const S3::PresignedQuery query{item(u"X-Amz-Algorithm"),
+        item(u"X-Amz-Credential"),
+        item(u"X-Amz-Date"),
+        item(u"X-Amz-Expires"),
+        item(u"X-Amz-SignedHeaders"),
+        item(u"X-Amz-Signature")};
+    return query.isPresent() ? S3::checkPresignedQuery(query) : Status();
+}
+
+// SSE-C needs TLS and the endpoint is plain HTTP: AWS refuses every request carrying customer
+// key headers (the object's or, for copies, the source's) over HTTP.
+Status checkCustomerKeyHeaders(const HttpRequest &request)
+{
+    static const QByteArray headers[] = {"x-amz-server-side-encryption-customer-algorithm",
+        "x-amz-server-side-encryption-customer-key",
+        "x-amz-server-side-encryption-customer-key-md5",
+        "x-amz-copy-source-server-side-encryption-customer-algorithm",
+        "x-amz-copy-source-server-side-encryption-customer-key",
+        "x-amz-copy-source-server-side-encryption-customer-key-md5"};
+    for (const QByteArray &header : headers) {
+        if (request.hasHeader(header))
+            return std::unexpected(S3::Errors::invalidRequest(
+                u"Requests specifying Server Side Encryption with Customer provided keys must "
+                u"be made over a secure connection."_s));
+    }
+    return {};
+}
+
 } // namespace
 
 S3Handler::S3Handler(S3::S3Service *service, QString accountId, QObject *parent)
@@ -69,6 +125,7 @@ const QHash<QString, S3Handler::Operation> &S3Handler::operationTable()
         {u"GetBucketPolicy"_s, &S3Handler::getBucketDocument},
         {u"PutBucketPolicy"_s, &S3Handler::putBucketDocument},
         {u"DeleteBucketPolicy"_s, &S3Handler::deleteBucketDocument},
+        {u"GetBucketPolicyStatus"_s, &S3Handler::getBucketPolicyStatus},
         {u"GetBucketCors"_s, &S3Handler::getBucketDocument},
         {u"PutBucketCors"_s, &S3Handler::putBucketDocument},
         {u"DeleteBucketCors"_s, &S3Handler::deleteBucketDocument},
@@ -154,6 +211,8 @@ QString S3Handler::operationFor(const HttpRequest &request, const Target &target
                 return u"GetBucketTagging"_s;
             if (has(u"policy"))
                 return u"GetBucketPolicy"_s;
+            if (has(u"policyStatus"))
+                return u"GetBucketPolicyStatus"_s;
             if (has(u"cors"))
                 return u"GetBucketCors"_s;
             if (has(u"notification"))
@@ -267,7 +326,12 @@ QString S3Handler::operationFor(const HttpRequest &request, const Target &target
 void S3Handler::handle(const AwsRequest &request, Responder responder)
 {
     Call call{request, responder, target(request.http), {}};
+    // Browsers never sign preflights: answered before any signature, expiry or access check.
+    if (request.http.method == "OPTIONS")
+        return preflight(call);
     call.operation = operationFor(request.http, call.target);
+    if (auto valid = checkQueryAuthentication(request.http); !valid)
+        return fail(call, valid.error());
     const auto &scope = request.route.scope;
     if (scope && scope->presigned && scope->expiresAtMs >= 0
         && m_service->clock()->nowMs() > scope->expiresAtMs) {
@@ -298,7 +362,12 @@ void S3Handler::handle(const AwsRequest &request, Responder responder)
         u"intelligent-tiering"_s,
         u"retention"_s,
         u"legal-hold"_s,
-        u"select"_s};
+        u"select"_s,
+        u"torrent"_s,
+        u"session"_s,
+        u"metadataTable"_s,
+        u"metadataConfiguration"_s,
+        u"abac"_s};
     for (const QString &name : request.http.rawQuery.isEmpty() ? QStringList() : unsupported) {
         if (request.http.hasQueryItem(name)) {
             call.operation = QString::fromLatin1(request.http.method) + u" ?"_s + name;
@@ -312,6 +381,14 @@ void S3Handler::handle(const AwsRequest &request, Responder responder)
             call.operation =
                 QString::fromLatin1(request.http.method) + u' ' + request.http.decodedPath();
         fail(call, S3::Errors::methodNotAllowed());
+        return;
+    }
+    if (auto valid = checkCustomerKeyHeaders(request.http); !valid) {
+        fail(call, valid.error());
+        return;
+    }
+    if (auto valid = checkVersionIds(request.http, call.target); !valid) {
+        fail(call, valid.error());
         return;
     }
     if (auto allowed = authorize(call); !allowed) {
@@ -344,6 +421,7 @@ Status S3Handler::authorize(const Call &call) const
         {u"GetBucketPolicy"_s, u"s3:GetBucketPolicy"_s},
         {u"PutBucketPolicy"_s, u"s3:PutBucketPolicy"_s},
         {u"DeleteBucketPolicy"_s, u"s3:DeleteBucketPolicy"_s},
+        {u"GetBucketPolicyStatus"_s, u"s3:GetBucketPolicyStatus"_s},
         {u"GetBucketCors"_s, u"s3:GetBucketCORS"_s},
         {u"PutBucketCors"_s, u"s3:PutBucketCORS"_s},
         {u"DeleteBucketCors"_s, u"s3:PutBucketCORS"_s},
@@ -523,6 +601,7 @@ void S3Handler::report(const Call &call, int status, qint64 bytesDownloaded)
 
 void S3Handler::send(Call &call, HttpResponse response)
 {
+    addCorsHeaders(call, response);
     report(call,
         response.status,
         call.request.http.method == "HEAD" || response.status >= 400 ? 0 : response.bodySize());
@@ -548,6 +627,7 @@ void S3Handler::fail(Call &call, AwsError error)
         RestXmlProtocol::error(error, call.request.requestId, call.request.http.method == "HEAD");
     for (const auto &[name, value] : headers)
         response.setHeader(name, value);
+    addCorsHeaders(call, response);
     report(call, error.httpStatus, 0);
     call.responder.send(call.operation, std::move(response), error.code);
 }

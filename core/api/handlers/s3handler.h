@@ -59,6 +59,11 @@ private:
     static const QHash<QString, Operation> &operationTable();
 
     void ok(Call &call, const QByteArray &xml = {}, int status = 200);
+    // CORS: OPTIONS preflights (unsigned, as browsers send them) answered from the bucket's
+    // rules; an actual request with Origin gets the Access-Control-* headers of the first rule
+    // matching its origin and method (Access-Control-Request-Method if given).
+    void preflight(Call &call);
+    void addCorsHeaders(const Call &call, HttpResponse &response) const;
     void fail(Call &call, AwsError error);
     void send(Call &call, HttpResponse response);
     // AWS/S3 request metrics for the answer about to be sent.
@@ -85,6 +90,7 @@ private:
     void getBucketDocument(Call &call);
     void putBucketDocument(Call &call);
     void deleteBucketDocument(Call &call);
+    void getBucketPolicyStatus(Call &call);
     void getBucketAcl(Call &call);
     void putBucketAcl(Call &call);
     void getObjectAcl(Call &call);

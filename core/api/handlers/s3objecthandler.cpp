@@ -144,6 +144,22 @@ void S3Handler::getObject(Call &call)
 {
     const HttpRequest &http = call.request.http;
     const bool isHead = http.method == "HEAD";
+    int partNumber = 0;
+    if (http.hasQueryItem(u"partNumber")) {
+        const QString text = http.queryItem(u"partNumber");
+        bool valid = false;
+        partNumber = text.toInt(&valid);
+        if (!valid || partNumber < 1 || partNumber > 10000)
+            return fail(call,
+                S3::Errors::invalidArgument(
+                    u"Part number must be an integer between 1 and 10000, inclusive"_s,
+                    u"partNumber"_s,
+                    text));
+        if (http.hasHeader("range"))
+            return fail(call,
+                S3::Errors::invalidRequest(
+                    u"Cannot specify both Range header and partNumber query parameter"_s));
+    }
     const auto object =
         m_service->getObject(call.target.bucket, call.target.key, http.queryItem(u"versionId"));
     if (!object)
@@ -181,7 +197,22 @@ void S3Handler::getObject(Call &call)
     qint64 offset = 0;
     qint64 length = object->size;
     int status = 200;
-    if (http.hasHeader("range")) {
+    // GetObject / HeadObject ?partNumber=N: part N of a multipart object (parts numbered 1..count
+    // in the order CompleteMultipartUpload assembled them), 206 with its byte range; an object
+    // from a single PUT is one part. Multipart objects completed before part sizes were kept
+    // answer as one part too.
+    if (partNumber > 0) {
+        const auto &parts = object->parts;
+        const int count = parts.isEmpty() ? 1 : int(parts.size());
+        if (partNumber > count)
+            return fail(call, S3::Errors::invalidPartNumber(partNumber, count));
+        if (!parts.isEmpty()) {
+            for (int i = 0; i < partNumber - 1; ++i)
+                offset += parts[i].size;
+            length = parts[partNumber - 1].size;
+        }
+        status = object->size > 0 ? 206 : 200;
+    } else if (http.hasHeader("range")) {
         bool unsatisfiable = false;
         const auto range = parseRange(http.header("range"), object->size, &unsatisfiable);
         if (unsatisfiable)
@@ -202,6 +233,8 @@ void S3Handler::getObject(Call &call)
         response.setHeader("x-amz-restore",
             "ongoing-request=\"false\", expiry-date=\""
                 + S3Xml::httpDate(object->headers.restoreExpiryMs) + '"');
+    if (partNumber > 0 && !object->parts.isEmpty())
+        response.setHeader("x-amz-mp-parts-count", QByteArray::number(object->parts.size()));
     if (status == 206)
         response.setHeader("Content-Range",
             "bytes " + QByteArray::number(offset) + '-' + QByteArray::number(offset + length - 1)
@@ -252,6 +285,22 @@ void S3Handler::deleteObject(Call &call)
 
 void S3Handler::deleteObjects(Call &call)
 {
+    // DeleteObjects requires an integrity check: Content-MD5 or a flexible checksum (SDKs since
+    // 2025 send x-amz-checksum-crc32 instead of Content-MD5).
+    static const QByteArray checksumHeaders[] = {"content-md5",
+        "x-amz-checksum-crc32",
+        "x-amz-checksum-crc32c",
+        "x-amz-checksum-crc64nvme",
+        "x-amz-checksum-sha1",
+        "x-amz-checksum-sha256"};
+    const bool checked =
+        std::any_of(std::begin(checksumHeaders),
+            std::end(checksumHeaders),
+            [&call](const QByteArray &name) { return call.request.http.hasHeader(name); })
+        || call.request.http.header("x-amz-trailer").startsWith("x-amz-checksum-");
+    if (!checked)
+        return fail(call,
+            S3::Errors::invalidRequest(u"Missing required header for this request: Content-MD5"_s));
     const auto root = S3Xml::parse(call.request.http.bodyBytes());
     if (!root || root->name != u"Delete"_s)
         return fail(call, S3::Errors::malformedXml());
@@ -399,6 +448,11 @@ void S3Handler::listObjects(Call &call)
 {
     const HttpRequest &http = call.request.http;
     const bool v2 = call.operation == u"ListObjectsV2"_s;
+    // list-type=2 is ListObjectsV2; S3 knows no other list type.
+    if (!v2 && http.hasQueryItem(u"list-type"))
+        return fail(call,
+            S3::Errors::invalidArgument(
+                u"Invalid List Type specified"_s, u"list-type"_s, http.queryItem(u"list-type")));
     const auto encoding = S3Wire::urlEncodingRequested(http);
     if (!encoding)
         return fail(call, encoding.error());
@@ -627,6 +681,9 @@ void S3Handler::putObjectTagging(Call &call)
                 return fail(call,
                     S3::Errors::invalidTag(u"Cannot provide multiple Tags with the same key"_s));
         }
+        if (key.startsWith(u"aws:"_s))
+            return fail(
+                call, S3::Errors::invalidTag(u"Your TagKey cannot be prefixed with aws:"_s));
         tags.append({key, tag->childText(u"Value")});
     }
     if (tags.size() > 10)

@@ -178,6 +178,9 @@ Result<QList<std::pair<QString, QString>>> parseTaggingHeader(const QByteArray &
         if (value.size() > 256)
             return std::unexpected(
                 S3::Errors::invalidTag(u"The TagValue you have provided is invalid"_s));
+        if (key.startsWith(u"aws:"_s))
+            return std::unexpected(
+                S3::Errors::invalidTag(u"Your TagKey cannot be prefixed with aws:"_s));
         tags.append({key, value});
     }
     if (tags.size() > 10)

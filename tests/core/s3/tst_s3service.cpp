@@ -295,6 +295,14 @@ private slots:
                 + "<Filter/><Transition><Date>2030-01-01T00:00:00Z</Date><StorageClass>"
                   "STANDARD_IA</StorageClass></Transition>"
                 + tail << QString();
+        QTest::newRow("expiration with transition") << head
+                + "<Filter/><Transition><Days>30</Days><StorageClass>GLACIER</StorageClass>"
+                  "</Transition><Expiration><Days>31</Days></Expiration>"
+                + tail << QString();
+        QTest::newRow("expiration not after transition") << head
+                + "<Filter/><Transition><Days>30</Days><StorageClass>GLACIER</StorageClass>"
+                  "</Transition><Expiration><Days>30</Days></Expiration>"
+                + tail << u"InvalidArgument"_s;
         QTest::newRow("unknown class") << head
                 + "<Filter/><Transition><Days>50</Days><StorageClass>"
                   "STANDARD</StorageClass></Transition>"
@@ -320,6 +328,21 @@ private slots:
         QFETCH(QString, error);
         const auto rules = parseLifecycle(xml);
         QCOMPARE(rules ? QString() : rules.error().code, error);
+    }
+
+    // PutBucketLifecycleConfiguration: an Expiration due before a Transition, AWS's wording.
+    void lifecycleExpirationAfterTransitions()
+    {
+        const auto rules = parseLifecycle(
+            "<LifecycleConfiguration><Rule><Status>Enabled</Status><Filter><Prefix>logs/</Prefix>"
+            "</Filter><Transition><Days>30</Days><StorageClass>STANDARD_IA</StorageClass>"
+            "</Transition><Transition><Days>90</Days><StorageClass>GLACIER</StorageClass>"
+            "</Transition><Expiration><Days>60</Days></Expiration></Rule>"
+            "</LifecycleConfiguration>");
+        QVERIFY(!rules);
+        QCOMPARE(rules.error().message,
+            u"'Days' in the Expiration action for filter '(prefix=logs/)' must be greater than "
+            u"'Days' in the Transition action"_s);
     }
 
     void lifecycleDueRoundsToMidnight()
@@ -1201,6 +1224,33 @@ private slots:
         QCOMPARE(service.getObject(u"torn"_s, u"torn"_s).error().code, u"NoSuchKey"_s);
         QCOMPARE(service.getObject(u"torn"_s, u"kept"_s)->size, 100000);
         QCOMPARE(fileCount(objects), 1);
+    }
+
+    // User metadata may take 2 KB (UTF-8 bytes of names and values) in PutObject, CopyObject
+    // with new metadata and CreateMultipartUpload; one byte more is MetadataTooLarge.
+    void metadataSizeLimit()
+    {
+        Tests::TempDatabase temp;
+        Core::ManualClock clock;
+        S3Service service(temp.database(), &clock, temp.dirPath() + u"/objects"_s, u"us-east-1"_s);
+        QVERIFY(service.createBucket(u"meta"_s, {}).has_value());
+        ObjectHeaders fits;
+        fits.metadata = {{u"a"_s, QString(1023, u'x')}, {u"\u00e9"_s, QString(1022, u'y')}};
+        ObjectHeaders tooLarge = fits;
+        tooLarge.metadata[1].second += u'y';
+        QVERIFY(service.putObject(u"meta"_s, u"k"_s, fits, {}, bodyOf("v")).has_value());
+        const auto refused = service.putObject(u"meta"_s, u"big"_s, tooLarge, {}, bodyOf("v"));
+        QCOMPARE(refused.error().code, u"MetadataTooLarge"_s);
+        QCOMPARE(refused.error().message,
+            u"Your metadata headers exceed the maximum allowed metadata size"_s);
+        QCOMPARE(service.getObject(u"meta"_s, u"big"_s).error().code, u"NoSuchKey"_s);
+        QCOMPARE(service.copyObject({u"meta"_s, u"k"_s, {}}, u"meta"_s, u"c"_s, tooLarge, {})
+                     .error()
+                     .code,
+            u"MetadataTooLarge"_s);
+        QVERIFY(service.copyObject({u"meta"_s, u"k"_s, {}}, u"meta"_s, u"c"_s, {}, {}));
+        QCOMPARE(service.createMultipartUpload(u"meta"_s, u"m"_s, tooLarge, {}, {}).error().code,
+            u"MetadataTooLarge"_s);
     }
 };
 

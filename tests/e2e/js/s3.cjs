@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
 // S3 through the JS SDK v3 against CB_ENDPOINT: PutObject from a stream (the SDK frames it as
-// aws-chunked with a trailing CRC32 over plain http), GetObject, ListObjectsV2. Prints JSON.
+// aws-chunked with a trailing CRC32 over plain http), GetObject, ListObjectsV2, DeleteObjects (the
+// SDK sends x-amz-checksum-crc32, no Content-MD5). Prints JSON.
 const { Readable } = require('stream');
 const {
     S3Client, CreateBucketCommand, PutObjectCommand, GetObjectCommand, ListObjectsV2Command,
+    DeleteObjectsCommand,
 } = require('@aws-sdk/client-s3');
 
 const bucket = process.argv[2];
@@ -25,6 +27,10 @@ async function main() {
     const got = await client.send(new GetObjectCommand({ Bucket: bucket, Key: 'dir/streamed.txt' }));
     const body = await got.Body.transformToString();
     const listed = await client.send(new ListObjectsV2Command({ Bucket: bucket, Delimiter: '/' }));
+    await client.send(new PutObjectCommand({ Bucket: bucket, Key: 'doomed', Body: 'x' }));
+    const deleted = await client.send(new DeleteObjectsCommand({
+        Bucket: bucket, Delete: { Objects: [{ Key: 'doomed' }] },
+    }));
     console.log(JSON.stringify({
         putETag: put.ETag,
         bodyMatches: body === text,
@@ -33,6 +39,7 @@ async function main() {
         metadata: got.Metadata,
         keys: (listed.Contents || []).map((c) => c.Key),
         prefixes: (listed.CommonPrefixes || []).map((p) => p.Prefix),
+        deleted: (deleted.Deleted || []).map((d) => d.Key),
     }));
 }
 
