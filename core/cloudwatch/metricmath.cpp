@@ -2,6 +2,7 @@
 #include "core/cloudwatch/metricmath.h"
 
 #include <QDateTime>
+#include <QScopeGuard>
 
 #include <algorithm>
 #include <cmath>
@@ -220,8 +221,18 @@ private:
         return left;
     }
 
+    // Parentheses, arrays, arguments and unary minus nest by recursion: bounded well below
+    // what the stack holds.
+    static constexpr int MaxNesting = 64;
+    int m_depth = 0;
+
     Result<Value> parseOr()
     {
+        if (m_depth >= MaxNesting)
+            return fail(u"ValidationError"_s,
+                u"The expression nests more than %1 levels deep"_s.arg(MaxNesting));
+        ++m_depth;
+        const auto leave = qScopeGuard([this] { --m_depth; });
         return parseBinary([this] { return parseAnd(); }, {{u"OR"_s, [](double a, double b) {
                                                                 return double(a != 0 || b != 0);
                                                             }}});
@@ -281,6 +292,11 @@ private:
     Result<Value> parseUnary()
     {
         if (accept(u"-"_s)) {
+            if (m_depth >= MaxNesting)
+                return fail(u"ValidationError"_s,
+                    u"The expression nests more than %1 levels deep"_s.arg(MaxNesting));
+            ++m_depth;
+            const auto leave = qScopeGuard([this] { --m_depth; });
             auto operand = parseUnary();
             if (!operand)
                 return operand;
@@ -708,6 +724,10 @@ private:
 
 Result<Value> evaluate(const QString &expression, const Context &context, QStringList *labels)
 {
+    // The model's MetricExpression: at most 2048 characters.
+    if (expression.size() > 2048)
+        return fail(u"ValidationError"_s,
+            u"The expression is %1 characters long; the maximum is 2048."_s.arg(expression.size()));
     QString error;
     QList<Token> tokens = tokenize(expression, &error);
     if (!error.isEmpty())

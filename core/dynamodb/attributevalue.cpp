@@ -247,7 +247,12 @@ Result<AttributeValue> parseSet(AttributeType type, const QJsonValue &json)
 
 } // namespace
 
-Result<AttributeValue> attributeFromJson(const QJsonValue &json)
+namespace {
+
+// AWS: documents nest up to 32 levels of maps and lists.
+constexpr int MaxNestingLevels = 32;
+
+Result<AttributeValue> attributeFromJsonAt(const QJsonValue &json, int depth)
 {
     if (!json.isObject())
         return std::unexpected(Errors::serialization(json));
@@ -293,13 +298,16 @@ Result<AttributeValue> attributeFromJson(const QJsonValue &json)
                 u"Null attribute value types must have the value of true"_s));
         return AttributeValue::null();
     }
+    if ((key == u"M" || key == u"L") && depth >= MaxNestingLevels)
+        return std::unexpected(
+            Errors::validation(u"Nesting Levels have exceeded supported limits"_s));
     if (key == u"M") {
         if (!payload.isObject())
             return std::unexpected(Errors::serialization(payload));
         value.type = AttributeType::M;
         const QJsonObject map = payload.toObject();
         for (auto it = map.begin(); it != map.end(); ++it) {
-            auto element = attributeFromJson(it.value());
+            auto element = attributeFromJsonAt(it.value(), depth + 1);
             if (!element)
                 return std::unexpected(element.error());
             value.m.insert(it.key(), *element);
@@ -311,7 +319,7 @@ Result<AttributeValue> attributeFromJson(const QJsonValue &json)
             return std::unexpected(Errors::serialization(payload));
         value.type = AttributeType::L;
         for (const QJsonValue &entry : payload.toArray()) {
-            auto element = attributeFromJson(entry);
+            auto element = attributeFromJsonAt(entry, depth + 1);
             if (!element)
                 return std::unexpected(element.error());
             value.l.append(*element);
@@ -327,6 +335,13 @@ Result<AttributeValue> attributeFromJson(const QJsonValue &json)
     return std::unexpected(Errors::validation(
         u"Supplied AttributeValue is empty, must contain exactly one of the supported "
         u"datatypes"_s));
+}
+
+} // namespace
+
+Result<AttributeValue> attributeFromJson(const QJsonValue &json)
+{
+    return attributeFromJsonAt(json, 0);
 }
 
 Result<Item> itemFromJson(const QJsonValue &json)

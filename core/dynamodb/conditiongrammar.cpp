@@ -171,7 +171,9 @@ ExpressionNode ExpressionGrammar::notExpression()
         advance();
         ExpressionNode node;
         node.kind = Kind::Not;
-        node.children.push_back(notExpression());
+        if (enterNesting())
+            node.children.push_back(notExpression());
+        leaveNesting();
         return node;
     }
     return primary();
@@ -180,7 +182,10 @@ ExpressionNode ExpressionGrammar::notExpression()
 ExpressionNode ExpressionGrammar::primary()
 {
     if (accept(Type::LeftParen)) {
-        ExpressionNode inner = orExpression();
+        ExpressionNode inner;
+        if (enterNesting())
+            inner = orExpression();
+        leaveNesting();
         if (!failed())
             expect(Type::RightParen);
         return inner;

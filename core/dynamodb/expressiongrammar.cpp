@@ -44,9 +44,23 @@ QString ExpressionGrammar::longTypeName(AttributeType type)
 
 bool ExpressionGrammar::checkNotEmpty()
 {
+    // AWS: an expression string is at most 4 KB.
+    if (const qsizetype size = m_text.toUtf8().size(); size > MaxExpressionBytes) {
+        fail(u"Expression size has exceeded the maximum allowed size; expression size: %1"_s.arg(
+            size));
+        return false;
+    }
     if (!m_text.trimmed().isEmpty())
         return true;
     fail(u"The expression can not be empty;"_s);
+    return false;
+}
+
+bool ExpressionGrammar::enterNesting()
+{
+    if (++m_depth <= MaxNesting)
+        return true;
+    fail(u"The expression has more than %1 nested levels of parentheses or NOT"_s.arg(MaxNesting));
     return false;
 }
 

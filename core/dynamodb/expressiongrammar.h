@@ -34,7 +34,15 @@ public:
     QList<UpdateAction> update();
     void fail(const QString &message);
 
+    static constexpr qsizetype MaxExpressionBytes = 4096;
+    // Parentheses and NOTs nest by recursion: bounded well below what the stack holds.
+    static constexpr int MaxNesting = 256;
+
 private:
+    // Before descending into a nested condition; false (and failed) past MaxNesting. Every
+    // call is paired with leaveNesting().
+    bool enterNesting();
+    void leaveNesting() { --m_depth; }
     static QString longTypeName(AttributeType type); // "NUMBER", as in AWS's messages
     const ExpressionToken &peek(int ahead = 0) const;
     const ExpressionToken &advance();
@@ -66,6 +74,7 @@ private:
     ExpressionContext &m_context;
     QList<ExpressionToken> m_tokens;
     qsizetype m_pos = 0;
+    int m_depth = 0;
     std::optional<AwsError> m_error;
 };
 

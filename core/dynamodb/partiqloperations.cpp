@@ -20,6 +20,12 @@ namespace Core::DynamoDb {
 
 using namespace Partiql;
 
+namespace {
+
+constexpr qsizetype MaxStatementLength = 8192; // the model's PartiQLStatement
+
+} // namespace
+
 // A PartiQL statement translated into the request of the operation that runs it.
 struct DynamoDbService::PartiqlStatement
 {
@@ -45,6 +51,10 @@ Result<DynamoDbService::PartiqlStatement> DynamoDbService::translateStatement(
     const QJsonObject &request) const
 {
     const QString statement = request.value(u"Statement"_s).toString();
+    if (statement.size() > MaxStatementLength)
+        return std::unexpected(Errors::validation(
+            u"1 validation error detected: Value at 'statement' failed to satisfy constraint: "
+            u"Member must have length less than or equal to 8192"_s));
     auto tokens = tokenize(statement);
     if (!tokens)
         return std::unexpected(tokens.error());

@@ -4,6 +4,8 @@
 #include "core/dynamodb/dynamodberrors.h"
 #include "core/dynamodb/expressionparser.h"
 
+#include <QScopeGuard>
+
 using namespace Qt::StringLiterals;
 
 namespace Core::DynamoDb::Partiql {
@@ -108,6 +110,12 @@ Result<QJsonObject> Translator::value()
         return QJsonObject{{u"BOOL"_s, token.is(u"TRUE")}};
     if (token.is(u"NULL"))
         return QJsonObject{{u"NULL"_s, true}};
+    const bool nests = token.punct(u"[") || token.punct(u"<<") || token.punct(u"{");
+    if (nests && m_valueDepth >= 32)
+        return std::unexpected(
+            Errors::validation(u"Nesting Levels have exceeded supported limits"_s));
+    ++m_valueDepth;
+    const auto leave = qScopeGuard([this] { --m_valueDepth; });
     if (token.punct(u"[") || token.punct(u"<<")) {
         const QString close = token.punct(u"[") ? u"]"_s : u">>"_s;
         QJsonArray elements;

@@ -65,6 +65,7 @@ public:
 private:
     const QList<Token> &m_tokens;
     QJsonArray m_parameters;
+    int m_valueDepth = 0; // nested [ ], << >> and { } literals (value() recursion)
 };
 
 // ExpressionAttributeNames/Values of the translated clauses into request.

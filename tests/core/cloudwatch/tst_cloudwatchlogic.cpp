@@ -564,6 +564,12 @@ private slots:
         QTest::newRow("TIME_SERIES of a series") << u"TIME_SERIES(m1)"_s;
         QTest::newRow("HOUR of a scalar") << u"HOUR(3)"_s;
         QTest::newRow("SLICE backwards") << u"SLICE(METRICS(), 2, 1)"_s;
+        // Deep nesting once overflowed the parser's stack.
+        QTest::newRow("nested too deep")
+            << QString(QString(500, u'(') + u"m1"_s + QString(500, u')'));
+        QTest::newRow("unary minus too deep") << QString(QString(500, u'-') + u"m1"_s);
+        QTest::newRow("over 2048 characters")
+            << QString(QString(1100, u'(') + u"m1"_s + QString(1100, u')'));
     }
     void badMetricMath()
     {

@@ -189,6 +189,12 @@ private slots:
         QTest::newRow("null false")
             << QByteArray(R"({"NULL":false})")
             << u"One or more parameter values were invalid: Null attribute value types must have the value of true"_s;
+        QByteArray deep = R"({"S":"leaf"})";
+        for (int i = 0; i < 33; ++i)
+            deep = i % 2 ? QByteArray(R"({"L":[)" + deep + "]}")
+                         : QByteArray(R"({"M":{"k":)" + deep + "}}");
+        QTest::newRow("33 levels of maps and lists")
+            << deep << u"Nesting Levels have exceeded supported limits"_s;
     }
 
     void attributeValidation()
@@ -349,6 +355,21 @@ private slots:
         QTest::newRow("invalid character")
             << u"ConditionExpression"_s << u"a ! :v"_s << none << v
             << u"Invalid ConditionExpression: Syntax error; token: \"!\", near: \"a ! :v\""_s;
+        // Thousands of nested parentheses once overflowed the parser's stack.
+        QTest::newRow("over 4 KB")
+            << u"ConditionExpression"_s
+            << QString(QString(2100, u'(') + u"a = :v"_s + QString(2100, u')')) << none << v
+            << u"Invalid ConditionExpression: Expression size has exceeded the maximum allowed size; expression size: 4206"_s;
+        QTest::newRow("nested too deep")
+            << u"FilterExpression"_s
+            << QString(QString(300, u'(') + u"a = :v"_s + QString(300, u')')) << none << v
+            << u"Invalid FilterExpression: The expression has more than 256 nested levels of parentheses or NOT"_s;
+        QString nots;
+        for (int i = 0; i < 300; ++i)
+            nots += u"NOT "_s;
+        QTest::newRow("NOT too deep")
+            << u"ConditionExpression"_s << QString(nots + u"a = :v"_s) << none << v
+            << u"Invalid ConditionExpression: The expression has more than 256 nested levels of parentheses or NOT"_s;
     }
 
     void expressionErrors()
