@@ -32,7 +32,8 @@ class LambdaService;
 }
 namespace Core::DynamoDb {
 class DynamoDbService;
-}
+class DynamoDbStreamsService;
+} // namespace Core::DynamoDb
 namespace Core::Sqs {
 class SqsService;
 }
@@ -89,6 +90,7 @@ public:
     Logs::LogsService *logs() const { return m_logs; }
     Lambda::LambdaService *lambda() const { return m_lambda; }
     DynamoDb::DynamoDbService *dynamodb() const { return m_dynamodb; }
+    DynamoDb::DynamoDbStreamsService *dynamodbStreams() const { return m_dynamodbStreams; }
     Sqs::SqsService *sqs() const { return m_sqs; }
     S3::S3Service *s3() const { return m_s3; }
 
@@ -121,6 +123,7 @@ private:
     Logs::LogsService *m_logs = nullptr;
     Lambda::LambdaService *m_lambda = nullptr;
     DynamoDb::DynamoDbService *m_dynamodb = nullptr;
+    DynamoDb::DynamoDbStreamsService *m_dynamodbStreams = nullptr;
     Sqs::SqsService *m_sqs = nullptr;
     S3::S3Service *m_s3 = nullptr;
     int m_port = 0;
