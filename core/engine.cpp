@@ -24,6 +24,7 @@
 #include "core/storage/checkpointer.h"
 #include "core/storage/database.h"
 #include "core/sts/stsservice.h"
+#include "core/wiring/dynamodbstreamslambdabridge.h"
 #include "core/wiring/lambdaalarmactions.h"
 #include "core/wiring/s3eventdestinations.h"
 #include "core/wiring/s3lambdacode.h"
@@ -152,6 +153,9 @@ void Engine::start()
     m_dynamodbStreams = new DynamoDb::DynamoDbStreamsService(
         *m_database, m_clock, m_options.region, m_options.accountId, this);
     m_dispatcher->addHandler(new Api::DynamoDbStreamsHandler(m_dynamodbStreams));
+    m_streamsLambdaBridge =
+        std::make_unique<Wiring::DynamoDbStreamsLambdaBridge>(m_dynamodbStreams);
+    m_lambda->setStreamSource(m_streamsLambdaBridge.get());
     m_sqs = new Sqs::SqsService(*m_database, m_clock, m_options.accountId, m_options.region, this);
     m_sqs->setMetricSink(m_cloudwatch);
     m_dispatcher->addHandler(new Api::SqsHandler(m_sqs));
@@ -236,6 +240,7 @@ void Engine::stop()
     delete m_cloudwatch;
     m_cloudwatch = nullptr;
     m_sqsLambdaBridge.reset();
+    m_streamsLambdaBridge.reset();
     m_lambdaAlarmActions.reset();
     m_s3LambdaCode.reset();
     delete m_journal;

@@ -42,6 +42,7 @@ class S3Service;
 }
 
 namespace Core::Wiring {
+class DynamoDbStreamsLambdaBridge;
 class LambdaAlarmActions;
 class S3EventDestinations;
 class S3LambdaCode;
@@ -113,6 +114,7 @@ private:
     std::unique_ptr<Storage::Checkpointer> m_checkpointer;
     std::unique_ptr<Api::HttpServer> m_server;
     std::unique_ptr<Wiring::SqsLambdaBridge> m_sqsLambdaBridge;
+    std::unique_ptr<Wiring::DynamoDbStreamsLambdaBridge> m_streamsLambdaBridge;
     std::unique_ptr<Wiring::LambdaAlarmActions> m_lambdaAlarmActions;
     std::unique_ptr<Wiring::S3LambdaCode> m_s3LambdaCode;
     std::unique_ptr<Wiring::S3EventDestinations> m_s3EventDestinations;
