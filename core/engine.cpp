@@ -4,6 +4,7 @@
 #include "core/api/dispatcher.h"
 #include "core/api/handlers/cloudwatchhandler.h"
 #include "core/api/handlers/dynamodbhandler.h"
+#include "core/api/handlers/dynamodbstreamshandler.h"
 #include "core/api/handlers/lambdahandler.h"
 #include "core/api/handlers/logshandler.h"
 #include "core/api/handlers/s3handler.h"
@@ -15,6 +16,7 @@
 #include "core/common/clock.h"
 #include "core/common/logging.h"
 #include "core/dynamodb/dynamodbservice.h"
+#include "core/dynamodb/dynamodbstreamsservice.h"
 #include "core/lambda/lambdaservice.h"
 #include "core/logs/logsservice.h"
 #include "core/s3/s3service.h"
@@ -22,6 +24,7 @@
 #include "core/storage/checkpointer.h"
 #include "core/storage/database.h"
 #include "core/sts/stsservice.h"
+#include "core/wiring/dynamodbstreamslambdabridge.h"
 #include "core/wiring/lambdaalarmactions.h"
 #include "core/wiring/s3eventdestinations.h"
 #include "core/wiring/s3lambdacode.h"
@@ -147,6 +150,12 @@ void Engine::start()
         *m_database, m_clock, m_options.region, m_options.accountId, this);
     m_dynamodb->setMetricSink(m_cloudwatch);
     m_dispatcher->addHandler(new Api::DynamoDbHandler(m_dynamodb));
+    m_dynamodbStreams = new DynamoDb::DynamoDbStreamsService(
+        *m_database, m_clock, m_options.region, m_options.accountId, this);
+    m_dispatcher->addHandler(new Api::DynamoDbStreamsHandler(m_dynamodbStreams));
+    m_streamsLambdaBridge =
+        std::make_unique<Wiring::DynamoDbStreamsLambdaBridge>(m_dynamodbStreams);
+    m_lambda->setStreamSource(m_streamsLambdaBridge.get());
     m_sqs = new Sqs::SqsService(*m_database, m_clock, m_options.accountId, m_options.region, this);
     m_sqs->setMetricSink(m_cloudwatch);
     m_dispatcher->addHandler(new Api::SqsHandler(m_sqs));
@@ -224,11 +233,14 @@ void Engine::stop()
     m_logs = nullptr;
     delete m_dynamodb;
     m_dynamodb = nullptr;
+    delete m_dynamodbStreams;
+    m_dynamodbStreams = nullptr;
     delete m_sqs;
     m_sqs = nullptr;
     delete m_cloudwatch;
     m_cloudwatch = nullptr;
     m_sqsLambdaBridge.reset();
+    m_streamsLambdaBridge.reset();
     m_lambdaAlarmActions.reset();
     m_s3LambdaCode.reset();
     delete m_journal;

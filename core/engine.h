@@ -32,7 +32,8 @@ class LambdaService;
 }
 namespace Core::DynamoDb {
 class DynamoDbService;
-}
+class DynamoDbStreamsService;
+} // namespace Core::DynamoDb
 namespace Core::Sqs {
 class SqsService;
 }
@@ -41,6 +42,7 @@ class S3Service;
 }
 
 namespace Core::Wiring {
+class DynamoDbStreamsLambdaBridge;
 class LambdaAlarmActions;
 class S3EventDestinations;
 class S3LambdaCode;
@@ -89,6 +91,7 @@ public:
     Logs::LogsService *logs() const { return m_logs; }
     Lambda::LambdaService *lambda() const { return m_lambda; }
     DynamoDb::DynamoDbService *dynamodb() const { return m_dynamodb; }
+    DynamoDb::DynamoDbStreamsService *dynamodbStreams() const { return m_dynamodbStreams; }
     Sqs::SqsService *sqs() const { return m_sqs; }
     S3::S3Service *s3() const { return m_s3; }
 
@@ -111,6 +114,7 @@ private:
     std::unique_ptr<Storage::Checkpointer> m_checkpointer;
     std::unique_ptr<Api::HttpServer> m_server;
     std::unique_ptr<Wiring::SqsLambdaBridge> m_sqsLambdaBridge;
+    std::unique_ptr<Wiring::DynamoDbStreamsLambdaBridge> m_streamsLambdaBridge;
     std::unique_ptr<Wiring::LambdaAlarmActions> m_lambdaAlarmActions;
     std::unique_ptr<Wiring::S3LambdaCode> m_s3LambdaCode;
     std::unique_ptr<Wiring::S3EventDestinations> m_s3EventDestinations;
@@ -121,6 +125,7 @@ private:
     Logs::LogsService *m_logs = nullptr;
     Lambda::LambdaService *m_lambda = nullptr;
     DynamoDb::DynamoDbService *m_dynamodb = nullptr;
+    DynamoDb::DynamoDbStreamsService *m_dynamodbStreams = nullptr;
     Sqs::SqsService *m_sqs = nullptr;
     S3::S3Service *m_s3 = nullptr;
     int m_port = 0;

@@ -55,9 +55,13 @@ Route RequestRouter::route(const HttpRequest &request)
         route.accessKeyId = route.scope->accessKeyId;
         if (!route.scope->region.isEmpty())
             route.region = route.scope->region;
-        if (const ServiceInfo *info = serviceBySigningName(route.scope->service))
+        if (const ServiceInfo *info = serviceBySigningName(route.scope->service)) {
             route.service = info->id;
-        else
+            // Services sharing a signing name (dynamodb, dynamodbstreams): the target decides.
+            const ServiceInfo *byTarget = serviceByTargetPrefix(target.section(u'.', 0, 0));
+            if (byTarget && byTarget->signingName == info->signingName)
+                route.service = byTarget->id;
+        } else
             route.rejection =
                 u"Cloudbench does not emulate the service '%1'."_s.arg(route.scope->service);
     }

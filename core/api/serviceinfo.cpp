@@ -21,6 +21,13 @@ const QList<ServiceInfo> &knownServices()
             {},
             u"com.amazonaws.dynamodb.v20120810"_s,
             Protocol::Json10},
+        // Signed as "dynamodb": told apart from DynamoDB by its X-Amz-Target (RequestRouter).
+        {u"dynamodbstreams"_s,
+            u"dynamodb"_s,
+            u"DynamoDBStreams_20120810"_s,
+            {},
+            u"com.amazonaws.dynamodb.v20120810"_s,
+            Protocol::Json10},
         {u"lambda"_s, u"lambda"_s, {}, {}, {}, Protocol::RestJson},
         {u"logs"_s, u"logs"_s, u"Logs_20140328"_s, {}, u"com.amazonaws.logs"_s, Protocol::Json11},
         {u"cloudwatch"_s,

@@ -12,7 +12,7 @@ namespace Core::Api {
 // SigV4 scope and X-Amz-Target, and the namespaces its error bodies carry.
 struct ServiceInfo
 {
-    QString id; // our id: s3, sqs, dynamodb, lambda, logs, cloudwatch, sts
+    QString id; // our id: s3, sqs, dynamodb, dynamodbstreams, lambda, logs, cloudwatch, sts
     QString signingName; // SigV4 credential scope service (cloudwatch signs as "monitoring")
     QString targetPrefix; // X-Amz-Target prefix before '.', empty if none
     QString queryXmlns; // Query protocol namespace

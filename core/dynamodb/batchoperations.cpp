@@ -191,7 +191,8 @@ DynamoDbService::Response DynamoDbService::batchWriteItem(const QJsonObject &req
         auto evaluated = evaluateWrite(write, *m_store);
         if (!evaluated)
             return std::unexpected(evaluated.error());
-        ItemWriter writer(*m_store, write.table, m_itemCollectionLimit);
+        ItemWriter writer(
+            *m_store, *m_streamStore, write.table, m_clock->nowMs(), m_itemCollectionLimit);
         Capacity consumed;
         if (auto ok = writer.write(
                 write.key, evaluated->old, evaluated->oldSize, evaluated->next, &consumed);
@@ -474,7 +475,8 @@ DynamoDbService::Response DynamoDbService::transactWriteItems(const QJsonObject 
             capacity.table += Capacity::readUnits(evaluated[i].oldSize, true) * 2;
             continue;
         }
-        ItemWriter writer(*m_store, write.table, m_itemCollectionLimit);
+        ItemWriter writer(
+            *m_store, *m_streamStore, write.table, m_clock->nowMs(), m_itemCollectionLimit);
         if (auto ok = writer.write(write.key,
                 evaluated[i].old,
                 evaluated[i].oldSize,

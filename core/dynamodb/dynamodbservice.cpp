@@ -4,10 +4,12 @@
 #include "core/common/arn.h"
 #include "core/common/clock.h"
 #include "core/common/coalescer.h"
+#include "core/common/ids.h"
 #include "core/dynamodb/dynamodberrors.h"
 #include "core/dynamodb/dynamodbstore.h"
 #include "core/dynamodb/keycodec.h"
 #include "core/dynamodb/requestsupport.h"
+#include "core/dynamodb/streamstore.h"
 #include "core/dynamodb/tabledefinition.h"
 #include "core/storage/database.h"
 #include "core/storage/sqltransaction.h"
@@ -49,6 +51,7 @@ DynamoDbService::DynamoDbService(
     , m_region(std::move(region))
     , m_accountId(std::move(accountId))
     , m_store(std::make_unique<DynamoDbStore>(database))
+    , m_streamStore(std::make_unique<StreamStore>(database))
     , m_itemsCoalescer(new Coalescer(150, this))
     , m_tablesCoalescer(new Coalescer(150, this))
 {
@@ -74,6 +77,16 @@ DynamoDbService::~DynamoDbService() = default;
 QString DynamoDbService::tableArn(const QString &name) const
 {
     return Arn{u"aws"_s, u"dynamodb"_s, m_region, m_accountId, u"table/"_s + name}.toString();
+}
+
+bool DynamoDbService::startStream(const TableInfo &table, qint64 nowMs)
+{
+    const QString shardId =
+        u"shardId-%1-%2"_s.arg(nowMs, 20, 10, QLatin1Char('0')).arg(Ids::randomHex(8));
+    return m_streamStore
+        ->createStream(
+            table.id, table.name, table.streamLabel, table.streamViewType, shardId, nowMs)
+        .has_value();
 }
 
 void DynamoDbService::noteItemsChanged(const QString &tableName)
@@ -173,9 +186,13 @@ DynamoDbService::Response DynamoDbService::createTable(const QJsonObject &reques
     Storage::SqlTransaction transaction(m_database.connection());
     const auto id =
         m_store->insertTable(table.name, TableDefinition::toStorage(table), table.createdMs);
-    if (!id || !transaction.commit())
+    if (!id)
         return std::unexpected(storageError());
     table.id = *id;
+    if (table.streamEnabled && !startStream(table, table.createdMs))
+        return std::unexpected(storageError());
+    if (!transaction.commit())
+        return std::unexpected(storageError());
     forgetTable(table.name);
     noteTablesChanged();
     // Tables are usable at once; CREATING is only what the answer to CreateTable says.
@@ -250,7 +267,8 @@ DynamoDbService::Response DynamoDbService::deleteTable(const QJsonObject &reques
         table->sizeBytes = stored->sizeBytes;
     }
     Storage::SqlTransaction transaction(m_database.connection());
-    if (!m_store->deleteTable(table->id) || !transaction.commit())
+    if (!m_store->deleteTable(table->id) || !m_streamStore->deleteStreams(table->id)
+        || !transaction.commit())
         return std::unexpected(storageError());
     forgetTable(table->name);
     m_throughput.forget(table->name);
@@ -266,6 +284,7 @@ DynamoDbService::Response DynamoDbService::updateTable(const QJsonObject &reques
         return std::unexpected(loaded.error());
     TableInfo table = *loaded;
     bool changed = false;
+    bool streamToggled = false;
     if (request.contains(u"BillingMode"_s)) {
         const QString billing = request.value(u"BillingMode"_s).toString();
         if (billing != u"PROVISIONED" && billing != u"PAY_PER_REQUEST")
@@ -323,12 +342,21 @@ DynamoDbService::Response DynamoDbService::updateTable(const QJsonObject &reques
                 Errors::validation(enable ? u"Table already has an enabled stream: %1"_s.arg(
                                        table.arn + u"/stream/"_s + table.streamLabel)
                                           : u"Table already has stream disabled"_s));
+        const QString view = stream.value(u"StreamViewType"_s).toString();
+        static const QStringList views{
+            u"KEYS_ONLY"_s, u"NEW_IMAGE"_s, u"OLD_IMAGE"_s, u"NEW_AND_OLD_IMAGES"_s};
+        if (enable && !views.contains(view))
+            return std::unexpected(Errors::validation(
+                u"1 validation error detected: Value '%1' at 'streamSpecification.streamViewType' "
+                u"failed to satisfy constraint: Member must satisfy enum value set: [NEW_IMAGE, "
+                u"OLD_IMAGE, NEW_AND_OLD_IMAGES, KEYS_ONLY]"_s.arg(view)));
         table.streamEnabled = enable;
-        table.streamViewType = enable ? stream.value(u"StreamViewType"_s).toString() : QString();
+        table.streamViewType = enable ? view : QString();
         table.streamLabel = enable ? QDateTime::fromMSecsSinceEpoch(m_clock->nowMs(), Qt::UTC)
                                          .toString(u"yyyy-MM-ddTHH:mm:ss.zzz"_s)
                                    : QString();
         changed = true;
+        streamToggled = true;
     }
     for (const QJsonValue &attribute : request.value(u"AttributeDefinitions"_s).toArray()) {
         const QString name = attribute[u"AttributeName"].toString();
@@ -441,6 +469,11 @@ DynamoDbService::Response DynamoDbService::updateTable(const QJsonObject &reques
             after = batch.back();
         }
     }
+    // Disabling ends the stream (readable until its records expire); enabling starts a new one.
+    if (streamToggled
+        && !(table.streamEnabled ? startStream(table, now)
+                                 : m_streamStore->endStreams(table.id, now)))
+        return std::unexpected(storageError());
     if (!m_store->updateDefinition(table.id, TableDefinition::toStorage(table))
         || !transaction.commit())
         return std::unexpected(storageError());
@@ -594,7 +627,9 @@ int DynamoDbService::sweepExpiredItems()
         if (table == tablesById.cend())
             continue;
         const Item item = *itemFromJson(QJsonDocument::fromJson(entry.item.item).object());
-        ItemWriter writer(*m_store, *table, m_itemCollectionLimit);
+        ItemWriter writer(
+            *m_store, *m_streamStore, *table, m_clock->nowMs(), m_itemCollectionLimit);
+        writer.setServiceDeletion(true);
         if (!writer.write({entry.item.hashKey, entry.item.rangeKey},
                 item,
                 entry.item.size,
@@ -604,7 +639,7 @@ int DynamoDbService::sweepExpiredItems()
         noteItemsChanged(table->name);
         ++deleted;
     }
-    if (!transaction.commit())
+    if (!m_streamStore->prune(m_clock->nowMs() - StreamRetentionMs) || !transaction.commit())
         return 0;
     return deleted;
 }

@@ -26,6 +26,7 @@ namespace Core::DynamoDb {
 
 class DynamoDbStore;
 class ItemWriter;
+class StreamStore;
 
 // DynamoDB: tables, items, queries, transactions and TTL. Lives on the core thread and owns the
 // ddb_* tables through DynamoDbStore. Operations take and return the API's JSON documents
@@ -94,8 +95,10 @@ public:
     // Snapshots for the console.
     QList<TableInfo> tables() const;
 
-    // Deletes items whose TTL attribute lies in the past; returns how many.
+    // Deletes items whose TTL attribute lies in the past; returns how many. Also drops stream
+    // records older than 24 hours and disabled streams whose records have all expired.
     int sweepExpiredItems();
+    static constexpr qint64 StreamRetentionMs = 24LL * 3600 * 1000;
 
     // The item collection limit of tables with an LSI (AWS: 10 GB); tests lower it.
     void setItemCollectionSizeLimit(qint64 bytes) { m_itemCollectionLimit = bytes; }
@@ -136,6 +139,8 @@ private:
     // Query whose FilterExpression may name key attributes (PartiQL SELECT's WHERE).
     Response queryImpl(const QJsonObject &request, bool keyFilterAllowed);
     QString tableArn(const QString &name) const;
+    // A new stream for the table (CreateTable or UpdateTable enabling it); in a transaction.
+    bool startStream(const TableInfo &table, qint64 nowMs);
     Result<TableInfo> tableFromArn(const QString &arn) const;
 
     Storage::Database &m_database;
@@ -143,6 +148,7 @@ private:
     QString m_region;
     QString m_accountId;
     std::unique_ptr<DynamoDbStore> m_store;
+    std::unique_ptr<StreamStore> m_streamStore;
     mutable QHash<QString, TableInfo> m_tableCache;
     Coalescer *m_itemsCoalescer;
     Coalescer *m_tablesCoalescer;

@@ -2,6 +2,7 @@
 // PutItem, UpdateItem, DeleteItem and GetItem.
 #include "core/dynamodb/dynamodbservice.h"
 
+#include "core/common/clock.h"
 #include "core/dynamodb/dynamodberrors.h"
 #include "core/dynamodb/dynamodbstore.h"
 #include "core/dynamodb/expressionevaluator.h"
@@ -51,7 +52,7 @@ DynamoDbService::Response DynamoDbService::writeOne(
         return std::unexpected(conditionFailure(*prepared, *evaluated));
     Capacity capacity;
     capacity.tableName = table->name;
-    ItemWriter writer(*m_store, *table, m_itemCollectionLimit);
+    ItemWriter writer(*m_store, *m_streamStore, *table, m_clock->nowMs(), m_itemCollectionLimit);
     if (auto written = writer.write(
             prepared->key, evaluated->old, evaluated->oldSize, evaluated->next, &capacity);
         !written)

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "core/dynamodb/requestsupport.h"
 
+#include "core/common/ids.h"
 #include "core/dynamodb/dynamodberrors.h"
 #include "core/dynamodb/dynamodbstore.h"
 #include "core/dynamodb/expressionevaluator.h"
+#include "core/dynamodb/streamstore.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -389,11 +391,44 @@ QJsonObject ItemCollectionMetrics::toJson() const
         {u"SizeEstimateRangeGB"_s, QJsonArray{low, low + 1.0}}};
 }
 
-ItemWriter::ItemWriter(DynamoDbStore &store, const TableInfo &table, qint64 collectionLimit)
+ItemWriter::ItemWriter(DynamoDbStore &store,
+    StreamStore &streams,
+    const TableInfo &table,
+    qint64 nowMs,
+    qint64 collectionLimit)
     : m_store(store)
+    , m_streams(streams)
     , m_table(table)
+    , m_nowMs(nowMs)
     , m_collectionLimit(collectionLimit)
 {}
+
+bool ItemWriter::appendStreamRecord(
+    const std::optional<Item> &old, const std::optional<Item> &next, qint64 newSize)
+{
+    const QString &view = m_table.streamViewType;
+    const Item keys = KeyCodec::keyAttributes(next ? *next : *old, m_table.key);
+    const auto text = [](const Item &item) {
+        return QJsonDocument(itemToJson(item)).toJson(QJsonDocument::Compact);
+    };
+    StoredStreamRecord record;
+    record.eventId = Ids::randomHex(32);
+    // AWS: a Put that replaces an item with an identical one is still a MODIFY.
+    record.eventName = !old ? u"INSERT"_s : next ? u"MODIFY"_s : u"REMOVE"_s;
+    record.createdMs = m_nowMs;
+    record.byService = m_byService;
+    record.keys = text(keys);
+    record.sizeBytes = itemSize(keys);
+    if (next && (view == u"NEW_IMAGE" || view == u"NEW_AND_OLD_IMAGES")) {
+        record.newImage = text(*next);
+        record.sizeBytes += newSize;
+    }
+    if (old && (view == u"OLD_IMAGE" || view == u"NEW_AND_OLD_IMAGES")) {
+        record.oldImage = text(*old);
+        record.sizeBytes += itemSize(*old);
+    }
+    return m_streams.appendRecord(m_table.id, record);
+}
 
 Status ItemWriter::updateCollection(const KeyCodec::EncodedKey &key,
     const std::optional<Item> &old,
@@ -529,6 +564,8 @@ Status ItemWriter::write(const KeyCodec::EncodedKey &key,
     }
     const qint64 itemDelta = (next ? 1 : 0) - (old ? 1 : 0);
     if (!m_store.adjustCounts(m_table.id, itemDelta, newSize - (old ? oldSize : 0)))
+        return storageFailure();
+    if (m_table.streamEnabled && (old || next) && !appendStreamRecord(old, next, newSize))
         return storageFailure();
     return {};
 }

@@ -13,6 +13,7 @@
 namespace Core::DynamoDb {
 
 class DynamoDbStore;
+class StreamStore;
 
 // Capacity consumed by one request on one table, per index (RCU/WCU arithmetic of AWS:
 // reads in 4 KB units halved when eventually consistent, writes in 1 KB units, both doubled in
@@ -76,7 +77,9 @@ Result<QJsonObject> checkMemberTypes(const QJsonObject &request);
 // Writes (or deletes) one item with its index entries, TTL column and the table's counters,
 // adding the write units to a Capacity. Callers hold a SqlTransaction. In tables with an LSI it
 // keeps the item collection's size and refuses a write that grows it past collectionLimit
-// (ItemCollectionSizeLimitExceededException).
+// (ItemCollectionSizeLimitExceededException). Every item change passes through here, so this is
+// also where a table with an enabled stream gets its stream record (INSERT, MODIFY or REMOVE,
+// images per StreamViewType), in the same transaction as the write.
 class ItemWriter final
 {
 public:
@@ -84,8 +87,13 @@ public:
     static constexpr qint64 DefaultCollectionLimit = 10LL * 1024 * 1024 * 1024;
 
     ItemWriter(DynamoDbStore &store,
+        StreamStore &streams,
         const TableInfo &table,
+        qint64 nowMs,
         qint64 collectionLimit = DefaultCollectionLimit);
+
+    // TTL deletions: their stream records carry userIdentity dynamodb.amazonaws.com.
+    void setServiceDeletion(bool byService) { m_byService = byService; }
 
     // Validates a new item (size, index key types) without writing.
     static Status validate(const Item &item, const TableInfo &table);
@@ -104,10 +112,15 @@ private:
         qint64 oldSize,
         const std::optional<Item> &next,
         qint64 newSize);
+    bool appendStreamRecord(
+        const std::optional<Item> &old, const std::optional<Item> &next, qint64 newSize);
 
     DynamoDbStore &m_store;
+    StreamStore &m_streams;
     const TableInfo &m_table;
+    qint64 m_nowMs;
     qint64 m_collectionLimit;
+    bool m_byService = false;
     std::optional<ItemCollectionMetrics> m_collection;
 };
 

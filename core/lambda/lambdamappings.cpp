@@ -34,8 +34,11 @@ AwsError mappingNotFound()
     return Errors::notFound(u"The resource you requested does not exist."_s);
 }
 
+} // namespace
+
 // BatchSize, MaximumBatchingWindowInSeconds and FunctionResponseTypes as AWS checks them.
-Status applySettings(QJsonObject &mapping, const QJsonObject &input)
+Status LambdaService::applyMappingSettings(
+    QJsonObject &mapping, const QJsonObject &input, bool stream)
 {
     if (input.contains(u"BatchSize"_s))
         mapping.insert(u"BatchSize"_s, input.value(u"BatchSize"_s).toInt());
@@ -56,7 +59,7 @@ Status applySettings(QJsonObject &mapping, const QJsonObject &input)
         return std::unexpected(Errors::validation(QString::number(window),
             u"maximumBatchingWindowInSeconds"_s,
             u"Member must have value less than or equal to 300"_s));
-    if (batchSize > 10 && window < 1)
+    if (!stream && batchSize > 10 && window < 1)
         return std::unexpected(Errors::invalidParameter(
             u"Maximum batch window in seconds must be greater than 0 if maximum batch size is "
             u"greater than 10"_s));
@@ -68,8 +71,6 @@ Status applySettings(QJsonObject &mapping, const QJsonObject &input)
     }
     return {};
 }
-
-} // namespace
 
 // Create/UpdateEventSourceMapping (SQS): a message must stay invisible for as long as the
 // function may run on it, so the function's timeout may not exceed the queue's visibility timeout.
@@ -90,11 +91,15 @@ Status LambdaService::checkVisibilityTimeout(
 Result<QJsonObject> LambdaService::createEventSourceMapping(const QJsonObject &input)
 {
     const QString sourceArn = input.value(u"EventSourceArn"_s).toString();
+    static const QRegularExpression streamArn(
+        u"^arn:aws[a-zA-Z-]*:dynamodb:[^:]+:\\d{12}:table/[^/]+/stream/.+$"_s);
+    if (streamArn.match(sourceArn).hasMatch())
+        return createStreamMapping(input);
     static const QRegularExpression sqsArn(u"^arn:aws[a-zA-Z-]*:sqs:[^:]+:\\d{12}:[^:]+$"_s);
     if (!sqsArn.match(sourceArn).hasMatch())
         return std::unexpected(Errors::invalidParameter(
-            u"Cloudbench supports event source mappings from SQS queues only; "
-            u"EventSourceArn must be an SQS queue ARN."_s));
+            u"Cloudbench supports event source mappings from SQS queues and DynamoDB streams "
+            u"only; EventSourceArn must be an SQS queue or DynamoDB stream ARN."_s));
     const auto target = resolveTarget(input.value(u"FunctionName"_s).toString(), {});
     if (!target)
         return std::unexpected(target.error());
@@ -125,7 +130,7 @@ Result<QJsonObject> LambdaService::createEventSourceMapping(const QJsonObject &i
         {u"StateTransitionReason"_s, u"USER_INITIATED"_s},
         {u"FunctionResponseTypes"_s, QJsonArray()},
     };
-    if (auto valid = applySettings(mapping, input); !valid)
+    if (auto valid = applyMappingSettings(mapping, input, false); !valid)
         return std::unexpected(valid.error());
     const bool enabled = input.value(u"Enabled"_s).toBool(true);
     mapping.insert(u"State"_s, enabled ? u"Enabled"_s : u"Disabled"_s);
@@ -143,7 +148,7 @@ Result<QJsonObject> LambdaService::getEventSourceMapping(const QString &uuid) co
     auto mapping = m_store->mapping(uuid);
     if (!mapping)
         return std::unexpected(mappingNotFound());
-    return *mapping;
+    return publicMapping(*mapping);
 }
 
 Result<QJsonObject> LambdaService::updateEventSourceMapping(
@@ -152,6 +157,7 @@ Result<QJsonObject> LambdaService::updateEventSourceMapping(
     auto mapping = m_store->mapping(uuid);
     if (!mapping)
         return std::unexpected(mappingNotFound());
+    const bool stream = mapping->contains(u"StartingPosition"_s);
     QString function = mapping->value(u"FunctionArn"_s).toString().section(u':', 6, 6);
     if (input.contains(u"FunctionName"_s)) {
         const auto target = resolveTarget(input.value(u"FunctionName"_s).toString(), {});
@@ -164,8 +170,12 @@ Result<QJsonObject> LambdaService::updateEventSourceMapping(
         function = target->config.functionName;
         mapping->insert(u"FunctionArn"_s, target->invokedArn);
     }
-    if (auto valid = applySettings(*mapping, input); !valid)
+    if (auto valid = applyMappingSettings(*mapping, input, stream); !valid)
         return std::unexpected(valid.error());
+    if (stream) {
+        if (auto valid = applyStreamSettings(*mapping, input); !valid)
+            return std::unexpected(valid.error());
+    }
     if (input.contains(u"Enabled"_s))
         mapping->insert(
             u"State"_s, input.value(u"Enabled"_s).toBool() ? u"Enabled"_s : u"Disabled"_s);
@@ -174,7 +184,7 @@ Result<QJsonObject> LambdaService::updateEventSourceMapping(
     m_store->putMapping(uuid, function, *mapping);
     transaction.commit();
     m_changes->touch();
-    return *mapping;
+    return publicMapping(*mapping);
 }
 
 Result<QJsonObject> LambdaService::deleteEventSourceMapping(const QString &uuid)
@@ -186,8 +196,9 @@ Result<QJsonObject> LambdaService::deleteEventSourceMapping(const QString &uuid)
     m_store->deleteMapping(uuid);
     transaction.commit();
     m_changes->touch();
+    m_streamRetries.remove(uuid);
     mapping->insert(u"State"_s, u"Deleting"_s);
-    return *mapping;
+    return publicMapping(*mapping);
 }
 
 Result<QList<QJsonObject>> LambdaService::listEventSourceMappings(
@@ -205,17 +216,24 @@ Result<QList<QJsonObject>> LambdaService::listEventSourceMappings(
         list.removeIf([&](const QJsonObject &mapping) {
             return mapping.value(u"EventSourceArn"_s).toString() != eventSourceArn;
         });
+    for (QJsonObject &mapping : list)
+        mapping = publicMapping(mapping);
     return list;
 }
 
 void LambdaService::pollEventSources()
 {
-    if (!m_queueSource)
-        return;
     for (const QJsonObject &mapping : m_store->mappings({})) {
         const QString uuid = mapping.value(u"UUID"_s).toString();
         if (mapping.value(u"State"_s).toString() != u"Enabled"_s
             || m_pollingMappings.contains(uuid))
+            continue;
+        if (mapping.contains(u"StartingPosition"_s)) {
+            if (m_streamSource)
+                pollStreamMapping(mapping);
+            continue;
+        }
+        if (!m_queueSource)
             continue;
         const QString function = mapping.value(u"FunctionArn"_s).toString().section(u':', 6, 6);
         const auto target = resolveTarget(function, {});

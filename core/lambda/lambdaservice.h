@@ -31,6 +31,8 @@ class EnvironmentPool;
 class ExecutionEnvironment;
 class LambdaStore;
 class QueueSource;
+class StreamSource;
+struct StreamBatch;
 
 // Where failed (or succeeded) asynchronous invocations are sent: an SQS queue ARN for now. The
 // engine wires an implementation once SQS exists; without one, records stay in Cloudbench's
@@ -131,6 +133,8 @@ public:
     void setDestinationSink(EventDestinationSink *sink) { m_sink = sink; }
     // SQS for event source mappings (wired by the engine once SQS exists).
     void setQueueSource(QueueSource *source) { m_queueSource = source; }
+    // DynamoDB Streams for stream event source mappings (wired by the engine).
+    void setStreamSource(StreamSource *source) { m_streamSource = source; }
     // S3 for Code.S3Bucket/S3Key (wired by the engine); without one such code is refused.
     void setCodeSource(CodeSource *source) { m_codeSource = source; }
     // AWS/Lambda metrics (Invocations, Errors, Throttles, Duration, ConcurrentExecutions,
@@ -218,7 +222,8 @@ public:
     Status untagResource(const QString &arn, const QStringList &keys);
     Result<QMap<QString, QString>> listTags(const QString &arn) const;
 
-    // Event source mappings (SQS): stored in the wire shape of EventSourceMappingConfiguration.
+    // Event source mappings (SQS, DynamoDB Streams): stored in the wire shape of
+    // EventSourceMappingConfiguration.
     Result<QJsonObject> createEventSourceMapping(const QJsonObject &input);
     Result<QJsonObject> getEventSourceMapping(const QString &uuid) const;
     Result<QJsonObject> updateEventSourceMapping(const QString &uuid, const QJsonObject &input);
@@ -293,6 +298,26 @@ private:
         bool publish,
         const QString &revisionId);
     std::optional<AwsError> concurrencyBlock(const QString &name) const;
+    // DynamoDB stream mappings (lambdastreammappings.cpp): a cursor per mapping, kept in the
+    // stored mapping (PositionKey, hidden from the API) so a restart resumes where it was.
+    static constexpr QLatin1StringView PositionKey{"_Position"};
+    static QJsonObject publicMapping(QJsonObject mapping);
+    Result<QJsonObject> createStreamMapping(const QJsonObject &input);
+    static Status applyStreamSettings(QJsonObject &mapping, const QJsonObject &input);
+    // BatchSize, MaximumBatchingWindowInSeconds, FunctionResponseTypes (both kinds of mapping).
+    static Status applyMappingSettings(QJsonObject &mapping, const QJsonObject &input, bool stream);
+    void pollStreamMapping(const QJsonObject &mapping);
+    void finishStreamBatch(const QString &uuid,
+        const StreamBatch &batch,
+        int attemptedRecords,
+        const Result<InvocationResult> &result);
+    struct StreamRetry
+    {
+        int attempts = 0;
+        int bisectLimit = 0; // BisectBatchOnFunctionError: the halved batch size (0: not split)
+        qint64 failedEnd = 0; // the position after the batch that failed
+        qint64 notBeforeMs = 0;
+    };
     Status checkVisibilityTimeout(
         const QString &queueArn, const FunctionConfiguration &function) const;
     // lineage: as InvokeRequest's; the function's _X_AMZN_TRACE_ID counts this invocation.
@@ -347,6 +372,8 @@ private:
     QHash<QString, QString> m_interpreters;
     EventDestinationSink *m_sink = nullptr;
     QueueSource *m_queueSource = nullptr;
+    StreamSource *m_streamSource = nullptr;
+    QHash<QString, StreamRetry> m_streamRetries;
     CodeSource *m_codeSource = nullptr;
     MetricSink *m_metrics = nullptr;
     QTimer m_pollTimer;

@@ -11,7 +11,8 @@ from cbtest import ServerTestCase
 
 MODELS = "/usr/lib/python3/dist-packages/botocore/data"
 # Our service id -> botocore's folder name
-BOTOCORE_NAMES = {"s3": "s3", "sqs": "sqs", "dynamodb": "dynamodb", "lambda": "lambda",
+BOTOCORE_NAMES = {"s3": "s3", "sqs": "sqs", "dynamodb": "dynamodb",
+                  "dynamodbstreams": "dynamodbstreams", "lambda": "lambda",
                   "logs": "logs", "cloudwatch": "cloudwatch", "sts": "sts"}
 # Real AWS operations added after botocore 1.29 (Debian's models); the JS SDK v3 sends them.
 NEWER_OPERATIONS = {"sqs": {"StartMessageMoveTask", "ListMessageMoveTasks", "CancelMessageMoveTask"},

@@ -11,6 +11,7 @@ const QStringList &knownIds()
         u"s3"_s,
         u"sqs"_s,
         u"dynamodb"_s,
+        u"dynamodbstreams"_s,
         u"lambda"_s,
         u"cloudwatch"_s,
         u"logs"_s,
@@ -27,6 +28,8 @@ QString displayName(const QString &serviceId)
         return u"SQS"_s;
     if (serviceId == u"dynamodb")
         return u"DynamoDB"_s;
+    if (serviceId == u"dynamodbstreams")
+        return u"DynamoDB Streams"_s;
     if (serviceId == u"lambda")
         return u"Lambda"_s;
     if (serviceId == u"cloudwatch")
