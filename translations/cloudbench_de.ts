@@ -2426,363 +2426,368 @@ Dauer: %2 ms · Abgerechnete Dauer: %3 ms · Max. genutzter Speicher: %4 MB</tra
 <context>
     <name>Gui::S3::BucketPropertiesDialog</name>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="65"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="70"/>
         <source>Bucket properties: %1</source>
         <translation>Bucket-Eigenschaften: %1</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="67"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="72"/>
         <source>Disabled</source>
         <translation>Deaktiviert</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="68"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="73"/>
         <source>Enabled</source>
         <translation>Aktiviert</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="69"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="74"/>
         <source>Suspended</source>
         <translation>Ausgesetzt</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="70"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="75"/>
         <source>One tag per line: key=value</source>
         <translation>Ein Tag pro Zeile: Schlüssel=Wert</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="92"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="97"/>
         <source>Bucket ARN</source>
         <translation>Bucket-ARN</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="93"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="98"/>
         <source>Versioning</source>
         <translation>Versionsverwaltung</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="94"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="99"/>
         <source>Tags</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="95"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="100"/>
         <source>Properties</source>
         <translation>Eigenschaften</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="102"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="107"/>
         <source>Default encryption</source>
         <translation>Standardverschlüsselung</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="103"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="108"/>
         <source>Object Ownership</source>
         <translation>Objekteigentümerschaft</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="104"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="109"/>
         <source>Block public access</source>
         <translation>Öffentlichen Zugriff blockieren</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="105"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="110"/>
         <source>Permissions</source>
         <translation>Berechtigungen</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="107"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="112"/>
         <source>Lifecycle</source>
         <translation>Lebenszyklus</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="108"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="113"/>
         <source>Bucket policy</source>
         <translation>Bucket-Richtlinie</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="109"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="114"/>
         <source>CORS</source>
         <translation>CORS</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="120"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="115"/>
+        <source>Static website hosting</source>
+        <translation>Hosting statischer Websites</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="126"/>
         <source>arn:aws:sqs:us-east-1:000000000000:queue or a Lambda function ARN</source>
         <translation>arn:aws:sqs:us-east-1:000000000000:queue oder die ARN einer Lambda-Funktion</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="121"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="127"/>
         <source>prefix, e.g. images/</source>
         <translation>Präfix, z. B. images/</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="122"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="128"/>
         <source>suffix, e.g. .jpg</source>
         <translation>Suffix, z. B. .jpg</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="123"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="129"/>
         <source>Add</source>
         <translation>Hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="126"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="132"/>
         <source>Send</source>
         <translation>Sende</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="128"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="134"/>
         <source>for keys with</source>
         <translation>für Schlüssel mit</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="132"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="138"/>
         <source>to</source>
         <translation>an</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="139"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="145"/>
         <source>Event notifications</source>
         <translation>Ereignisbenachrichtigungen</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="208"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="217"/>
         <source>No event notifications are configured.</source>
         <translation>Es sind keine Ereignisbenachrichtigungen konfiguriert.</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="212"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="221"/>
         <source>SQS queue</source>
         <translation>SQS-Warteschlange</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="213"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="222"/>
         <source>Lambda function</source>
         <translation>Lambda-Funktion</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="213"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="222"/>
         <source>SNS topic</source>
         <translation>SNS-Thema</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="214"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="223"/>
         <source>&quot;%1&quot;: %2 events to the %3 %4</source>
         <translation>„%1“: %2-Ereignisse an %3 %4</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="220"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="229"/>
         <source>suffix &quot;%1&quot;</source>
         <translation>Suffix „%1“</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="222"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="231"/>
         <source>for keys with %1</source>
         <translation>für Schlüssel mit %1</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="227"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="236"/>
         <source>Amazon EventBridge is enabled (Cloudbench does not emulate EventBridge, so nothing is delivered there).</source>
         <translation>Amazon EventBridge ist aktiviert (Cloudbench emuliert EventBridge nicht, dorthin wird also nichts zugestellt).</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="235"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="244"/>
         <source>All object create events</source>
         <translation>Alle Ereignisse zum Erstellen von Objekten</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="236"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="245"/>
         <source>Put</source>
         <translation>Put</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="237"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="246"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="238"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="247"/>
         <source>Multipart upload completed</source>
         <translation>Mehrteiliger Upload abgeschlossen</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="239"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="248"/>
         <source>All object removal events</source>
         <translation>Alle Ereignisse zum Entfernen von Objekten</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="240"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="249"/>
         <source>Permanently deleted</source>
         <translation>Endgültig gelöscht</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="241"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="250"/>
         <source>Delete marker created</source>
         <translation>Löschmarkierung erstellt</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="242"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="251"/>
         <source>All restore events</source>
         <translation>Alle Wiederherstellungsereignisse</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="243"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="252"/>
         <source>Restore completed</source>
         <translation>Wiederherstellung abgeschlossen</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="244"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="253"/>
         <source>Object tagging</source>
         <translation>Objekt-Tagging</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="245"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="254"/>
         <source>Lifecycle expiration</source>
         <translation>Lebenszyklus-Ablauf</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="246"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="255"/>
         <source>Lifecycle transition</source>
         <translation>Lebenszyklus-Übergang</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="262"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="271"/>
         <source>Enter the ARN of an SQS queue, a Lambda function or an SNS topic.</source>
         <translation>Geben Sie die ARN einer SQS-Warteschlange, einer Lambda-Funktion oder eines SNS-Themas ein.</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="269"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="278"/>
         <source>The configuration below is not valid: %1</source>
         <translation>Die Konfiguration unten ist ungültig: %1</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="306"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="315"/>
         <source>Added. Save stores the configuration; S3 then checks that the destination exists and allows it.</source>
         <translation>Hinzugefügt. Speichern legt die Konfiguration ab; S3 prüft dann, ob das Ziel existiert und es zulässt.</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="320"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="329"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="332"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="341"/>
         <source>The policy is not valid JSON: %1 (at character %2).</source>
         <translation>Die Richtlinie ist kein gültiges JSON: %1 (bei Zeichen %2).</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="336"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="345"/>
         <source>A bucket policy is a JSON object with a &quot;Statement&quot;.</source>
         <translation>Eine Bucket-Richtlinie ist ein JSON-Objekt mit einem „Statement“.</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="355"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="364"/>
         <source>Server-side encryption with Amazon S3 managed keys (SSE-S3, AES256)</source>
         <translation>Serverseitige Verschlüsselung mit von Amazon S3 verwalteten Schlüsseln (SSE-S3, AES256)</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="356"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="365"/>
         <source>Server-side encryption with AWS KMS keys (%1)</source>
         <translation>Serverseitige Verschlüsselung mit AWS-KMS-Schlüsseln (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="358"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="367"/>
         <source>KMS key: %1</source>
         <translation>KMS-Schlüssel: %1</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="360"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="369"/>
         <source>Bucket Key enabled</source>
         <translation>Bucket-Schlüssel aktiviert</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="367"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="376"/>
         <source>Object writer: ACLs enabled, the uploading account owns each object</source>
         <translation>Objektschreiber: ACLs aktiviert, das hochladende Konto besitzt jedes Objekt</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="369"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="378"/>
         <source>Bucket owner preferred: ACLs enabled</source>
         <translation>Bucket-Eigentümer bevorzugt: ACLs aktiviert</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="370"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="379"/>
         <source>Bucket owner enforced: ACLs disabled, the bucket owner owns every object</source>
         <translation>Bucket-Eigentümer erzwungen: ACLs deaktiviert, der Bucket-Eigentümer besitzt jedes Objekt</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="377"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="386"/>
         <source>Off: no public access block is configured</source>
         <translation>Aus: keine Sperre für öffentlichen Zugriff konfiguriert</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="381"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="390"/>
         <source>On: all public access is blocked</source>
         <translation>Ein: jeder öffentliche Zugriff ist blockiert</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="384"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="393"/>
         <source>block new public ACLs</source>
         <translation>neue öffentliche ACLs blockieren</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="386"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="395"/>
         <source>ignore public ACLs</source>
         <translation>öffentliche ACLs ignorieren</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="388"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="397"/>
         <source>block new public bucket policies</source>
         <translation>neue öffentliche Bucket-Richtlinien blockieren</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="390"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="399"/>
         <source>restrict public buckets</source>
         <translation>öffentliche Buckets einschränken</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="391"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="400"/>
         <source>Off: every setting is cleared</source>
         <translation>Aus: jede Einstellung ist deaktiviert</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="392"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="401"/>
         <source>Partly on: %1</source>
         <translation>Teilweise ein: %1</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="398"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="407"/>
         <source>No lifecycle rules are configured.</source>
         <translation>Es sind keine Lebenszyklusregeln konfiguriert.</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="402"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="411"/>
         <source>Rule &quot;%1&quot; (%2)</source>
         <translation>Regel „%1“ (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="403"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="412"/>
         <source>unnamed</source>
         <translation>unbenannt</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="404"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="413"/>
         <source>enabled</source>
         <translation>aktiviert</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="404"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="413"/>
         <source>disabled</source>
         <translation>deaktiviert</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="218"/>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="407"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="227"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="416"/>
         <source>prefix &quot;%1&quot;</source>
         <translation>Präfix „%1“</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="72"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="77"/>
         <source>No event notifications are configured. Add one with the rows above, or paste a configuration such as:
 
 &lt;NotificationConfiguration&gt;
@@ -2805,32 +2810,32 @@ The queue&apos;s policy (or the function&apos;s permission) must allow the servi
 Die Richtlinie der Warteschlange (oder die Berechtigung der Funktion) muss den Dienstprinzipal s3.amazonaws.com zulassen, wie bei AWS.</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="409"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="418"/>
         <source>tag %1=%2</source>
         <translation>Tag %1=%2</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="411"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="420"/>
         <source>larger than %1 bytes</source>
         <translation>größer als %1 Bytes</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="413"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="422"/>
         <source>smaller than %1 bytes</source>
         <translation>kleiner als %1 Bytes</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="414"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="423"/>
         <source>  Applies to every object</source>
         <translation>  Gilt für jedes Objekt</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="415"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="424"/>
         <source>  Applies to objects with %1</source>
         <translation>  Gilt für Objekte mit %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="418"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="427"/>
         <source>  Move to %1 %n day(s) after creation</source>
         <translation>
             <numerusform>  %n Tag nach der Erstellung nach %1 verschieben</numerusform>
@@ -2838,12 +2843,12 @@ Die Richtlinie der Warteschlange (oder die Berechtigung der Funktion) muss den D
         </translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="420"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="429"/>
         <source>  Move to %1 on a set date</source>
         <translation>  An einem festen Datum nach %1 verschieben</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="422"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="431"/>
         <source>  Move noncurrent versions to %1 %n day(s) after they become noncurrent</source>
         <translation>
             <numerusform>  Nicht aktuelle Versionen %n Tag, nachdem sie nicht mehr aktuell sind, nach %1 verschieben</numerusform>
@@ -2851,7 +2856,7 @@ Die Richtlinie der Warteschlange (oder die Berechtigung der Funktion) muss den D
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="428"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="437"/>
         <source>  Expire current versions %n day(s) after creation</source>
         <translation>
             <numerusform>  Aktuelle Versionen %n Tag nach der Erstellung ablaufen lassen</numerusform>
@@ -2859,17 +2864,17 @@ Die Richtlinie der Warteschlange (oder die Berechtigung der Funktion) muss den D
         </translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="433"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="442"/>
         <source>  Expire current versions on %1</source>
         <translation>  Aktuelle Versionen am %1 ablaufen lassen</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="438"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="447"/>
         <source>  Remove expired delete markers</source>
         <translation>  Abgelaufene Löschmarkierungen entfernen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="440"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="449"/>
         <source>  Delete noncurrent versions %n day(s) after they become noncurrent</source>
         <translation>
             <numerusform>  Nicht aktuelle Versionen %n Tag, nachdem sie nicht mehr aktuell sind, löschen</numerusform>
@@ -2877,7 +2882,7 @@ Die Richtlinie der Warteschlange (oder die Berechtigung der Funktion) muss den D
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="444"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="453"/>
         <source>  Abort incomplete multipart uploads %n day(s) after they start</source>
         <translation>
             <numerusform>  Unvollständige mehrteilige Uploads %n Tag nach dem Start abbrechen</numerusform>
@@ -2885,7 +2890,7 @@ Die Richtlinie der Warteschlange (oder die Berechtigung der Funktion) muss den D
         </translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="458"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="469"/>
         <source>Write each tag as key=value on its own line.</source>
         <translation>Schreiben Sie jedes Tag als Schlüssel=Wert in eine eigene Zeile.</translation>
     </message>
@@ -3482,6 +3487,72 @@ Zuerst leeren?</translation>
         <location filename="../ui/s3/restoreobjectdialog.cpp" line="81"/>
         <source>The object becomes readable %1 after the restore starts (by the engine&apos;s clock), and stays readable for the days above.</source>
         <translation>Das Objekt wird %1 nach dem Start der Wiederherstellung lesbar (nach der Uhr der Engine) und bleibt für die oben angegebenen Tage lesbar.</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::S3::WebsiteHostingTab</name>
+    <message>
+        <location filename="../ui/s3/websitehostingtab.cpp" line="18"/>
+        <source>Use this bucket to host a website</source>
+        <translation>Diesen Bucket zum Hosten einer Website verwenden</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/websitehostingtab.cpp" line="30"/>
+        <source>error.html (optional)</source>
+        <translation>error.html (optional)</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/websitehostingtab.cpp" line="40"/>
+        <source>Static website hosting</source>
+        <translation>Hosting statischer Websites</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/websitehostingtab.cpp" line="41"/>
+        <source>Index document</source>
+        <translation>Indexdokument</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/websitehostingtab.cpp" line="42"/>
+        <source>Error document</source>
+        <translation>Fehlerdokument</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/websitehostingtab.cpp" line="43"/>
+        <source>Bucket website endpoint</source>
+        <translation>Website-Endpunkt des Buckets</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/websitehostingtab.cpp" line="86"/>
+        <source>Enter an index document, such as index.html.</source>
+        <translation>Geben Sie ein Indexdokument an, zum Beispiel index.html.</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/websitehostingtab.cpp" line="88"/>
+        <source>The index document is a name such as index.html, without &apos;/&apos;.</source>
+        <translation>Das Indexdokument ist ein Name wie index.html, ohne &apos;/&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/websitehostingtab.cpp" line="102"/>
+        <source>Every request is redirected to %1 (RedirectAllRequestsTo).</source>
+        <translation>Jede Anfrage wird an %1 umgeleitet (RedirectAllRequestsTo).</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/s3/websitehostingtab.cpp" line="106"/>
+        <source>%n redirection rule(s) set through the API are kept.</source>
+        <translation>
+            <numerusform>%n über die API gesetzte Umleitungsregel bleibt erhalten.</numerusform>
+            <numerusform>%n über die API gesetzte Umleitungsregeln bleiben erhalten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/websitehostingtab.cpp" line="111"/>
+        <source>Visitors are anonymous: turn off Block Public Access and add a bucket policy that allows s3:GetObject to Principal &quot;*&quot;, or they get 403 Forbidden.</source>
+        <translation>Besucher sind anonym: Schalten Sie „Öffentlichen Zugriff blockieren“ aus und fügen Sie eine Bucket-Richtlinie hinzu, die s3:GetObject für den Principal &quot;*&quot; erlaubt, sonst erhalten sie 403 Forbidden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/websitehostingtab.cpp" line="115"/>
+        <source>Static website hosting is off. When it is on, the bucket&apos;s objects are served to browsers at the endpoint above.</source>
+        <translation>Das Hosting statischer Websites ist aus. Ist es an, werden die Objekte des Buckets unter dem obigen Endpunkt an Browser ausgeliefert.</translation>
     </message>
 </context>
 <context>

@@ -41,6 +41,7 @@ enum class BucketDocument {
     Ownership,
     PublicAccessBlock,
     LifecycleMinimumSize, // x-amz-transition-default-minimum-object-size of the lifecycle
+    Website, // WebsiteConfig::toXml
 };
 
 QString versioningName(Versioning versioning);

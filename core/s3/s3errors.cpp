@@ -210,6 +210,14 @@ AwsError noSuchCorsConfiguration(const QString &bucket)
         {{u"BucketName"_s, bucket}});
 }
 
+AwsError noSuchWebsiteConfiguration(const QString &bucket)
+{
+    return error(u"NoSuchWebsiteConfiguration"_s,
+        u"The specified bucket does not have a website configuration"_s,
+        404,
+        {{u"BucketName"_s, bucket}});
+}
+
 AwsError preconditionFailed(const QString &condition)
 {
     return error(u"PreconditionFailed"_s,

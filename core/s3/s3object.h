@@ -22,6 +22,8 @@ struct ObjectHeaders
     // bucket's default encryption" (filled in when the object is written).
     QString serverSideEncryption;
     QString sseKmsKeyId;
+    // x-amz-website-redirect-location: the website endpoint answers 301 to it.
+    QString websiteRedirectLocation;
     // RestoreObject: when the restored copy of a GLACIER / DEEP_ARCHIVE object becomes readable
     // (the retrieval finishes; -1: no restore requested, or one from before retrievals took
     // time) and until when it stays readable (ms since epoch; -1 when never restored).

@@ -30,6 +30,8 @@ class EventDestinations;
 class S3Store;
 struct LifecycleRule;
 struct NotificationConfig;
+struct WebsiteAnswer;
+struct WebsiteConfig;
 
 // A body on its way into the store: in memory, or a staging/spooled file the service adopts
 // (renames into the object folder) so large uploads are never copied. size/md5/checksum are
@@ -121,6 +123,22 @@ public:
     // (SkipDestinationValidation) stores it without checking or testing the destinations.
     Status putBucketNotification(
         const QString &name, const QByteArray &xml, bool validateDestinations = true);
+
+    // Static website hosting (s3website.cpp). GetBucketWebsite's nullopt is
+    // NoSuchWebsiteConfiguration; putBucketWebsite(nullopt) is DeleteBucketWebsite.
+    Result<std::optional<WebsiteConfig>> getBucketWebsite(const QString &name) const;
+    Status putBucketWebsite(const QString &name, const std::optional<WebsiteConfig> &config);
+    // The website endpoint's answer to a GET or HEAD for `key` (the path without its leading
+    // slash), as the anonymous principal with the request's condition keys: RedirectAllRequestsTo
+    // and routing rules first, then the object (the folder's index document for "" and keys
+    // ending in '/'; 302 to "key/" when only that folder's index exists), its
+    // x-amz-website-redirect-location as a 301, and for a failure (AccessDenied 403, NoSuchKey
+    // 404) the routing rule for that error code or else the error document with the error's
+    // status. requestHost is where rules without HostName redirect to.
+    WebsiteAnswer website(const QString &bucket,
+        const QString &key,
+        const QString &requestHost,
+        const PolicyContext &context) const;
 
     // Bucket configurations AWS applies to every new bucket (s3bucketconfig.cpp). ACLs follow
     // Object Ownership: with BucketOwnerEnforced (the default) reads show the owner's full

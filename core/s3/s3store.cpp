@@ -61,6 +61,8 @@ QString documentColumn(BucketDocument kind)
         return u"public_access_block"_s;
     case BucketDocument::LifecycleMinimumSize:
         return u"lifecycle_minimum_size"_s;
+    case BucketDocument::Website:
+        return u"website"_s;
     }
     return {};
 }
@@ -83,6 +85,7 @@ QString headersToJson(const ObjectHeaders &headers)
     put(u"StorageClass"_s, headers.storageClass);
     put(u"ServerSideEncryption"_s, headers.serverSideEncryption);
     put(u"SseKmsKeyId"_s, headers.sseKmsKeyId);
+    put(u"WebsiteRedirectLocation"_s, headers.websiteRedirectLocation);
     if (headers.restoreReadyMs >= 0)
         object.insert(u"RestoreReadyMs"_s, double(headers.restoreReadyMs));
     if (headers.restoreExpiryMs >= 0)
@@ -109,6 +112,7 @@ ObjectHeaders headersFromJson(const QString &json)
     // Objects written before encryption was reported were SSE-S3 too (every bucket's default).
     headers.serverSideEncryption = object.value(u"ServerSideEncryption").toString(u"AES256"_s);
     headers.sseKmsKeyId = object.value(u"SseKmsKeyId").toString();
+    headers.websiteRedirectLocation = object.value(u"WebsiteRedirectLocation").toString();
     headers.restoreReadyMs = qint64(object.value(u"RestoreReadyMs").toDouble(-1));
     headers.restoreExpiryMs = qint64(object.value(u"RestoreExpiryMs").toDouble(-1));
     for (const QJsonValue &entry : object.value(u"Metadata").toArray()) {

@@ -479,7 +479,8 @@ class S3WireTests(ServerTestCase):
                 hashlib.md5(b"<Delete><Object>").digest()).decode()}, 400, b"MalformedXML"),
             ("GET", "/wire?list-type=2&max-keys=abc", b"", {}, 400, b"InvalidArgument"),
             ("POST", "/wire/k", b"", {}, 405, b"MethodNotAllowed"),
-            ("GET", "/wire?website", b"", {}, 501, b"NotImplemented"),
+            ("GET", "/wire?website", b"", {}, 404, b"NoSuchWebsiteConfiguration"),
+            ("GET", "/wire?replication", b"", {}, 501, b"NotImplemented"),
             ("GET", "/wire/k?retention", b"", {}, 501, b"NotImplemented"),
         ]
         for method, path, body, headers, status, code in cases:

@@ -4,6 +4,7 @@
 #include "core/common/arn.h"
 #include "core/common/async.h"
 #include "core/s3/s3service.h"
+#include "ui/s3/websitehostingtab.h"
 
 #include <QComboBox>
 #include <QDateTime>
@@ -37,12 +38,15 @@ struct Properties
     std::optional<QString> ownership;
     std::optional<Core::S3::PublicAccessBlock> publicAccess;
     QList<Core::S3::LifecycleRule> lifecycle;
+    std::optional<Core::S3::WebsiteConfig> website;
 };
 
 } // namespace
 
-BucketPropertiesDialog::BucketPropertiesDialog(
-    Core::S3::S3Service *service, const QString &bucket, QWidget *parent)
+BucketPropertiesDialog::BucketPropertiesDialog(Core::S3::S3Service *service,
+    const QString &bucket,
+    const QString &endpointUrl,
+    QWidget *parent)
     : QDialog(parent)
     , m_service(service)
     , m_bucket(bucket)
@@ -60,6 +64,7 @@ BucketPropertiesDialog::BucketPropertiesDialog(
     , m_ownership(new QLabel(this))
     , m_publicAccess(new QLabel(this))
     , m_lifecycle(new QPlainTextEdit(this))
+    , m_website(new WebsiteHostingTab(bucket, endpointUrl, this))
     , m_message(new QLabel(this))
 {
     setWindowTitle(tr("Bucket properties: %1").arg(bucket));
@@ -107,6 +112,7 @@ BucketPropertiesDialog::BucketPropertiesDialog(
     tabs->addTab(m_lifecycle, tr("Lifecycle"));
     tabs->addTab(m_policy, tr("Bucket policy"));
     tabs->addTab(m_cors, tr("CORS"));
+    tabs->addTab(m_website, tr("Static website hosting"));
     auto *notifications = new QWidget(tabs);
     auto *notificationsLayout = new QVBoxLayout(notifications);
     notificationsLayout->addWidget(m_notificationSummary);
@@ -178,6 +184,8 @@ BucketPropertiesDialog::BucketPropertiesDialog(
             if (!lifecycle.isEmpty())
                 properties.lifecycle = Core::S3::parseLifecycle(lifecycle.toUtf8())
                                            .value_or(QList<Core::S3::LifecycleRule>{});
+            properties.website = service->getBucketWebsite(bucket).value_or(
+                std::optional<Core::S3::WebsiteConfig>());
             return properties;
         },
         [this](const Properties &properties) {
@@ -193,6 +201,7 @@ BucketPropertiesDialog::BucketPropertiesDialog(
             m_publicAccess->setText(publicAccessSummary(properties.publicAccess));
             m_lifecycle->setPlainText(lifecycleSummary(properties.lifecycle));
             m_cors->setPlainText(properties.cors);
+            m_website->setConfig(properties.website);
             m_notification->setPlainText(properties.notification);
             m_loadedNotification = properties.notification.trimmed();
             m_notificationSummary->setText(notificationSummary(
@@ -451,7 +460,9 @@ QString BucketPropertiesDialog::lifecycleSummary(const QList<Core::S3::Lifecycle
 
 void BucketPropertiesDialog::save()
 {
-    const QString problem = policyProblem(m_policy->toPlainText());
+    QString problem = policyProblem(m_policy->toPlainText());
+    if (problem.isEmpty())
+        problem = m_website->problem();
     const auto tags = parseTags(m_tags->toPlainText());
     if (!problem.isEmpty() || !tags) {
         m_message->setText(
@@ -466,6 +477,8 @@ void BucketPropertiesDialog::save()
     const bool notificationChanged = notification != m_loadedNotification;
     // An unchanged policy is not sent again (Block Public Access may refuse it by now).
     const bool policyChanged = policy != m_loadedPolicy;
+    const bool websiteChanged = m_website->isChanged();
+    const auto website = m_website->config();
     Core::S3::S3Service *service = m_service;
     const QString bucket = m_bucket;
     Core::callAsync(
@@ -488,6 +501,8 @@ void BucketPropertiesDialog::save()
             note(service->putBucketDocument(bucket,
                 BucketDocument::Cors,
                 cors.isEmpty() ? std::nullopt : std::optional<QString>(cors)));
+            if (websiteChanged)
+                note(service->putBucketWebsite(bucket, website));
             if (notificationChanged)
                 note(service->putBucketNotification(bucket, notification.toUtf8()));
             return error;

@@ -21,19 +21,25 @@ class S3Service;
 
 namespace Gui::S3 {
 
+class WebsiteHostingTab;
+
 // Bucket properties: versioning, tags, CORS, the policy JSON (editable, validated before it is
 // saved), event notifications (a summary of the destinations and the configuration document,
 // editable; the service checks destinations as AWS does and its refusal is shown), and
-// read-only views of permissions (Object Ownership, Block Public Access, default encryption) and
-// lifecycle rules, which the API configures.
+// static website hosting (WebsiteHostingTab), and read-only views of permissions (Object
+// Ownership, Block Public Access, default encryption) and lifecycle rules, which the API
+// configures.
 class BucketPropertiesDialog final : public QDialog
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(BucketPropertiesDialog)
 
 public:
-    BucketPropertiesDialog(
-        Core::S3::S3Service *service, const QString &bucket, QWidget *parent = nullptr);
+    // endpointUrl: the app's endpoint (the website endpoint shares its port).
+    BucketPropertiesDialog(Core::S3::S3Service *service,
+        const QString &bucket,
+        const QString &endpointUrl = QStringLiteral("http://127.0.0.1:4566"),
+        QWidget *parent = nullptr);
 
     // "" when the text is an acceptable policy (or empty: no policy), else why not.
     static QString policyProblem(const QString &text);
@@ -80,6 +86,7 @@ private:
     QLabel *m_ownership;
     QLabel *m_publicAccess;
     QPlainTextEdit *m_lifecycle;
+    WebsiteHostingTab *m_website;
     QString m_loadedPolicy;
     QLabel *m_message;
 };

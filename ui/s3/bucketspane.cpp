@@ -360,7 +360,7 @@ void BucketsPane::showBucketProperties()
 {
     const QString bucket = m_bucketView->currentIndex().data(Qt::UserRole).toString();
     if (!bucket.isEmpty())
-        BucketPropertiesDialog(m_service, bucket, this).exec();
+        BucketPropertiesDialog(m_service, bucket, m_endpointUrl, this).exec();
 }
 
 void BucketsPane::activateObject(const QModelIndex &index)

@@ -144,6 +144,9 @@ const QHash<QString, S3Handler::Operation> &S3Handler::operationTable()
         {u"GetBucketOwnershipControls"_s, &S3Handler::getBucketOwnershipControls},
         {u"PutBucketOwnershipControls"_s, &S3Handler::putBucketOwnershipControls},
         {u"DeleteBucketOwnershipControls"_s, &S3Handler::deleteBucketOwnershipControls},
+        {u"GetBucketWebsite"_s, &S3Handler::getBucketWebsite},
+        {u"PutBucketWebsite"_s, &S3Handler::putBucketWebsite},
+        {u"DeleteBucketWebsite"_s, &S3Handler::deleteBucketWebsite},
         {u"GetPublicAccessBlock"_s, &S3Handler::getPublicAccessBlock},
         {u"PutPublicAccessBlock"_s, &S3Handler::putPublicAccessBlock},
         {u"DeletePublicAccessBlock"_s, &S3Handler::deletePublicAccessBlock},
@@ -227,6 +230,8 @@ QString S3Handler::operationFor(const HttpRequest &request, const Target &target
                 return u"GetBucketOwnershipControls"_s;
             if (has(u"publicAccessBlock"))
                 return u"GetPublicAccessBlock"_s;
+            if (has(u"website"))
+                return u"GetBucketWebsite"_s;
             if (has(u"uploads"))
                 return u"ListMultipartUploads"_s;
             if (has(u"versions"))
@@ -256,6 +261,8 @@ QString S3Handler::operationFor(const HttpRequest &request, const Target &target
                 return u"PutBucketOwnershipControls"_s;
             if (has(u"publicAccessBlock"))
                 return u"PutPublicAccessBlock"_s;
+            if (has(u"website"))
+                return u"PutBucketWebsite"_s;
             if (request.rawQuery.isEmpty() || has(u"x-id"))
                 return u"CreateBucket"_s;
             return {};
@@ -277,6 +284,8 @@ QString S3Handler::operationFor(const HttpRequest &request, const Target &target
                 return u"DeleteBucketOwnershipControls"_s;
             if (has(u"publicAccessBlock"))
                 return u"DeletePublicAccessBlock"_s;
+            if (has(u"website"))
+                return u"DeleteBucketWebsite"_s;
             return u"DeleteBucket"_s;
         }
         if (method == "POST" && has(u"delete"))
@@ -329,6 +338,9 @@ void S3Handler::handle(const AwsRequest &request, Responder responder)
     // Browsers never sign preflights: answered before any signature, expiry or access check.
     if (request.http.method == "OPTIONS")
         return preflight(call);
+    // The website endpoint serves browsers: no signature, sub-resources or S3 operations.
+    if (!websiteBucket(request.http).isEmpty())
+        return serveWebsite(call);
     call.operation = operationFor(request.http, call.target);
     if (auto valid = checkQueryAuthentication(request.http); !valid)
         return fail(call, valid.error());
@@ -350,8 +362,7 @@ void S3Handler::handle(const AwsRequest &request, Responder responder)
         return;
     }
     // Sub-resources S3 has but Cloudbench does not emulate yet: 501, not a misleading 405.
-    static const QStringList unsupported = {u"website"_s,
-        u"logging"_s,
+    static const QStringList unsupported = {u"logging"_s,
         u"object-lock"_s,
         u"replication"_s,
         u"accelerate"_s,
@@ -438,6 +449,9 @@ Status S3Handler::authorize(const Call &call) const
         {u"GetBucketOwnershipControls"_s, u"s3:GetBucketOwnershipControls"_s},
         {u"PutBucketOwnershipControls"_s, u"s3:PutBucketOwnershipControls"_s},
         {u"DeleteBucketOwnershipControls"_s, u"s3:PutBucketOwnershipControls"_s},
+        {u"GetBucketWebsite"_s, u"s3:GetBucketWebsite"_s},
+        {u"PutBucketWebsite"_s, u"s3:PutBucketWebsite"_s},
+        {u"DeleteBucketWebsite"_s, u"s3:DeleteBucketWebsite"_s},
         {u"GetPublicAccessBlock"_s, u"s3:GetBucketPublicAccessBlock"_s},
         {u"PutPublicAccessBlock"_s, u"s3:PutBucketPublicAccessBlock"_s},
         {u"DeletePublicAccessBlock"_s, u"s3:PutBucketPublicAccessBlock"_s},

@@ -22,8 +22,9 @@ namespace Core::Api {
 // bucket.s3.<anything>) addressing; the operation follows from method, bucket/key and the
 // sub-resource in the query. Operations are split over s3handler.cpp (routing, answers, request
 // metrics), s3buckethandler.cpp, s3confighandler.cpp (ACLs, encryption, lifecycle, ownership,
-// public access block), s3objecthandler.cpp, s3attributeshandler.cpp and s3multiparthandler.cpp.
-// Lives on the core thread.
+// public access block), s3websitehandler.cpp (website configuration and endpoint),
+// s3objecthandler.cpp, s3attributeshandler.cpp and s3multiparthandler.cpp. Lives on the core
+// thread.
 class S3Handler final : public ServiceHandler
 {
     Q_OBJECT
@@ -46,6 +47,10 @@ public:
     static Target target(const HttpRequest &request);
     // The wire operation name for a request, or "" when S3 has none (MethodNotAllowed).
     static QString operationFor(const HttpRequest &request, const Target &target);
+    // The bucket a website endpoint host (<bucket>.s3-website.localhost,
+    // <bucket>.s3-website-<region>.localhost, <bucket>.s3-website.<region>.localhost, with any
+    // port) names; "" for every other host.
+    static QString websiteBucket(const HttpRequest &request);
 
 private:
     struct Call
@@ -104,6 +109,15 @@ private:
     void getBucketOwnershipControls(Call &call);
     void putBucketOwnershipControls(Call &call);
     void deleteBucketOwnershipControls(Call &call);
+    void getBucketWebsite(Call &call);
+    void putBucketWebsite(Call &call);
+    void deleteBucketWebsite(Call &call);
+    // The website endpoint (s3websitehandler.cpp): S3Service::website's answer as HTTP.
+    void serveWebsite(Call &call);
+    // ids: a response carrying the request ids the page shows.
+    static QByteArray websiteErrorPage(const AwsError &error,
+        const std::optional<AwsError> &errorDocumentError,
+        const HttpResponse &ids);
     void getPublicAccessBlock(Call &call);
     void putPublicAccessBlock(Call &call);
     void deletePublicAccessBlock(Call &call);

@@ -56,6 +56,8 @@ S3::ObjectHeaders headersFromRequest(const HttpRequest &request)
     if (headers.serverSideEncryption.startsWith(u"aws:kms"_s))
         headers.sseKmsKeyId =
             QString::fromUtf8(request.header("x-amz-server-side-encryption-aws-kms-key-id"));
+    headers.websiteRedirectLocation =
+        QString::fromUtf8(request.header("x-amz-website-redirect-location"));
     const QByteArray storageClass = request.header("x-amz-storage-class");
     if (!storageClass.isEmpty())
         headers.storageClass = QString::fromLatin1(storageClass);
@@ -78,6 +80,7 @@ void setObjectHeaders(HttpResponse &response, const S3::S3Object &object)
     optional("Content-Encoding", headers.contentEncoding);
     optional("Content-Disposition", headers.contentDisposition);
     optional("Content-Language", headers.contentLanguage);
+    optional("x-amz-website-redirect-location", headers.websiteRedirectLocation);
     optional("Cache-Control", headers.cacheControl);
     optional("Expires", headers.expires);
     if (headers.storageClass != u"STANDARD"_s)
@@ -118,6 +121,13 @@ Status checkWriteHeaders(const HttpRequest &request)
     if (request.hasHeader("x-amz-storage-class")
         && !storageClasses.contains(request.header("x-amz-storage-class")))
         return std::unexpected(S3::Errors::invalidStorageClass());
+    const QByteArray redirect = request.header("x-amz-website-redirect-location");
+    if (!redirect.isEmpty() && !redirect.startsWith('/') && !redirect.startsWith("http://")
+        && !redirect.startsWith("https://"))
+        return std::unexpected(S3::Errors::invalidArgument(
+            u"The website redirect location must have a prefix of 'http://' or 'https://' or '/'."_s,
+            u"x-amz-website-redirect-location"_s,
+            QString::fromUtf8(redirect)));
     return {};
 }
 

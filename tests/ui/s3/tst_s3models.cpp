@@ -3,7 +3,8 @@
 // follows the service's coalesced signals; the object browser shows folders then objects, pages
 // with fetchMore, shows versions and delete markers; an upload through the pane lands in the
 // bucket; dialog validation matches the API's rules; bucket properties show encryption, object
-// ownership, public access block and lifecycle rules, and edit event notifications. Models
+// ownership, public access block and lifecycle rules, and edit event notifications and static
+// website hosting. Models
 // checked with QAbstractItemModelTester.
 #include "core/common/clock.h"
 #include "core/s3/eventdestinations.h"
@@ -17,16 +18,20 @@
 #include "ui/s3/objectlistmodel.h"
 #include "ui/s3/objecttransfer.h"
 #include "ui/s3/restoreobjectdialog.h"
+#include "ui/s3/websitehostingtab.h"
 
 #include <QAbstractItemModelTester>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QCryptographicHash>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -407,6 +412,84 @@ private slots:
     }
 
     // Archived objects show their restore status, and no preview until a restore finished.
+    // Static website hosting: the tab links the bucket's website endpoint on the app's port,
+    // turns hosting on with index and error documents (stored through the service), refuses an
+    // index document with '/', keeps redirects set through the API, and turns hosting off.
+    void bucketPropertiesWebsiteHosting()
+    {
+        using Gui::S3::BucketPropertiesDialog;
+        Tests::TempDatabase temp;
+        Core::ManualClock clock;
+        Core::S3::S3Service service(
+            temp.database(), &clock, temp.dirPath() + u"/objects"_s, u"us-east-1"_s);
+        QVERIFY(service.createBucket(u"site"_s, {}).has_value());
+        QCOMPARE(Gui::S3::WebsiteHostingTab::websiteUrl(u"site"_s, u"http://127.0.0.1:4599"_s),
+            u"http://site.s3-website.localhost:4599/"_s);
+        const auto save = [](BucketPropertiesDialog &dialog) {
+            dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save)->click();
+        };
+        {
+            BucketPropertiesDialog dialog(&service, u"site"_s, u"http://127.0.0.1:4599"_s);
+            auto *enabled = dialog.findChild<QCheckBox *>(u"websiteEnabled"_s);
+            auto *index = dialog.findChild<QLineEdit *>(u"websiteIndex"_s);
+            auto *endpoint = dialog.findChild<QLabel *>(u"websiteEndpoint"_s);
+            QVERIFY(enabled && index && endpoint);
+            QVERIFY(
+                endpoint->text().contains(u"href=\"http://site.s3-website.localhost:4599/\""_s));
+            QVERIFY(!enabled->isChecked());
+            QVERIFY(!index->isEnabled());
+            enabled->setChecked(true);
+            QVERIFY(index->isEnabled());
+            index->setText(u"docs/index.html"_s);
+            save(dialog);
+            auto *message = dialog.findChild<QLabel *>(u"message"_s);
+            QVERIFY(message->text().contains(u"without '/'"_s));
+            index->setText(u"index.html"_s);
+            dialog.findChild<QLineEdit *>(u"websiteError"_s)->setText(u"error.html"_s);
+            const QString dir = qEnvironmentVariable("CB_SCREENSHOT_DIR");
+            if (!dir.isEmpty()) {
+                dialog.findChild<QTabWidget *>()->setCurrentWidget(
+                    dialog.findChild<Gui::S3::WebsiteHostingTab *>());
+                dialog.show();
+                QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+                QVERIFY(dialog.grab().save(QDir(dir).filePath(u"s3-website-hosting.png"_s)));
+            }
+            save(dialog);
+            QTRY_COMPARE(dialog.result(), int(QDialog::Accepted));
+        }
+        auto stored = service.getBucketWebsite(u"site"_s).value();
+        QVERIFY(stored.has_value());
+        QCOMPARE(stored->indexSuffix, u"index.html"_s);
+        QCOMPARE(stored->errorKey, u"error.html"_s);
+
+        // Routing rules set through the API survive an edit in the dialog.
+        stored->routingRules.append({false, std::nullopt, u"404"_s, {}});
+        stored->routingRules.last().redirect.hostName = u"example.com"_s;
+        QVERIFY(service.putBucketWebsite(u"site"_s, stored));
+        {
+            BucketPropertiesDialog dialog(&service, u"site"_s);
+            auto *enabled = dialog.findChild<QCheckBox *>(u"websiteEnabled"_s);
+            QTRY_VERIFY(enabled->isChecked());
+            QCOMPARE(dialog.findChild<QLineEdit *>(u"websiteIndex"_s)->text(), u"index.html"_s);
+            QVERIFY(shownTexts(dialog).contains(u"1 redirection rule(s) set through the API"_s));
+            dialog.findChild<QLineEdit *>(u"websiteError"_s)->setText(u"404.html"_s);
+            save(dialog);
+            QTRY_COMPARE(dialog.result(), int(QDialog::Accepted));
+        }
+        stored = service.getBucketWebsite(u"site"_s).value();
+        QCOMPARE(stored->errorKey, u"404.html"_s);
+        QCOMPARE(stored->routingRules.size(), 1);
+        {
+            BucketPropertiesDialog dialog(&service, u"site"_s);
+            auto *enabled = dialog.findChild<QCheckBox *>(u"websiteEnabled"_s);
+            QTRY_VERIFY(enabled->isChecked());
+            enabled->setChecked(false);
+            save(dialog);
+            QTRY_COMPARE(dialog.result(), int(QDialog::Accepted));
+        }
+        QVERIFY(!service.getBucketWebsite(u"site"_s).value().has_value());
+    }
+
     void objectDetailsShowRestoreStatus()
     {
         Tests::TempDatabase temp;
