@@ -254,8 +254,19 @@ void S3Handler::getObject(Call &call)
         std::pair{u"response-cache-control", "Cache-Control"},
         std::pair{u"response-expires", "Expires"}};
     for (const auto &[parameter, header] : overrides) {
-        if (http.hasQueryItem(QStringView(parameter)))
-            response.setHeader(header, http.queryItem(QStringView(parameter)).toUtf8());
+        if (!http.hasQueryItem(QStringView(parameter)))
+            continue;
+        const QString value = http.queryItem(QStringView(parameter));
+        // GetObject: control characters (CR/LF above all) would end the header early, so S3
+        // answers 400. The value is not echoed: a NUL cannot be written into the XML document.
+        const bool control = std::any_of(value.cbegin(), value.cend(), [](QChar character) {
+            return (character.unicode() < 0x20 && character != u'\t') || character == u'\x7f';
+        });
+        if (control)
+            return fail(call,
+                S3::Errors::invalidArgument(u"The value of the query parameter "_s
+                    + QString::fromUtf16(parameter) + u" must not contain control characters"_s));
+        response.setHeader(header, value.toUtf8());
     }
     if (isHead) {
         response.headContentLength = length;

@@ -1,0 +1,85 @@
+# SPDX-License-Identifier: MIT
+"""S3 end to end: what a fuzzing session found, one class per finding, driven through raw HTTP
+so that the exact bytes on the wire are seen (and through boto3 for presigned URLs)."""
+import unittest
+
+from cbtest import S3_AUTH, ServerTestCase, raw_request
+
+OVERRIDES = ("response-content-type", "response-content-disposition",
+             "response-content-encoding", "response-content-language",
+             "response-cache-control", "response-expires")
+
+
+class S3FuzzTestCase(ServerTestCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.request(cls, b"PUT", b"/bkt1")
+        cls.request(cls, b"PUT", b"/bkt1/r", body=b"0123456789")
+        cls.request(cls, b"PUT", b"/bkt1/empty")
+
+    def request(self, method, target, headers=(), body=b"", signed=True):
+        """A raw HTTP/1.1 request from bytes; returns (status, headers lower-case, body)."""
+        lines = [method + b" " + target + b" HTTP/1.1",
+                 b"Host: 127.0.0.1:%d" % self.server.port,
+                 b"Content-Length: %d" % len(body), b"Connection: close", *headers]
+        if signed:
+            lines.append(S3_AUTH.encode())
+        return raw_request(self.server.port, b"\r\n".join(lines) + b"\r\n\r\n" + body)
+
+    def keys(self):
+        status, _, body = self.request(b"GET", b"/bkt1?list-type=2")
+        self.assertEqual(status, 200, body)
+        import re
+        return re.findall(rb"<Key>([^<]*)</Key>", body)
+
+
+class S3ResponseOverrideTests(S3FuzzTestCase):
+    """GetObject's response-* overrides must not put CR/LF (or other control characters) into
+    the answer's head: 400 InvalidArgument naming the parameter."""
+
+    def test_crlf_in_an_override_is_refused_not_written_into_the_head(self):
+        status, headers, body = self.request(
+            b"GET", b"/bkt1/r?response-content-type=text/plain%0d%0aX-Injected:%20yes%0d%0a"
+                    b"%0d%0aBODY")
+        self.assertEqual(status, 400, body)
+        self.assertNotIn("x-injected", headers)
+        self.assertIn(b"<Code>InvalidArgument</Code>", body)
+        self.assertIn(b"response-content-type", body)
+
+    def test_every_override_refuses_control_characters(self):
+        for parameter in OVERRIDES:
+            for character in (b"%0d", b"%0a", b"%00", b"%01", b"%7f"):
+                with self.subTest(parameter=parameter, character=character):
+                    status, headers, body = self.request(
+                        b"GET", b"/bkt1/r?" + parameter.encode() + b"=a" + character + b"b")
+                    self.assertEqual(status, 400, body)
+                    self.assertIn(b"<Code>InvalidArgument</Code>", body)
+                    self.assertIn(parameter.encode(), body)
+        status, _, body = self.request(b"HEAD", b"/bkt1/r?response-cache-control=a%0d%0ab")
+        self.assertEqual(status, 400)
+
+    def test_tab_and_plain_values_still_override(self):
+        status, headers, body = self.request(
+            b"GET", b"/bkt1/r?response-content-disposition=attachment;%09filename=x.txt"
+                    b"&response-cache-control=no-cache")
+        self.assertEqual((status, body), (200, b"0123456789"))
+        self.assertEqual(headers["content-disposition"], "attachment;\tfilename=x.txt")
+        self.assertEqual(headers["cache-control"], "no-cache")
+
+    def test_presigned_url_with_crlf_override_is_refused(self):
+        from urllib.parse import urlsplit
+        s3 = self.boto3_client("s3", signature_version="s3v4")
+        url = s3.generate_presigned_url(
+            "get_object", Params={"Bucket": "bkt1", "Key": "r",
+                                  "ResponseContentType": "text/plain\r\nX-Injected: yes"})
+        parts = urlsplit(url)
+        status, headers, body = self.request(
+            b"GET", (parts.path + "?" + parts.query).encode(), signed=False)
+        self.assertEqual(status, 400, body)
+        self.assertNotIn("x-injected", headers)
+        self.assertIn(b"<Code>InvalidArgument</Code>", body)
+
+
+if __name__ == "__main__":
+    unittest.main()
