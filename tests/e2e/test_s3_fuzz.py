@@ -81,5 +81,52 @@ class S3ResponseOverrideTests(S3FuzzTestCase):
         self.assertIn(b"<Code>InvalidArgument</Code>", body)
 
 
+class S3KeyEncodingTests(S3FuzzTestCase):
+    """Keys are UTF-8: percent-decoded bytes that are not UTF-8 used to become U+FFFD, so that
+    c%FFd and c%FEd were one object. S3 answers 400 InvalidURI; prefixes and markers likewise,
+    and an undecodable copy source is InvalidArgument."""
+
+    def assert_invalid_uri(self, method, target, headers=(), body=b""):
+        status, _, answer = self.request(method, target, headers, body)
+        self.assertEqual(status, 400, answer)
+        self.assertIn(b"<Code>InvalidURI</Code><Message>Couldn't parse the specified URI."
+                      b"</Message>", answer)
+
+    def test_keys_that_are_not_utf8_are_refused_and_alias_nothing(self):
+        self.assert_invalid_uri(b"PUT", b"/bkt1/c%ffd", body=b"first")
+        self.assert_invalid_uri(b"PUT", b"/bkt1/c%fed", body=b"second")
+        self.assert_invalid_uri(b"PUT", b"/bkt1/c\xff\xfed", body=b"raw")
+        self.assert_invalid_uri(b"PUT", b"/bkt1/c%c3", body=b"truncated sequence")
+        self.assert_invalid_uri(b"PUT", b"/bkt1/c%ed%a0%80", body=b"surrogate")
+        self.assert_invalid_uri(b"GET", b"/bkt1/c%ffd")
+        self.assert_invalid_uri(b"DELETE", b"/bkt1/c%ffd")
+        self.assert_invalid_uri(b"POST", b"/bkt1/c%ffd?uploads")
+        self.assertNotIn("c\ufffdd".encode(), self.keys())
+
+    def test_utf8_keys_still_work(self):
+        status, _, body = self.request(b"PUT", b"/bkt1/caf%C3%A9", body=b"utf8")
+        self.assertEqual(status, 200, body)
+        status, _, body = self.request(b"GET", b"/bkt1/caf%C3%A9")
+        self.assertEqual((status, body), (200, b"utf8"))
+        self.assertIn("café".encode(), self.keys())
+
+    def test_listing_parameters_that_are_not_utf8_are_refused(self):
+        for query in (b"prefix=%ff", b"list-type=2&prefix=c%fe", b"list-type=2&start-after=%ff",
+                      b"marker=%fe", b"delimiter=%ff", b"versions&key-marker=%ff",
+                      b"uploads&prefix=%ff"):
+            with self.subTest(query=query):
+                self.assert_invalid_uri(b"GET", b"/bkt1?" + query)
+
+    def test_copy_source_that_is_not_utf8_is_refused(self):
+        for source in (b"/bkt1/c%ffd", b"/bkt1/r?versionId=%ff", b"bkt1/c\xfe"):
+            with self.subTest(source=source):
+                status, _, body = self.request(b"PUT", b"/bkt1/copy",
+                                               headers=(b"x-amz-copy-source: " + source,))
+                self.assertEqual(status, 400, body)
+                self.assertIn(b"<Code>InvalidArgument</Code><Message>Invalid copy source "
+                              b"encoding.</Message>", body)
+        self.assertNotIn(b"copy", self.keys())
+
+
 if __name__ == "__main__":
     unittest.main()
