@@ -128,5 +128,31 @@ class S3KeyEncodingTests(S3FuzzTestCase):
         self.assertNotIn(b"copy", self.keys())
 
 
+class S3RangeTests(S3FuzzTestCase):
+    """GetObject Range: a start at or past the end is 416 InvalidRange, bytes=N- included;
+    ranges that do not parse still answer the whole object, as AWS does."""
+
+    def get(self, key, range_header):
+        return self.request(b"GET", b"/bkt1/" + key, headers=(b"Range: " + range_header,))
+
+    def test_open_range_starting_at_the_end_is_unsatisfiable(self):
+        for key, header in ((b"r", b"bytes=10-"), (b"r", b"bytes=11-"), (b"r", b"bytes=10-20"),
+                            (b"empty", b"bytes=0-")):
+            with self.subTest(key=key, header=header):
+                status, headers, body = self.get(key, header)
+                self.assertEqual(status, 416, body)
+                self.assertIn(b"<Code>InvalidRange</Code>", body)
+
+    def test_satisfiable_and_unparsable_ranges(self):
+        status, headers, body = self.get(b"r", b"bytes=9-")
+        self.assertEqual((status, body, headers["content-range"]), (206, b"9", "bytes 9-9/10"))
+        status, _, body = self.get(b"r", b"bytes=8-100")
+        self.assertEqual((status, body), (206, b"89"))
+        for header in (b"bytes=5-2", b"bytes=x-", b"lines=1-2", b"bytes=1-2,4-5"):
+            with self.subTest(header=header):
+                status, _, body = self.get(b"r", header)
+                self.assertEqual((status, body), (200, b"0123456789"))
+
+
 if __name__ == "__main__":
     unittest.main()

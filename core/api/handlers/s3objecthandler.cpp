@@ -47,9 +47,16 @@ std::optional<std::pair<qint64, qint64>> parseRange(
         return std::pair{qMax<qint64>(0, size - suffix), size - 1};
     }
     const qint64 start = first.toLongLong(&okFirst);
-    qint64 end = last.isEmpty() ? size - 1 : last.toLongLong(&okLast);
-    if (!okFirst || (!last.isEmpty() && !okLast) || start < 0 || end < start)
+    if (!okFirst || start < 0)
         return std::nullopt;
+    qint64 end = size - 1;
+    if (!last.isEmpty()) {
+        end = last.toLongLong(&okLast);
+        if (!okLast || end < start)
+            return std::nullopt;
+    }
+    // Checked after the syntax only: bytes=10- on 10 bytes is unsatisfiable (416), not an end
+    // before its start; so is any range of an empty object.
     if (start >= size) {
         *unsatisfiable = true;
         return std::nullopt;
