@@ -78,8 +78,13 @@ void SqsHandler::handle(const AwsRequest &request, Responder responder)
         return;
     }
     if (request.route.protocol == Protocol::Query) {
-        call.input =
+        auto parsed =
             SqsWire::structureFromQuery(QueryProtocol::parameters(request.http), call.operation);
+        if (!parsed) {
+            fail(call, parsed.error());
+            return;
+        }
+        call.input = *parsed;
     } else {
         auto parsed = JsonProtocol::parseBody(request.http);
         if (!parsed) {
