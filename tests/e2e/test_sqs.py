@@ -468,9 +468,9 @@ class SqsAttemptIdCliTest(ServerTestCase):
 
 
 class SqsQueryFuzzTest(ServerTestCase):
-    """Query-protocol input a fuzzing session found accepted: list members numbered from 0 or
-    garbage (AWS: MalformedInput "0 is not a valid index"), and Number attributes beyond SQS's
-    range."""
+    """Query-protocol input a fuzzing session found accepted: QueueUrls whose path steps out of
+    /<account>/<name>, list members numbered from 0 or garbage (AWS: MalformedInput "0 is not a
+    valid index"), and Number attributes beyond SQS's range."""
 
     AUTH = ("AWS4-HMAC-SHA256 Credential=test/20261123/us-east-1/sqs/aws4_request, "
             "SignedHeaders=host, Signature=0")
@@ -490,6 +490,18 @@ class SqsQueryFuzzTest(ServerTestCase):
     def send(self, url="http://127.0.0.1/000000000000/q1", extra=""):
         return self.query("Action=SendMessage&MessageBody=hi&QueueUrl="
                           + urllib.parse.quote(url, safe="") + extra)
+
+    def test_queue_url_must_name_the_queue(self):
+        status, _, payload = self.send()
+        self.assertEqual(status, 200, payload)
+        for url in ("http://127.0.0.1/000000000000/../q1", "http://127.0.0.1/000000000000/./q1",
+                    "http://127.0.0.1/000000000000/%2e%2e/q1", "http://127.0.0.1/000000000000/..",
+                    "http://127.0.0.1/000000000000/q1 x", "http://127.0.0.1/000000000000/q!1",
+                    "http://127.0.0.1", "http://127.0.0.1/"):
+            with self.subTest(url=url):
+                status, _, payload = self.send(url)
+                self.assertEqual(status, 400, payload)
+                self.assertIn(b"<Code>AWS.SimpleQueueService.NonExistentQueue</Code>", payload)
 
     def test_list_members_are_numbered_from_1(self):
         attribute = "&MessageAttribute.{}.Name=a&MessageAttribute.{}.Value.DataType=String" \
