@@ -2,6 +2,7 @@
 #include "core/api/httprequest.h"
 
 #include <QFile>
+#include <QStringDecoder>
 
 using namespace Qt::StringLiterals;
 
@@ -80,6 +81,11 @@ int hexValue(char c)
 
 QString percentDecode(QByteArrayView text, bool plusAsSpace)
 {
+    return QString::fromUtf8(percentDecodeBytes(text, plusAsSpace));
+}
+
+QByteArray percentDecodeBytes(QByteArrayView text, bool plusAsSpace)
+{
     QByteArray out;
     out.reserve(text.size());
     for (qsizetype i = 0; i < text.size(); ++i) {
@@ -99,7 +105,28 @@ QString percentDecode(QByteArrayView text, bool plusAsSpace)
         }
         out += c;
     }
-    return QString::fromUtf8(out);
+    return out;
+}
+
+bool isValidUtf8(QByteArrayView bytes)
+{
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    const QString decoded = decoder.decode(bytes);
+    return !decoder.hasError();
+}
+
+bool isValidFormEncodedUtf8(QByteArrayView text)
+{
+    qsizetype start = 0;
+    while (start <= text.size()) {
+        qsizetype end = text.indexOf('&', start);
+        if (end < 0)
+            end = text.size();
+        if (!isValidUtf8(percentDecodeBytes(text.sliced(start, end - start), true)))
+            return false;
+        start = end + 1;
+    }
+    return true;
 }
 
 QList<std::pair<QString, QString>> parseFormEncoded(QByteArrayView text)

@@ -44,5 +44,10 @@ struct HttpRequest
 // Splits "a=1&b=x%20y" with form rules ('+' is a space).
 QList<std::pair<QString, QString>> parseFormEncoded(QByteArrayView text);
 QString percentDecode(QByteArrayView text, bool plusAsSpace);
+QByteArray percentDecodeBytes(QByteArrayView text, bool plusAsSpace);
+// Whether the bytes are well-formed UTF-8 (percentDecode turns any other byte into U+FFFD).
+bool isValidUtf8(QByteArrayView bytes);
+// Whether every name and value of "a=1&b=x%20y" percent-decodes to well-formed UTF-8.
+bool isValidFormEncodedUtf8(QByteArrayView text);
 
 } // namespace Core::Api

@@ -4,6 +4,7 @@
 #include "core/api/protocols/errorresponse.h"
 #include "core/api/requestrouter.h"
 #include "core/common/ids.h"
+#include "core/common/logging.h"
 #include "core/common/md5.h"
 
 #include <QCryptographicHash>
@@ -1099,6 +1100,14 @@ void HttpServer::Private::respond(Connection &connection, HttpResponse response)
         if (name.compare("connection", Qt::CaseInsensitive) == 0) {
             if (value.compare("close", Qt::CaseInsensitive) == 0)
                 close = true;
+            continue;
+        }
+        // Whatever a handler put there, a header must not end the head early or start another
+        // one (response splitting): such a header is dropped, not sent.
+        if (!isToken(name) || value.contains('\r') || value.contains('\n')
+            || value.contains('\0')) {
+            qCWarning(lcApi) << "Dropped a response header with a malformed name or value:" << name
+                             << value;
             continue;
         }
         head += name;

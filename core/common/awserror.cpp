@@ -46,4 +46,9 @@ AwsError serialization(const QString &message)
     return {u"SerializationException"_s, message, 400, true};
 }
 
+AwsError malformedInput(const QString &message)
+{
+    return {u"MalformedInput"_s, message, 400, true};
+}
+
 } // namespace Core::CommonErrors

@@ -38,6 +38,8 @@ AwsError missingParameter(const QString &name);
 AwsError notImplemented(const QString &service, const QString &operation);
 AwsError invalidAction(const QString &operation);
 AwsError serialization(const QString &message);
+// Query protocol: a parameter name the deserializer cannot place ("MessageAttribute.0.Name").
+AwsError malformedInput(const QString &message);
 } // namespace CommonErrors
 
 } // namespace Core

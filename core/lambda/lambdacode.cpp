@@ -6,6 +6,7 @@
 #include "core/common/clock.h"
 #include "core/common/coalescer.h"
 #include "core/common/ids.h"
+#include "core/common/logging.h"
 #include "core/lambda/environmentpool.h"
 #include "core/lambda/lambdaerrors.h"
 #include "core/lambda/lambdastore.h"
@@ -18,6 +19,7 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 
 using namespace Qt::StringLiterals;
 
@@ -60,15 +62,29 @@ Result<std::pair<QString, qint64>> LambdaService::storeCode(
             u"Unzipped size must be smaller than %1 bytes"_s.arg(ZipReader::MaxUnpackedBytes)));
     const QString target = codeDirectory(name, version);
     const QString staging = target + u".new"_s;
+    // Nothing of a package that fails is left behind, and the function's folder goes too when
+    // the package was its first (rmdir removes only an empty folder).
+    const auto discardStaging = [&staging] {
+        QDir(staging).removeRecursively();
+        QDir().rmdir(QFileInfo(staging).absolutePath());
+    };
     QDir(staging).removeRecursively();
-    if (!ZipReader::extract(*entries, staging))
+    // Entries that pass read() may still conflict on disk (index.py and index.py/x, or a folder
+    // d/ and a file d): AWS cannot unzip such a package either.
+    if (const auto extracted = ZipReader::extract(*entries, staging); !extracted) {
+        qCInfo(lcCore) << "Lambda: could not unpack the package of" << name << extracted.error();
+        discardStaging();
+        return std::unexpected(Errors::invalidParameter(
+            u"Could not unzip uploaded file. Please check your file, then try to upload again."_s));
+    }
+    QDir(target).removeRecursively();
+    QFile archive(target + u".zip"_s);
+    if (!QDir().rename(staging, target) || !archive.open(QIODevice::WriteOnly | QIODevice::Truncate)
+        || archive.write(zip) != zip.size()) {
+        discardStaging();
         return std::unexpected(
             CommonErrors::internalFailure(u"Could not store the function code."_s));
-    QDir(target).removeRecursively();
-    QDir().rename(staging, target);
-    QFile archive(target + u".zip"_s);
-    if (archive.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        archive.write(zip);
+    }
     const QString sha =
         QString::fromLatin1(QCryptographicHash::hash(zip, QCryptographicHash::Sha256).toBase64());
     return std::pair{sha, qint64(zip.size())};

@@ -323,23 +323,33 @@ Result<FunctionConfiguration> LambdaService::createFunction(const CreateFunction
     const auto zip = fromS3 ? fetchS3Code(request.s3Code) : Result<QByteArray>(request.zipFile);
     if (!zip)
         return std::unexpected(zip.error());
+    // A function that is not created keeps no files.
+    const auto discardFiles = [this, &name] {
+        QDir(QDir(m_stateDir).filePath(u"functions/"_s + *name)).removeRecursively();
+    };
     const auto code = storeCode(*name, u"$LATEST"_s, *zip, fromS3);
-    if (!code)
+    if (!code) {
+        discardFiles();
         return std::unexpected(code.error());
+    }
     config.codeSha256 = code->first;
     config.codeSize = code->second;
     config.lastModifiedMs = m_clock->nowMs();
     config.revisionId = Ids::requestId();
 
     Storage::SqlTransaction transaction(m_database.connection());
-    if (!m_store->insertFunction(*name, config.lastModifiedMs) || !m_store->putVersion(config))
+    if (!m_store->insertFunction(*name, config.lastModifiedMs) || !m_store->putVersion(config)) {
+        discardFiles();
         return std::unexpected(CommonErrors::internalFailure(u"Could not store the function."_s));
+    }
     QJsonObject tags;
     for (auto it = request.tags.cbegin(); it != request.tags.cend(); ++it)
         tags.insert(it.key(), it.value());
     m_store->setDocument(*name, LambdaStore::Document::Tags, tags);
-    if (!transaction.commit())
+    if (!transaction.commit()) {
+        discardFiles();
         return std::unexpected(CommonErrors::internalFailure(u"Could not store the function."_s));
+    }
     m_changes->touch();
     if (request.publish) {
         auto published = publishVersion(*name, {}, {});

@@ -76,6 +76,11 @@ AwsError keyTooLong()
     return error(u"KeyTooLongError"_s, u"Your key is too long"_s, 400);
 }
 
+AwsError invalidUri()
+{
+    return error(u"InvalidURI"_s, u"Couldn't parse the specified URI."_s, 400);
+}
+
 AwsError invalidRange(qint64 size, const QString &range)
 {
     return error(u"InvalidRange"_s,

@@ -14,6 +14,8 @@ AwsError bucketAlreadyOwnedByYou(const QString &bucket);
 AwsError bucketNotEmpty(const QString &bucket);
 AwsError invalidBucketName(const QString &bucket);
 AwsError keyTooLong();
+// A request path or query whose percent-decoded bytes are not UTF-8.
+AwsError invalidUri();
 AwsError metadataTooLarge();
 AwsError invalidRange(qint64 size, const QString &range);
 // GetObject / HeadObject ?partNumber= beyond the object's parts (416).

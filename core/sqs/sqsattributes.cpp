@@ -299,6 +299,44 @@ Status validateBody(const QString &body)
     return {};
 }
 
+namespace {
+
+// SendMessage: a Number attribute has up to 38 significant digits and a magnitude between
+// 10^-128 and 10^+126 (0 included); anything else "can't cast ... to a number".
+bool isNumberInRange(const QString &text)
+{
+    static const QRegularExpression number(u"^[+-]?(\\d*)(?:\\.(\\d*))?(?:[eE]([+-]?\\d+))?$"_s);
+    const QRegularExpressionMatch match = number.match(text);
+    const QString whole = match.captured(1);
+    const QString fraction = match.captured(2);
+    if (!match.hasMatch() || (whole.isEmpty() && fraction.isEmpty()))
+        return false;
+    const QString digits = whole + fraction;
+    qsizetype first = 0;
+    while (first < digits.size() && digits[first] == u'0')
+        ++first;
+    if (first == digits.size())
+        return true; // zero, whatever its exponent
+    qsizetype last = digits.size() - 1;
+    while (digits[last] == u'0')
+        --last;
+    if (last - first + 1 > 38)
+        return false;
+    // The exponent is bounded before it is added, so that 1e99999999999999999999 does not wrap.
+    QString exponentText = match.captured(3);
+    if (exponentText.startsWith(u'+'))
+        exponentText.remove(0, 1);
+    bool ok = false;
+    const qint64 exponent = exponentText.isEmpty() ? 0 : exponentText.toLongLong(&ok);
+    if (!exponentText.isEmpty() && (!ok || exponent > 1000000 || exponent < -1000000))
+        return false;
+    // The power of ten of the leading digit: 1 <= |x| / 10^magnitude < 10.
+    const qint64 magnitude = qint64(whole.size()) - first - 1 + exponent;
+    return magnitude >= -128 && magnitude < 126;
+}
+
+} // namespace
+
 Status validateMessageAttributes(const MessageAttributes &attributes, bool system)
 {
     if (attributes.size() > MaxMessageAttributes)
@@ -346,9 +384,7 @@ Status validateMessageAttributes(const MessageAttributes &attributes, bool syste
                     u"Message (user) attribute '%1' contains an invalid character."_s.arg(name)));
         }
         if (base == u"Number"_s) {
-            static const QRegularExpression number(
-                u"^[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?$"_s);
-            if (!number.match(value.stringValue.trimmed()).hasMatch())
+            if (!isNumberInRange(value.stringValue.trimmed()))
                 return std::unexpected(Errors::invalidParameterValue(
                     u"Can't cast the value of message (user) attribute '%1' to a number."_s.arg(
                         name)));

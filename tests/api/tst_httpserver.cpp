@@ -9,6 +9,7 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -224,6 +225,14 @@ private:
             response.headContentLength = 1234;
         } else if (path == "/empty") {
             response.status = 204;
+        } else if (path == "/split") {
+            response.setHeader("X-Kept", "tab\tinside");
+            response.setHeader("X-Crlf", "a\r\nX-Injected: yes\r\n\r\nBODY");
+            response.setHeader("X-Lf", "a\nX-Injected: yes");
+            response.setHeader("X-Nul", QByteArray("a\0b", 3));
+            response.setHeader("X-Bad Name", "value");
+            response.setHeader("X-Injected: yes\r\nX-Name", "value");
+            response.body = "split";
         } else {
             const bool spooled = !request.bodyFile.isEmpty();
             if (spooled) {
@@ -681,6 +690,24 @@ private slots:
         QCOMPARE(empty.status, 204);
         QVERIFY(empty.header("Content-Length").isEmpty());
         QCOMPARE(client.read().status, 200);
+    }
+
+    // Headers whose value holds CR, LF or NUL, or whose name is no token, are dropped and
+    // logged: whatever a handler sets, the server never splits its answer.
+    void malformed_response_headers_are_dropped()
+    {
+        for (int i = 0; i < 5; ++i)
+            QTest::ignoreMessage(QtWarningMsg,
+                QRegularExpression(u"^Dropped a response header with a malformed name"_s));
+        Client client(m_port);
+        QVERIFY(client.send(request("GET", "/split") + request("GET", "/after")));
+        const auto response = client.read();
+        QCOMPARE(response.status, 200);
+        QCOMPARE(response.body, "split");
+        QCOMPARE(response.header("X-Kept"), "tab\tinside");
+        for (const char *name : {"X-Crlf", "X-Lf", "X-Nul", "X-Injected", "X-Bad Name"})
+            QVERIFY2(response.header(name).isEmpty(), name);
+        QCOMPARE(client.read().body, echo("GET", "/after", {}, false));
     }
 
     // A second answer to one request must not become the answer to the connection's next one.

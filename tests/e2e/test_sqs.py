@@ -467,5 +467,70 @@ class SqsAttemptIdCliTest(ServerTestCase):
         self.assertIn("Message attribute list values in SendMessage operation are not supported.", stderr)
 
 
+class SqsQueryFuzzTest(ServerTestCase):
+    """Query-protocol input a fuzzing session found accepted: QueueUrls whose path steps out of
+    /<account>/<name>, list members numbered from 0 or garbage (AWS: MalformedInput "0 is not a
+    valid index"), and Number attributes beyond SQS's range."""
+
+    AUTH = ("AWS4-HMAC-SHA256 Credential=test/20261123/us-east-1/sqs/aws4_request, "
+            "SignedHeaders=host, Signature=0")
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.query(cls, "Action=CreateQueue&QueueName=q1")
+
+    def query(self, body):
+        data = body.encode()
+        return raw_request(self.server.port, (
+            f"POST / HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            f"Content-Type: application/x-www-form-urlencoded\r\nAuthorization: {self.AUTH}\r\n"
+            f"Content-Length: {len(data)}\r\nConnection: close\r\n\r\n").encode() + data)
+
+    def send(self, url="http://127.0.0.1/000000000000/q1", extra=""):
+        return self.query("Action=SendMessage&MessageBody=hi&QueueUrl="
+                          + urllib.parse.quote(url, safe="") + extra)
+
+    def test_queue_url_must_name_the_queue(self):
+        status, _, payload = self.send()
+        self.assertEqual(status, 200, payload)
+        for url in ("http://127.0.0.1/000000000000/../q1", "http://127.0.0.1/000000000000/./q1",
+                    "http://127.0.0.1/000000000000/%2e%2e/q1", "http://127.0.0.1/000000000000/..",
+                    "http://127.0.0.1/000000000000/q1 x", "http://127.0.0.1/000000000000/q!1",
+                    "http://127.0.0.1", "http://127.0.0.1/"):
+            with self.subTest(url=url):
+                status, _, payload = self.send(url)
+                self.assertEqual(status, 400, payload)
+                self.assertIn(b"<Code>AWS.SimpleQueueService.NonExistentQueue</Code>", payload)
+
+    def test_list_members_are_numbered_from_1(self):
+        attribute = "&MessageAttribute.{}.Name=a&MessageAttribute.{}.Value.DataType=String" \
+                    "&MessageAttribute.{}.Value.StringValue=v"
+        status, _, payload = self.send(extra=attribute.format(1, 1, 1))
+        self.assertEqual(status, 200, payload)
+        for index in ("0", "-1", "99999999999", "x", "", "+1"):
+            with self.subTest(index=index):
+                quoted = urllib.parse.quote(index, safe="")
+                status, _, payload = self.send(extra=attribute.format(quoted, quoted, quoted))
+                self.assertEqual(status, 400, payload)
+                self.assertIn(b"<Type>Sender</Type><Code>MalformedInput</Code><Message>"
+                              + index.encode() + b" is not a valid index</Message>", payload)
+        status, _, payload = self.query("Action=ReceiveMessage&AttributeName.0=All&QueueUrl="
+                                        + urllib.parse.quote("http://127.0.0.1/000000000000/q1"))
+        self.assertEqual(status, 400, payload)
+        self.assertIn(b"<Code>MalformedInput</Code><Message>0 is not a valid index", payload)
+
+    def test_number_attribute_out_of_range(self):
+        for value in ("1e99999", "-1e126", "1" + "0" * 126,
+                      "1.23456789012345678901234567890123456789"):
+            with self.subTest(value=value):
+                status, _, payload = self.send(
+                    extra="&MessageAttribute.1.Name=n&MessageAttribute.1.Value.DataType=Number"
+                          "&MessageAttribute.1.Value.StringValue=" + value)
+                self.assertEqual(status, 400, payload)
+                self.assertIn(b"<Code>InvalidParameterValue</Code><Message>Can't cast the value "
+                              b"of message (user) attribute 'n' to a number.</Message>", payload)
+
+
 if __name__ == "__main__":
     unittest.main()

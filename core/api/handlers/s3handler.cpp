@@ -60,6 +60,24 @@ Status checkVersionIds(const HttpRequest &request, const S3Handler::Target &targ
     return {};
 }
 
+// Keys, prefixes and markers are UTF-8. Bytes that do not decode would become U+FFFD, so that
+// distinct keys (c%FFd, c%FEd) alias one object: S3 cannot parse such a URI. An undecodable
+// x-amz-copy-source names no object either (CopyObject, UploadPartCopy).
+Status checkUtf8(const HttpRequest &request)
+{
+    if (!isValidUtf8(percentDecodeBytes(request.path, false))
+        || !isValidFormEncodedUtf8(request.rawQuery))
+        return std::unexpected(S3::Errors::invalidUri());
+    if (request.hasHeader("x-amz-copy-source")) {
+        const QByteArray source = request.header("x-amz-copy-source");
+        const qsizetype question = source.indexOf('?');
+        if (!isValidUtf8(percentDecodeBytes(question < 0 ? source : source.left(question), false))
+            || (question >= 0 && !isValidFormEncodedUtf8(source.mid(question + 1))))
+            return std::unexpected(S3::Errors::invalidArgument(u"Invalid copy source encoding."_s));
+    }
+    return {};
+}
+
 // SigV4 presigned URLs: the query parameters S3 checks before the signature.
 Status checkQueryAuthentication(const HttpRequest &request)
 {
@@ -342,6 +360,8 @@ void S3Handler::handle(const AwsRequest &request, Responder responder)
     if (!websiteBucket(request.http).isEmpty())
         return serveWebsite(call);
     call.operation = operationFor(request.http, call.target);
+    if (auto valid = checkUtf8(request.http); !valid)
+        return fail(call, valid.error());
     if (auto valid = checkQueryAuthentication(request.http); !valid)
         return fail(call, valid.error());
     const auto &scope = request.route.scope;

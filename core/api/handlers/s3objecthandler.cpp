@@ -47,9 +47,16 @@ std::optional<std::pair<qint64, qint64>> parseRange(
         return std::pair{qMax<qint64>(0, size - suffix), size - 1};
     }
     const qint64 start = first.toLongLong(&okFirst);
-    qint64 end = last.isEmpty() ? size - 1 : last.toLongLong(&okLast);
-    if (!okFirst || (!last.isEmpty() && !okLast) || start < 0 || end < start)
+    if (!okFirst || start < 0)
         return std::nullopt;
+    qint64 end = size - 1;
+    if (!last.isEmpty()) {
+        end = last.toLongLong(&okLast);
+        if (!okLast || end < start)
+            return std::nullopt;
+    }
+    // Checked after the syntax only: bytes=10- on 10 bytes is unsatisfiable (416), not an end
+    // before its start; so is any range of an empty object.
     if (start >= size) {
         *unsatisfiable = true;
         return std::nullopt;
@@ -254,8 +261,19 @@ void S3Handler::getObject(Call &call)
         std::pair{u"response-cache-control", "Cache-Control"},
         std::pair{u"response-expires", "Expires"}};
     for (const auto &[parameter, header] : overrides) {
-        if (http.hasQueryItem(QStringView(parameter)))
-            response.setHeader(header, http.queryItem(QStringView(parameter)).toUtf8());
+        if (!http.hasQueryItem(QStringView(parameter)))
+            continue;
+        const QString value = http.queryItem(QStringView(parameter));
+        // GetObject: control characters (CR/LF above all) would end the header early, so S3
+        // answers 400. The value is not echoed: a NUL cannot be written into the XML document.
+        const bool control = std::any_of(value.cbegin(), value.cend(), [](QChar character) {
+            return (character.unicode() < 0x20 && character != u'\t') || character == u'\x7f';
+        });
+        if (control)
+            return fail(call,
+                S3::Errors::invalidArgument(u"The value of the query parameter "_s
+                    + QString::fromUtf16(parameter) + u" must not contain control characters"_s));
+        response.setHeader(header, value.toUtf8());
     }
     if (isHead) {
         response.headContentLength = length;

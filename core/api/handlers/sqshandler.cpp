@@ -5,6 +5,7 @@
 #include "core/api/protocols/jsonprotocol.h"
 #include "core/api/protocols/queryprotocol.h"
 #include "core/api/serviceinfo.h"
+#include "core/sqs/sqsattributes.h"
 #include "core/sqs/sqserrors.h"
 #include "core/sqs/sqsservice.h"
 
@@ -78,8 +79,13 @@ void SqsHandler::handle(const AwsRequest &request, Responder responder)
         return;
     }
     if (request.route.protocol == Protocol::Query) {
-        call.input =
+        auto parsed =
             SqsWire::structureFromQuery(QueryProtocol::parameters(request.http), call.operation);
+        if (!parsed) {
+            fail(call, parsed.error());
+            return;
+        }
+        call.input = *parsed;
     } else {
         auto parsed = JsonProtocol::parseBody(request.http);
         if (!parsed) {
@@ -147,9 +153,19 @@ Result<QString> SqsHandler::queueName(const Call &call) const
     }
     while (url.endsWith(u'/'))
         url.chop(1);
-    const qsizetype slash = url.lastIndexOf(u'/');
-    const QString name = slash < 0 ? url : url.mid(slash + 1);
-    if (name.isEmpty())
+    // The last path segment names the queue. A URL whose path steps elsewhere
+    // (/000000000000/../q1) or whose last segment is no queue name names no queue.
+    const qsizetype scheme = url.indexOf(u"://"_s);
+    const qsizetype pathStart = scheme < 0 ? 0 : url.indexOf(u'/', scheme + 3);
+    const QStringList segments = pathStart < 0 ? QStringList() : url.mid(pathStart).split(u'/');
+    for (const QString &segment : segments) {
+        const QString decoded = percentDecode(segment.toUtf8(), false);
+        if (decoded == u"."_s || decoded == u".."_s)
+            return std::unexpected(Sqs::Errors::queueDoesNotExist());
+    }
+    const QString name = segments.isEmpty() ? QString() : segments.last();
+    if (name.isEmpty()
+        || !Sqs::Rules::validateQueueName(name, name.endsWith(u".fifo"_s)).has_value())
         return std::unexpected(Sqs::Errors::queueDoesNotExist());
     return name;
 }

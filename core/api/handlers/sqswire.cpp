@@ -57,11 +57,22 @@ const QHash<QString, QString> &listSpecs()
     return specs;
 }
 
-QList<const Node *> indexed(const Node &node)
+// Query numbers list and map members from 1. Any other index (0, -1, x, beyond int) is
+// malformed: AWS answers MalformedInput "0 is not a valid index"; the first is kept in
+// *badIndex and its member skipped.
+QList<const Node *> indexed(const Node &node, std::optional<QString> *badIndex)
 {
     QList<std::pair<int, const Node *>> items;
-    for (const auto &[index, child] : node.children)
-        items.append({index.toInt(), &child});
+    for (const auto &[index, child] : node.children) {
+        bool ok = false;
+        const int number = index.toInt(&ok);
+        if (!ok || number < 1 || !index.front().isDigit()) {
+            if (!*badIndex)
+                *badIndex = index;
+            continue;
+        }
+        items.append({number, &child});
+    }
     std::sort(
         items.begin(), items.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
     QList<const Node *> result;
@@ -70,41 +81,42 @@ QList<const Node *> indexed(const Node &node)
     return result;
 }
 
-QJsonValue convert(const Node &node);
+QJsonValue convert(const Node &node, std::optional<QString> *badIndex);
 
-QJsonObject convertStructure(const Node &node)
+QJsonObject convertStructure(const Node &node, std::optional<QString> *badIndex)
 {
     QJsonObject object;
     for (const auto &[name, child] : node.children) {
         if (const auto map = mapSpecs().constFind(name); map != mapSpecs().cend() && !child.leaf) {
             QJsonObject entries;
-            for (const Node *entry : indexed(child)) {
+            for (const Node *entry : indexed(child, badIndex)) {
                 const auto key = entry->children.find(QString::fromUtf16(map->key));
                 const auto value = entry->children.find(QString::fromUtf16(map->value));
                 if (key == entry->children.end())
                     continue;
                 entries.insert(key->second.value,
-                    value == entry->children.end() ? QJsonValue(u""_s) : convert(value->second));
+                    value == entry->children.end() ? QJsonValue(u""_s)
+                                                   : convert(value->second, badIndex));
             }
             object.insert(QString::fromUtf16(map->member), entries);
         } else if (const auto list = listSpecs().constFind(name);
                    list != listSpecs().cend() && !child.leaf) {
             QJsonArray items;
-            for (const Node *item : indexed(child))
-                items.append(convert(*item));
+            for (const Node *item : indexed(child, badIndex))
+                items.append(convert(*item, badIndex));
             object.insert(*list, items);
         } else {
-            object.insert(name, convert(child));
+            object.insert(name, convert(child, badIndex));
         }
     }
     return object;
 }
 
-QJsonValue convert(const Node &node)
+QJsonValue convert(const Node &node, std::optional<QString> *badIndex)
 {
     if (node.leaf && node.children.empty())
         return node.value;
-    return convertStructure(node);
+    return convertStructure(node, badIndex);
 }
 
 const QHash<QString, MapSpec> &resultMaps()
@@ -201,7 +213,7 @@ AwsError wrongType(const QString &name)
 
 } // namespace
 
-QJsonObject structureFromQuery(
+Result<QJsonObject> structureFromQuery(
     const QList<std::pair<QString, QString>> &parameters, const QString &operation)
 {
     Node root;
@@ -214,7 +226,11 @@ QJsonObject structureFromQuery(
         node->leaf = true;
         node->value = value;
     }
-    QJsonObject structure = convertStructure(root);
+    std::optional<QString> badIndex;
+    QJsonObject structure = convertStructure(root, &badIndex);
+    if (badIndex)
+        return std::unexpected(
+            CommonErrors::malformedInput(u"%1 is not a valid index"_s.arg(*badIndex)));
     if (operation == u"CreateQueue"_s && structure.contains(u"Tags"_s)) {
         structure.insert(u"tags"_s, structure.value(u"Tags"_s));
         structure.remove(u"Tags"_s);

@@ -23,7 +23,8 @@
 
 namespace Core::Api::SqsWire {
 
-QJsonObject structureFromQuery(
+// The Query parameters as the structure JSON clients send: "a.1.b" = v becomes {a: [{b: v}]}.
+Result<QJsonObject> structureFromQuery(
     const QList<std::pair<QString, QString>> &parameters, const QString &operation);
 void writeQueryResult(QXmlStreamWriter &xml, const QJsonObject &result, const QString &operation);
 

@@ -137,6 +137,8 @@ private slots:
     void cleanup();
     void validation_data();
     void validation();
+    void conflictingEntriesLeaveNothing_data();
+    void conflictingEntriesLeaveNothing();
     void invokeWarmAndCold();
     void functionErrorAndTimeout();
     void reservedConcurrencyZeroThrottles();
@@ -274,6 +276,48 @@ void tst_LambdaService::validation()
     QVERIFY(!created);
     QCOMPARE(created.error().code, code);
     QVERIFY2(created.error().message.contains(message), qPrintable(created.error().message));
+}
+
+// A package whose entries conflict on disk (a file and a folder of one name) is one AWS cannot
+// unzip: 400 InvalidParameterValueException, and neither CreateFunction nor UpdateFunctionCode
+// leaves files behind ($LATEST.new, or the folder of a function that was not created).
+void tst_LambdaService::conflictingEntriesLeaveNothing_data()
+{
+    QTest::addColumn<QList<ZipReader::Entry>>("entries");
+    const ZipReader::Entry handler{u"app.py"_s, PythonHandler, false, false};
+    QTest::newRow("file, then a file under it") << QList<ZipReader::Entry>{
+        handler, {u"index.py"_s, "a", false, false}, {u"index.py/x"_s, "b", false, false}};
+    QTest::newRow("file under a name, then that file") << QList<ZipReader::Entry>{
+        handler, {u"index.py/x"_s, "b", false, false}, {u"index.py"_s, "a", false, false}};
+    QTest::newRow("folder, then a file of its name") << QList<ZipReader::Entry>{
+        handler, {u"d/"_s, {}, true, false}, {u"d"_s, "a", false, false}};
+}
+
+void tst_LambdaService::conflictingEntriesLeaveNothing()
+{
+    QFETCH(QList<ZipReader::Entry>, entries);
+    const QByteArray zip = ZipWriter::write(entries);
+    const QDir functions(QDir(m_db->dirPath()).filePath(u"functions"_s));
+    const QString message =
+        u"Could not unzip uploaded file. Please check your file, then try to upload again."_s;
+
+    CreateFunctionRequest request = python(u"conflict"_s);
+    request.zipFile = zip;
+    const auto created = m_service->createFunction(request);
+    QVERIFY(!created);
+    QCOMPARE(created.error().code, u"InvalidParameterValueException"_s);
+    QCOMPARE(created.error().message, message);
+    QCOMPARE(created.error().httpStatus, 400);
+    QVERIFY(!functions.exists(u"conflict"_s));
+
+    QVERIFY(m_service->createFunction(python(u"kept"_s)));
+    const auto updated = m_service->updateFunctionCode(u"kept"_s, zip, false, {});
+    QVERIFY(!updated);
+    QCOMPARE(updated.error().code, u"InvalidParameterValueException"_s);
+    QCOMPARE(updated.error().message, message);
+    QCOMPARE(QDir(functions.filePath(u"kept"_s)).entryList(QDir::AllEntries | QDir::NoDotAndDotDot),
+        QStringList({u"$LATEST"_s, u"$LATEST.zip"_s}));
+    QVERIFY(QFile::exists(functions.filePath(u"kept/$LATEST/app.py"_s)));
 }
 
 void tst_LambdaService::invokeWarmAndCold()

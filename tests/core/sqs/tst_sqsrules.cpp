@@ -191,6 +191,26 @@ private slots:
         QTest::newRow("custom string") << u"a"_s << u"String.json"_s << u"{}"_s << true;
         QTest::newRow("number") << u"a"_s << u"Number"_s << u"-1.5e3"_s << true;
         QTest::newRow("not a number") << u"a"_s << u"Number"_s << u"1,5"_s << false;
+        // Numbers: up to 38 significant digits, magnitude from 10^-128 to below 10^126.
+        QTest::newRow("number 1e99999") << u"a"_s << u"Number"_s << u"1e99999"_s << false;
+        QTest::newRow("number -1e126") << u"a"_s << u"Number"_s << u"-1e126"_s << false;
+        QTest::newRow("number 9.9e125") << u"a"_s << u"Number"_s << u"9.9e125"_s << true;
+        QTest::newRow("number 127 digits")
+            << u"a"_s << u"Number"_s << (u"1"_s + QString(126, u'0')) << false;
+        QTest::newRow("number 1e-128") << u"a"_s << u"Number"_s << u"1e-128"_s << true;
+        QTest::newRow("number 0.1e-128") << u"a"_s << u"Number"_s << u"0.1e-128"_s << false;
+        QTest::newRow("number huge exponent")
+            << u"a"_s << u"Number"_s << u"1e99999999999999999999"_s << false;
+        QTest::newRow("number zero, huge exponent")
+            << u"a"_s << u"Number"_s << u"0.000e99999"_s << true;
+        QTest::newRow("number 38 digits")
+            << u"a"_s << u"Number"_s << u"00012345678901234567890123456789012345678.000"_s << true;
+        QTest::newRow("number 39 digits")
+            << u"a"_s << u"Number"_s << u"1.23456789012345678901234567890123456789"_s << false;
+        QTest::newRow("number .5") << u"a"_s << u"Number"_s << u".5"_s << true;
+        QTest::newRow("number 5.") << u"a"_s << u"Number"_s << u"+5."_s << true;
+        QTest::newRow("number .") << u"a"_s << u"Number"_s << u"."_s << false;
+        QTest::newRow("number e5") << u"a"_s << u"Number"_s << u"e5"_s << false;
         QTest::newRow("bad type") << u"a"_s << u"Integer"_s << u"1"_s << false;
         QTest::newRow("empty type") << u"a"_s << u""_s << u"1"_s << false;
         QTest::newRow("empty value") << u"a"_s << u"String"_s << u""_s << false;
@@ -208,7 +228,11 @@ private slots:
         QFETCH(bool, valid);
         MessageAttributes attributes;
         attributes.insert(name, MessageAttributeValue{type, value, {}, {}, {}});
-        QCOMPARE(Rules::validateMessageAttributes(attributes).has_value(), valid);
+        const auto result = Rules::validateMessageAttributes(attributes);
+        QCOMPARE(result.has_value(), valid);
+        if (!valid && type == u"Number"_s)
+            QCOMPARE(result.error().message,
+                u"Can't cast the value of message (user) attribute 'a' to a number."_s);
     }
 
     void tooManyAttributes()
