@@ -87,6 +87,11 @@ WebsiteAnswer S3Service::website(const QString &bucket,
     if (!folder && error.code == u"NoSuchKey"_s
         && getObjectAttributes(bucket, key + u'/' + site.indexSuffix))
         return redirect(302, u'/' + QString::fromLatin1(QUrl::toPercentEncoding(key, "/~")) + u'/');
+    // As for GetObject: a reader who may not list the bucket gets 403 for a missing page (the
+    // lab's public-read policy grants s3:GetObject only), and the error document with it.
+    if (error.code == u"NoSuchKey"_s
+        && !authorizeAnonymous(bucket, QString(), {}, u"s3:ListBucket"_s, context))
+        error = Errors::accessDenied();
     if (const WebsiteRoutingRule *rule = site.matchRule(key, error.httpStatus))
         return redirect(WebsiteConfig::redirectStatus(rule->redirect),
             WebsiteConfig::redirectLocation(*rule, key, requestHost));

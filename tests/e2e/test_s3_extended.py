@@ -830,8 +830,20 @@ class S3AnonymousAccessTests(ServerTestCase):
         client_error(self, lambda: anonymous.list_objects_v2(Bucket="website"), "AccessDenied")
         client_error(self, lambda: anonymous.put_object(Bucket="website", Key="x", Body=b"x"),
                      "AccessDenied")
+        # GetObject API: without s3:ListBucket a missing key is 403, so that the caller cannot
+        # learn which keys exist; with it, 404 NoSuchKey.
         status, _ = self.anonymous_get("/website/missing.html")
-        self.assertEqual(status, 404)  # s3:GetObject granted: NoSuchKey shows
+        self.assertEqual(status, 403)
+        s3.put_bucket_policy(Bucket="website", Policy=json.dumps({
+            "Version": "2012-10-17", "Statement": [
+                {"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject",
+                 "Resource": "arn:aws:s3:::website/*"},
+                {"Effect": "Allow", "Principal": "*", "Action": "s3:ListBucket",
+                 "Resource": "arn:aws:s3:::website"},
+                {"Effect": "Deny", "Principal": "*", "Action": "s3:GetObject",
+                 "Resource": "arn:aws:s3:::website/private/*"}]}))
+        status, _ = self.anonymous_get("/website/missing.html")
+        self.assertEqual(status, 404)
 
         # RestrictPublicBuckets: the public policy now serves signed principals only.
         s3.put_public_access_block(Bucket="website", PublicAccessBlockConfiguration={

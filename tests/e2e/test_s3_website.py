@@ -13,12 +13,13 @@ import botocore.exceptions
 from cbtest import ServerTestCase
 
 
-def public_read(bucket):
-    return json.dumps({
-        "Version": "2012-10-17",
-        "Statement": [{"Sid": "PublicReadGetObject", "Effect": "Allow", "Principal": "*",
-                       "Action": "s3:GetObject", "Resource": f"arn:aws:s3:::{bucket}/*"}],
-    })
+def public_read(bucket, listable=False):
+    statements = [{"Sid": "PublicReadGetObject", "Effect": "Allow", "Principal": "*",
+                   "Action": "s3:GetObject", "Resource": f"arn:aws:s3:::{bucket}/*"}]
+    if listable:
+        statements.append({"Sid": "PublicList", "Effect": "Allow", "Principal": "*",
+                           "Action": "s3:ListBucket", "Resource": f"arn:aws:s3:::{bucket}"})
+    return json.dumps({"Version": "2012-10-17", "Statement": statements})
 
 
 class S3Website(ServerTestCase):
@@ -44,9 +45,10 @@ class S3Website(ServerTestCase):
         self.aws("s3api", "create-bucket", "--bucket", bucket)
         self.aws("s3", "cp", "--recursive", "--only-show-errors", folder, f"s3://{bucket}/")
 
-    def make_public(self, bucket):
+    def make_public(self, bucket, listable=False):
         self.aws("s3api", "delete-public-access-block", "--bucket", bucket)
-        self.aws("s3api", "put-bucket-policy", "--bucket", bucket, "--policy", public_read(bucket))
+        self.aws("s3api", "put-bucket-policy", "--bucket", bucket, "--policy",
+                 public_read(bucket, listable))
 
     def test_static_site_lab(self):
         self.site("lab", {"index.html": "<h1>home</h1>", "error.html": "<h1>oops</h1>",
@@ -70,9 +72,14 @@ class S3Website(ServerTestCase):
         self.assertEqual(self.web("lab", "/about.html")[::2], (200, b"<h1>about</h1>"))
         status, headers, _ = self.web("lab", "/docs")
         self.assertEqual((status, headers["location"]), (302, "/docs/"))
+        # The lab's policy grants s3:GetObject only: a missing page is 403 (readers who may not
+        # list the bucket must not learn which keys exist), with the error document.
+        status, headers, body = self.web("lab", "/missing.html")
+        self.assertEqual((status, body), (403, b"<h1>oops</h1>"))
+        self.assertEqual(headers["content-type"], "text/html")
+        self.make_public("lab", listable=True)
         status, headers, body = self.web("lab", "/missing.html")
         self.assertEqual((status, body), (404, b"<h1>oops</h1>"))
-        self.assertEqual(headers["content-type"], "text/html")
         status, headers, body = self.web("lab", "/", method="HEAD")
         self.assertEqual((status, body, headers["content-length"]), (200, b"", "13"))
         # Regional host names work as well.
@@ -116,7 +123,7 @@ class S3Website(ServerTestCase):
 
     def test_routing_rules_and_object_redirects(self):
         self.site("rules", {"index.html": "home", "documents/a.html": "A"})
-        self.make_public("rules")
+        self.make_public("rules", listable=True)
         config = {
             "IndexDocument": {"Suffix": "index.html"},
             "RoutingRules": [

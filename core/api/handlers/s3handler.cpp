@@ -649,6 +649,20 @@ void S3Handler::ok(Call &call, const QByteArray &xml, int status)
 
 void S3Handler::fail(Call &call, AwsError error)
 {
+    // A caller who may not list the bucket must not learn which keys exist: AWS answers a
+    // missing key with 403 AccessDenied to it (a public-read policy granting only s3:GetObject).
+    if (error.code == u"NoSuchKey"_s
+        && (call.operation == u"GetObject"_s || call.operation == u"HeadObject"_s)) {
+        const S3::PolicyPrincipal who = principal(call.request);
+        if ((who.isAnonymous() || m_service->hasBucketPolicy(call.target.bucket))
+            && !m_service->authorize(call.target.bucket,
+                QString(),
+                QString(),
+                u"s3:ListBucket"_s,
+                who,
+                policyContext(call.request.http, who)))
+            error = S3::Errors::accessDenied();
+    }
     // Header-only facts (a delete marker behind a 404) travel in `extra`; move them to headers.
     QList<std::pair<QByteArray, QByteArray>> headers;
     error.extra.removeIf([&headers](const auto &item) {

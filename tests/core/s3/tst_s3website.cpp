@@ -40,6 +40,11 @@ QByteArray rules(const QByteArray &inner)
 const auto PublicRead =
     u"{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\","
     u"\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::site/*\"}]}"_s;
+// Public read and list: a missing page is then 404 rather than 403.
+const auto PublicReadAndList =
+    u"{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\","
+    u"\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::site/*\"},{\"Effect\":\"Allow\","
+    u"\"Principal\":\"*\",\"Action\":\"s3:ListBucket\",\"Resource\":\"arn:aws:s3:::site\"}]}"_s;
 
 } // namespace
 
@@ -224,6 +229,11 @@ private slots:
         WebsiteAnswer folder = answer(u"docs"_s);
         QCOMPARE(folder.status, 302);
         QCOMPARE(folder.location, u"/docs/"_s);
+        // s3:GetObject only: a missing page is 403 with the error document.
+        WebsiteAnswer hidden = answer(u"nothing.html"_s);
+        QCOMPARE(hidden.status, 403);
+        QCOMPARE(hidden.object->key, u"error.html"_s);
+        QVERIFY(service.putBucketDocument(u"site"_s, BucketDocument::Policy, PublicReadAndList));
         WebsiteAnswer missing = answer(u"nothing.html"_s);
         QCOMPARE(missing.status, 404);
         QCOMPARE(missing.object->key, u"error.html"_s);
