@@ -149,6 +149,9 @@ BucketPropertiesDialog::BucketPropertiesDialog(Core::S3::S3Service *service,
     connect(m_policy, &QPlainTextEdit::textChanged, this, [this] {
         m_message->setText(policyProblem(m_policy->toPlainText()));
     });
+    // A message about what Save refused goes once the user edits again.
+    connect(m_website, &WebsiteHostingTab::edited, m_message, &QLabel::clear);
+    connect(m_tags, &QPlainTextEdit::textChanged, m_message, &QLabel::clear);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(tabs);
     layout->addWidget(m_message);

@@ -46,6 +46,9 @@ WebsiteHostingTab::WebsiteHostingTab(
     layout->addWidget(m_note);
     layout->addStretch();
     connect(m_enabled, &QCheckBox::toggled, this, &WebsiteHostingTab::updateState);
+    connect(m_enabled, &QCheckBox::clicked, this, &WebsiteHostingTab::edited);
+    connect(m_index, &QLineEdit::textEdited, this, &WebsiteHostingTab::edited);
+    connect(m_error, &QLineEdit::textEdited, this, &WebsiteHostingTab::edited);
     updateState();
 }
 

@@ -35,6 +35,10 @@ public:
     // http://<bucket>.s3-website.localhost:<port>/ (browsers resolve *.localhost to loopback).
     static QString websiteUrl(const QString &bucket, const QString &apiEndpoint);
 
+signals:
+    // The user changed a field (the dialog clears its last message then).
+    void edited();
+
 private:
     void updateState();
 

@@ -444,7 +444,10 @@ private slots:
             save(dialog);
             auto *message = dialog.findChild<QLabel *>(u"message"_s);
             QVERIFY(message->text().contains(u"without '/'"_s));
-            index->setText(u"index.html"_s);
+            // Typing again clears what Save refused.
+            index->clear();
+            QTest::keyClicks(index, u"index.html"_s);
+            QVERIFY(message->text().isEmpty());
             dialog.findChild<QLineEdit *>(u"websiteError"_s)->setText(u"error.html"_s);
             const QString dir = qEnvironmentVariable("CB_SCREENSHOT_DIR");
             if (!dir.isEmpty()) {
