@@ -67,8 +67,8 @@ void Application::onStarted(const QString &endpointUrl)
             window->setPaneAlertCount(Gui::MainWindow::Pane::Alarms, n);
         });
     }
-    m_window->setServicePane(
-        Gui::MainWindow::Pane::Tables, new Gui::DynamoDb::TablesPane(m_engine->dynamodb()));
+    m_window->setServicePane(Gui::MainWindow::Pane::Tables,
+        new Gui::DynamoDb::TablesPane(m_engine->dynamodb(), m_engine->dynamodbStreams()));
     m_window->setServicePane(
         Gui::MainWindow::Pane::Queues, new Gui::Sqs::QueuesPane(m_engine->sqs()));
     m_window->setServicePane(Gui::MainWindow::Pane::Functions,

@@ -1258,6 +1258,67 @@
     </message>
 </context>
 <context>
+    <name>Gui::DynamoDb::StreamRecordsView</name>
+    <message>
+        <location filename="../ui/dynamodb/streamrecordsview.cpp" line="49"/>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/streamrecordsview.cpp" line="50"/>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/streamrecordsview.cpp" line="51"/>
+        <source>Keys</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/streamrecordsview.cpp" line="52"/>
+        <source>New image</source>
+        <translation>Neues Abbild</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/streamrecordsview.cpp" line="53"/>
+        <source>Old image</source>
+        <translation>Altes Abbild</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/streamrecordsview.cpp" line="54"/>
+        <source>Sequence number</source>
+        <translation>Sequenznummer</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/streamrecordsview.cpp" line="75"/>
+        <source>Select a table to see the records of its stream.</source>
+        <translation>Wählen Sie eine Tabelle, um die Einträge ihres Streams zu sehen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/streamrecordsview.cpp" line="89"/>
+        <source>This table has no stream. Turn one on with UpdateTable (StreamSpecification) to record every change to its items.</source>
+        <translation>Diese Tabelle hat keinen Stream. Schalten Sie einen mit UpdateTable (StreamSpecification) ein, um jede Änderung ihrer Elemente aufzuzeichnen.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/dynamodb/streamrecordsview.cpp" line="92"/>
+        <source>%1 · %2 · %3 · newest %n record(s) first</source>
+        <translation>
+            <numerusform>%1 · %2 · %3 · der neueste Eintrag zuerst</numerusform>
+            <numerusform>%1 · %2 · %3 · die %n neuesten Einträge, der neueste zuerst</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/streamrecordsview.cpp" line="94"/>
+        <source>Enabled</source>
+        <translation>Aktiviert</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/streamrecordsview.cpp" line="95"/>
+        <source>Disabled</source>
+        <translation>Deaktiviert</translation>
+    </message>
+</context>
+<context>
     <name>Gui::DynamoDb::TableListModel</name>
     <message>
         <location filename="../ui/dynamodb/tablelistmodel.cpp" line="69"/>
@@ -1323,173 +1384,178 @@
 <context>
     <name>Gui::DynamoDb::TablesPane</name>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="77"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="83"/>
         <source>Tables</source>
         <translation>Tabellen</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="78"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="84"/>
         <source>DynamoDB tables on this machine. Select a table to explore its items.</source>
         <translation>DynamoDB-Tabellen auf diesem Rechner. Wählen Sie eine Tabelle aus, um ihre Elemente zu erkunden.</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="80"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="86"/>
         <source>Create table</source>
         <translation>Tabelle erstellen</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="81"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="87"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="102"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="108"/>
         <source>Explore items</source>
         <translation>Elemente erkunden</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="105"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="111"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="106"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="112"/>
         <source>PartiQL editor</source>
         <translation>PartiQL-Editor</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="122"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="115"/>
+        <source>Stream records</source>
+        <translation>Stream-Einträge</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="136"/>
         <source>Scan</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="123"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="137"/>
         <source>Query</source>
         <translation>Abfrage</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="126"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="140"/>
         <source>Ascending</source>
         <translation>Aufsteigend</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="127"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="141"/>
         <source>Descending</source>
         <translation>Absteigend</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="129"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="143"/>
         <source>Table or index</source>
         <translation>Tabelle oder Index</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="131"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="145"/>
         <source>Sort</source>
         <translation>Sortierung</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="145"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="159"/>
         <source>(any)</source>
         <translation>(beliebig)</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="148"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="162"/>
         <source>and</source>
         <translation>und</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="169"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="183"/>
         <source>Add filter</source>
         <translation>Filter hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="170"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="184"/>
         <source>Remove filter</source>
         <translation>Filter entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="188"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="202"/>
         <source>Run</source>
         <translation>Ausführen</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="189"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="203"/>
         <source>Previous</source>
         <translation>Zurück</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="190"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="204"/>
         <source>Next</source>
         <translation>Weiter</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="192"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="206"/>
         <source>Create item</source>
         <translation>Element erstellen</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="193"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="207"/>
         <source>Edit</source>
         <translation>Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="194"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="208"/>
         <source>Duplicate</source>
         <translation>Duplizieren</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="195"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="209"/>
         <source>Delete item</source>
         <translation>Element löschen</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="283"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="297"/>
         <source>Table: %1</source>
         <translation>Tabelle: %1</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="285"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="299"/>
         <source>Index: %1</source>
         <translation>Index: %1</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="302"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="318"/>
         <source>%1 (partition key)</source>
         <translation>%1 (Partitionsschlüssel)</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="304"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="320"/>
         <source>%1 (sort key)</source>
         <translation>%1 (Sortierschlüssel)</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="304"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="320"/>
         <source>No sort key</source>
         <translation>Kein Sortierschlüssel</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="329"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="345"/>
         <source>Enter a value for the partition key %1.</source>
         <translation>Geben Sie einen Wert für den Partitionsschlüssel %1 ein.</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="457"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="473"/>
         <source>Page %1 · Items returned: %2 · Items scanned: %3 · Read capacity units consumed: %4</source>
         <translation>Seite %1 · Zurückgegebene Elemente: %2 · Gelesene Elemente: %3 · Verbrauchte Lesekapazitätseinheiten: %4</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="515"/>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="528"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="531"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="544"/>
         <source>Delete table</source>
         <translation>Tabelle löschen</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="516"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="532"/>
         <source>Delete the table %1 and all its items? This cannot be undone.</source>
         <translation>Die Tabelle %1 mit allen Elementen löschen? Dies kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="554"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="570"/>
         <source>Duplicate item in %1</source>
         <translation>Element in %1 duplizieren</translation>
     </message>
@@ -2551,238 +2617,238 @@ Dauer: %2 ms · Abgerechnete Dauer: %3 ms · Max. genutzter Speicher: %4 MB</tra
         <translation>Ereignisbenachrichtigungen</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="217"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="220"/>
         <source>No event notifications are configured.</source>
         <translation>Es sind keine Ereignisbenachrichtigungen konfiguriert.</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="221"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="224"/>
         <source>SQS queue</source>
         <translation>SQS-Warteschlange</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="222"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="225"/>
         <source>Lambda function</source>
         <translation>Lambda-Funktion</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="222"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="225"/>
         <source>SNS topic</source>
         <translation>SNS-Thema</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="223"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="226"/>
         <source>&quot;%1&quot;: %2 events to the %3 %4</source>
         <translation>„%1“: %2-Ereignisse an %3 %4</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="229"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="232"/>
         <source>suffix &quot;%1&quot;</source>
         <translation>Suffix „%1“</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="231"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="234"/>
         <source>for keys with %1</source>
         <translation>für Schlüssel mit %1</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="236"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="239"/>
         <source>Amazon EventBridge is enabled (Cloudbench does not emulate EventBridge, so nothing is delivered there).</source>
         <translation>Amazon EventBridge ist aktiviert (Cloudbench emuliert EventBridge nicht, dorthin wird also nichts zugestellt).</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="244"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="247"/>
         <source>All object create events</source>
         <translation>Alle Ereignisse zum Erstellen von Objekten</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="245"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="248"/>
         <source>Put</source>
         <translation>Put</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="246"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="249"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="247"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="250"/>
         <source>Multipart upload completed</source>
         <translation>Mehrteiliger Upload abgeschlossen</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="248"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="251"/>
         <source>All object removal events</source>
         <translation>Alle Ereignisse zum Entfernen von Objekten</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="249"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="252"/>
         <source>Permanently deleted</source>
         <translation>Endgültig gelöscht</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="250"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="253"/>
         <source>Delete marker created</source>
         <translation>Löschmarkierung erstellt</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="251"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="254"/>
         <source>All restore events</source>
         <translation>Alle Wiederherstellungsereignisse</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="252"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="255"/>
         <source>Restore completed</source>
         <translation>Wiederherstellung abgeschlossen</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="253"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="256"/>
         <source>Object tagging</source>
         <translation>Objekt-Tagging</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="254"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="257"/>
         <source>Lifecycle expiration</source>
         <translation>Lebenszyklus-Ablauf</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="255"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="258"/>
         <source>Lifecycle transition</source>
         <translation>Lebenszyklus-Übergang</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="271"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="274"/>
         <source>Enter the ARN of an SQS queue, a Lambda function or an SNS topic.</source>
         <translation>Geben Sie die ARN einer SQS-Warteschlange, einer Lambda-Funktion oder eines SNS-Themas ein.</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="278"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="281"/>
         <source>The configuration below is not valid: %1</source>
         <translation>Die Konfiguration unten ist ungültig: %1</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="315"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="318"/>
         <source>Added. Save stores the configuration; S3 then checks that the destination exists and allows it.</source>
         <translation>Hinzugefügt. Speichern legt die Konfiguration ab; S3 prüft dann, ob das Ziel existiert und es zulässt.</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="329"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="332"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="341"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="344"/>
         <source>The policy is not valid JSON: %1 (at character %2).</source>
         <translation>Die Richtlinie ist kein gültiges JSON: %1 (bei Zeichen %2).</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="345"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="348"/>
         <source>A bucket policy is a JSON object with a &quot;Statement&quot;.</source>
         <translation>Eine Bucket-Richtlinie ist ein JSON-Objekt mit einem „Statement“.</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="364"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="367"/>
         <source>Server-side encryption with Amazon S3 managed keys (SSE-S3, AES256)</source>
         <translation>Serverseitige Verschlüsselung mit von Amazon S3 verwalteten Schlüsseln (SSE-S3, AES256)</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="365"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="368"/>
         <source>Server-side encryption with AWS KMS keys (%1)</source>
         <translation>Serverseitige Verschlüsselung mit AWS-KMS-Schlüsseln (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="367"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="370"/>
         <source>KMS key: %1</source>
         <translation>KMS-Schlüssel: %1</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="369"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="372"/>
         <source>Bucket Key enabled</source>
         <translation>Bucket-Schlüssel aktiviert</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="376"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="379"/>
         <source>Object writer: ACLs enabled, the uploading account owns each object</source>
         <translation>Objektschreiber: ACLs aktiviert, das hochladende Konto besitzt jedes Objekt</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="378"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="381"/>
         <source>Bucket owner preferred: ACLs enabled</source>
         <translation>Bucket-Eigentümer bevorzugt: ACLs aktiviert</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="379"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="382"/>
         <source>Bucket owner enforced: ACLs disabled, the bucket owner owns every object</source>
         <translation>Bucket-Eigentümer erzwungen: ACLs deaktiviert, der Bucket-Eigentümer besitzt jedes Objekt</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="386"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="389"/>
         <source>Off: no public access block is configured</source>
         <translation>Aus: keine Sperre für öffentlichen Zugriff konfiguriert</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="390"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="393"/>
         <source>On: all public access is blocked</source>
         <translation>Ein: jeder öffentliche Zugriff ist blockiert</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="393"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="396"/>
         <source>block new public ACLs</source>
         <translation>neue öffentliche ACLs blockieren</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="395"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="398"/>
         <source>ignore public ACLs</source>
         <translation>öffentliche ACLs ignorieren</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="397"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="400"/>
         <source>block new public bucket policies</source>
         <translation>neue öffentliche Bucket-Richtlinien blockieren</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="399"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="402"/>
         <source>restrict public buckets</source>
         <translation>öffentliche Buckets einschränken</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="400"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="403"/>
         <source>Off: every setting is cleared</source>
         <translation>Aus: jede Einstellung ist deaktiviert</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="401"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="404"/>
         <source>Partly on: %1</source>
         <translation>Teilweise ein: %1</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="407"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="410"/>
         <source>No lifecycle rules are configured.</source>
         <translation>Es sind keine Lebenszyklusregeln konfiguriert.</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="411"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="414"/>
         <source>Rule &quot;%1&quot; (%2)</source>
         <translation>Regel „%1“ (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="412"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="415"/>
         <source>unnamed</source>
         <translation>unbenannt</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="413"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="416"/>
         <source>enabled</source>
         <translation>aktiviert</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="413"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="416"/>
         <source>disabled</source>
         <translation>deaktiviert</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="227"/>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="416"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="230"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="419"/>
         <source>prefix &quot;%1&quot;</source>
         <translation>Präfix „%1“</translation>
     </message>
@@ -2810,32 +2876,32 @@ The queue&apos;s policy (or the function&apos;s permission) must allow the servi
 Die Richtlinie der Warteschlange (oder die Berechtigung der Funktion) muss den Dienstprinzipal s3.amazonaws.com zulassen, wie bei AWS.</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="418"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="421"/>
         <source>tag %1=%2</source>
         <translation>Tag %1=%2</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="420"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="423"/>
         <source>larger than %1 bytes</source>
         <translation>größer als %1 Bytes</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="422"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="425"/>
         <source>smaller than %1 bytes</source>
         <translation>kleiner als %1 Bytes</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="423"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="426"/>
         <source>  Applies to every object</source>
         <translation>  Gilt für jedes Objekt</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="424"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="427"/>
         <source>  Applies to objects with %1</source>
         <translation>  Gilt für Objekte mit %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="427"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="430"/>
         <source>  Move to %1 %n day(s) after creation</source>
         <translation>
             <numerusform>  %n Tag nach der Erstellung nach %1 verschieben</numerusform>
@@ -2843,12 +2909,12 @@ Die Richtlinie der Warteschlange (oder die Berechtigung der Funktion) muss den D
         </translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="429"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="432"/>
         <source>  Move to %1 on a set date</source>
         <translation>  An einem festen Datum nach %1 verschieben</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="431"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="434"/>
         <source>  Move noncurrent versions to %1 %n day(s) after they become noncurrent</source>
         <translation>
             <numerusform>  Nicht aktuelle Versionen %n Tag, nachdem sie nicht mehr aktuell sind, nach %1 verschieben</numerusform>
@@ -2856,7 +2922,7 @@ Die Richtlinie der Warteschlange (oder die Berechtigung der Funktion) muss den D
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="437"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="440"/>
         <source>  Expire current versions %n day(s) after creation</source>
         <translation>
             <numerusform>  Aktuelle Versionen %n Tag nach der Erstellung ablaufen lassen</numerusform>
@@ -2864,17 +2930,17 @@ Die Richtlinie der Warteschlange (oder die Berechtigung der Funktion) muss den D
         </translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="442"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="445"/>
         <source>  Expire current versions on %1</source>
         <translation>  Aktuelle Versionen am %1 ablaufen lassen</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="447"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="450"/>
         <source>  Remove expired delete markers</source>
         <translation>  Abgelaufene Löschmarkierungen entfernen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="449"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="452"/>
         <source>  Delete noncurrent versions %n day(s) after they become noncurrent</source>
         <translation>
             <numerusform>  Nicht aktuelle Versionen %n Tag, nachdem sie nicht mehr aktuell sind, löschen</numerusform>
@@ -2882,7 +2948,7 @@ Die Richtlinie der Warteschlange (oder die Berechtigung der Funktion) muss den D
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="453"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="456"/>
         <source>  Abort incomplete multipart uploads %n day(s) after they start</source>
         <translation>
             <numerusform>  Unvollständige mehrteilige Uploads %n Tag nach dem Start abbrechen</numerusform>
@@ -2890,7 +2956,7 @@ Die Richtlinie der Warteschlange (oder die Berechtigung der Funktion) muss den D
         </translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="469"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="472"/>
         <source>Write each tag as key=value on its own line.</source>
         <translation>Schreiben Sie jedes Tag als Schlüssel=Wert in eine eigene Zeile.</translation>
     </message>
@@ -3522,22 +3588,22 @@ Zuerst leeren?</translation>
         <translation>Website-Endpunkt des Buckets</translation>
     </message>
     <message>
-        <location filename="../ui/s3/websitehostingtab.cpp" line="86"/>
+        <location filename="../ui/s3/websitehostingtab.cpp" line="89"/>
         <source>Enter an index document, such as index.html.</source>
         <translation>Geben Sie ein Indexdokument an, zum Beispiel index.html.</translation>
     </message>
     <message>
-        <location filename="../ui/s3/websitehostingtab.cpp" line="88"/>
+        <location filename="../ui/s3/websitehostingtab.cpp" line="91"/>
         <source>The index document is a name such as index.html, without &apos;/&apos;.</source>
         <translation>Das Indexdokument ist ein Name wie index.html, ohne &apos;/&apos;.</translation>
     </message>
     <message>
-        <location filename="../ui/s3/websitehostingtab.cpp" line="102"/>
+        <location filename="../ui/s3/websitehostingtab.cpp" line="105"/>
         <source>Every request is redirected to %1 (RedirectAllRequestsTo).</source>
         <translation>Jede Anfrage wird an %1 umgeleitet (RedirectAllRequestsTo).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/s3/websitehostingtab.cpp" line="106"/>
+        <location filename="../ui/s3/websitehostingtab.cpp" line="109"/>
         <source>%n redirection rule(s) set through the API are kept.</source>
         <translation>
             <numerusform>%n über die API gesetzte Umleitungsregel bleibt erhalten.</numerusform>
@@ -3545,12 +3611,12 @@ Zuerst leeren?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/s3/websitehostingtab.cpp" line="111"/>
+        <location filename="../ui/s3/websitehostingtab.cpp" line="114"/>
         <source>Visitors are anonymous: turn off Block Public Access and add a bucket policy that allows s3:GetObject to Principal &quot;*&quot;, or they get 403 Forbidden.</source>
         <translation>Besucher sind anonym: Schalten Sie „Öffentlichen Zugriff blockieren“ aus und fügen Sie eine Bucket-Richtlinie hinzu, die s3:GetObject für den Principal &quot;*&quot; erlaubt, sonst erhalten sie 403 Forbidden.</translation>
     </message>
     <message>
-        <location filename="../ui/s3/websitehostingtab.cpp" line="115"/>
+        <location filename="../ui/s3/websitehostingtab.cpp" line="118"/>
         <source>Static website hosting is off. When it is on, the bucket&apos;s objects are served to browsers at the endpoint above.</source>
         <translation>Das Hosting statischer Websites ist aus. Ist es an, werden die Objekte des Buckets unter dem obigen Endpunkt an Browser ausgeliefert.</translation>
     </message>

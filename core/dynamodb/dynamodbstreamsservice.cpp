@@ -370,6 +370,25 @@ std::optional<qint64> DynamoDbStreamsService::startPosition(const QString &arn, 
     return latest ? afterLast(*stream) : firstAvailable(*stream);
 }
 
+DynamoDbStreamsService::Recent DynamoDbStreamsService::recentRecords(
+    const QString &tableName, int limit) const
+{
+    Recent recent;
+    std::optional<StoredStream> newest;
+    for (const StoredStream &stream : m_store->streams()) {
+        if (stream.tableName == tableName && (!newest || stream.createdMs >= newest->createdMs))
+            newest = stream;
+    }
+    if (!newest)
+        return recent;
+    recent.streamArn = streamArn(*newest);
+    recent.status = newest->endedMs ? u"DISABLED"_s : u"ENABLED"_s;
+    recent.viewType = newest->viewType;
+    for (const StoredStreamRecord &record : m_store->latestRecords(newest->id, limit))
+        recent.records.append(recordJson(record, newest->viewType, m_region));
+    return recent;
+}
+
 Result<DynamoDbStreamsService::Batch> DynamoDbStreamsService::read(
     const QString &arn, qint64 position, int limit) const
 {

@@ -60,6 +60,17 @@ public:
     std::optional<qint64> startPosition(const QString &streamArn, bool latest) const;
     Result<Batch> read(const QString &streamArn, qint64 position, int limit) const;
 
+    // For the console: the table's newest stream (enabled or not) and its newest records,
+    // newest first, in GetRecords' shape. An empty ARN: the table has no stream.
+    struct Recent
+    {
+        QString streamArn;
+        QString status; // ENABLED, DISABLED
+        QString viewType;
+        QJsonArray records;
+    };
+    Recent recentRecords(const QString &tableName, int limit) const;
+
 private:
     Result<StoredStream> findStream(const QString &streamArn) const;
     QString streamArn(const StoredStream &stream) const;

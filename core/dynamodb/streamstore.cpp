@@ -144,18 +144,11 @@ std::optional<StoredStream> StreamStore::stream(qint64 id) const
     return found.first();
 }
 
-QList<StoredStreamRecord> StreamStore::records(qint64 streamId, qint64 from, int limit) const
+namespace {
+
+QList<StoredStreamRecord> readRecords(QSqlQuery &query)
 {
-    QSqlQuery &query = m_database.prepared(
-        u"SELECT seq, event_id, event_name, created_ms, size_bytes, by_service, keys, new_image, "
-        u"old_image FROM ddb_stream_records WHERE stream_id = ? AND seq >= ? ORDER BY seq "
-        u"LIMIT ?"_s);
-    query.addBindValue(streamId);
-    query.addBindValue(from);
-    query.addBindValue(limit);
     QList<StoredStreamRecord> records;
-    if (!run(query))
-        return records;
     while (query.next()) {
         StoredStreamRecord record;
         record.sequence = query.value(0).toLongLong();
@@ -171,6 +164,34 @@ QList<StoredStreamRecord> StreamStore::records(qint64 streamId, qint64 from, int
     }
     query.finish();
     return records;
+}
+
+} // namespace
+
+QList<StoredStreamRecord> StreamStore::records(qint64 streamId, qint64 from, int limit) const
+{
+    QSqlQuery &query = m_database.prepared(
+        u"SELECT seq, event_id, event_name, created_ms, size_bytes, by_service, keys, new_image, "
+        u"old_image FROM ddb_stream_records WHERE stream_id = ? AND seq >= ? ORDER BY seq "
+        u"LIMIT ?"_s);
+    query.addBindValue(streamId);
+    query.addBindValue(from);
+    query.addBindValue(limit);
+    if (!run(query))
+        return {};
+    return readRecords(query);
+}
+
+QList<StoredStreamRecord> StreamStore::latestRecords(qint64 streamId, int limit) const
+{
+    QSqlQuery &query = m_database.prepared(
+        u"SELECT seq, event_id, event_name, created_ms, size_bytes, by_service, keys, new_image, "
+        u"old_image FROM ddb_stream_records WHERE stream_id = ? ORDER BY seq DESC LIMIT ?"_s);
+    query.addBindValue(streamId);
+    query.addBindValue(limit);
+    if (!run(query))
+        return {};
+    return readRecords(query);
 }
 
 qint64 StreamStore::nextSequence() const

@@ -65,6 +65,8 @@ public:
     std::optional<StoredStream> stream(qint64 id) const;
     // Records of a stream with sequence number >= from, oldest first.
     QList<StoredStreamRecord> records(qint64 streamId, qint64 from, int limit) const;
+    // The newest `limit` records of a stream, newest first (the console's view).
+    QList<StoredStreamRecord> latestRecords(qint64 streamId, int limit) const;
     // The sequence number the next record of any stream will get.
     qint64 nextSequence() const;
 

@@ -10,6 +10,7 @@
 #include "ui/dynamodb/itemeditordialog.h"
 #include "ui/dynamodb/itemsmodel.h"
 #include "ui/dynamodb/partiqleditor.h"
+#include "ui/dynamodb/streamrecordsview.h"
 #include "ui/dynamodb/tablelistmodel.h"
 
 #include <QComboBox>
@@ -45,9 +46,12 @@ QJsonObject typed(AttributeType type, const QString &text)
 
 } // namespace
 
-TablesPane::TablesPane(Core::DynamoDb::DynamoDbService *service, QWidget *parent)
+TablesPane::TablesPane(Core::DynamoDb::DynamoDbService *service,
+    Core::DynamoDb::DynamoDbStreamsService *streams,
+    QWidget *parent)
     : QWidget(parent)
     , m_service(service)
+    , m_streams(streams)
     , m_tables(new TableListModel(this))
     , m_tablesProxy(new QSortFilterProxyModel(this))
     , m_items(new ItemsModel(this))
@@ -66,6 +70,8 @@ TablesPane::TablesPane(Core::DynamoDb::DynamoDbService *service, QWidget *parent
         [this](const QStringList &names) {
             if (!m_currentTable.isEmpty() && names.contains(m_currentTable) && !m_running)
                 runPage();
+            if (m_streamRecords && m_streamRecords->isVisible() && names.contains(m_currentTable))
+                m_streamRecords->refresh();
         });
     refreshTables();
 }
@@ -104,6 +110,14 @@ void TablesPane::buildUi()
     m_details->setReadOnly(true);
     tabs->addTab(m_details, tr("Details"));
     tabs->addTab(new PartiqlEditor(m_service, tabs), tr("PartiQL editor"));
+    if (m_streams) {
+        m_streamRecords = new StreamRecordsView(m_streams, tabs);
+        tabs->addTab(m_streamRecords, tr("Stream records"));
+        connect(tabs, &QTabWidget::currentChanged, this, [this, tabs] {
+            if (tabs->currentWidget() == m_streamRecords)
+                m_streamRecords->setTable(m_currentTable);
+        });
+    }
     connect(tabs, &QTabWidget::currentChanged, this, [this](int index) {
         if (index == 1)
             showDetails();
@@ -286,6 +300,8 @@ void TablesPane::tableSelectionChanged()
     m_index->blockSignals(false);
     updateExplorerForm();
     runFirstPage();
+    if (m_streamRecords && m_streamRecords->isVisible())
+        m_streamRecords->setTable(m_currentTable);
 }
 
 void TablesPane::updateExplorerForm()

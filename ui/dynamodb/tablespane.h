@@ -15,12 +15,14 @@ class QTableView;
 
 namespace Core::DynamoDb {
 class DynamoDbService;
-}
+class DynamoDbStreamsService;
+} // namespace Core::DynamoDb
 
 namespace Gui::DynamoDb {
 
 class FilterConditionsModel;
 class ItemsModel;
+class StreamRecordsView;
 class TableListModel;
 
 // The Tables pane, modelled on the DynamoDB console: the table list with create/delete, and for
@@ -34,13 +36,17 @@ class TablesPane final : public QWidget
     Q_DISABLE_COPY_MOVE(TablesPane)
 
 public:
-    explicit TablesPane(Core::DynamoDb::DynamoDbService *service, QWidget *parent = nullptr);
+    // streams: the "Stream records" tab's source (none: no such tab).
+    explicit TablesPane(Core::DynamoDb::DynamoDbService *service,
+        Core::DynamoDb::DynamoDbStreamsService *streams = nullptr,
+        QWidget *parent = nullptr);
 
     static constexpr int PageSize = 50;
 
     TableListModel *tableModel() const { return m_tables; }
     ItemsModel *itemsModel() const { return m_items; }
     FilterConditionsModel *filterModel() const { return m_filters; }
+    StreamRecordsView *streamRecords() const { return m_streamRecords; }
     QString currentTable() const { return m_currentTable; }
     QString statusText() const;
     QString errorText() const;
@@ -79,6 +85,8 @@ private:
     void deleteItem();
 
     Core::DynamoDb::DynamoDbService *m_service;
+    Core::DynamoDb::DynamoDbStreamsService *m_streams;
+    StreamRecordsView *m_streamRecords = nullptr;
     TableListModel *m_tables;
     QSortFilterProxyModel *m_tablesProxy;
     ItemsModel *m_items;
