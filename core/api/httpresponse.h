@@ -9,6 +9,9 @@ namespace Core::Api {
 // streams without loading it (S3 GetObject of large objects).
 struct HttpResponse
 {
+    // The status line's phrase ("Not Found").
+    static const char *reasonPhrase(int status);
+
     int status = 200;
     HttpHeaders headers;
     QByteArray body;

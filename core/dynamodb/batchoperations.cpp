@@ -144,12 +144,7 @@ DynamoDbService::Response DynamoDbService::batchWriteItem(const QJsonObject &req
         auto table = loadTable(it.key());
         if (!table)
             return std::unexpected(table.error());
-        const QJsonArray list = it.value().toArray();
-        if (list.isEmpty())
-            return std::unexpected(Errors::validation(
-                u"1 validation error detected: Value at 'requestItems' failed to satisfy "
-                u"constraint: Map value must satisfy constraint: [Member must have length less "
-                u"than or equal to 25, Member must have length greater than or equal to 1]"_s));
+        const QJsonArray list = it.value().toArray(); // 1-25 entries (checked above)
         for (const QJsonValue &entry : list) {
             const QJsonObject object = entry.toObject();
             const bool put = object.contains(u"PutRequest"_s);
@@ -349,11 +344,8 @@ DynamoDbService::Response DynamoDbService::transactWriteItems(const QJsonObject 
         return std::unexpected(mode.error());
     const QJsonArray transactItems = request.value(u"TransactItems"_s).toArray();
     if (transactItems.isEmpty() || transactItems.size() > MaxTransactItems)
-        return std::unexpected(Errors::validation(
-            u"1 validation error detected: Value at 'transactItems' failed to satisfy constraint: "
-            u"Member must have length %1"_s.arg(transactItems.isEmpty()
-                    ? u"greater than or equal to 1"_s
-                    : u"less than or equal to 100"_s)));
+        return std::unexpected(
+            Errors::listLength(u"transactItems"_s, transactItems.size(), MaxTransactItems));
     const QString token = request.value(u"ClientRequestToken"_s).toString();
     QString requestHash;
     if (!token.isEmpty()) {
@@ -519,11 +511,8 @@ DynamoDbService::Response DynamoDbService::transactGetItems(const QJsonObject &r
         return std::unexpected(mode.error());
     const QJsonArray transactItems = request.value(u"TransactItems"_s).toArray();
     if (transactItems.isEmpty() || transactItems.size() > MaxTransactItems)
-        return std::unexpected(Errors::validation(
-            u"1 validation error detected: Value at 'transactItems' failed to satisfy constraint: "
-            u"Member must have length %1"_s.arg(transactItems.isEmpty()
-                    ? u"greater than or equal to 1"_s
-                    : u"less than or equal to 100"_s)));
+        return std::unexpected(
+            Errors::listLength(u"transactItems"_s, transactItems.size(), MaxTransactItems));
     struct Get
     {
         TableInfo table;

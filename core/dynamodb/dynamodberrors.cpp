@@ -15,6 +15,14 @@ AwsError invalidParameter(const QString &message)
     return validation(u"One or more parameter values were invalid: "_s + message);
 }
 
+AwsError listLength(const QString &member, qsizetype size, qsizetype max)
+{
+    return validation(
+        u"1 validation error detected: Value at '%1' failed to satisfy constraint: "
+        u"Member must have length %2"_s.arg(member,
+            size < 1 ? u"greater than or equal to 1"_s : u"less than or equal to %1"_s.arg(max)));
+}
+
 AwsError serialization(const QJsonValue &unexpected)
 {
     QString kind = u"NULL_VALUE"_s;

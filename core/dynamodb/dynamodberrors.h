@@ -12,6 +12,9 @@ AwsError validation(const QString &message);
 // "One or more parameter values were invalid: <message>"
 AwsError invalidParameter(const QString &message);
 AwsError serialization(const QJsonValue &unexpected);
+// "1 validation error detected: Value at '<member>' failed to satisfy constraint: Member must
+// have length ..." for a list of `size` members where 1..max are allowed.
+AwsError listLength(const QString &member, qsizetype size, qsizetype max);
 AwsError resourceNotFound(const QString &tableName = {});
 AwsError resourceInUse(const QString &message);
 AwsError conditionalCheckFailed();

@@ -259,6 +259,15 @@ Result<QString> updates(Writer &writer, const QJsonObject &map)
 
 } // namespace
 
+QStringList conditionParameters(const QJsonObject &request)
+{
+    QStringList used;
+    for (const QString &name : legacyNames())
+        if (name != u"AttributesToGet" && request.contains(name))
+            used.append(name);
+    return used;
+}
+
 Result<QJsonObject> toExpressions(const QJsonObject &request)
 {
     QStringList usedLegacy;

@@ -4,6 +4,7 @@
 #include "core/common/awserror.h"
 
 #include <QJsonObject>
+#include <QStringList>
 
 namespace Core::DynamoDb::LegacyConditions {
 
@@ -14,5 +15,7 @@ namespace Core::DynamoDb::LegacyConditions {
 // mixes them with expression parameters is refused as AWS refuses it. AttributesToGet stays: it
 // is served as it is.
 Result<QJsonObject> toExpressions(const QJsonObject &request);
+// The legacy condition parameters the request holds (AttributesToGet is not one of them).
+QStringList conditionParameters(const QJsonObject &request);
 
 } // namespace Core::DynamoDb::LegacyConditions

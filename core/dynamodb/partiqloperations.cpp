@@ -298,11 +298,7 @@ DynamoDbService::Response DynamoDbService::executeTransaction(const QJsonObject 
 {
     const QJsonArray statements = request.value(u"TransactStatements"_s).toArray();
     if (statements.isEmpty() || statements.size() > 100)
-        return std::unexpected(Errors::validation(
-            u"1 validation error detected: Value at 'transactStatements' failed to satisfy "
-            u"constraint: Member must have length %1"_s.arg(statements.isEmpty()
-                    ? u"greater than or equal to 1"_s
-                    : u"less than or equal to 100"_s)));
+        return std::unexpected(Errors::listLength(u"transactStatements"_s, statements.size(), 100));
     QList<PartiqlStatement> translated;
     for (const QJsonValue &entry : statements) {
         auto statement = translateStatement(entry.toObject());
@@ -385,11 +381,7 @@ DynamoDbService::Response DynamoDbService::batchExecuteStatement(const QJsonObje
 {
     const QJsonArray statements = request.value(u"Statements"_s).toArray();
     if (statements.isEmpty() || statements.size() > 25)
-        return std::unexpected(Errors::validation(
-            u"1 validation error detected: Value at 'statements' failed to satisfy constraint: "
-            u"Member must have length %1"_s.arg(statements.isEmpty()
-                    ? u"greater than or equal to 1"_s
-                    : u"less than or equal to 25"_s)));
+        return std::unexpected(Errors::listLength(u"statements"_s, statements.size(), 25));
     // AWS: a batch is either all reads or all writes.
     std::optional<bool> writes;
     for (const QJsonValue &entry : statements) {

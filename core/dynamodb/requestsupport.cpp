@@ -5,6 +5,7 @@
 #include "core/dynamodb/dynamodberrors.h"
 #include "core/dynamodb/dynamodbstore.h"
 #include "core/dynamodb/expressionevaluator.h"
+#include "core/dynamodb/legacyconditions.h"
 #include "core/dynamodb/streamstore.h"
 
 #include <QHash>
@@ -183,41 +184,16 @@ QString tableNameOf(const QJsonObject &request)
 
 Status rejectLegacyParameters(const QJsonObject &request)
 {
-    static const QStringList legacy{u"AttributesToGet"_s,
-        u"AttributeUpdates"_s,
-        u"ConditionalOperator"_s,
-        u"Expected"_s,
-        u"KeyConditions"_s,
-        u"QueryFilter"_s,
-        u"ScanFilter"_s};
-    static const QStringList expressions{u"ConditionExpression"_s,
-        u"FilterExpression"_s,
-        u"KeyConditionExpression"_s,
-        u"ProjectionExpression"_s,
-        u"UpdateExpression"_s};
-    QStringList usedLegacy;
-    for (const QString &name : legacy)
-        if (request.contains(name))
-            usedLegacy.append(name);
-    if (usedLegacy.isEmpty())
-        return {};
-    QStringList usedExpressions;
-    for (const QString &name : expressions)
-        if (request.contains(name))
-            usedExpressions.append(name);
-    if (!usedExpressions.isEmpty())
-        return std::unexpected(Errors::validation(
-            u"Can not use both expression and non-expression parameters in the same request: "
-            u"Non-expression parameters: {%1} Expression parameters: {%2}"_s.arg(
-                usedLegacy.join(u", "_s), usedExpressions.join(u", "_s))));
-    // AttributesToGet is served as it is; the legacy condition maps are not.
-    usedLegacy.removeAll(u"AttributesToGet"_s);
-    if (usedLegacy.isEmpty())
+    // Mixed with expression parameters: AWS's refusal (LegacyConditions owns the lists).
+    if (auto converted = LegacyConditions::toExpressions(request); !converted)
+        return std::unexpected(converted.error());
+    const QStringList legacy = LegacyConditions::conditionParameters(request);
+    if (legacy.isEmpty())
         return {};
     return std::unexpected(Errors::validation(
         u"The legacy parameter %1 is not supported by Cloudbench; use the expression "
         u"parameters (ConditionExpression, UpdateExpression, KeyConditionExpression, "
-        u"FilterExpression) instead"_s.arg(usedLegacy.first())));
+        u"FilterExpression) instead"_s.arg(legacy.first())));
 }
 
 namespace {

@@ -113,13 +113,11 @@ Result<QJsonObject> LambdaService::createEventSourceMapping(const QJsonObject &i
             Errors::invalidParameter(u"StartingPosition is not valid for SQS event sources."_s));
     if (auto fits = checkVisibilityTimeout(sourceArn, target->config); !fits)
         return std::unexpected(fits.error());
-    for (const QJsonObject &existing : m_store->mappings(target->config.functionName)) {
-        if (existing.value(u"EventSourceArn"_s).toString() == sourceArn)
-            return std::unexpected(Errors::conflict(
-                u"An event source mapping with SQS arn (\" %1 \") and function (\" %2 \") "
-                u"already exists. Please update or delete the existing mapping with UUID %3"_s.arg(
-                    sourceArn, target->config.functionName, existing.value(u"UUID"_s).toString())));
-    }
+    if (const auto uuid = mappingFrom(target->config.functionName, sourceArn))
+        return std::unexpected(Errors::conflict(
+            u"An event source mapping with SQS arn (\" %1 \") and function (\" %2 \") "
+            u"already exists. Please update or delete the existing mapping with UUID %3"_s.arg(
+                sourceArn, target->config.functionName, *uuid)));
     QJsonObject mapping{
         {u"UUID"_s, Ids::requestId()},
         {u"BatchSize"_s, DefaultSqsBatchSize},
@@ -300,6 +298,16 @@ void LambdaService::pollEventSources()
                     m_queueSource->deleteMessages(queueArn, handles);
             });
     }
+}
+
+std::optional<QString> LambdaService::mappingFrom(
+    const QString &functionName, const QString &sourceArn) const
+{
+    for (const QJsonObject &existing : m_store->mappings(functionName)) {
+        if (existing.value(u"EventSourceArn"_s).toString() == sourceArn)
+            return existing.value(u"UUID"_s).toString();
+    }
+    return std::nullopt;
 }
 
 } // namespace Core::Lambda

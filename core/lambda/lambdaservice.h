@@ -251,6 +251,8 @@ signals:
     void invocationFinished(const Core::Lambda::InvocationRecord &record);
 
 private:
+    // The UUID of the function's mapping from that source, if it has one (one per pair).
+    std::optional<QString> mappingFrom(const QString &functionName, const QString &sourceArn) const;
     struct Target
     {
         FunctionConfiguration config;

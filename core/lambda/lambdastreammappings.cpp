@@ -88,13 +88,11 @@ Result<QJsonObject> LambdaService::createStreamMapping(const QJsonObject &input)
                 position)));
     if (!m_streamSource || !m_streamSource->streamExists(sourceArn))
         return std::unexpected(Errors::invalidParameter(u"Stream not found: %1"_s.arg(sourceArn)));
-    for (const QJsonObject &existing : m_store->mappings(target->config.functionName)) {
-        if (existing.value(u"EventSourceArn"_s).toString() == sourceArn)
-            return std::unexpected(Errors::conflict(
-                u"The event source arn (\" %1 \") and function (\" %2 \") provided mapping already "
-                u"exists. Please update or delete the existing mapping with UUID %3"_s.arg(
-                    sourceArn, target->config.functionName, existing.value(u"UUID"_s).toString())));
-    }
+    if (const auto uuid = mappingFrom(target->config.functionName, sourceArn))
+        return std::unexpected(Errors::conflict(
+            u"The event source arn (\" %1 \") and function (\" %2 \") provided mapping already "
+            u"exists. Please update or delete the existing mapping with UUID %3"_s.arg(
+                sourceArn, target->config.functionName, *uuid)));
     QJsonObject mapping{
         {u"UUID"_s, Ids::requestId()},
         {u"StartingPosition"_s, position},

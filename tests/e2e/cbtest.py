@@ -159,6 +159,18 @@ def raw_request(port, data, timeout=10):
     return status, headers, body
 
 
+def wait_for(predicate, timeout=60, interval=0.5):
+    """Calls predicate until it returns something truthy (returned) or timeout seconds pass
+    (None)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(interval)
+    return None
+
+
 def make_zip(files):
     """A deployment package in memory: {name: source} (a str is the whole app.py)."""
     if isinstance(files, str):

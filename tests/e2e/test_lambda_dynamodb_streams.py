@@ -6,9 +6,8 @@ mapping reports IteratorAge; StartingPosition is required."""
 import json
 import os
 import tempfile
-import time
 
-from cbtest import ServerTestCase, make_zip
+from cbtest import ServerTestCase, make_zip, wait_for
 
 ROLE = "arn:aws:iam::000000000000:role/lambda-role"
 
@@ -26,16 +25,6 @@ def handler(event, context):
         out.write(json.dumps(event) + "\\n")
     return {"records": len(event["Records"])}
 '''
-
-
-def wait_for(predicate, timeout=60, interval=0.3):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(interval)
-    return None
 
 
 class LambdaWithDynamoDbStreams(ServerTestCase):

@@ -7,7 +7,7 @@ a handler writes to SQS through boto3 and AWS_ENDPOINT_URL."""
 import json
 import time
 
-from cbtest import ServerTestCase, make_zip
+from cbtest import ServerTestCase, make_zip, wait_for
 
 ROLE = "arn:aws:iam::000000000000:role/lambda-role"
 
@@ -38,16 +38,6 @@ def handler(event, context):
     raise ValueError("always")
 '''
 
-
-
-def wait_for(predicate, timeout=60, interval=0.5):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(interval)
-    return None
 
 
 class LambdaWithSqs(ServerTestCase):

@@ -16,22 +16,6 @@ namespace Core::Api {
 
 namespace {
 
-QString reasonPhrase(int status)
-{
-    switch (status) {
-    case 400:
-        return u"Bad Request"_s;
-    case 403:
-        return u"Forbidden"_s;
-    case 404:
-        return u"Not Found"_s;
-    case 405:
-        return u"Method Not Allowed"_s;
-    default:
-        return u"Service Error"_s;
-    }
-}
-
 void appendItems(QString &html, const AwsError &error, bool withDetails)
 {
     html += u"<li>Code: "_s + error.code.toHtmlEscaped() + u"</li>\n"_s;
@@ -61,7 +45,8 @@ QByteArray S3Handler::websiteErrorPage(const AwsError &error,
     const std::optional<AwsError> &errorDocumentError,
     const HttpResponse &ids)
 {
-    const QString title = QString::number(error.httpStatus) + u' ' + reasonPhrase(error.httpStatus);
+    const QString title = QString::number(error.httpStatus) + u' '
+        + QLatin1StringView(HttpResponse::reasonPhrase(error.httpStatus));
     QString html = u"<html>\n<head><title>"_s + title + u"</title></head>\n<body>\n<h1>"_s + title
         + u"</h1>\n<ul>\n"_s;
     appendItems(html, error, true);
