@@ -20,6 +20,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QSaveFile>
 
 using namespace Qt::StringLiterals;
 
@@ -77,14 +78,26 @@ Result<std::pair<QString, qint64>> LambdaService::storeCode(
         return std::unexpected(Errors::invalidParameter(
             u"Could not unzip uploaded file. Please check your file, then try to upload again."_s));
     }
-    QDir(target).removeRecursively();
-    QFile archive(target + u".zip"_s);
-    if (!QDir().rename(staging, target) || !archive.open(QIODevice::WriteOnly | QIODevice::Truncate)
-        || archive.write(zip) != zip.size()) {
+    // The previous package stays until the new one is in place: a failure here leaves the
+    // function with its old code, never without any. The zip is replaced atomically, last.
+    const QString previous = target + u".old"_s;
+    QDir(previous).removeRecursively();
+    const bool hadPrevious = QFileInfo::exists(target);
+    QSaveFile archive(target + u".zip"_s);
+    bool stored = archive.open(QIODevice::WriteOnly) && archive.write(zip) == zip.size();
+    stored = stored && (!hadPrevious || QDir().rename(target, previous));
+    stored = stored && QDir().rename(staging, target);
+    if (!stored || !archive.commit()) {
+        if (QFileInfo::exists(previous)) {
+            QDir(target).removeRecursively();
+            QDir().rename(previous, target);
+        }
+        archive.cancelWriting();
         discardStaging();
         return std::unexpected(
             CommonErrors::internalFailure(u"Could not store the function code."_s));
     }
+    QDir(previous).removeRecursively();
     const QString sha =
         QString::fromLatin1(QCryptographicHash::hash(zip, QCryptographicHash::Sha256).toBase64());
     return std::pair{sha, qint64(zip.size())};
