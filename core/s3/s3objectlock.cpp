@@ -111,8 +111,9 @@ Status S3Service::putObjectRetention(const QString &bucket,
     ObjectLock &lock = object->headers.lock;
     if (lock.retainedAt(now)) {
         const bool compliance = lock.mode == QLatin1StringView(Compliance);
-        const bool weakens = removal || retainUntilMs < lock.retainUntilMs
-            || (compliance && mode != QLatin1StringView(Compliance));
+        // Any change of mode counts too: AWS lets GOVERNANCE become COMPLIANCE only with the
+        // bypass (as Ceph's tests against AWS found), and COMPLIANCE never changes.
+        const bool weakens = removal || retainUntilMs < lock.retainUntilMs || mode != lock.mode;
         if (weakens && (compliance || !bypassGovernance))
             return std::unexpected(Errors::accessDenied());
     }

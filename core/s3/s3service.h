@@ -284,8 +284,9 @@ public:
     Result<ObjectLock> getObjectLock(
         const QString &bucket, const QString &key, const QString &versionId) const;
     // PutObjectRetention: mode empty and retainUntilMs -1 remove the retention. A running
-    // GOVERNANCE retention may be shortened or removed only with bypassGovernance, a running
-    // COMPLIANCE one never (AccessDenied); extending either is always allowed.
+    // GOVERNANCE retention may be shortened, removed or made COMPLIANCE only with
+    // bypassGovernance, a running COMPLIANCE one never (AccessDenied); extending either in its
+    // own mode is always allowed.
     Status putObjectRetention(const QString &bucket,
         const QString &key,
         const QString &versionId,

@@ -84,9 +84,12 @@ class S3ObjectLock(ServerTestCase):
         # DeleteObjects honours the lock per entry.
         result = s3.delete_objects(Bucket="vault", Delete={"Objects": [{"Key": "k", "VersionId": v1}]})
         self.assertEqual(result["Errors"][0]["Code"], "AccessDenied")
-        # COMPLIANCE: no bypass, never shortened or removed.
-        s3.put_object_retention(Bucket="vault", Key="k", VersionId=v1,
-                                Retention={"Mode": "COMPLIANCE", "RetainUntilDate": later(days=2)})
+        # GOVERNANCE becomes COMPLIANCE only with the bypass; then nothing shortens or removes it.
+        compliance = {"Mode": "COMPLIANCE", "RetainUntilDate": later(days=2)}
+        self.assertError("AccessDenied", 403, s3.put_object_retention, Bucket="vault", Key="k",
+                         VersionId=v1, Retention=compliance)
+        s3.put_object_retention(Bucket="vault", Key="k", VersionId=v1, Retention=compliance,
+                                BypassGovernanceRetention=True)
         self.assertError("AccessDenied", 403, s3.delete_object, Bucket="vault", Key="k",
                          VersionId=v1, BypassGovernanceRetention=True)
         self.assertError("AccessDenied", 403, s3.put_object_retention, Bucket="vault", Key="k",

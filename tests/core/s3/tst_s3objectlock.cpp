@@ -176,7 +176,9 @@ private slots:
         QTest::newRow("governance removed, bypass")
             << u"GOVERNANCE"_s << QString() << -1LL << true << QString();
         QTest::newRow("governance to compliance")
-            << u"GOVERNANCE"_s << u"COMPLIANCE"_s << 24LL << false << QString();
+            << u"GOVERNANCE"_s << u"COMPLIANCE"_s << 48LL << false << u"AccessDenied"_s;
+        QTest::newRow("governance to compliance, bypass")
+            << u"GOVERNANCE"_s << u"COMPLIANCE"_s << 24LL << true << QString();
         QTest::newRow("compliance extended")
             << u"COMPLIANCE"_s << u"COMPLIANCE"_s << 48LL << false << QString();
         QTest::newRow("compliance shortened, bypass")
