@@ -3276,151 +3276,184 @@ Zuerst leeren?</translation>
 <context>
     <name>Gui::S3::ObjectDetailsDialog</name>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="58"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="60"/>
         <source>Object: %1</source>
         <translation>Objekt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="63"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="65"/>
         <source>Properties</source>
         <translation>Eigenschaften</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="75"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="77"/>
         <source>Preview</source>
         <translation>Vorschau</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="81"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="83"/>
         <source>Loading…</source>
         <translation>Wird geladen …</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="163"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="168"/>
         <source>Key</source>
         <translation>Schlüssel</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="164"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="169"/>
         <source>S3 URI</source>
         <translation>S3-URI</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="165"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="170"/>
         <source>ARN</source>
         <translation>ARN</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="166"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="171"/>
         <source>Version ID</source>
         <translation>Versions-ID</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="167"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="172"/>
         <source>Size</source>
         <translation>Größe</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="168"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="173"/>
         <source>Last modified</source>
         <translation>Zuletzt geändert</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="170"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="175"/>
         <source>ETag</source>
         <translation>ETag</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="171"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="176"/>
         <source>Checksum</source>
         <translation>Prüfsumme</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="173"/>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="204"/>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="208"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="178"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="202"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="221"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="225"/>
         <source>None</source>
         <translation>Keine</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="175"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="180"/>
         <source>Storage class</source>
         <translation>Speicherklasse</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="183"/>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="186"/>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="190"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="188"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="191"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="195"/>
         <source>Restore status</source>
         <translation>Wiederherstellung</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="183"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="188"/>
         <source>Archived: restore the object (RestoreObject) to read it</source>
         <translation>Archiviert: Objekt wiederherstellen (RestoreObject), um es zu lesen</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="187"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="192"/>
         <source>Restore in progress: readable from %1</source>
         <translation>Wiederherstellung läuft: lesbar ab %1</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="191"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="196"/>
         <source>Restored copy readable until %1</source>
         <translation>Wiederhergestellte Kopie lesbar bis %1</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="194"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="202"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="204"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="207"/>
+        <source>Object Lock retention</source>
+        <translation>Objektsperre: Aufbewahrung</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="205"/>
+        <source>%1 until %2</source>
+        <translation>%1 bis %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="208"/>
+        <source>%1, ended %2</source>
+        <translation>%1, abgelaufen am %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="209"/>
+        <source>Legal hold</source>
+        <translation>Rechtliche Aufbewahrung</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="209"/>
+        <source>On</source>
+        <translation>Ein</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="209"/>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="211"/>
         <source>Content-Type</source>
         <translation>Content-Type</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="196"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="213"/>
         <source>Content-Encoding</source>
         <translation>Content-Encoding</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="198"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="215"/>
         <source>Cache-Control</source>
         <translation>Cache-Control</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="200"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="217"/>
         <source>Content-Disposition</source>
         <translation>Content-Disposition</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="204"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="221"/>
         <source>User metadata</source>
         <translation>Benutzerdefinierte Metadaten</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="208"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="225"/>
         <source>Tags</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="212"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="229"/>
         <source> (current)</source>
         <translation> (aktuell)</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="213"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="230"/>
         <source>delete marker</source>
         <translation>Löschmarkierung</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="215"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="232"/>
         <source>Versions</source>
         <translation>Versionen</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="219"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="236"/>
         <source>This object is archived in %1: its bytes can be read once a restore has finished.</source>
         <translation>Dieses Objekt ist in %1 archiviert: Sein Inhalt ist lesbar, sobald eine Wiederherstellung abgeschlossen ist.</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="231"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="248"/>
         <source>No preview is available for this object.</source>
         <translation>Für dieses Objekt ist keine Vorschau verfügbar.</translation>
     </message>

@@ -42,6 +42,7 @@ enum class BucketDocument {
     PublicAccessBlock,
     LifecycleMinimumSize, // x-amz-transition-default-minimum-object-size of the lifecycle
     Website, // WebsiteConfig::toXml
+    ObjectLock, // ObjectLockConfig::toXml; none: Object Lock is not enabled
 };
 
 QString versioningName(Versioning versioning);

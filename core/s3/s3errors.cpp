@@ -374,4 +374,35 @@ AwsError invalidStorageClass()
     return error(u"InvalidStorageClass"_s, u"The storage class you specified is not valid"_s, 400);
 }
 
+AwsError objectLockConfigurationNotFound(const QString &bucket)
+{
+    return error(u"ObjectLockConfigurationNotFoundError"_s,
+        u"Object Lock configuration does not exist for this bucket"_s,
+        404,
+        {{u"BucketName"_s, bucket}});
+}
+
+AwsError noSuchObjectLockConfiguration()
+{
+    return error(u"NoSuchObjectLockConfiguration"_s,
+        u"The specified object does not have a ObjectLock configuration"_s,
+        404);
+}
+
+AwsError invalidBucketState(const QString &message)
+{
+    return error(u"InvalidBucketState"_s, message, 409);
+}
+
+AwsError accessDeniedObjectLock()
+{
+    return error(
+        u"AccessDenied"_s, u"Access Denied because object protected by object lock."_s, 403);
+}
+
+AwsError bucketMissingObjectLock()
+{
+    return invalidRequest(u"Bucket is missing Object Lock Configuration"_s);
+}
+
 } // namespace Core::S3::Errors

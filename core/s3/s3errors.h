@@ -66,5 +66,13 @@ AwsError invalidObjectState(const QString &storageClass, bool restore = false);
 AwsError objectNotInActiveTier();
 AwsError restoreAlreadyInProgress();
 AwsError invalidStorageClass();
+// Object Lock (S3-20).
+AwsError objectLockConfigurationNotFound(const QString &bucket);
+AwsError noSuchObjectLockConfiguration();
+AwsError invalidBucketState(const QString &message);
+// DeleteObject of a version under retention or legal hold.
+AwsError accessDeniedObjectLock();
+// Object Lock parameters for a bucket without Object Lock.
+AwsError bucketMissingObjectLock();
 
 } // namespace Core::S3::Errors

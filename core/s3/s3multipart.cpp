@@ -64,7 +64,8 @@ Result<MultipartUpload> S3Service::createMultipartUpload(const QString &bucket,
     ObjectHeaders headers,
     Tags tags,
     const Checksum &checksum,
-    AccessControlList acl)
+    AccessControlList acl,
+    const ObjectLock &lock)
 {
     if (auto ok = requireBucket(bucket); !ok)
         return std::unexpected(ok.error());
@@ -90,6 +91,10 @@ Result<MultipartUpload> S3Service::createMultipartUpload(const QString &bucket,
                 type, algorithm.toLower())));
     if (type.isEmpty() && !algorithm.isEmpty())
         type = QLatin1StringView(algorithm == u"CRC64NVME"_s ? FullObject : Composite);
+    const auto objectLock = objectLockForWrite(bucket, lock);
+    if (!objectLock)
+        return std::unexpected(objectLock.error());
+    headers.lock = *objectLock;
     fillEncryption(bucket, headers);
     MultipartUpload upload{Ids::randomAlphanumeric(64),
         bucket,

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/s3/bucket.h"
+#include "core/s3/objectlock.h"
 
 #include <QByteArray>
 #include <QStringList>
@@ -29,6 +30,7 @@ struct ObjectHeaders
     // time) and until when it stays readable (ms since epoch; -1 when never restored).
     qint64 restoreReadyMs = -1;
     qint64 restoreExpiryMs = -1;
+    ObjectLock lock; // x-amz-object-lock-*: set by the service, never copied from a source
     QList<std::pair<QString, QString>> metadata; // x-amz-meta-* without the prefix, lower case
 };
 

@@ -111,8 +111,12 @@ Status S3Service::checkVersionId(const QString &versionId)
     return {};
 }
 
-Result<S3Object> S3Service::putObject(
-    const QString &bucket, const QString &key, ObjectHeaders headers, Tags tags, ObjectBody body)
+Result<S3Object> S3Service::putObject(const QString &bucket,
+    const QString &key,
+    ObjectHeaders headers,
+    Tags tags,
+    ObjectBody body,
+    const ObjectLock &lock)
 {
     const auto discard = [&body] {
         if (!body.stagedFile.isEmpty())
@@ -130,6 +134,12 @@ Result<S3Object> S3Service::putObject(
         discard();
         return std::unexpected(ok.error());
     }
+    const auto objectLock = objectLockForWrite(bucket, lock);
+    if (!objectLock) {
+        discard();
+        return std::unexpected(objectLock.error());
+    }
+    headers.lock = *objectLock;
     const auto fileId = storeBody(body, false);
     if (!fileId)
         return std::unexpected(fileId.error());
@@ -211,7 +221,7 @@ Result<S3Object> S3Service::readVersion(
 }
 
 Result<DeleteResult> S3Service::deleteObject(
-    const QString &bucket, const QString &key, const QString &versionId)
+    const QString &bucket, const QString &key, const QString &versionId, bool bypassGovernance)
 {
     const auto info = m_store->bucket(bucket);
     if (!info)
@@ -225,6 +235,8 @@ Result<DeleteResult> S3Service::deleteObject(
         const auto existing = m_store->version(bucket, key, versionId, false);
         result.versionId = versionId;
         if (existing) {
+            if (auto deletable = checkDeletable(*existing, bypassGovernance); !deletable)
+                return std::unexpected(deletable.error());
             result.deleteMarker = existing->deleteMarker;
             removedSomething = true;
             const auto removed = m_store->removeVersion(bucket, key, versionId);
@@ -280,7 +292,8 @@ Result<S3Object> S3Service::copyObject(const CopySource &source,
     const QString &bucket,
     const QString &key,
     std::optional<ObjectHeaders> headers,
-    std::optional<Tags> tags)
+    std::optional<Tags> tags,
+    const ObjectLock &lock)
 {
     auto original = getObject(source.bucket, source.key, source.versionId);
     if (!original)
@@ -295,6 +308,9 @@ Result<S3Object> S3Service::copyObject(const CopySource &source,
         if (auto ok = checkMetadataSize(*headers); !ok)
             return std::unexpected(ok.error());
     }
+    const auto objectLock = objectLockForWrite(bucket, lock);
+    if (!objectLock)
+        return std::unexpected(objectLock.error());
     QString fileId;
     if (!original->fileId.isEmpty()) {
         // Object files are never modified in place, so a hard link is a full, free copy.
@@ -327,6 +343,7 @@ Result<S3Object> S3Service::copyObject(const CopySource &source,
     }
     if (tags)
         object.tags = std::move(*tags);
+    object.headers.lock = *objectLock;
     auto stored = insertNewVersion(std::move(object), fileId);
     if (stored)
         notify(u"ObjectCreated:Copy"_s, *stored);

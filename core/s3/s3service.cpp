@@ -289,7 +289,7 @@ Result<QString> S3Service::storeBody(ObjectBody &body, bool forceFile)
     return *committed;
 }
 
-Result<Bucket> S3Service::createBucket(const QString &name, const QString &region)
+Result<Bucket> S3Service::createBucket(const QString &name, const QString &region, bool objectLock)
 {
     if (!isValidBucketName(name))
         return std::unexpected(Errors::invalidBucketName(name));
@@ -298,8 +298,14 @@ Result<Bucket> S3Service::createBucket(const QString &name, const QString &regio
     if (m_store->buckets().size() >= MaxBuckets)
         return std::unexpected(Errors::tooManyBuckets());
     Bucket bucket{name, region.isEmpty() ? m_region : region, m_clock->nowMs()};
+    if (objectLock)
+        bucket.versioning = Versioning::Enabled;
     Storage::SqlTransaction transaction(m_database.connection());
-    if (!m_store->insertBucket(bucket) || !transaction.commit())
+    if (!m_store->insertBucket(bucket)
+        || (objectLock
+            && !m_store->setDocument(
+                name, BucketDocument::ObjectLock, QString::fromUtf8(ObjectLockConfig{}.toXml())))
+        || !transaction.commit())
         return std::unexpected(Errors::internalError(u"Cannot create the bucket."_s));
     touch({}, true);
     return bucket;
@@ -346,7 +352,8 @@ Status S3Service::emptyBucket(const QString &name)
     const QStringList files = m_store->bucketFiles(name);
     // The console empties a bucket with DeleteObjects, so each version removed is an event.
     QList<S3Object> removed;
-    if (m_destinations && notificationConfig(name)) {
+    const bool locked = objectLockConfig(name).has_value();
+    if (locked || (m_destinations && notificationConfig(name))) {
         constexpr int Batch = 1000;
         for (int offset = 0;; offset += Batch) {
             const QList<S3Object> batch = m_store->versionsFrom(name, {}, Batch, offset);
@@ -354,6 +361,11 @@ Status S3Service::emptyBucket(const QString &name)
             if (batch.size() < Batch)
                 break;
         }
+    }
+    // Versions under Object Lock stay, so the bucket cannot be emptied (nor deleted).
+    for (const S3Object &object : std::as_const(removed)) {
+        if (auto deletable = checkDeletable(object, false); !deletable)
+            return deletable;
     }
     Storage::SqlTransaction transaction(m_database.connection());
     if (!m_store->removeBucketContents(name) || !transaction.commit())
@@ -372,6 +384,10 @@ Status S3Service::putBucketVersioning(const QString &name, Versioning versioning
         return std::unexpected(Errors::noSuchBucket(name));
     if (versioning == Versioning::Unversioned)
         return std::unexpected(Errors::malformedXml()); // once enabled, only suspension exists
+    if (versioning != Versioning::Enabled && objectLockConfig(name))
+        return std::unexpected(
+            Errors::invalidBucketState(u"An Object Lock configuration is present on this bucket, "
+                                       u"so the versioning state cannot be changed."_s));
     Storage::SqlTransaction transaction(m_database.connection());
     if (!m_store->setVersioning(name, versioning) || !transaction.commit())
         return std::unexpected(Errors::internalError(u"Cannot change versioning."_s));

@@ -102,7 +102,9 @@ public:
     // Start-up: drops orphaned files and rows that point at missing files.
     void recover();
 
-    Result<Bucket> createBucket(const QString &name, const QString &region);
+    // objectLock (x-amz-bucket-object-lock-enabled): versioning and Object Lock enabled.
+    Result<Bucket> createBucket(
+        const QString &name, const QString &region, bool objectLock = false);
     QList<Bucket> listBuckets(bool withStats = false) const;
     Result<Bucket> headBucket(const QString &name) const;
     Status deleteBucket(const QString &name);
@@ -200,11 +202,13 @@ public:
         const std::optional<QString> &xml,
         const QString &minimumObjectSize = {});
 
+    // lock: the x-amz-object-lock-* of the request (objectLockForWrite's rules).
     Result<S3Object> putObject(const QString &bucket,
         const QString &key,
         ObjectHeaders headers,
         Tags tags,
-        ObjectBody body);
+        ObjectBody body,
+        const ObjectLock &lock = {});
     // PutObject, CopyObject (REPLACE), CreateMultipartUpload: user metadata may take 2 KB, the
     // UTF-8 bytes of every name (without x-amz-meta-) and value (MetadataTooLarge otherwise).
     static Status checkMetadataSize(const ObjectHeaders &headers);
@@ -223,14 +227,19 @@ public:
     // GetObjectAttributes' ObjectParts of a multipart object: the parts after partNumberMarker,
     // at most maxParts (values outside 1..1000 mean 1000; AWS ignores invalid ones).
     static ObjectPartsPage objectParts(const S3Object &object, int partNumberMarker, int maxParts);
-    Result<DeleteResult> deleteObject(
-        const QString &bucket, const QString &key, const QString &versionId = {});
-    // headers: nullopt copies the source's (MetadataDirective COPY).
+    // With a versionId: AccessDenied for a version Object Lock protects (checkDeletable).
+    Result<DeleteResult> deleteObject(const QString &bucket,
+        const QString &key,
+        const QString &versionId = {},
+        bool bypassGovernance = false);
+    // headers: nullopt copies the source's (MetadataDirective COPY). The source's Object Lock
+    // is never copied: the copy gets `lock` or the destination's default retention.
     Result<S3Object> copyObject(const CopySource &source,
         const QString &bucket,
         const QString &key,
         std::optional<ObjectHeaders> headers,
-        std::optional<Tags> tags);
+        std::optional<Tags> tags,
+        const ObjectLock &lock = {});
     Result<ListObjectsResult> listObjects(
         const QString &bucket, const ListObjectsQuery &query) const;
     Result<ListVersionsResult> listObjectVersions(
@@ -264,6 +273,33 @@ public:
         int days,
         const QString &tier = QStringLiteral("Standard"));
 
+    // Object Lock (s3objectlock.cpp, S3-20). Enabling it needs versioning Enabled
+    // (InvalidBucketState otherwise) and versioning can then never be suspended. Retention and
+    // legal hold operations on a bucket without it are InvalidRequest ("Bucket is missing
+    // Object Lock Configuration"). Retentions end when the clock passes their date.
+    Result<ObjectLockConfig> getObjectLockConfiguration(const QString &bucket) const;
+    Status putObjectLockConfiguration(const QString &bucket, const ObjectLockConfig &config);
+    // GetObjectRetention / GetObjectLegalHold: the version's lock as stored (an ended retention
+    // is still reported, as AWS does).
+    Result<ObjectLock> getObjectLock(
+        const QString &bucket, const QString &key, const QString &versionId) const;
+    // PutObjectRetention: mode empty and retainUntilMs -1 remove the retention. A running
+    // GOVERNANCE retention may be shortened, removed or made COMPLIANCE only with
+    // bypassGovernance, a running COMPLIANCE one never (AccessDenied); extending either in its
+    // own mode is always allowed.
+    Status putObjectRetention(const QString &bucket,
+        const QString &key,
+        const QString &versionId,
+        const QString &mode,
+        qint64 retainUntilMs,
+        bool bypassGovernance);
+    // PutObjectLegalHold: status ON or OFF.
+    Status putObjectLegalHold(
+        const QString &bucket, const QString &key, const QString &versionId, const QString &status);
+    // AccessDenied ("... protected by object lock.") while the version has a legal hold or a
+    // running retention (GOVERNANCE ones give way to bypassGovernance).
+    Status checkDeletable(const S3Object &version, bool bypassGovernance) const;
+
     // checksum: x-amz-checksum-algorithm and x-amz-checksum-type (no value). The type defaults
     // to COMPOSITE (FULL_OBJECT for CRC64NVME); SHA checksums cannot be FULL_OBJECT, CRC64NVME
     // cannot be COMPOSITE (InvalidRequest).
@@ -272,7 +308,8 @@ public:
         ObjectHeaders headers,
         Tags tags,
         const Checksum &checksum,
-        AccessControlList acl = {});
+        AccessControlList acl = {},
+        const ObjectLock &lock = {});
     Result<UploadPart> uploadPart(const QString &bucket,
         const QString &key,
         const QString &uploadId,
@@ -324,6 +361,11 @@ private:
     int applyLifecycleRule(
         const QString &bucket, const LifecycleRule &rule, qint64 now, bool variesByStorageClass);
     Result<QString> storeBody(ObjectBody &body, bool forceFile);
+    // The Object Lock a new version gets: the requested one (retention needs both mode and a
+    // future date: InvalidArgument) or else the bucket's default retention; any request
+    // without Object Lock on the bucket is InvalidRequest.
+    Result<ObjectLock> objectLockForWrite(const QString &bucket, const ObjectLock &requested) const;
+    std::optional<ObjectLockConfig> objectLockConfig(const QString &bucket) const;
     Result<S3Object> insertNewVersion(S3Object object, const QString &fileId);
     S3Object withPath(S3Object object) const;
     void fillEncryption(const QString &bucket, ObjectHeaders &headers) const;

@@ -63,6 +63,8 @@ QString documentColumn(BucketDocument kind)
         return u"lifecycle_minimum_size"_s;
     case BucketDocument::Website:
         return u"website"_s;
+    case BucketDocument::ObjectLock:
+        return u"object_lock"_s;
     }
     return {};
 }
@@ -90,6 +92,10 @@ QString headersToJson(const ObjectHeaders &headers)
         object.insert(u"RestoreReadyMs"_s, double(headers.restoreReadyMs));
     if (headers.restoreExpiryMs >= 0)
         object.insert(u"RestoreExpiryMs"_s, double(headers.restoreExpiryMs));
+    put(u"LockMode"_s, headers.lock.mode);
+    if (headers.lock.retainUntilMs >= 0)
+        object.insert(u"LockRetainUntilMs"_s, double(headers.lock.retainUntilMs));
+    put(u"LegalHold"_s, headers.lock.legalHold);
     QJsonArray metadata;
     for (const auto &[name, value] : headers.metadata)
         metadata.append(QJsonArray{name, value});
@@ -115,6 +121,9 @@ ObjectHeaders headersFromJson(const QString &json)
     headers.websiteRedirectLocation = object.value(u"WebsiteRedirectLocation").toString();
     headers.restoreReadyMs = qint64(object.value(u"RestoreReadyMs").toDouble(-1));
     headers.restoreExpiryMs = qint64(object.value(u"RestoreExpiryMs").toDouble(-1));
+    headers.lock.mode = object.value(u"LockMode").toString();
+    headers.lock.retainUntilMs = qint64(object.value(u"LockRetainUntilMs").toDouble(-1));
+    headers.lock.legalHold = object.value(u"LegalHold").toString();
     for (const QJsonValue &entry : object.value(u"Metadata").toArray()) {
         const QJsonArray pair = entry.toArray();
         headers.metadata.append({pair.at(0).toString(), pair.at(1).toString()});

@@ -481,7 +481,7 @@ class S3WireTests(ServerTestCase):
             ("POST", "/wire/k", b"", {}, 405, b"MethodNotAllowed"),
             ("GET", "/wire?website", b"", {}, 404, b"NoSuchWebsiteConfiguration"),
             ("GET", "/wire?replication", b"", {}, 501, b"NotImplemented"),
-            ("GET", "/wire/k?retention", b"", {}, 501, b"NotImplemented"),
+            ("GET", "/wire/k?torrent", b"", {}, 501, b"NotImplemented"),
         ]
         for method, path, body, headers, status, code in cases:
             with self.subTest(path=path, code=code):

@@ -2,6 +2,7 @@
 #include "ui/s3/objectdetailsdialog.h"
 
 #include "core/common/async.h"
+#include "core/common/clock.h"
 #include "core/s3/s3service.h"
 #include "ui/s3/bucketlistmodel.h"
 
@@ -31,6 +32,7 @@ struct Details
     QList<Core::S3::S3Object> versions;
     QString error;
     ObjectDetailsDialog::Archive archive = ObjectDetailsDialog::Archive::None;
+    bool retained = false;
 };
 
 QByteArray bodyOf(const Core::S3::S3Object &object)
@@ -91,6 +93,7 @@ ObjectDetailsDialog::ObjectDetailsDialog(Core::S3::S3Service *service,
                 return details;
             }
             details.object = *object;
+            details.retained = object->headers.lock.retainedAt(service->clock()->nowMs());
             if (Core::S3::S3Service::isArchived(object->headers.storageClass)) {
                 details.archive = service->isRestoring(*object) ? Archive::Restoring
                     : service->isRestored(*object)              ? Archive::Restored
@@ -114,7 +117,7 @@ ObjectDetailsDialog::ObjectDetailsDialog(Core::S3::S3Service *service,
                 m_form->addRow(new QLabel(details.error, this));
                 return;
             }
-            show(details.object, details.versions, details.archive);
+            show(details.object, details.versions, details.archive, details.retained);
             scroll->setVisible(!m_image->pixmap().isNull());
             m_preview->setVisible(m_image->pixmap().isNull());
         });
@@ -149,8 +152,10 @@ QString ObjectDetailsDialog::previewText(
     return QString::fromUtf8(data);
 }
 
-void ObjectDetailsDialog::show(
-    const Core::S3::S3Object &object, const QList<Core::S3::S3Object> &versions, Archive archive)
+void ObjectDetailsDialog::show(const Core::S3::S3Object &object,
+    const QList<Core::S3::S3Object> &versions,
+    Archive archive,
+    bool retained)
 {
     while (m_form->rowCount() > 0)
         m_form->removeRow(0);
@@ -190,6 +195,18 @@ void ObjectDetailsDialog::show(
         row(tr("Restore status"),
             tr("Restored copy readable until %1").arg(when(object.headers.restoreExpiryMs)));
         break;
+    }
+    if (const Core::S3::ObjectLock &lock = object.headers.lock; !lock.isEmpty()) {
+        // The mode keeps its AWS name (GOVERNANCE, COMPLIANCE), as the exam questions use it.
+        if (!lock.hasRetention())
+            row(tr("Object Lock retention"), tr("None"));
+        else if (retained)
+            row(tr("Object Lock retention"),
+                tr("%1 until %2").arg(lock.mode, when(lock.retainUntilMs)));
+        else
+            row(tr("Object Lock retention"),
+                tr("%1, ended %2").arg(lock.mode, when(lock.retainUntilMs)));
+        row(tr("Legal hold"), lock.legalHoldOn() ? tr("On") : tr("Off"));
     }
     row(tr("Content-Type"), object.headers.contentType);
     if (!object.headers.contentEncoding.isEmpty())

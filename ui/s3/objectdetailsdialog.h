@@ -16,7 +16,8 @@ class S3Service;
 namespace Gui::S3 {
 
 // Object details: properties, metadata, tags, checksums, the key's versions, the restore status
-// of archived objects, and a preview of text, JSON (pretty-printed) and images.
+// of archived objects, the version's Object Lock (retention and legal hold), and a preview of text,
+// JSON (pretty-printed) and images.
 class ObjectDetailsDialog final : public QDialog
 {
     Q_OBJECT
@@ -43,9 +44,11 @@ public:
         const QString &contentType, const QString &key, const QByteArray &data);
 
 private:
+    // retained: the version's retention is still running on the engine clock.
     void show(const Core::S3::S3Object &object,
         const QList<Core::S3::S3Object> &versions,
-        Archive archive);
+        Archive archive,
+        bool retained);
 
     QFormLayout *m_form;
     QPlainTextEdit *m_preview;

@@ -175,7 +175,9 @@ void S3Handler::createBucket(Call &call)
         response.setHeader("Location", "/" + call.target.bucket.toUtf8());
         return send(call, std::move(response));
     }
-    const auto created = m_service->createBucket(call.target.bucket, region);
+    const QByteArray objectLock =
+        call.request.http.header("x-amz-bucket-object-lock-enabled").trimmed().toLower();
+    const auto created = m_service->createBucket(call.target.bucket, region, objectLock == "true");
     if (!created)
         return fail(call, created.error());
     if (!ownership.isEmpty()) {

@@ -167,6 +167,12 @@ const QHash<QString, S3Handler::Operation> &S3Handler::operationTable()
         {u"DeleteBucketWebsite"_s, &S3Handler::deleteBucketWebsite},
         {u"GetPublicAccessBlock"_s, &S3Handler::getPublicAccessBlock},
         {u"PutPublicAccessBlock"_s, &S3Handler::putPublicAccessBlock},
+        {u"GetObjectLockConfiguration"_s, &S3Handler::getObjectLockConfiguration},
+        {u"PutObjectLockConfiguration"_s, &S3Handler::putObjectLockConfiguration},
+        {u"GetObjectRetention"_s, &S3Handler::getObjectRetention},
+        {u"PutObjectRetention"_s, &S3Handler::putObjectRetention},
+        {u"GetObjectLegalHold"_s, &S3Handler::getObjectLegalHold},
+        {u"PutObjectLegalHold"_s, &S3Handler::putObjectLegalHold},
         {u"DeletePublicAccessBlock"_s, &S3Handler::deletePublicAccessBlock},
         {u"PutObject"_s, &S3Handler::putObject},
         {u"GetObject"_s, &S3Handler::getObject},
@@ -250,6 +256,8 @@ QString S3Handler::operationFor(const HttpRequest &request, const Target &target
                 return u"GetPublicAccessBlock"_s;
             if (has(u"website"))
                 return u"GetBucketWebsite"_s;
+            if (has(u"object-lock"))
+                return u"GetObjectLockConfiguration"_s;
             if (has(u"uploads"))
                 return u"ListMultipartUploads"_s;
             if (has(u"versions"))
@@ -281,6 +289,8 @@ QString S3Handler::operationFor(const HttpRequest &request, const Target &target
                 return u"PutPublicAccessBlock"_s;
             if (has(u"website"))
                 return u"PutBucketWebsite"_s;
+            if (has(u"object-lock"))
+                return u"PutObjectLockConfiguration"_s;
             if (request.rawQuery.isEmpty() || has(u"x-id"))
                 return u"CreateBucket"_s;
             return {};
@@ -317,6 +327,10 @@ QString S3Handler::operationFor(const HttpRequest &request, const Target &target
             return u"PutObjectTagging"_s;
         if (has(u"acl"))
             return u"PutObjectAcl"_s;
+        if (has(u"retention"))
+            return u"PutObjectRetention"_s;
+        if (has(u"legal-hold"))
+            return u"PutObjectLegalHold"_s;
         return request.hasHeader("x-amz-copy-source") ? u"CopyObject"_s : u"PutObject"_s;
     }
     if (method == "GET") {
@@ -328,6 +342,10 @@ QString S3Handler::operationFor(const HttpRequest &request, const Target &target
             return u"GetObjectAcl"_s;
         if (has(u"attributes"))
             return u"GetObjectAttributes"_s;
+        if (has(u"retention"))
+            return u"GetObjectRetention"_s;
+        if (has(u"legal-hold"))
+            return u"GetObjectLegalHold"_s;
         return u"GetObject"_s;
     }
     if (method == "HEAD")
@@ -383,7 +401,6 @@ void S3Handler::handle(const AwsRequest &request, Responder responder)
     }
     // Sub-resources S3 has but Cloudbench does not emulate yet: 501, not a misleading 405.
     static const QStringList unsupported = {u"logging"_s,
-        u"object-lock"_s,
         u"replication"_s,
         u"accelerate"_s,
         u"requestPayment"_s,
@@ -391,8 +408,6 @@ void S3Handler::handle(const AwsRequest &request, Responder responder)
         u"metrics"_s,
         u"inventory"_s,
         u"intelligent-tiering"_s,
-        u"retention"_s,
-        u"legal-hold"_s,
         u"select"_s,
         u"torrent"_s,
         u"session"_s,
@@ -475,6 +490,12 @@ Status S3Handler::authorize(const Call &call) const
         {u"GetPublicAccessBlock"_s, u"s3:GetBucketPublicAccessBlock"_s},
         {u"PutPublicAccessBlock"_s, u"s3:PutBucketPublicAccessBlock"_s},
         {u"DeletePublicAccessBlock"_s, u"s3:PutBucketPublicAccessBlock"_s},
+        {u"GetObjectLockConfiguration"_s, u"s3:GetBucketObjectLockConfiguration"_s},
+        {u"PutObjectLockConfiguration"_s, u"s3:PutBucketObjectLockConfiguration"_s},
+        {u"GetObjectRetention"_s, u"s3:GetObjectRetention"_s},
+        {u"PutObjectRetention"_s, u"s3:PutObjectRetention"_s},
+        {u"GetObjectLegalHold"_s, u"s3:GetObjectLegalHold"_s},
+        {u"PutObjectLegalHold"_s, u"s3:PutObjectLegalHold"_s},
         {u"PutObject"_s, u"s3:PutObject"_s},
         {u"GetObject"_s, u"s3:GetObject"_s},
         {u"HeadObject"_s, u"s3:GetObject"_s},

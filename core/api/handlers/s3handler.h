@@ -5,6 +5,7 @@
 #include "core/common/awserror.h"
 #include "core/s3/bucketconfig.h"
 #include "core/s3/bucketpolicy.h"
+#include "core/s3/objectlock.h"
 
 #include <QHash>
 
@@ -118,6 +119,16 @@ private:
     static QByteArray websiteErrorPage(const AwsError &error,
         const std::optional<AwsError> &errorDocumentError,
         const HttpResponse &ids);
+    // Object Lock (s3objectlockhandler.cpp).
+    void getObjectLockConfiguration(Call &call);
+    void putObjectLockConfiguration(Call &call);
+    void getObjectRetention(Call &call);
+    void putObjectRetention(Call &call);
+    void getObjectLegalHold(Call &call);
+    void putObjectLegalHold(Call &call);
+    // x-amz-bypass-governance-retention: true, allowed to this principal
+    // (s3:BypassGovernanceRetention); false without the header.
+    Result<bool> bypassGovernance(const Call &call) const;
     void getPublicAccessBlock(Call &call);
     void putPublicAccessBlock(Call &call);
     void deletePublicAccessBlock(Call &call);
@@ -168,6 +179,13 @@ void setEncryptionHeaders(HttpResponse &response, const S3::ObjectHeaders &heade
 Status checkWriteHeaders(const HttpRequest &request);
 // Listings: whether encoding-type=url was asked for; InvalidArgument for any other value.
 Result<bool> urlEncodingRequested(const HttpRequest &request);
+// Content-MD5 or a flexible checksum (header or trailer) comes with the request.
+bool hasIntegrityCheck(const HttpRequest &request);
+// x-amz-object-lock-mode, -retain-until-date and -legal-hold of a write, checked for form
+// (InvalidArgument); empty without them.
+Result<S3::ObjectLock> objectLockFromRequest(const HttpRequest &request);
+// An ISO 8601 timestamp as SDKs send it (with or without fractional seconds); -1 if invalid.
+qint64 parseIsoTime(const QString &text);
 } // namespace S3Wire
 
 } // namespace Core::Api

@@ -68,12 +68,16 @@ void S3Handler::createMultipartUpload(Call &call)
         if (auto allowed = m_service->checkObjectAcl(call.target.bucket, **acl); !allowed)
             return fail(call, allowed.error());
     }
+    const auto lock = S3Wire::objectLockFromRequest(http);
+    if (!lock)
+        return fail(call, lock.error());
     const auto upload = m_service->createMultipartUpload(call.target.bucket,
         call.target.key,
         S3Wire::headersFromRequest(http),
         std::move(*tags),
         S3::Checksum{algorithm, {}, QString::fromLatin1(http.header("x-amz-checksum-type"))},
-        acl->value_or(S3::AccessControlList{}));
+        acl->value_or(S3::AccessControlList{}),
+        *lock);
     if (!upload)
         return fail(call, upload.error());
     HttpResponse response = RestXmlProtocol::xml(200,

@@ -117,6 +117,13 @@ void S3Handler::putObject(Call &call)
         if (auto allowed = m_service->checkObjectAcl(call.target.bucket, **acl); !allowed)
             return fail(call, allowed.error());
     }
+    const auto lock = S3Wire::objectLockFromRequest(http);
+    if (!lock)
+        return fail(call, lock.error());
+    if (!lock->isEmpty() && !S3Wire::hasIntegrityCheck(http))
+        return fail(call,
+            S3::Errors::invalidRequest(u"Content-MD5 OR x-amz-checksum- HTTP header is required "
+                                       u"for Put Object requests with Object Lock parameters"_s));
     auto body = readS3Body(http, m_service->files());
     if (!body)
         return fail(call, body.error());
@@ -125,7 +132,8 @@ void S3Handler::putObject(Call &call)
         call.target.key,
         S3Wire::headersFromRequest(http),
         std::move(*tags),
-        std::move(*body));
+        std::move(*body),
+        *lock);
     if (!object)
         return fail(call, object.error());
     if (acl->has_value() && S3::grantsOthers(**acl)) {
@@ -289,8 +297,11 @@ void S3Handler::getObject(Call &call)
 
 void S3Handler::deleteObject(Call &call)
 {
+    const auto bypass = bypassGovernance(call);
+    if (!bypass)
+        return fail(call, bypass.error());
     const auto result = m_service->deleteObject(
-        call.target.bucket, call.target.key, call.request.http.queryItem(u"versionId"));
+        call.target.bucket, call.target.key, call.request.http.queryItem(u"versionId"), *bypass);
     if (!result)
         return fail(call, result.error());
     HttpResponse response = RestXmlProtocol::xml(204, {}, call.request.requestId);
@@ -305,18 +316,7 @@ void S3Handler::deleteObjects(Call &call)
 {
     // DeleteObjects requires an integrity check: Content-MD5 or a flexible checksum (SDKs since
     // 2025 send x-amz-checksum-crc32 instead of Content-MD5).
-    static const QByteArray checksumHeaders[] = {"content-md5",
-        "x-amz-checksum-crc32",
-        "x-amz-checksum-crc32c",
-        "x-amz-checksum-crc64nvme",
-        "x-amz-checksum-sha1",
-        "x-amz-checksum-sha256"};
-    const bool checked =
-        std::any_of(std::begin(checksumHeaders),
-            std::end(checksumHeaders),
-            [&call](const QByteArray &name) { return call.request.http.hasHeader(name); })
-        || call.request.http.header("x-amz-trailer").startsWith("x-amz-checksum-");
-    if (!checked)
+    if (!S3Wire::hasIntegrityCheck(call.request.http))
         return fail(call,
             S3::Errors::invalidRequest(u"Missing required header for this request: Content-MD5"_s));
     const auto root = S3Xml::parse(call.request.http.bodyBytes());
@@ -328,6 +328,9 @@ void S3Handler::deleteObjects(Call &call)
     if (!m_service->headBucket(call.target.bucket))
         return fail(call, S3::Errors::noSuchBucket(call.target.bucket));
     const bool quiet = root->childText(u"Quiet").trimmed() == u"true"_s;
+    const auto bypass = bypassGovernance(call);
+    if (!bypass)
+        return fail(call, bypass.error());
     const QString bucket = call.target.bucket;
     const S3::PolicyPrincipal who = principal(call.request);
     // Signed requests to a bucket without a policy need no check per key.
@@ -357,7 +360,7 @@ void S3Handler::deleteObjects(Call &call)
                        && existing.error().code == u"NoSuchVersion"_s) {
                 result = std::unexpected(existing.error());
             } else {
-                result = service->deleteObject(bucket, key, versionId);
+                result = service->deleteObject(bucket, key, versionId, *bypass);
             }
             if (!result) {
                 xml.writeStartElement(u"Error"_s);
@@ -437,8 +440,11 @@ void S3Handler::copyObject(Call &call)
         headers = original->headers;
         headers->storageClass = QString::fromLatin1(http.header("x-amz-storage-class"));
     }
+    const auto lock = S3Wire::objectLockFromRequest(http);
+    if (!lock)
+        return fail(call, lock.error());
     const auto copied =
-        m_service->copyObject(*source, call.target.bucket, call.target.key, headers, tags);
+        m_service->copyObject(*source, call.target.bucket, call.target.key, headers, tags, *lock);
     if (!copied)
         return fail(call, copied.error());
     if (acl->has_value() && S3::grantsOthers(**acl)) {

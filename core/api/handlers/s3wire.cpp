@@ -6,6 +6,8 @@
 #include "core/api/handlers/s3xml.h"
 #include "core/s3/s3errors.h"
 
+#include <QDateTime>
+#include <QRegularExpression>
 #include <QSet>
 #include <QUrl>
 
@@ -97,6 +99,67 @@ void setObjectHeaders(HttpResponse &response, const S3::S3Object &object)
     if (object.partsCount > 0)
         response.setHeader("x-amz-mp-parts-count", QByteArray::number(object.partsCount));
     setEncryptionHeaders(response, headers);
+    if (headers.lock.hasRetention()) {
+        response.setHeader("x-amz-object-lock-mode", headers.lock.mode.toLatin1());
+        response.setHeader("x-amz-object-lock-retain-until-date",
+            S3Xml::isoTime(headers.lock.retainUntilMs).toLatin1());
+    }
+    optional("x-amz-object-lock-legal-hold", headers.lock.legalHold);
+}
+
+bool hasIntegrityCheck(const HttpRequest &request)
+{
+    static const QByteArray checksumHeaders[] = {"content-md5",
+        "x-amz-checksum-crc32",
+        "x-amz-checksum-crc32c",
+        "x-amz-checksum-crc64nvme",
+        "x-amz-checksum-sha1",
+        "x-amz-checksum-sha256"};
+    return std::any_of(std::begin(checksumHeaders),
+               std::end(checksumHeaders),
+               [&request](const QByteArray &name) { return request.hasHeader(name); })
+        || request.header("x-amz-trailer").startsWith("x-amz-checksum-");
+}
+
+qint64 parseIsoTime(const QString &text)
+{
+    QString trimmed = text.trimmed();
+    // Qt reads milliseconds only: SDKs may send microseconds (botocore's %f).
+    static const QRegularExpression fraction(u"(\\.\\d{3})\\d+"_s);
+    trimmed.replace(fraction, u"\\1"_s);
+    const QDateTime parsed = QDateTime::fromString(trimmed, Qt::ISODateWithMs);
+    return parsed.isValid() && trimmed.contains(u'T') ? parsed.toMSecsSinceEpoch() : -1;
+}
+
+Result<S3::ObjectLock> objectLockFromRequest(const HttpRequest &request)
+{
+    S3::ObjectLock lock;
+    if (request.hasHeader("x-amz-object-lock-mode")) {
+        lock.mode = QString::fromLatin1(request.header("x-amz-object-lock-mode"));
+        if (!S3::isObjectLockMode(lock.mode))
+            return std::unexpected(S3::Errors::invalidArgument(
+                u"Unknown wormMode directive."_s, u"x-amz-object-lock-mode"_s, lock.mode));
+    }
+    if (request.hasHeader("x-amz-object-lock-retain-until-date")) {
+        const QString text =
+            QString::fromLatin1(request.header("x-amz-object-lock-retain-until-date"));
+        lock.retainUntilMs = parseIsoTime(text);
+        if (lock.retainUntilMs < 0)
+            return std::unexpected(
+                S3::Errors::invalidArgument(u"The retain until date must be provided in ISO 8601 "
+                                            u"format"_s,
+                    u"x-amz-object-lock-retain-until-date"_s,
+                    text));
+    }
+    if (request.hasHeader("x-amz-object-lock-legal-hold")) {
+        lock.legalHold = QString::fromLatin1(request.header("x-amz-object-lock-legal-hold"));
+        if (lock.legalHold != u"ON"_s && lock.legalHold != u"OFF"_s)
+            return std::unexpected(
+                S3::Errors::invalidArgument(u"Legal Hold must be either of 'ON' or 'OFF'"_s,
+                    u"x-amz-object-lock-legal-hold"_s,
+                    lock.legalHold));
+    }
+    return lock;
 }
 
 Status checkWriteHeaders(const HttpRequest &request)

@@ -545,6 +545,30 @@ private slots:
         QCOMPARE(saved.readAll(), "frozen notes");
     }
 
+    void objectDetailsShowObjectLock()
+    {
+        Tests::TempDatabase temp;
+        Core::ManualClock clock;
+        S3Service service(temp.database(), &clock, temp.dirPath() + u"/objects"_s, u"us-east-1"_s);
+        QVERIFY(service.createBucket(u"vault"_s, {}, true).has_value());
+        const ObjectLock lock{u"COMPLIANCE"_s, clock.nowMs() + 3'600'000, u"ON"_s};
+        QVERIFY(service.putObject(u"vault"_s, u"k"_s, {}, {}, bodyOf("x"), lock).has_value());
+        QVERIFY(service.putObject(u"vault"_s, u"plain"_s, {}, {}, bodyOf("x")).has_value());
+        const auto shown = [&service](const QString &key) {
+            Gui::S3::ObjectDetailsDialog dialog(&service, u"vault"_s, key, {});
+            [[maybe_unused]] const bool loaded =
+                QTest::qWaitFor([&] { return shownTexts(dialog).contains(u"STANDARD"_s); });
+            return shownTexts(dialog);
+        };
+        QString text = shown(u"k"_s);
+        QVERIFY2(text.contains(u"COMPLIANCE until"_s), qPrintable(text));
+        QVERIFY2(text.contains(u"Legal hold"_s), qPrintable(text));
+        QVERIFY(!shown(u"plain"_s).contains(u"Object Lock"_s));
+        clock.advance(3'600'001);
+        text = shown(u"k"_s);
+        QVERIFY2(text.contains(u"COMPLIANCE, ended"_s), qPrintable(text));
+    }
+
     void previewPrettyPrintsJson()
     {
         const QString text = Gui::S3::ObjectDetailsDialog::previewText(
