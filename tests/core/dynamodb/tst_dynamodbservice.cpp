@@ -126,6 +126,22 @@ private:
         QVERIFY(m_service->createTable(json(request)));
     }
 
+    // "events": pk (S) + sk (N), and the LSI byTime on t (N) with that projection.
+    void createEvents(const QByteArray &projection)
+    {
+        QVERIFY(m_service->createTable(
+            json("{\"TableName\":\"events\",\"BillingMode\":\"PAY_PER_REQUEST\","
+                 "\"AttributeDefinitions\":[{\"AttributeName\":\"pk\",\"AttributeType\":\"S\"},"
+                 "{\"AttributeName\":\"sk\",\"AttributeType\":\"N\"},{\"AttributeName\":\"t\","
+                 "\"AttributeType\":\"N\"}],"
+                 "\"KeySchema\":[{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"},{"
+                 "\"AttributeName\":\"sk\",\"KeyType\":\"RANGE\"}],"
+                 "\"LocalSecondaryIndexes\":[{\"IndexName\":\"byTime\",\"KeySchema\":[{"
+                 "\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"},{\"AttributeName\":\"t\","
+                 "\"KeyType\":\"RANGE\"}],\"Projection\":{\"ProjectionType\":\""
+                + projection + "\"}}]}")));
+    }
+
     void put(const QByteArray &item)
     {
         QVERIFY(m_service->putItem(json("{\"TableName\":\"orders\",\"Item\":" + item + "}")));
@@ -610,16 +626,7 @@ private slots:
 
     void localIndexFetchesAreChargedToTheTable()
     {
-        QVERIFY(m_service->createTable(
-            json("{\"TableName\":\"events\",\"BillingMode\":\"PAY_PER_REQUEST\","
-                 "\"AttributeDefinitions\":[{\"AttributeName\":\"pk\",\"AttributeType\":\"S\"},"
-                 "{\"AttributeName\":\"sk\",\"AttributeType\":\"N\"},{\"AttributeName\":\"t\","
-                 "\"AttributeType\":\"N\"}],"
-                 "\"KeySchema\":[{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"},{"
-                 "\"AttributeName\":\"sk\",\"KeyType\":\"RANGE\"}],"
-                 "\"LocalSecondaryIndexes\":[{\"IndexName\":\"byTime\",\"KeySchema\":[{"
-                 "\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"},{\"AttributeName\":\"t\","
-                 "\"KeyType\":\"RANGE\"}],\"Projection\":{\"ProjectionType\":\"KEYS_ONLY\"}}]}")));
+        createEvents("KEYS_ONLY");
         const QByteArray padding(5000, 'x'); // each item over 4 KB: two read units a fetch
         for (int i = 1; i <= 3; ++i)
             QVERIFY(m_service->putItem(
@@ -643,17 +650,7 @@ private slots:
     void itemCollectionSizeLimit()
     {
         m_service->setItemCollectionSizeLimit(2100);
-        QVERIFY(m_service->createTable(
-            json("{\"TableName\":\"events\",\"BillingMode\":\"PAY_PER_REQUEST\","
-                 "\"AttributeDefinitions\":[{\"AttributeName\":\"pk\",\"AttributeType\":\"S\"},"
-                 "{\"AttributeName\":\"sk\",\"AttributeType\":\"N\"},{\"AttributeName\":\"t\","
-                 "\"AttributeType\":\"N\"}],"
-                 "\"KeySchema\":[{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"},{"
-                 "\"AttributeName\":\"sk\",\"KeyType\":\"RANGE\"}],"
-                 "\"LocalSecondaryIndexes\":[{\"IndexName\":\"byTime\",\"KeySchema\":[{"
-                 "\"AttributeName\":\"pk\","
-                 "\"KeyType\":\"HASH\"},{\"AttributeName\":\"t\",\"KeyType\":\"RANGE\"}],"
-                 "\"Projection\":{\"ProjectionType\":\"ALL\"}}]}")));
+        createEvents("ALL");
         const QByteArray padding(400, 'x');
         const auto putEvent = [&](const QByteArray &pk, int sk, bool withSortKey) {
             return m_service->putItem(
