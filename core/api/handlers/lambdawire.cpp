@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/api/handlers/lambdawire.h"
 
+#include <QJsonArray>
 #include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
