@@ -364,6 +364,25 @@ public:
         return 0;
     }
 
+    // Room for up to `length` bytes at the end of an in-memory body, so that a reader can take
+    // them from the socket without a copy through its own buffer; null when the body is spooled
+    // or they would not fit in memory. taken() says how many arrived.
+    char *room(qint64 length)
+    {
+        if (m_spool || m_request.bodySize + length > m_options.maxBodyBytes
+            || m_request.body.size() + length > m_options.memoryBodyLimit)
+            return nullptr;
+        const qsizetype filled = m_request.body.size();
+        m_request.body.resize(filled + qsizetype(length));
+        return m_request.body.data() + filled;
+    }
+
+    void taken(qint64 offered, qint64 arrived)
+    {
+        m_request.body.chop(qsizetype(offered - arrived));
+        m_request.bodySize += arrived;
+    }
+
     // Closes the spool; on failure removes it. Returns `status` for chaining.
     int finish(int status)
     {
@@ -795,25 +814,35 @@ struct WorkerInput
     std::string buffer;
     size_t start = 0;
 
+    // Reads what is there, up to `capacity` bytes, waiting for some if none is; 0 at end of
+    // stream, error, timeout or stop.
+    size_t readSome(char *into, size_t capacity)
+    {
+        for (;;) {
+            const ssize_t got = ::read(fd, into, capacity);
+            if (got > 0)
+                return size_t(got);
+            if (got == 0)
+                return 0;
+            if (errno == EINTR)
+                continue;
+            if (errno != EAGAIN && errno != EWOULDBLOCK)
+                return 0;
+            if (!waitFor(fd, POLLIN, timeoutMs, stopping))
+                return 0;
+        }
+    }
+
     // Reads until `need` bytes from `start` are buffered. False at end of stream, error,
     // timeout or stop.
     bool fill(size_t need)
     {
         while (buffer.size() - start < need) {
             char chunk[ReadChunk];
-            const ssize_t got = ::read(fd, chunk, sizeof(chunk));
-            if (got > 0) {
-                buffer.append(chunk, size_t(got));
-                continue;
-            }
+            const size_t got = readSome(chunk, sizeof(chunk));
             if (got == 0)
                 return false;
-            if (errno == EINTR)
-                continue;
-            if (errno != EAGAIN && errno != EWOULDBLOCK)
-                return false;
-            if (!waitFor(fd, POLLIN, timeoutMs, stopping))
-                return false;
+            buffer.append(chunk, got);
         }
         return true;
     }
@@ -839,6 +868,15 @@ struct WorkerInput
             if (buffer.size() == start) {
                 buffer.clear();
                 start = 0;
+                // Straight from the socket into the body where it stays in memory.
+                if (char *into = sink.room(length)) {
+                    const size_t got = readSome(into, size_t(length));
+                    sink.taken(length, qint64(got));
+                    if (got == 0)
+                        return 400;
+                    length -= qint64(got);
+                    continue;
+                }
                 if (!fill(1))
                     return 400;
             }
