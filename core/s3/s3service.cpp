@@ -345,36 +345,63 @@ Status S3Service::deleteBucket(const QString &name)
     return {};
 }
 
-Status S3Service::emptyBucket(const QString &name)
+Result<int> S3Service::emptyBucket(const QString &name)
 {
     if (auto ok = requireBucket(name); !ok)
-        return ok;
-    const QStringList files = m_store->bucketFiles(name);
+        return std::unexpected(ok.error());
     // The console empties a bucket with DeleteObjects, so each version removed is an event.
-    QList<S3Object> removed;
+    QList<S3Object> versions;
     const bool locked = objectLockConfig(name).has_value();
     if (locked || (m_destinations && notificationConfig(name))) {
         constexpr int Batch = 1000;
         for (int offset = 0;; offset += Batch) {
             const QList<S3Object> batch = m_store->versionsFrom(name, {}, Batch, offset);
-            removed.append(batch);
+            versions.append(batch);
             if (batch.size() < Batch)
                 break;
         }
     }
-    // Versions under Object Lock stay, so the bucket cannot be emptied (nor deleted).
-    for (const S3Object &object : std::as_const(removed)) {
-        if (auto deletable = checkDeletable(object, false); !deletable)
-            return deletable;
-    }
+    QList<S3Object> removed;
+    int kept = 0;
     Storage::SqlTransaction transaction(m_database.connection());
-    if (!m_store->removeBucketContents(name) || !transaction.commit())
+    QStringList files;
+    bool ok = true;
+    if (!locked) {
+        files = m_store->bucketFiles(name);
+        ok = m_store->removeBucketContents(name);
+        removed = versions;
+    } else {
+        // As the console's DeleteObjects calls do: versions under Object Lock (retention or a
+        // legal hold) stay and are counted; everything else goes.
+        QSet<QString> touchedKeys;
+        for (const S3Object &object : std::as_const(versions)) {
+            if (!checkDeletable(object, false)) {
+                ++kept;
+                continue;
+            }
+            const auto file = m_store->removeVersion(name, object.key, object.versionId);
+            ok = ok && file.has_value();
+            if (file && !file->isEmpty())
+                files.append(*file);
+            removed.append(object);
+            if (object.isLatest)
+                touchedKeys.insert(object.key);
+        }
+        for (const QString &key : std::as_const(touchedKeys))
+            ok = ok && m_store->promoteNewest(name, key);
+        for (const MultipartUpload &upload : m_store->uploads(name)) {
+            for (const UploadPart &part : m_store->parts(upload.uploadId))
+                files.append(part.fileId);
+            ok = ok && m_store->deleteUpload(upload.uploadId);
+        }
+    }
+    if (!ok || !transaction.commit())
         return std::unexpected(Errors::internalError(u"Cannot empty the bucket."_s));
     removeFilesLater(files);
     touch(name, true);
     for (const S3Object &object : std::as_const(removed))
         notify(u"ObjectRemoved:Delete"_s, object);
-    return {};
+    return kept;
 }
 
 Status S3Service::putBucketVersioning(const QString &name, Versioning versioning)

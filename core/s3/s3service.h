@@ -108,8 +108,9 @@ public:
     QList<Bucket> listBuckets(bool withStats = false) const;
     Result<Bucket> headBucket(const QString &name) const;
     Status deleteBucket(const QString &name);
-    // The console's "Empty bucket": removes every version, delete marker and upload.
-    Status emptyBucket(const QString &name);
+    // The console's "Empty bucket": removes every version, delete marker and upload except
+    // versions under Object Lock; returns how many of those stayed.
+    Result<int> emptyBucket(const QString &name);
     Status putBucketVersioning(const QString &name, Versioning versioning);
     Result<Tags> getBucketTagging(const QString &name) const;
     Status putBucketTagging(const QString &name, const Tags &tags);

@@ -313,8 +313,17 @@ void BucketsPane::emptyBucket()
         service,
         this,
         [service, bucket] { return service->emptyBucket(bucket); },
-        [this, bucket](const Core::Status &status) {
-            setStatus(status ? tr("Emptied bucket %1.").arg(bucket) : status.error().message);
+        [this, bucket](const Core::Result<int> &kept) {
+            if (!kept)
+                setStatus(kept.error().message);
+            else if (*kept > 0)
+                setStatus(tr("Emptied bucket %1 except %n object version(s) under Object Lock "
+                             "(retention or legal hold), which cannot be deleted yet.",
+                    nullptr,
+                    *kept)
+                              .arg(bucket));
+            else
+                setStatus(tr("Emptied bucket %1.").arg(bucket));
         });
 }
 
