@@ -79,6 +79,18 @@ AwsError incompleteBody()
     return {u"IncompleteBody"_s, u"The request body terminated unexpectedly"_s, 400, true};
 }
 
+// A worker's status for a body that arrived too slowly (answered with RequestTimeout).
+constexpr int TooSlow = 408;
+
+AwsError requestTimeout()
+{
+    return {u"RequestTimeout"_s,
+        u"Your socket connection to the server was not read from or written to within the "
+        u"timeout period. Idle connections will be closed."_s,
+        400,
+        true};
+}
+
 bool isToken(QByteArrayView text)
 {
     if (text.isEmpty())
@@ -284,7 +296,7 @@ struct Connection
     bool http10 = false;
     bool isHead = false;
     // Set by the body worker before it gives the connection back.
-    int workerStatus = 0; // 0: body read; else 400, 413 or 507
+    int workerStatus = 0; // 0: body read; else 400, 408 (too slow), 413 or 507
     QString spoolFile;
 
     // The answer being written.
@@ -809,27 +821,37 @@ namespace {
 struct WorkerInput
 {
     int fd;
-    int timeoutMs;
+    const HttpServer::Options &options;
     const std::atomic<bool> &stopping;
     std::string buffer;
     size_t start = 0;
+    qint64 startedMs = monotonicMs();
+    qint64 received = 0;
+    bool tooSlow = false; // the body fell behind the minimum rate
 
     // Reads what is there, up to `capacity` bytes, waiting for some if none is; 0 at end of
-    // stream, error, timeout or stop.
+    // stream, error, timeout, stop, or when the body falls behind the minimum rate.
     size_t readSome(char *into, size_t capacity)
     {
         for (;;) {
             const ssize_t got = ::read(fd, into, capacity);
-            if (got > 0)
+            if (got > 0) {
+                received += got;
                 return size_t(got);
+            }
             if (got == 0)
                 return 0;
             if (errno == EINTR)
                 continue;
             if (errno != EAGAIN && errno != EWOULDBLOCK)
                 return 0;
-            if (!waitFor(fd, POLLIN, timeoutMs, stopping))
+            const qint64 deadline = startedMs + options.bodyGraceMs
+                + received * 1000 / qMax(1, options.bodyMinBytesPerSecond);
+            const qint64 left = qMin<qint64>(options.ioTimeoutMs, deadline - monotonicMs());
+            if (left <= 0 || !waitFor(fd, POLLIN, int(left), stopping)) {
+                tooSlow = monotonicMs() >= deadline;
                 return 0;
+            }
         }
     }
 
@@ -964,17 +986,19 @@ void HttpServer::Private::readBodyInWorker(Connection &connection)
     HttpRequest &request = connection.request;
     BodySink sink(request, options, BodySink::Reader::Worker);
     // The input starts with what the event thread read past the head already.
-    WorkerInput input{
-        connection.fd, options.ioTimeoutMs, stopping, connection.in.substr(connection.inStart)};
+    WorkerInput input{connection.fd, options, stopping, connection.in.substr(connection.inStart)};
     connection.in.clear();
     connection.inStart = 0;
     int status = connection.expectContinue && !sendContinue(connection) ? 400 : 0;
+    input.startedMs = monotonicMs(); // the client may wait for 100 Continue before sending
     if (status == 0 && connection.chunked) {
         status = readChunked(input, sink);
     } else if (status == 0) {
         sink.reserve(connection.contentLength);
         status = input.copy(connection.contentLength, sink);
     }
+    if (status == 400 && input.tooSlow)
+        status = TooSlow;
     connection.workerStatus = sink.finish(status);
     connection.spoolFile = request.bodyFile;
     // Bytes past the body (a pipelined request) go back to the event thread.
@@ -1268,7 +1292,8 @@ void HttpServer::Private::drainMailbox()
             status == 413       ? entityTooLarge()
                 : status == 507 ? CommonErrors::internalFailure(
                       u"The upload could not be written to the state folder."_s)
-                                : incompleteBody());
+                : status == TooSlow ? requestTimeout()
+                                    : incompleteBody());
     }
     for (Mailbox::Answer &answer : answers) {
         // A handler that kept an upload has renamed its spool file already.

@@ -43,6 +43,12 @@ public:
         std::function<bool(const HttpRequest &)> bodyAsFile;
         int idleTimeoutMs = 60'000; // an idle keep-alive connection is closed after this
         int ioTimeoutMs = 30'000; // a request or response that makes no progress for this long
+        // A body read by a worker must arrive within bodyGraceMs plus one second per
+        // bodyMinBytesPerSecond bytes received (Apache's mod_reqtimeout default), else the
+        // request ends with S3's 400 RequestTimeout: a client that trickles a byte now and then
+        // cannot hold a worker for long.
+        int bodyGraceMs = 20'000;
+        int bodyMinBytesPerSecond = 500;
     };
     // Answers one request; callable from any thread, once. Calls after stop() are dropped.
     using Reply = std::function<void(HttpResponse response)>;

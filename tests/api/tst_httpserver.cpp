@@ -763,6 +763,41 @@ private slots:
         QVERIFY(QDir(m_dir.filePath(u"spool"_s)).isEmpty(QDir::Files));
     }
 
+    void trickled_bodies_end_with_request_timeout()
+    {
+        m_server.reset();
+        HttpServer::Options slow = options(m_dir.filePath(u"spool"_s));
+        slow.bodyGraceMs = 300;
+        slow.bodyMinBytesPerSecond = 100;
+        start(slow);
+        // A byte every 100 ms stays behind 300 ms + 1 s per 100 bytes: cut off within a second,
+        // though each byte arrives well within the I/O timeout.
+        Client trickle(m_port);
+        QVERIFY(trickle.send("PUT /slow HTTP/1.1\r\nContent-Length: 500000\r\n\r\n"));
+        const auto started = std::chrono::steady_clock::now();
+        for (int i = 0; i < 10; ++i) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+            if (!trickle.send("x"))
+                break; // cut off already
+        }
+        const Client::Response answer = trickle.read();
+        QCOMPARE(answer.status, 400);
+        QVERIFY(answer.body.contains("<Code>RequestTimeout</Code>"));
+        QVERIFY(std::chrono::steady_clock::now() - started < std::chrono::seconds(3));
+        QCOMPARE(rejected(), QStringList{u"RequestTimeout"_s});
+        QVERIFY(QDir(m_dir.filePath(u"spool"_s)).isEmpty(QDir::Files));
+
+        // A body that keeps up with the rate is read whole.
+        Client steady(m_port);
+        const QByteArray body = pattern(200'000);
+        QVERIFY(steady.send("PUT /fast HTTP/1.1\r\nContent-Length: 200000\r\n\r\n"));
+        for (qsizetype at = 0; at < body.size(); at += 50'000) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+            QVERIFY(steady.send(body.mid(at, 50'000)));
+        }
+        QCOMPARE(steady.read().status, 200);
+    }
+
     void quiet_connections_time_out()
     {
         m_server.reset();
