@@ -8,7 +8,6 @@
 #include "core/lambda/lambdaerrors.h"
 #include "core/lambda/lambdastore.h"
 #include "core/lambda/runtimes.h"
-#include "core/lambda/zipreader.h"
 #include "core/storage/database.h"
 #include "core/storage/sqltransaction.h"
 
@@ -554,17 +553,19 @@ Result<FunctionConfiguration> LambdaService::publishVersion(const QString &funct
         version.description = description;
     version.lastModifiedMs = m_clock->nowMs();
     version.revisionId = Ids::requestId();
-    if (!m_store->putVersion(version))
+    // A published version keeps its own copy of the code, in place before the version exists:
+    // a version is never without its code.
+    QFile archive(codeDirectory(*name, u"$LATEST"_s) + u".zip"_s);
+    if (!archive.open(QIODevice::ReadOnly))
+        return std::unexpected(
+            CommonErrors::internalFailure(u"Could not read the function code."_s));
+    if (auto stored = storeCode(*name, version.version, archive.readAll(), true); !stored)
+        return std::unexpected(stored.error());
+    if (!m_store->putVersion(version) || !transaction.commit()) {
+        const QString target = codeDirectory(*name, version.version);
+        QDir(target).removeRecursively();
+        QFile::remove(target + u".zip"_s);
         return std::unexpected(CommonErrors::internalFailure(u"Could not store the version."_s));
-    transaction.commit();
-    // A published version keeps its own copy of the code.
-    const QString source = codeDirectory(*name, u"$LATEST"_s);
-    const QString target = codeDirectory(*name, version.version);
-    QFile::copy(source + u".zip"_s, target + u".zip"_s);
-    QFile archive(source + u".zip"_s);
-    if (archive.open(QIODevice::ReadOnly)) {
-        if (const auto entries = ZipReader::read(archive.readAll()))
-            ZipReader::extract(*entries, target);
     }
     m_changes->touch();
     return version;

@@ -8,6 +8,8 @@
 #include "core/logs/logsservice.h"
 #include "tests/support/tempdatabase.h"
 
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonObject>
 #include <QTest>
 
@@ -170,6 +172,19 @@ void tst_LambdaRules::publishVersionPreconditions()
         m_service->publishVersion(u"f1"_s, {}, created->codeSha256, created->revisionId);
     QVERIFY(published);
     QCOMPARE(published->version, u"1"_s);
+    QCOMPARE(m_service->functionCode(u"f1"_s, u"1"_s).value(),
+        m_service->functionCode(u"f1"_s, u"$LATEST"_s).value());
+
+    // Without $LATEST's package on disk nothing is published: a version never lacks its code.
+    UpdateConfigurationRequest change;
+    change.timeout = 10;
+    QVERIFY(m_service->updateFunctionConfiguration(u"f1"_s, change));
+    QVERIFY(QFile::remove(m_service->codeDirectory(u"f1"_s, u"$LATEST"_s) + u".zip"_s));
+    const auto missing = m_service->publishVersion(u"f1"_s, {}, {});
+    QVERIFY(!missing);
+    QCOMPARE(missing.error().httpStatus, 500);
+    QCOMPARE(m_service->listVersionsByFunction(u"f1"_s)->size(), 2);
+    QVERIFY(!QFileInfo::exists(m_service->codeDirectory(u"f1"_s, u"2"_s)));
 }
 
 // EphemeralStorage.Size: 512 MB unless given, 512-10240 MB, kept by CreateFunction and
