@@ -43,6 +43,7 @@ enum class BucketDocument {
     LifecycleMinimumSize, // x-amz-transition-default-minimum-object-size of the lifecycle
     Website, // WebsiteConfig::toXml
     ObjectLock, // ObjectLockConfig::toXml; none: Object Lock is not enabled
+    Replication, // ReplicationConfig::toXml
 };
 
 QString versioningName(Versioning versioning);

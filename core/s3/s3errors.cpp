@@ -223,6 +223,14 @@ AwsError noSuchWebsiteConfiguration(const QString &bucket)
         {{u"BucketName"_s, bucket}});
 }
 
+AwsError noSuchReplicationConfiguration(const QString &bucket)
+{
+    return error(u"ReplicationConfigurationNotFoundError"_s,
+        u"The replication configuration was not found"_s,
+        404,
+        {{u"BucketName"_s, bucket}});
+}
+
 AwsError preconditionFailed(const QString &condition)
 {
     return error(u"PreconditionFailed"_s,

@@ -39,6 +39,7 @@ AwsError noSuchTagSet();
 AwsError noSuchBucketPolicy(const QString &bucket);
 AwsError noSuchCorsConfiguration(const QString &bucket);
 AwsError noSuchWebsiteConfiguration(const QString &bucket);
+AwsError noSuchReplicationConfiguration(const QString &bucket);
 AwsError preconditionFailed(const QString &condition);
 AwsError accessDeniedExpired(const QString &expires, const QString &now);
 AwsError authorizationQueryParametersError(const QString &message);

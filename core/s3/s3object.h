@@ -31,6 +31,9 @@ struct ObjectHeaders
     qint64 restoreReadyMs = -1;
     qint64 restoreExpiryMs = -1;
     ObjectLock lock; // x-amz-object-lock-*: set by the service, never copied from a source
+    // x-amz-replication-status: PENDING, COMPLETED or FAILED on a source version a replication
+    // rule covers, REPLICA on the copy in the destination; empty otherwise.
+    QString replicationStatus;
     QList<std::pair<QString, QString>> metadata; // x-amz-meta-* without the prefix, lower case
 };
 

@@ -60,6 +60,7 @@ Result<S3Object> S3Service::insertNewVersion(S3Object object, const QString &fil
     object.headers.restoreExpiryMs = -1; // a new version is not a restored copy
     if (!object.deleteMarker)
         fillEncryption(object.bucket, object.headers);
+    object.headers.replicationStatus = replicationStatusFor(object);
     QStringList freed;
     {
         Storage::SqlTransaction transaction(m_database.connection());
@@ -80,7 +81,28 @@ Result<S3Object> S3Service::insertNewVersion(S3Object object, const QString &fil
     removeFilesLater(freed);
     object.fileId = fileId;
     touch(object.bucket);
+    if (!object.headers.replicationStatus.isEmpty())
+        scheduleReplication();
     return withPath(std::move(object));
+}
+
+Result<QString> S3Service::duplicateFile(const QString &path)
+{
+    // Object files are never modified in place, so a hard link is a full, free copy.
+    QFile staging;
+    const QString staged = m_files.createStaging(staging);
+    staging.close();
+    QFile::remove(staged);
+    const bool linked =
+        ::link(QFile::encodeName(path).constData(), QFile::encodeName(staged).constData()) == 0;
+    if (!linked && !QFile::copy(path, staged))
+        return std::unexpected(Errors::internalError(u"Cannot copy the object."_s));
+    auto committed = m_files.commit(staged);
+    if (!committed) {
+        QFile::remove(staged);
+        return std::unexpected(Errors::internalError(u"Cannot copy the object."_s));
+    }
+    return *committed;
 }
 
 Status S3Service::checkMetadataSize(const ObjectHeaders &headers)
@@ -260,6 +282,7 @@ Result<DeleteResult> S3Service::deleteObject(
         marker.versionId = info->versioning == Versioning::Enabled
             ? Ids::randomAlphanumeric(VersionIdLength)
             : u"null"_s;
+        marker.headers.replicationStatus = replicationStatusFor(marker);
         if (marker.versionId == u"null"_s) {
             const auto removed = m_store->removeVersion(bucket, key, marker.versionId);
             ok = removed.has_value();
@@ -273,6 +296,8 @@ Result<DeleteResult> S3Service::deleteObject(
         return std::unexpected(Errors::internalError(u"Cannot delete the object."_s));
     removeFilesLater(freed);
     touch(bucket);
+    if (versionId.isEmpty() && result.deleteMarker)
+        scheduleReplication(); // does nothing unless the marker is PENDING somewhere
     if (removedSomething || (versionId.isEmpty() && result.deleteMarker)) {
         S3Object removed;
         removed.bucket = bucket;
@@ -313,22 +338,10 @@ Result<S3Object> S3Service::copyObject(const CopySource &source,
         return std::unexpected(objectLock.error());
     QString fileId;
     if (!original->fileId.isEmpty()) {
-        // Object files are never modified in place, so a hard link is a full, free copy.
-        QFile staging;
-        const QString staged = m_files.createStaging(staging);
-        staging.close();
-        QFile::remove(staged);
-        const bool linked = ::link(QFile::encodeName(original->filePath).constData(),
-                                QFile::encodeName(staged).constData())
-            == 0;
-        if (!linked && !QFile::copy(original->filePath, staged))
-            return std::unexpected(Errors::internalError(u"Cannot copy the object."_s));
-        auto committed = m_files.commit(staged);
-        if (!committed) {
-            QFile::remove(staged);
-            return std::unexpected(Errors::internalError(u"Cannot copy the object."_s));
-        }
-        fileId = *committed;
+        auto duplicate = duplicateFile(original->filePath);
+        if (!duplicate)
+            return std::unexpected(duplicate.error());
+        fileId = *duplicate;
     }
     S3Object object = *original;
     object.bucket = bucket;

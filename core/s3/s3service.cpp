@@ -73,6 +73,13 @@ S3Service::S3Service(const Storage::Database &database,
     m_restoreTimer.setInterval(5 * 1000);
     connect(&m_restoreTimer, &QTimer::timeout, this, &S3Service::notifyRestoreTransitions);
     m_restoreTimer.start();
+    // Replication is asynchronous, as in AWS: a second after the write (long enough to see the
+    // PENDING status), and at start for what was pending when the engine stopped.
+    m_replicationTimer.setSingleShot(true);
+    m_replicationTimer.setInterval(1000);
+    connect(&m_replicationTimer, &QTimer::timeout, this, [this] { replicatePending(); });
+    if (!m_store->bucketsWith(BucketDocument::Replication).isEmpty())
+        m_replicationTimer.start();
 }
 
 S3Service::~S3Service() = default;
@@ -415,6 +422,12 @@ Status S3Service::putBucketVersioning(const QString &name, Versioning versioning
         return std::unexpected(
             Errors::invalidBucketState(u"An Object Lock configuration is present on this bucket, "
                                        u"so the versioning state cannot be changed."_s));
+    if (versioning != Versioning::Enabled
+        && m_store->document(name, BucketDocument::Replication).has_value())
+        return std::unexpected(Errors::invalidBucketState(
+            u"A replication configuration is present on this bucket, so you cannot change the "
+            u"versioning state. To change the versioning state, first delete the replication "
+            u"configuration."_s));
     Storage::SqlTransaction transaction(m_database.connection());
     if (!m_store->setVersioning(name, versioning) || !transaction.commit())
         return std::unexpected(Errors::internalError(u"Cannot change versioning."_s));

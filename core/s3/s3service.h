@@ -30,6 +30,8 @@ class EventDestinations;
 class S3Store;
 struct LifecycleRule;
 struct NotificationConfig;
+struct ReplicationConfig;
+struct ReplicationRule;
 struct WebsiteAnswer;
 struct WebsiteConfig;
 
@@ -131,6 +133,20 @@ public:
     // NoSuchWebsiteConfiguration; putBucketWebsite(nullopt) is DeleteBucketWebsite.
     Result<std::optional<WebsiteConfig>> getBucketWebsite(const QString &name) const;
     Status putBucketWebsite(const QString &name, const std::optional<WebsiteConfig> &config);
+    // Replication (s3replication.cpp, S3-38). GetBucketReplication's nullopt is
+    // ReplicationConfigurationNotFoundError; putBucketReplication(nullopt) is
+    // DeleteBucketReplication. A configuration needs versioning Enabled on the bucket and on
+    // every destination, which must exist and differ from the bucket; while one is present the
+    // bucket's versioning cannot be suspended. Only versions written afterwards replicate.
+    Result<std::optional<ReplicationConfig>> getBucketReplication(const QString &name) const;
+    Status putBucketReplication(
+        const QString &name, const std::optional<ReplicationConfig> &config);
+    // Copies every PENDING version to its destinations (a second after the write, or now):
+    // same key, version id, metadata and tags, REPLICA there; COMPLETED here, or FAILED when a
+    // destination is gone or no longer versioned. Delete markers go where their rule replicates
+    // them. Returns how many versions it handled.
+    int replicatePending();
+
     // The website endpoint's answer to a GET or HEAD for `key` (the path without its leading
     // slash), as the anonymous principal with the request's condition keys: RedirectAllRequestsTo
     // and routing rules first, then the object (the folder's index document for "" and keys
@@ -368,6 +384,13 @@ private:
     Result<ObjectLock> objectLockForWrite(const QString &bucket, const ObjectLock &requested) const;
     std::optional<ObjectLockConfig> objectLockConfig(const QString &bucket) const;
     Result<S3Object> insertNewVersion(S3Object object, const QString &fileId);
+    // A new file with the bytes of an object file (a hard link, else a copy); its file id.
+    Result<QString> duplicateFile(const QString &path);
+    // PENDING when a replication rule of the bucket covers the new version, else empty.
+    QString replicationStatusFor(const S3Object &object) const;
+    void scheduleReplication();
+    // Writes the replica of `source` (a version or a delete marker) into the rule's destination.
+    Status replicateVersion(const S3Object &source, const ReplicationRule &rule);
     S3Object withPath(S3Object object) const;
     void fillEncryption(const QString &bucket, ObjectHeaders &headers) const;
     void touch(const QString &bucket, bool bucketList = false);
@@ -388,6 +411,7 @@ private:
     Coalescer *m_coalescer;
     QTimer m_lifecycleTimer;
     QTimer m_restoreTimer;
+    QTimer m_replicationTimer;
     MetricSink *m_metricSink = nullptr;
     qint64 m_storageReportDay = -1;
     EventDestinations *m_destinations = nullptr;

@@ -65,6 +65,8 @@ QString documentColumn(BucketDocument kind)
         return u"website"_s;
     case BucketDocument::ObjectLock:
         return u"object_lock"_s;
+    case BucketDocument::Replication:
+        return u"replication"_s;
     }
     return {};
 }
@@ -96,6 +98,7 @@ QString headersToJson(const ObjectHeaders &headers)
     if (headers.lock.retainUntilMs >= 0)
         object.insert(u"LockRetainUntilMs"_s, double(headers.lock.retainUntilMs));
     put(u"LegalHold"_s, headers.lock.legalHold);
+    put(u"ReplicationStatus"_s, headers.replicationStatus);
     QJsonArray metadata;
     for (const auto &[name, value] : headers.metadata)
         metadata.append(QJsonArray{name, value});
@@ -124,6 +127,7 @@ ObjectHeaders headersFromJson(const QString &json)
     headers.lock.mode = object.value(u"LockMode").toString();
     headers.lock.retainUntilMs = qint64(object.value(u"LockRetainUntilMs").toDouble(-1));
     headers.lock.legalHold = object.value(u"LegalHold").toString();
+    headers.replicationStatus = object.value(u"ReplicationStatus").toString();
     for (const QJsonValue &entry : object.value(u"Metadata").toArray()) {
         const QJsonArray pair = entry.toArray();
         headers.metadata.append({pair.at(0).toString(), pair.at(1).toString()});

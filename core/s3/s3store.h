@@ -74,6 +74,10 @@ public:
     // Versions whose header field (RestoreReadyMs, RestoreExpiryMs) falls in (fromMs, toMs].
     QList<S3Object> versionsWithTimeIn(
         const QString &bucket, const QString &field, qint64 fromMs, qint64 toMs) const;
+    // Versions and delete markers whose header field is `value`, in the order they were
+    // written (a scan of the bucket's rows: made for buckets that replicate).
+    QList<S3Object> versionsWithHeader(
+        const QString &bucket, const QString &field, const QString &value, int limit) const;
     QList<S3Object> versionsFrom(
         const QString &bucket, const QString &from, int limit, int offset) const;
     QStringList bucketFiles(const QString &bucket) const; // object and part files

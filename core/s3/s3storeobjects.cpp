@@ -228,6 +228,19 @@ QList<S3Object> S3Store::versionsWithTimeIn(
     return readListing(query);
 }
 
+QList<S3Object> S3Store::versionsWithHeader(
+    const QString &bucket, const QString &field, const QString &value, int limit) const
+{
+    QSqlQuery &query = m_database.prepared(
+        u"SELECT %1 FROM s3_objects WHERE bucket = ? AND json_extract(headers, ?) = ? ORDER BY "
+        u"id LIMIT ?"_s.arg(QLatin1StringView(ObjectColumns)));
+    query.addBindValue(bucket);
+    query.addBindValue(QString(u"$."_s + field));
+    query.addBindValue(value);
+    query.addBindValue(limit);
+    return readListing(query);
+}
+
 QList<S3Object> S3Store::versionsFrom(
     const QString &bucket, const QString &from, int limit, int offset) const
 {

@@ -480,7 +480,8 @@ class S3WireTests(ServerTestCase):
             ("GET", "/wire?list-type=2&max-keys=abc", b"", {}, 400, b"InvalidArgument"),
             ("POST", "/wire/k", b"", {}, 405, b"MethodNotAllowed"),
             ("GET", "/wire?website", b"", {}, 404, b"NoSuchWebsiteConfiguration"),
-            ("GET", "/wire?replication", b"", {}, 501, b"NotImplemented"),
+            ("GET", "/wire?replication", b"", {}, 404, b"ReplicationConfigurationNotFoundError"),
+            ("GET", "/wire?accelerate", b"", {}, 501, b"NotImplemented"),
             ("GET", "/wire/k?torrent", b"", {}, 501, b"NotImplemented"),
         ]
         for method, path, body, headers, status, code in cases:

@@ -7,7 +7,7 @@ import os
 import time
 import unittest
 
-from cbtest import S3_AUTH, ServerTestCase, raw_request
+from cbtest import S3_AUTH, ServerTestCase, raw_request, wait_for
 
 
 def client_error(test, call, code):
@@ -1192,6 +1192,63 @@ class S3LifecycleTransitionTests(ServerTestCase):
         headers["x-amz-transition-default-minimum-object-size"] = "1K"
         client_error(self, lambda: s3.put_bucket_lifecycle_configuration(
             Bucket="small-tiers", LifecycleConfiguration=rules), "InvalidArgument")
+
+
+class S3ReplicationTests(ServerTestCase):
+    """Replication (S3-38) between two local buckets, configured with the CLI, written with
+    boto3: PENDING then COMPLETED at the source, REPLICA with the same version id at the
+    destination, delete markers per rule, and AWS's preconditions."""
+
+    def test_replication_with_the_cli_and_boto3(self):
+        s3 = self.boto3_client("s3")
+        for name in ("repl-src", "repl-dst"):
+            s3.create_bucket(Bucket=name)
+        config = json.dumps({
+            "Role": "arn:aws:iam::000000000000:role/replication",
+            "Rules": [{"ID": "docs", "Priority": 1, "Status": "Enabled",
+                       "Filter": {"Prefix": "docs/"},
+                       "DeleteMarkerReplication": {"Status": "Enabled"},
+                       "Destination": {"Bucket": "arn:aws:s3:::repl-dst",
+                                       "StorageClass": "STANDARD_IA"}}]})
+        put = ("s3api", "put-bucket-replication", "--bucket", "repl-src",
+               "--replication-configuration", config)
+        self.aws(*put, expect_error="InvalidRequest")  # the source is not versioned
+        s3.put_bucket_versioning(Bucket="repl-src",
+                                 VersioningConfiguration={"Status": "Enabled"})
+        self.aws(*put, expect_error="InvalidRequest")  # nor is the destination
+        s3.put_bucket_versioning(Bucket="repl-dst",
+                                 VersioningConfiguration={"Status": "Enabled"})
+        self.aws(*put)
+        rules = self.aws("s3api", "get-bucket-replication",
+                         "--bucket", "repl-src")["ReplicationConfiguration"]["Rules"]
+        self.assertEqual(rules[0]["Destination"]["Bucket"], "arn:aws:s3:::repl-dst")
+        client_error(self, lambda: s3.put_bucket_versioning(
+            Bucket="repl-src", VersioningConfiguration={"Status": "Suspended"}),
+            "InvalidBucketState")
+
+        written = s3.put_object(Bucket="repl-src", Key="docs/a.txt", Body=b"hello",
+                                Metadata={"colour": "blue"})
+        s3.put_object(Bucket="repl-src", Key="other.txt", Body=b"not replicated")
+        self.assertEqual(s3.head_object(Bucket="repl-src", Key="docs/a.txt")[
+            "ReplicationStatus"], "PENDING")
+        self.assertTrue(wait_for(lambda: s3.head_object(Bucket="repl-src", Key="docs/a.txt").get(
+            "ReplicationStatus") == "COMPLETED", timeout=10))
+        replica = s3.get_object(Bucket="repl-dst", Key="docs/a.txt")
+        self.assertEqual(replica["Body"].read(), b"hello")
+        self.assertEqual(replica["ReplicationStatus"], "REPLICA")
+        self.assertEqual(replica["VersionId"], written["VersionId"])
+        self.assertEqual(replica["Metadata"], {"colour": "blue"})
+        self.assertEqual(replica["StorageClass"], "STANDARD_IA")
+        client_error(self, lambda: s3.head_object(Bucket="repl-dst", Key="other.txt"), "404")
+
+        marker = s3.delete_object(Bucket="repl-src", Key="docs/a.txt")
+        self.assertTrue(wait_for(lambda: any(
+            m["VersionId"] == marker["VersionId"]
+            for m in s3.list_object_versions(Bucket="repl-dst").get("DeleteMarkers", [])),
+            timeout=10))
+        self.aws("s3api", "delete-bucket-replication", "--bucket", "repl-src")
+        self.aws("s3api", "get-bucket-replication", "--bucket", "repl-src",
+                 expect_error="ReplicationConfigurationNotFoundError")
 
 
 if __name__ == "__main__":

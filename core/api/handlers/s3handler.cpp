@@ -165,6 +165,9 @@ const QHash<QString, S3Handler::Operation> &S3Handler::operationTable()
         {u"GetBucketWebsite"_s, &S3Handler::getBucketWebsite},
         {u"PutBucketWebsite"_s, &S3Handler::putBucketWebsite},
         {u"DeleteBucketWebsite"_s, &S3Handler::deleteBucketWebsite},
+        {u"GetBucketReplication"_s, &S3Handler::getBucketReplication},
+        {u"PutBucketReplication"_s, &S3Handler::putBucketReplication},
+        {u"DeleteBucketReplication"_s, &S3Handler::deleteBucketReplication},
         {u"GetPublicAccessBlock"_s, &S3Handler::getPublicAccessBlock},
         {u"PutPublicAccessBlock"_s, &S3Handler::putPublicAccessBlock},
         {u"GetObjectLockConfiguration"_s, &S3Handler::getObjectLockConfiguration},
@@ -256,6 +259,8 @@ QString S3Handler::operationFor(const HttpRequest &request, const Target &target
                 return u"GetPublicAccessBlock"_s;
             if (has(u"website"))
                 return u"GetBucketWebsite"_s;
+            if (has(u"replication"))
+                return u"GetBucketReplication"_s;
             if (has(u"object-lock"))
                 return u"GetObjectLockConfiguration"_s;
             if (has(u"uploads"))
@@ -289,6 +294,8 @@ QString S3Handler::operationFor(const HttpRequest &request, const Target &target
                 return u"PutPublicAccessBlock"_s;
             if (has(u"website"))
                 return u"PutBucketWebsite"_s;
+            if (has(u"replication"))
+                return u"PutBucketReplication"_s;
             if (has(u"object-lock"))
                 return u"PutObjectLockConfiguration"_s;
             if (request.rawQuery.isEmpty() || has(u"x-id"))
@@ -314,6 +321,8 @@ QString S3Handler::operationFor(const HttpRequest &request, const Target &target
                 return u"DeletePublicAccessBlock"_s;
             if (has(u"website"))
                 return u"DeleteBucketWebsite"_s;
+            if (has(u"replication"))
+                return u"DeleteBucketReplication"_s;
             return u"DeleteBucket"_s;
         }
         if (method == "POST" && has(u"delete"))
@@ -401,7 +410,6 @@ void S3Handler::handle(const AwsRequest &request, Responder responder)
     }
     // Sub-resources S3 has but Cloudbench does not emulate yet: 501, not a misleading 405.
     static const QStringList unsupported = {u"logging"_s,
-        u"replication"_s,
         u"accelerate"_s,
         u"requestPayment"_s,
         u"analytics"_s,
@@ -487,6 +495,9 @@ Status S3Handler::authorize(const Call &call) const
         {u"GetBucketWebsite"_s, u"s3:GetBucketWebsite"_s},
         {u"PutBucketWebsite"_s, u"s3:PutBucketWebsite"_s},
         {u"DeleteBucketWebsite"_s, u"s3:DeleteBucketWebsite"_s},
+        {u"GetBucketReplication"_s, u"s3:GetReplicationConfiguration"_s},
+        {u"PutBucketReplication"_s, u"s3:PutReplicationConfiguration"_s},
+        {u"DeleteBucketReplication"_s, u"s3:PutReplicationConfiguration"_s},
         {u"GetPublicAccessBlock"_s, u"s3:GetBucketPublicAccessBlock"_s},
         {u"PutPublicAccessBlock"_s, u"s3:PutBucketPublicAccessBlock"_s},
         {u"DeletePublicAccessBlock"_s, u"s3:PutBucketPublicAccessBlock"_s},

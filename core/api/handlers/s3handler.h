@@ -113,6 +113,9 @@ private:
     void getBucketWebsite(Call &call);
     void putBucketWebsite(Call &call);
     void deleteBucketWebsite(Call &call);
+    void getBucketReplication(Call &call);
+    void putBucketReplication(Call &call);
+    void deleteBucketReplication(Call &call);
     // The website endpoint (s3websitehandler.cpp): S3Service::website's answer as HTTP.
     void serveWebsite(Call &call);
     // ids: a response carrying the request ids the page shows.

@@ -105,6 +105,7 @@ void setObjectHeaders(HttpResponse &response, const S3::S3Object &object)
             S3Xml::isoTime(headers.lock.retainUntilMs).toLatin1());
     }
     optional("x-amz-object-lock-legal-hold", headers.lock.legalHold);
+    optional("x-amz-replication-status", headers.replicationStatus);
 }
 
 bool hasIntegrityCheck(const HttpRequest &request)
