@@ -2492,368 +2492,373 @@ Dauer: %2 ms · Abgerechnete Dauer: %3 ms · Max. genutzter Speicher: %4 MB</tra
 <context>
     <name>Gui::S3::BucketPropertiesDialog</name>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="70"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="74"/>
         <source>Bucket properties: %1</source>
         <translation>Bucket-Eigenschaften: %1</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="72"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="76"/>
         <source>Disabled</source>
         <translation>Deaktiviert</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="73"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="77"/>
         <source>Enabled</source>
         <translation>Aktiviert</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="74"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="78"/>
         <source>Suspended</source>
         <translation>Ausgesetzt</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="75"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="79"/>
         <source>One tag per line: key=value</source>
         <translation>Ein Tag pro Zeile: Schlüssel=Wert</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="97"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="101"/>
         <source>Bucket ARN</source>
         <translation>Bucket-ARN</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="98"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="102"/>
         <source>Versioning</source>
         <translation>Versionsverwaltung</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="99"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="103"/>
         <source>Tags</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="100"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="104"/>
         <source>Properties</source>
         <translation>Eigenschaften</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="107"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="111"/>
         <source>Default encryption</source>
         <translation>Standardverschlüsselung</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="108"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="112"/>
         <source>Object Ownership</source>
         <translation>Objekteigentümerschaft</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="109"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="113"/>
         <source>Block public access</source>
         <translation>Öffentlichen Zugriff blockieren</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="110"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="114"/>
         <source>Permissions</source>
         <translation>Berechtigungen</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="112"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="116"/>
         <source>Lifecycle</source>
         <translation>Lebenszyklus</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="113"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="117"/>
         <source>Bucket policy</source>
         <translation>Bucket-Richtlinie</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="114"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="118"/>
         <source>CORS</source>
         <translation>CORS</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="115"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="119"/>
         <source>Static website hosting</source>
         <translation>Hosting statischer Websites</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="126"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="120"/>
+        <source>Replication rules</source>
+        <translation>Replikationsregeln</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="131"/>
         <source>arn:aws:sqs:us-east-1:000000000000:queue or a Lambda function ARN</source>
         <translation>arn:aws:sqs:us-east-1:000000000000:queue oder die ARN einer Lambda-Funktion</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="127"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="132"/>
         <source>prefix, e.g. images/</source>
         <translation>Präfix, z. B. images/</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="128"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="133"/>
         <source>suffix, e.g. .jpg</source>
         <translation>Suffix, z. B. .jpg</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="129"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="134"/>
         <source>Add</source>
         <translation>Hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="132"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="137"/>
         <source>Send</source>
         <translation>Sende</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="134"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="139"/>
         <source>for keys with</source>
         <translation>für Schlüssel mit</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="138"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="143"/>
         <source>to</source>
         <translation>an</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="145"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="150"/>
         <source>Event notifications</source>
         <translation>Ereignisbenachrichtigungen</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="220"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="232"/>
         <source>No event notifications are configured.</source>
         <translation>Es sind keine Ereignisbenachrichtigungen konfiguriert.</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="224"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="236"/>
         <source>SQS queue</source>
         <translation>SQS-Warteschlange</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="225"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="237"/>
         <source>Lambda function</source>
         <translation>Lambda-Funktion</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="225"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="237"/>
         <source>SNS topic</source>
         <translation>SNS-Thema</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="226"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="238"/>
         <source>&quot;%1&quot;: %2 events to the %3 %4</source>
         <translation>„%1“: %2-Ereignisse an %3 %4</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="232"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="244"/>
         <source>suffix &quot;%1&quot;</source>
         <translation>Suffix „%1“</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="234"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="246"/>
         <source>for keys with %1</source>
         <translation>für Schlüssel mit %1</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="239"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="251"/>
         <source>Amazon EventBridge is enabled (Cloudbench does not emulate EventBridge, so nothing is delivered there).</source>
         <translation>Amazon EventBridge ist aktiviert (Cloudbench emuliert EventBridge nicht, dorthin wird also nichts zugestellt).</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="247"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="259"/>
         <source>All object create events</source>
         <translation>Alle Ereignisse zum Erstellen von Objekten</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="248"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="260"/>
         <source>Put</source>
         <translation>Put</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="249"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="261"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="250"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="262"/>
         <source>Multipart upload completed</source>
         <translation>Mehrteiliger Upload abgeschlossen</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="251"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="263"/>
         <source>All object removal events</source>
         <translation>Alle Ereignisse zum Entfernen von Objekten</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="252"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="264"/>
         <source>Permanently deleted</source>
         <translation>Endgültig gelöscht</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="253"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="265"/>
         <source>Delete marker created</source>
         <translation>Löschmarkierung erstellt</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="254"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="266"/>
         <source>All restore events</source>
         <translation>Alle Wiederherstellungsereignisse</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="255"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="267"/>
         <source>Restore completed</source>
         <translation>Wiederherstellung abgeschlossen</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="256"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="268"/>
         <source>Object tagging</source>
         <translation>Objekt-Tagging</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="257"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="269"/>
         <source>Lifecycle expiration</source>
         <translation>Lebenszyklus-Ablauf</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="258"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="270"/>
         <source>Lifecycle transition</source>
         <translation>Lebenszyklus-Übergang</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="274"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="286"/>
         <source>Enter the ARN of an SQS queue, a Lambda function or an SNS topic.</source>
         <translation>Geben Sie die ARN einer SQS-Warteschlange, einer Lambda-Funktion oder eines SNS-Themas ein.</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="281"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="293"/>
         <source>The configuration below is not valid: %1</source>
         <translation>Die Konfiguration unten ist ungültig: %1</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="318"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="330"/>
         <source>Added. Save stores the configuration; S3 then checks that the destination exists and allows it.</source>
         <translation>Hinzugefügt. Speichern legt die Konfiguration ab; S3 prüft dann, ob das Ziel existiert und es zulässt.</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="332"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="344"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="344"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="356"/>
         <source>The policy is not valid JSON: %1 (at character %2).</source>
         <translation>Die Richtlinie ist kein gültiges JSON: %1 (bei Zeichen %2).</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="348"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="360"/>
         <source>A bucket policy is a JSON object with a &quot;Statement&quot;.</source>
         <translation>Eine Bucket-Richtlinie ist ein JSON-Objekt mit einem „Statement“.</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="367"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="379"/>
         <source>Server-side encryption with Amazon S3 managed keys (SSE-S3, AES256)</source>
         <translation>Serverseitige Verschlüsselung mit von Amazon S3 verwalteten Schlüsseln (SSE-S3, AES256)</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="368"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="380"/>
         <source>Server-side encryption with AWS KMS keys (%1)</source>
         <translation>Serverseitige Verschlüsselung mit AWS-KMS-Schlüsseln (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="370"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="382"/>
         <source>KMS key: %1</source>
         <translation>KMS-Schlüssel: %1</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="372"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="384"/>
         <source>Bucket Key enabled</source>
         <translation>Bucket-Schlüssel aktiviert</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="379"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="391"/>
         <source>Object writer: ACLs enabled, the uploading account owns each object</source>
         <translation>Objektschreiber: ACLs aktiviert, das hochladende Konto besitzt jedes Objekt</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="381"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="393"/>
         <source>Bucket owner preferred: ACLs enabled</source>
         <translation>Bucket-Eigentümer bevorzugt: ACLs aktiviert</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="382"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="394"/>
         <source>Bucket owner enforced: ACLs disabled, the bucket owner owns every object</source>
         <translation>Bucket-Eigentümer erzwungen: ACLs deaktiviert, der Bucket-Eigentümer besitzt jedes Objekt</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="389"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="401"/>
         <source>Off: no public access block is configured</source>
         <translation>Aus: keine Sperre für öffentlichen Zugriff konfiguriert</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="393"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="405"/>
         <source>On: all public access is blocked</source>
         <translation>Ein: jeder öffentliche Zugriff ist blockiert</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="396"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="408"/>
         <source>block new public ACLs</source>
         <translation>neue öffentliche ACLs blockieren</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="398"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="410"/>
         <source>ignore public ACLs</source>
         <translation>öffentliche ACLs ignorieren</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="400"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="412"/>
         <source>block new public bucket policies</source>
         <translation>neue öffentliche Bucket-Richtlinien blockieren</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="402"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="414"/>
         <source>restrict public buckets</source>
         <translation>öffentliche Buckets einschränken</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="403"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="415"/>
         <source>Off: every setting is cleared</source>
         <translation>Aus: jede Einstellung ist deaktiviert</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="404"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="416"/>
         <source>Partly on: %1</source>
         <translation>Teilweise ein: %1</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="410"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="422"/>
         <source>No lifecycle rules are configured.</source>
         <translation>Es sind keine Lebenszyklusregeln konfiguriert.</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="414"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="426"/>
         <source>Rule &quot;%1&quot; (%2)</source>
         <translation>Regel „%1“ (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="415"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="427"/>
         <source>unnamed</source>
         <translation>unbenannt</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="416"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="428"/>
         <source>enabled</source>
         <translation>aktiviert</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="416"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="428"/>
         <source>disabled</source>
         <translation>deaktiviert</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="230"/>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="419"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="242"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="431"/>
         <source>prefix &quot;%1&quot;</source>
         <translation>Präfix „%1“</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="77"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="81"/>
         <source>No event notifications are configured. Add one with the rows above, or paste a configuration such as:
 
 &lt;NotificationConfiguration&gt;
@@ -2876,32 +2881,32 @@ The queue&apos;s policy (or the function&apos;s permission) must allow the servi
 Die Richtlinie der Warteschlange (oder die Berechtigung der Funktion) muss den Dienstprinzipal s3.amazonaws.com zulassen, wie bei AWS.</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="421"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="433"/>
         <source>tag %1=%2</source>
         <translation>Tag %1=%2</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="423"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="435"/>
         <source>larger than %1 bytes</source>
         <translation>größer als %1 Bytes</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="425"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="437"/>
         <source>smaller than %1 bytes</source>
         <translation>kleiner als %1 Bytes</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="426"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="438"/>
         <source>  Applies to every object</source>
         <translation>  Gilt für jedes Objekt</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="427"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="439"/>
         <source>  Applies to objects with %1</source>
         <translation>  Gilt für Objekte mit %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="430"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="442"/>
         <source>  Move to %1 %n day(s) after creation</source>
         <translation>
             <numerusform>  %n Tag nach der Erstellung nach %1 verschieben</numerusform>
@@ -2909,12 +2914,12 @@ Die Richtlinie der Warteschlange (oder die Berechtigung der Funktion) muss den D
         </translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="432"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="444"/>
         <source>  Move to %1 on a set date</source>
         <translation>  An einem festen Datum nach %1 verschieben</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="434"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="446"/>
         <source>  Move noncurrent versions to %1 %n day(s) after they become noncurrent</source>
         <translation>
             <numerusform>  Nicht aktuelle Versionen %n Tag, nachdem sie nicht mehr aktuell sind, nach %1 verschieben</numerusform>
@@ -2922,7 +2927,7 @@ Die Richtlinie der Warteschlange (oder die Berechtigung der Funktion) muss den D
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="440"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="452"/>
         <source>  Expire current versions %n day(s) after creation</source>
         <translation>
             <numerusform>  Aktuelle Versionen %n Tag nach der Erstellung ablaufen lassen</numerusform>
@@ -2930,17 +2935,17 @@ Die Richtlinie der Warteschlange (oder die Berechtigung der Funktion) muss den D
         </translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="445"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="457"/>
         <source>  Expire current versions on %1</source>
         <translation>  Aktuelle Versionen am %1 ablaufen lassen</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="450"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="462"/>
         <source>  Remove expired delete markers</source>
         <translation>  Abgelaufene Löschmarkierungen entfernen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="452"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="464"/>
         <source>  Delete noncurrent versions %n day(s) after they become noncurrent</source>
         <translation>
             <numerusform>  Nicht aktuelle Versionen %n Tag, nachdem sie nicht mehr aktuell sind, löschen</numerusform>
@@ -2948,7 +2953,7 @@ Die Richtlinie der Warteschlange (oder die Berechtigung der Funktion) muss den D
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="456"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="468"/>
         <source>  Abort incomplete multipart uploads %n day(s) after they start</source>
         <translation>
             <numerusform>  Unvollständige mehrteilige Uploads %n Tag nach dem Start abbrechen</numerusform>
@@ -2956,7 +2961,7 @@ Die Richtlinie der Warteschlange (oder die Berechtigung der Funktion) muss den D
         </translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="472"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="484"/>
         <source>Write each tag as key=value on its own line.</source>
         <translation>Schreiben Sie jedes Tag als Schlüssel=Wert in eine eigene Zeile.</translation>
     </message>
@@ -3012,7 +3017,7 @@ Die Richtlinie der Warteschlange (oder die Berechtigung der Funktion) muss den D
     </message>
     <message>
         <location filename="../ui/s3/bucketspane.cpp" line="125"/>
-        <location filename="../ui/s3/bucketspane.cpp" line="380"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="389"/>
         <source>Create folder</source>
         <translation>Ordner erstellen</translation>
     </message>
@@ -3083,143 +3088,151 @@ Geben Sie „endgültig löschen“ ein, um zu bestätigen.</translation>
         <source>permanently delete</source>
         <translation>endgültig löschen</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../ui/s3/bucketspane.cpp" line="320"/>
+        <source>Emptied bucket %1 except %n object version(s) under Object Lock (retention or legal hold), which cannot be deleted yet.</source>
+        <translation>
+            <numerusform>Bucket %1 geleert, außer %n Objektversion unter Object Lock (Aufbewahrung oder gesetzliche Aufbewahrungspflicht), die noch nicht gelöscht werden kann.</numerusform>
+            <numerusform>Bucket %1 geleert, außer %n Objektversionen unter Object Lock (Aufbewahrung oder gesetzliche Aufbewahrungspflicht), die noch nicht gelöscht werden können.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="317"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="326"/>
         <source>Emptied bucket %1.</source>
         <translation>Bucket %1 geleert.</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="331"/>
-        <location filename="../ui/s3/bucketspane.cpp" line="338"/>
-        <location filename="../ui/s3/bucketspane.cpp" line="349"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="340"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="347"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="358"/>
         <source>Delete bucket</source>
         <translation>Bucket löschen</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="332"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="341"/>
         <source>The bucket %1 is not empty. AWS only deletes empty buckets.
 Empty it first?</source>
         <translation>Der Bucket %1 ist nicht leer. AWS löscht nur leere Buckets.
 Zuerst leeren?</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="338"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="347"/>
         <source>Delete the bucket %1?</source>
         <translation>Den Bucket %1 löschen?</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="355"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="364"/>
         <source>Deleted bucket %1.</source>
         <translation>Bucket %1 gelöscht.</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="380"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="389"/>
         <source>Folder name</source>
         <translation>Ordnername</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="399"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="408"/>
         <source>Created folder %1.</source>
         <translation>Ordner %1 erstellt.</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="407"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="416"/>
         <source>Upload files</source>
         <translation>Dateien hochladen</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="442"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="451"/>
         <source>Uploading %1…</source>
         <translation>%1 wird hochgeladen …</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="442"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="451"/>
         <source>Downloading %1…</source>
         <translation>%1 wird heruntergeladen …</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="455"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="464"/>
         <source>Uploaded %1.</source>
         <translation>%1 hochgeladen.</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="455"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="464"/>
         <source>Downloaded %1.</source>
         <translation>%1 heruntergeladen.</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="457"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="466"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="494"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="503"/>
         <source>Download object</source>
         <translation>Objekt herunterladen</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="514"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="523"/>
         <source>Delete %1?</source>
         <translation>%1 löschen?</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="515"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="524"/>
         <source>Permanently delete version %1 of %2?</source>
         <translation>Version %1 von %2 endgültig löschen?</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="516"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="525"/>
         <source>Delete object</source>
         <translation>Objekt löschen</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="528"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="537"/>
         <source>Deleted %1 (a delete marker was added).</source>
         <translation>%1 gelöscht (eine Löschmarkierung wurde hinzugefügt).</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="530"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="539"/>
         <source>Deleted %1.</source>
         <translation>%1 gelöscht.</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="542"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="551"/>
         <source>Copied %1.</source>
         <translation>%1 kopiert.</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="552"/>
-        <location filename="../ui/s3/bucketspane.cpp" line="575"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="561"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="584"/>
         <source>Presigned URL</source>
         <translation>Vorsignierte URL</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="553"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="562"/>
         <source>Expires in (seconds, at most 7 days):</source>
         <translation>Läuft ab in (Sekunden, höchstens 7 Tage):</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="573"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="582"/>
         <source>Copied a presigned URL to the clipboard.</source>
         <translation>Eine vorsignierte URL wurde in die Zwischenablage kopiert.</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="575"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="584"/>
         <source>Copied to the clipboard:</source>
         <translation>In die Zwischenablage kopiert:</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="605"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="614"/>
         <source>Cannot restore %1: %2</source>
         <translation>%1 kann nicht wiederhergestellt werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="613"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="622"/>
         <source>Restoring %1: readable from %2 until %3.</source>
         <translation>%1 wird wiederhergestellt: lesbar von %2 bis %3.</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketspane.cpp" line="618"/>
+        <location filename="../ui/s3/bucketspane.cpp" line="627"/>
         <source>%1 is restored: readable until %2.</source>
         <translation>%1 ist wiederhergestellt: lesbar bis %2.</translation>
     </message>
@@ -3337,9 +3350,9 @@ Zuerst leeren?</translation>
     </message>
     <message>
         <location filename="../ui/s3/objectdetailsdialog.cpp" line="178"/>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="202"/>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="221"/>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="225"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="205"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="224"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="228"/>
         <source>None</source>
         <translation>Keine</translation>
     </message>
@@ -3349,111 +3362,116 @@ Zuerst leeren?</translation>
         <translation>Speicherklasse</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="188"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="183"/>
+        <source>Replication status</source>
+        <translation>Replikationsstatus</translation>
+    </message>
+    <message>
         <location filename="../ui/s3/objectdetailsdialog.cpp" line="191"/>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="195"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="194"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="198"/>
         <source>Restore status</source>
         <translation>Wiederherstellung</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="188"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="191"/>
         <source>Archived: restore the object (RestoreObject) to read it</source>
         <translation>Archiviert: Objekt wiederherstellen (RestoreObject), um es zu lesen</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="192"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="195"/>
         <source>Restore in progress: readable from %1</source>
         <translation>Wiederherstellung läuft: lesbar ab %1</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="196"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="199"/>
         <source>Restored copy readable until %1</source>
         <translation>Wiederhergestellte Kopie lesbar bis %1</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="202"/>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="204"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="205"/>
         <location filename="../ui/s3/objectdetailsdialog.cpp" line="207"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="210"/>
         <source>Object Lock retention</source>
         <translation>Objektsperre: Aufbewahrung</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="205"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="208"/>
         <source>%1 until %2</source>
         <translation>%1 bis %2</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="208"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="211"/>
         <source>%1, ended %2</source>
         <translation>%1, abgelaufen am %2</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="209"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="212"/>
         <source>Legal hold</source>
         <translation>Rechtliche Aufbewahrung</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="209"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="212"/>
         <source>On</source>
         <translation>Ein</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="209"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="212"/>
         <source>Off</source>
         <translation>Aus</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="211"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="214"/>
         <source>Content-Type</source>
         <translation>Content-Type</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="213"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="216"/>
         <source>Content-Encoding</source>
         <translation>Content-Encoding</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="215"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="218"/>
         <source>Cache-Control</source>
         <translation>Cache-Control</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="217"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="220"/>
         <source>Content-Disposition</source>
         <translation>Content-Disposition</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="221"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="224"/>
         <source>User metadata</source>
         <translation>Benutzerdefinierte Metadaten</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="225"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="228"/>
         <source>Tags</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="229"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="232"/>
         <source> (current)</source>
         <translation> (aktuell)</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="230"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="233"/>
         <source>delete marker</source>
         <translation>Löschmarkierung</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="232"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="235"/>
         <source>Versions</source>
         <translation>Versionen</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="236"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="239"/>
         <source>This object is archived in %1: its bytes can be read once a restore has finished.</source>
         <translation>Dieses Objekt ist in %1 archiviert: Sein Inhalt ist lesbar, sobald eine Wiederherstellung abgeschlossen ist.</translation>
     </message>
     <message>
-        <location filename="../ui/s3/objectdetailsdialog.cpp" line="248"/>
+        <location filename="../ui/s3/objectdetailsdialog.cpp" line="251"/>
         <source>No preview is available for this object.</source>
         <translation>Für dieses Objekt ist keine Vorschau verfügbar.</translation>
     </message>
@@ -3532,6 +3550,146 @@ Zuerst leeren?</translation>
         <location filename="../ui/s3/objecttransfer.cpp" line="140"/>
         <source>Cannot write %1.</source>
         <translation>%1 kann nicht geschrieben werden.</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::S3::ReplicationTab</name>
+    <message>
+        <location filename="../ui/s3/replicationtab.cpp" line="28"/>
+        <source>Replicate delete markers</source>
+        <translation>Löschmarkierungen replizieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/replicationtab.cpp" line="29"/>
+        <source>Add rule</source>
+        <translation>Regel hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/replicationtab.cpp" line="30"/>
+        <source>Remove rule</source>
+        <translation>Regel entfernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/replicationtab.cpp" line="42"/>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/replicationtab.cpp" line="43"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/replicationtab.cpp" line="44"/>
+        <source>Scope</source>
+        <translation>Geltungsbereich</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/replicationtab.cpp" line="45"/>
+        <source>Destination</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/replicationtab.cpp" line="46"/>
+        <location filename="../ui/s3/replicationtab.cpp" line="82"/>
+        <source>Storage class</source>
+        <translation>Speicherklasse</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/replicationtab.cpp" line="47"/>
+        <source>Delete markers</source>
+        <translation>Löschmarkierungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/replicationtab.cpp" line="54"/>
+        <source>Rule name, e.g. to-backup</source>
+        <translation>Regelname, z. B. to-backup</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/replicationtab.cpp" line="55"/>
+        <source>Prefix (empty: every object)</source>
+        <translation>Präfix (leer: jedes Objekt)</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/replicationtab.cpp" line="56"/>
+        <location filename="../ui/s3/replicationtab.cpp" line="216"/>
+        <source>Same as source</source>
+        <translation>Wie die Quelle</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/replicationtab.cpp" line="69"/>
+        <source>Replication copies each new object version to the destination bucket a moment after it is written: same key, version ID, metadata and tags. The source shows PENDING, then COMPLETED (or FAILED); the copy shows REPLICA. Both buckets need versioning enabled. Objects written before the rule, deletions of a specific version, and replicas themselves are not replicated.</source>
+        <translation>Die Replikation kopiert jede neue Objektversion kurz nach dem Schreiben in den Ziel-Bucket: gleicher Schlüssel, gleiche Versions-ID, Metadaten und Tags. Die Quelle zeigt PENDING, dann COMPLETED (oder FAILED); die Kopie zeigt REPLICA. Beide Buckets brauchen aktivierte Versionierung. Objekte, die vor der Regel geschrieben wurden, das Löschen einer bestimmten Version und Replikate selbst werden nicht repliziert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/replicationtab.cpp" line="79"/>
+        <source>to</source>
+        <translation>nach</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/replicationtab.cpp" line="116"/>
+        <source>Create another bucket (with versioning enabled) to replicate to.</source>
+        <translation>Legen Sie einen weiteren Bucket (mit aktivierter Versionierung) als Replikationsziel an.</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/replicationtab.cpp" line="140"/>
+        <source>The existing rules use the first replication schema (set through the API); remove them before adding rules here.</source>
+        <translation>Die vorhandenen Regeln verwenden das erste Replikationsschema (über die API gesetzt); entfernen Sie sie, bevor Sie hier Regeln hinzufügen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/replicationtab.cpp" line="169"/>
+        <source>Enter a name for the rule.</source>
+        <translation>Geben Sie einen Namen für die Regel ein.</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/replicationtab.cpp" line="181"/>
+        <source>Added. Save applies the rules; S3 then checks that both buckets have versioning enabled.</source>
+        <translation>Hinzugefügt. Speichern wendet die Regeln an; S3 prüft dann, ob beide Buckets die Versionierung aktiviert haben.</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/replicationtab.cpp" line="195"/>
+        <source>Removed. Save applies the change.</source>
+        <translation>Entfernt. Speichern wendet die Änderung an.</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/replicationtab.cpp" line="209"/>
+        <source>prefix &quot;%1&quot;</source>
+        <translation>Präfix „%1“</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/replicationtab.cpp" line="211"/>
+        <source>tag %1=%2</source>
+        <translation>Tag %1=%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/replicationtab.cpp" line="213"/>
+        <source>Enabled</source>
+        <translation>Aktiviert</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/replicationtab.cpp" line="213"/>
+        <source>Disabled</source>
+        <translation>Deaktiviert</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/replicationtab.cpp" line="214"/>
+        <source>Entire bucket</source>
+        <translation>Gesamter Bucket</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/replicationtab.cpp" line="217"/>
+        <source>Replicated</source>
+        <translation>Repliziert</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/replicationtab.cpp" line="217"/>
+        <source>Not replicated</source>
+        <translation>Nicht repliziert</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/replicationtab.cpp" line="223"/>
+        <source>No replication rules: objects stay in this bucket only.</source>
+        <translation>Keine Replikationsregeln: Objekte bleiben nur in diesem Bucket.</translation>
     </message>
 </context>
 <context>

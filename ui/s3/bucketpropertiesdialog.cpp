@@ -4,6 +4,7 @@
 #include "core/common/arn.h"
 #include "core/common/async.h"
 #include "core/s3/s3service.h"
+#include "ui/s3/replicationtab.h"
 #include "ui/s3/websitehostingtab.h"
 
 #include <QComboBox>
@@ -39,6 +40,8 @@ struct Properties
     std::optional<Core::S3::PublicAccessBlock> publicAccess;
     QList<Core::S3::LifecycleRule> lifecycle;
     std::optional<Core::S3::WebsiteConfig> website;
+    std::optional<Core::S3::ReplicationConfig> replication;
+    QStringList buckets;
 };
 
 } // namespace
@@ -65,10 +68,11 @@ BucketPropertiesDialog::BucketPropertiesDialog(Core::S3::S3Service *service,
     , m_publicAccess(new QLabel(this))
     , m_lifecycle(new QPlainTextEdit(this))
     , m_website(new WebsiteHostingTab(bucket, endpointUrl, this))
+    , m_replication(new ReplicationTab(bucket, this))
     , m_message(new QLabel(this))
 {
     setWindowTitle(tr("Bucket properties: %1").arg(bucket));
-    resize(760, 560);
+    resize(900, 580);
     m_versioning->addItem(tr("Disabled"), int(Core::S3::Versioning::Unversioned));
     m_versioning->addItem(tr("Enabled"), int(Core::S3::Versioning::Enabled));
     m_versioning->addItem(tr("Suspended"), int(Core::S3::Versioning::Suspended));
@@ -113,6 +117,7 @@ BucketPropertiesDialog::BucketPropertiesDialog(Core::S3::S3Service *service,
     tabs->addTab(m_policy, tr("Bucket policy"));
     tabs->addTab(m_cors, tr("CORS"));
     tabs->addTab(m_website, tr("Static website hosting"));
+    tabs->addTab(m_replication, tr("Replication rules"));
     auto *notifications = new QWidget(tabs);
     auto *notificationsLayout = new QVBoxLayout(notifications);
     notificationsLayout->addWidget(m_notificationSummary);
@@ -151,6 +156,7 @@ BucketPropertiesDialog::BucketPropertiesDialog(Core::S3::S3Service *service,
     });
     // A message about what Save refused goes once the user edits again.
     connect(m_website, &WebsiteHostingTab::edited, m_message, &QLabel::clear);
+    connect(m_replication, &ReplicationTab::edited, m_message, &QLabel::clear);
     connect(m_tags, &QPlainTextEdit::textChanged, m_message, &QLabel::clear);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(tabs);
@@ -189,6 +195,10 @@ BucketPropertiesDialog::BucketPropertiesDialog(Core::S3::S3Service *service,
                                            .value_or(QList<Core::S3::LifecycleRule>{});
             properties.website = service->getBucketWebsite(bucket).value_or(
                 std::optional<Core::S3::WebsiteConfig>());
+            properties.replication = service->getBucketReplication(bucket).value_or(
+                std::optional<Core::S3::ReplicationConfig>());
+            for (const Core::S3::Bucket &other : service->listBuckets())
+                properties.buckets.append(other.name);
             return properties;
         },
         [this](const Properties &properties) {
@@ -205,6 +215,8 @@ BucketPropertiesDialog::BucketPropertiesDialog(Core::S3::S3Service *service,
             m_lifecycle->setPlainText(lifecycleSummary(properties.lifecycle));
             m_cors->setPlainText(properties.cors);
             m_website->setConfig(properties.website);
+            m_replication->setBuckets(properties.buckets);
+            m_replication->setConfig(properties.replication);
             m_notification->setPlainText(properties.notification);
             m_loadedNotification = properties.notification.trimmed();
             m_notificationSummary->setText(notificationSummary(
@@ -482,6 +494,8 @@ void BucketPropertiesDialog::save()
     const bool policyChanged = policy != m_loadedPolicy;
     const bool websiteChanged = m_website->isChanged();
     const auto website = m_website->config();
+    const bool replicationChanged = m_replication->isChanged();
+    const auto replication = m_replication->config();
     Core::S3::S3Service *service = m_service;
     const QString bucket = m_bucket;
     Core::callAsync(
@@ -494,8 +508,14 @@ void BucketPropertiesDialog::save()
                 if (!status && error.isEmpty())
                     error = errorText(status.error());
             };
+            // Removing the rules comes before versioning, which they keep from being suspended;
+            // new rules come after it, as they need it enabled.
+            if (replicationChanged && !replication)
+                note(service->putBucketReplication(bucket, std::nullopt));
             if (versioning != Core::S3::Versioning::Unversioned)
                 note(service->putBucketVersioning(bucket, versioning));
+            if (replicationChanged && replication)
+                note(service->putBucketReplication(bucket, replication));
             note(service->putBucketTagging(bucket, *tags));
             if (policyChanged)
                 note(service->putBucketDocument(bucket,

@@ -21,12 +21,14 @@ class S3Service;
 
 namespace Gui::S3 {
 
+class ReplicationTab;
 class WebsiteHostingTab;
 
 // Bucket properties: versioning, tags, CORS, the policy JSON (editable, validated before it is
 // saved), event notifications (a summary of the destinations and the configuration document,
 // editable; the service checks destinations as AWS does and its refusal is shown), and
-// static website hosting (WebsiteHostingTab), and read-only views of permissions (Object
+// static website hosting (WebsiteHostingTab), replication rules (ReplicationTab), and read-only
+// views of permissions (Object
 // Ownership, Block Public Access, default encryption) and lifecycle rules, which the API
 // configures.
 class BucketPropertiesDialog final : public QDialog
@@ -87,6 +89,7 @@ private:
     QLabel *m_publicAccess;
     QPlainTextEdit *m_lifecycle;
     WebsiteHostingTab *m_website;
+    ReplicationTab *m_replication;
     QString m_loadedPolicy;
     QLabel *m_message;
 };

@@ -178,6 +178,9 @@ void ObjectDetailsDialog::show(const Core::S3::S3Object &object,
             ? tr("None")
             : u"%1: %2"_s.arg(object.checksum.algorithm, object.checksum.value));
     row(tr("Storage class"), object.headers.storageClass);
+    // The status keeps its AWS name (PENDING, COMPLETED, FAILED, REPLICA), as the CLI shows it.
+    if (!object.headers.replicationStatus.isEmpty())
+        row(tr("Replication status"), object.headers.replicationStatus);
     const auto when = [](qint64 ms) {
         return QLocale().toString(QDateTime::fromMSecsSinceEpoch(ms), QLocale::ShortFormat);
     };
