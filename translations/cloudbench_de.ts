@@ -1840,66 +1840,217 @@
     </message>
 </context>
 <context>
-    <name>Gui::Lambda::FunctionsPane</name>
+    <name>Gui::Lambda::FunctionUrlDialog</name>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="80"/>
-        <source>Functions</source>
-        <translation>Funktionen</translation>
+        <location filename="../ui/lambda/functionurldialog.cpp" line="48"/>
+        <source>Edit function URL</source>
+        <translation>Funktions-URL bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="81"/>
-        <source>Lambda functions run here with the python3 and node of this machine.</source>
-        <translation>Lambda-Funktionen laufen hier mit python3 und node dieses Rechners.</translation>
+        <location filename="../ui/lambda/functionurldialog.cpp" line="48"/>
+        <source>Create function URL</source>
+        <translation>Funktions-URL erstellen</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="83"/>
-        <source>Create function</source>
-        <translation>Funktion erstellen</translation>
+        <location filename="../ui/lambda/functionurldialog.cpp" line="53"/>
+        <source>AWS_IAM (requests must be SigV4-signed)</source>
+        <translation>AWS_IAM (Anfragen müssen mit SigV4 signiert sein)</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="84"/>
+        <location filename="../ui/lambda/functionurldialog.cpp" line="54"/>
+        <source>NONE (public, anyone can invoke)</source>
+        <translation>NONE (öffentlich, jeder kann aufrufen)</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionurldialog.cpp" line="55"/>
+        <source>e.g. https://example.com or *; empty: no CORS</source>
+        <translation>z. B. https://example.com oder *; leer: kein CORS</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionurldialog.cpp" line="56"/>
+        <source>e.g. GET, POST or *</source>
+        <translation>z. B. GET, POST oder *</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionurldialog.cpp" line="57"/>
+        <source>e.g. content-type</source>
+        <translation>z. B. content-type</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionurldialog.cpp" line="59"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionurldialog.cpp" line="71"/>
+        <source>Qualifier</source>
+        <translation>Qualifier</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionurldialog.cpp" line="72"/>
+        <source>Auth type</source>
+        <translation>Authentifizierungstyp</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionurldialog.cpp" line="73"/>
+        <source>CORS allowed origins</source>
+        <translation>CORS: erlaubte Ursprünge</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionurldialog.cpp" line="74"/>
+        <source>CORS allowed methods</source>
+        <translation>CORS: erlaubte Methoden</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionurldialog.cpp" line="75"/>
+        <source>CORS allowed headers</source>
+        <translation>CORS: erlaubte Header</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionurldialog.cpp" line="76"/>
+        <source>CORS max age</source>
+        <translation>CORS: maximales Alter</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::Lambda::FunctionUrlPanel</name>
+    <message>
+        <location filename="../ui/lambda/functionurlpanel.cpp" line="48"/>
+        <source>Copy URL</source>
+        <translation>URL kopieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionurlpanel.cpp" line="49"/>
+        <source>Create function URL…</source>
+        <translation>Funktions-URL erstellen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionurlpanel.cpp" line="50"/>
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionurlpanel.cpp" line="51"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="105"/>
-        <location filename="../ui/lambda/functionspane.cpp" line="288"/>
+        <location filename="../ui/lambda/functionurlpanel.cpp" line="142"/>
+        <source>No function URL. Create one to invoke the function over HTTP.</source>
+        <translation>Keine Funktions-URL. Erstellen Sie eine, um die Funktion über HTTP aufzurufen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionurlpanel.cpp" line="148"/>
+        <source>Auth type: NONE (public)</source>
+        <translation>Authentifizierung: NONE (öffentlich)</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionurlpanel.cpp" line="149"/>
+        <source>Auth type: AWS_IAM (SigV4-signed requests only)</source>
+        <translation>Authentifizierung: AWS_IAM (nur mit SigV4 signierte Anfragen)</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionurlpanel.cpp" line="151"/>
+        <source>CORS: off</source>
+        <translation>CORS: aus</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionurlpanel.cpp" line="152"/>
+        <source>CORS: origins %1</source>
+        <translation>CORS: Ursprünge %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionurlpanel.cpp" line="153"/>
+        <source>%1 · %2 · Qualifier: %3 · Invoke mode: %4</source>
+        <translation>%1 · %2 · Qualifier: %3 · Aufrufmodus: %4</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionurlpanel.cpp" line="197"/>
+        <source>Function URL updated.</source>
+        <translation>Funktions-URL aktualisiert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionurlpanel.cpp" line="198"/>
+        <source>Function URL created: %1</source>
+        <translation>Funktions-URL erstellt: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionurlpanel.cpp" line="210"/>
+        <source>Delete function URL</source>
+        <translation>Funktions-URL löschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionurlpanel.cpp" line="211"/>
+        <source>Delete the function URL %1? Clients using it will get errors.</source>
+        <translation>Die Funktions-URL %1 löschen? Clients, die sie verwenden, erhalten dann Fehler.</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionurlpanel.cpp" line="229"/>
+        <source>Function URL deleted.</source>
+        <translation>Funktions-URL gelöscht.</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::Lambda::FunctionsPane</name>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="81"/>
+        <source>Functions</source>
+        <translation>Funktionen</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="82"/>
+        <source>Lambda functions run here with the python3 and node of this machine.</source>
+        <translation>Lambda-Funktionen laufen hier mit python3 und node dieses Rechners.</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="84"/>
+        <source>Create function</source>
+        <translation>Funktion erstellen</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="85"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="106"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="302"/>
         <source>Select a function to see its code, tests, monitoring and configuration.</source>
         <translation>Wählen Sie eine Funktion, um Code, Tests, Überwachung und Konfiguration zu sehen.</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="110"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="111"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="111"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="112"/>
         <location filename="../ui/lambda/functionspanetest.cpp" line="34"/>
         <source>Test</source>
         <translation>Testen</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="112"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="113"/>
         <source>Monitor</source>
         <translation>Überwachen</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="113"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="114"/>
         <source>Configuration</source>
         <translation>Konfiguration</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="155"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="156"/>
         <source>Deploy</source>
         <translation>Bereitstellen</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="156"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="157"/>
         <source>Save the file into the function&apos;s package (UpdateFunctionCode).</source>
         <translation>Die Datei im Paket der Funktion speichern (UpdateFunctionCode).</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="157"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="158"/>
         <source>Upload .zip file…</source>
         <translation>.zip-Datei hochladen…</translation>
     </message>
@@ -1909,72 +2060,83 @@
         <translation>Vorlage</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="181"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="182"/>
         <source>Follow the log stream</source>
         <translation>Dem Protokollstream folgen</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="207"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="208"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="211"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="212"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="219"/>
         <source> MB</source>
         <translation> MB</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="213"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="221"/>
         <source>KEY=value, one per line</source>
         <translation>SCHLÜSSEL=Wert, einer pro Zeile</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="215"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="223"/>
         <source>Reserve concurrency</source>
         <translation>Gleichzeitigkeit reservieren</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="218"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="226"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="219"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="228"/>
         <source>Timeout</source>
         <translation>Zeitlimit</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="220"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="229"/>
         <source>Memory</source>
         <translation>Arbeitsspeicher</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="221"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="230"/>
+        <source>Ephemeral storage</source>
+        <translation>Flüchtiger Speicher</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="231"/>
         <source>Environment variables</source>
         <translation>Umgebungsvariablen</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="228"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="238"/>
         <source>Publish new version</source>
         <translation>Neue Version veröffentlichen</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="229"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="240"/>
+        <source>Function URL</source>
+        <translation>Funktions-URL</translation>
+    </message>
+    <message>
+        <location filename="../ui/lambda/functionspane.cpp" line="242"/>
         <source>Versions, aliases and triggers</source>
         <translation>Versionen, Aliasse und Auslöser</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="295"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="309"/>
         <source>&lt;b&gt;%1&lt;/b&gt; · %2 · handler %3</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; · %2 · Handler %3</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="370"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="385"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="371"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="386"/>
         <source>Versions: %1
 Aliases: %2
 SQS triggers: %3</source>
@@ -1983,57 +2145,57 @@ Aliasse: %2
 SQS-Auslöser: %3</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="386"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="401"/>
         <source>Published version %1.</source>
         <translation>Version %1 veröffentlicht.</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="416"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="431"/>
         <source>Function %1 created.</source>
         <translation>Funktion %1 erstellt.</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="426"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="441"/>
         <source>Delete function</source>
         <translation>Funktion löschen</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="427"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="442"/>
         <source>Delete the function %1 and all its versions?</source>
         <translation>Die Funktion %1 mit allen Versionen löschen?</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="436"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="451"/>
         <source>Function %1 deleted.</source>
         <translation>Funktion %1 gelöscht.</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="453"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="468"/>
         <source>Deployed: the next invocation runs the new code.</source>
         <translation>Bereitgestellt: der nächste Aufruf führt den neuen Code aus.</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="462"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="477"/>
         <source>Upload .zip file</source>
         <translation>.zip-Datei hochladen</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="462"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="477"/>
         <source>ZIP files (*.zip)</source>
         <translation>ZIP-Dateien (*.zip)</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="467"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="482"/>
         <source>Cannot read %1.</source>
         <translation>%1 kann nicht gelesen werden.</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="479"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="494"/>
         <source>Uploaded.</source>
         <translation>Hochgeladen.</translation>
     </message>
     <message>
-        <location filename="../ui/lambda/functionspane.cpp" line="514"/>
+        <location filename="../ui/lambda/functionspane.cpp" line="530"/>
         <source>Configuration saved.</source>
         <translation>Konfiguration gespeichert.</translation>
     </message>

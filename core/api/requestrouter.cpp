@@ -43,10 +43,31 @@ std::pair<QString, QString> cborTarget(const HttpRequest &request)
 
 } // namespace
 
+QString functionUrlId(const HttpRequest &request)
+{
+    const QString host = QString::fromLatin1(request.header("host")).toLower().section(u':', 0, 0);
+    const qsizetype at = host.indexOf(u".lambda-url."_s);
+    if (at <= 0 || host.left(at).contains(u'.'))
+        return {};
+    return host.left(at);
+}
+
 Route RequestRouter::route(const HttpRequest &request)
 {
     Route route;
     route.scope = parseCredentialScope(request);
+    if (!functionUrlId(request).isEmpty()) {
+        // Region: the host label after "lambda-url".
+        const QString host = QString::fromLatin1(request.header("host")).toLower();
+        const QString region = host.section(u'.', 2, 2).section(u':', 0, 0);
+        if (!region.isEmpty() && region != u"localhost"_s)
+            route.region = region;
+        if (route.scope)
+            route.accessKeyId = route.scope->accessKeyId;
+        route.service = u"lambda"_s;
+        route.protocol = Protocol::RestJson;
+        return route;
+    }
     const QString action = queryAction(request);
     const QString target = QString::fromLatin1(request.header("x-amz-target"));
     const auto [cborService, cborOperation] = cborTarget(request);

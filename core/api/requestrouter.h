@@ -24,12 +24,17 @@ struct Route
     QString rejection; // set when the request cannot be routed at all (message for the client)
 };
 
+// The url id of a Lambda function URL host (<url-id>.lambda-url.<region>.localhost, any port),
+// lower-cased; empty for any other host.
+QString functionUrlId(const HttpRequest &request);
+
 class RequestRouter final
 {
 public:
     // Service from the SigV4 scope, then X-Amz-Target, then host and path (moto's server mode);
     // protocol from Smithy-Protocol, the JSON content types, form encoding or Action (Query),
-    // otherwise the service's REST protocol (LocalStack's _matches_protocol).
+    // otherwise the service's REST protocol (LocalStack's _matches_protocol). A function URL host
+    // is Lambda's whatever the request says, signed or not.
     static Route route(const HttpRequest &request);
 
 private:

@@ -3,6 +3,7 @@
 
 #include "core/common/awserror.h"
 #include "core/lambda/codesource.h"
+#include "core/lambda/functionurl.h"
 #include "core/lambda/lambdatypes.h"
 
 #include <QJsonObject>
@@ -12,6 +13,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace Core {
 class Clock;
@@ -77,6 +79,15 @@ struct UpdateConfigurationRequest
     std::optional<int> ephemeralStorageMb; // EphemeralStorage.Size
     std::optional<QStringList> layers;
     QString revisionId;
+};
+
+// The members of Create/UpdateFunctionUrlConfig; what is not given is left as it is (Create
+// requires AuthType).
+struct FunctionUrlChanges
+{
+    std::optional<QString> authType;
+    std::optional<QJsonObject> cors;
+    std::optional<QString> invokeMode;
 };
 
 struct InvokeRequest
@@ -233,6 +244,28 @@ public:
     // One polling round over the enabled mappings (also run by a one-second timer).
     void pollEventSources();
 
+    // Function URLs of $LATEST or an alias (a version number is refused as AWS refuses it).
+    Result<FunctionUrlConfig> createFunctionUrlConfig(
+        const QString &function, const QString &qualifier, const FunctionUrlChanges &request);
+    Result<FunctionUrlConfig> getFunctionUrlConfig(
+        const QString &function, const QString &qualifier) const;
+    Result<FunctionUrlConfig> updateFunctionUrlConfig(
+        const QString &function, const QString &qualifier, const FunctionUrlChanges &request);
+    Status deleteFunctionUrlConfig(const QString &function, const QString &qualifier);
+    Result<QList<FunctionUrlConfig>> listFunctionUrlConfigs(const QString &function,
+        const QString &marker = {},
+        std::optional<int> maxItems = std::nullopt,
+        QString *nextMarker = nullptr) const;
+    // The URL whose host starts with this url id, if there is one.
+    std::optional<FunctionUrlConfig> functionUrlById(const QString &urlId) const;
+    // http://<url-id>.lambda-url.<region>.localhost:<port>/ (AWS: ...<region>.on.aws).
+    QString functionUrl(const QString &urlId) const;
+    // AWS/Lambda UrlRequestCount, Url4xxCount, Url5xxCount and UrlRequestLatency of one request
+    // made through a function URL.
+    void recordUrlRequest(const FunctionUrlConfig &config, int status, double latencyMs);
+    QString accountId() const { return m_accountId; }
+    QString region() const { return m_region; }
+
     void invoke(const InvokeRequest &request, InvokeDone done);
     QList<InvocationRecord> recentInvocations(const QString &function, int limit) const;
 
@@ -285,6 +318,11 @@ private:
         const QString &function, const QString &qualifier) const;
     // The config that governs an asynchronous invocation: the one of the qualifier it was made to.
     QJsonObject eventInvokeConfig(const QueuedEvent &event) const;
+    // (function name, qualifier) a function URL is kept under: $LATEST when unqualified, or an
+    // alias that exists.
+    Result<std::pair<QString, QString>> functionUrlKey(
+        const QString &function, const QString &qualifier) const;
+    FunctionUrlConfig withUrl(FunctionUrlConfig config) const;
     Result<FunctionConfiguration> latestOf(const QString &name) const;
     Result<Target> resolveTarget(const QString &name, const QString &qualifier) const;
     Status validateConfiguration(const FunctionConfiguration &config) const;

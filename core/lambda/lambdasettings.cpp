@@ -164,6 +164,7 @@ Status LambdaService::deleteAlias(const QString &function, const QString &alias)
     Storage::SqlTransaction transaction(m_database.connection());
     m_store->deleteAlias(*name, alias); // AWS: deleting a missing alias succeeds
     m_store->deleteEventInvokeConfig(*name, alias);
+    m_store->deleteFunctionUrl(*name, alias);
     transaction.commit();
     m_changes->touch();
     return {};

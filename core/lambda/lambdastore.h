@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/lambda/functionurl.h"
 #include "core/lambda/lambdatypes.h"
 
 #include <QJsonObject>
@@ -68,6 +69,14 @@ public:
     bool deleteEventInvokeConfig(const QString &name, const QString &qualifier);
     // (qualifier, config) of one function, by qualifier.
     QList<std::pair<QString, QJsonObject>> eventInvokeConfigs(const QString &name) const;
+
+    // Function URLs (lambdaurlstore.cpp), keyed by qualifier ($LATEST or an alias) or url id.
+    bool putFunctionUrl(const FunctionUrlConfig &config);
+    bool deleteFunctionUrl(const QString &function, const QString &qualifier);
+    std::optional<FunctionUrlConfig> functionUrl(
+        const QString &function, const QString &qualifier) const;
+    std::optional<FunctionUrlConfig> functionUrlById(const QString &urlId) const;
+    QList<FunctionUrlConfig> functionUrls(const QString &function) const;
 
     bool putAlias(const QString &function, const AliasConfiguration &alias);
     bool deleteAlias(const QString &function, const QString &alias);

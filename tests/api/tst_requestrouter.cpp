@@ -137,6 +137,17 @@ private slots:
             << QByteArray("GET /_cloudbench/lambda/functions/f/versions/%24LATEST/code.zip "
                           "HTTP/1.1\r\nHost: 127.0.0.1:4566\r\n\r\n")
             << u"lambda"_s << int(Protocol::RestJson) << u"us-east-1"_s;
+        QTest::newRow("function url, unsigned form post")
+            << QByteArray("POST /any/path?Action=x HTTP/1.1\r\nHost: "
+                          "abcdefghijklmnopqrstuvwxyz012345.lambda-url.eu-west-2.localhost:4566"
+                          "\r\nContent-Type: application/x-www-form-urlencoded\r\n\r\na=1")
+            << u"lambda"_s << int(Protocol::RestJson) << u"eu-west-2"_s;
+        QTest::newRow("function url, signed for another service")
+            << QByteArray("GET / HTTP/1.1\r\nHost: abcdefghijklmnopqrstuvwxyz012345.lambda-url."
+                          "us-east-1.localhost\r\nAuthorization: AWS4-HMAC-SHA256 Credential="
+                          "test/20261123/us-east-1/s3/aws4_request, SignedHeaders=host, "
+                          "Signature=x\r\n\r\n")
+            << u"lambda"_s << int(Protocol::RestJson) << u"us-east-1"_s;
         QTest::newRow("unsigned sts action")
             << QByteArray("POST / HTTP/1.1\r\nContent-Type: application/x-www-form-urlencoded"
                           "\r\n\r\nAction=GetCallerIdentity&Version=2011-06-15")

@@ -284,8 +284,7 @@ class LambdaTest(ServerTestCase):
         for call in (lambda: client.put_provisioned_concurrency_config(
                          FunctionName="py-rules", Qualifier="1",
                          ProvisionedConcurrentExecutions=1),
-                     lambda: client.create_function_url_config(FunctionName="py-rules",
-                                                               AuthType="NONE"),
+                     lambda: client.get_function_code_signing_config(FunctionName="py-rules"),
                      lambda: client.publish_layer_version(LayerName="deps",
                                                           Content={"ZipFile": b"zip"}),
                      lambda: client.get_layer_version_by_arn(Arn=layer)):

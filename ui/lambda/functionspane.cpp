@@ -10,6 +10,7 @@
 #include "ui/lambda/deploymentpanel.h"
 #include "ui/lambda/eventtemplates.h"
 #include "ui/lambda/functionlistmodel.h"
+#include "ui/lambda/functionurlpanel.h"
 #include "ui/lambda/invocationlistmodel.h"
 
 #include <QCheckBox>
@@ -209,6 +210,13 @@ QWidget *FunctionsPane::createConfigurationTab()
     m_memory->setRange(128, 10240);
     m_memory->setSingleStep(64);
     m_memory->setSuffix(tr(" MB"));
+    m_memory->setObjectName(u"memorySize"_s);
+    // EphemeralStorage.Size: 512 MB to 10,240 MB of /tmp.
+    m_ephemeralStorage = new QSpinBox(tab);
+    m_ephemeralStorage->setObjectName(u"ephemeralStorage"_s);
+    m_ephemeralStorage->setRange(512, 10240);
+    m_ephemeralStorage->setSingleStep(512);
+    m_ephemeralStorage->setSuffix(tr(" MB"));
     m_environment = monospaceEditor(tab, false);
     m_environment->setPlaceholderText(tr("KEY=value, one per line"));
     m_environment->setMaximumHeight(120);
@@ -216,8 +224,10 @@ QWidget *FunctionsPane::createConfigurationTab()
     m_concurrency = new QSpinBox(tab);
     m_concurrency->setRange(0, 900);
     auto *save = new QPushButton(tr("Save"), tab);
+    save->setObjectName(u"saveConfiguration"_s);
     form->addRow(tr("Timeout"), m_timeout);
     form->addRow(tr("Memory"), m_memory);
+    form->addRow(tr("Ephemeral storage"), m_ephemeralStorage);
     form->addRow(tr("Environment variables"), m_environment);
     form->addRow(m_reserve, m_concurrency);
     form->addRow(QString(), save);
@@ -226,6 +236,9 @@ QWidget *FunctionsPane::createConfigurationTab()
     m_deployment->setWordWrap(true);
     m_deployment->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto *publish = new QPushButton(tr("Publish new version"), tab);
+    m_urlPanel = new FunctionUrlPanel(m_service, tab);
+    form->addRow(tr("Function URL"), m_urlPanel);
+    connect(m_urlPanel, &FunctionUrlPanel::messageReady, this, &FunctionsPane::setMessage);
     form->addRow(tr("Versions, aliases and triggers"), m_deployment);
     form->addRow(QString(), publish);
     m_deploymentPanel = new DeploymentPanel(m_service, tab);
@@ -283,6 +296,7 @@ void FunctionsPane::showFunction(const QString &name)
     m_log->clear();
     m_logStream.clear();
     m_deploymentPanel->setFunction(name);
+    m_urlPanel->setFunction(name);
     refreshSavedEvents();
     if (name.isEmpty()) {
         m_functionTitle->setText(tr("Select a function to see its code, tests, monitoring and "
@@ -299,6 +313,7 @@ void FunctionsPane::showFunction(const QString &name)
                 : CodeHighlighter::Language::Python);
         m_timeout->setValue(function->timeout);
         m_memory->setValue(function->memorySize);
+        m_ephemeralStorage->setValue(function->ephemeralStorageMb);
         m_environment->setPlainText(environmentText(function->environment));
     }
     Core::callAsync(
@@ -487,6 +502,7 @@ void FunctionsPane::saveConfiguration()
     Core::Lambda::UpdateConfigurationRequest request;
     request.timeout = m_timeout->value();
     request.memorySize = m_memory->value();
+    request.ephemeralStorageMb = m_ephemeralStorage->value();
     QMap<QString, QString> variables;
     for (const QString &line : m_environment->toPlainText().split(u'\n', Qt::SkipEmptyParts)) {
         const qsizetype equals = line.indexOf(u'=');

@@ -25,6 +25,7 @@ namespace Gui::Lambda {
 
 class CodeHighlighter;
 class DeploymentPanel;
+class FunctionUrlPanel;
 class FunctionListModel;
 class InvocationListModel;
 
@@ -32,8 +33,9 @@ class InvocationListModel;
 // for the selected function, the Code tab (editor with highlighting; Save = UpdateFunctionCode,
 // Upload .zip), the Test tab (event templates, invoke, result with logs, duration, billed
 // duration, memory and init duration), the Monitor tab (recent invocations and the log stream
-// of the selected one, with follow mode) and the Configuration tab (timeout, memory,
-// environment, reserved concurrency, aliases with weighted routing, triggers). Talks to the
+// of the selected one, with follow mode) and the Configuration tab (timeout, memory, ephemeral
+// storage, environment, reserved concurrency, function URLs, aliases with weighted routing,
+// triggers). Talks to the
 // services on the core thread only through queued calls.
 class FunctionsPane final : public QWidget
 {
@@ -57,6 +59,7 @@ public:
     void selectSavedTestEvent(const QString &eventName);
     QStringList savedTestEventNames() const;
     DeploymentPanel *deploymentPanel() const { return m_deploymentPanel; }
+    FunctionUrlPanel *functionUrlPanel() const { return m_urlPanel; }
 
 signals:
     void testFinished();
@@ -107,11 +110,13 @@ private:
     QCheckBox *m_follow = nullptr;
     QSpinBox *m_timeout = nullptr;
     QSpinBox *m_memory = nullptr;
+    QSpinBox *m_ephemeralStorage = nullptr;
     QPlainTextEdit *m_environment = nullptr;
     QSpinBox *m_concurrency = nullptr;
     QCheckBox *m_reserve = nullptr;
     QLabel *m_deployment = nullptr;
     DeploymentPanel *m_deploymentPanel = nullptr;
+    FunctionUrlPanel *m_urlPanel = nullptr;
     QComboBox *m_savedEvents = nullptr;
     QPushButton *m_deleteEventButton = nullptr;
 };

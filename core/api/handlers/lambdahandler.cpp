@@ -4,6 +4,7 @@
 
 #include "core/api/handlers/lambdawire.h"
 #include "core/api/protocols/restjsonprotocol.h"
+#include "core/api/requestrouter.h"
 #include "core/common/tracing.h"
 #include "core/lambda/lambdaerrors.h"
 #include "core/lambda/lambdaservice.h"
@@ -203,6 +204,26 @@ const QList<LambdaHandler::Route> &LambdaHandler::routes()
             u"GetAccountSettings"_s,
             &LambdaHandler::getAccountSettings},
         {"POST",
+            QRegularExpression(u"^/2021-10-31"_s + fn + u"/url/?$"_s),
+            u"CreateFunctionUrlConfig"_s,
+            &LambdaHandler::createFunctionUrlConfig},
+        {"GET",
+            QRegularExpression(u"^/2021-10-31"_s + fn + u"/url/?$"_s),
+            u"GetFunctionUrlConfig"_s,
+            &LambdaHandler::getFunctionUrlConfig},
+        {"PUT",
+            QRegularExpression(u"^/2021-10-31"_s + fn + u"/url/?$"_s),
+            u"UpdateFunctionUrlConfig"_s,
+            &LambdaHandler::updateFunctionUrlConfig},
+        {"DELETE",
+            QRegularExpression(u"^/2021-10-31"_s + fn + u"/url/?$"_s),
+            u"DeleteFunctionUrlConfig"_s,
+            &LambdaHandler::deleteFunctionUrlConfig},
+        {"GET",
+            QRegularExpression(u"^/2021-10-31"_s + fn + u"/urls/?$"_s),
+            u"ListFunctionUrlConfigs"_s,
+            &LambdaHandler::listFunctionUrlConfigs},
+        {"POST",
             QRegularExpression(u"^/2015-03-31/event-source-mappings/?$"_s),
             u"CreateEventSourceMapping"_s,
             &LambdaHandler::createEventSourceMapping},
@@ -238,6 +259,10 @@ QStringList LambdaHandler::operations() const
 
 void LambdaHandler::handle(const AwsRequest &request, Responder responder)
 {
+    if (const QString urlId = functionUrlId(request.http); !urlId.isEmpty()) {
+        serveFunctionUrl(request, responder, urlId);
+        return;
+    }
     const QString path = request.http.decodedPath();
     static const QRegularExpression invokePath(u"^/2015-03-31/functions/([^/]+)/invocations/?$"_s);
     static const QRegularExpression invokeAsyncPath(

@@ -48,6 +48,8 @@ private:
 
     void invoke(const AwsRequest &request, Responder &responder, const QString &function);
     void invokeAsync(const AwsRequest &request, Responder &responder, const QString &function);
+    // A request to a function URL host (lambdaurlhandler.cpp).
+    void serveFunctionUrl(const AwsRequest &request, Responder &responder, const QString &urlId);
     void downloadCode(Responder &responder, const QString &function, const QString &version);
 
     Result<std::pair<int, QJsonObject>> createFunction(const Call &call);
@@ -81,6 +83,11 @@ private:
     Result<std::pair<int, QJsonObject>> untagResource(const Call &call);
     Result<std::pair<int, QJsonObject>> listTags(const Call &call);
     Result<std::pair<int, QJsonObject>> getAccountSettings(const Call &call);
+    Result<std::pair<int, QJsonObject>> createFunctionUrlConfig(const Call &call);
+    Result<std::pair<int, QJsonObject>> getFunctionUrlConfig(const Call &call);
+    Result<std::pair<int, QJsonObject>> updateFunctionUrlConfig(const Call &call);
+    Result<std::pair<int, QJsonObject>> deleteFunctionUrlConfig(const Call &call);
+    Result<std::pair<int, QJsonObject>> listFunctionUrlConfigs(const Call &call);
     Result<std::pair<int, QJsonObject>> createEventSourceMapping(const Call &call);
     Result<std::pair<int, QJsonObject>> getEventSourceMapping(const Call &call);
     Result<std::pair<int, QJsonObject>> updateEventSourceMapping(const Call &call);

@@ -10,6 +10,7 @@
 #include "ui/lambda/deploymentpanel.h"
 #include "ui/lambda/functionlistmodel.h"
 #include "ui/lambda/functionspane.h"
+#include "ui/lambda/functionurlpanel.h"
 #include "ui/lambda/invocationlistmodel.h"
 
 #include <QAbstractItemModelTester>
@@ -18,7 +19,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTest>
 #include <QTreeWidget>
@@ -226,6 +229,55 @@ private slots:
         panel->setMappingEnabled(uuid, true);
         QTRY_COMPARE(
             service.getEventSourceMapping(uuid)->value(u"State"_s).toString(), u"Enabled"_s);
+    }
+
+    // The Configuration tab shows and saves EphemeralStorage next to memory and timeout, and its
+    // Function URL section creates, shows (as a link), updates and deletes the URL.
+    void ephemeralStorageAndFunctionUrl()
+    {
+        Tests::TempDatabase db;
+        QVERIFY(db.isOpen());
+        Core::ManualClock clock;
+        LambdaService service(
+            db.database(), &clock, nullptr, db.dirPath(), u"us-east-1"_s, u"000000000000"_s);
+        service.setEndpointUrl(u"http://127.0.0.1:4566"_s);
+        CreateFunctionRequest request = helloRequest(u"web"_s);
+        request.ephemeralStorageMb = 2048;
+        QVERIFY(service.createFunction(request));
+
+        Gui::Lambda::FunctionsPane pane(&service, nullptr);
+        QTRY_COMPARE(pane.functionModel()->rowCount(), 1);
+        pane.selectFunction(u"web"_s);
+        auto *storage = pane.findChild<QSpinBox *>(u"ephemeralStorage"_s);
+        QVERIFY(storage);
+        QCOMPARE(storage->value(), 2048);
+        storage->setValue(4096);
+        auto *save = pane.findChild<QPushButton *>(u"saveConfiguration"_s);
+        QVERIFY(save);
+        save->click();
+        QTRY_COMPARE(service.getFunctionConfiguration(u"web"_s, {})->ephemeralStorageMb, 4096);
+
+        Gui::Lambda::FunctionUrlPanel *panel = pane.functionUrlPanel();
+        auto *link = pane.findChild<QLabel *>(u"functionUrl"_s);
+        auto *details = pane.findChild<QLabel *>(u"functionUrlDetails"_s);
+        QVERIFY(link && details);
+        QTRY_VERIFY(link->text().contains(u"No function URL"_s));
+        FunctionUrlChanges changes;
+        changes.authType = u"NONE"_s;
+        panel->saveUrl(u"$LATEST"_s, changes, false);
+        QTRY_COMPARE(panel->urls().size(), 1);
+        const QString url = service.getFunctionUrlConfig(u"web"_s, {})->functionUrl;
+        QVERIFY(url.contains(u".lambda-url.us-east-1.localhost:4566/"_s));
+        QTRY_VERIFY(link->text().contains(u"<a href=\""_s + url));
+        QVERIFY(details->text().contains(u"NONE"_s));
+
+        changes.authType = u"AWS_IAM"_s;
+        panel->saveUrl(u"$LATEST"_s, changes, true);
+        QTRY_VERIFY(details->text().contains(u"AWS_IAM"_s));
+        QCOMPARE(service.getFunctionUrlConfig(u"web"_s, {})->authType, u"AWS_IAM"_s);
+        panel->deleteUrl(u"$LATEST"_s);
+        QTRY_VERIFY(link->text().contains(u"No function URL"_s));
+        QVERIFY(!service.getFunctionUrlConfig(u"web"_s, {}));
     }
 
     // Saved test events are stored per function in the database, survive a new pane and a new
