@@ -267,8 +267,12 @@ DynamoDbService::Response DynamoDbService::deleteTable(const QJsonObject &reques
         table->sizeBytes = stored->sizeBytes;
     }
     Storage::SqlTransaction transaction(m_database.connection());
+    // With point-in-time recovery on, AWS keeps a system backup of a deleted table for 35 days.
+    if (table->pitrSinceMs >= 0
+        && !writeBackup(*table, table->name + u"$DeletedTableBackup"_s, u"SYSTEM"_s))
+        return std::unexpected(storageError());
     if (!m_store->deleteTable(table->id) || !m_streamStore->deleteStreams(table->id)
-        || !transaction.commit())
+        || !m_store->deleteChanges(table->id, -1) || !transaction.commit())
         return std::unexpected(storageError());
     forgetTable(table->name);
     m_throughput.forget(table->name);
@@ -639,7 +643,20 @@ int DynamoDbService::sweepExpiredItems()
         noteItemsChanged(table->name);
         ++deleted;
     }
-    if (!m_streamStore->prune(m_clock->nowMs() - StreamRetentionMs) || !transaction.commit())
+    if (!m_streamStore->prune(m_clock->nowMs() - StreamRetentionMs))
+        return 0;
+    // Point-in-time recovery keeps changes for its recovery period; SYSTEM backups 35 days.
+    for (const TableInfo &table : std::as_const(tablesById)) {
+        if (table.pitrSinceMs >= 0
+            && !m_store->deleteChanges(table.id, m_clock->nowMs() - table.pitrDays * 86'400'000LL))
+            return 0;
+    }
+    for (const StoredBackup &backup : m_store->backups()) {
+        if (backup.expiryMs >= 0 && backup.expiryMs <= m_clock->nowMs()
+            && !m_store->deleteBackup(backup.arn))
+            return 0;
+    }
+    if (!transaction.commit())
         return 0;
     return deleted;
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/common/awserror.h"
+#include "core/dynamodb/dynamodbstore.h"
 #include "core/dynamodb/table.h"
 #include "core/dynamodb/throughputlimiter.h"
 
@@ -91,12 +92,26 @@ public:
     Response executeStatement(const QJsonObject &request);
     Response batchExecuteStatement(const QJsonObject &request);
     Response executeTransaction(const QJsonObject &request);
+    // Backups and point-in-time recovery (backupoperations.cpp, DDB-39). A restore makes a new
+    // table with the source's keys, indexes and billing (overrides allowed), but not its
+    // streams, TTL, tags or point-in-time recovery, as in AWS.
+    Response createBackup(const QJsonObject &request);
+    Response describeBackup(const QJsonObject &request);
+    Response listBackups(const QJsonObject &request);
+    Response deleteBackup(const QJsonObject &request);
+    Response restoreTableFromBackup(const QJsonObject &request);
+    Response updateContinuousBackups(const QJsonObject &request);
+    Response describeContinuousBackups(const QJsonObject &request);
+    Response restoreTableToPointInTime(const QJsonObject &request);
+    // AWS: the newest point a restore may choose lies about five minutes back.
+    static constexpr qint64 PitrLatencyMs = 5LL * 60 * 1000;
 
     // Snapshots for the console.
     QList<TableInfo> tables() const;
 
     // Deletes items whose TTL attribute lies in the past; returns how many. Also drops stream
-    // records older than 24 hours and disabled streams whose records have all expired.
+    // records older than 24 hours and disabled streams whose records have all expired, changes
+    // older than point-in-time recovery keeps, and SYSTEM backups past their expiry.
     int sweepExpiredItems();
     static constexpr qint64 StreamRetentionMs = 24LL * 3600 * 1000;
 
@@ -142,6 +157,21 @@ private:
     // A new stream for the table (CreateTable or UpdateTable enabling it); in a transaction.
     bool startStream(const TableInfo &table, qint64 nowMs);
     Result<TableInfo> tableFromArn(const QString &arn) const;
+    // Backups (backupoperations.cpp).
+    Result<StoredBackup> writeBackup(
+        const TableInfo &table, const QString &name, const QString &type);
+    QJsonObject backupDetails(const StoredBackup &backup) const;
+    QJsonObject backupDescription(const StoredBackup &backup) const;
+    // A new table `target` made from `source`'s definition with the restore's overrides,
+    // holding `items` (DynamoDB JSON).
+    Response restoreInto(const QString &target,
+        TableInfo source,
+        const QJsonObject &request,
+        const QList<QByteArray> &items,
+        const QString &backupArn,
+        qint64 pointInTimeMs);
+    // The table for a backup or PITR request: TableNotFoundException when there is none.
+    Result<TableInfo> backupTable(const QString &nameOrArn) const;
 
     Storage::Database &m_database;
     Clock *m_clock;

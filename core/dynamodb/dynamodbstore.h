@@ -24,6 +24,30 @@ struct StoredTable
     qint64 sizeBytes = 0;
 };
 
+// A backup (ddb_backups): the table's definition (TableDefinition::toStorage) and counters as
+// they were, without the items.
+struct StoredBackup
+{
+    QString arn;
+    QString name;
+    QString tableName;
+    qint64 tableId = 0;
+    QString type; // USER or SYSTEM
+    qint64 createdMs = 0;
+    qint64 expiryMs = -1;
+    QByteArray definition;
+    qint64 itemCount = 0;
+    qint64 sizeBytes = 0;
+};
+
+// A point-in-time-recovery change: the item before it (empty: none).
+struct StoredChange
+{
+    QByteArray hashKey;
+    QByteArray rangeKey;
+    std::optional<QByteArray> oldItem;
+};
+
 struct StoredItem
 {
     QByteArray hashKey;
@@ -68,6 +92,22 @@ public:
     bool updateDefinition(qint64 tableId, const QByteArray &definition);
     bool deleteTable(qint64 tableId);
     bool adjustCounts(qint64 tableId, qint64 itemDelta, qint64 sizeDelta);
+
+    // Backups (dynamodbstorebackups.cpp): insertBackup copies the table's items as they are.
+    bool insertBackup(const StoredBackup &backup);
+    std::optional<StoredBackup> backup(const QString &arn) const;
+    QList<StoredBackup> backups() const; // by creation time
+    bool deleteBackup(const QString &arn);
+    QList<QByteArray> backupItems(const QString &arn) const;
+    // Point-in-time recovery's change log: appended by every item write while it is on.
+    bool appendChange(qint64 tableId,
+        qint64 atMs,
+        const QByteArray &hashKey,
+        const QByteArray &rangeKey,
+        const std::optional<QByteArray> &oldItem);
+    // The changes after `afterMs`, newest first.
+    QList<StoredChange> changesAfter(qint64 tableId, qint64 afterMs) const;
+    bool deleteChanges(qint64 tableId, qint64 beforeMs); // all of them with beforeMs < 0
 
     std::optional<StoredItem> item(
         qint64 tableId, const QByteArray &hashKey, const QByteArray &rangeKey) const;

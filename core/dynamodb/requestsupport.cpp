@@ -543,6 +543,16 @@ Status ItemWriter::write(const KeyCodec::EncodedKey &key,
         return storageFailure();
     if (m_table.streamEnabled && (old || next) && !appendStreamRecord(old, next, newSize))
         return storageFailure();
+    // Point-in-time recovery keeps what the item was, so a restore can undo this change.
+    if (m_table.pitrSinceMs >= 0 && (old || next)
+        && !m_store.appendChange(m_table.id,
+            m_nowMs,
+            key.hash,
+            key.range,
+            old ? std::optional<QByteArray>(
+                QJsonDocument(itemToJson(*old)).toJson(QJsonDocument::Compact))
+                : std::nullopt))
+        return storageFailure();
     return {};
 }
 

@@ -79,7 +79,8 @@ Result<QJsonObject> checkMemberTypes(const QJsonObject &request);
 // keeps the item collection's size and refuses a write that grows it past collectionLimit
 // (ItemCollectionSizeLimitExceededException). Every item change passes through here, so this is
 // also where a table with an enabled stream gets its stream record (INSERT, MODIFY or REMOVE,
-// images per StreamViewType), in the same transaction as the write.
+// images per StreamViewType), in the same transaction as the write, and a table with
+// point-in-time recovery its change-log entry.
 class ItemWriter final
 {
 public:

@@ -64,6 +64,13 @@ struct TableInfo
     QList<std::pair<QString, QString>> tags;
     qint64 createdMs = 0;
     bool indexBackfilling = false; // tables(): a GSI is still CREATING (the table is UPDATING)
+    // Point-in-time recovery: on since this time (-1: off), for this many days back.
+    qint64 pitrSinceMs = -1;
+    int pitrDays = 35;
+    // A table made by RestoreTableFromBackup or RestoreTableToPointInTime (RestoreSummary).
+    QString restoredFromBackup;
+    QString restoredFromTable;
+    qint64 restoredAtMs = -1; // the point in time it holds; -1: not a restored table
     qint64 itemCount = 0;
     qint64 sizeBytes = 0;
 

@@ -372,7 +372,12 @@ QByteArray toStorage(const TableInfo &table)
         {u"ttlAttribute"_s, table.ttlAttribute},
         {u"ttlEnabled"_s, table.ttlEnabled},
         {u"tableClass"_s, table.tableClass},
-        {u"tags"_s, tags}};
+        {u"tags"_s, tags},
+        {u"pitrSince"_s, table.pitrSinceMs},
+        {u"pitrDays"_s, table.pitrDays},
+        {u"restoredFromBackup"_s, table.restoredFromBackup},
+        {u"restoredFromTable"_s, table.restoredFromTable},
+        {u"restoredAt"_s, table.restoredAtMs}};
     return QJsonDocument(json).toJson(QJsonDocument::Compact);
 }
 
@@ -410,6 +415,11 @@ TableInfo fromStorage(const QByteArray &data)
     table.tableClass = json[u"tableClass"].toString();
     for (const QJsonValue &tag : json[u"tags"].toArray())
         table.tags.append({tag[u"Key"].toString(), tag[u"Value"].toString()});
+    table.pitrSinceMs = json[u"pitrSince"].toInteger(-1);
+    table.pitrDays = int(json[u"pitrDays"].toInteger(35));
+    table.restoredFromBackup = json[u"restoredFromBackup"].toString();
+    table.restoredFromTable = json[u"restoredFromTable"].toString();
+    table.restoredAtMs = json[u"restoredAt"].toInteger(-1);
     return table;
 }
 
@@ -454,6 +464,14 @@ QJsonObject describe(const TableInfo &table,
         description.insert(u"BillingModeSummary"_s,
             QJsonObject{{u"BillingMode"_s, u"PAY_PER_REQUEST"_s},
                 {u"LastUpdateToPayPerRequestDateTime"_s, double(table.createdMs) / 1000.0}});
+    if (table.restoredAtMs >= 0) {
+        QJsonObject summary{{u"SourceTableArn"_s, table.restoredFromTable},
+            {u"RestoreDateTime"_s, double(table.restoredAtMs) / 1000.0},
+            {u"RestoreInProgress"_s, status == u"CREATING"}};
+        if (!table.restoredFromBackup.isEmpty())
+            summary.insert(u"SourceBackupArn"_s, table.restoredFromBackup);
+        description.insert(u"RestoreSummary"_s, summary);
+    }
     if (table.tableClass != u"STANDARD")
         description.insert(
             u"TableClassSummary"_s, QJsonObject{{u"TableClass"_s, table.tableClass}});

@@ -480,6 +480,48 @@ class AwsCli(ServerTestCase):
         self.assertEqual(tables["TableNames"], ["cli"])
 
 
+    def test_backups_and_point_in_time_recovery(self):
+        """DDB-39 with the CLI (backups, restores) and boto3 (errors, PITR window)."""
+        self.aws("dynamodb", "create-table", "--table-name", "kept",
+                 "--attribute-definitions", "AttributeName=id,AttributeType=S",
+                 "--key-schema", "AttributeName=id,KeyType=HASH", "--billing-mode", "PAY_PER_REQUEST")
+        for i in range(3):
+            self.aws("dynamodb", "put-item", "--table-name", "kept",
+                     "--item", json.dumps({"id": {"S": f"id{i}"}}))
+        backup = self.aws("dynamodb", "create-backup", "--table-name", "kept",
+                          "--backup-name", "kept-1")["BackupDetails"]
+        self.assertEqual(backup["BackupStatus"], "AVAILABLE")
+        self.aws("dynamodb", "delete-item", "--table-name", "kept", "--key", '{"id":{"S":"id0"}}')
+        restored = self.aws("dynamodb", "restore-table-from-backup", "--target-table-name",
+                            "kept-restored", "--backup-arn", backup["BackupArn"])
+        self.assertEqual(restored["TableDescription"]["RestoreSummary"]["SourceBackupArn"],
+                         backup["BackupArn"])
+        self.aws("dynamodb", "wait", "table-exists", "--table-name", "kept-restored")
+        self.assertEqual(self.aws("dynamodb", "scan", "--table-name", "kept-restored")["Count"], 3)
+        listed = self.aws("dynamodb", "list-backups", "--table-name", "kept")["BackupSummaries"]
+        self.assertEqual([b["BackupName"] for b in listed], ["kept-1"])
+
+        ddb = self.boto3_client("dynamodb")
+        from botocore.exceptions import ClientError
+        with self.assertRaises(ClientError) as raised:
+            ddb.restore_table_to_point_in_time(SourceTableName="kept", TargetTableName="pitr",
+                                               UseLatestRestorableTime=True)
+        self.assertEqual(raised.exception.response["Error"]["Code"],
+                         "PointInTimeRecoveryUnavailableException")
+        answer = ddb.update_continuous_backups(
+            TableName="kept", PointInTimeRecoverySpecification={"PointInTimeRecoveryEnabled": True})
+        window = answer["ContinuousBackupsDescription"]["PointInTimeRecoveryDescription"]
+        self.assertEqual(window["PointInTimeRecoveryStatus"], "ENABLED")
+        self.assertIn("EarliestRestorableDateTime", window)
+        with self.assertRaises(ClientError) as raised:
+            ddb.describe_continuous_backups(TableName="absent")
+        self.assertEqual(raised.exception.response["Error"]["Code"], "TableNotFoundException")
+        self.aws("dynamodb", "delete-table", "--table-name", "kept")
+        self.aws("dynamodb", "delete-table", "--table-name", "kept-restored")
+        system = self.aws("dynamodb", "list-backups", "--backup-type", "SYSTEM")["BackupSummaries"]
+        self.assertEqual([b["BackupName"] for b in system], ["kept$DeletedTableBackup"])
+
+
 class JsSdk(ServerTestCase):
     def test_client_and_document_client(self):
         out = self.node("dynamodb.cjs")

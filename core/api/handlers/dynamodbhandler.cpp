@@ -74,6 +74,14 @@ const QHash<QString, DynamoDbHandler::Operation> &DynamoDbHandler::operationTabl
         {u"ExecuteStatement"_s, &Service::executeStatement},
         {u"BatchExecuteStatement"_s, &Service::batchExecuteStatement},
         {u"ExecuteTransaction"_s, &Service::executeTransaction},
+        {u"CreateBackup"_s, &Service::createBackup},
+        {u"DescribeBackup"_s, &Service::describeBackup},
+        {u"ListBackups"_s, &Service::listBackups},
+        {u"DeleteBackup"_s, &Service::deleteBackup},
+        {u"RestoreTableFromBackup"_s, &Service::restoreTableFromBackup},
+        {u"UpdateContinuousBackups"_s, &Service::updateContinuousBackups},
+        {u"DescribeContinuousBackups"_s, &Service::describeContinuousBackups},
+        {u"RestoreTableToPointInTime"_s, &Service::restoreTableToPointInTime},
     };
     return table;
 }
