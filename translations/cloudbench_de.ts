@@ -356,8 +356,8 @@
     </message>
     <message>
         <location filename="../ui/cloudwatch/alarmchart.cpp" line="125"/>
-        <source>Expected values (anomaly detection band)</source>
-        <translation>Erwartete Werte (Band der Anomalieerkennung)</translation>
+        <source>Expected band</source>
+        <translation>Erwartetes Band</translation>
     </message>
     <message>
         <location filename="../ui/cloudwatch/alarmchart.cpp" line="136"/>
@@ -365,12 +365,12 @@
         <translation>Ausdruck</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/alarmchart.cpp" line="141"/>
+        <location filename="../ui/cloudwatch/alarmchart.cpp" line="150"/>
         <source>Datapoints</source>
         <translation>Datenpunkte</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/alarmchart.cpp" line="154"/>
+        <location filename="../ui/cloudwatch/alarmchart.cpp" line="163"/>
         <source>Threshold %1</source>
         <translation>Schwellenwert %1</translation>
     </message>

@@ -122,7 +122,7 @@ void AlarmChart::setData(const Core::CloudWatch::Alarm &alarm,
             lower->append(double(point.timestampMs), point.lower);
         }
         auto *area = new QAreaSeries(upper, lower);
-        area->setName(tr("Expected values (anomaly detection band)"));
+        area->setName(tr("Expected band"));
         area->setBrush(QColor(0x87, 0x95, 0xa1, 90));
         QPen edge(QColor(0x87, 0x95, 0xa1));
         edge.setWidth(1);
@@ -131,9 +131,18 @@ void AlarmChart::setData(const Core::CloudWatch::Alarm &alarm,
     }
 
     auto *line = new QLineSeries(chart);
-    line->setName(alarm.metrics.isEmpty()
-            ? (alarm.extendedStatistic.isEmpty() ? alarm.statistic : alarm.extendedStatistic)
-            : tr("Expression"));
+    QString lineName = alarm.metrics.isEmpty()
+        ? (alarm.extendedStatistic.isEmpty() ? alarm.statistic : alarm.extendedStatistic)
+        : tr("Expression");
+    for (const Core::CloudWatch::MetricDataQuery &query : alarm.metrics) {
+        // An anomaly detection alarm watches one metric: name it as the console does.
+        if (anomalyDetection && query.returnData && query.id != alarm.thresholdMetricId)
+            lineName = !query.label.isEmpty() ? query.label
+                : query.metricStat
+                ? u"%1 %2"_s.arg(query.metricStat->stat, query.metricStat->metric.metricName)
+                : query.id;
+    }
+    line->setName(lineName);
     QPen pen(QColor(0x00, 0x73, 0xbb));
     pen.setWidth(3);
     line->setPen(pen);

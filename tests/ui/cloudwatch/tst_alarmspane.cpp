@@ -139,12 +139,13 @@ private slots:
                 return one->name().startsWith(prefix);
             });
         };
-        QTRY_VERIFY(hasSeries(u"Expected values"_s));
+        QTRY_VERIFY(hasSeries(u"Expected band"_s));
+        QVERIFY(hasSeries(u"Average Latency"_s));
         QVERIFY(!hasSeries(u"Threshold"_s));
         const auto series = chart->chart()->series();
         const auto band = std::find_if(series.cbegin(), series.cend(), [](QAbstractSeries *one) {
             return one->type() == QAbstractSeries::SeriesTypeArea
-                && one->name().startsWith(u"Expected values");
+                && one->name().startsWith(u"Expected band");
         });
         QVERIFY(band != series.cend());
         const auto *area = static_cast<QAreaSeries *>(*band);
