@@ -224,8 +224,30 @@ QList<MetricMath::Series> CloudWatchService::anomalyDetectionBand(
     if (!id || periodMs <= 0)
         return band;
     const qint64 trainingPeriods = (AnomalyModel::TrainingWindowMs + periodMs - 1) / periodMs;
-    const MetricMath::Series history = mathSeries(
-        *id, startMs - trainingPeriods * periodMs, endMs, stat.period, stat.stat, stat.unit);
+    const qint64 trainingStart = startMs - trainingPeriods * periodMs;
+    MetricMath::Series history;
+    if (m_trainingHistory) {
+        // Reuse what an earlier period of this pass read when it covers this one with the same
+        // period grid; otherwise read up to now, which every later period of the pass needs.
+        const auto cached = std::find_if(m_trainingHistory->cbegin(),
+            m_trainingHistory->cend(),
+            [&](const TrainingHistory &entry) {
+                return entry.metricId == *id && entry.period == stat.period
+                    && entry.stat == stat.stat && entry.unit == stat.unit
+                    && entry.fromMs <= trainingStart && entry.toMs >= endMs
+                    && (trainingStart - entry.fromMs) % periodMs == 0;
+            });
+        if (cached != m_trainingHistory->cend()) {
+            history = cached->series;
+        } else {
+            const qint64 until = std::max(endMs, nowMs() + periodMs);
+            history = mathSeries(*id, trainingStart, until, stat.period, stat.stat, stat.unit);
+            m_trainingHistory->append(
+                {*id, stat.period, stat.stat, stat.unit, trainingStart, until, history});
+        }
+    } else {
+        history = mathSeries(*id, trainingStart, endMs, stat.period, stat.stat, stat.unit);
+    }
     const auto detector = anomalyDetectorFor(stat.metric, stat.stat);
     const AnomalyModel model(
         history, detector ? detector->configuration : AnomalyDetectorConfiguration());

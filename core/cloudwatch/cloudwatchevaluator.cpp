@@ -11,6 +11,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QScopeGuard>
 
 #include <algorithm>
 
@@ -61,6 +62,8 @@ void CloudWatchService::evaluateDueAlarms()
         return;
     }
     flushMetricSink();
+    m_trainingHistory.emplace();
+    const auto forgetTrainingHistory = qScopeGuard([this] { m_trainingHistory.reset(); });
     Storage::SqlTransaction transaction(m_database.connection());
     QStringList changed;
     bool touched = false;

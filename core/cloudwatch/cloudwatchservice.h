@@ -14,6 +14,7 @@
 #include <QTimer>
 
 #include <limits>
+#include <optional>
 
 namespace Core {
 class Clock;
@@ -193,6 +194,19 @@ private:
         qint64 fiveMinutesBefore = std::numeric_limits<qint64>::min();
     } m_retention;
     qint64 m_nextDueMs = 0;
+    // Training history of anomaly detection bands read during one evaluateDueAlarms() pass, in
+    // which no datapoint is written: catching up many periods reads each metric's two weeks once.
+    struct TrainingHistory
+    {
+        qint64 metricId = 0;
+        int period = 0;
+        QString stat;
+        QString unit;
+        qint64 fromMs = 0;
+        qint64 toMs = 0;
+        MetricMath::Series series;
+    };
+    std::optional<QList<TrainingHistory>> m_trainingHistory; // engaged while evaluating
     Coalescer *m_metricsChanged;
     Coalescer *m_alarmsChanged;
 };

@@ -11,6 +11,7 @@
 #include "tests/support/tempdatabase.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QTest>
 
@@ -442,6 +443,39 @@ private slots:
         QVERIFY(service.putMetricData(u"App"_s, {datum(u"Latency"_s, 10, Start + 31 * Minute)}));
         clock.advance(Minute);
         QCOMPARE(service.describeAlarms({})->metricAlarms.at(1).stateValue, u"OK"_s);
+    }
+
+    // A clock jump of a day evaluates every period in between (up to the evaluator's catch-up
+    // limit) with the band of each; the training history is read once per pass, not once per
+    // period, or two weeks of dense history would take seconds.
+    void bandAlarmCatchesUpAfterAClockJump()
+    {
+        Tests::TempDatabase temp;
+        Core::ManualClock clock(Start + 30 * Minute + 5'000);
+        CloudWatchService service(temp.database(), &clock, u"000000000000"_s, u"us-east-1"_s);
+        QVERIFY(service.putMetricData(u"App"_s, alternating(30)));
+        for (int batch = 0; batch < 5; ++batch) {
+            QList<MetricDatum> dense;
+            for (int i = 0; i < 1000; ++i)
+                dense.append(datum(u"Dense"_s, i % 7, Start - (batch * 1000 + i + 1) * Minute));
+            QVERIFY(service.putMetricData(u"App"_s, dense));
+        }
+        QVERIFY(service.putMetricAlarm(bandAlarm(u"latency"_s)));
+        QVERIFY(service.putMetricAlarm(bandAlarm(u"dense"_s, u"Dense"_s)));
+        QVERIFY(service.putMetricData(u"App"_s, {datum(u"Latency"_s, 50, Start + 30 * Minute)}));
+        QElapsedTimer timer;
+        timer.start();
+        clock.advance(Day);
+        // Reading the 5000 values once per period took 9 s here; once per pass, 0.2 s.
+        QVERIFY2(timer.elapsed() < 5000, qPrintable(QString::number(timer.elapsed())));
+        DescribeAlarmHistoryRequest history;
+        history.alarmName = u"latency"_s;
+        history.historyItemType = u"StateUpdate"_s;
+        const auto items = service.describeAlarmHistory(history)->items;
+        QCOMPARE(items.size(), 2); // to ALARM at 10:31, to INSUFFICIENT_DATA at 10:32
+        QCOMPARE(items.back().historySummary, u"Alarm updated from INSUFFICIENT_DATA to ALARM"_s);
+        QCOMPARE(
+            service.describeAlarms({})->metricAlarms.front().stateValue, u"INSUFFICIENT_DATA"_s);
     }
 };
 
