@@ -12,12 +12,14 @@
 
 #include <QAbstractItemModelTester>
 #include <QAreaSeries>
-#include <QLineSeries>
 #include <QLabel>
+#include <QLineSeries>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 using namespace Core::CloudWatch;
