@@ -350,22 +350,27 @@
 <context>
     <name>Gui::CloudWatch::AlarmChart</name>
     <message>
-        <location filename="../ui/cloudwatch/alarmchart.cpp" line="99"/>
+        <location filename="../ui/cloudwatch/alarmchart.cpp" line="110"/>
         <source>In alarm</source>
         <translation>Im Alarm</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/alarmchart.cpp" line="109"/>
+        <location filename="../ui/cloudwatch/alarmchart.cpp" line="125"/>
+        <source>Expected band</source>
+        <translation>Erwartetes Band</translation>
+    </message>
+    <message>
+        <location filename="../ui/cloudwatch/alarmchart.cpp" line="136"/>
         <source>Expression</source>
         <translation>Ausdruck</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/alarmchart.cpp" line="114"/>
+        <location filename="../ui/cloudwatch/alarmchart.cpp" line="150"/>
         <source>Datapoints</source>
         <translation>Datenpunkte</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/alarmchart.cpp" line="125"/>
+        <location filename="../ui/cloudwatch/alarmchart.cpp" line="163"/>
         <source>Threshold %1</source>
         <translation>Schwellenwert %1</translation>
     </message>
@@ -393,27 +398,47 @@
         <translation>Metrik-Mathematik</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/alarmlistmodel.cpp" line="77"/>
+        <location filename="../ui/cloudwatch/alarmlistmodel.cpp" line="85"/>
+        <source>above the band</source>
+        <translation>über dem Band</translation>
+    </message>
+    <message>
+        <location filename="../ui/cloudwatch/alarmlistmodel.cpp" line="86"/>
+        <source>below the band</source>
+        <translation>unter dem Band</translation>
+    </message>
+    <message>
+        <location filename="../ui/cloudwatch/alarmlistmodel.cpp" line="87"/>
+        <source>outside the band</source>
+        <translation>außerhalb des Bands</translation>
+    </message>
+    <message>
+        <location filename="../ui/cloudwatch/alarmlistmodel.cpp" line="88"/>
+        <source>%1 %2 for %3 of %4 datapoints within %5 s</source>
+        <translation>%1 %2 für %3 von %4 Datenpunkten innerhalb von %5 s</translation>
+    </message>
+    <message>
+        <location filename="../ui/cloudwatch/alarmlistmodel.cpp" line="94"/>
         <source>%1 %2 %3 for %4 of %5 datapoints within %6 s</source>
         <translation>%1 %2 %3 für %4 von %5 Datenpunkten innerhalb von %6 s</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/alarmlistmodel.cpp" line="151"/>
+        <location filename="../ui/cloudwatch/alarmlistmodel.cpp" line="168"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/alarmlistmodel.cpp" line="153"/>
+        <location filename="../ui/cloudwatch/alarmlistmodel.cpp" line="170"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/alarmlistmodel.cpp" line="155"/>
+        <location filename="../ui/cloudwatch/alarmlistmodel.cpp" line="172"/>
         <source>Conditions</source>
         <translation>Bedingungen</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/alarmlistmodel.cpp" line="157"/>
+        <location filename="../ui/cloudwatch/alarmlistmodel.cpp" line="174"/>
         <source>Last state update</source>
         <translation>Letzte Statusänderung</translation>
     </message>
@@ -421,57 +446,57 @@
 <context>
     <name>Gui::CloudWatch::AlarmsPane</name>
     <message>
-        <location filename="../ui/cloudwatch/alarmspane.cpp" line="145"/>
+        <location filename="../ui/cloudwatch/alarmspane.cpp" line="168"/>
         <source>Alarms</source>
         <translation>Alarme</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/alarmspane.cpp" line="343"/>
+        <location filename="../ui/cloudwatch/alarmspane.cpp" line="366"/>
         <source>Select an alarm</source>
         <translation>Alarm auswählen</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/alarmspane.cpp" line="343"/>
+        <location filename="../ui/cloudwatch/alarmspane.cpp" line="366"/>
         <source>No alarms yet</source>
         <translation>Noch keine Alarme</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/alarmspane.cpp" line="351"/>
+        <location filename="../ui/cloudwatch/alarmspane.cpp" line="374"/>
         <source>Its live chart with the threshold line, the datapoints the evaluator used and its state history appear here.</source>
         <translation>Hier erscheinen sein Live-Diagramm mit der Schwellenwertlinie, die vom Auswerter verwendeten Datenpunkte und sein Zustandsverlauf.</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/alarmspane.cpp" line="353"/>
+        <location filename="../ui/cloudwatch/alarmspane.cpp" line="376"/>
         <source>Create one with “Create alarm…”, from a metric under All metrics, or with aws cloudwatch put-metric-alarm. A new alarm starts in INSUFFICIENT_DATA until its periods have datapoints.</source>
         <translation>Legen Sie einen mit „Alarm erstellen…“ an, aus einer Metrik unter „Alle Metriken“ oder mit aws cloudwatch put-metric-alarm. Ein neuer Alarm beginnt in INSUFFICIENT_DATA, bis seine Perioden Datenpunkte haben.</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/alarmspane.cpp" line="369"/>
+        <location filename="../ui/cloudwatch/alarmspane.cpp" line="392"/>
         <source>All (%1)</source>
         <translation>Alle (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/alarmspane.cpp" line="131"/>
+        <location filename="../ui/cloudwatch/alarmspane.cpp" line="154"/>
         <source>CloudWatch</source>
         <translation>CloudWatch</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/alarmspane.cpp" line="132"/>
+        <location filename="../ui/cloudwatch/alarmspane.cpp" line="155"/>
         <source>Alarms watch a metric and change state when it crosses the threshold for M of N periods; metrics and logs are what your code and the services publish.</source>
         <translation>Alarme überwachen eine Metrik und wechseln den Status, wenn sie in M von N Perioden den Schwellenwert überschreitet; Metriken und Logs veröffentlichen Ihr Code und die Dienste.</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/alarmspane.cpp" line="135"/>
+        <location filename="../ui/cloudwatch/alarmspane.cpp" line="158"/>
         <source>Create alarm…</source>
         <translation>Alarm erstellen…</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/alarmspane.cpp" line="146"/>
+        <location filename="../ui/cloudwatch/alarmspane.cpp" line="169"/>
         <source>All metrics</source>
         <translation>Alle Metriken</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/alarmspane.cpp" line="149"/>
+        <location filename="../ui/cloudwatch/alarmspane.cpp" line="172"/>
         <source>Log groups</source>
         <translation>Protokollgruppen</translation>
     </message>
@@ -479,133 +504,178 @@
 <context>
     <name>Gui::CloudWatch::CreateAlarmDialog</name>
     <message>
-        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="64"/>
-        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="140"/>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="67"/>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="157"/>
         <source>Create alarm</source>
         <translation>Alarm erstellen</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="67"/>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="70"/>
         <source>high-error-rate</source>
         <translation>hohe-fehlerrate</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="76"/>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="177"/>
+        <source>Outside of the band</source>
+        <translation>Außerhalb des Bands</translation>
+    </message>
+    <message>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="178"/>
+        <source>Greater than the band</source>
+        <translation>Größer als das Band</translation>
+    </message>
+    <message>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="179"/>
+        <source>Lower than the band</source>
+        <translation>Kleiner als das Band</translation>
+    </message>
+    <message>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="181"/>
         <source>Greater than (&gt;)</source>
         <translation>Größer als (&gt;)</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="77"/>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="182"/>
         <source>Greater than or equal (&gt;=)</source>
         <translation>Größer oder gleich (&gt;=)</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="78"/>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="183"/>
         <source>Less than (&lt;)</source>
         <translation>Kleiner als (&lt;)</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="79"/>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="184"/>
         <source>Less than or equal (&lt;=)</source>
         <translation>Kleiner oder gleich (&lt;=)</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="91"/>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="105"/>
         <source>Treat missing data as missing</source>
         <translation>Fehlende Daten als fehlend behandeln</translation>
     </message>
     <message>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="57"/>
+        <source>standard deviations</source>
+        <translation>Standardabweichungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="80"/>
+        <source>Static</source>
+        <translation>Statisch</translation>
+    </message>
+    <message>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="81"/>
+        <source>Anomaly detection</source>
+        <translation>Anomalieerkennung</translation>
+    </message>
+    <message>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="83"/>
+        <source>Anomaly detection compares the metric with a band of expected values learnt from its last two weeks instead of a fixed threshold.</source>
+        <translation>Die Anomalieerkennung vergleicht die Metrik statt mit einem festen Schwellenwert mit einem Band erwarteter Werte, das aus ihren letzten zwei Wochen gelernt wird.</translation>
+    </message>
+    <message>
         <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="92"/>
+        <source>The width of the band: a higher number of standard deviations makes a thicker band and fewer alarms.</source>
+        <translation>Die Breite des Bands: Mehr Standardabweichungen ergeben ein breiteres Band und weniger Alarme.</translation>
+    </message>
+    <message>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="106"/>
         <source>Treat missing data as good (not breaching)</source>
         <translation>Fehlende Daten als gut behandeln (kein Verstoß)</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="93"/>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="107"/>
         <source>Treat missing data as bad (breaching)</source>
         <translation>Fehlende Daten als schlecht behandeln (Verstoß)</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="94"/>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="108"/>
         <source>Ignore (keep the current state)</source>
         <translation>Ignorieren (aktuellen Status beibehalten)</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="95"/>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="109"/>
         <source>Lambda function or SNS topic ARNs, separated by spaces, e.g. arn:aws:lambda:us-east-1:000000000000:function:notify</source>
         <translation>ARNs von Lambda-Funktionen oder SNS-Themen, durch Leerzeichen getrennt, z. B. arn:aws:lambda:us-east-1:000000000000:function:notify</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="109"/>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="123"/>
         <source>Alarm name</source>
         <translation>Alarmname</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="110"/>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="124"/>
         <source>Description</source>
         <translation>Beschreibung</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="111"/>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="125"/>
         <source>Namespace</source>
         <translation>Namespace</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="112"/>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="126"/>
         <source>Metric name</source>
         <translation>Metrikname</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="113"/>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="127"/>
         <source>Dimensions</source>
         <translation>Dimensionen</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="116"/>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="130"/>
         <source>over</source>
         <translation>über</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="118"/>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="132"/>
         <source>Statistic</source>
         <translation>Statistik</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="122"/>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="133"/>
+        <source>Threshold type</source>
+        <translation>Schwellenwerttyp</translation>
+    </message>
+    <message>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="139"/>
         <source>Whenever the metric is</source>
         <translation>Wenn die Metrik ist</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="125"/>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="142"/>
         <source>out of</source>
         <translation>von</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="127"/>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="144"/>
         <source>datapoints</source>
         <translation>Datenpunkten</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="129"/>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="146"/>
         <source>Datapoints to alarm</source>
         <translation>Datenpunkte bis zum Alarm</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="130"/>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="147"/>
         <source>Missing data</source>
         <translation>Fehlende Daten</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="131"/>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="148"/>
         <source>In alarm, notify</source>
         <translation>Bei Alarm benachrichtigen</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="132"/>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="149"/>
         <source>OK, notify</source>
         <translation>Bei OK benachrichtigen</translation>
     </message>
     <message>
-        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="133"/>
+        <location filename="../ui/cloudwatch/createalarmdialog.cpp" line="150"/>
         <source>Insufficient data, notify</source>
         <translation>Bei unzureichenden Daten benachrichtigen</translation>
     </message>

@@ -60,8 +60,25 @@ bool isBreaching(const QString &comparisonOperator, double value, double thresho
     return false;
 }
 
+bool isBandOperator(const QString &comparisonOperator)
+{
+    return comparisonOperator == u"LessThanLowerOrGreaterThanUpperThreshold"
+        || comparisonOperator == u"LessThanLowerThreshold"
+        || comparisonOperator == u"GreaterThanUpperThreshold";
+}
+
+bool isOutsideBand(const QString &comparisonOperator, double value, double lower, double upper)
+{
+    if (comparisonOperator == u"LessThanLowerThreshold")
+        return value < lower;
+    if (comparisonOperator == u"GreaterThanUpperThreshold")
+        return value > upper;
+    return value < lower || value > upper;
+}
+
 Outcome evaluate(const Alarm &alarm, const QList<Point> &rangeNewestFirst, qint64 queryDateMs)
 {
+    const bool band = isBandOperator(alarm.comparisonOperator);
     const int n = std::max(1, alarm.evaluationPeriods);
     const int m = std::clamp(alarm.datapointsToAlarm.value_or(n), 1, n);
     const double threshold = alarm.threshold.value_or(0);
@@ -71,12 +88,13 @@ Outcome evaluate(const Alarm &alarm, const QList<Point> &rangeNewestFirst, qint6
 
     QList<Point> real;
     for (const Point &point : rangeNewestFirst) {
-        if (point.value && real.size() < n)
+        if (point.value && (!band || (point.lower && point.upper)) && real.size() < n)
             real.append(point);
     }
     qsizetype breaching = 0;
     for (const Point &point : real) {
-        if (isBreaching(alarm.comparisonOperator, *point.value, threshold))
+        if (band ? isOutsideBand(alarm.comparisonOperator, *point.value, *point.lower, *point.upper)
+                 : isBreaching(alarm.comparisonOperator, *point.value, threshold))
             ++breaching;
     }
     const qsizetype notBreaching = real.size() - breaching;
@@ -116,8 +134,18 @@ Outcome evaluate(const Alarm &alarm, const QList<Point> &rangeNewestFirst, qint6
     QJsonArray recent;
     QStringList listed;
     QJsonArray evaluated;
+    QJsonArray recentLower;
+    QJsonArray recentUpper;
+    QStringList lowerListed;
+    QStringList upperListed;
     for (const Point &point : real) {
         recent.append(*point.value);
+        if (band) {
+            recentLower.append(*point.lower);
+            recentUpper.append(*point.upper);
+            lowerListed.append(Statistics::javaDouble(*point.lower));
+            upperListed.append(Statistics::javaDouble(*point.upper));
+        }
         listed.append(u"%1 (%2)"_s.arg(
             Statistics::javaDouble(*point.value), shortTimestamp(point.timestampMs)));
         evaluated.append(QJsonObject{{u"timestamp"_s, isoTimestamp(point.timestampMs)},
@@ -125,7 +153,12 @@ Outcome evaluate(const Alarm &alarm, const QList<Point> &rangeNewestFirst, qint6
             {u"value"_s, *point.value}});
     }
     data.insert(u"recentDatapoints"_s, recent);
-    data.insert(u"threshold"_s, threshold);
+    if (band) {
+        data.insert(u"recentLowerThresholds"_s, recentLower);
+        data.insert(u"recentUpperThresholds"_s, recentUpper);
+    } else {
+        data.insert(u"threshold"_s, threshold);
+    }
     if (!evaluated.isEmpty())
         data.insert(u"evaluatedDatapoints"_s, evaluated);
     outcome.reasonData = data;
@@ -141,12 +174,36 @@ Outcome evaluate(const Alarm &alarm, const QList<Point> &rangeNewestFirst, qint6
     const QString phrase =
         (toAlarm ? QString() : u"not "_s) + operatorPhrase(alarm.comparisonOperator);
     const QString values = u"["_s + listed.join(u", "_s) + u"]"_s;
+    const int minimum = toAlarm ? m : n - m + 1;
+    if (band) {
+        // Anomaly detection alarms name the band's bounds at each listed datapoint.
+        const QString lower = u"the lower thresholds ["_s + lowerListed.join(u", "_s) + u"]"_s;
+        const QString upper = u"the upper thresholds ["_s + upperListed.join(u", "_s) + u"]"_s;
+        QString comparison;
+        if (alarm.comparisonOperator == u"LessThanLowerThreshold")
+            comparison = u"less than "_s + lower;
+        else if (alarm.comparisonOperator == u"GreaterThanUpperThreshold")
+            comparison = u"greater than "_s + upper;
+        else
+            comparison = u"less than "_s + lower + u" or greater than "_s + upper;
+        outcome.reason =
+            u"Thresholds Crossed: %1 out of the last %2 datapoints %3 %4 %5%6 (minimum %7 %8 for "
+            u"%9 transition)."_s.arg(QString::number(counted),
+                QString::number(n),
+                values,
+                plural(counted, u"was"_s, u"were"_s),
+                toAlarm ? QString() : u"not "_s,
+                comparison,
+                QString::number(minimum),
+                plural(minimum, u"datapoint"_s, u"datapoints"_s),
+                toAlarm ? u"OK -> ALARM"_s : u"ALARM -> OK"_s);
+        return outcome;
+    }
     if (n == 1) {
         outcome.reason = u"Threshold Crossed: 1 datapoint %1 was %2 the threshold (%3)."_s.arg(
             values, phrase, Statistics::javaDouble(threshold));
         return outcome;
     }
-    const int minimum = toAlarm ? m : n - m + 1;
     outcome.reason = u"Threshold Crossed: %1 out of the last %2 datapoints %3 %4 %5 the threshold "
                      u"(%6) (minimum %7 %8 for %9 transition)."_s.arg(QString::number(counted),
                          QString::number(n),

@@ -15,6 +15,10 @@ struct Point
     qint64 timestampMs = 0; // period start
     std::optional<double> value; // nullopt: missing
     double sampleCount = 0;
+    // Anomaly detection alarms: the band at this point. A value without a band (the model is
+    // not trained yet) counts as missing.
+    std::optional<double> lower = std::nullopt;
+    std::optional<double> upper = std::nullopt;
 };
 
 struct Outcome
@@ -30,6 +34,9 @@ struct Outcome
 int evaluationRange(const Alarm &alarm);
 
 bool isBreaching(const QString &comparisonOperator, double value, double threshold);
+// LessThanLowerOrGreaterThanUpperThreshold, LessThanLowerThreshold, GreaterThanUpperThreshold.
+bool isBandOperator(const QString &comparisonOperator);
+bool isOutsideBand(const QString &comparisonOperator, double value, double lower, double upper);
 
 // The state a metric alarm moves to given the evaluation range (newest first), applying
 // DatapointsToAlarm (M out of N) and TreatMissingData as AWS documents it:

@@ -65,6 +65,80 @@ Metric metricFromJson(const QJsonValue &value)
         dimensionsFromJson(value[u"Dimensions"])};
 }
 
+QJsonArray queriesToJson(const QList<MetricDataQuery> &queries)
+{
+    QJsonArray array;
+    for (const MetricDataQuery &query : queries) {
+        QJsonObject item{{u"Id"_s, query.id},
+            {u"Expression"_s, query.expression},
+            {u"Label"_s, query.label},
+            {u"ReturnData"_s, query.returnData},
+            {u"Period"_s, query.period}};
+        if (query.metricStat) {
+            item.insert(u"MetricStat"_s,
+                QJsonObject{{u"Metric"_s, metricToJson(query.metricStat->metric)},
+                    {u"Period"_s, query.metricStat->period},
+                    {u"Stat"_s, query.metricStat->stat},
+                    {u"Unit"_s, query.metricStat->unit}});
+        }
+        array.append(item);
+    }
+    return array;
+}
+
+QList<MetricDataQuery> queriesFromJson(const QJsonValue &array)
+{
+    QList<MetricDataQuery> queries;
+    for (const QJsonValue &value : array.toArray()) {
+        MetricDataQuery query;
+        query.id = value[u"Id"].toString();
+        query.expression = value[u"Expression"].toString();
+        query.label = value[u"Label"].toString();
+        query.returnData = value[u"ReturnData"].toBool(true);
+        query.period = value[u"Period"].toInt();
+        if (value.toObject().contains(u"MetricStat")) {
+            const QJsonValue stat = value[u"MetricStat"];
+            query.metricStat = MetricStat{metricFromJson(stat[u"Metric"]),
+                stat[u"Period"].toInt(),
+                stat[u"Stat"].toString(),
+                stat[u"Unit"].toString()};
+        }
+        queries.append(query);
+    }
+    return queries;
+}
+
+QJsonObject detectorToJson(const AnomalyDetector &detector)
+{
+    QJsonArray ranges;
+    for (const TimeRange &range : detector.configuration.excludedTimeRanges)
+        ranges.append(QJsonObject{{u"StartTime"_s, range.startMs}, {u"EndTime"_s, range.endMs}});
+    QJsonObject object{{u"Configuration"_s,
+        QJsonObject{{u"ExcludedTimeRanges"_s, ranges},
+            {u"MetricTimezone"_s, detector.configuration.metricTimezone}}}};
+    if (detector.isMetricMath()) {
+        object.insert(u"MetricDataQueries"_s, queriesToJson(detector.metricMathQueries));
+    } else {
+        object.insert(u"Metric"_s, metricToJson(detector.metric));
+        object.insert(u"Stat"_s, detector.stat);
+    }
+    return object;
+}
+
+AnomalyDetector detectorFromJson(const QJsonObject &object)
+{
+    AnomalyDetector detector;
+    detector.metricMathQueries = queriesFromJson(object[u"MetricDataQueries"]);
+    detector.metric = metricFromJson(object[u"Metric"]);
+    detector.stat = object[u"Stat"].toString();
+    const QJsonValue configuration = object[u"Configuration"];
+    detector.configuration.metricTimezone = configuration[u"MetricTimezone"].toString();
+    for (const QJsonValue &range : configuration[u"ExcludedTimeRanges"].toArray())
+        detector.configuration.excludedTimeRanges.append(
+            {qint64(range[u"StartTime"].toDouble()), qint64(range[u"EndTime"].toDouble())});
+    return detector;
+}
+
 QString definitionJson(const Alarm &alarm)
 {
     QJsonObject object{{u"Arn"_s, alarm.arn},
@@ -88,23 +162,7 @@ QString definitionJson(const Alarm &alarm)
         object.insert(u"DatapointsToAlarm"_s, *alarm.datapointsToAlarm);
     if (alarm.threshold)
         object.insert(u"Threshold"_s, *alarm.threshold);
-    QJsonArray queries;
-    for (const MetricDataQuery &query : alarm.metrics) {
-        QJsonObject item{{u"Id"_s, query.id},
-            {u"Expression"_s, query.expression},
-            {u"Label"_s, query.label},
-            {u"ReturnData"_s, query.returnData},
-            {u"Period"_s, query.period}};
-        if (query.metricStat) {
-            item.insert(u"MetricStat"_s,
-                QJsonObject{{u"Metric"_s, metricToJson(query.metricStat->metric)},
-                    {u"Period"_s, query.metricStat->period},
-                    {u"Stat"_s, query.metricStat->stat},
-                    {u"Unit"_s, query.metricStat->unit}});
-        }
-        queries.append(item);
-    }
-    object.insert(u"Metrics"_s, queries);
+    object.insert(u"Metrics"_s, queriesToJson(alarm.metrics));
     return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
 }
 
@@ -132,22 +190,7 @@ void readDefinition(const QString &text, Alarm &alarm)
         alarm.datapointsToAlarm = object[u"DatapointsToAlarm"].toInt();
     if (object.contains(u"Threshold"))
         alarm.threshold = object[u"Threshold"].toDouble();
-    for (const QJsonValue &value : object[u"Metrics"].toArray()) {
-        MetricDataQuery query;
-        query.id = value[u"Id"].toString();
-        query.expression = value[u"Expression"].toString();
-        query.label = value[u"Label"].toString();
-        query.returnData = value[u"ReturnData"].toBool(true);
-        query.period = value[u"Period"].toInt();
-        if (value.toObject().contains(u"MetricStat")) {
-            const QJsonValue stat = value[u"MetricStat"];
-            query.metricStat = MetricStat{metricFromJson(stat[u"Metric"]),
-                stat[u"Period"].toInt(),
-                stat[u"Stat"].toString(),
-                stat[u"Unit"].toString()};
-        }
-        alarm.metrics.append(query);
-    }
+    alarm.metrics = queriesFromJson(object[u"Metrics"]);
 }
 
 QString tagsJson(const QList<Tag> &tags)
@@ -248,6 +291,54 @@ bool AlarmStore::remove(const QString &name)
     QSqlQuery &query = m_database.prepared(u"DELETE FROM cw_alarms WHERE name = ?"_s);
     query.addBindValue(text(name));
     const bool ok = query.exec();
+    query.finish();
+    return ok;
+}
+
+QList<AnomalyDetector> AlarmStore::anomalyDetectors() const
+{
+    QSqlQuery &query =
+        m_database.prepared(u"SELECT definition FROM cw_anomaly_detectors ORDER BY rowid"_s);
+    QList<AnomalyDetector> result;
+    if (query.exec()) {
+        while (query.next())
+            result.append(detectorFromJson(
+                QJsonDocument::fromJson(query.value(0).toString().toUtf8()).object()));
+    }
+    query.finish();
+    return result;
+}
+
+QString AlarmStore::anomalyDetectorKey(const AnomalyDetector &detector)
+{
+    QJsonObject object = detectorToJson(detector);
+    object.remove(u"Configuration"_s);
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+bool AlarmStore::saveAnomalyDetector(const AnomalyDetector &detector, qint64 createdMs)
+{
+    QSqlQuery &query = m_database.prepared(
+        u"INSERT INTO cw_anomaly_detectors (detector_key, definition, created_ms) VALUES (?, ?, ?) "
+        u"ON CONFLICT (detector_key) DO UPDATE SET definition = excluded.definition"_s);
+    query.addBindValue(anomalyDetectorKey(detector));
+    query.addBindValue(
+        QString::fromUtf8(QJsonDocument(detectorToJson(detector)).toJson(QJsonDocument::Compact)));
+    query.addBindValue(createdMs);
+    const bool ok = query.exec();
+    if (!ok)
+        qCWarning(lcCore) << "cw_anomaly_detectors save failed:"
+                          << Storage::Database::lastErrorText(query);
+    query.finish();
+    return ok;
+}
+
+bool AlarmStore::removeAnomalyDetector(const QString &key)
+{
+    QSqlQuery &query =
+        m_database.prepared(u"DELETE FROM cw_anomaly_detectors WHERE detector_key = ?"_s);
+    query.addBindValue(key);
+    const bool ok = query.exec() && query.numRowsAffected() > 0;
     query.finish();
     return ok;
 }

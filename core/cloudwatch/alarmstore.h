@@ -11,8 +11,9 @@ class Database;
 
 namespace Core::CloudWatch {
 
-// The SQL of CloudWatch alarms and their history (cw_alarms, cw_alarm_history). Used on the core
-// thread by CloudWatchService; writes happen inside the caller's SqlTransaction.
+// The SQL of CloudWatch alarms, their history and the anomaly detectors their bands use
+// (cw_alarms, cw_alarm_history, cw_anomaly_detectors). Used on the core thread by
+// CloudWatchService; writes happen inside the caller's SqlTransaction.
 class AlarmStore final
 {
 public:
@@ -27,6 +28,12 @@ public:
     // History newest first (or oldest first), of one alarm or all, paged by row id.
     QList<std::pair<qint64, AlarmHistoryItem>> history(
         const DescribeAlarmHistoryRequest &request, qint64 cursor, int limit) const;
+
+    // Anomaly detectors in creation order, and by key (see anomalyDetectorKey()).
+    QList<AnomalyDetector> anomalyDetectors() const;
+    static QString anomalyDetectorKey(const AnomalyDetector &detector);
+    bool saveAnomalyDetector(const AnomalyDetector &detector, qint64 createdMs);
+    bool removeAnomalyDetector(const QString &key); // false: there was none
 
 private:
     Storage::Database &m_database;

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
+#include "core/cloudwatch/alarmevaluation.h"
 #include "core/cloudwatch/alarmrule.h"
 #include "core/cloudwatch/cloudwatcherrors.h"
 #include "core/cloudwatch/cloudwatchservice.h"
+#include "core/cloudwatch/metricmath.h"
 #include "core/cloudwatch/statistics.h"
 #include "core/common/coalescer.h"
 #include "core/storage/database.h"
@@ -91,10 +93,38 @@ Status validateMetricAlarm(const Alarm &alarm)
         u"LessThanOrEqualToThreshold"_s};
     if (alarm.comparisonOperator.isEmpty())
         return missing(u"ComparisonOperator"_s);
-    if (!operators.contains(alarm.comparisonOperator))
+    const bool band = AlarmEvaluation::isBandOperator(alarm.comparisonOperator);
+    if (!operators.contains(alarm.comparisonOperator) && !band)
         return invalidValue(alarm.comparisonOperator, u"ComparisonOperator"_s);
-    if (!alarm.threshold)
+    if (band != !alarm.thresholdMetricId.isEmpty())
+        return fail(u"ValidationError"_s,
+            band ? u"ThresholdMetricId must be specified for the comparison operator %1."_s.arg(
+                alarm.comparisonOperator)
+                 : u"Comparison operator %1 is not supported for alarms based on anomaly detection "
+                   u"models. Use LessThanLowerOrGreaterThanUpperThreshold, "
+                   u"LessThanLowerThreshold or GreaterThanUpperThreshold."_s.arg(
+                       alarm.comparisonOperator));
+    if (band && alarm.threshold)
+        return fail(u"ValidationError"_s,
+            u"Threshold should not be specified for alarms based on anomaly detection models "
+            u"(ThresholdMetricId is set)."_s);
+    if (!band && !alarm.threshold)
         return missing(u"Threshold"_s);
+    if (band) {
+        const auto found = std::find_if(alarm.metrics.cbegin(),
+            alarm.metrics.cend(),
+            [&alarm](const MetricDataQuery &query) { return query.id == alarm.thresholdMetricId; });
+        const QString source = found == alarm.metrics.cend()
+            ? QString()
+            : MetricMath::anomalyDetectionBandSource(found->expression);
+        const bool sourceListed = std::any_of(alarm.metrics.cbegin(),
+            alarm.metrics.cend(),
+            [&source](const MetricDataQuery &query) { return query.id == source; });
+        if (source.isEmpty() || !sourceListed)
+            return fail(u"ValidationError"_s,
+                u"ThresholdMetricId %1 must be the Id of an ANOMALY_DETECTION_BAND expression "
+                u"in Metrics."_s.arg(alarm.thresholdMetricId));
+    }
     if (alarm.datapointsToAlarm
         && (*alarm.datapointsToAlarm < 1 || *alarm.datapointsToAlarm > alarm.evaluationPeriods))
         return fail(u"ValidationError"_s,
@@ -148,9 +178,13 @@ Status validateMetricAlarm(const Alarm &alarm)
             else if (query.period > 0)
                 period = std::max(period, query.period);
         }
-        if (returning != 1)
+        // An anomaly detection alarm returns the band and the series it watches.
+        if (returning != (band ? 2 : 1))
             return fail(u"ValidationError"_s,
-                u"Exactly one element of the metrics list should return data."_s);
+                band ? u"Exactly two elements of the metrics list should return data: the "
+                       u"ANOMALY_DETECTION_BAND expression and the metric or expression it "
+                       u"watches."_s
+                     : u"Exactly one element of the metrics list should return data."_s);
         if (period <= 0)
             return fail(
                 u"ValidationError"_s, u"Period must be specified for the metrics of the alarm."_s);
@@ -194,6 +228,8 @@ Status CloudWatchService::putMetricAlarm(const Alarm &input)
     alarm.nextEvaluationMs = (now / periodMs + 1) * periodMs;
     Storage::SqlTransaction transaction(m_database.connection());
     m_alarms.save(alarm);
+    if (!alarm.thresholdMetricId.isEmpty())
+        ensureAnomalyDetector(alarm);
     const QString type = existing ? u"Update"_s : u"Create"_s;
     addHistory(alarm,
         now,

@@ -11,6 +11,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QScopeGuard>
 
 #include <algorithm>
 
@@ -61,6 +62,8 @@ void CloudWatchService::evaluateDueAlarms()
         return;
     }
     flushMetricSink();
+    m_trainingHistory.emplace();
+    const auto forgetTrainingHistory = qScopeGuard([this] { m_trainingHistory.reset(); });
     Storage::SqlTransaction transaction(m_database.connection());
     QStringList changed;
     bool touched = false;
@@ -97,6 +100,7 @@ void CloudWatchService::evaluateMetricAlarm(Alarm &alarm, qint64 atMs, QStringLi
     const qint64 periodMs = qint64(alarm.period) * 1000;
     const qint64 windowStart = atMs - range * periodMs;
     QMap<qint64, std::pair<double, double>> values; // period start -> value, sample count
+    QMap<qint64, std::pair<double, double>> bands; // period start -> lower, upper
     if (alarm.metrics.isEmpty()) {
         const QString statistic =
             alarm.extendedStatistic.isEmpty() ? alarm.statistic : alarm.extendedStatistic;
@@ -110,10 +114,27 @@ void CloudWatchService::evaluateMetricAlarm(Alarm &alarm, qint64 atMs, QStringLi
                 query.period = alarm.period;
         }
         const auto results = computeMetricData(queries, windowStart, atMs, true);
-        if (results && !results->isEmpty()) {
-            const MetricDataResult &result = results->front();
-            for (qsizetype i = 0; i < result.timestamps.size(); ++i)
-                values.insert(result.timestamps.at(i), {result.values.at(i), 1.0});
+        // Anomaly detection alarms: the ThresholdMetricId query gives two results, the lower and
+        // the upper bound; the other returned query is the watched series.
+        QList<const MetricDataResult *> band;
+        const MetricDataResult *watched = nullptr;
+        for (const MetricDataResult &result : results ? *results : QList<MetricDataResult>()) {
+            if (!alarm.thresholdMetricId.isEmpty() && result.id == alarm.thresholdMetricId)
+                band.append(&result);
+            else if (!watched)
+                watched = &result;
+        }
+        if (watched) {
+            for (qsizetype i = 0; i < watched->timestamps.size(); ++i)
+                values.insert(watched->timestamps.at(i), {watched->values.at(i), 1.0});
+        }
+        if (band.size() == 2) {
+            for (qsizetype i = 0; i < band.at(0)->timestamps.size(); ++i)
+                bands.insert(band.at(0)->timestamps.at(i), {band.at(0)->values.at(i), 0.0});
+            for (qsizetype i = 0; i < band.at(1)->timestamps.size(); ++i) {
+                if (const auto it = bands.find(band.at(1)->timestamps.at(i)); it != bands.end())
+                    it->second = band.at(1)->values.at(i);
+            }
         }
     }
     QList<AlarmEvaluation::Point> points;
@@ -123,6 +144,10 @@ void CloudWatchService::evaluateMetricAlarm(Alarm &alarm, qint64 atMs, QStringLi
         if (const auto found = values.constFind(point.timestampMs); found != values.cend()) {
             point.value = found->first;
             point.sampleCount = found->second;
+        }
+        if (const auto found = bands.constFind(point.timestampMs); found != bands.cend()) {
+            point.lower = found->first;
+            point.upper = found->second;
         }
         points.append(point);
     }

@@ -494,6 +494,21 @@ Result<QList<MetricDataResult>> CloudWatchService::computeMetricData(
                          int period) -> Result<MetricMath::SearchResult> {
         return searchSeries(expression, statistic, period, startMs, endMs);
     };
+    context.anomalyDetectionBand = [this, &queries, startMs, endMs](const QString &id,
+                                       double deviations) -> Result<QList<MetricMath::Series>> {
+        const auto source = std::find_if(queries.cbegin(),
+            queries.cend(),
+            [&id](const MetricDataQuery &query) { return query.id == id; });
+        if (source == queries.cend() || !source->metricStat)
+            return fail(u"ValidationError"_s,
+                u"ANOMALY_DETECTION_BAND is supported on the Id of a metric (MetricStat) only"_s);
+        if (!std::isfinite(deviations) || deviations <= 0)
+            return fail(u"ValidationError"_s,
+                u"The number of standard deviations of ANOMALY_DETECTION_BAND must be positive"_s);
+        const MetricStat &stat = *source->metricStat;
+        return anomalyDetectionBand(
+            stat, alignStart(startMs, stat.period, nowMs()), endMs, deviations);
+    };
     QHash<QString, QStringList> arrayLabels;
 
     // Expressions may reference each other: evaluate those whose references are ready first.
@@ -567,6 +582,8 @@ Result<QList<MetricDataResult>> CloudWatchService::computeMetricData(
                 QString label = i < labels.size() ? labels.at(i) : query.id;
                 if (!query.label.isEmpty())
                     label = query.label + u' ' + label;
+                else if (!MetricMath::anomalyDetectionBandSource(query.expression).isEmpty())
+                    label = query.id + u' ' + label; // "ad1 Lower", "ad1 Upper"
                 output(array->at(i), label);
             }
             continue;

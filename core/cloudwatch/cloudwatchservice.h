@@ -14,6 +14,7 @@
 #include <QTimer>
 
 #include <limits>
+#include <optional>
 
 namespace Core {
 class Clock;
@@ -76,6 +77,16 @@ public:
     Status tagResource(const QString &resourceArn, const QList<Tag> &tags);
     Status untagResource(const QString &resourceArn, const QStringList &tagKeys);
     Result<QList<Tag>> listTagsForResource(const QString &resourceArn);
+
+    // Anomaly detection (cloudwatchanomaly.cpp). The model is AnomalyModel's.
+    Status putAnomalyDetector(const AnomalyDetector &detector);
+    Result<DescribeAnomalyDetectorsResponse> describeAnomalyDetectors(
+        const DescribeAnomalyDetectorsRequest &request);
+    Status deleteAnomalyDetector(const AnomalyDetector &detector);
+    // ANOMALY_DETECTION_BAND of one metric over [startMs, endMs) at the query's period: the lower
+    // and upper bound at each period start where the model is trained.
+    QList<MetricMath::Series> anomalyDetectionBand(
+        const MetricStat &stat, qint64 startMs, qint64 endMs, double standardDeviations);
 
     // Evaluator (cloudwatchevaluator.cpp): evaluates every alarm whose period ended by now.
     void evaluateDueAlarms();
@@ -144,6 +155,10 @@ private:
         qint64 startMs,
         qint64 endMs);
     QString alarmArn(const QString &name) const;
+    // The stored detector of a metric and statistic (for its configuration), if any.
+    std::optional<AnomalyDetector> anomalyDetectorFor(const Metric &metric, const QString &stat);
+    // A band alarm creates the model of the metric it watches (as AWS does) when none exists.
+    void ensureAnomalyDetector(const Alarm &alarm);
     QString alarmNameFromArn(const QString &arn) const;
 
     void scheduleEvaluation();
@@ -179,6 +194,19 @@ private:
         qint64 fiveMinutesBefore = std::numeric_limits<qint64>::min();
     } m_retention;
     qint64 m_nextDueMs = 0;
+    // Training history of anomaly detection bands read during one evaluateDueAlarms() pass, in
+    // which no datapoint is written: catching up many periods reads each metric's two weeks once.
+    struct TrainingHistory
+    {
+        qint64 metricId = 0;
+        int period = 0;
+        QString stat;
+        QString unit;
+        qint64 fromMs = 0;
+        qint64 toMs = 0;
+        MetricMath::Series series;
+    };
+    std::optional<QList<TrainingHistory>> m_trainingHistory; // engaged while evaluating
     Coalescer *m_metricsChanged;
     Coalescer *m_alarmsChanged;
 };

@@ -137,6 +137,47 @@ struct ListMetricsResponse
     QString nextToken;
 };
 
+// An excluded period of an anomaly detector's training data: [startMs, endMs).
+struct TimeRange
+{
+    qint64 startMs = 0;
+    qint64 endMs = 0;
+};
+
+struct AnomalyDetectorConfiguration
+{
+    QList<TimeRange> excludedTimeRanges;
+    QString metricTimezone; // tz database name; empty: UTC
+};
+
+// An anomaly detection model: of one metric and statistic (SINGLE_METRIC), or of the metric math
+// queries whose ReturnData query gives the series (METRIC_MATH).
+struct AnomalyDetector
+{
+    Metric metric;
+    QString stat;
+    QList<MetricDataQuery> metricMathQueries; // not empty: a metric math detector
+    AnomalyDetectorConfiguration configuration;
+    QString stateValue; // PENDING_TRAINING, TRAINED_INSUFFICIENT_DATA or TRAINED
+    bool isMetricMath() const { return !metricMathQueries.isEmpty(); }
+};
+
+struct DescribeAnomalyDetectorsRequest
+{
+    QString metricNamespace;
+    QString metricName;
+    Dimensions dimensions;
+    QStringList anomalyDetectorTypes; // empty: SINGLE_METRIC
+    int maxResults = 100;
+    QString nextToken;
+};
+
+struct DescribeAnomalyDetectorsResponse
+{
+    QList<AnomalyDetector> anomalyDetectors;
+    QString nextToken;
+};
+
 struct Tag
 {
     QString key;

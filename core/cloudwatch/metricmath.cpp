@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "core/cloudwatch/metricmath.h"
 
+#include "core/cloudwatch/anomalymodel.h"
+
 #include <QDateTime>
 #include <QScopeGuard>
 
@@ -362,6 +364,8 @@ private:
             return metrics();
         if (token.text.toUpper() == u"SORT" && accept(u"("_s))
             return sort();
+        if (token.text.toUpper() == u"ANOMALY_DETECTION_BAND" && accept(u"("_s))
+            return anomalyDetectionBand();
         if (accept(u"("_s)) {
             auto arguments = parseArguments();
             if (!arguments)
@@ -406,6 +410,35 @@ private:
             return std::unexpected(found.error());
         m_searchLabels = found->labels;
         return found->series;
+    }
+
+    // ANOMALY_DETECTION_BAND(id) or ANOMALY_DETECTION_BAND(id, stddevs): the band of the model
+    // of the query `id`, [lower, upper]; the width defaults to 2 standard deviations.
+    Result<Value> anomalyDetectionBand()
+    {
+        if (peek().kind != Token::Name)
+            return fail(u"ValidationError"_s,
+                u"ANOMALY_DETECTION_BAND expects the Id of a metric and optionally a number of "
+                u"standard deviations"_s);
+        const QString id = m_tokens.at(m_position++).text;
+        double deviations = AnomalyModel::DefaultStandardDeviations;
+        if (accept(u","_s)) {
+            if (peek().kind != Token::Number)
+                return fail(u"ValidationError"_s,
+                    u"The second argument of ANOMALY_DETECTION_BAND must be a number"_s);
+            deviations = m_tokens.at(m_position++).number;
+        }
+        if (!accept(u")"_s))
+            return fail(u"ValidationError"_s, u"Syntax error: ')' expected"_s);
+        if (!m_context.series.contains(id))
+            return fail(u"ValidationError"_s, u"Unrecognized identifier '%1'"_s.arg(id));
+        if (!m_context.anomalyDetectionBand)
+            return fail(u"ValidationError"_s, u"ANOMALY_DETECTION_BAND is not supported here"_s);
+        auto band = m_context.anomalyDetectionBand(id, deviations);
+        if (!band)
+            return std::unexpected(band.error());
+        m_searchLabels = {u"Lower"_s, u"Upper"_s};
+        return *band;
     }
 
     // METRICS() or METRICS('text'): the MetricStat queries (whose Id contains text).
@@ -744,6 +777,17 @@ Result<Value> evaluate(const QString &expression, const Context &context, QStrin
                                                                          : QStringList();
     }
     return value;
+}
+
+QString anomalyDetectionBandSource(const QString &expression)
+{
+    QString error;
+    const QList<Token> tokens = tokenize(expression, &error);
+    if (!error.isEmpty() || tokens.size() < 4
+        || tokens.at(0).text.toUpper() != u"ANOMALY_DETECTION_BAND" || tokens.at(1).text != u"("
+        || tokens.at(2).kind != Token::Name)
+        return {};
+    return tokens.at(2).text;
 }
 
 QStringList references(const QString &expression)

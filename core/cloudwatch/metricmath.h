@@ -33,6 +33,9 @@ struct Context
     int periodSeconds = 60;
     // SEARCH(expression, statistic, period); without it SEARCH is refused.
     std::function<Result<SearchResult>(const QString &, const QString &, int)> search;
+    // ANOMALY_DETECTION_BAND(id, stddevs): the lower and upper bound of the anomaly detection
+    // model of query `id`; without it the function is refused.
+    std::function<Result<QList<Series>>(const QString &, double)> anomalyDetectionBand;
 };
 
 // Evaluates a CloudWatch metric math expression: + - * / ^, comparisons (> < >= <= == !=),
@@ -40,12 +43,16 @@ struct Context
 // DIFF, DIFF_TIME, RUNNING_SUM, ABS, CEIL, FLOOR, LOG, LOG10, IF, FILL (value, REPEAT, LINEAR),
 // DATAPOINT_COUNT, PERIOD, TIME_SERIES, MINUTE, HOUR, DAY, DATE, MONTH, YEAR, EPOCH, FIRST,
 // LAST, REMOVE_EMPTY, SLICE, SORT, METRICS (optionally filtered by Id) and
-// SEARCH('search expression', 'statistic', period). Errors are AWS's ValidationError texts. When
-// the value is an array of series that came from SEARCH (element by element), `labels` receives
-// each series' label.
+// SEARCH('search expression', 'statistic', period) and ANOMALY_DETECTION_BAND(id[, stddevs])
+// (two series: lower and upper bound, labelled "Lower" and "Upper"). Errors are AWS's
+// ValidationError texts. When the value is an array of series that came from SEARCH (element by
+// element), `labels` receives each series' label.
 Result<Value> evaluate(
     const QString &expression, const Context &context, QStringList *labels = nullptr);
 // The identifiers an expression references (to order the evaluation of queries).
 QStringList references(const QString &expression);
+// The query Id an ANOMALY_DETECTION_BAND(id[, stddevs]) expression models; empty for other
+// expressions.
+QString anomalyDetectionBandSource(const QString &expression);
 
 } // namespace Core::CloudWatch::MetricMath

@@ -13,6 +13,7 @@
 #include <QValueAxis>
 
 #include <algorithm>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -31,7 +32,8 @@ void AlarmChart::setData(const Core::CloudWatch::Alarm &alarm,
     const QList<std::pair<qint64, double>> &points,
     const QList<Transition> &transitionsOldestFirst,
     qint64 fromMs,
-    qint64 toMs)
+    qint64 toMs,
+    const QList<BandPoint> &band)
 {
     QChart *chart = this->chart();
     chart->removeAllSeries();
@@ -45,11 +47,20 @@ void AlarmChart::setData(const Core::CloudWatch::Alarm &alarm,
             : alarm.name);
 
     const double threshold = alarm.threshold.value_or(0);
-    double low = threshold;
-    double high = threshold;
+    const bool anomalyDetection = !alarm.thresholdMetricId.isEmpty();
+    double low = anomalyDetection ? std::numeric_limits<double>::max() : threshold;
+    double high = anomalyDetection ? std::numeric_limits<double>::lowest() : threshold;
     for (const auto &[time, value] : points) {
         low = std::min(low, value);
         high = std::max(high, value);
+    }
+    for (const BandPoint &point : band) {
+        low = std::min(low, point.lower);
+        high = std::max(high, point.upper);
+    }
+    if (low > high) {
+        low = 0;
+        high = 0;
     }
     const double margin = std::max(1.0, (high - low) * 0.15);
     low -= margin;
@@ -103,10 +114,35 @@ void AlarmChart::setData(const Core::CloudWatch::Alarm &alarm,
         firstRange = false;
     }
 
+    if (!band.isEmpty()) {
+        auto *upper = new QLineSeries(chart);
+        auto *lower = new QLineSeries(chart);
+        for (const BandPoint &point : band) {
+            upper->append(double(point.timestampMs), point.upper);
+            lower->append(double(point.timestampMs), point.lower);
+        }
+        auto *area = new QAreaSeries(upper, lower);
+        area->setName(tr("Expected band"));
+        area->setBrush(QColor(0x87, 0x95, 0xa1, 90));
+        QPen edge(QColor(0x87, 0x95, 0xa1));
+        edge.setWidth(1);
+        area->setPen(edge);
+        attach(area);
+    }
+
     auto *line = new QLineSeries(chart);
-    line->setName(alarm.metrics.isEmpty()
-            ? (alarm.extendedStatistic.isEmpty() ? alarm.statistic : alarm.extendedStatistic)
-            : tr("Expression"));
+    QString lineName = alarm.metrics.isEmpty()
+        ? (alarm.extendedStatistic.isEmpty() ? alarm.statistic : alarm.extendedStatistic)
+        : tr("Expression");
+    for (const Core::CloudWatch::MetricDataQuery &query : alarm.metrics) {
+        // An anomaly detection alarm watches one metric: name it as the console does.
+        if (anomalyDetection && query.returnData && query.id != alarm.thresholdMetricId)
+            lineName = !query.label.isEmpty() ? query.label
+                : query.metricStat
+                ? u"%1 %2"_s.arg(query.metricStat->stat, query.metricStat->metric.metricName)
+                : query.id;
+    }
+    line->setName(lineName);
     QPen pen(QColor(0x00, 0x73, 0xbb));
     pen.setWidth(3);
     line->setPen(pen);
@@ -121,6 +157,8 @@ void AlarmChart::setData(const Core::CloudWatch::Alarm &alarm,
     attach(line);
     attach(marks);
 
+    if (anomalyDetection)
+        return;
     auto *thresholdLine = new QLineSeries(chart);
     thresholdLine->setName(tr("Threshold %1").arg(QLocale().toString(threshold)));
     QPen dashed(AlarmListModel::stateColor(u"ALARM"_s));

@@ -8,8 +8,9 @@
 namespace Gui::CloudWatch {
 
 // The chart of an alarm's detail: the metric's datapoints at the alarm's period (marked points
-// are the values the evaluator reads), the threshold as a dashed line and the time ranges the
-// alarm spent in ALARM shaded red. Large fonts and thick lines so it reads from the back of a
+// are the values the evaluator reads), the threshold as a dashed line (or, for an anomaly
+// detection alarm, the band of expected values shaded grey) and the time ranges the alarm spent
+// in ALARM shaded red. Large fonts and thick lines so it reads from the back of a
 // classroom.
 class AlarmChart final : public QChartView
 {
@@ -22,6 +23,12 @@ public:
         qint64 timestampMs = 0;
         QString state;
     };
+    struct BandPoint
+    {
+        qint64 timestampMs = 0;
+        double lower = 0;
+        double upper = 0;
+    };
 
     explicit AlarmChart(QWidget *parent = nullptr);
 
@@ -29,7 +36,8 @@ public:
         const QList<std::pair<qint64, double>> &points,
         const QList<Transition> &transitionsOldestFirst,
         qint64 fromMs,
-        qint64 toMs);
+        qint64 toMs,
+        const QList<BandPoint> &band = {});
 };
 
 } // namespace Gui::CloudWatch

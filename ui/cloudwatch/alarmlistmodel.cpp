@@ -74,6 +74,23 @@ QString AlarmListModel::conditionText(const Core::CloudWatch::Alarm &alarm)
         : tr("metric math");
     const int n = alarm.evaluationPeriods;
     const int m = alarm.datapointsToAlarm.value_or(n);
+    if (!alarm.thresholdMetricId.isEmpty()) {
+        QString metricName = metric;
+        for (const Core::CloudWatch::MetricDataQuery &query : alarm.metrics) {
+            if (query.metricStat && query.returnData)
+                metricName =
+                    u"%1 %2"_s.arg(query.metricStat->stat, query.metricStat->metric.metricName);
+        }
+        const QString side = alarm.comparisonOperator == u"GreaterThanUpperThreshold"
+            ? tr("above the band")
+            : alarm.comparisonOperator == u"LessThanLowerThreshold" ? tr("below the band")
+                                                                    : tr("outside the band");
+        return tr("%1 %2 for %3 of %4 datapoints within %5 s")
+            .arg(metricName, side)
+            .arg(m)
+            .arg(n)
+            .arg(alarm.period);
+    }
     return tr("%1 %2 %3 for %4 of %5 datapoints within %6 s")
         .arg(metric,
             operatorSymbol(alarm.comparisonOperator),

@@ -13,6 +13,7 @@
 #include <QButtonGroup>
 #include <QDateTime>
 #include <QHBoxLayout>
+#include <QHash>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QJsonDocument>
@@ -49,6 +50,7 @@ struct AlarmDetail
     bool found = false;
     Alarm alarm;
     QList<std::pair<qint64, double>> points;
+    QList<AlarmChart::BandPoint> band;
     QList<AlarmChart::Transition> transitions;
     QList<Core::CloudWatch::AlarmHistoryItem> history;
     qint64 fromMs = 0;
@@ -88,9 +90,30 @@ AlarmDetail readDetail(Core::CloudWatch::CloudWatchService *service, const QStri
         }
         if (const auto result = service->getMetricData(data);
             result && !result->results.isEmpty()) {
-            const auto &series = result->results.front();
-            for (qsizetype i = 0; i < series.timestamps.size(); ++i)
-                detail.points.append({series.timestamps.at(i), series.values.at(i)});
+            // An anomaly detection alarm returns the watched series and the band (lower, upper)
+            // under ThresholdMetricId.
+            QList<const Core::CloudWatch::MetricDataResult *> bounds;
+            const Core::CloudWatch::MetricDataResult *watched = nullptr;
+            for (const auto &series : result->results) {
+                if (!alarm.thresholdMetricId.isEmpty() && series.id == alarm.thresholdMetricId)
+                    bounds.append(&series);
+                else if (!watched)
+                    watched = &series;
+            }
+            if (watched) {
+                for (qsizetype i = 0; i < watched->timestamps.size(); ++i)
+                    detail.points.append({watched->timestamps.at(i), watched->values.at(i)});
+            }
+            if (bounds.size() == 2) {
+                QHash<qint64, double> upper;
+                for (qsizetype i = 0; i < bounds.at(1)->timestamps.size(); ++i)
+                    upper.insert(bounds.at(1)->timestamps.at(i), bounds.at(1)->values.at(i));
+                for (qsizetype i = 0; i < bounds.at(0)->timestamps.size(); ++i) {
+                    const qint64 time = bounds.at(0)->timestamps.at(i);
+                    if (upper.contains(time))
+                        detail.band.append({time, bounds.at(0)->values.at(i), upper.value(time)});
+                }
+            }
         }
     }
     Core::CloudWatch::DescribeAlarmHistoryRequest history;
@@ -416,7 +439,8 @@ void AlarmsPane::showSelectedAlarm()
                 m_chartSplitter->setSizes({width * 3 / 5, width - width * 3 / 5});
             }
             m_chart->setVisible(metricAlarm);
-            m_chart->setData(alarm, detail.points, detail.transitions, detail.fromMs, detail.toMs);
+            m_chart->setData(
+                alarm, detail.points, detail.transitions, detail.fromMs, detail.toMs, detail.band);
             m_history->clear();
             for (const Core::CloudWatch::AlarmHistoryItem &item : detail.history) {
                 QString text = u"%1  %2"_s.arg(

@@ -50,8 +50,11 @@ CreateAlarmDialog::CreateAlarmDialog(Core::CloudWatch::CloudWatchService *servic
     , m_dimensions(new QLineEdit(this))
     , m_statistic(new QComboBox(this))
     , m_period(new QComboBox(this))
+    , m_thresholdType(new QComboBox(this))
     , m_comparison(new QComboBox(this))
     , m_threshold(new QDoubleSpinBox(this))
+    , m_bandWidth(new QDoubleSpinBox(this))
+    , m_bandWidthLabel(new QLabel(tr("standard deviations"), this))
     , m_datapoints(new QSpinBox(this))
     , m_evaluationPeriods(new QSpinBox(this))
     , m_missingData(new QComboBox(this))
@@ -73,10 +76,21 @@ CreateAlarmDialog::CreateAlarmDialog(Core::CloudWatch::CloudWatchService *servic
     m_dimensions->setPlaceholderText(u"FunctionName=orders, Resource=orders:live"_s);
     MetricChoices::addStatistics(m_statistic, false);
     MetricChoices::addPeriods(m_period, {10, 30, 60, 300, 900, 3600, 6 * 3600, 86400});
-    m_comparison->addItem(tr("Greater than (>)"), u"GreaterThanThreshold"_s);
-    m_comparison->addItem(tr("Greater than or equal (>=)"), u"GreaterThanOrEqualToThreshold"_s);
-    m_comparison->addItem(tr("Less than (<)"), u"LessThanThreshold"_s);
-    m_comparison->addItem(tr("Less than or equal (<=)"), u"LessThanOrEqualToThreshold"_s);
+    m_thresholdType->setObjectName(u"thresholdType"_s);
+    m_thresholdType->addItem(tr("Static"), u"static"_s);
+    m_thresholdType->addItem(tr("Anomaly detection"), u"anomaly"_s);
+    m_thresholdType->setToolTip(
+        tr("Anomaly detection compares the metric with a band of expected values learnt from "
+           "its last two weeks instead of a fixed threshold."));
+    m_comparison->setObjectName(u"comparison"_s);
+    m_bandWidth->setObjectName(u"bandWidth"_s);
+    m_bandWidth->setRange(0.1, 100);
+    m_bandWidth->setDecimals(1);
+    m_bandWidth->setSingleStep(0.5);
+    m_bandWidth->setValue(2);
+    m_bandWidth->setToolTip(
+        tr("The width of the band: a higher number of standard deviations makes a thicker band "
+           "and fewer alarms."));
     m_threshold->setObjectName(u"threshold"_s);
     m_threshold->setRange(-1e15, 1e15);
     m_threshold->setDecimals(3);
@@ -116,9 +130,12 @@ CreateAlarmDialog::CreateAlarmDialog(Core::CloudWatch::CloudWatchService *servic
     statRow->addWidget(new QLabel(tr("over"), this));
     statRow->addWidget(m_period, 1);
     form->addRow(tr("Statistic"), statRow);
+    form->addRow(tr("Threshold type"), m_thresholdType);
     auto *conditionRow = new QHBoxLayout;
     conditionRow->addWidget(m_comparison, 1);
     conditionRow->addWidget(m_threshold, 1);
+    conditionRow->addWidget(m_bandWidth);
+    conditionRow->addWidget(m_bandWidthLabel);
     form->addRow(tr("Whenever the metric is"), conditionRow);
     auto *datapointsRow = new QHBoxLayout;
     datapointsRow->addWidget(m_datapoints);
@@ -141,7 +158,34 @@ CreateAlarmDialog::CreateAlarmDialog(Core::CloudWatch::CloudWatchService *servic
     connect(m_buttons, &QDialogButtonBox::accepted, this, &CreateAlarmDialog::submit);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_name, &QLineEdit::textChanged, this, &CreateAlarmDialog::validate);
+    connect(m_thresholdType,
+        &QComboBox::currentIndexChanged,
+        this,
+        &CreateAlarmDialog::showThresholdType);
+    showThresholdType();
     validate();
+}
+
+// Static: a comparison with a threshold. Anomaly detection: a side of the band and its width,
+// as the console's "Conditions" step offers them.
+void CreateAlarmDialog::showThresholdType()
+{
+    const bool anomaly = m_thresholdType->currentData().toString() == u"anomaly";
+    m_comparison->clear();
+    if (anomaly) {
+        m_comparison->addItem(
+            tr("Outside of the band"), u"LessThanLowerOrGreaterThanUpperThreshold"_s);
+        m_comparison->addItem(tr("Greater than the band"), u"GreaterThanUpperThreshold"_s);
+        m_comparison->addItem(tr("Lower than the band"), u"LessThanLowerThreshold"_s);
+    } else {
+        m_comparison->addItem(tr("Greater than (>)"), u"GreaterThanThreshold"_s);
+        m_comparison->addItem(tr("Greater than or equal (>=)"), u"GreaterThanOrEqualToThreshold"_s);
+        m_comparison->addItem(tr("Less than (<)"), u"LessThanThreshold"_s);
+        m_comparison->addItem(tr("Less than or equal (<=)"), u"LessThanOrEqualToThreshold"_s);
+    }
+    m_threshold->setVisible(!anomaly);
+    m_bandWidth->setVisible(anomaly);
+    m_bandWidthLabel->setVisible(anomaly);
 }
 
 void CreateAlarmDialog::setMetric(
@@ -187,6 +231,25 @@ Alarm CreateAlarmDialog::alarm() const
     alarm.datapointsToAlarm = m_datapoints->value();
     alarm.evaluationPeriods = m_evaluationPeriods->value();
     alarm.treatMissingData = m_missingData->currentData().toString();
+    if (m_thresholdType->currentData().toString() == u"anomaly") {
+        // The metric and its band go into Metrics; the band's Id is the threshold.
+        Core::CloudWatch::MetricDataQuery watched;
+        watched.id = u"m1"_s;
+        watched.metricStat =
+            Core::CloudWatch::MetricStat{alarm.metric, alarm.period, statistic, QString()};
+        Core::CloudWatch::MetricDataQuery band;
+        band.id = u"ad1"_s;
+        band.expression =
+            u"ANOMALY_DETECTION_BAND(m1, %1)"_s.arg(QString::number(m_bandWidth->value(), 'g', 6));
+        band.label = alarm.metric.metricName + u" (expected)"_s;
+        alarm.metrics = {watched, band};
+        alarm.thresholdMetricId = band.id;
+        alarm.metric = {};
+        alarm.statistic.clear();
+        alarm.extendedStatistic.clear();
+        alarm.period = 0;
+        alarm.threshold.reset();
+    }
     alarm.alarmActions = splitArns(m_alarmActions->text());
     alarm.okActions = splitArns(m_okActions->text());
     alarm.insufficientDataActions = splitArns(m_insufficientActions->text());

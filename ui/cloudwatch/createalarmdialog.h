@@ -19,7 +19,8 @@ class CloudWatchService;
 namespace Gui::CloudWatch {
 
 // "Create alarm", as the console's wizard on one page: the metric (pre-filled from the metrics
-// browser), statistic and period, the condition (comparison and threshold), M out of N
+// browser), statistic and period, the condition (threshold type Static with a comparison and a
+// threshold, or Anomaly detection with a band width and a side of the band), M out of N
 // datapoints, missing-data treatment and actions as ARNs. Create sends PutMetricAlarm to the
 // service on the core thread; the service's error (AWS's message) is shown in the dialog, which
 // closes only once the alarm exists.
@@ -43,6 +44,7 @@ signals:
 
 private:
     void validate();
+    void showThresholdType();
 
     Core::CloudWatch::CloudWatchService *m_service;
     QLineEdit *m_name;
@@ -52,8 +54,11 @@ private:
     QLineEdit *m_dimensions;
     QComboBox *m_statistic;
     QComboBox *m_period;
+    QComboBox *m_thresholdType;
     QComboBox *m_comparison;
     QDoubleSpinBox *m_threshold;
+    QDoubleSpinBox *m_bandWidth;
+    QLabel *m_bandWidthLabel;
     QSpinBox *m_datapoints;
     QSpinBox *m_evaluationPeriods;
     QComboBox *m_missingData;

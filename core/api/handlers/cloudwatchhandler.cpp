@@ -11,6 +11,9 @@
 #include <QCborArray>
 #include <QHash>
 
+#include <algorithm>
+#include <cmath>
+
 #include <zlib.h>
 
 using namespace Qt::StringLiterals;
@@ -143,6 +146,67 @@ QCborArray queriesTree(const QList<CloudWatch::MetricDataQuery> &queries)
         array.append(item);
     }
     return array;
+}
+
+// PutAnomalyDetector / DeleteAnomalyDetector: the detector in the legacy form (Namespace,
+// MetricName, Dimensions, Stat), as SingleMetricAnomalyDetector or as MetricMathAnomalyDetector;
+// the forms exclude each other.
+Result<CloudWatch::AnomalyDetector> readAnomalyDetector(const Input &input)
+{
+    CloudWatch::AnomalyDetector detector;
+    const bool legacy = input.has(u"Namespace"_s) || input.has(u"MetricName"_s)
+        || input.has(u"Dimensions"_s) || input.has(u"Stat"_s);
+    const bool single = input.has(u"SingleMetricAnomalyDetector"_s);
+    const bool math = input.has(u"MetricMathAnomalyDetector"_s);
+    if (int(legacy) + int(single) + int(math) > 1)
+        return fail(u"InvalidParameterCombination"_s,
+            single && math ? u"SingleMetricAnomalyDetector and MetricMathAnomalyDetector are "
+                             u"mutually exclusive and you have specified both."_s
+                           : u"The parameters Namespace, MetricName, Dimensions and Stat cannot be "
+                             u"used with SingleMetricAnomalyDetector or "
+                             u"MetricMathAnomalyDetector."_s);
+    if (math) {
+        auto queries =
+            readQueries(input.child(u"MetricMathAnomalyDetector"_s), u"MetricDataQueries"_s);
+        if (!queries)
+            return std::unexpected(queries.error());
+        if (queries->isEmpty())
+            return CloudWatchErrors::missing(u"MetricMathAnomalyDetector.MetricDataQueries"_s);
+        detector.metricMathQueries = *queries;
+        return detector;
+    }
+    const Input source = single ? input.child(u"SingleMetricAnomalyDetector"_s) : input;
+    detector.metric = readMetric(source);
+    detector.stat = source.string(u"Stat"_s);
+    return detector;
+}
+
+QCborMap anomalyDetectorTree(const CloudWatch::AnomalyDetector &detector)
+{
+    QCborArray ranges;
+    for (const CloudWatch::TimeRange &range : detector.configuration.excludedTimeRanges)
+        ranges.append(QCborMap{
+            {u"StartTime"_s, timestamp(range.startMs)}, {u"EndTime"_s, timestamp(range.endMs)}});
+    QCborMap configuration{{u"ExcludedTimeRanges"_s, ranges}};
+    if (!detector.configuration.metricTimezone.isEmpty())
+        configuration.insert(u"MetricTimezone"_s, detector.configuration.metricTimezone);
+    QCborMap tree{{u"Configuration"_s, configuration}, {u"StateValue"_s, detector.stateValue}};
+    if (detector.isMetricMath()) {
+        tree.insert(u"MetricMathAnomalyDetector"_s,
+            QCborMap{{u"MetricDataQueries"_s, queriesTree(detector.metricMathQueries)}});
+        return tree;
+    }
+    // The legacy members stay beside SingleMetricAnomalyDetector, as AWS still returns them.
+    tree.insert(u"Namespace"_s, detector.metric.metricNamespace);
+    tree.insert(u"MetricName"_s, detector.metric.metricName);
+    tree.insert(u"Dimensions"_s, dimensionsTree(detector.metric.dimensions));
+    tree.insert(u"Stat"_s, detector.stat);
+    tree.insert(u"SingleMetricAnomalyDetector"_s,
+        QCborMap{{u"Namespace"_s, detector.metric.metricNamespace},
+            {u"MetricName"_s, detector.metric.metricName},
+            {u"Dimensions"_s, dimensionsTree(detector.metric.dimensions)},
+            {u"Stat"_s, detector.stat}});
+    return tree;
 }
 
 QCborMap alarmTree(const CloudWatch::Alarm &alarm)
@@ -294,6 +358,9 @@ const QHash<QString, CloudWatchHandler::Operation> &CloudWatchHandler::operation
         {u"TagResource"_s, &CloudWatchHandler::tagResource},
         {u"UntagResource"_s, &CloudWatchHandler::untagResource},
         {u"ListTagsForResource"_s, &CloudWatchHandler::listTagsForResource},
+        {u"PutAnomalyDetector"_s, &CloudWatchHandler::putAnomalyDetector},
+        {u"DescribeAnomalyDetectors"_s, &CloudWatchHandler::describeAnomalyDetectors},
+        {u"DeleteAnomalyDetector"_s, &CloudWatchHandler::deleteAnomalyDetector},
     };
     return table;
 }
@@ -796,6 +863,57 @@ Result<QCborMap> CloudWatchHandler::listTagsForResource(const Input &input)
     for (const CloudWatch::Tag &tag : *tags)
         array.append(QCborMap{{u"Key"_s, tag.key}, {u"Value"_s, tag.value}});
     return QCborMap{{u"Tags"_s, array}};
+}
+
+Result<QCborMap> CloudWatchHandler::putAnomalyDetector(const Input &input)
+{
+    auto detector = readAnomalyDetector(input);
+    if (!detector)
+        return std::unexpected(detector.error());
+    const Input configuration = input.child(u"Configuration"_s);
+    detector->configuration.metricTimezone = configuration.string(u"MetricTimezone"_s);
+    for (const Input &range : configuration.list(u"ExcludedTimeRanges"_s)) {
+        const auto start = requiredTimestamp(range, u"StartTime"_s);
+        if (!start)
+            return std::unexpected(start.error());
+        const auto end = requiredTimestamp(range, u"EndTime"_s);
+        if (!end)
+            return std::unexpected(end.error());
+        detector->configuration.excludedTimeRanges.append({*start, *end});
+    }
+    return empty(m_service->putAnomalyDetector(*detector));
+}
+
+Result<QCborMap> CloudWatchHandler::describeAnomalyDetectors(const Input &input)
+{
+    CloudWatch::DescribeAnomalyDetectorsRequest request;
+    request.metricNamespace = input.string(u"Namespace"_s);
+    request.metricName = input.string(u"MetricName"_s);
+    request.dimensions = readDimensions(input, u"Dimensions"_s);
+    request.anomalyDetectorTypes = input.strings(u"AnomalyDetectorTypes"_s);
+    request.nextToken = input.string(u"NextToken"_s);
+    const auto maxResults = input.integer(u"MaxResults"_s);
+    if (!maxResults)
+        return std::unexpected(maxResults.error());
+    request.maxResults = int(std::clamp<qint64>(maxResults->value_or(100), -1, 1'000'000));
+    const auto response = m_service->describeAnomalyDetectors(request);
+    if (!response)
+        return std::unexpected(response.error());
+    QCborArray detectors;
+    for (const CloudWatch::AnomalyDetector &detector : response->anomalyDetectors)
+        detectors.append(anomalyDetectorTree(detector));
+    QCborMap tree{{u"AnomalyDetectors"_s, detectors}};
+    if (!response->nextToken.isEmpty())
+        tree.insert(u"NextToken"_s, response->nextToken);
+    return tree;
+}
+
+Result<QCborMap> CloudWatchHandler::deleteAnomalyDetector(const Input &input)
+{
+    auto detector = readAnomalyDetector(input);
+    if (!detector)
+        return std::unexpected(detector.error());
+    return empty(m_service->deleteAnomalyDetector(*detector));
 }
 
 } // namespace Core::Api

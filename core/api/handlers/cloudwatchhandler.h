@@ -48,6 +48,9 @@ private:
     Result<QCborMap> tagResource(const Input &input);
     Result<QCborMap> untagResource(const Input &input);
     Result<QCborMap> listTagsForResource(const Input &input);
+    Result<QCborMap> putAnomalyDetector(const Input &input);
+    Result<QCborMap> describeAnomalyDetectors(const Input &input);
+    Result<QCborMap> deleteAnomalyDetector(const Input &input);
 
     CloudWatch::CloudWatchService *m_service;
 };

@@ -2,7 +2,7 @@
 // Pins the create-alarm dialog: the form becomes the PutMetricAlarm request (statistic or
 // extended statistic, M of N, missing data, actions), the service's error is shown in the dialog
 // which stays open, and from the metrics browser the pane opens it pre-filled and selects the new
-// alarm once created.
+// alarm once created. Threshold type "Anomaly detection" turns the form into a band alarm.
 #include "core/cloudwatch/cloudwatchservice.h"
 #include "core/common/clock.h"
 #include "tests/support/tempdatabase.h"
@@ -120,6 +120,43 @@ private slots:
         QCOMPARE(alarm->alarmActions,
             QStringList{u"arn:aws:lambda:us-east-1:000000000000:function:notify"_s});
         QCOMPARE(alarm->stateValue, u"INSUFFICIENT_DATA"_s);
+    }
+
+    void anomalyDetectionThresholdType()
+    {
+        Tests::TempDatabase temp;
+        Core::ManualClock clock;
+        CloudWatchService service(temp.database(), &clock, u"000000000000"_s, u"us-east-1"_s);
+        CreateAlarmDialog dialog(&service);
+        dialog.show();
+        dialog.setMetric(Metric{u"App"_s, u"Latency"_s, {}}, u"Average"_s, 60);
+        auto *type = field<QComboBox>(&dialog, u"thresholdType"_s);
+        auto *comparison = field<QComboBox>(&dialog, u"comparison"_s);
+        QVERIFY(field<QDoubleSpinBox>(&dialog, u"bandWidth"_s)->isHidden());
+        type->setCurrentIndex(type->findData(u"anomaly"_s));
+        QVERIFY(field<QDoubleSpinBox>(&dialog, u"threshold"_s)->isHidden());
+        QVERIFY(!field<QDoubleSpinBox>(&dialog, u"bandWidth"_s)->isHidden());
+        QCOMPARE(comparison->count(), 3);
+        comparison->setCurrentIndex(comparison->findData(u"GreaterThanUpperThreshold"_s));
+        field<QDoubleSpinBox>(&dialog, u"bandWidth"_s)->setValue(3);
+        QSignalSpy created(&dialog, &CreateAlarmDialog::alarmCreated);
+        dialog.submit();
+        QTRY_COMPARE(created.size(), 1);
+        const auto alarm = storedAlarm(service, u"Latency-alarm"_s);
+        QVERIFY(alarm);
+        QCOMPARE(alarm->comparisonOperator, u"GreaterThanUpperThreshold"_s);
+        QCOMPARE(alarm->thresholdMetricId, u"ad1"_s);
+        QVERIFY(!alarm->threshold);
+        QCOMPARE(alarm->metrics.size(), 2);
+        QCOMPARE(alarm->metrics.at(0).metricStat->stat, u"Average"_s);
+        QCOMPARE(alarm->metrics.at(0).metricStat->period, 60);
+        QCOMPARE(alarm->metrics.at(1).expression, u"ANOMALY_DETECTION_BAND(m1, 3)"_s);
+        QCOMPARE(alarm->metrics.at(1).label, u"Latency (expected)"_s);
+
+        type->setCurrentIndex(type->findData(u"static"_s));
+        QCOMPARE(comparison->count(), 4);
+        QVERIFY(dialog.alarm().threshold.has_value());
+        QVERIFY(dialog.alarm().thresholdMetricId.isEmpty());
     }
 
     void paneCreatesAnAlarmFromTheMetricsBrowser()
