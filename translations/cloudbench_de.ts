@@ -1102,6 +1102,178 @@
     </message>
 </context>
 <context>
+    <name>Gui::DynamoDb::BackupsView</name>
+    <message>
+        <location filename="../ui/dynamodb/backupsview.cpp" line="66"/>
+        <source>Restore to point in time…</source>
+        <translation>Auf einen Zeitpunkt wiederherstellen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/backupsview.cpp" line="68"/>
+        <source>Create backup…</source>
+        <translation>Backup erstellen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/backupsview.cpp" line="69"/>
+        <source>Restore…</source>
+        <translation>Wiederherstellen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/backupsview.cpp" line="70"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/backupsview.cpp" line="81"/>
+        <source>Backup name</source>
+        <translation>Backup-Name</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/backupsview.cpp" line="81"/>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/backupsview.cpp" line="81"/>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/backupsview.cpp" line="81"/>
+        <source>Items</source>
+        <translation>Elemente</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/backupsview.cpp" line="81"/>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/backupsview.cpp" line="89"/>
+        <source>Point-in-time recovery (PITR)</source>
+        <translation>Zeitpunktwiederherstellung (PITR)</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/backupsview.cpp" line="98"/>
+        <source>On-demand backups</source>
+        <translation>On-Demand-Backups</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/backupsview.cpp" line="100"/>
+        <source>A backup keeps the table&apos;s items and settings until you delete it, even after the table is deleted. A restore creates a new table with the keys, indexes and capacity; streams, TTL and tags have to be set again, as on AWS.</source>
+        <translation>Ein Backup bewahrt die Elemente und Einstellungen der Tabelle auf, bis Sie es löschen, auch nachdem die Tabelle gelöscht wurde. Eine Wiederherstellung legt eine neue Tabelle mit den Schlüsseln, Indizes und der Kapazität an; Streams, TTL und Tags müssen wie bei AWS neu gesetzt werden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/backupsview.cpp" line="151"/>
+        <source>Select a table to see its backups and point-in-time recovery.</source>
+        <translation>Wählen Sie eine Tabelle, um ihre Backups und die Zeitpunktwiederherstellung zu sehen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/backupsview.cpp" line="152"/>
+        <location filename="../ui/dynamodb/backupsview.cpp" line="190"/>
+        <source>Turn on</source>
+        <translation>Einschalten</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/backupsview.cpp" line="190"/>
+        <source>Turn off</source>
+        <translation>Ausschalten</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/backupsview.cpp" line="193"/>
+        <source>On. Restorable to any second from %1 to %2 (the latest restorable time is about five minutes ago, as on AWS).</source>
+        <translation>Ein. Wiederherstellbar auf jede Sekunde von %1 bis %2 (der späteste wiederherstellbare Zeitpunkt liegt wie bei AWS etwa fünf Minuten zurück).</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/dynamodb/backupsview.cpp" line="196"/>
+        <source>Off. When it is on, every change is kept for %n day(s), so the table can be restored as it was at any second since.</source>
+        <translation>
+            <numerusform>Aus. Wenn sie eingeschaltet ist, wird jede Änderung %n Tag aufbewahrt, sodass die Tabelle auf jede Sekunde seither wiederhergestellt werden kann.</numerusform>
+            <numerusform>Aus. Wenn sie eingeschaltet ist, wird jede Änderung %n Tage aufbewahrt, sodass die Tabelle auf jede Sekunde seither wiederhergestellt werden kann.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/backupsview.cpp" line="264"/>
+        <source>Created backup %1.</source>
+        <translation>Backup %1 erstellt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/backupsview.cpp" line="275"/>
+        <source>Restored backup %1 into the new table %2.</source>
+        <translation>Backup %1 in die neue Tabelle %2 wiederhergestellt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/backupsview.cpp" line="285"/>
+        <source>Deleted backup %1.</source>
+        <translation>Backup %1 gelöscht.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/backupsview.cpp" line="294"/>
+        <source>Point-in-time recovery is on for %1.</source>
+        <translation>Die Zeitpunktwiederherstellung ist für %1 eingeschaltet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/backupsview.cpp" line="295"/>
+        <source>Point-in-time recovery is off for %1; its history is gone.</source>
+        <translation>Die Zeitpunktwiederherstellung ist für %1 ausgeschaltet; ihr Verlauf ist verworfen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/backupsview.cpp" line="307"/>
+        <source>Restored %1 into the new table %2.</source>
+        <translation>%1 in die neue Tabelle %2 wiederhergestellt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/backupsview.cpp" line="314"/>
+        <source>Create backup</source>
+        <translation>Backup erstellen</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/backupsview.cpp" line="315"/>
+        <source>Backup name (3 to 255 letters, digits, &apos;_&apos;, &apos;-&apos; or &apos;.&apos;):</source>
+        <translation>Backup-Name (3 bis 255 Buchstaben, Ziffern, „_“, „-“ oder „.“):</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/backupsview.cpp" line="330"/>
+        <source>Restore backup</source>
+        <translation>Backup wiederherstellen</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/backupsview.cpp" line="331"/>
+        <source>Name of the new table:</source>
+        <translation>Name der neuen Tabelle:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/backupsview.cpp" line="345"/>
+        <source>Delete backup</source>
+        <translation>Backup löschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/backupsview.cpp" line="346"/>
+        <source>Delete the backup %1? It cannot be restored afterwards.</source>
+        <translation>Das Backup %1 löschen? Es kann danach nicht mehr wiederhergestellt werden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/backupsview.cpp" line="355"/>
+        <source>Restore to point in time</source>
+        <translation>Auf einen Zeitpunkt wiederherstellen</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/backupsview.cpp" line="357"/>
+        <source>Latest restorable time</source>
+        <translation>Spätester wiederherstellbarer Zeitpunkt</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/backupsview.cpp" line="369"/>
+        <source>New table name</source>
+        <translation>Name der neuen Tabelle</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/backupsview.cpp" line="371"/>
+        <source>Restore to</source>
+        <translation>Wiederherstellen auf</translation>
+    </message>
+</context>
+<context>
     <name>Gui::DynamoDb::CreateTableDialog</name>
     <message>
         <location filename="../ui/dynamodb/createtabledialog.cpp" line="32"/>
@@ -1454,178 +1626,183 @@
 <context>
     <name>Gui::DynamoDb::TablesPane</name>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="83"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="84"/>
         <source>Tables</source>
         <translation>Tabellen</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="84"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="85"/>
         <source>DynamoDB tables on this machine. Select a table to explore its items.</source>
         <translation>DynamoDB-Tabellen auf diesem Rechner. Wählen Sie eine Tabelle aus, um ihre Elemente zu erkunden.</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="86"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="87"/>
         <source>Create table</source>
         <translation>Tabelle erstellen</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="87"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="88"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="108"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="109"/>
         <source>Explore items</source>
         <translation>Elemente erkunden</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="111"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="112"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="112"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="113"/>
         <source>PartiQL editor</source>
         <translation>PartiQL-Editor</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="115"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="116"/>
         <source>Stream records</source>
         <translation>Stream-Einträge</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="136"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="123"/>
+        <source>Backups</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="141"/>
         <source>Scan</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="137"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="142"/>
         <source>Query</source>
         <translation>Abfrage</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="140"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="145"/>
         <source>Ascending</source>
         <translation>Aufsteigend</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="141"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="146"/>
         <source>Descending</source>
         <translation>Absteigend</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="143"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="148"/>
         <source>Table or index</source>
         <translation>Tabelle oder Index</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="145"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="150"/>
         <source>Sort</source>
         <translation>Sortierung</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="159"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="164"/>
         <source>(any)</source>
         <translation>(beliebig)</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="162"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="167"/>
         <source>and</source>
         <translation>und</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="183"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="188"/>
         <source>Add filter</source>
         <translation>Filter hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="184"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="189"/>
         <source>Remove filter</source>
         <translation>Filter entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="202"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="207"/>
         <source>Run</source>
         <translation>Ausführen</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="203"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="208"/>
         <source>Previous</source>
         <translation>Zurück</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="204"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="209"/>
         <source>Next</source>
         <translation>Weiter</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="206"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="211"/>
         <source>Create item</source>
         <translation>Element erstellen</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="207"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="212"/>
         <source>Edit</source>
         <translation>Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="208"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="213"/>
         <source>Duplicate</source>
         <translation>Duplizieren</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="209"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="214"/>
         <source>Delete item</source>
         <translation>Element löschen</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="297"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="302"/>
         <source>Table: %1</source>
         <translation>Tabelle: %1</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="299"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="304"/>
         <source>Index: %1</source>
         <translation>Index: %1</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="318"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="325"/>
         <source>%1 (partition key)</source>
         <translation>%1 (Partitionsschlüssel)</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="320"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="327"/>
         <source>%1 (sort key)</source>
         <translation>%1 (Sortierschlüssel)</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="320"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="327"/>
         <source>No sort key</source>
         <translation>Kein Sortierschlüssel</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="345"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="352"/>
         <source>Enter a value for the partition key %1.</source>
         <translation>Geben Sie einen Wert für den Partitionsschlüssel %1 ein.</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="473"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="480"/>
         <source>Page %1 · Items returned: %2 · Items scanned: %3 · Read capacity units consumed: %4</source>
         <translation>Seite %1 · Zurückgegebene Elemente: %2 · Gelesene Elemente: %3 · Verbrauchte Lesekapazitätseinheiten: %4</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="531"/>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="544"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="538"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="551"/>
         <source>Delete table</source>
         <translation>Tabelle löschen</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="532"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="539"/>
         <source>Delete the table %1 and all its items? This cannot be undone.</source>
         <translation>Die Tabelle %1 mit allen Elementen löschen? Dies kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/tablespane.cpp" line="570"/>
+        <location filename="../ui/dynamodb/tablespane.cpp" line="577"/>
         <source>Duplicate item in %1</source>
         <translation>Element in %1 duplizieren</translation>
     </message>

@@ -4,6 +4,7 @@
 #include "core/common/async.h"
 #include "core/dynamodb/dynamodbservice.h"
 #include "ui/common/pageheader.h"
+#include "ui/dynamodb/backupsview.h"
 #include "ui/dynamodb/choicedelegate.h"
 #include "ui/dynamodb/createtabledialog.h"
 #include "ui/dynamodb/filterconditionsmodel.h"
@@ -118,9 +119,13 @@ void TablesPane::buildUi()
                 m_streamRecords->setTable(m_currentTable);
         });
     }
-    connect(tabs, &QTabWidget::currentChanged, this, [this](int index) {
+    m_backups = new BackupsView(m_service, tabs);
+    tabs->addTab(m_backups, tr("Backups"));
+    connect(tabs, &QTabWidget::currentChanged, this, [this, tabs](int index) {
         if (index == 1)
             showDetails();
+        if (tabs->currentWidget() == m_backups)
+            m_backups->setTable(m_currentTable);
     });
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 3);
@@ -302,6 +307,8 @@ void TablesPane::tableSelectionChanged()
     runFirstPage();
     if (m_streamRecords && m_streamRecords->isVisible())
         m_streamRecords->setTable(m_currentTable);
+    if (m_backups->isVisible())
+        m_backups->setTable(m_currentTable);
 }
 
 void TablesPane::updateExplorerForm()

@@ -22,6 +22,7 @@ namespace Gui::DynamoDb {
 
 class FilterConditionsModel;
 class ItemsModel;
+class BackupsView;
 class StreamRecordsView;
 class TableListModel;
 
@@ -47,6 +48,7 @@ public:
     ItemsModel *itemsModel() const { return m_items; }
     FilterConditionsModel *filterModel() const { return m_filters; }
     StreamRecordsView *streamRecords() const { return m_streamRecords; }
+    BackupsView *backups() const { return m_backups; }
     QString currentTable() const { return m_currentTable; }
     QString statusText() const;
     QString errorText() const;
@@ -87,6 +89,7 @@ private:
     Core::DynamoDb::DynamoDbService *m_service;
     Core::DynamoDb::DynamoDbStreamsService *m_streams;
     StreamRecordsView *m_streamRecords = nullptr;
+    BackupsView *m_backups = nullptr;
     TableListModel *m_tables;
     QSortFilterProxyModel *m_tablesProxy;
     ItemsModel *m_items;

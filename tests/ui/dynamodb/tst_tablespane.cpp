@@ -3,11 +3,13 @@
 // the union of attributes with keys first, Explore items pages through a table 50 items at a
 // time with the consumed capacity shown, Query and several AND-ed filter rows build working
 // expressions, the create-table dialog defines several GSIs and LSIs within AWS's limits, AWS
-// errors show inline, and writes from elsewhere appear without a refresh.
+// errors show inline, writes from elsewhere appear without a refresh, and the Backups tab
+// creates, restores and deletes backups and turns point-in-time recovery on and restores with it.
 #include "core/common/clock.h"
 #include "core/dynamodb/dynamodbservice.h"
 #include "core/dynamodb/dynamodbstreamsservice.h"
 #include "tests/support/tempdatabase.h"
+#include "ui/dynamodb/backupsview.h"
 #include "ui/dynamodb/createtabledialog.h"
 #include "ui/dynamodb/dynamodbjson.h"
 #include "ui/dynamodb/filterconditionsmodel.h"
@@ -163,6 +165,52 @@ private slots:
         const QString dir = qEnvironmentVariable("CB_SCREENSHOT_DIR");
         if (!dir.isEmpty())
             QVERIFY(pane.grab().save(QDir(dir).filePath(u"dynamodb-stream-records.png"_s)));
+    }
+
+    void backupsTab()
+    {
+        fill(3);
+        Gui::DynamoDb::TablesPane pane(m_service.get());
+        pane.resize(1200, 700);
+        pane.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&pane));
+        QTRY_COMPARE(pane.currentTable(), u"people"_s);
+        Gui::DynamoDb::BackupsView *view = pane.backups();
+        QVERIFY(view);
+        QSignalSpy refreshed(view, &Gui::DynamoDb::BackupsView::refreshed);
+        pane.findChild<QTabWidget *>()->setCurrentWidget(view);
+        QTRY_VERIFY(view->pitrText().startsWith(u"Off."_s));
+        QCOMPARE(view->backupCount(), 0);
+
+        view->createBackup(u"x"_s); // AWS's name rule: 3 to 255 characters
+        QTRY_VERIFY(view->messageText().contains(u"backupName"_s));
+        view->createBackup(u"people-1"_s);
+        QTRY_COMPARE(view->backupCount(), 1);
+        auto *table = view->findChild<QTableWidget *>(u"backups"_s);
+        QCOMPARE(table->item(0, 0)->text(), u"people-1"_s);
+        QCOMPARE(table->item(0, 1)->text(), u"USER"_s);
+        QCOMPARE(table->item(0, 3)->text(), u"3"_s);
+        view->restoreBackup(0, u"people-copy"_s);
+        QTRY_VERIFY(view->messageText().contains(u"into the new table people-copy"_s));
+        QCOMPARE(m_service->describeTable(json("{\"TableName\":\"people-copy\"}"))
+                     ->value(u"Table"_s)[u"ItemCount"_s]
+                     .toInt(),
+            3);
+
+        view->setPointInTimeRecovery(true);
+        QTRY_VERIFY(view->pitrText().startsWith(u"On."_s));
+        m_clock->advance(10 * 60 * 1000);
+        view->restoreToPointInTime(u"people-pitr"_s, {});
+        QTRY_VERIFY(view->messageText().contains(u"into the new table people-pitr"_s));
+        QVERIFY(m_service->describeTable(json("{\"TableName\":\"people-pitr\"}")).has_value());
+        const QString dir = qEnvironmentVariable("CB_SCREENSHOT_DIR");
+        if (!dir.isEmpty())
+            QVERIFY(pane.grab().save(QDir(dir).filePath(u"dynamodb-backups.png"_s)));
+
+        refreshed.clear();
+        view->deleteBackup(0);
+        QTRY_VERIFY(view->messageText().startsWith(u"Deleted backup people-1"_s));
+        QTRY_COMPARE(view->backupCount(), 0);
     }
 
     void explorePagesQueriesAndFollowsWrites()
