@@ -550,18 +550,14 @@ Result<DescribeAlarmHistoryResponse> CloudWatchService::describeAlarmHistory(
     if (request.scanBy != u"TimestampDescending" && request.scanBy != u"TimestampAscending")
         return invalidValue(request.scanBy, u"ScanBy"_s);
     const bool ascending = request.scanBy == u"TimestampAscending";
-    qint64 cursor = ascending ? 0 : std::numeric_limits<qint64>::max();
-    if (!request.nextToken.isEmpty()) {
-        bool ok = false;
-        cursor = request.nextToken.toLongLong(&ok);
-        if (!ok)
-            return fail(u"InvalidNextToken"_s,
-                u"The service couldn't process your request because the NextToken is invalid."_s);
-    }
+    const auto cursor = CloudWatchErrors::tokenNumber(
+        request.nextToken, ascending ? 0 : std::numeric_limits<qint64>::max());
+    if (!cursor)
+        return std::unexpected(cursor.error());
     DescribeAlarmHistoryRequest filtered = request;
     if (filtered.alarmTypes.isEmpty())
         filtered.alarmTypes = {u"MetricAlarm"_s};
-    const auto rows = m_alarms.history(filtered, cursor, request.maxRecords + 1);
+    const auto rows = m_alarms.history(filtered, *cursor, request.maxRecords + 1);
     DescribeAlarmHistoryResponse response;
     for (qsizetype i = 0; i < rows.size() && i < request.maxRecords; ++i)
         response.items.append(rows.at(i).second);

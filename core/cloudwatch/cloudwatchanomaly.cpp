@@ -113,14 +113,10 @@ Result<DescribeAnomalyDetectorsResponse> CloudWatchService::describeAnomalyDetec
         if (type != u"SINGLE_METRIC" && type != u"METRIC_MATH")
             return CloudWatchErrors::invalidValue(type, u"AnomalyDetectorTypes"_s);
     }
-    qsizetype offset = 0;
-    if (!request.nextToken.isEmpty()) {
-        bool ok = false;
-        offset = request.nextToken.toLongLong(&ok);
-        if (!ok || offset < 0)
-            return fail(u"InvalidNextToken"_s,
-                u"The service couldn't process your request because the NextToken is invalid."_s);
-    }
+    const auto token = CloudWatchErrors::tokenNumber(request.nextToken, 0, 0);
+    if (!token)
+        return std::unexpected(token.error());
+    const qsizetype offset = qsizetype(*token);
     const QStringList types = request.anomalyDetectorTypes.isEmpty()
         ? QStringList{u"SINGLE_METRIC"_s}
         : request.anomalyDetectorTypes;

@@ -687,14 +687,10 @@ Result<GetMetricDataResponse> CloudWatchService::getMetricData(const GetMetricDa
             u"ValidationError"_s, u"At least one query must have ReturnData set to true."_s);
     if (request.maxDatapoints <= 0)
         return invalidValue(QString::number(request.maxDatapoints), u"MaxDatapoints"_s);
-    qint64 offset = 0;
-    if (!request.nextToken.isEmpty()) {
-        bool ok = false;
-        offset = request.nextToken.toLongLong(&ok);
-        if (!ok || offset < 0)
-            return fail(u"InvalidNextToken"_s,
-                u"The service couldn't process your request because the NextToken is invalid."_s);
-    }
+    const auto token = CloudWatchErrors::tokenNumber(request.nextToken, 0, 0);
+    if (!token)
+        return std::unexpected(token.error());
+    const qint64 offset = *token;
     flushMetricSink();
     auto computed = computeMetricData(request.queries, request.startMs, request.endMs, true);
     if (!computed)
@@ -733,14 +729,10 @@ Result<GetMetricDataResponse> CloudWatchService::getMetricData(const GetMetricDa
 
 Result<ListMetricsResponse> CloudWatchService::listMetrics(const ListMetricsRequest &request)
 {
-    qint64 after = 0;
-    if (!request.nextToken.isEmpty()) {
-        bool ok = false;
-        after = request.nextToken.toLongLong(&ok);
-        if (!ok)
-            return fail(u"InvalidNextToken"_s,
-                u"The service couldn't process your request because the NextToken is invalid."_s);
-    }
+    const auto token = CloudWatchErrors::tokenNumber(request.nextToken, 0);
+    if (!token)
+        return std::unexpected(token.error());
+    qint64 after = *token;
     if (request.dimensions.size() > 10)
         return fail(u"InvalidParameterValue"_s,
             u"The collection Dimensions must not have a size greater than 10."_s);

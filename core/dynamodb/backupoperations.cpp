@@ -195,16 +195,9 @@ DynamoDbService::Response DynamoDbService::describeBackup(const QJsonObject &req
 
 DynamoDbService::Response DynamoDbService::listBackups(const QJsonObject &request)
 {
-    int limit = MaxListBackups;
-    if (request.contains(u"Limit"_s)) {
-        limit = request.value(u"Limit"_s).toInt();
-        if (limit < 1 || limit > MaxListBackups)
-            return std::unexpected(Errors::validation(
-                u"1 validation error detected: Value '%1' at 'limit' failed to satisfy "
-                u"constraint: Member must have value %2"_s.arg(request.value(u"Limit"_s).toInt())
-                    .arg(limit < 1 ? u"greater than or equal to 1"_s
-                                   : u"less than or equal to 100"_s)));
-    }
+    const auto limit = RequestSupport::listLimit(request, MaxListBackups);
+    if (!limit)
+        return std::unexpected(limit.error());
     const QString type = request.value(u"BackupType"_s).toString(u"USER"_s);
     if (type != u"USER" && type != u"SYSTEM" && type != u"AWS_BACKUP" && type != u"ALL")
         return std::unexpected(Errors::validation(
@@ -232,7 +225,7 @@ DynamoDbService::Response DynamoDbService::listBackups(const QJsonObject &reques
             continue;
         if ((lower && backup.createdMs < *lower) || (upper && backup.createdMs >= *upper))
             continue;
-        if (summaries.size() == limit) {
+        if (summaries.size() == *limit) {
             more = true;
             break;
         }

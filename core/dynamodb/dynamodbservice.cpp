@@ -222,16 +222,9 @@ DynamoDbService::Response DynamoDbService::describeTable(const QJsonObject &requ
 
 DynamoDbService::Response DynamoDbService::listTables(const QJsonObject &request)
 {
-    int limit = MaxListTablesLimit;
-    if (request.contains(u"Limit"_s)) {
-        limit = request.value(u"Limit"_s).toInt();
-        if (limit < 1 || limit > MaxListTablesLimit)
-            return std::unexpected(Errors::validation(
-                u"1 validation error detected: Value '%1' at 'limit' failed to satisfy constraint: "
-                u"Member must have value %2"_s.arg(request.value(u"Limit"_s).toInt())
-                    .arg(limit < 1 ? u"greater than or equal to 1"_s
-                                   : u"less than or equal to 100"_s)));
-    }
+    const auto limit = RequestSupport::listLimit(request, MaxListTablesLimit);
+    if (!limit)
+        return std::unexpected(limit.error());
     const QString start = request.value(u"ExclusiveStartTableName"_s).toString();
     QJsonArray names;
     QString last;
@@ -239,7 +232,7 @@ DynamoDbService::Response DynamoDbService::listTables(const QJsonObject &request
     for (const StoredTable &table : m_store->tables()) {
         if (!start.isEmpty() && table.name <= start)
             continue;
-        if (names.size() == limit) {
+        if (names.size() == *limit) {
             more = true;
             break;
         }

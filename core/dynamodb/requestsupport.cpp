@@ -177,6 +177,20 @@ Item projectForIndex(const Item &item, const TableInfo &table, const SecondaryIn
     return projected;
 }
 
+Result<int> listLimit(const QJsonObject &request, int max)
+{
+    if (!request.contains(u"Limit"_s))
+        return max;
+    const int limit = request.value(u"Limit"_s).toInt();
+    if (limit >= 1 && limit <= max)
+        return limit;
+    return std::unexpected(Errors::validation(
+        u"1 validation error detected: Value '%1' at 'limit' failed to satisfy constraint: "
+        u"Member must have value %2"_s.arg(limit)
+            .arg(limit < 1 ? u"greater than or equal to 1"_s
+                           : u"less than or equal to %1"_s.arg(max))));
+}
+
 QString tableNameOf(const QJsonObject &request)
 {
     return request.value(u"TableName"_s).toString();

@@ -61,6 +61,9 @@ Result<Item> itemParameter(const QJsonObject &request, const QString &member);
 // The attributes an index holds for an item (keys plus projection).
 Item projectForIndex(const Item &item, const TableInfo &table, const SecondaryIndex &index);
 QString tableNameOf(const QJsonObject &request);
+// The Limit of a listing (ListTables, ListBackups): `max` when absent, else 1..max with AWS's
+// ValidationException.
+Result<int> listLimit(const QJsonObject &request, int max);
 // The pre-2014 parameters (Expected, AttributeUpdates, KeyConditions, QueryFilter, ScanFilter,
 // ConditionalOperator) reach the operations rewritten as expressions (DynamoDbService::call,
 // LegacyConditions); a direct caller that still passes them is refused rather than having a
