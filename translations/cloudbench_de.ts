@@ -1170,22 +1170,22 @@
     </message>
     <message>
         <location filename="../ui/dynamodb/backupsview.cpp" line="152"/>
-        <location filename="../ui/dynamodb/backupsview.cpp" line="190"/>
+        <location filename="../ui/dynamodb/backupsview.cpp" line="192"/>
         <source>Turn on</source>
         <translation>Einschalten</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/backupsview.cpp" line="190"/>
+        <location filename="../ui/dynamodb/backupsview.cpp" line="192"/>
         <source>Turn off</source>
         <translation>Ausschalten</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/backupsview.cpp" line="193"/>
+        <location filename="../ui/dynamodb/backupsview.cpp" line="195"/>
         <source>On. Restorable to any second from %1 to %2 (the latest restorable time is about five minutes ago, as on AWS).</source>
         <translation>Ein. Wiederherstellbar auf jede Sekunde von %1 bis %2 (der späteste wiederherstellbare Zeitpunkt liegt wie bei AWS etwa fünf Minuten zurück).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/dynamodb/backupsview.cpp" line="196"/>
+        <location filename="../ui/dynamodb/backupsview.cpp" line="198"/>
         <source>Off. When it is on, every change is kept for %n day(s), so the table can be restored as it was at any second since.</source>
         <translation>
             <numerusform>Aus. Wenn sie eingeschaltet ist, wird jede Änderung %n Tag aufbewahrt, sodass die Tabelle auf jede Sekunde seither wiederhergestellt werden kann.</numerusform>
@@ -1193,82 +1193,82 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/backupsview.cpp" line="264"/>
+        <location filename="../ui/dynamodb/backupsview.cpp" line="265"/>
         <source>Created backup %1.</source>
         <translation>Backup %1 erstellt.</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/backupsview.cpp" line="275"/>
+        <location filename="../ui/dynamodb/backupsview.cpp" line="276"/>
         <source>Restored backup %1 into the new table %2.</source>
         <translation>Backup %1 in die neue Tabelle %2 wiederhergestellt.</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/backupsview.cpp" line="285"/>
+        <location filename="../ui/dynamodb/backupsview.cpp" line="286"/>
         <source>Deleted backup %1.</source>
         <translation>Backup %1 gelöscht.</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/backupsview.cpp" line="294"/>
+        <location filename="../ui/dynamodb/backupsview.cpp" line="295"/>
         <source>Point-in-time recovery is on for %1.</source>
         <translation>Die Zeitpunktwiederherstellung ist für %1 eingeschaltet.</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/backupsview.cpp" line="295"/>
+        <location filename="../ui/dynamodb/backupsview.cpp" line="296"/>
         <source>Point-in-time recovery is off for %1; its history is gone.</source>
         <translation>Die Zeitpunktwiederherstellung ist für %1 ausgeschaltet; ihr Verlauf ist verworfen.</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/backupsview.cpp" line="307"/>
+        <location filename="../ui/dynamodb/backupsview.cpp" line="308"/>
         <source>Restored %1 into the new table %2.</source>
         <translation>%1 in die neue Tabelle %2 wiederhergestellt.</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/backupsview.cpp" line="314"/>
+        <location filename="../ui/dynamodb/backupsview.cpp" line="315"/>
         <source>Create backup</source>
         <translation>Backup erstellen</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/backupsview.cpp" line="315"/>
+        <location filename="../ui/dynamodb/backupsview.cpp" line="316"/>
         <source>Backup name (3 to 255 letters, digits, &apos;_&apos;, &apos;-&apos; or &apos;.&apos;):</source>
         <translation>Backup-Name (3 bis 255 Buchstaben, Ziffern, „_“, „-“ oder „.“):</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/backupsview.cpp" line="330"/>
+        <location filename="../ui/dynamodb/backupsview.cpp" line="331"/>
         <source>Restore backup</source>
         <translation>Backup wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/backupsview.cpp" line="331"/>
+        <location filename="../ui/dynamodb/backupsview.cpp" line="332"/>
         <source>Name of the new table:</source>
         <translation>Name der neuen Tabelle:</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/backupsview.cpp" line="345"/>
+        <location filename="../ui/dynamodb/backupsview.cpp" line="346"/>
         <source>Delete backup</source>
         <translation>Backup löschen</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/backupsview.cpp" line="346"/>
+        <location filename="../ui/dynamodb/backupsview.cpp" line="347"/>
         <source>Delete the backup %1? It cannot be restored afterwards.</source>
         <translation>Das Backup %1 löschen? Es kann danach nicht mehr wiederhergestellt werden.</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/backupsview.cpp" line="355"/>
+        <location filename="../ui/dynamodb/backupsview.cpp" line="356"/>
         <source>Restore to point in time</source>
         <translation>Auf einen Zeitpunkt wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/backupsview.cpp" line="357"/>
+        <location filename="../ui/dynamodb/backupsview.cpp" line="358"/>
         <source>Latest restorable time</source>
         <translation>Spätester wiederherstellbarer Zeitpunkt</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/backupsview.cpp" line="369"/>
+        <location filename="../ui/dynamodb/backupsview.cpp" line="370"/>
         <source>New table name</source>
         <translation>Name der neuen Tabelle</translation>
     </message>
     <message>
-        <location filename="../ui/dynamodb/backupsview.cpp" line="371"/>
+        <location filename="../ui/dynamodb/backupsview.cpp" line="372"/>
         <source>Restore to</source>
         <translation>Wiederherstellen auf</translation>
     </message>
@@ -2901,373 +2901,393 @@ Dauer: %2 ms · Abgerechnete Dauer: %3 ms · Max. genutzter Speicher: %4 MB</tra
 <context>
     <name>Gui::S3::BucketPropertiesDialog</name>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="74"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="79"/>
         <source>Bucket properties: %1</source>
         <translation>Bucket-Eigenschaften: %1</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="76"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="81"/>
         <source>Disabled</source>
         <translation>Deaktiviert</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="77"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="82"/>
         <source>Enabled</source>
         <translation>Aktiviert</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="78"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="83"/>
         <source>Suspended</source>
         <translation>Ausgesetzt</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="79"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="84"/>
         <source>One tag per line: key=value</source>
         <translation>Ein Tag pro Zeile: Schlüssel=Wert</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="101"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="106"/>
         <source>Bucket ARN</source>
         <translation>Bucket-ARN</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="102"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="107"/>
         <source>Versioning</source>
         <translation>Versionsverwaltung</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="103"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="108"/>
         <source>Tags</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="104"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="111"/>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="112"/>
+        <source>Prefix of the log objects, e.g. logs/</source>
+        <translation>Präfix der Protokollobjekte, z. B. logs/</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="116"/>
+        <source>Server access logging</source>
+        <translation>Serverzugriffsprotokollierung</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="117"/>
+        <source>Each request to this bucket becomes a line in a log object in the target bucket, delivered within seconds (AWS takes up to a few hours).</source>
+        <translation>Jede Anfrage an diesen Bucket wird zu einer Zeile in einem Protokollobjekt im Ziel-Bucket, zugestellt innerhalb von Sekunden (AWS braucht bis zu einigen Stunden).</translation>
+    </message>
+    <message>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="123"/>
         <source>Properties</source>
         <translation>Eigenschaften</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="111"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="130"/>
         <source>Default encryption</source>
         <translation>Standardverschlüsselung</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="112"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="131"/>
         <source>Object Ownership</source>
         <translation>Objekteigentümerschaft</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="113"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="132"/>
         <source>Block public access</source>
         <translation>Öffentlichen Zugriff blockieren</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="114"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="133"/>
         <source>Permissions</source>
         <translation>Berechtigungen</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="116"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="135"/>
         <source>Lifecycle</source>
         <translation>Lebenszyklus</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="117"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="136"/>
         <source>Bucket policy</source>
         <translation>Bucket-Richtlinie</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="118"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="137"/>
         <source>CORS</source>
         <translation>CORS</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="119"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="138"/>
         <source>Static website hosting</source>
         <translation>Hosting statischer Websites</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="120"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="139"/>
         <source>Replication rules</source>
         <translation>Replikationsregeln</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="131"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="150"/>
         <source>arn:aws:sqs:us-east-1:000000000000:queue or a Lambda function ARN</source>
         <translation>arn:aws:sqs:us-east-1:000000000000:queue oder die ARN einer Lambda-Funktion</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="132"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="151"/>
         <source>prefix, e.g. images/</source>
         <translation>Präfix, z. B. images/</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="133"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="152"/>
         <source>suffix, e.g. .jpg</source>
         <translation>Suffix, z. B. .jpg</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="134"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="153"/>
         <source>Add</source>
         <translation>Hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="137"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="156"/>
         <source>Send</source>
         <translation>Sende</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="139"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="158"/>
         <source>for keys with</source>
         <translation>für Schlüssel mit</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="143"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="162"/>
         <source>to</source>
         <translation>an</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="150"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="169"/>
         <source>Event notifications</source>
         <translation>Ereignisbenachrichtigungen</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="232"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="261"/>
         <source>No event notifications are configured.</source>
         <translation>Es sind keine Ereignisbenachrichtigungen konfiguriert.</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="236"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="265"/>
         <source>SQS queue</source>
         <translation>SQS-Warteschlange</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="237"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="266"/>
         <source>Lambda function</source>
         <translation>Lambda-Funktion</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="237"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="266"/>
         <source>SNS topic</source>
         <translation>SNS-Thema</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="238"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="267"/>
         <source>&quot;%1&quot;: %2 events to the %3 %4</source>
         <translation>„%1“: %2-Ereignisse an %3 %4</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="244"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="273"/>
         <source>suffix &quot;%1&quot;</source>
         <translation>Suffix „%1“</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="246"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="275"/>
         <source>for keys with %1</source>
         <translation>für Schlüssel mit %1</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="251"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="280"/>
         <source>Amazon EventBridge is enabled (Cloudbench does not emulate EventBridge, so nothing is delivered there).</source>
         <translation>Amazon EventBridge ist aktiviert (Cloudbench emuliert EventBridge nicht, dorthin wird also nichts zugestellt).</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="259"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="288"/>
         <source>All object create events</source>
         <translation>Alle Ereignisse zum Erstellen von Objekten</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="260"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="289"/>
         <source>Put</source>
         <translation>Put</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="261"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="290"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="262"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="291"/>
         <source>Multipart upload completed</source>
         <translation>Mehrteiliger Upload abgeschlossen</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="263"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="292"/>
         <source>All object removal events</source>
         <translation>Alle Ereignisse zum Entfernen von Objekten</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="264"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="293"/>
         <source>Permanently deleted</source>
         <translation>Endgültig gelöscht</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="265"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="294"/>
         <source>Delete marker created</source>
         <translation>Löschmarkierung erstellt</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="266"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="295"/>
         <source>All restore events</source>
         <translation>Alle Wiederherstellungsereignisse</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="267"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="296"/>
         <source>Restore completed</source>
         <translation>Wiederherstellung abgeschlossen</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="268"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="297"/>
         <source>Object tagging</source>
         <translation>Objekt-Tagging</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="269"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="298"/>
         <source>Lifecycle expiration</source>
         <translation>Lebenszyklus-Ablauf</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="270"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="299"/>
         <source>Lifecycle transition</source>
         <translation>Lebenszyklus-Übergang</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="286"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="315"/>
         <source>Enter the ARN of an SQS queue, a Lambda function or an SNS topic.</source>
         <translation>Geben Sie die ARN einer SQS-Warteschlange, einer Lambda-Funktion oder eines SNS-Themas ein.</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="293"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="322"/>
         <source>The configuration below is not valid: %1</source>
         <translation>Die Konfiguration unten ist ungültig: %1</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="330"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="359"/>
         <source>Added. Save stores the configuration; S3 then checks that the destination exists and allows it.</source>
         <translation>Hinzugefügt. Speichern legt die Konfiguration ab; S3 prüft dann, ob das Ziel existiert und es zulässt.</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="344"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="373"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="356"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="385"/>
         <source>The policy is not valid JSON: %1 (at character %2).</source>
         <translation>Die Richtlinie ist kein gültiges JSON: %1 (bei Zeichen %2).</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="360"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="389"/>
         <source>A bucket policy is a JSON object with a &quot;Statement&quot;.</source>
         <translation>Eine Bucket-Richtlinie ist ein JSON-Objekt mit einem „Statement“.</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="379"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="408"/>
         <source>Server-side encryption with Amazon S3 managed keys (SSE-S3, AES256)</source>
         <translation>Serverseitige Verschlüsselung mit von Amazon S3 verwalteten Schlüsseln (SSE-S3, AES256)</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="380"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="409"/>
         <source>Server-side encryption with AWS KMS keys (%1)</source>
         <translation>Serverseitige Verschlüsselung mit AWS-KMS-Schlüsseln (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="382"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="411"/>
         <source>KMS key: %1</source>
         <translation>KMS-Schlüssel: %1</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="384"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="413"/>
         <source>Bucket Key enabled</source>
         <translation>Bucket-Schlüssel aktiviert</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="391"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="420"/>
         <source>Object writer: ACLs enabled, the uploading account owns each object</source>
         <translation>Objektschreiber: ACLs aktiviert, das hochladende Konto besitzt jedes Objekt</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="393"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="422"/>
         <source>Bucket owner preferred: ACLs enabled</source>
         <translation>Bucket-Eigentümer bevorzugt: ACLs aktiviert</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="394"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="423"/>
         <source>Bucket owner enforced: ACLs disabled, the bucket owner owns every object</source>
         <translation>Bucket-Eigentümer erzwungen: ACLs deaktiviert, der Bucket-Eigentümer besitzt jedes Objekt</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="401"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="430"/>
         <source>Off: no public access block is configured</source>
         <translation>Aus: keine Sperre für öffentlichen Zugriff konfiguriert</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="405"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="434"/>
         <source>On: all public access is blocked</source>
         <translation>Ein: jeder öffentliche Zugriff ist blockiert</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="408"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="437"/>
         <source>block new public ACLs</source>
         <translation>neue öffentliche ACLs blockieren</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="410"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="439"/>
         <source>ignore public ACLs</source>
         <translation>öffentliche ACLs ignorieren</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="412"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="441"/>
         <source>block new public bucket policies</source>
         <translation>neue öffentliche Bucket-Richtlinien blockieren</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="414"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="443"/>
         <source>restrict public buckets</source>
         <translation>öffentliche Buckets einschränken</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="415"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="444"/>
         <source>Off: every setting is cleared</source>
         <translation>Aus: jede Einstellung ist deaktiviert</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="416"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="445"/>
         <source>Partly on: %1</source>
         <translation>Teilweise ein: %1</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="422"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="451"/>
         <source>No lifecycle rules are configured.</source>
         <translation>Es sind keine Lebenszyklusregeln konfiguriert.</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="426"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="455"/>
         <source>Rule &quot;%1&quot; (%2)</source>
         <translation>Regel „%1“ (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="427"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="456"/>
         <source>unnamed</source>
         <translation>unbenannt</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="428"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="457"/>
         <source>enabled</source>
         <translation>aktiviert</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="428"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="457"/>
         <source>disabled</source>
         <translation>deaktiviert</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="242"/>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="431"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="271"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="460"/>
         <source>prefix &quot;%1&quot;</source>
         <translation>Präfix „%1“</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="81"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="86"/>
         <source>No event notifications are configured. Add one with the rows above, or paste a configuration such as:
 
 &lt;NotificationConfiguration&gt;
@@ -3290,32 +3310,32 @@ The queue&apos;s policy (or the function&apos;s permission) must allow the servi
 Die Richtlinie der Warteschlange (oder die Berechtigung der Funktion) muss den Dienstprinzipal s3.amazonaws.com zulassen, wie bei AWS.</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="433"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="462"/>
         <source>tag %1=%2</source>
         <translation>Tag %1=%2</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="435"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="464"/>
         <source>larger than %1 bytes</source>
         <translation>größer als %1 Bytes</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="437"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="466"/>
         <source>smaller than %1 bytes</source>
         <translation>kleiner als %1 Bytes</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="438"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="467"/>
         <source>  Applies to every object</source>
         <translation>  Gilt für jedes Objekt</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="439"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="468"/>
         <source>  Applies to objects with %1</source>
         <translation>  Gilt für Objekte mit %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="442"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="471"/>
         <source>  Move to %1 %n day(s) after creation</source>
         <translation>
             <numerusform>  %n Tag nach der Erstellung nach %1 verschieben</numerusform>
@@ -3323,12 +3343,12 @@ Die Richtlinie der Warteschlange (oder die Berechtigung der Funktion) muss den D
         </translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="444"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="473"/>
         <source>  Move to %1 on a set date</source>
         <translation>  An einem festen Datum nach %1 verschieben</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="446"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="475"/>
         <source>  Move noncurrent versions to %1 %n day(s) after they become noncurrent</source>
         <translation>
             <numerusform>  Nicht aktuelle Versionen %n Tag, nachdem sie nicht mehr aktuell sind, nach %1 verschieben</numerusform>
@@ -3336,7 +3356,7 @@ Die Richtlinie der Warteschlange (oder die Berechtigung der Funktion) muss den D
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="452"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="481"/>
         <source>  Expire current versions %n day(s) after creation</source>
         <translation>
             <numerusform>  Aktuelle Versionen %n Tag nach der Erstellung ablaufen lassen</numerusform>
@@ -3344,17 +3364,17 @@ Die Richtlinie der Warteschlange (oder die Berechtigung der Funktion) muss den D
         </translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="457"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="486"/>
         <source>  Expire current versions on %1</source>
         <translation>  Aktuelle Versionen am %1 ablaufen lassen</translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="462"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="491"/>
         <source>  Remove expired delete markers</source>
         <translation>  Abgelaufene Löschmarkierungen entfernen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="464"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="493"/>
         <source>  Delete noncurrent versions %n day(s) after they become noncurrent</source>
         <translation>
             <numerusform>  Nicht aktuelle Versionen %n Tag, nachdem sie nicht mehr aktuell sind, löschen</numerusform>
@@ -3362,7 +3382,7 @@ Die Richtlinie der Warteschlange (oder die Berechtigung der Funktion) muss den D
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="468"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="497"/>
         <source>  Abort incomplete multipart uploads %n day(s) after they start</source>
         <translation>
             <numerusform>  Unvollständige mehrteilige Uploads %n Tag nach dem Start abbrechen</numerusform>
@@ -3370,7 +3390,7 @@ Die Richtlinie der Warteschlange (oder die Berechtigung der Funktion) muss den D
         </translation>
     </message>
     <message>
-        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="484"/>
+        <location filename="../ui/s3/bucketpropertiesdialog.cpp" line="513"/>
         <source>Write each tag as key=value on its own line.</source>
         <translation>Schreiben Sie jedes Tag als Schlüssel=Wert in eine eigene Zeile.</translation>
     </message>

@@ -44,6 +44,7 @@ enum class BucketDocument {
     Website, // WebsiteConfig::toXml
     ObjectLock, // ObjectLockConfig::toXml; none: Object Lock is not enabled
     Replication, // ReplicationConfig::toXml
+    Logging, // LoggingConfig::toXml (BucketLoggingStatus)
 };
 
 QString versioningName(Versioning versioning);

@@ -223,6 +223,21 @@ AwsError noSuchWebsiteConfiguration(const QString &bucket)
         {{u"BucketName"_s, bucket}});
 }
 
+AwsError invalidTargetBucketForLogging(const QString &bucket)
+{
+    return error(u"InvalidTargetBucketForLogging"_s,
+        u"The target bucket for logging does not exist"_s,
+        400,
+        {{u"TargetBucket"_s, bucket}});
+}
+
+AwsError crossLocationLoggingProhibited()
+{
+    // AWS spells the code this way.
+    return error(
+        u"CrossLocationLoggingProhibitted"_s, u"Cross S3 location logging not allowed."_s, 403);
+}
+
 AwsError noSuchReplicationConfiguration(const QString &bucket)
 {
     return error(u"ReplicationConfigurationNotFoundError"_s,

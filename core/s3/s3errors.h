@@ -40,6 +40,8 @@ AwsError noSuchBucketPolicy(const QString &bucket);
 AwsError noSuchCorsConfiguration(const QString &bucket);
 AwsError noSuchWebsiteConfiguration(const QString &bucket);
 AwsError noSuchReplicationConfiguration(const QString &bucket);
+AwsError invalidTargetBucketForLogging(const QString &bucket);
+AwsError crossLocationLoggingProhibited();
 AwsError preconditionFailed(const QString &condition);
 AwsError accessDeniedExpired(const QString &expires, const QString &now);
 AwsError authorizationQueryParametersError(const QString &message);

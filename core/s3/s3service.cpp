@@ -80,6 +80,9 @@ S3Service::S3Service(const Storage::Database &database,
     connect(&m_replicationTimer, &QTimer::timeout, this, [this] { replicatePending(); });
     if (!m_store->bucketsWith(BucketDocument::Replication).isEmpty())
         m_replicationTimer.start();
+    m_accessLogTimer.setSingleShot(true);
+    m_accessLogTimer.setInterval(AccessLogDelayMs);
+    connect(&m_accessLogTimer, &QTimer::timeout, this, [this] { deliverAccessLogs(); });
 }
 
 S3Service::~S3Service() = default;
@@ -347,6 +350,7 @@ Status S3Service::deleteBucket(const QString &name)
     if (!m_store->deleteBucket(name) || !transaction.commit())
         return std::unexpected(Errors::internalError(u"Cannot delete the bucket."_s));
     m_notificationConfigs.remove(name);
+    m_loggingConfigs.remove(name);
     removeFilesLater(files);
     touch({}, true);
     return {};

@@ -2,12 +2,14 @@
 #pragma once
 
 #include "core/common/awserror.h"
+#include "core/s3/accesslog.h"
 #include "core/s3/bucketconfig.h"
 #include "core/s3/bucketpolicy.h"
 #include "core/s3/multipartupload.h"
 #include "core/s3/objectfiles.h"
 #include "core/s3/s3object.h"
 
+#include <QHash>
 #include <QObject>
 #include <QSet>
 #include <QTimer>
@@ -146,6 +148,18 @@ public:
     // destination is gone or no longer versioned. Delete markers go where their rule replicates
     // them. Returns how many versions it handled.
     int replicatePending();
+
+    // Server access logging (s3accesslogging.cpp, S3-36). putBucketLogging(nullopt) turns it
+    // off; the target bucket must exist (InvalidTargetBucketForLogging) in the same region
+    // (CrossLocationLoggingProhibitted). logAccess() keeps a request of a bucket that logs;
+    // deliverAccessLogs() writes what was kept as log objects into the target buckets (on a
+    // timer, ten seconds after the first record; AWS takes up to hours) and returns how many.
+    Result<std::optional<LoggingConfig>> getBucketLogging(const QString &name) const;
+    Status putBucketLogging(const QString &name, const std::optional<LoggingConfig> &config);
+    bool logsAccess(const QString &bucket) const; // cheap: asked for every request
+    void logAccess(const AccessLogEntry &entry);
+    int deliverAccessLogs();
+    static constexpr int AccessLogDelayMs = 10'000;
 
     // The website endpoint's answer to a GET or HEAD for `key` (the path without its leading
     // slash), as the anonymous principal with the request's condition keys: RedirectAllRequestsTo
@@ -412,6 +426,11 @@ private:
     QTimer m_lifecycleTimer;
     QTimer m_restoreTimer;
     QTimer m_replicationTimer;
+    QTimer m_accessLogTimer;
+    // Per source bucket: the records not yet delivered, and its configuration (nullopt: off),
+    // dropped when it changes.
+    QHash<QString, QList<AccessLogEntry>> m_accessLogs;
+    mutable QHash<QString, std::optional<LoggingConfig>> m_loggingConfigs;
     MetricSink *m_metricSink = nullptr;
     qint64 m_storageReportDay = -1;
     EventDestinations *m_destinations = nullptr;

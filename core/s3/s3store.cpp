@@ -67,6 +67,8 @@ QString documentColumn(BucketDocument kind)
         return u"object_lock"_s;
     case BucketDocument::Replication:
         return u"replication"_s;
+    case BucketDocument::Logging:
+        return u"logging"_s;
     }
     return {};
 }

@@ -298,7 +298,7 @@ class S3SubresourceTests(S3AuditTestCase):
 
     def test_unimplemented_subresources_are_not_listings(self):
         self.s3.create_bucket(Bucket="subres")
-        for query in ("session", "metadataTable", "metadataConfiguration", "accelerate", "logging"):
+        for query in ("session", "metadataTable", "metadataConfiguration", "accelerate", "requestPayment"):
             status, _, body = self.raw("GET", "/subres?" + query)
             self.assertEqual(status, 501, (query, body))
             self.assertIn(b"<Code>NotImplemented</Code>", body)

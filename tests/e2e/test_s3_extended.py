@@ -1251,5 +1251,40 @@ class S3ReplicationTests(ServerTestCase):
                  expect_error="ReplicationConfigurationNotFoundError")
 
 
+class S3AccessLoggingTests(ServerTestCase):
+    """Server access logging (S3-36): configured with the CLI, requests made with boto3 arrive as
+    AWS-format records in a log object of the target bucket."""
+
+    def test_server_access_logs(self):
+        s3 = self.boto3_client("s3")
+        for name in ("logged-site", "access-logs"):
+            s3.create_bucket(Bucket=name)
+        put = ("s3api", "put-bucket-logging", "--bucket", "logged-site", "--bucket-logging-status")
+        self.aws(*put, json.dumps({"LoggingEnabled": {"TargetBucket": "nowhere",
+                                                      "TargetPrefix": "site/"}}),
+                 expect_error="InvalidTargetBucketForLogging")
+        self.aws(*put, json.dumps({"LoggingEnabled": {"TargetBucket": "access-logs",
+                                                      "TargetPrefix": "site/"}}))
+        self.assertEqual(self.aws("s3api", "get-bucket-logging", "--bucket", "logged-site"),
+                         {"LoggingEnabled": {"TargetBucket": "access-logs",
+                                             "TargetPrefix": "site/"}})
+        s3.put_object(Bucket="logged-site", Key="index.html", Body=b"<h1>hi</h1>")
+        self.assertEqual(s3.get_object(Bucket="logged-site", Key="index.html")["Body"].read(),
+                         b"<h1>hi</h1>")
+        client_error(self, lambda: s3.get_object(Bucket="logged-site", Key="gone"), "NoSuchKey")
+        logs = wait_for(lambda: s3.list_objects_v2(Bucket="access-logs", Prefix="site/").get(
+            "Contents"), timeout=30)
+        self.assertTrue(logs, "no log object was delivered")
+        body = s3.get_object(Bucket="access-logs", Key=logs[0]["Key"])["Body"].read().decode()
+        lines = body.strip().split("\n")
+        put_line = next(line for line in lines if " REST.PUT.OBJECT index.html " in line)
+        self.assertIn(' "PUT /logged-site/index.html HTTP/1.1" 200 ', put_line)
+        self.assertIn(" SigV4 ", put_line)
+        self.assertIn(" REST.GET.OBJECT index.html ", body)
+        self.assertIn(" 404 NoSuchKey ", body)
+        s3.put_bucket_logging(Bucket="logged-site", BucketLoggingStatus={})
+        self.assertNotIn("LoggingEnabled", s3.get_bucket_logging(Bucket="logged-site"))
+
+
 if __name__ == "__main__":
     unittest.main()

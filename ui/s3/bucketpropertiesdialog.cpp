@@ -22,6 +22,8 @@
 #include <QTimeZone>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Gui::S3 {
@@ -41,6 +43,7 @@ struct Properties
     QList<Core::S3::LifecycleRule> lifecycle;
     std::optional<Core::S3::WebsiteConfig> website;
     std::optional<Core::S3::ReplicationConfig> replication;
+    std::optional<Core::S3::LoggingConfig> logging;
     QStringList buckets;
 };
 
@@ -55,6 +58,8 @@ BucketPropertiesDialog::BucketPropertiesDialog(Core::S3::S3Service *service,
     , m_bucket(bucket)
     , m_versioning(new QComboBox(this))
     , m_tags(new QPlainTextEdit(this))
+    , m_loggingTarget(new QComboBox(this))
+    , m_loggingPrefix(new QLineEdit(this))
     , m_policy(new QPlainTextEdit(this))
     , m_cors(new QPlainTextEdit(this))
     , m_notification(new QPlainTextEdit(this))
@@ -101,6 +106,20 @@ BucketPropertiesDialog::BucketPropertiesDialog(Core::S3::S3Service *service,
     form->addRow(tr("Bucket ARN"), new QLabel(u"arn:aws:s3:::%1"_s.arg(bucket), general));
     form->addRow(tr("Versioning"), m_versioning);
     form->addRow(tr("Tags"), m_tags);
+    m_loggingTarget->setObjectName(u"loggingTarget"_s);
+    m_loggingPrefix->setObjectName(u"loggingPrefix"_s);
+    m_loggingTarget->addItem(tr("Off"), QString());
+    m_loggingPrefix->setPlaceholderText(tr("Prefix of the log objects, e.g. logs/"));
+    auto *logging = new QHBoxLayout;
+    logging->addWidget(m_loggingTarget, 1);
+    logging->addWidget(m_loggingPrefix, 1);
+    form->addRow(tr("Server access logging"), logging);
+    auto *loggingNote = new QLabel(tr("Each request to this bucket becomes a line in a log object "
+                                      "in the target bucket, delivered within seconds (AWS takes "
+                                      "up to a few hours)."),
+        general);
+    loggingNote->setWordWrap(true);
+    form->addRow(QString(), loggingNote);
     tabs->addTab(general, tr("Properties"));
     auto *permissions = new QWidget(tabs);
     auto *permissionsForm = new QFormLayout(permissions);
@@ -199,6 +218,8 @@ BucketPropertiesDialog::BucketPropertiesDialog(Core::S3::S3Service *service,
                 std::optional<Core::S3::ReplicationConfig>());
             for (const Core::S3::Bucket &other : service->listBuckets())
                 properties.buckets.append(other.name);
+            properties.logging = service->getBucketLogging(bucket).value_or(
+                std::optional<Core::S3::LoggingConfig>());
             return properties;
         },
         [this](const Properties &properties) {
@@ -216,6 +237,14 @@ BucketPropertiesDialog::BucketPropertiesDialog(Core::S3::S3Service *service,
             m_cors->setPlainText(properties.cors);
             m_website->setConfig(properties.website);
             m_replication->setBuckets(properties.buckets);
+            for (const QString &name : properties.buckets)
+                m_loggingTarget->addItem(name, name);
+            m_loadedLogging = properties.logging;
+            if (properties.logging) {
+                m_loggingTarget->setCurrentIndex(
+                    std::max(0, m_loggingTarget->findData(properties.logging->targetBucket)));
+                m_loggingPrefix->setText(properties.logging->targetPrefix);
+            }
             m_replication->setConfig(properties.replication);
             m_notification->setPlainText(properties.notification);
             m_loadedNotification = properties.notification.trimmed();
@@ -494,6 +523,13 @@ void BucketPropertiesDialog::save()
     const bool policyChanged = policy != m_loadedPolicy;
     const bool websiteChanged = m_website->isChanged();
     const auto website = m_website->config();
+    std::optional<Core::S3::LoggingConfig> logging;
+    if (const QString target = m_loggingTarget->currentData().toString(); !target.isEmpty()) {
+        logging = m_loadedLogging.value_or(Core::S3::LoggingConfig{});
+        logging->targetBucket = target;
+        logging->targetPrefix = m_loggingPrefix->text().trimmed();
+    }
+    const bool loggingChanged = logging != m_loadedLogging;
     const bool replicationChanged = m_replication->isChanged();
     const auto replication = m_replication->config();
     Core::S3::S3Service *service = m_service;
@@ -526,6 +562,8 @@ void BucketPropertiesDialog::save()
                 cors.isEmpty() ? std::nullopt : std::optional<QString>(cors)));
             if (websiteChanged)
                 note(service->putBucketWebsite(bucket, website));
+            if (loggingChanged)
+                note(service->putBucketLogging(bucket, logging));
             if (notificationChanged)
                 note(service->putBucketNotification(bucket, notification.toUtf8()));
             return error;

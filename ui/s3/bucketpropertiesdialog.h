@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/s3/accesslog.h"
 #include "core/s3/bucket.h"
 #include "core/s3/bucketconfig.h"
 #include "core/s3/eventnotifications.h"
@@ -75,6 +76,9 @@ private:
     QString m_bucket;
     QComboBox *m_versioning;
     QPlainTextEdit *m_tags;
+    QComboBox *m_loggingTarget; // first entry: logging off
+    QLineEdit *m_loggingPrefix;
+    std::optional<Core::S3::LoggingConfig> m_loadedLogging;
     QPlainTextEdit *m_policy;
     QPlainTextEdit *m_cors;
     QPlainTextEdit *m_notification;

@@ -4,11 +4,16 @@
 #include "core/api/handlers/s3xml.h"
 #include "core/api/protocols/restxmlprotocol.h"
 #include "core/common/clock.h"
+#include "core/s3/accesslog.h"
+#include "core/s3/bucketconfig.h"
 #include "core/s3/presignedurl.h"
 #include "core/s3/s3errors.h"
 #include "core/s3/s3service.h"
 
 #include <QRegularExpression>
+#include <QUrl>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -168,6 +173,8 @@ const QHash<QString, S3Handler::Operation> &S3Handler::operationTable()
         {u"GetBucketReplication"_s, &S3Handler::getBucketReplication},
         {u"PutBucketReplication"_s, &S3Handler::putBucketReplication},
         {u"DeleteBucketReplication"_s, &S3Handler::deleteBucketReplication},
+        {u"GetBucketLogging"_s, &S3Handler::getBucketLogging},
+        {u"PutBucketLogging"_s, &S3Handler::putBucketLogging},
         {u"GetPublicAccessBlock"_s, &S3Handler::getPublicAccessBlock},
         {u"PutPublicAccessBlock"_s, &S3Handler::putPublicAccessBlock},
         {u"GetObjectLockConfiguration"_s, &S3Handler::getObjectLockConfiguration},
@@ -261,6 +268,8 @@ QString S3Handler::operationFor(const HttpRequest &request, const Target &target
                 return u"GetBucketWebsite"_s;
             if (has(u"replication"))
                 return u"GetBucketReplication"_s;
+            if (has(u"logging"))
+                return u"GetBucketLogging"_s;
             if (has(u"object-lock"))
                 return u"GetObjectLockConfiguration"_s;
             if (has(u"uploads"))
@@ -296,6 +305,8 @@ QString S3Handler::operationFor(const HttpRequest &request, const Target &target
                 return u"PutBucketWebsite"_s;
             if (has(u"replication"))
                 return u"PutBucketReplication"_s;
+            if (has(u"logging"))
+                return u"PutBucketLogging"_s;
             if (has(u"object-lock"))
                 return u"PutObjectLockConfiguration"_s;
             if (request.rawQuery.isEmpty() || has(u"x-id"))
@@ -379,7 +390,7 @@ QString S3Handler::operationFor(const HttpRequest &request, const Target &target
 
 void S3Handler::handle(const AwsRequest &request, Responder responder)
 {
-    Call call{request, responder, target(request.http), {}};
+    Call call{request, responder, target(request.http), {}, {}};
     // Browsers never sign preflights: answered before any signature, expiry or access check.
     if (request.http.method == "OPTIONS")
         return preflight(call);
@@ -409,8 +420,7 @@ void S3Handler::handle(const AwsRequest &request, Responder responder)
         return;
     }
     // Sub-resources S3 has but Cloudbench does not emulate yet: 501, not a misleading 405.
-    static const QStringList unsupported = {u"logging"_s,
-        u"accelerate"_s,
+    static const QStringList unsupported = {u"accelerate"_s,
         u"requestPayment"_s,
         u"analytics"_s,
         u"metrics"_s,
@@ -498,6 +508,8 @@ Status S3Handler::authorize(const Call &call) const
         {u"GetBucketReplication"_s, u"s3:GetReplicationConfiguration"_s},
         {u"PutBucketReplication"_s, u"s3:PutReplicationConfiguration"_s},
         {u"DeleteBucketReplication"_s, u"s3:PutReplicationConfiguration"_s},
+        {u"GetBucketLogging"_s, u"s3:GetBucketLogging"_s},
+        {u"PutBucketLogging"_s, u"s3:PutBucketLogging"_s},
         {u"GetPublicAccessBlock"_s, u"s3:GetBucketPublicAccessBlock"_s},
         {u"PutPublicAccessBlock"_s, u"s3:PutBucketPublicAccessBlock"_s},
         {u"DeletePublicAccessBlock"_s, u"s3:PutBucketPublicAccessBlock"_s},
@@ -644,9 +656,12 @@ S3::PolicyContext S3Handler::policyContext(
     return context;
 }
 
-void S3Handler::report(const Call &call, int status, qint64 bytesDownloaded)
+void S3Handler::report(const Call &call, const HttpResponse &response)
 {
     const HttpRequest &http = call.request.http;
+    const int status = response.status;
+    const qint64 bytesDownloaded =
+        http.method == "HEAD" || response.status >= 400 ? 0 : response.bodySize();
     QString kind;
     if (call.operation.startsWith(u"List"_s) && call.operation != u"ListParts"_s)
         kind = u"List"_s;
@@ -663,14 +678,59 @@ void S3Handler::report(const Call &call, int status, qint64 bytesDownloaded)
     else if (http.method == "HEAD")
         kind = u"Head"_s;
     m_service->reportRequest(call.target.bucket, kind, status, http.bodySize, bytesDownloaded);
+    if (m_service->logsAccess(call.target.bucket))
+        logAccess(call, response);
+}
+
+void S3Handler::logAccess(const Call &call, const HttpResponse &response)
+{
+    const HttpRequest &http = call.request.http;
+    S3::AccessLogEntry entry;
+    entry.bucketOwner = QLatin1StringView(S3::OwnerId);
+    entry.bucket = call.target.bucket;
+    entry.timeMs = call.request.receivedAtMs;
+    entry.remoteIp = http.clientAddress;
+    const S3::PolicyPrincipal who = principal(call.request);
+    if (!who.isAnonymous())
+        entry.requester = u"arn:aws:iam::000000000000:root"_s;
+    entry.requestId = call.request.requestId;
+    entry.operation =
+        S3::AccessLogEntry::operationName(call.operation, http.method, !call.target.key.isEmpty());
+    entry.key = call.target.key.isEmpty()
+        ? QString()
+        : QString::fromLatin1(QUrl::toPercentEncoding(call.target.key, "/"));
+    entry.requestUri = QString::fromLatin1(http.method + ' ' + http.target + " HTTP/1.1");
+    entry.status = response.status;
+    entry.errorCode = call.errorCode;
+    const qint64 sent = http.method == "HEAD" ? 0 : response.bodySize();
+    entry.bytesSent = sent > 0 ? sent : -1;
+    if (http.method == "PUT" && !call.target.key.isEmpty())
+        entry.objectSize = http.bodySize;
+    else if (http.method == "GET" && !call.target.key.isEmpty() && response.status < 300)
+        entry.objectSize = sent;
+    entry.totalTimeMs =
+        std::max<qint64>(0, m_service->clock()->nowMs() - call.request.receivedAtMs);
+    entry.referrer = QString::fromUtf8(http.header("referer"));
+    entry.userAgent = QString::fromUtf8(http.header("user-agent"));
+    entry.versionId = QString::fromLatin1(response.header("x-amz-version-id"));
+    entry.hostId = QString::fromLatin1(response.header("x-amz-id-2"));
+    const QByteArray authorization = http.header("authorization");
+    if (!authorization.isEmpty()) {
+        entry.authType = u"AuthHeader"_s;
+        entry.signatureVersion =
+            authorization.startsWith("AWS4-HMAC-SHA256") ? u"SigV4"_s : u"SigV2"_s;
+    } else if (http.hasQueryItem(u"X-Amz-Signature") || http.hasQueryItem(u"Signature")) {
+        entry.authType = u"QueryString"_s;
+        entry.signatureVersion = http.hasQueryItem(u"X-Amz-Signature") ? u"SigV4"_s : u"SigV2"_s;
+    }
+    entry.hostHeader = QString::fromLatin1(http.header("host"));
+    m_service->logAccess(entry);
 }
 
 void S3Handler::send(Call &call, HttpResponse response)
 {
     addCorsHeaders(call, response);
-    report(call,
-        response.status,
-        call.request.http.method == "HEAD" || response.status >= 400 ? 0 : response.bodySize());
+    report(call, response);
     call.responder.send(call.operation, std::move(response));
 }
 
@@ -708,7 +768,8 @@ void S3Handler::fail(Call &call, AwsError error)
     for (const auto &[name, value] : headers)
         response.setHeader(name, value);
     addCorsHeaders(call, response);
-    report(call, error.httpStatus, 0);
+    call.errorCode = error.code;
+    report(call, response);
     call.responder.send(call.operation, std::move(response), error.code);
 }
 

@@ -60,6 +60,7 @@ private:
         Responder &responder;
         Target target;
         QString operation;
+        QString errorCode; // of the error answered, for the access log
     };
     using Operation = void (S3Handler::*)(Call &);
     static const QHash<QString, Operation> &operationTable();
@@ -73,7 +74,9 @@ private:
     void fail(Call &call, AwsError error);
     void send(Call &call, HttpResponse response);
     // AWS/S3 request metrics for the answer about to be sent.
-    void report(const Call &call, int status, qint64 bytesDownloaded);
+    void report(const Call &call, const HttpResponse &response);
+    // Server access logging: the request's record for a bucket that logs.
+    void logAccess(const Call &call, const HttpResponse &response);
     // An unsigned request comes from the anonymous principal: only public access (bucket policy,
     // ACL grants to AllUsers, as Block Public Access leaves them) lets it through. A signed one
     // is the account's root user: only an explicit Deny in the bucket policy stops it.
@@ -116,6 +119,8 @@ private:
     void getBucketReplication(Call &call);
     void putBucketReplication(Call &call);
     void deleteBucketReplication(Call &call);
+    void getBucketLogging(Call &call);
+    void putBucketLogging(Call &call);
     // The website endpoint (s3websitehandler.cpp): S3Service::website's answer as HTTP.
     void serveWebsite(Call &call);
     // ids: a response carrying the request ids the page shows.

@@ -566,6 +566,47 @@ private slots:
         QVERIFY(!service.getBucketReplication(u"source"_s).value().has_value());
     }
 
+    // Server access logging: the Properties tab picks a target bucket and prefix (stored through
+    // the service on Save) and turns logging off again.
+    void bucketPropertiesServerAccessLogging()
+    {
+        using Gui::S3::BucketPropertiesDialog;
+        Tests::TempDatabase temp;
+        Core::ManualClock clock;
+        Core::S3::S3Service service(
+            temp.database(), &clock, temp.dirPath() + u"/objects"_s, u"us-east-1"_s);
+        for (const QString &name : {u"site"_s, u"logs"_s})
+            QVERIFY(service.createBucket(name, {}).has_value());
+        const auto save = [](BucketPropertiesDialog &dialog) {
+            dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save)->click();
+        };
+        {
+            BucketPropertiesDialog dialog(&service, u"site"_s);
+            auto *target = dialog.findChild<QComboBox *>(u"loggingTarget"_s);
+            QVERIFY(target);
+            QTRY_VERIFY(target->findData(u"logs"_s) >= 0);
+            QCOMPARE(target->currentText(), u"Off"_s);
+            target->setCurrentIndex(target->findData(u"logs"_s));
+            dialog.findChild<QLineEdit *>(u"loggingPrefix"_s)->setText(u"site/"_s);
+            save(dialog);
+            QTRY_COMPARE(dialog.result(), int(QDialog::Accepted));
+        }
+        const auto stored = service.getBucketLogging(u"site"_s).value();
+        QVERIFY(stored.has_value());
+        QCOMPARE(stored->targetBucket, u"logs"_s);
+        QCOMPARE(stored->targetPrefix, u"site/"_s);
+        {
+            BucketPropertiesDialog dialog(&service, u"site"_s);
+            auto *target = dialog.findChild<QComboBox *>(u"loggingTarget"_s);
+            QTRY_COMPARE(target->currentText(), u"logs"_s);
+            QCOMPARE(dialog.findChild<QLineEdit *>(u"loggingPrefix"_s)->text(), u"site/"_s);
+            target->setCurrentIndex(0);
+            save(dialog);
+            QTRY_COMPARE(dialog.result(), int(QDialog::Accepted));
+        }
+        QVERIFY(!service.getBucketLogging(u"site"_s).value().has_value());
+    }
+
     void objectDetailsShowRestoreStatus()
     {
         Tests::TempDatabase temp;
