@@ -69,6 +69,7 @@ Status S3Service::putBucketReplication(
                     Errors::invalidRequest(u"Destination bucket must have versioning enabled."_s));
         }
     }
+    m_replicationConfigs.remove(name);
     return putBucketDocument(name,
         BucketDocument::Replication,
         config ? std::optional<QString>(QString::fromUtf8(config->toXml())) : std::nullopt);
@@ -76,8 +77,12 @@ Status S3Service::putBucketReplication(
 
 QString S3Service::replicationStatusFor(const S3Object &object) const
 {
-    const auto config = parseStored(m_store->document(object.bucket, BucketDocument::Replication));
-    if (!config || rulesCovering(*config, object).isEmpty())
+    // Asked for every new version: the configuration is cached per bucket.
+    auto cached = m_replicationConfigs.constFind(object.bucket);
+    if (cached == m_replicationConfigs.cend())
+        cached = m_replicationConfigs.insert(object.bucket,
+            parseStored(m_store->document(object.bucket, BucketDocument::Replication)));
+    if (!cached->has_value() || rulesCovering(**cached, object).isEmpty())
         return {};
     return QLatin1StringView(ReplicationPending);
 }

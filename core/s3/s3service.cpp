@@ -351,6 +351,7 @@ Status S3Service::deleteBucket(const QString &name)
         return std::unexpected(Errors::internalError(u"Cannot delete the bucket."_s));
     m_notificationConfigs.remove(name);
     m_loggingConfigs.remove(name);
+    m_replicationConfigs.remove(name);
     removeFilesLater(files);
     touch({}, true);
     return {};

@@ -7,6 +7,7 @@
 #include "core/s3/bucketpolicy.h"
 #include "core/s3/multipartupload.h"
 #include "core/s3/objectfiles.h"
+#include "core/s3/replicationconfig.h"
 #include "core/s3/s3object.h"
 
 #include <QHash>
@@ -32,7 +33,6 @@ class EventDestinations;
 class S3Store;
 struct LifecycleRule;
 struct NotificationConfig;
-struct ReplicationConfig;
 struct ReplicationRule;
 struct WebsiteAnswer;
 struct WebsiteConfig;
@@ -431,6 +431,7 @@ private:
     // dropped when it changes.
     QHash<QString, QList<AccessLogEntry>> m_accessLogs;
     mutable QHash<QString, std::optional<LoggingConfig>> m_loggingConfigs;
+    mutable QHash<QString, std::optional<ReplicationConfig>> m_replicationConfigs;
     MetricSink *m_metricSink = nullptr;
     qint64 m_storageReportDay = -1;
     EventDestinations *m_destinations = nullptr;
