@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/s3/lifecycle.h"
 
+#include "core/s3/rulexml.h"
 #include "core/s3/s3errors.h"
 #include "core/s3/xmlelement.h"
 
@@ -26,13 +27,6 @@ qint64 number(const XmlElement &parent, QStringView name)
     bool ok = false;
     const qint64 value = element->text.toLongLong(&ok);
     return ok ? value : -2;
-}
-
-Result<Tags> readTag(const XmlElement &tag)
-{
-    if (!tag.child(u"Key") || !tag.child(u"Value"))
-        return std::unexpected(Errors::malformedXml());
-    return Tags{{tag.childText(u"Key"), tag.childText(u"Value")}};
 }
 
 bool isTransitionClass(const QString &storageClass)
@@ -107,23 +101,16 @@ Result<qint64> midnightDate(const QString &text)
 
 Result<LifecycleRule> readRule(const XmlElement &element)
 {
+    const auto head = readRuleHead(element);
+    if (!head)
+        return std::unexpected(head.error());
     LifecycleRule rule;
-    rule.id = element.childText(u"ID");
-    if (rule.id.size() > 255)
-        return std::unexpected(
-            Errors::invalidArgument(u"ID length should not exceed allowed limit of 255"_s));
-    const QString status = element.childText(u"Status");
-    if (status != u"Enabled"_s && status != u"Disabled"_s)
-        return std::unexpected(Errors::malformedXml());
-    rule.enabled = status == u"Enabled"_s;
-    const XmlElement *filter = element.child(u"Filter");
-    const XmlElement *prefix = element.child(u"Prefix");
-    if (filter && prefix)
-        return std::unexpected(Errors::malformedXml());
-    if (prefix)
-        rule.prefix = prefix->text;
-    if (filter) {
-        if (auto ok = readFilter(*filter, rule); !ok)
+    rule.id = head->id;
+    rule.enabled = head->enabled;
+    if (head->prefix)
+        rule.prefix = head->prefix->text;
+    if (head->filter) {
+        if (auto ok = readFilter(*head->filter, rule); !ok)
             return std::unexpected(ok.error());
     }
     bool anyAction = false;

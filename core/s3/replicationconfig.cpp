@@ -2,6 +2,7 @@
 #include "core/s3/replicationconfig.h"
 
 #include "core/common/ids.h"
+#include "core/s3/rulexml.h"
 #include "core/s3/s3errors.h"
 #include "core/s3/xmlelement.h"
 
@@ -25,13 +26,6 @@ QString schemaMessage(const QString &what)
     return what
         + u" for this version of Cross Region Replication configuration schema. Please refer to "
           u"S3 Developer Guide for more information."_s;
-}
-
-Result<Tags> readTag(const XmlElement &tag)
-{
-    if (!tag.child(u"Key") || !tag.child(u"Value"))
-        return std::unexpected(Errors::malformedXml());
-    return Tags{{tag.childText(u"Key"), tag.childText(u"Value")}};
 }
 
 // <Filter>: one of Prefix, Tag, or And (Prefix and Tags).
@@ -81,20 +75,14 @@ std::optional<bool> readStatus(const XmlElement *element)
 
 Result<ReplicationRule> readRule(const XmlElement &element)
 {
+    const auto head = readRuleHead(element);
+    if (!head)
+        return std::unexpected(head.error());
     ReplicationRule rule;
-    rule.id = element.childText(u"ID");
-    if (rule.id.size() > 255)
-        return std::unexpected(Errors::invalidArgument(
-            u"The ID must be less than or equal to 255 characters in length."_s, u"ID"_s, {}));
-    const QString status = element.childText(u"Status");
-    if (status != u"Enabled"_s && status != u"Disabled"_s)
-        return std::unexpected(Errors::malformedXml());
-    rule.enabled = status == u"Enabled"_s;
-
-    const XmlElement *filter = element.child(u"Filter");
-    const XmlElement *prefix = element.child(u"Prefix");
-    if (filter && prefix)
-        return std::unexpected(Errors::malformedXml());
+    rule.id = head->id;
+    rule.enabled = head->enabled;
+    const XmlElement *filter = head->filter;
+    const XmlElement *prefix = head->prefix;
     rule.legacy = !filter;
     if (prefix)
         rule.prefix = prefix->text;
