@@ -220,6 +220,9 @@ void Engine::stop()
     }
     delete m_dispatcher;
     m_dispatcher = nullptr;
+    // Access log records not yet delivered go out now rather than with the process.
+    if (m_s3)
+        m_s3->deliverAccessLogs();
     delete m_s3;
     m_s3 = nullptr;
     delete m_sts;

@@ -1285,6 +1285,30 @@ class S3AccessLoggingTests(ServerTestCase):
         s3.put_bucket_logging(Bucket="logged-site", BucketLoggingStatus={})
         self.assertNotIn("LoggingEnabled", s3.get_bucket_logging(Bucket="logged-site"))
 
+    def test_records_pending_at_exit_are_delivered(self):
+        import tempfile
+        import shutil
+        import boto3
+        from cbtest import Server
+        state = tempfile.mkdtemp(prefix="cb-e2e-s3logs-")
+        try:
+            def client(server):
+                return boto3.client("s3", endpoint_url=server.endpoint, region_name="us-east-1",
+                                    aws_access_key_id="test", aws_secret_access_key="test")
+            with Server(state_dir=state) as server:
+                s3 = client(server)
+                for name in ("quick-site", "quick-logs"):
+                    s3.create_bucket(Bucket=name)
+                s3.put_bucket_logging(Bucket="quick-site", BucketLoggingStatus={
+                    "LoggingEnabled": {"TargetBucket": "quick-logs", "TargetPrefix": "q/"}})
+                s3.put_object(Bucket="quick-site", Key="k", Body=b"v")
+            # Stopped within the ten seconds before delivery: the records went out at exit.
+            with Server(state_dir=state) as server:
+                logs = client(server).list_objects_v2(Bucket="quick-logs", Prefix="q/")
+                self.assertEqual(logs.get("KeyCount"), 1, logs)
+        finally:
+            shutil.rmtree(state, ignore_errors=True)
+
 
 if __name__ == "__main__":
     unittest.main()
