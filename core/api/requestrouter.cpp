@@ -45,7 +45,11 @@ std::pair<QString, QString> cborTarget(const HttpRequest &request)
 
 QString functionUrlId(const HttpRequest &request)
 {
-    const QString host = QString::fromLatin1(request.header("host")).toLower().section(u':', 0, 0);
+    // Asked for every request: a host that is no function URL says so without an allocation.
+    const QByteArray raw = request.header("host");
+    if (!QLatin1StringView(raw).contains(QLatin1StringView(".lambda-url."), Qt::CaseInsensitive))
+        return {};
+    const QString host = QString::fromLatin1(raw).toLower().section(u':', 0, 0);
     const qsizetype at = host.indexOf(u".lambda-url."_s);
     if (at <= 0 || host.left(at).contains(u'.'))
         return {};

@@ -124,7 +124,7 @@ QJsonObject DynamoDbService::backupDescription(const StoredBackup &backup) const
     table.sizeBytes = backup.sizeBytes;
     const QJsonObject described = TableDefinition::describe(table, u"ACTIVE"_s);
     QJsonObject source{{u"TableName"_s, backup.tableName},
-        {u"TableId"_s, described.value(u"TableId"_s)},
+        {u"TableId"_s, TableDefinition::tableId(backup.tableId)},
         {u"TableArn"_s, table.arn},
         {u"TableSizeBytes"_s, backup.sizeBytes},
         {u"KeySchema"_s, described.value(u"KeySchema"_s)},
@@ -232,8 +232,7 @@ DynamoDbService::Response DynamoDbService::listBackups(const QJsonObject &reques
         QJsonObject summary = backupDetails(backup);
         summary.insert(u"TableName"_s, backup.tableName);
         summary.insert(u"TableArn"_s, tableArn(backup.tableName));
-        summary.insert(u"TableId"_s,
-            backupDescription(backup)[u"SourceTableDetails"_s].toObject()[u"TableId"_s]);
+        summary.insert(u"TableId"_s, TableDefinition::tableId(backup.tableId));
         summaries.append(summary);
         last = backup.arn;
     }

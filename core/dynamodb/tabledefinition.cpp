@@ -423,6 +423,12 @@ TableInfo fromStorage(const QByteArray &data)
     return table;
 }
 
+QString tableId(qint64 id)
+{
+    return QString::fromLatin1(QByteArray::number(id).rightJustified(8, '0'))
+        + u"-0000-4000-8000-000000000000"_s;
+}
+
 QJsonArray keySchemaJson(const KeySchema &key)
 {
     QJsonArray array{QJsonObject{{u"AttributeName"_s, key.hashName}, {u"KeyType"_s, u"HASH"_s}}};
@@ -455,9 +461,7 @@ QJsonObject describe(const TableInfo &table,
         {u"TableSizeBytes"_s, table.sizeBytes},
         {u"ItemCount"_s, table.itemCount},
         {u"TableArn"_s, table.arn},
-        {u"TableId"_s,
-            QString(QString::fromLatin1(QByteArray::number(table.id).rightJustified(8, '0'))
-                + u"-0000-4000-8000-000000000000"_s)},
+        {u"TableId"_s, tableId(table.id)},
         {u"DeletionProtectionEnabled"_s, table.deletionProtection},
     };
     if (table.payPerRequest)

@@ -29,5 +29,7 @@ QJsonObject describe(const TableInfo &table,
     const QHash<QString, std::pair<qint64, qint64>> &indexStats = {},
     qint64 nowMs = std::numeric_limits<qint64>::max());
 QJsonArray keySchemaJson(const KeySchema &key);
+// The TableId DescribeTable and the backup operations show for a table's row id.
+QString tableId(qint64 id);
 
 } // namespace Core::DynamoDb::TableDefinition
